@@ -1,0 +1,355 @@
+//! The command line: argument parsing and the scriptable subcommands (search,
+//! lists, export, validate). With no subcommand the explorer opens.
+
+mod export;
+pub mod listing;
+pub mod table;
+
+use std::io::Write;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand, ValueEnum};
+
+use crate::data::{self, DataError, Dataset, Loaded};
+use crate::i18n::Lang;
+use crate::search::{Index, Kind, Query};
+use listing::{Listing, resolve_region};
+use table::{Table, to_json};
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "pap-tui",
+    version,
+    about = "Explore MIFI's access-to-information decision 18159 on the Parcours d'accompagnement personnalisé",
+    long_about = "Explore MIFI's access-to-information decision 18159 (6 February 2020) on the \
+Parcours d'accompagnement personnalisé: 58 organisations by region, people accompanied per \
+city (12 withheld under articles 53 and 54), funding, and the articles cited.\n\n\
+With no subcommand, opens the full-screen explorer."
+)]
+pub struct Cli {
+    /// Load this dataset file (same schema as assets/pap.json) instead of the embedded one.
+    #[arg(long, global = true, value_name = "PATH")]
+    pub data: Option<PathBuf>,
+    /// Interface language [default: from LC_ALL, LC_MESSAGES or LANG: fr* → fr, else en]
+    #[arg(long, global = true, value_enum)]
+    pub lang: Option<Lang>,
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ListFormat {
+    Text,
+    Json,
+    Csv,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum SearchFormat {
+    Text,
+    Json,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ExportFormat {
+    Json,
+    Csv,
+    Markdown,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum KindArg {
+    Region,
+    Organisation,
+    City,
+    Funding,
+    Article,
+    Document,
+}
+
+impl From<KindArg> for Kind {
+    fn from(k: KindArg) -> Kind {
+        match k {
+            KindArg::Region => Kind::Region,
+            KindArg::Organisation => Kind::Organisation,
+            KindArg::City => Kind::City,
+            KindArg::Funding => Kind::Funding,
+            KindArg::Article => Kind::Article,
+            KindArg::Document => Kind::Document,
+        }
+    }
+}
+
+#[derive(Debug, Clone, clap::Args)]
+pub struct ListArgs {
+    /// Only this region: a code (14) or a name, accents optional (lanaudiere).
+    #[arg(long, value_name = "CODE|NAME")]
+    pub region: Option<String>,
+    #[arg(long, value_enum, default_value = "text")]
+    pub format: ListFormat,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Fuzzy search across every entry (fzf syntax: 'exact ^prefix suffix$ !exclude).
+    /// Exits 0 with hits, 1 with none, 2 on error.
+    Search {
+        /// Query terms, ANDed.
+        #[arg(required = true)]
+        query: Vec<String>,
+        /// At most this many hits.
+        #[arg(long, default_value_t = 20)]
+        limit: usize,
+        /// Only entries of this kind.
+        #[arg(long, value_enum)]
+        kind: Option<KindArg>,
+        #[arg(long, value_enum, default_value = "text")]
+        format: SearchFormat,
+    },
+    /// The 17 administrative regions, with organisations and headcounts.
+    #[command(visible_alias = "régions")]
+    Regions(ListArgs),
+    /// The 58 organisations of the annex.
+    #[command(visible_aliases = ["organismes", "orgs"])]
+    Organisations(ListArgs),
+    /// People accompanied per city; withheld counts are marked, never 0.
+    #[command(visible_alias = "villes")]
+    Cities(ListArgs),
+    /// The additional-funding table.
+    #[command(visible_alias = "financement")]
+    Funding(ListArgs),
+    /// The articles of the access act the letter cites.
+    Articles(ListArgs),
+    /// The whole dataset; JSON export loads back with --data.
+    Export {
+        #[arg(long, value_enum, default_value = "json")]
+        format: ExportFormat,
+    },
+    /// Check a dataset file and report every problem with its line and column.
+    Validate {
+        /// The dataset file to check.
+        file: PathBuf,
+    },
+}
+
+/// Writes to stdout; a closed pipe (`| head`) ends the program quietly.
+fn emit(text: &str) -> ExitCode {
+    let mut out = std::io::stdout().lock();
+    match out.write_all(text.as_bytes()).and_then(|_| out.flush()) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("pap-tui: cannot write the output: {e}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn fail(message: impl std::fmt::Display) -> ExitCode {
+    eprintln!("pap-tui: {message}");
+    ExitCode::from(2)
+}
+
+/// The interface language: `--lang`, else the locale.
+pub fn language(cli: &Cli) -> Lang {
+    cli.lang
+        .unwrap_or_else(|| Lang::from_env(|k| std::env::var(k).ok()))
+}
+
+/// Loads the dataset named by `--data` (or the embedded one).
+pub fn load(cli: &Cli) -> Result<Loaded, DataError> {
+    data::load(cli.data.as_deref())
+}
+
+/// Runs a subcommand on loaded data and returns the process exit code.
+pub fn run(command: &Command, data: &Dataset, lang: Lang) -> ExitCode {
+    match command {
+        Command::Search {
+            query,
+            limit,
+            kind,
+            format,
+        } => search(
+            data,
+            &query.join(" "),
+            *limit,
+            kind.map(Kind::from),
+            *format,
+            lang,
+        ),
+        Command::Regions(args) => list(data, Listing::Regions, args, lang),
+        Command::Organisations(args) => list(data, Listing::Organisations, args, lang),
+        Command::Cities(args) => list(data, Listing::Cities, args, lang),
+        Command::Funding(args) => list(data, Listing::Funding, args, lang),
+        Command::Articles(args) => list(data, Listing::Articles, args, lang),
+        Command::Export { format } => match format {
+            ExportFormat::Json => match export::json(data) {
+                Ok(json) => emit(&json),
+                Err(e) => fail(e),
+            },
+            ExportFormat::Csv => emit(&export::csv(data)),
+            ExportFormat::Markdown => emit(&export::markdown(data, lang)),
+        },
+        Command::Validate { .. } => {
+            let s = lang.strings();
+            let totals = data.headcount_totals();
+            emit(&format!(
+                "{}: {} regions, {} organisations, {} cities ({} withheld), {} funding rows, {} articles\n",
+                s.dataset_ok,
+                data.regions.len(),
+                data.organisations.len(),
+                data.cities.len(),
+                totals.withheld,
+                data.funding.len(),
+                data.articles.len()
+            ))
+        }
+    }
+}
+
+fn list(data: &Dataset, listing: Listing, args: &ListArgs, lang: Lang) -> ExitCode {
+    let region = match &args.region {
+        Some(q) => match resolve_region(data, q) {
+            Ok(r) => Some(r.code.as_str()),
+            Err(e) => return fail(e),
+        },
+        None => None,
+    };
+    match args.format {
+        ListFormat::Json => match to_json(&listing::json_value(data, listing, region)) {
+            Ok(json) => emit(&json),
+            Err(e) => fail(e),
+        },
+        ListFormat::Csv => emit(&listing::table(data, listing, region, lang, true).to_csv()),
+        ListFormat::Text if listing == Listing::Articles => {
+            emit(&listing::articles_text(data, lang))
+        }
+        ListFormat::Text => emit(&listing::table(data, listing, region, lang, false).to_text()),
+    }
+}
+
+/// One search hit as printed in JSON.
+#[derive(Debug, serde::Serialize)]
+struct JsonHit<'a> {
+    kind: &'static str,
+    id: &'a str,
+    label: &'a str,
+    score: i64,
+    ranges: Vec<[usize; 2]>,
+}
+
+fn search(
+    data: &Dataset,
+    input: &str,
+    limit: usize,
+    kind: Option<Kind>,
+    format: SearchFormat,
+    lang: Lang,
+) -> ExitCode {
+    let index = Index::build(data);
+    let query = Query::parse(input);
+    let hits: Vec<_> = index
+        .search(&query)
+        .into_iter()
+        .filter(|h| kind.is_none_or(|k| index.entry(h.entry).kind == k))
+        .take(limit)
+        .collect();
+    let s = lang.strings();
+    let text = match format {
+        SearchFormat::Json => {
+            let rows: Vec<JsonHit> = hits
+                .iter()
+                .map(|h| {
+                    let e = index.entry(h.entry);
+                    JsonHit {
+                        kind: e.kind.as_str(),
+                        id: &e.id,
+                        label: &e.label,
+                        score: h.score,
+                        ranges: index
+                            .highlights(h.entry, &query)
+                            .into_iter()
+                            .map(|(a, b)| [a, b])
+                            .collect(),
+                    }
+                })
+                .collect();
+            match to_json(&rows) {
+                Ok(json) => json,
+                Err(e) => return fail(e),
+            }
+        }
+        SearchFormat::Text => {
+            let mut t = Table::new(&[s.col_kind, s.col_id, s.col_label]);
+            for h in &hits {
+                let e = index.entry(h.entry);
+                t.push(vec![
+                    kind_label(e.kind, lang).to_string(),
+                    e.id.clone(),
+                    e.label.clone(),
+                ]);
+            }
+            if hits.is_empty() {
+                String::new()
+            } else {
+                t.to_text()
+            }
+        }
+    };
+    let code = emit(&text);
+    if hits.is_empty() {
+        if format == SearchFormat::Text {
+            eprintln!("pap-tui: {}", s.no_hits);
+        }
+        return ExitCode::from(1);
+    }
+    code
+}
+
+/// The name of a kind in the interface language.
+pub fn kind_label(kind: Kind, lang: Lang) -> &'static str {
+    let s = lang.strings();
+    match kind {
+        Kind::Region => s.kind_region,
+        Kind::City => s.kind_city,
+        Kind::Organisation => s.kind_organisation,
+        Kind::Funding => s.kind_funding,
+        Kind::Article => s.kind_article,
+        Kind::Document => s.kind_document,
+    }
+}
+
+/// The one-screen summary printed when the explorer cannot open.
+pub fn summary(loaded: &Loaded, lang: Lang) -> String {
+    let data = &loaded.dataset;
+    let s = lang.strings();
+    let d = &data.document;
+    let totals = data.headcount_totals();
+    let with_orgs = data
+        .regions
+        .iter()
+        .filter(|r| data.organisations_in(&r.code).next().is_some())
+        .count();
+    crate::text::block(&format!(
+        "{} · {} {} · {} — {}\n{}\n\n{} organisations, {} / {} regions\n{} cities: {} {} {}, {} {}\n{}: {}\n",
+        d.ministry_acronym,
+        d.reference,
+        d.date,
+        d.programme,
+        loaded.origin,
+        d.ministry,
+        data.organisations.len(),
+        with_orgs,
+        data.regions.len(),
+        data.cities.len(),
+        totals.known,
+        s.people_accompanied,
+        s.known,
+        totals.withheld,
+        s.withheld_short,
+        s.col_amount,
+        lang.amount(data.funding.iter().map(|f| f.amount_cad).sum()),
+    ))
+    .into_owned()
+}

@@ -1,0 +1,114 @@
+//! `pap-tui export`: the whole dataset as JSON (the schema of `assets/pap.json`),
+//! one flat CSV, or a Markdown document with its citation.
+
+use crate::data::{Dataset, Headcount};
+use crate::i18n::Lang;
+
+use super::listing::{Listing, table};
+use super::table::{Table, to_json};
+
+pub fn json(data: &Dataset) -> serde_json::Result<String> {
+    to_json(data)
+}
+
+/// Every entry on one row, with a `kind` column; empty cells where a column does
+/// not apply. A withheld count is an empty `count` with its articles in `withheld`.
+pub fn csv(data: &Dataset) -> String {
+    let mut t = Table::new(&[
+        "kind",
+        "id",
+        "name",
+        "acronym",
+        "regions",
+        "count",
+        "withheld",
+        "amount_cad",
+        "text",
+    ]);
+    let row = |cells: [&str; 9]| cells.iter().map(|c| c.to_string()).collect::<Vec<_>>();
+    for r in &data.regions {
+        t.push(row([
+            "region", &r.code, &r.name, "", &r.code, "", "", "", "",
+        ]));
+    }
+    for o in &data.organisations {
+        let regions = o.regions.join(";");
+        let acronym = o.acronym.as_deref().unwrap_or("");
+        let note = o.note.as_deref().unwrap_or("");
+        t.push(row([
+            "organisation",
+            &o.id,
+            &o.name,
+            acronym,
+            &regions,
+            "",
+            "",
+            "",
+            note,
+        ]));
+    }
+    for c in &data.cities {
+        let (count, withheld) = match c.headcount() {
+            Headcount::Known(n) => (n.to_string(), String::new()),
+            Headcount::Withheld(w) => (String::new(), w.articles.join(";")),
+            Headcount::Missing => (String::new(), String::new()),
+        };
+        t.push(row([
+            "city", &c.id, &c.name, "", &c.region, &count, &withheld, "", "",
+        ]));
+    }
+    for f in &data.funding {
+        let org = f.organisation_id.as_deref().unwrap_or("");
+        let amount = f.amount_cad.to_string();
+        t.push(row([
+            "funding",
+            &f.id,
+            &f.organisation,
+            "",
+            "",
+            "",
+            "",
+            &amount,
+            org,
+        ]));
+    }
+    for a in &data.articles {
+        let text = a.text.as_deref().or(a.paraphrase.as_deref()).unwrap_or("");
+        let name = format!("Article {}", a.number);
+        t.push(row(["article", &a.number, &name, "", "", "", "", "", text]));
+    }
+    t.to_csv()
+}
+
+/// A Markdown document: the letter's identity, each table, the articles, and
+/// the citation to quote.
+pub fn markdown(data: &Dataset, lang: Lang) -> String {
+    let s = lang.strings();
+    let d = &data.document;
+    let line = |t: &str| crate::text::line(t).into_owned();
+    let mut out = format!(
+        "# {} — {} {}\n\n{}, {} · {} · {}\n\n",
+        line(&d.programme),
+        line(&d.ministry_acronym),
+        line(&d.reference),
+        line(&d.ministry),
+        line(&d.office),
+        line(&d.place),
+        line(&d.date),
+    );
+    let sections = [
+        (s.col_region, Listing::Regions),
+        (s.col_organisation, Listing::Organisations),
+        (s.col_city, Listing::Cities),
+        (s.col_amount, Listing::Funding),
+    ];
+    for (title, listing) in sections {
+        out.push_str(&format!("## {title}\n\n"));
+        out.push_str(&table(data, listing, None, lang, false).to_markdown());
+        out.push('\n');
+    }
+    out.push_str(&format!("## {}\n\n", s.col_article));
+    out.push_str(&super::listing::articles_text(data, lang));
+    out.push_str(&format!("---\n\n{}\n", s.citation));
+    out
+}

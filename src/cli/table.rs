@@ -1,0 +1,193 @@
+//! Output formats for rows of cells: aligned text (by display width), RFC 4180
+//! CSV, Markdown tables, and JSON with every unsafe character escaped.
+
+use unicode_width::UnicodeWidthStr;
+
+use crate::text;
+
+/// A table: a header row and data rows of the same length.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Table {
+    pub header: Vec<String>,
+    pub rows: Vec<Vec<String>>,
+    /// Columns aligned to the right (numbers).
+    pub right: Vec<usize>,
+}
+
+impl Table {
+    pub fn new(header: &[&str]) -> Table {
+        Table {
+            header: header.iter().map(|h| h.to_string()).collect(),
+            rows: Vec::new(),
+            right: Vec::new(),
+        }
+    }
+
+    pub fn right_align(mut self, columns: &[usize]) -> Table {
+        self.right = columns.to_vec();
+        self
+    }
+
+    pub fn push(&mut self, row: Vec<String>) {
+        self.rows.push(row);
+    }
+
+    /// Columns padded to their widest cell, two spaces apart, no trailing spaces.
+    pub fn to_text(&self) -> String {
+        let clean = |row: &[String]| -> Vec<String> {
+            row.iter().map(|c| text::line(c).into_owned()).collect()
+        };
+        let header = clean(&self.header);
+        let rows: Vec<Vec<String>> = self.rows.iter().map(|r| clean(r)).collect();
+        let mut widths: Vec<usize> = header.iter().map(|h| h.width()).collect();
+        for row in &rows {
+            for (i, cell) in row.iter().enumerate() {
+                if let Some(w) = widths.get_mut(i) {
+                    *w = (*w).max(cell.width());
+                }
+            }
+        }
+        let mut out = String::new();
+        for row in std::iter::once(&header).chain(&rows) {
+            let mut line = String::new();
+            for (i, cell) in row.iter().enumerate() {
+                let pad = widths
+                    .get(i)
+                    .copied()
+                    .unwrap_or(0)
+                    .saturating_sub(cell.width());
+                let last = i + 1 == row.len();
+                if i > 0 {
+                    line.push_str("  ");
+                }
+                if self.right.contains(&i) {
+                    line.push_str(&" ".repeat(pad));
+                    line.push_str(cell);
+                } else {
+                    line.push_str(cell);
+                    if !last {
+                        line.push_str(&" ".repeat(pad));
+                    }
+                }
+            }
+            out.push_str(line.trim_end());
+            out.push('\n');
+        }
+        out
+    }
+
+    /// RFC 4180: CRLF between records, fields quoted when they hold a comma, a
+    /// quote or a line break, quotes doubled.
+    pub fn to_csv(&self) -> String {
+        let mut out = String::new();
+        for row in std::iter::once(&self.header).chain(&self.rows) {
+            let fields: Vec<String> = row.iter().map(|c| csv_field(c)).collect();
+            out.push_str(&fields.join(","));
+            out.push_str("\r\n");
+        }
+        out
+    }
+
+    /// A GitHub-flavoured Markdown table; pipes and line breaks in cells escaped.
+    pub fn to_markdown(&self) -> String {
+        let cell = |c: &str| text::line(c).replace('|', "\\|");
+        let mut out = String::new();
+        let line = |row: &[String]| {
+            format!(
+                "| {} |\n",
+                row.iter().map(|c| cell(c)).collect::<Vec<_>>().join(" | ")
+            )
+        };
+        out.push_str(&line(&self.header));
+        let rule: Vec<&str> = (0..self.header.len())
+            .map(|i| {
+                if self.right.contains(&i) {
+                    "---:"
+                } else {
+                    "---"
+                }
+            })
+            .collect();
+        out.push_str(&format!("| {} |\n", rule.join(" | ")));
+        for row in &self.rows {
+            out.push_str(&line(row));
+        }
+        out
+    }
+}
+
+fn csv_field(raw: &str) -> String {
+    let clean = text::block(raw);
+    if clean.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", clean.replace('"', "\"\""))
+    } else {
+        clean.into_owned()
+    }
+}
+
+/// Serialises `value` as pretty JSON in which C1 controls, DEL and bidi controls
+/// are written as `\uXXXX` escapes (serde_json already escapes C0 controls), so the
+/// output holds no raw control character and still parses to the same value.
+pub fn to_json<T: serde::Serialize>(value: &T) -> serde_json::Result<String> {
+    let raw = serde_json::to_string_pretty(value)?;
+    let mut out = String::with_capacity(raw.len());
+    for c in raw.chars() {
+        if c as u32 >= 0x7F && text::is_unsafe(c) {
+            out.push_str(&format!("\\u{:04x}", c as u32));
+        } else {
+            out.push(c);
+        }
+    }
+    out.push('\n');
+    Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn table() -> Table {
+        let mut t = Table::new(&["NAME", "N"]).right_align(&[1]);
+        t.push(vec!["Montréal".into(), "5".into()]);
+        t.push(vec!["漢字".into(), "61".into()]);
+        t.push(vec!["a,\"b\"\nc".into(), "".into()]);
+        t
+    }
+
+    #[test]
+    fn text_aligns_by_display_width() {
+        let t = table().to_text();
+        let lines: Vec<&str> = t.lines().collect();
+        assert_eq!(lines[0], "NAME          N");
+        assert_eq!(lines[1], "Montréal      5");
+        assert_eq!(lines[2], "漢字         61");
+        assert_eq!(lines[3], "a,\"b\"\\x0Ac");
+    }
+
+    #[test]
+    fn csv_quotes_per_rfc_4180() {
+        assert_eq!(
+            table().to_csv(),
+            "NAME,N\r\nMontréal,5\r\n漢字,61\r\n\"a,\"\"b\"\"\nc\",\r\n"
+        );
+    }
+
+    #[test]
+    fn markdown_escapes_pipes() {
+        let mut t = Table::new(&["A"]);
+        t.push(vec!["x|y".into()]);
+        assert_eq!(t.to_markdown(), "| A |\n| --- |\n| x\\|y |\n");
+    }
+
+    #[test]
+    fn json_escapes_unsafe_characters_and_round_trips() {
+        let value = vec!["\u{1b}[2J", "\u{202e}abc", "\u{9b}x", "é"];
+        let json = to_json(&value).unwrap();
+        assert!(
+            !json.chars().any(|c| c != '\n' && text::is_unsafe(c)),
+            "{json}"
+        );
+        let back: Vec<String> = serde_json::from_str(&json).unwrap();
+        assert_eq!(back, value);
+    }
+}

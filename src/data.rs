@@ -1,0 +1,10 @@
+//! The dataset: its model, loading from the embedded asset or a file, and validation.
+
+mod load;
+pub mod locate;
+mod model;
+mod validate;
+
+pub use load::{DataError, EMBEDDED_JSON, Loaded, LocatedProblem, Origin, load, parse};
+pub use model::*;
+pub use validate::{Problem, validate};

@@ -1,0 +1,145 @@
+//! Loads a dataset from the embedded asset or a file, and reports every failure
+//! with the file, the line and the column.
+
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+use super::locate::{self, line_column};
+use super::model::Dataset;
+use super::validate::{Problem, validate};
+
+/// The dataset compiled into the binary.
+pub const EMBEDDED_JSON: &str = include_str!("../../assets/pap.json");
+
+/// Where the loaded data came from, shown in the header and in error messages.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Origin {
+    Embedded,
+    File(PathBuf),
+}
+
+impl fmt::Display for Origin {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Origin::Embedded => f.write_str("assets/pap.json (embedded)"),
+            Origin::File(path) => write!(f, "{}", path.display()),
+        }
+    }
+}
+
+/// A problem placed at a line and column of the file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LocatedProblem {
+    pub line: usize,
+    pub column: usize,
+    pub message: String,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum DataError {
+    #[error("{origin}: cannot read the dataset: {source}")]
+    Read {
+        origin: Origin,
+        source: std::io::Error,
+    },
+    #[error(
+        "{origin}:{line}:{column}: the dataset is not UTF-8 text; save it as UTF-8 and try again"
+    )]
+    NotUtf8 {
+        origin: Origin,
+        line: usize,
+        column: usize,
+    },
+    #[error("{origin}:{line}:{column}: {message}")]
+    Json {
+        origin: Origin,
+        line: usize,
+        column: usize,
+        message: String,
+    },
+    #[error("{}", invalid_report(origin, problems))]
+    Invalid {
+        origin: Origin,
+        problems: Vec<LocatedProblem>,
+    },
+}
+
+fn invalid_report(origin: &Origin, problems: &[LocatedProblem]) -> String {
+    let lines: Vec<String> = problems
+        .iter()
+        .map(|p| format!("{origin}:{}:{}: {}", p.line, p.column, p.message))
+        .collect();
+    format!(
+        "{}\n{} problem(s) in the dataset; fix them and try again",
+        lines.join("\n"),
+        problems.len()
+    )
+}
+
+/// A dataset that parsed and validated, with where it came from.
+#[derive(Debug, Clone)]
+pub struct Loaded {
+    pub dataset: Dataset,
+    pub origin: Origin,
+}
+
+/// Loads the embedded dataset, or the file at `path` when one is given.
+pub fn load(path: Option<&Path>) -> Result<Loaded, DataError> {
+    match path {
+        None => parse(EMBEDDED_JSON, Origin::Embedded),
+        Some(path) => {
+            let origin = Origin::File(path.to_path_buf());
+            let bytes = std::fs::read(path).map_err(|source| DataError::Read {
+                origin: origin.clone(),
+                source,
+            })?;
+            let text = String::from_utf8(bytes).map_err(|e| {
+                let valid = e.utf8_error().valid_up_to();
+                let prefix = String::from_utf8_lossy(&e.as_bytes()[..valid]).into_owned();
+                let (line, column) = line_column(&prefix, valid);
+                DataError::NotUtf8 {
+                    origin: origin.clone(),
+                    line,
+                    column,
+                }
+            })?;
+            parse(&text, origin)
+        }
+    }
+}
+
+/// Parses and validates dataset text.
+pub fn parse(text: &str, origin: Origin) -> Result<Loaded, DataError> {
+    let dataset: Dataset = serde_json::from_str(text).map_err(|e| {
+        let offset = locate::offset_of(text, e.line(), e.column());
+        let (line, column) = line_column(text, offset);
+        let full = e.to_string();
+        let suffix = format!(" at line {} column {}", e.line(), e.column());
+        let message = full.strip_suffix(&suffix).unwrap_or(&full).to_string();
+        DataError::Json {
+            origin: origin.clone(),
+            line,
+            column,
+            message,
+        }
+    })?;
+    let problems = validate(&dataset);
+    if problems.is_empty() {
+        Ok(Loaded { dataset, origin })
+    } else {
+        Err(DataError::Invalid {
+            problems: problems.into_iter().map(|p| place(text, p)).collect(),
+            origin,
+        })
+    }
+}
+
+fn place(text: &str, problem: Problem) -> LocatedProblem {
+    let (line, column) =
+        locate::locate(text, &problem.path).map_or((1, 1), |offset| line_column(text, offset));
+    LocatedProblem {
+        line,
+        column,
+        message: problem.message,
+    }
+}

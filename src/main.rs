@@ -1,0 +1,30 @@
+//! Entry point: parse the arguments, load and validate the data before any
+//! terminal work, then run a subcommand or the explorer.
+
+use std::process::ExitCode;
+
+use clap::Parser;
+use pap_tui::cli::{self, Cli, Command};
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let lang = cli::language(&cli);
+    let loaded = match &cli.command {
+        Some(Command::Validate { file }) => pap_tui::data::load(Some(file)),
+        _ => cli::load(&cli),
+    };
+    let loaded = match loaded {
+        Ok(loaded) => loaded,
+        Err(e) => {
+            eprintln!("pap-tui: {e}");
+            return ExitCode::from(2);
+        }
+    };
+    match &cli.command {
+        Some(command) => cli::run(command, &loaded.dataset, lang),
+        None => {
+            print!("{}", cli::summary(&loaded, lang));
+            ExitCode::SUCCESS
+        }
+    }
+}

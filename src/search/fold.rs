@@ -1,0 +1,132 @@
+//! Folds French text for matching: accents and case dropped, ligatures spelt out,
+//! typographic apostrophes made plain, with a map back to the original characters
+//! so that highlights land on the letters the user sees.
+
+use unicode_normalization::UnicodeNormalization;
+use unicode_normalization::char::is_combining_mark;
+
+/// Folded text and, for each of its characters, the index of the original
+/// character it came from.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Folded {
+    pub text: String,
+    pub origin: Vec<u32>,
+}
+
+/// Appends the folded form of one character to `out`.
+fn fold_char(c: char, mut push: impl FnMut(char)) {
+    match c {
+        'œ' | 'Œ' => {
+            push('o');
+            push('e');
+        }
+        'æ' | 'Æ' => {
+            push('a');
+            push('e');
+        }
+        'ß' => {
+            push('s');
+            push('s');
+        }
+        '\u{2019}' | '\u{2018}' | '\u{02BC}' | '\u{2032}' | '`' | '´' => push('\''),
+        '\u{2010}'..='\u{2015}' | '\u{2212}' => push('-'),
+        '\u{00A0}' | '\u{202F}' | '\u{2009}' => push(' '),
+        c if c.is_ascii() => push(c.to_ascii_lowercase()),
+        c => {
+            for d in std::iter::once(c).nfd() {
+                if !is_combining_mark(d) {
+                    for l in d.to_lowercase() {
+                        push(l);
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// Folds `text`, keeping the map from folded characters to original ones.
+pub fn fold(text: &str) -> Folded {
+    let mut folded = Folded {
+        text: String::with_capacity(text.len()),
+        origin: Vec::with_capacity(text.len()),
+    };
+    for (i, c) in text.chars().enumerate() {
+        fold_char(c, |f| {
+            folded.text.push(f);
+            folded.origin.push(i as u32);
+        });
+    }
+    folded
+}
+
+/// Folds `text` without keeping the map.
+pub fn fold_accents(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        fold_char(c, |f| out.push(f));
+    }
+    out
+}
+
+/// Turns folded character indices into sorted, merged ranges `[start, end)` of
+/// original character indices.
+pub fn original_ranges(folded: &Folded, indices: &[usize]) -> Vec<(usize, usize)> {
+    let mut chars: Vec<usize> = indices
+        .iter()
+        .filter_map(|&i| folded.origin.get(i).map(|&o| o as usize))
+        .collect();
+    chars.sort_unstable();
+    chars.dedup();
+    let mut ranges: Vec<(usize, usize)> = Vec::new();
+    for c in chars {
+        match ranges.last_mut() {
+            Some((_, end)) if *end == c => *end = c + 1,
+            _ => ranges.push((c, c + 1)),
+        }
+    }
+    ranges
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn folds_french() {
+        let cases = [
+            ("Montréal", "montreal"),
+            ("QUÉBEC", "quebec"),
+            ("main-d'œuvre", "main-d'oeuvre"),
+            ("Lanaudière", "lanaudiere"),
+            ("d’Abitibi", "d'abitibi"),
+            ("Île", "ile"),
+            ("Ç à ê ï ô ù ÿ", "c a e i o u y"),
+            ("Cæsar", "caesar"),
+            ("Saint‑Jérôme", "saint-jerome"),
+            ("漢字", "漢字"),
+            ("", ""),
+        ];
+        for (raw, want) in cases {
+            assert_eq!(fold_accents(raw), want, "{raw}");
+            assert_eq!(fold(raw).text, want, "{raw}");
+        }
+    }
+
+    #[test]
+    fn map_points_at_original_characters() {
+        let f = fold("Œuvre é");
+        assert_eq!(f.text, "oeuvre e");
+        assert_eq!(f.origin, vec![0, 0, 1, 2, 3, 4, 5, 6]);
+        // "oe" (both from Œ) and the final e: original chars 0 and 6.
+        assert_eq!(original_ranges(&f, &[0, 1, 7]), vec![(0, 1), (6, 7)]);
+        assert_eq!(original_ranges(&f, &[2, 3, 4]), vec![(1, 4)]);
+    }
+
+    #[test]
+    fn decomposed_input_folds_like_composed() {
+        assert_eq!(fold_accents("Montre\u{301}al"), "montreal");
+        let f = fold("e\u{301}t");
+        assert_eq!(f.text, "et");
+        assert_eq!(original_ranges(&f, &[1]), vec![(2, 3)]);
+    }
+}

@@ -1,0 +1,94 @@
+//! Makes text from a dataset safe to show: control characters and bidi overrides
+//! are replaced by visible escapes before anything reaches a terminal, a pipe or
+//! the clipboard, because a `--data` file may be hostile.
+
+use std::borrow::Cow;
+use std::fmt::Write;
+
+/// Characters that must never be written as they are: C0 and C1 controls, DEL,
+/// and the bidirectional embeddings, overrides and isolates that can reorder a line.
+pub fn is_unsafe(c: char) -> bool {
+    c.is_control() || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+}
+
+fn escape_into(out: &mut String, c: char) {
+    let code = c as u32;
+    if code <= 0xFF {
+        let _ = write!(out, "\\x{code:02X}");
+    } else {
+        let _ = write!(out, "\\u{{{code:X}}}");
+    }
+}
+
+/// One line of text: every unsafe character, newlines included, becomes an escape
+/// such as `\x1B`, except that a tab becomes a space.
+pub fn line(text: &str) -> Cow<'_, str> {
+    if !text.chars().any(is_unsafe) {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        match c {
+            '\t' => out.push(' '),
+            c if is_unsafe(c) => escape_into(&mut out, c),
+            c => out.push(c),
+        }
+    }
+    Cow::Owned(out)
+}
+
+/// A block of text: like [`line`], but line feeds are kept (and `\r\n` becomes `\n`).
+pub fn block(text: &str) -> Cow<'_, str> {
+    if !text.chars().any(|c| c != '\n' && is_unsafe(c)) {
+        return Cow::Borrowed(text);
+    }
+    let text = text.replace("\r\n", "\n");
+    let mut out = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        match c {
+            '\n' => out.push('\n'),
+            '\t' => out.push(' '),
+            c if is_unsafe(c) => escape_into(&mut out, c),
+            c => out.push(c),
+        }
+    }
+    Cow::Owned(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn plain_text_is_borrowed_unchanged() {
+        assert!(matches!(
+            line("Montréal — Québec 漢字 👍"),
+            Cow::Borrowed(_)
+        ));
+        assert!(matches!(block("a\nb"), Cow::Borrowed(_)));
+    }
+
+    #[test]
+    fn escapes_controls_and_bidi() {
+        let cases = [
+            ("a\x1b]52;c;SGVsbG8=\x07b", "a\\x1B]52;c;SGVsbG8=\\x07b"),
+            ("\x1b[2J", "\\x1B[2J"),
+            ("x\u{9b}y", "x\\x9By"),
+            ("\u{202E}abc", "\\u{202E}abc"),
+            ("a\nb", "a\\x0Ab"),
+            ("a\tb", "a b"),
+            ("\x7f", "\\x7F"),
+        ];
+        for (raw, want) in cases {
+            assert_eq!(line(raw), want, "{raw:?}");
+        }
+        assert_eq!(block("a\r\nb\x1b"), "a\nb\\x1B");
+    }
+
+    #[test]
+    fn output_never_contains_unsafe_characters() {
+        let all: String = (0u32..0x3000).filter_map(char::from_u32).collect();
+        assert!(!line(&all).chars().any(is_unsafe));
+        assert!(!block(&all).chars().any(|c| c != '\n' && is_unsafe(c)));
+    }
+}
