@@ -158,9 +158,9 @@ mod tests {
     fn text_aligns_by_display_width() {
         let t = table().to_text();
         let lines: Vec<&str> = t.lines().collect();
-        assert_eq!(lines[0], "NAME          N");
-        assert_eq!(lines[1], "Montréal      5");
-        assert_eq!(lines[2], "漢字         61");
+        assert_eq!(lines[0], "NAME         N");
+        assert_eq!(lines[1], "Montréal     5");
+        assert_eq!(lines[2], "漢字        61");
         assert_eq!(lines[3], "a,\"b\"\\x0Ac");
     }
 

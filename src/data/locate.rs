@@ -173,11 +173,11 @@ mod tests {
         assert_eq!(at(&[Step::Key("a")]), Some((2, 8)));
         assert_eq!(
             at(&[Step::Key("a"), Step::Index(1), Step::Key("b")]),
-            Some((2, 19))
+            Some((2, 18))
         );
         assert_eq!(
             at(&[Step::Key("c"), Step::Key("d"), Step::Index(2)]),
-            Some((3, 22))
+            Some((3, 26))
         );
     }
 
@@ -190,6 +190,8 @@ mod tests {
 
     #[test]
     fn columns_count_characters_not_bytes() {
-        assert_eq!(line_column("é\"x", 3), (1, 2));
+        assert_eq!(line_column("é\"x", 3), (1, 3));
+        assert_eq!(line_column("é\"x", 2), (1, 2));
+        assert_eq!(line_column("é\"x", 1), (1, 1));
     }
 }

@@ -67,6 +67,25 @@ struct Prepared {
 
 /// Entries at or above this count are scored on several threads.
 const PARALLEL_THRESHOLD: usize = 8_192;
+/// Text longer than this (in bytes) counts as long: a paragraph, an article, a
+/// label followed by its details. In long text a fuzzy term must fall within one
+/// word (a typo such as `famile` or `conset` still does), because letters
+/// scattered across a paragraph are noise. The rule keeps matching monotone (a
+/// word holding `mon` holds `mo`), which narrowing while typing relies on.
+const LONG_TEXT: usize = 64;
+
+/// True when `needle` may match fuzzily in `haystack`: anywhere in short text,
+/// within one word (between spaces and punctuation) in long text.
+fn fuzzy_candidate(needle: &[u8], haystack: &[u8]) -> bool {
+    if haystack.len() <= LONG_TEXT {
+        is_subsequence(needle, haystack)
+    } else {
+        haystack
+            .split(|&b| matches!(b, b' ' | b'/' | b'.' | b',' | b';' | b':' | b'(' | b')'))
+            .any(|word| word.len() >= needle.len() && is_subsequence(needle, word))
+    }
+}
+
 /// Bonus for a fuzzy term equal to the whole label, so `quebec` puts Québec first.
 const WHOLE_LABEL_BONUS: i64 = 1_000;
 
@@ -191,6 +210,21 @@ fn memchr(b: u8, s: &[u8]) -> Option<usize> {
     s.iter().position(|&x| x == b)
 }
 
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn long_text_needs_the_term_within_a_word() {
+        let paragraph = "les renseignements personnels sont confidentiels sauf dans les cas suivants: la personne";
+        assert!(paragraph.len() > LONG_TEXT);
+        assert!(fuzzy_candidate(b"confidentiel", paragraph.as_bytes()));
+        assert!(fuzzy_candidate(b"confidentels", paragraph.as_bytes()));
+        assert!(!fuzzy_candidate(b"toronto", paragraph.as_bytes()));
+        assert!(fuzzy_candidate(b"stt", b"short text"));
+    }
+}
+
 impl Index {
     pub fn new(entries: Vec<Entry>) -> Index {
         let prepared: Vec<Prepared> = entries
@@ -248,7 +282,7 @@ impl Index {
         let label = p.label.text.as_str();
         match term.kind {
             TermKind::Fuzzy => {
-                if is_subsequence(needle, label.as_bytes()) {
+                if fuzzy_candidate(needle, label.as_bytes()) {
                     let score = self.matcher.fuzzy_match(label, &term.text)?;
                     let bonus = if label == term.text {
                         WHOLE_LABEL_BONUS
@@ -256,7 +290,7 @@ impl Index {
                         0
                     };
                     Some(score * 2 + bonus)
-                } else if is_subsequence(needle, p.full.as_bytes()) {
+                } else if fuzzy_candidate(needle, p.full.as_bytes()) {
                     self.matcher.fuzzy_match(&p.full, &term.text)
                 } else {
                     None
