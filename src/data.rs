@@ -5,6 +5,8 @@ pub mod locate;
 mod model;
 mod validate;
 
-pub use load::{DataError, EMBEDDED_JSON, Loaded, LocatedProblem, Origin, load, parse};
+pub use load::{
+    DataError, EMBEDDED_JSON, EMBEDDED_LETTER, Loaded, LocatedProblem, Origin, load, parse,
+};
 pub use model::*;
 pub use validate::{Problem, validate};

@@ -56,6 +56,20 @@ impl Lang {
         }
     }
 
+    /// The name of a kind of entry in this language.
+    pub fn kind(self, kind: crate::search::Kind) -> &'static str {
+        use crate::search::Kind;
+        let s = self.strings();
+        match kind {
+            Kind::Region => s.kind_region,
+            Kind::City => s.kind_city,
+            Kind::Organisation => s.kind_organisation,
+            Kind::Funding => s.kind_funding,
+            Kind::Article => s.kind_article,
+            Kind::Document => s.kind_document,
+        }
+    }
+
     pub fn strings(self) -> &'static Strings {
         match self {
             Lang::Fr => &FR,
@@ -90,6 +104,7 @@ pub struct Strings {
     pub total: &'static str,
     pub known: &'static str,
     pub people_accompanied: &'static str,
+    pub organisations_word: &'static str,
     pub period: &'static str,
     pub citation: &'static str,
     pub no_hits: &'static str,
@@ -100,6 +115,32 @@ pub struct Strings {
     pub kind_funding: &'static str,
     pub kind_article: &'static str,
     pub kind_document: &'static str,
+    pub pane_regions: &'static str,
+    pub pane_organisations: &'static str,
+    pub pane_headcounts: &'static str,
+    pub pane_articles: &'static str,
+    pub all_regions: &'static str,
+    pub regions_word: &'static str,
+    pub withheld_plural: &'static str,
+    pub no_organisation: &'static str,
+    pub cited_only: &'static str,
+    pub too_small: &'static str,
+    pub search_title: &'static str,
+    pub hits_word: &'static str,
+    pub search_prompt: &'static str,
+    pub source_title: &'static str,
+    pub links_title: &'static str,
+    pub line_abbr: &'static str,
+    pub help_title: &'static str,
+    pub mode_normal: &'static str,
+    pub mode_search: &'static str,
+    pub mode_detail: &'static str,
+    pub mode_letter: &'static str,
+    pub letter_title: &'static str,
+    pub decision: &'static str,
+    pub data_word: &'static str,
+    pub copied: &'static str,
+    pub copy_failed: &'static str,
 }
 
 pub static FR: Strings = Strings {
@@ -126,6 +167,7 @@ pub static FR: Strings = Strings {
     total: "Total",
     known: "connues",
     people_accompanied: "personnes accompagnées",
+    organisations_word: "organismes",
     period: "12 août – 31 déc. 2019",
     citation: "Source : MIFI, décision d'accès à l'information 18159, 6 février 2020.",
     no_hits: "aucun résultat",
@@ -136,6 +178,32 @@ pub static FR: Strings = Strings {
     kind_funding: "financement",
     kind_article: "article",
     kind_document: "lettre",
+    pane_regions: "Régions",
+    pane_organisations: "Organismes",
+    pane_headcounts: "Personnes accompagnées, 12 août – 31 déc. 2019",
+    pane_articles: "Articles cités",
+    all_regions: "Toutes les régions",
+    regions_word: "régions",
+    withheld_plural: "caviardées",
+    no_organisation: "Aucun organisme de cette région dans l'annexe.",
+    cited_only: "cité, texte non reproduit",
+    too_small: "Agrandissez le terminal : au moins {min} (actuellement {now}).",
+    search_title: "Rechercher",
+    hits_word: "résultats",
+    search_prompt: "Tapez pour chercher dans toutes les entrées (fzf : 'exact ^début fin$ !exclure)",
+    source_title: "Source (OCR)",
+    links_title: "Liens",
+    line_abbr: "l.",
+    help_title: "Touches",
+    mode_normal: "Volets",
+    mode_search: "Recherche",
+    mode_detail: "Détail",
+    mode_letter: "Lettre",
+    letter_title: "La lettre (transcription corrigée)",
+    decision: "décision",
+    data_word: "données",
+    copied: "Copié",
+    copy_failed: "Copie impossible",
 };
 
 pub static EN: Strings = Strings {
@@ -162,6 +230,7 @@ pub static EN: Strings = Strings {
     total: "Total",
     known: "known",
     people_accompanied: "people accompanied",
+    organisations_word: "organisations",
     period: "12 Aug – 31 Dec 2019",
     citation: "Source: MIFI, access-to-information decision 18159, 6 February 2020.",
     no_hits: "no match",
@@ -172,9 +241,45 @@ pub static EN: Strings = Strings {
     kind_funding: "funding",
     kind_article: "article",
     kind_document: "letter",
+    pane_regions: "Regions",
+    pane_organisations: "Organisations",
+    pane_headcounts: "People accompanied, 12 Aug – 31 Dec 2019",
+    pane_articles: "Articles cited",
+    all_regions: "All regions",
+    regions_word: "regions",
+    withheld_plural: "withheld",
+    no_organisation: "No organisation of this region in the annex.",
+    cited_only: "cited, text not printed",
+    too_small: "Enlarge the terminal to at least {min} (now {now}).",
+    search_title: "Search",
+    hits_word: "hits",
+    search_prompt: "Type to search every entry (fzf: 'exact ^prefix suffix$ !exclude)",
+    source_title: "Source (OCR)",
+    links_title: "Links",
+    line_abbr: "l.",
+    help_title: "Keys",
+    mode_normal: "Panes",
+    mode_search: "Search",
+    mode_detail: "Detail",
+    mode_letter: "Letter",
+    letter_title: "The letter (corrected transcription)",
+    decision: "decision",
+    data_word: "data",
+    copied: "Copied",
+    copy_failed: "Could not copy",
 };
 
 impl Strings {
+    /// A headcount summary, e.g. `41 + 1 withheld`; `—` when there is no city.
+    pub fn totals(&self, t: &crate::data::Totals) -> String {
+        match (t.cities, t.known, t.withheld) {
+            (0, _, _) => "—".to_string(),
+            (_, known, 0) => known.to_string(),
+            (n, _, withheld) if n == withheld => format!("{withheld} {}", self.withheld_short),
+            (_, known, withheld) => format!("{known} + {withheld} {}", self.withheld_short),
+        }
+    }
+
     /// The withheld marker with its articles, e.g. `[withheld: art. 53, 54]`.
     pub fn withheld_marker(&self, articles: &[String]) -> String {
         self.withheld.replace("{articles}", &articles.join(", "))

@@ -1,8 +1,11 @@
 //! pap-tui: explore MIFI's access-to-information decision 18159 on the
 //! Parcours d'accompagnement personnalisé, in a terminal or from scripts.
 
+pub mod app;
 pub mod cli;
 pub mod data;
 pub mod i18n;
 pub mod search;
 pub mod text;
+pub mod tui;
+pub mod ui;

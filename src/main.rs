@@ -23,8 +23,19 @@ fn main() -> ExitCode {
     match &cli.command {
         Some(command) => cli::run(command, &loaded.dataset, lang),
         None => {
-            print!("{}", cli::summary(&loaded, lang));
-            ExitCode::SUCCESS
+            let no_color = std::env::var("NO_COLOR").ok();
+            let options = pap_tui::tui::Options {
+                mouse: true,
+                theme: pap_tui::ui::theme::effective(Default::default(), no_color.as_deref()),
+            };
+            let app = pap_tui::app::App::new(loaded.dataset, loaded.origin, lang);
+            match pap_tui::tui::run(app, options) {
+                Ok(()) => ExitCode::SUCCESS,
+                Err(e) => {
+                    eprintln!("pap-tui: {e}");
+                    ExitCode::from(2)
+                }
+            }
         }
     }
 }

@@ -11,6 +11,9 @@ use super::validate::{Problem, validate};
 /// The dataset compiled into the binary.
 pub const EMBEDDED_JSON: &str = include_str!("../../assets/pap.json");
 
+/// The corrected letter that goes with the embedded dataset.
+pub const EMBEDDED_LETTER: &str = include_str!("../../assets/letter.txt");
+
 /// Where the loaded data came from, shown in the header and in error messages.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Origin {

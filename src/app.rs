@@ -1,0 +1,528 @@
+//! The explorer's state and `App::update`, the only code that changes it. No
+//! terminal and no I/O here: side effects are returned as `Effect` values.
+
+pub mod action;
+pub mod copy;
+pub mod detail;
+pub mod keymap;
+
+use crate::data::{Dataset, Origin};
+use crate::i18n::Lang;
+use crate::search::{Hit, Index, Searcher};
+
+pub use action::{Action, Pane};
+pub use copy::CopyFormat;
+pub use detail::{Detail, Target};
+pub use keymap::{Binding, Mode};
+
+/// The search box: what was typed, its hits, and the highlighted hit.
+#[derive(Debug, Default)]
+pub struct SearchBox {
+    pub input: String,
+    pub hits: Vec<Hit>,
+    pub selected: usize,
+    searcher: Searcher,
+}
+
+/// The detail overlay: the entries opened so far (the last is shown) and the
+/// highlighted cross-link.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DetailView {
+    pub stack: Vec<Target>,
+    pub link: usize,
+}
+
+/// What covers the panes, if anything.
+#[derive(Debug)]
+pub enum Overlay {
+    None,
+    Help { scroll: usize },
+    Letter { scroll: usize },
+    Search(SearchBox),
+    Detail(DetailView),
+}
+
+/// Work for the event loop that `update` cannot do itself.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Effect {
+    /// Put this text on the clipboard.
+    Copy(String),
+}
+
+/// A message in the status bar until the next action.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Status {
+    pub text: String,
+    pub error: bool,
+}
+
+pub struct App {
+    pub data: Dataset,
+    pub origin: Origin,
+    pub index: Index,
+    pub lang: Lang,
+    pub focus: Pane,
+    /// 0 is "all regions"; `i + 1` is `data.regions[i]`.
+    pub region: usize,
+    /// Index into `organisations`.
+    pub organisation: usize,
+    pub city: usize,
+    pub article: usize,
+    /// Indices into `data.organisations` of the selected region's organisations.
+    pub organisations: Vec<usize>,
+    pub overlay: Overlay,
+    pub status: Option<Status>,
+    pub keymap: Vec<Binding>,
+    /// Rows that one page moves, from the terminal height.
+    pub page: usize,
+    pub running: bool,
+}
+
+impl App {
+    pub fn new(data: Dataset, origin: Origin, lang: Lang) -> App {
+        let index = Index::build(&data);
+        let mut app = App {
+            organisations: (0..data.organisations.len()).collect(),
+            data,
+            origin,
+            index,
+            lang,
+            focus: Pane::Regions,
+            region: 0,
+            organisation: 0,
+            city: 0,
+            article: 0,
+            overlay: Overlay::None,
+            status: None,
+            keymap: keymap::bindings(),
+            page: 10,
+            running: true,
+        };
+        app.select_region(0);
+        app
+    }
+
+    pub fn mode(&self) -> Mode {
+        match self.overlay {
+            Overlay::None => Mode::Normal,
+            Overlay::Help { .. } => Mode::Help,
+            Overlay::Letter { .. } => Mode::Letter,
+            Overlay::Search(_) => Mode::Search,
+            Overlay::Detail(_) => Mode::Detail,
+        }
+    }
+
+    /// Code of the selected region, `None` for "all regions".
+    pub fn region_code(&self) -> Option<&str> {
+        self.region
+            .checked_sub(1)
+            .and_then(|i| self.data.regions.get(i))
+            .map(|r| r.code.as_str())
+    }
+
+    fn select_region(&mut self, row: usize) {
+        self.region = row.min(self.data.regions.len());
+        let code = self.region_code().map(str::to_string);
+        self.organisations = match code {
+            None => (0..self.data.organisations.len()).collect(),
+            Some(code) => self
+                .data
+                .organisations
+                .iter()
+                .enumerate()
+                .filter(|(_, o)| o.regions.contains(&code))
+                .map(|(i, _)| i)
+                .collect(),
+        };
+        self.organisation = 0;
+    }
+
+    /// Number of rows of a pane.
+    pub fn rows(&self, pane: Pane) -> usize {
+        match pane {
+            Pane::Regions => self.data.regions.len() + 1,
+            Pane::Organisations => self.organisations.len(),
+            Pane::Headcounts => self.data.cities.len(),
+            Pane::Articles => self.data.articles.len(),
+        }
+    }
+
+    /// The selected row of a pane.
+    pub fn selected(&self, pane: Pane) -> usize {
+        match pane {
+            Pane::Regions => self.region,
+            Pane::Organisations => self.organisation,
+            Pane::Headcounts => self.city,
+            Pane::Articles => self.article,
+        }
+    }
+
+    fn set_selected(&mut self, pane: Pane, row: usize) {
+        let last = self.rows(pane).saturating_sub(1);
+        let row = row.min(last);
+        match pane {
+            Pane::Regions => {
+                if row != self.region {
+                    self.select_region(row);
+                }
+            }
+            Pane::Organisations => self.organisation = row,
+            Pane::Headcounts => self.city = row,
+            Pane::Articles => self.article = row,
+        }
+    }
+
+    /// The entry selected in a pane, if it is one ("all regions" is not).
+    pub fn target(&self, pane: Pane) -> Option<Target> {
+        match pane {
+            Pane::Regions => self.region_code().map(|c| Target::Region(c.to_string())),
+            Pane::Organisations => self
+                .organisations
+                .get(self.organisation)
+                .map(|&i| Target::Organisation(self.data.organisations[i].id.clone())),
+            Pane::Headcounts => self
+                .data
+                .cities
+                .get(self.city)
+                .map(|c| Target::City(c.id.clone())),
+            Pane::Articles => self
+                .data
+                .articles
+                .get(self.article)
+                .map(|a| Target::Article(a.number.clone())),
+        }
+    }
+
+    /// The entry an action such as copy applies to: the shown detail, the
+    /// highlighted search hit, or the focused pane's selection.
+    pub fn current_target(&self) -> Option<Target> {
+        match &self.overlay {
+            Overlay::Detail(view) => view.stack.last().cloned(),
+            Overlay::Search(sb) => sb.hits.get(sb.selected).and_then(|h| self.hit_target(*h)),
+            _ => self.target(self.focus),
+        }
+    }
+
+    fn hit_target(&self, hit: Hit) -> Option<Target> {
+        use crate::search::Kind;
+        let e = self.index.entry(hit.entry);
+        Some(match e.kind {
+            Kind::Region => Target::Region(e.id.clone()),
+            Kind::City => Target::City(e.id.clone()),
+            Kind::Organisation => Target::Organisation(e.id.clone()),
+            Kind::Funding => Target::Funding(e.id.clone()),
+            Kind::Article => Target::Article(e.id.clone()),
+            Kind::Document => return None,
+        })
+    }
+
+    /// The detail currently open, if any.
+    pub fn open_detail(&self) -> Option<(Detail, &DetailView)> {
+        match &self.overlay {
+            Overlay::Detail(view) => {
+                let target = view.stack.last()?;
+                detail::detail(&self.data, target, self.lang).map(|d| (d, view))
+            }
+            _ => None,
+        }
+    }
+
+    fn notify(&mut self, text: impl Into<String>, error: bool) {
+        self.status = Some(Status {
+            text: text.into(),
+            error,
+        });
+    }
+
+    /// Selects `target` in its pane (and its region), focusing that pane.
+    fn jump_to(&mut self, target: &Target) {
+        match target {
+            Target::Region(code) => {
+                if let Some(i) = self.data.regions.iter().position(|r| &r.code == code) {
+                    self.select_region(i + 1);
+                    self.focus = Pane::Regions;
+                }
+            }
+            Target::Organisation(id) => {
+                let Some(index) = self.data.organisations.iter().position(|o| &o.id == id) else {
+                    return;
+                };
+                let first_region = self.data.organisations[index].regions.first().cloned();
+                let region_row = first_region
+                    .and_then(|code| self.data.regions.iter().position(|r| r.code == code))
+                    .map_or(0, |i| i + 1);
+                self.select_region(region_row);
+                self.organisation = self
+                    .organisations
+                    .iter()
+                    .position(|&i| i == index)
+                    .unwrap_or(0);
+                self.focus = Pane::Organisations;
+            }
+            Target::City(id) => {
+                if let Some(i) = self.data.cities.iter().position(|c| &c.id == id) {
+                    let code = self.data.cities[i].region.clone();
+                    if let Some(r) = self.data.regions.iter().position(|r| r.code == code) {
+                        self.select_region(r + 1);
+                    }
+                    self.city = i;
+                    self.focus = Pane::Headcounts;
+                }
+            }
+            Target::Article(number) => {
+                if let Some(i) = self.data.articles.iter().position(|a| &a.number == number) {
+                    self.article = i;
+                    self.focus = Pane::Articles;
+                }
+            }
+            Target::Funding(_) => {}
+        }
+    }
+
+    fn move_by(&mut self, delta: isize) {
+        let links = self.open_detail().map_or(0, |(d, _)| d.links.len());
+        let letter_lines = self.letter().lines().count();
+        match &mut self.overlay {
+            Overlay::Search(sb) => {
+                sb.selected = step(sb.selected, delta, sb.hits.len());
+            }
+            Overlay::Detail(view) => view.link = step(view.link, delta, links),
+            Overlay::Help { scroll } => *scroll = step(*scroll, delta, HELP_LINES),
+            Overlay::Letter { scroll } => *scroll = step(*scroll, delta, letter_lines),
+            Overlay::None => {
+                let pane = self.focus;
+                let row = step(self.selected(pane), delta, self.rows(pane));
+                self.set_selected(pane, row);
+            }
+        }
+    }
+
+    /// The letter: the corrected transcription for the embedded data, otherwise
+    /// the letter's parts as the dataset gives them.
+    pub fn letter(&self) -> std::borrow::Cow<'static, str> {
+        if self.origin == Origin::Embedded {
+            return std::borrow::Cow::Borrowed(crate::data::EMBEDDED_LETTER);
+        }
+        let d = &self.data.document;
+        let mut out = format!(
+            "{}\n{}\n{}, {}\n{} {}\n\n{}\n\n",
+            d.ministry, d.office, d.place, d.date, d.subject, d.reference, d.programme
+        );
+        for q in &d.questions {
+            out.push_str(&format!("{}- {}\n", q.number, q.text));
+            for a in &q.answers {
+                out.push_str(&format!("   {}\n", a.text));
+            }
+            out.push('\n');
+        }
+        for part in [&d.caveat.text, &d.deployment_note.text, &d.review.text] {
+            out.push_str(part);
+            out.push_str("\n\n");
+        }
+        out.push_str(&format!(
+            "{} {}\n{}\n",
+            d.signatory.signed, d.signatory.name, d.signatory.title
+        ));
+        std::borrow::Cow::Owned(out)
+    }
+
+    fn refresh_search(&mut self) {
+        if let Overlay::Search(sb) = &mut self.overlay {
+            sb.hits = sb.searcher.search(&self.index, &sb.input);
+            sb.selected = 0;
+        }
+    }
+
+    fn edit_search(&mut self, edit: impl FnOnce(&mut String)) {
+        if let Overlay::Search(sb) = &mut self.overlay {
+            edit(&mut sb.input);
+        }
+        self.refresh_search();
+    }
+
+    /// Applies one action. Returns the side effect the loop must carry out, if any.
+    pub fn update(&mut self, action: Action) -> Option<Effect> {
+        if !matches!(action, Action::Scroll(..)) {
+            self.status = None;
+        }
+        let page = self.page.max(1) as isize;
+        match action {
+            Action::Quit => self.running = false,
+            Action::Back => match &mut self.overlay {
+                Overlay::Search(sb) if !sb.input.is_empty() => {
+                    sb.input.clear();
+                    self.refresh_search();
+                }
+                Overlay::Detail(view) if view.stack.len() > 1 => {
+                    view.stack.pop();
+                    view.link = 0;
+                }
+                Overlay::None => {}
+                _ => self.overlay = Overlay::None,
+            },
+            Action::NextPane => self.focus = self.focus.next(),
+            Action::PreviousPane => self.focus = self.focus.previous(),
+            Action::Focus(pane) => self.focus = pane,
+            Action::Up => self.move_by(-1),
+            Action::Down => self.move_by(1),
+            Action::PageUp => self.move_by(-page),
+            Action::PageDown => self.move_by(page),
+            Action::First => self.move_by(isize::MIN / 2),
+            Action::Last => self.move_by(isize::MAX / 2),
+            Action::Left => {
+                self.focus = match self.focus {
+                    Pane::Organisations => Pane::Regions,
+                    Pane::Headcounts | Pane::Articles => Pane::Organisations,
+                    Pane::Regions => Pane::Regions,
+                }
+            }
+            Action::Right => {
+                self.focus = match self.focus {
+                    Pane::Regions => Pane::Organisations,
+                    Pane::Organisations => Pane::Headcounts,
+                    other => other,
+                }
+            }
+            Action::Open => self.open(),
+            Action::OpenSearch => {
+                let mut sb = SearchBox::default();
+                sb.hits = sb.searcher.search(&self.index, "");
+                self.overlay = Overlay::Search(sb);
+            }
+            Action::Copy => return self.copy(CopyFormat::Plain),
+            Action::ToggleLanguage => self.lang = self.lang.toggled(),
+            Action::SetLanguage(lang) => self.lang = lang,
+            Action::ToggleHelp => {
+                self.overlay = match self.overlay {
+                    Overlay::Help { .. } => Overlay::None,
+                    _ => Overlay::Help { scroll: 0 },
+                }
+            }
+            Action::ToggleLetter => {
+                self.overlay = match self.overlay {
+                    Overlay::Letter { .. } => Overlay::None,
+                    _ => Overlay::Letter { scroll: 0 },
+                }
+            }
+            Action::Input(c) => self.edit_search(|s| s.push(c)),
+            Action::Paste(text) => {
+                let clean: String = text
+                    .chars()
+                    .map(|c| if c.is_whitespace() { ' ' } else { c })
+                    .filter(|c| !crate::text::is_unsafe(*c))
+                    .collect();
+                if matches!(self.overlay, Overlay::Search(_)) {
+                    self.edit_search(|s| s.push_str(&clean));
+                }
+            }
+            Action::DeleteBack => self.edit_search(|s| {
+                s.pop();
+            }),
+            Action::DeleteWord => self.edit_search(|s| {
+                let trimmed = s.trim_end().len();
+                s.truncate(trimmed);
+                let cut = s.rfind(' ').map_or(0, |i| i + 1);
+                s.truncate(cut);
+            }),
+            Action::ClearInput => self.edit_search(String::clear),
+            Action::Select(pane, row) => {
+                if matches!(self.overlay, Overlay::None) {
+                    self.focus = pane;
+                    self.set_selected(pane, row);
+                }
+            }
+            Action::Resize(_, height) => self.page = usize::from(height.saturating_sub(8)).max(1),
+            Action::Scroll(pane, delta) => match (&self.overlay, pane) {
+                (Overlay::None, Some(p)) => {
+                    let row = step(self.selected(p), delta as isize, self.rows(p));
+                    self.set_selected(p, row);
+                }
+                _ => self.move_by(delta as isize),
+            },
+        }
+        None
+    }
+
+    fn open(&mut self) {
+        match &self.overlay {
+            Overlay::Search(sb) => {
+                let Some(hit) = sb.hits.get(sb.selected).copied() else {
+                    return;
+                };
+                let kind = self.index.entry(hit.entry).kind;
+                match self.hit_target(hit) {
+                    Some(Target::Funding(id)) => {
+                        self.overlay = Overlay::Detail(DetailView {
+                            stack: vec![Target::Funding(id)],
+                            link: 0,
+                        });
+                    }
+                    Some(target) => {
+                        self.overlay = Overlay::None;
+                        self.jump_to(&target);
+                    }
+                    None if kind == crate::search::Kind::Document => {
+                        self.overlay = Overlay::Letter { scroll: 0 };
+                    }
+                    None => {}
+                }
+            }
+            Overlay::Detail(view) => {
+                let link = view.link;
+                let Some((detail, _)) = self.open_detail() else {
+                    return;
+                };
+                if let Some((_, target)) = detail.links.get(link).cloned()
+                    && let Overlay::Detail(view) = &mut self.overlay
+                {
+                    view.stack.push(target);
+                    view.link = 0;
+                }
+            }
+            Overlay::None => match self.target(self.focus) {
+                Some(target) => {
+                    self.overlay = Overlay::Detail(DetailView {
+                        stack: vec![target],
+                        link: 0,
+                    })
+                }
+                None => self.overlay = Overlay::Letter { scroll: 0 },
+            },
+            Overlay::Help { .. } | Overlay::Letter { .. } => {}
+        }
+    }
+
+    /// The copy effect for the current entry, or a status message saying why not.
+    pub fn copy(&mut self, format: CopyFormat) -> Option<Effect> {
+        let text = self
+            .current_target()
+            .and_then(|t| copy::render(&self.data, &t, self.lang, format));
+        match text {
+            Some(text) => Some(Effect::Copy(text)),
+            None => {
+                let msg = match self.lang {
+                    Lang::Fr => "Rien à copier ici",
+                    Lang::En => "Nothing to copy here",
+                };
+                self.notify(msg, true);
+                None
+            }
+        }
+    }
+
+    /// Shows the outcome of a side effect in the status bar.
+    pub fn report(&mut self, text: impl Into<String>, error: bool) {
+        self.notify(text, error);
+    }
+}
+
+/// Upper bound for the help overlay's scroll; rendering clamps to what it drew.
+const HELP_LINES: usize = 64;
+
+/// `row + delta`, kept within `0..len`.
+fn step(row: usize, delta: isize, len: usize) -> usize {
+    if len == 0 {
+        return 0;
+    }
+    row.saturating_add_signed(delta).min(len - 1)
+}

@@ -1,0 +1,309 @@
+//! What the detail view says about one entry: its fields, the OCR lines it was
+//! read from, and the cross-links a user can follow.
+
+use crate::data::{Dataset, Headcount, SourceLine};
+use crate::i18n::Lang;
+
+/// An entry of the dataset that can be selected, shown in detail or copied.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum Target {
+    Region(String),
+    Organisation(String),
+    City(String),
+    Funding(String),
+    Article(String),
+}
+
+/// The detail of one entry, ready to draw.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Detail {
+    pub title: String,
+    pub kind: &'static str,
+    /// `(label, value)` rows; values may hold several lines.
+    pub fields: Vec<(&'static str, String)>,
+    pub source: Vec<SourceLine>,
+    pub links: Vec<(String, Target)>,
+}
+
+struct Labels {
+    region: &'static str,
+    organisation: &'static str,
+    city: &'static str,
+    funding: &'static str,
+    article: &'static str,
+    code: &'static str,
+    name: &'static str,
+    acronym: &'static str,
+    regions: &'static str,
+    note: &'static str,
+    accompanied: &'static str,
+    amount: &'static str,
+    printed_as: &'static str,
+    text: &'static str,
+    history: &'static str,
+    paraphrase: &'static str,
+    cited_for: &'static str,
+    organisations: &'static str,
+    not_in_annex: &'static str,
+    not_in_letter: &'static str,
+}
+
+const FR: Labels = Labels {
+    region: "Région",
+    organisation: "Organisme",
+    city: "Ville",
+    funding: "Financement",
+    article: "Article",
+    code: "Code",
+    name: "Nom",
+    acronym: "Sigle",
+    regions: "Régions",
+    note: "Note",
+    accompanied: "Personnes accompagnées",
+    amount: "Montant",
+    printed_as: "Tel qu'imprimé",
+    text: "Texte",
+    history: "Historique",
+    paraphrase: "Selon la lettre",
+    cited_for: "Cité pour",
+    organisations: "Organismes",
+    not_in_annex: "absent de l'annexe",
+    not_in_letter: "la lettre ne nomme pas cette région",
+};
+
+const EN: Labels = Labels {
+    region: "Region",
+    organisation: "Organisation",
+    city: "City",
+    funding: "Funding",
+    article: "Article",
+    code: "Code",
+    name: "Name",
+    acronym: "Acronym",
+    regions: "Regions",
+    note: "Note",
+    accompanied: "People accompanied",
+    amount: "Amount",
+    printed_as: "As printed",
+    text: "Text",
+    history: "History",
+    paraphrase: "As the letter puts it",
+    cited_for: "Cited for",
+    organisations: "Organisations",
+    not_in_annex: "not in the annex",
+    not_in_letter: "the letter does not name this region",
+};
+
+fn labels(lang: Lang) -> &'static Labels {
+    match lang {
+        Lang::Fr => &FR,
+        Lang::En => &EN,
+    }
+}
+
+fn region_name(data: &Dataset, code: &str) -> String {
+    data.region(code)
+        .map_or_else(|| code.to_string(), |r| r.name.clone())
+}
+
+/// The detail of `target`, or `None` when the dataset has no such entry.
+pub fn detail(data: &Dataset, target: &Target, lang: Lang) -> Option<Detail> {
+    let l = labels(lang);
+    let s = lang.strings();
+    let mut d = Detail::default();
+    match target {
+        Target::Region(code) => {
+            let r = data.region(code)?;
+            d.title = r.name.clone();
+            d.kind = l.region;
+            d.fields.push((l.code, r.code.clone()));
+            let orgs: Vec<_> = data.organisations_in(code).collect();
+            let totals = data.region_totals(code);
+            d.fields.push((l.organisations, orgs.len().to_string()));
+            d.fields.push((l.accompanied, s.totals(&totals)));
+            if r.source.is_empty() {
+                d.fields.push((l.note, l.not_in_letter.to_string()));
+            }
+            d.source = r.source.clone();
+            for o in orgs {
+                d.links
+                    .push((o.display_name(), Target::Organisation(o.id.clone())));
+            }
+            for c in data.cities_in(code) {
+                d.links
+                    .push((city_line(c, lang), Target::City(c.id.clone())));
+            }
+        }
+        Target::Organisation(id) => {
+            let o = data.organisation(id)?;
+            d.title = o.display_name();
+            d.kind = l.organisation;
+            d.fields.push((l.name, o.name.clone()));
+            if let Some(a) = &o.acronym {
+                d.fields.push((l.acronym, a.clone()));
+            }
+            let names: Vec<String> = o.regions.iter().map(|c| region_name(data, c)).collect();
+            d.fields.push((l.regions, names.join(", ")));
+            if let Some(n) = &o.note {
+                d.fields.push((l.note, n.clone()));
+            }
+            d.source = o.source.clone();
+            for code in &o.regions {
+                d.links.push((
+                    format!("{} {}", l.region, region_name(data, code)),
+                    Target::Region(code.clone()),
+                ));
+                for c in data.cities_in(code) {
+                    d.links
+                        .push((city_line(c, lang), Target::City(c.id.clone())));
+                }
+            }
+            for f in data
+                .funding
+                .iter()
+                .filter(|f| f.organisation_id.as_deref() == Some(id))
+            {
+                d.links.push((
+                    format!("{} : {}", l.funding, lang.amount(f.amount_cad)),
+                    Target::Funding(f.id.clone()),
+                ));
+            }
+        }
+        Target::City(id) => {
+            let c = data.cities.iter().find(|c| &c.id == id)?;
+            d.title = c.name.clone();
+            d.kind = l.city;
+            d.fields.push((l.region, region_name(data, &c.region)));
+            d.fields.push((l.accompanied, headcount_text(c, lang)));
+            if let Headcount::Withheld(w) = c.headcount() {
+                d.fields.push((l.note, w.note.clone()));
+            }
+            d.source = c.source.clone();
+            d.links.push((
+                format!("{} {}", l.region, region_name(data, &c.region)),
+                Target::Region(c.region.clone()),
+            ));
+            if let Headcount::Withheld(w) = c.headcount() {
+                for a in &w.articles {
+                    d.links
+                        .push((format!("{} {a}", l.article), Target::Article(a.clone())));
+                }
+            }
+            for o in data.organisations_in(&c.region) {
+                d.links
+                    .push((o.display_name(), Target::Organisation(o.id.clone())));
+            }
+        }
+        Target::Funding(id) => {
+            let f = data.funding.iter().find(|f| &f.id == id)?;
+            d.title = f.organisation.clone();
+            d.kind = l.funding;
+            d.fields.push((l.printed_as, f.organisation.clone()));
+            d.fields.push((l.amount, lang.amount(f.amount_cad)));
+            d.source = f.source.clone();
+            match f
+                .organisation_id
+                .as_deref()
+                .and_then(|o| data.organisation(o))
+            {
+                Some(o) => d
+                    .links
+                    .push((o.display_name(), Target::Organisation(o.id.clone()))),
+                None => d.fields.push((l.organisation, l.not_in_annex.to_string())),
+            }
+        }
+        Target::Article(number) => {
+            let a = data.article(number)?;
+            d.title = format!("{} {}", l.article, a.number);
+            d.kind = l.article;
+            if let Some(t) = &a.text {
+                d.fields.push((l.text, t.clone()));
+            }
+            if let Some(p) = &a.paraphrase {
+                d.fields.push((l.paraphrase, p.clone()));
+            }
+            if let Some(h) = &a.history {
+                d.fields.push((l.history, h.clone()));
+            }
+            d.fields.push((l.cited_for, a.cited_for.clone()));
+            d.source = a.source.clone();
+            for c in &data.cities {
+                if let Headcount::Withheld(w) = c.headcount()
+                    && w.articles.contains(number)
+                {
+                    d.links
+                        .push((city_line(c, lang), Target::City(c.id.clone())));
+                }
+            }
+        }
+    }
+    Some(d)
+}
+
+/// A city's headcount in words: the number, or the withheld marker with its articles.
+pub fn headcount_text(c: &crate::data::City, lang: Lang) -> String {
+    let s = lang.strings();
+    match c.headcount() {
+        Headcount::Known(n) => n.to_string(),
+        Headcount::Withheld(w) => s.withheld_marker(&w.articles),
+        Headcount::Missing => "?".to_string(),
+    }
+}
+
+fn city_line(c: &crate::data::City, lang: Lang) -> String {
+    format!("{} — {}", c.name, headcount_text(c, lang))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn data() -> Dataset {
+        crate::data::load(None).expect("embedded").dataset
+    }
+
+    #[test]
+    fn organisation_links_to_regions_cities_and_funding() {
+        let d = detail(&data(), &Target::Organisation("sanc".into()), Lang::En).expect("sanc");
+        assert_eq!(d.title, "Service d'Aide aux Néo-Canadiens (SANC)");
+        let targets: Vec<&Target> = d.links.iter().map(|(_, t)| t).collect();
+        assert!(targets.contains(&&Target::Region("05".into())));
+        assert!(targets.contains(&&Target::City("sherbrooke".into())));
+        assert!(targets.contains(&&Target::City("magog".into())));
+        assert!(targets.contains(&&Target::Funding("funding-3".into())));
+        assert!(!d.source.is_empty());
+    }
+
+    #[test]
+    fn withheld_city_links_to_its_articles() {
+        let d = detail(&data(), &Target::City("montreal".into()), Lang::Fr).expect("montreal");
+        let shown: Vec<String> = d.fields.iter().map(|(_, v)| v.clone()).collect();
+        assert!(
+            shown.contains(&"[caviardé : art. 53, 54]".to_string()),
+            "{shown:?}"
+        );
+        let targets: Vec<&Target> = d.links.iter().map(|(_, t)| t).collect();
+        assert!(targets.contains(&&Target::Article("53".into())));
+        assert!(targets.contains(&&Target::Article("54".into())));
+        assert!(targets.contains(&&Target::Organisation("citim".into())));
+    }
+
+    #[test]
+    fn region_without_organisation_still_shows_its_city() {
+        let d = detail(&data(), &Target::Region("07".into()), Lang::En).expect("outaouais");
+        assert_eq!(d.title, "Outaouais");
+        assert!(d.fields.contains(&("Organisations", "0".to_string())));
+        assert_eq!(
+            d.links,
+            vec![("Gatineau — 63".to_string(), Target::City("gatineau".into()))]
+        );
+    }
+
+    #[test]
+    fn unknown_targets_have_no_detail() {
+        assert_eq!(
+            detail(&data(), &Target::City("toronto".into()), Lang::En),
+            None
+        );
+    }
+}

@@ -1,0 +1,289 @@
+//! The one table of keys: `(mode, key) -> Action`. Key handling, the help overlay
+//! and the status-bar hints all read it; no other code names a key.
+
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+use super::action::{Action, Pane};
+
+/// What has the keyboard: the main panes or one of the overlays.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Mode {
+    Normal,
+    Search,
+    Detail,
+    Letter,
+    Help,
+}
+
+/// A key as the table names it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Key {
+    pub code: KeyCode,
+    pub ctrl: bool,
+}
+
+const fn key(code: KeyCode) -> Key {
+    Key { code, ctrl: false }
+}
+
+const fn ch(c: char) -> Key {
+    key(KeyCode::Char(c))
+}
+
+const fn ctrl(c: char) -> Key {
+    Key {
+        code: KeyCode::Char(c),
+        ctrl: true,
+    }
+}
+
+/// One row of the keymap. `hint` rows also appear in the status bar.
+#[derive(Debug, Clone)]
+pub struct Binding {
+    pub modes: &'static [Mode],
+    pub key: Key,
+    pub action: Action,
+    pub hint: bool,
+}
+
+use Mode::{Detail, Help, Letter, Normal, Search};
+
+const ALL: &[Mode] = &[Normal, Search, Detail, Letter, Help];
+const BROWSE: &[Mode] = &[Normal, Detail, Letter, Help];
+const LISTS: &[Mode] = &[Normal, Search, Detail, Letter, Help];
+const NORMAL: &[Mode] = &[Normal];
+const SEARCH: &[Mode] = &[Search];
+const NOT_SEARCH: &[Mode] = &[Normal, Detail, Letter, Help];
+
+fn b(modes: &'static [Mode], key: Key, action: Action, hint: bool) -> Binding {
+    Binding {
+        modes,
+        key,
+        action,
+        hint,
+    }
+}
+
+/// The keymap, in the order the help overlay lists it.
+pub fn bindings() -> Vec<Binding> {
+    use KeyCode::*;
+    vec![
+        b(NOT_SEARCH, ch('?'), Action::ToggleHelp, true),
+        b(BROWSE, ch('q'), Action::Quit, true),
+        b(ALL, ctrl('c'), Action::Quit, false),
+        b(ALL, key(Esc), Action::Back, true),
+        b(NORMAL, key(Tab), Action::NextPane, true),
+        b(NORMAL, key(BackTab), Action::PreviousPane, false),
+        b(NORMAL, ch('1'), Action::Focus(Pane::Regions), false),
+        b(NORMAL, ch('2'), Action::Focus(Pane::Organisations), false),
+        b(NORMAL, ch('3'), Action::Focus(Pane::Headcounts), false),
+        b(NORMAL, ch('4'), Action::Focus(Pane::Articles), false),
+        b(LISTS, key(Up), Action::Up, false),
+        b(BROWSE, ch('k'), Action::Up, false),
+        b(LISTS, key(Down), Action::Down, false),
+        b(BROWSE, ch('j'), Action::Down, true),
+        b(LISTS, key(PageUp), Action::PageUp, false),
+        b(LISTS, key(PageDown), Action::PageDown, false),
+        b(LISTS, key(Home), Action::First, false),
+        b(BROWSE, ch('g'), Action::First, false),
+        b(LISTS, key(End), Action::Last, false),
+        b(BROWSE, ch('G'), Action::Last, false),
+        b(NORMAL, key(KeyCode::Left), Action::Left, false),
+        b(NORMAL, ch('h'), Action::Left, false),
+        b(NORMAL, key(KeyCode::Right), Action::Right, false),
+        b(NORMAL, ch('l'), Action::Right, false),
+        b(LISTS, key(Enter), Action::Open, true),
+        b(NOT_SEARCH, ch('/'), Action::OpenSearch, true),
+        b(NOT_SEARCH, ch('y'), Action::Copy, true),
+        b(SEARCH, ctrl('y'), Action::Copy, true),
+        b(NOT_SEARCH, ch('d'), Action::ToggleLetter, true),
+        b(NOT_SEARCH, ch('L'), Action::ToggleLanguage, true),
+        b(SEARCH, key(Backspace), Action::DeleteBack, false),
+        b(SEARCH, ctrl('w'), Action::DeleteWord, false),
+        b(SEARCH, ctrl('u'), Action::ClearInput, true),
+        b(SEARCH, ctrl('p'), Action::Up, false),
+        b(SEARCH, ctrl('n'), Action::Down, false),
+    ]
+}
+
+/// The action for a key press in a mode. In the search box, a printable
+/// character the table does not bind is typed.
+pub fn action_for(bindings: &[Binding], mode: Mode, event: KeyEvent) -> Option<Action> {
+    let ctrl = event.modifiers.contains(KeyModifiers::CONTROL);
+    // Terminals report Shift-letters as the upper-case letter, some with SHIFT set:
+    // the table names the letter, so SHIFT is not compared.
+    let code = event.code;
+    let found = bindings
+        .iter()
+        .find(|b| b.modes.contains(&mode) && b.key.code == code && b.key.ctrl == ctrl)
+        .map(|b| b.action.clone());
+    if found.is_some() {
+        return found;
+    }
+    match (mode, code) {
+        (Mode::Search, KeyCode::Char(c)) if !ctrl && !c.is_control() => Some(Action::Input(c)),
+        _ => None,
+    }
+}
+
+/// How a key is written in the help overlay and the status bar.
+pub fn key_label(key: Key) -> String {
+    let name = match key.code {
+        KeyCode::Char(' ') => "Space".to_string(),
+        KeyCode::Char(c) => c.to_string(),
+        KeyCode::Esc => "Esc".into(),
+        KeyCode::Tab => "Tab".into(),
+        KeyCode::BackTab => "S-Tab".into(),
+        KeyCode::Enter => "Enter".into(),
+        KeyCode::Up => "↑".into(),
+        KeyCode::Down => "↓".into(),
+        KeyCode::Left => "←".into(),
+        KeyCode::Right => "→".into(),
+        KeyCode::PageUp => "PgUp".into(),
+        KeyCode::PageDown => "PgDn".into(),
+        KeyCode::Home => "Home".into(),
+        KeyCode::End => "End".into(),
+        KeyCode::Backspace => "Bksp".into(),
+        other => format!("{other:?}"),
+    };
+    if key.ctrl { format!("C-{name}") } else { name }
+}
+
+/// Keys bound to each action in a mode, in table order, for the help overlay.
+pub fn keys_by_action(bindings: &[Binding], mode: Mode) -> Vec<(Action, Vec<String>)> {
+    let mut out: Vec<(Action, Vec<String>)> = Vec::new();
+    for binding in bindings.iter().filter(|b| b.modes.contains(&mode)) {
+        let label = key_label(binding.key);
+        match out.iter_mut().find(|(a, _)| *a == binding.action) {
+            Some((_, keys)) => keys.push(label),
+            None => out.push((binding.action.clone(), vec![label])),
+        }
+    }
+    out
+}
+
+/// The status-bar hints of a mode: `(keys, action)` for the rows marked `hint`.
+pub fn hints(bindings: &[Binding], mode: Mode) -> Vec<(String, Action)> {
+    bindings
+        .iter()
+        .filter(|b| b.hint && b.modes.contains(&mode))
+        .map(|b| (key_label(b.key), b.action.clone()))
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn press(code: KeyCode, modifiers: KeyModifiers) -> KeyEvent {
+        KeyEvent::new(code, modifiers)
+    }
+
+    #[test]
+    fn keys_map_to_actions_by_mode() {
+        let table = bindings();
+        let none = KeyModifiers::NONE;
+        let cases = [
+            (
+                Mode::Normal,
+                press(KeyCode::Char('q'), none),
+                Some(Action::Quit),
+            ),
+            (
+                Mode::Search,
+                press(KeyCode::Char('q'), none),
+                Some(Action::Input('q')),
+            ),
+            (
+                Mode::Search,
+                press(KeyCode::Char('é'), none),
+                Some(Action::Input('é')),
+            ),
+            (
+                Mode::Normal,
+                press(KeyCode::Char('c'), KeyModifiers::CONTROL),
+                Some(Action::Quit),
+            ),
+            (
+                Mode::Search,
+                press(KeyCode::Char('c'), KeyModifiers::CONTROL),
+                Some(Action::Quit),
+            ),
+            (
+                Mode::Normal,
+                press(KeyCode::Char('j'), none),
+                Some(Action::Down),
+            ),
+            (
+                Mode::Search,
+                press(KeyCode::Char('j'), none),
+                Some(Action::Input('j')),
+            ),
+            (Mode::Search, press(KeyCode::Down, none), Some(Action::Down)),
+            (
+                Mode::Normal,
+                press(KeyCode::Char('G'), KeyModifiers::SHIFT),
+                Some(Action::Last),
+            ),
+            (
+                Mode::Normal,
+                press(KeyCode::Char('L'), KeyModifiers::SHIFT),
+                Some(Action::ToggleLanguage),
+            ),
+            (
+                Mode::Normal,
+                press(KeyCode::Char('3'), none),
+                Some(Action::Focus(Pane::Headcounts)),
+            ),
+            (Mode::Normal, press(KeyCode::Char('z'), none), None),
+            (
+                Mode::Search,
+                press(KeyCode::Char('x'), KeyModifiers::CONTROL),
+                None,
+            ),
+            (
+                Mode::Help,
+                press(KeyCode::Char('?'), none),
+                Some(Action::ToggleHelp),
+            ),
+        ];
+        for (mode, event, want) in cases {
+            assert_eq!(action_for(&table, mode, event), want, "{mode:?} {event:?}");
+        }
+    }
+
+    #[test]
+    fn no_key_is_bound_twice_in_a_mode() {
+        let table = bindings();
+        for mode in [
+            Mode::Normal,
+            Mode::Search,
+            Mode::Detail,
+            Mode::Letter,
+            Mode::Help,
+        ] {
+            let keys: Vec<Key> = table
+                .iter()
+                .filter(|b| b.modes.contains(&mode))
+                .map(|b| b.key)
+                .collect();
+            for (i, k) in keys.iter().enumerate() {
+                assert!(!keys[i + 1..].contains(k), "{mode:?}: {k:?} bound twice");
+            }
+        }
+    }
+
+    #[test]
+    fn help_and_hints_come_from_the_table() {
+        let table = bindings();
+        let help = keys_by_action(&table, Mode::Normal);
+        let down = help.iter().find(|(a, _)| *a == Action::Down).expect("down");
+        assert_eq!(down.1, ["↓", "j"]);
+        let hints = hints(&table, Mode::Search);
+        assert!(
+            hints
+                .iter()
+                .any(|(k, a)| k == "C-u" && *a == Action::ClearInput)
+        );
+    }
+}

@@ -1,0 +1,161 @@
+//! The terminal side of the explorer: set-up and restoration on every way out,
+//! and the synchronous loop `event -> Action -> update -> redraw`.
+
+use std::io::{self, IsTerminal, Stdout, Write};
+use std::time::Duration;
+
+use crossterm::event::{
+    self, DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
+    Event, KeyEventKind, MouseButton, MouseEventKind,
+};
+use crossterm::terminal::{self, EnterAlternateScreen, LeaveAlternateScreen};
+use crossterm::{cursor, execute};
+use ratatui::Terminal;
+use ratatui::backend::CrosstermBackend;
+
+use crate::app::{Action, App, Effect, keymap};
+use crate::ui::{self, UiState};
+
+/// Why the explorer cannot open here.
+#[derive(Debug, thiserror::Error)]
+pub enum TuiError {
+    #[error(
+        "the explorer needs an interactive terminal ({0}); use a subcommand instead: search, regions, organisations, cities, funding, articles, export, validate (see `pap-tui --help`)"
+    )]
+    NotATerminal(&'static str),
+    #[error("terminal error: {0}")]
+    Io(#[from] io::Error),
+}
+
+/// Checks that stdin and stdout are terminals and `TERM` is not `dumb`.
+pub fn check_terminal() -> Result<(), TuiError> {
+    if !io::stdin().is_terminal() {
+        return Err(TuiError::NotATerminal("standard input is not a terminal"));
+    }
+    if !io::stdout().is_terminal() {
+        return Err(TuiError::NotATerminal("standard output is not a terminal"));
+    }
+    if std::env::var("TERM").is_ok_and(|t| t == "dumb") {
+        return Err(TuiError::NotATerminal("TERM is dumb"));
+    }
+    Ok(())
+}
+
+/// Undoes everything `enter` did. Safe to call more than once.
+pub fn restore() {
+    let mut out = io::stdout();
+    let _ = execute!(
+        out,
+        DisableBracketedPaste,
+        DisableMouseCapture,
+        LeaveAlternateScreen,
+        cursor::Show
+    );
+    let _ = terminal::disable_raw_mode();
+    let _ = out.flush();
+}
+
+/// Restores the terminal when dropped, whichever way the loop ends.
+struct Session;
+
+impl Drop for Session {
+    fn drop(&mut self) {
+        restore();
+    }
+}
+
+fn enter(mouse: bool) -> io::Result<Session> {
+    let hook = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        restore();
+        hook(info);
+    }));
+    terminal::enable_raw_mode()?;
+    let session = Session;
+    let mut out = io::stdout();
+    execute!(
+        out,
+        EnterAlternateScreen,
+        EnableBracketedPaste,
+        cursor::Hide
+    )?;
+    if mouse {
+        execute!(out, EnableMouseCapture)?;
+    }
+    Ok(session)
+}
+
+/// Options of the loop that come from the environment or the config.
+#[derive(Debug, Clone)]
+pub struct Options {
+    pub mouse: bool,
+    pub theme: ui::theme::ThemeName,
+}
+
+/// Runs the explorer until the user quits.
+pub fn run(mut app: App, options: Options) -> Result<(), TuiError> {
+    check_terminal()?;
+    let _session = enter(options.mouse)?;
+    let mut terminal = Terminal::new(CrosstermBackend::new(io::stdout()))?;
+    let mut ui = UiState::new(options.theme);
+    let size = terminal.size()?;
+    app.update(Action::Resize(size.width, size.height));
+    let mut dirty = true;
+    while app.running {
+        if dirty {
+            terminal.draw(|frame| ui::render(frame, &app, &mut ui))?;
+            dirty = false;
+        }
+        if !event::poll(Duration::from_millis(500))? {
+            continue;
+        }
+        let Some(action) = to_action(event::read()?, &app, &ui, &mut dirty) else {
+            continue;
+        };
+        if let Some(effect) = app.update(action) {
+            carry_out(effect, &mut app, &mut terminal);
+        }
+        dirty = true;
+    }
+    Ok(())
+}
+
+/// Maps a terminal event to an action; a resize only asks for a redraw.
+fn to_action(event: Event, app: &App, ui: &UiState, dirty: &mut bool) -> Option<Action> {
+    match event {
+        Event::Key(key) if key.kind == KeyEventKind::Press => {
+            keymap::action_for(&app.keymap, app.mode(), key)
+        }
+        Event::Paste(text) => Some(Action::Paste(text)),
+        Event::Resize(w, h) => {
+            *dirty = true;
+            Some(Action::Resize(w, h))
+        }
+        Event::Mouse(mouse) => match mouse.kind {
+            MouseEventKind::Down(MouseButton::Left) => match ui.hit(mouse.column, mouse.row) {
+                Some((pane, Some(row))) if row < app.rows(pane) => Some(Action::Select(pane, row)),
+                Some((pane, _)) => Some(Action::Focus(pane)),
+                None => None,
+            },
+            MouseEventKind::ScrollDown => Some(Action::Scroll(
+                ui.hit(mouse.column, mouse.row).map(|h| h.0),
+                3,
+            )),
+            MouseEventKind::ScrollUp => Some(Action::Scroll(
+                ui.hit(mouse.column, mouse.row).map(|h| h.0),
+                -3,
+            )),
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
+fn carry_out(effect: Effect, app: &mut App, _terminal: &mut Terminal<CrosstermBackend<Stdout>>) {
+    match effect {
+        Effect::Copy(text) => {
+            let first = text.lines().next().unwrap_or_default().to_string();
+            app.report(format!("→ {first}"), false);
+        }
+    }
+}

@@ -1,0 +1,316 @@
+//! Drawing: one `render_*` per pane, the overlays, and the theme. Rendering reads
+//! the app and draws; it changes only the scroll offsets and hit areas in `UiState`.
+
+mod overlays;
+mod panes;
+pub mod theme;
+
+use ratatui::Frame;
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, BorderType, Borders, Clear, Paragraph, Wrap};
+use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
+
+use crate::app::{App, Overlay, Pane};
+use crate::data::Origin;
+use theme::{Theme, ThemeName};
+
+/// The smallest terminal the explorer draws in; below it, a message.
+pub const MIN_WIDTH: u16 = 60;
+pub const MIN_HEIGHT: u16 = 16;
+
+/// What rendering remembers between frames: where each list is scrolled to and
+/// where each pane was drawn (for the mouse).
+#[derive(Debug, Clone, Default)]
+pub struct UiState {
+    pub theme: Option<Theme>,
+    offsets: [usize; 4],
+    /// Inner area of each pane on the last frame, for mouse clicks.
+    pub areas: [Rect; 4],
+    /// First list row of each pane's inner area (some panes have a heading).
+    pub list_top: [u16; 4],
+    pub overlay_scroll: usize,
+}
+
+impl UiState {
+    pub fn new(theme: ThemeName) -> UiState {
+        UiState {
+            theme: Some(Theme::new(theme)),
+            ..UiState::default()
+        }
+    }
+
+    fn theme(&self) -> Theme {
+        self.theme.unwrap_or_else(|| Theme::new(ThemeName::Dark))
+    }
+
+    /// The pane and row under a screen position, from the last frame.
+    pub fn hit(&self, x: u16, y: u16) -> Option<(Pane, Option<usize>)> {
+        Pane::ALL.iter().enumerate().find_map(|(i, &pane)| {
+            let area = self.areas[i];
+            let inside = x >= area.x
+                && x < area.x + area.width
+                && y >= area.y.saturating_sub(1)
+                && y < area.y + area.height;
+            inside.then(|| {
+                let top = self.list_top[i];
+                let row = (y >= top && y < area.y + area.height)
+                    .then(|| self.offsets[i] + usize::from(y - top));
+                (pane, row)
+            })
+        })
+    }
+}
+
+pub(crate) fn pane_index(pane: Pane) -> usize {
+    Pane::ALL.iter().position(|&p| p == pane).unwrap_or(0)
+}
+
+/// Draws the whole screen.
+pub fn render(frame: &mut Frame, app: &App, ui: &mut UiState) {
+    let area = frame.area();
+    if area.width == 0 || area.height == 0 {
+        return;
+    }
+    let theme = ui.theme();
+    if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
+        render_too_small(frame.buffer_mut(), area, app, &theme);
+        ui.areas = [Rect::default(); 4];
+        return;
+    }
+    let [header, body, status] = area.layout(&Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Min(1),
+        Constraint::Length(1),
+    ]));
+    render_header(frame.buffer_mut(), header, app, &theme);
+    let left_width = (body.width * 28 / 100).clamp(24, 40);
+    let right_width = (body.width * 38 / 100).clamp(28, 50);
+    let [left, middle, right] = body.layout(&Layout::horizontal([
+        Constraint::Length(left_width),
+        Constraint::Min(10),
+        Constraint::Length(right_width),
+    ]));
+    let cities = app.data.cities.len() as u16 + 3;
+    let [top_right, bottom_right] = right.layout(&Layout::vertical([
+        Constraint::Length(cities.min(body.height.saturating_sub(6))),
+        Constraint::Min(5),
+    ]));
+    let buf = frame.buffer_mut();
+    panes::render_regions(buf, left, app, ui, &theme);
+    panes::render_organisations(buf, middle, app, ui, &theme);
+    panes::render_headcounts(buf, top_right, app, ui, &theme);
+    panes::render_articles(buf, bottom_right, app, ui, &theme);
+    render_status(buf, status, app, &theme);
+    match &app.overlay {
+        Overlay::None => {}
+        Overlay::Help { scroll } => overlays::render_help(buf, body, app, *scroll, &theme),
+        Overlay::Letter { scroll } => overlays::render_letter(buf, body, app, *scroll, &theme),
+        Overlay::Search(sb) => overlays::render_search(buf, body, app, sb, &theme),
+        Overlay::Detail(_) => overlays::render_detail(buf, body, app, &theme),
+    }
+}
+
+fn render_too_small(buf: &mut Buffer, area: Rect, app: &App, theme: &Theme) {
+    let s = app.lang.strings();
+    let text = s
+        .too_small
+        .replace("{min}", &format!("{MIN_WIDTH}×{MIN_HEIGHT}"))
+        .replace("{now}", &format!("{}×{}", area.width, area.height));
+    Paragraph::new(text)
+        .style(theme.error)
+        .wrap(Wrap { trim: true })
+        .render_in(area, buf);
+}
+
+fn render_header(buf: &mut Buffer, area: Rect, app: &App, theme: &Theme) {
+    let s = app.lang.strings();
+    let d = &app.data.document;
+    let left = format!(
+        " {} · {} {} · {} · {}",
+        d.ministry_acronym, s.decision, d.reference, d.date, d.programme
+    );
+    let source = match &app.origin {
+        Origin::Embedded => format!("{} : assets/pap.json ", s.data_word),
+        Origin::File(p) => format!("{} : {} ", s.data_word, p.display()),
+    };
+    let left = fit(&left, area.width as usize);
+    let room = (area.width as usize).saturating_sub(left.width() + 2);
+    let right = fit_start(&source, room);
+    let pad = (area.width as usize).saturating_sub(left.width() + right.width());
+    let line = Line::from(vec![
+        Span::styled(left, theme.header),
+        Span::raw(" ".repeat(pad)),
+        Span::styled(right, theme.dim),
+    ]);
+    buf.set_line(area.x, area.y, &line, area.width);
+}
+
+fn render_status(buf: &mut Buffer, area: Rect, app: &App, theme: &Theme) {
+    if let Some(status) = &app.status {
+        let style = if status.error { theme.error } else { theme.ok };
+        let line = Line::from(Span::styled(
+            fit(&clean(&status.text), area.width as usize),
+            style,
+        ));
+        buf.set_line(area.x, area.y, &line, area.width);
+        return;
+    }
+    let mut spans = Vec::new();
+    for (key, action) in crate::app::keymap::hints(&app.keymap, app.mode()) {
+        spans.push(Span::styled(format!(" {key}"), theme.key));
+        spans.push(Span::styled(
+            format!(" {} ", action.describe(app.lang)),
+            theme.dim,
+        ));
+    }
+    buf.set_line(area.x, area.y, &Line::from(spans), area.width);
+}
+
+/// A bordered block with a title, focused or not.
+pub(crate) fn pane_block<'a>(title: String, focused: bool, theme: &Theme) -> Block<'a> {
+    Block::default()
+        .borders(Borders::ALL)
+        .border_type(if focused {
+            BorderType::Thick
+        } else {
+            BorderType::Plain
+        })
+        .border_style(if focused {
+            theme.border_focused
+        } else {
+            theme.border
+        })
+        .title(Span::styled(
+            format!(" {} ", clean(&title)),
+            if focused { theme.title } else { theme.text },
+        ))
+}
+
+/// A centred popup area inside `area`, cleared.
+pub(crate) fn popup(buf: &mut Buffer, area: Rect, width_pct: u16, height_pct: u16) -> Rect {
+    let w = (area.width * width_pct / 100).max(area.width.min(40));
+    let h = (area.height * height_pct / 100).max(area.height.min(10));
+    let rect = Rect {
+        x: area.x + (area.width - w) / 2,
+        y: area.y + (area.height - h) / 2,
+        width: w,
+        height: h,
+    };
+    ratatui::widgets::Widget::render(Clear, rect, buf);
+    rect
+}
+
+/// Text from the data made safe for one line of the screen.
+pub(crate) fn clean(text: &str) -> String {
+    crate::text::line(text).into_owned()
+}
+
+/// Cuts `text` to `width` display columns, ending with `…` when cut.
+pub(crate) fn fit(text: &str, width: usize) -> String {
+    if text.width() <= width {
+        return text.to_string();
+    }
+    if width == 0 {
+        return String::new();
+    }
+    let mut out = String::new();
+    let mut used = 0;
+    for c in text.chars() {
+        let w = c.width().unwrap_or(0);
+        if used + w + 1 > width {
+            break;
+        }
+        out.push(c);
+        used += w;
+    }
+    out.push('…');
+    out
+}
+
+/// Keeps the end of `text` within `width` columns, starting with `…` when cut.
+fn fit_start(text: &str, width: usize) -> String {
+    if text.width() <= width {
+        return text.to_string();
+    }
+    if width == 0 {
+        return String::new();
+    }
+    let mut kept: Vec<char> = Vec::new();
+    let mut used = 0;
+    for c in text.chars().rev() {
+        let w = c.width().unwrap_or(0);
+        if used + w + 1 > width {
+            break;
+        }
+        kept.push(c);
+        used += w;
+    }
+    kept.push('…');
+    kept.iter().rev().collect()
+}
+
+/// Pads `text` with spaces to `width` display columns (cutting it if longer).
+pub(crate) fn pad(text: &str, width: usize) -> String {
+    let fitted = fit(text, width);
+    let room = width.saturating_sub(fitted.width());
+    format!("{fitted}{}", " ".repeat(room))
+}
+
+/// Keeps `selected` visible in a window of `height` rows starting at `offset`.
+pub(crate) fn scroll_to(offset: usize, selected: usize, height: usize) -> usize {
+    if height == 0 {
+        return selected;
+    }
+    if selected < offset {
+        selected
+    } else if selected >= offset + height {
+        selected + 1 - height
+    } else {
+        offset
+    }
+}
+
+/// Draws `line` over a whole row, filling the rest with the line's style.
+pub(crate) fn row(buf: &mut Buffer, area: Rect, y: u16, line: Line, style: Style) {
+    if y >= area.y + area.height {
+        return;
+    }
+    buf.set_style(Rect::new(area.x, y, area.width, 1), style);
+    buf.set_line(area.x, y, &line, area.width);
+}
+
+trait RenderIn {
+    fn render_in(self, area: Rect, buf: &mut Buffer);
+}
+
+impl<W: ratatui::widgets::Widget> RenderIn for W {
+    fn render_in(self, area: Rect, buf: &mut Buffer) {
+        self.render(area, buf);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fitting_by_display_width() {
+        assert_eq!(fit("Montréal", 8), "Montréal");
+        assert_eq!(fit("Montréal", 5), "Mont…");
+        assert_eq!(fit("漢字漢字", 5), "漢字…");
+        assert_eq!(fit("abc", 0), "");
+        assert_eq!(fit_start("/a/long/path.json", 8), "…th.json");
+        assert_eq!(pad("ab", 4), "ab  ");
+    }
+
+    #[test]
+    fn scrolling_keeps_the_selection_visible() {
+        assert_eq!(scroll_to(0, 5, 10), 0);
+        assert_eq!(scroll_to(0, 15, 10), 6);
+        assert_eq!(scroll_to(8, 3, 10), 3);
+        assert_eq!(scroll_to(0, 3, 0), 3);
+    }
+}

@@ -1,0 +1,234 @@
+//! What opens over the panes: the search box, an entry's detail, the letter and
+//! the help. Each is a centred popup.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Paragraph, Widget, Wrap};
+
+use super::theme::Theme;
+use super::{clean, fit, pane_block, popup, row};
+use crate::app::keymap::{Mode, keys_by_action};
+use crate::app::{App, SearchBox};
+use crate::search::Query;
+
+/// Splits `label` into spans, the matched character ranges in `matched` style.
+fn highlighted<'a>(
+    label: &str,
+    ranges: &[(usize, usize)],
+    base: ratatui::style::Style,
+    matched: ratatui::style::Style,
+) -> Vec<Span<'a>> {
+    let mut spans = Vec::new();
+    let mut current = String::new();
+    let mut current_matched = false;
+    for (i, c) in label.chars().enumerate() {
+        let is_matched = ranges.iter().any(|&(a, b)| i >= a && i < b);
+        if is_matched != current_matched && !current.is_empty() {
+            let style = if current_matched {
+                base.patch(matched)
+            } else {
+                base
+            };
+            spans.push(Span::styled(std::mem::take(&mut current), style));
+        }
+        current_matched = is_matched;
+        current.push_str(&crate::text::line(&c.to_string()));
+    }
+    if !current.is_empty() {
+        let style = if current_matched {
+            base.patch(matched)
+        } else {
+            base
+        };
+        spans.push(Span::styled(current, style));
+    }
+    spans
+}
+
+pub fn render_search(buf: &mut Buffer, area: Rect, app: &App, sb: &SearchBox, theme: &Theme) {
+    let s = app.lang.strings();
+    let rect = popup(buf, area, 80, 80);
+    let title = format!("/ {} — {} {}", s.search_title, sb.hits.len(), s.hits_word);
+    let block = pane_block(title, true, theme);
+    let inner = block.inner(rect);
+    block.render(rect, buf);
+    if inner.height < 2 {
+        return;
+    }
+    let width = inner.width as usize;
+    let prompt = Line::from(vec![
+        Span::styled("> ", theme.key),
+        Span::styled(fit(&clean(&sb.input), width.saturating_sub(3)), theme.text),
+        Span::styled("▏", theme.key),
+    ]);
+    row(buf, inner, inner.y, prompt, theme.text);
+    if sb.input.is_empty() {
+        row(
+            buf,
+            inner,
+            inner.y + 1,
+            Line::styled(fit(s.search_prompt, width), theme.dim),
+            theme.text,
+        );
+    }
+    let list = Rect::new(
+        inner.x,
+        inner.y + 2,
+        inner.width,
+        inner.height.saturating_sub(2),
+    );
+    let height = list.height as usize;
+    let offset = super::scroll_to(0, sb.selected, height);
+    let query = Query::parse(&sb.input);
+    let kind_width = 13;
+    for (n, hit) in sb.hits.iter().skip(offset).take(height).enumerate() {
+        let entry = app.index.entry(hit.entry);
+        let selected = offset + n == sb.selected;
+        let base = if selected { theme.selected } else { theme.text };
+        let kind = format!("{:<kind_width$}", app.lang.kind(entry.kind));
+        let mut spans = vec![Span::styled(kind, if selected { base } else { theme.dim })];
+        // Cut long labels before highlighting so only visible characters are styled.
+        let label: String = entry
+            .label
+            .chars()
+            .take(width.saturating_sub(kind_width))
+            .collect();
+        let ranges = if query.is_empty() {
+            Vec::new()
+        } else {
+            app.index.highlights(hit.entry, &query)
+        };
+        spans.extend(highlighted(&label, &ranges, base, theme.matched));
+        row(buf, list, list.y + n as u16, Line::from(spans), base);
+    }
+}
+
+pub fn render_detail(buf: &mut Buffer, area: Rect, app: &App, theme: &Theme) {
+    let Some((detail, view)) = app.open_detail() else {
+        return;
+    };
+    let s = app.lang.strings();
+    let rect = popup(buf, area, 85, 90);
+    let crumbs = if view.stack.len() > 1 {
+        format!(" ({})", view.stack.len())
+    } else {
+        String::new()
+    };
+    let block = pane_block(
+        format!("{} — {}{crumbs}", detail.kind, detail.title),
+        true,
+        theme,
+    );
+    let inner = block.inner(rect);
+    block.render(rect, buf);
+    let width = inner.width as usize;
+    let label_width = detail
+        .fields
+        .iter()
+        .map(|(l, _)| l.chars().count())
+        .max()
+        .unwrap_or(0)
+        + 2;
+    let mut lines: Vec<Line> = Vec::new();
+    for (label, value) in &detail.fields {
+        let mut first = true;
+        let clean_value = crate::text::block(value);
+        for part in clean_value.lines() {
+            let head = if first {
+                format!("{label:<label_width$}")
+            } else {
+                " ".repeat(label_width)
+            };
+            first = false;
+            lines.push(Line::from(vec![
+                Span::styled(head, theme.key),
+                Span::raw(part.to_string()),
+            ]));
+        }
+    }
+    lines.push(Line::from(""));
+    lines.push(Line::styled(s.source_title, theme.title));
+    for src in &detail.source {
+        lines.push(Line::from(vec![
+            Span::styled(format!("  {} {:>3}  ", s.line_abbr, src.line), theme.dim),
+            Span::raw(clean(&src.text)),
+        ]));
+    }
+    let links_top = lines.len() + 2;
+    if !detail.links.is_empty() {
+        lines.push(Line::from(""));
+        lines.push(Line::styled(
+            format!("{} (Enter)", s.links_title),
+            theme.title,
+        ));
+        for (n, (label, _)) in detail.links.iter().enumerate() {
+            let style = if n == view.link {
+                theme.selected
+            } else {
+                theme.text
+            };
+            lines.push(Line::styled(
+                fit(&format!("  → {}", clean(label)), width),
+                style,
+            ));
+        }
+    }
+    // Keep the highlighted link on screen; fields wrap, so estimate generously.
+    let height = inner.height as usize;
+    let wanted = links_top + view.link + 1;
+    let scroll = wanted.saturating_sub(height);
+    Paragraph::new(lines)
+        .wrap(Wrap { trim: false })
+        .scroll((scroll.min(u16::MAX as usize) as u16, 0))
+        .render(inner, buf);
+}
+
+pub fn render_letter(buf: &mut Buffer, area: Rect, app: &App, scroll: usize, theme: &Theme) {
+    let s = app.lang.strings();
+    let rect = popup(buf, area, 90, 95);
+    let block = pane_block(format!("d {}", s.letter_title), true, theme);
+    let inner = block.inner(rect);
+    block.render(rect, buf);
+    let text = app.letter();
+    let clean_text = crate::text::block(&text);
+    let lines: Vec<Line> = clean_text
+        .lines()
+        .map(|l| Line::from(l.to_string()))
+        .collect();
+    let max_scroll = lines.len().saturating_sub(inner.height as usize);
+    Paragraph::new(lines)
+        .wrap(Wrap { trim: false })
+        .scroll((scroll.min(max_scroll).min(u16::MAX as usize) as u16, 0))
+        .render(inner, buf);
+}
+
+pub fn render_help(buf: &mut Buffer, area: Rect, app: &App, scroll: usize, theme: &Theme) {
+    let s = app.lang.strings();
+    let rect = popup(buf, area, 70, 90);
+    let block = pane_block(format!("? {}", s.help_title), true, theme);
+    let inner = block.inner(rect);
+    block.render(rect, buf);
+    let mut lines: Vec<Line> = Vec::new();
+    let modes = [
+        (Mode::Normal, s.mode_normal),
+        (Mode::Search, s.mode_search),
+        (Mode::Detail, s.mode_detail),
+        (Mode::Letter, s.mode_letter),
+    ];
+    for (mode, name) in modes {
+        lines.push(Line::styled(name.to_string(), theme.title));
+        for (action, keys) in keys_by_action(&app.keymap, mode) {
+            let keys = keys.join(" ");
+            lines.push(Line::from(vec![
+                Span::styled(format!("  {keys:<16}"), theme.key),
+                Span::raw(action.describe(app.lang)),
+            ]));
+        }
+        lines.push(Line::from(""));
+    }
+    let max_scroll = lines.len().saturating_sub(inner.height as usize);
+    Paragraph::new(lines)
+        .scroll((scroll.min(max_scroll).min(u16::MAX as usize) as u16, 0))
+        .render(inner, buf);
+}
