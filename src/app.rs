@@ -486,7 +486,9 @@ impl App {
                         link: 0,
                     })
                 }
-                None => self.overlay = Overlay::Letter { scroll: 0 },
+                // "All regions" stands for the whole letter.
+                None if self.focus == Pane::Regions => self.overlay = Overlay::Letter { scroll: 0 },
+                None => {}
             },
             Overlay::Help { .. } | Overlay::Letter { .. } => {}
         }
@@ -526,3 +528,6 @@ fn step(row: usize, delta: isize, len: usize) -> usize {
     }
     row.saturating_add_signed(delta).min(len - 1)
 }
+
+#[cfg(test)]
+mod tests;

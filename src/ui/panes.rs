@@ -59,27 +59,28 @@ pub fn render_regions(buf: &mut Buffer, area: Rect, app: &App, ui: &mut UiState,
     let offset = scroll_to(ui.offsets[i], app.region, height);
     ui.offsets[i] = offset;
     let end = (offset + height).min(app.rows(Pane::Regions));
+    // Narrow panes keep the names readable and leave headcounts to their pane.
+    let with_headcounts = inner.width >= 30;
+    let summary = |orgs: usize, totals: &crate::data::Totals| {
+        if with_headcounts {
+            format!("{orgs:>3} {:>7}", compact(totals))
+        } else {
+            format!("{orgs:>3}")
+        }
+    };
     let rows: Vec<(String, String, bool)> = (offset..end)
         .map(
             |r| match r.checked_sub(1).and_then(|i| app.data.regions.get(i)) {
-                None => {
-                    let totals = app.data.headcount_totals();
-                    (
-                        s.all_regions.to_string(),
-                        format!(
-                            "{:>3} {:>7}",
-                            app.data.organisations.len(),
-                            compact(&totals)
-                        ),
-                        false,
-                    )
-                }
+                None => (
+                    s.all_regions.to_string(),
+                    summary(app.data.organisations.len(), &app.data.headcount_totals()),
+                    false,
+                ),
                 Some(region) => {
                     let orgs = app.data.organisations_in(&region.code).count();
-                    let totals = compact(&app.data.region_totals(&region.code));
                     (
                         format!("{} {}", region.code, clean(&region.name)),
-                        format!("{orgs:>3} {totals:>7}"),
+                        summary(orgs, &app.data.region_totals(&region.code)),
                         orgs == 0,
                     )
                 }

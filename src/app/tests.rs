@@ -1,0 +1,248 @@
+//! `update` on the embedded dataset: navigation, region filtering, search, jumps.
+
+use super::*;
+use crate::data;
+
+fn app() -> App {
+    let loaded = data::load(None).expect("embedded");
+    App::new(loaded.dataset, loaded.origin, Lang::En)
+}
+
+fn run(app: &mut App, actions: &[Action]) {
+    for a in actions {
+        app.update(a.clone());
+    }
+}
+
+fn type_text(app: &mut App, text: &str) {
+    for c in text.chars() {
+        app.update(Action::Input(c));
+    }
+}
+
+fn selected_org(app: &App) -> Option<String> {
+    app.organisations
+        .get(app.organisation)
+        .map(|&i| app.data.organisations[i].id.clone())
+}
+
+#[test]
+fn starts_on_all_regions_with_every_organisation() {
+    let app = app();
+    assert_eq!((app.focus, app.region), (Pane::Regions, 0));
+    assert_eq!(app.region_code(), None);
+    assert_eq!(app.organisations.len(), 58);
+    assert_eq!(app.mode(), Mode::Normal);
+}
+
+#[test]
+fn selecting_a_region_filters_organisations() {
+    let mut app = app();
+    run(&mut app, &vec![Action::Down; 14]);
+    assert_eq!(app.region_code(), Some("14"));
+    let ids: Vec<String> = app
+        .organisations
+        .iter()
+        .map(|&i| app.data.organisations[i].id.clone())
+        .collect();
+    assert_eq!(
+        ids,
+        [
+            "perspectives-carrieres",
+            "cred-lanaudiere",
+            "safima",
+            "accueil-multiethnique-terrebonne-mascouche"
+        ]
+    );
+    run(&mut app, &[Action::Right, Action::Down, Action::Down]);
+    assert_eq!(app.focus, Pane::Organisations);
+    assert_eq!(selected_org(&app).as_deref(), Some("safima"));
+}
+
+#[test]
+fn a_region_without_organisations_is_selectable_and_empty() {
+    let mut app = app();
+    run(&mut app, &vec![Action::Down; 7]);
+    assert_eq!(app.region_code(), Some("07"));
+    assert!(app.organisations.is_empty());
+    assert_eq!(app.target(Pane::Organisations), None);
+    run(&mut app, &[Action::Right, Action::Down, Action::Open]);
+    assert!(matches!(
+        app.overlay,
+        Overlay::Letter { .. } | Overlay::None
+    ));
+}
+
+#[test]
+fn selection_stays_in_range() {
+    let mut app = app();
+    run(&mut app, &[Action::Up, Action::PageUp, Action::First]);
+    assert_eq!(app.region, 0);
+    run(&mut app, &[Action::Last]);
+    assert_eq!(app.region, 17);
+    run(&mut app, &[Action::PageDown, Action::Down]);
+    assert_eq!(app.region, 17);
+    run(&mut app, &[Action::Focus(Pane::Headcounts), Action::Last]);
+    assert_eq!(app.city, 16);
+    run(&mut app, &[Action::Select(Pane::Headcounts, 999)]);
+    assert_eq!(app.city, 16);
+}
+
+#[test]
+fn panes_cycle_and_jump() {
+    let mut app = app();
+    run(&mut app, &[Action::NextPane, Action::NextPane]);
+    assert_eq!(app.focus, Pane::Headcounts);
+    run(&mut app, &[Action::NextPane, Action::NextPane]);
+    assert_eq!(app.focus, Pane::Regions);
+    run(&mut app, &[Action::PreviousPane]);
+    assert_eq!(app.focus, Pane::Articles);
+    run(
+        &mut app,
+        &[Action::Focus(Pane::Organisations), Action::Left],
+    );
+    assert_eq!(app.focus, Pane::Regions);
+}
+
+#[test]
+fn search_jumps_to_the_organisation_in_its_region() {
+    let mut app = app();
+    run(&mut app, &[Action::OpenSearch]);
+    assert_eq!(app.mode(), Mode::Search);
+    type_text(&mut app, "safima");
+    match &app.overlay {
+        Overlay::Search(sb) => assert!(!sb.hits.is_empty()),
+        _ => panic!("search closed"),
+    }
+    run(&mut app, &[Action::Open]);
+    assert_eq!(app.mode(), Mode::Normal);
+    assert_eq!(app.focus, Pane::Organisations);
+    assert_eq!(app.region_code(), Some("14"));
+    assert_eq!(selected_org(&app).as_deref(), Some("safima"));
+}
+
+#[test]
+fn search_jumps_to_a_city_and_its_region() {
+    let mut app = app();
+    run(&mut app, &[Action::OpenSearch]);
+    type_text(&mut app, "^gatineau");
+    run(&mut app, &[Action::Open]);
+    assert_eq!(app.focus, Pane::Headcounts);
+    assert_eq!(app.data.cities[app.city].id, "gatineau");
+    assert_eq!(app.region_code(), Some("07"));
+}
+
+#[test]
+fn search_editing_and_escape() {
+    let mut app = app();
+    run(&mut app, &[Action::OpenSearch]);
+    type_text(&mut app, "montreal laval");
+    run(&mut app, &[Action::DeleteWord]);
+    let input = |app: &App| match &app.overlay {
+        Overlay::Search(sb) => sb.input.clone(),
+        _ => "<closed>".to_string(),
+    };
+    assert_eq!(input(&app), "montreal ");
+    run(&mut app, &[Action::DeleteBack, Action::DeleteBack]);
+    assert_eq!(input(&app), "montrea");
+    run(&mut app, &[Action::Paste("l\n\u{1b}[2J".into())]);
+    assert_eq!(input(&app), "montreal [2J");
+    run(&mut app, &[Action::Back]);
+    assert_eq!(input(&app), "");
+    run(&mut app, &[Action::Back]);
+    assert_eq!(app.mode(), Mode::Normal);
+}
+
+#[test]
+fn typing_in_search_does_not_trigger_commands() {
+    let mut app = app();
+    run(&mut app, &[Action::OpenSearch]);
+    let table = keymap::bindings();
+    for c in "qjkdLy?/".chars() {
+        let key = crossterm::event::KeyEvent::new(
+            crossterm::event::KeyCode::Char(c),
+            crossterm::event::KeyModifiers::NONE,
+        );
+        let action = keymap::action_for(&table, app.mode(), key).expect("typed");
+        app.update(action);
+    }
+    assert!(app.running);
+    match &app.overlay {
+        Overlay::Search(sb) => assert_eq!(sb.input, "qjkdLy?/"),
+        _ => panic!("search closed"),
+    }
+}
+
+#[test]
+fn detail_follows_links_and_goes_back() {
+    let mut app = app();
+    run(
+        &mut app,
+        &[Action::Focus(Pane::Headcounts), Action::Last, Action::Open],
+    );
+    let (detail, _) = app.open_detail().expect("detail");
+    assert_eq!(detail.title, "Montréal");
+    let article = detail
+        .links
+        .iter()
+        .position(|(_, t)| *t == Target::Article("53".into()))
+        .expect("link to article 53");
+    run(&mut app, &vec![Action::Down; article]);
+    run(&mut app, &[Action::Open]);
+    assert_eq!(app.open_detail().expect("detail").0.title, "Article 53");
+    run(&mut app, &[Action::Back]);
+    assert_eq!(app.open_detail().expect("detail").0.title, "Montréal");
+    run(&mut app, &[Action::Back]);
+    assert_eq!(app.mode(), Mode::Normal);
+}
+
+#[test]
+fn copy_returns_the_text_as_an_effect() {
+    let mut app = app();
+    run(&mut app, &[Action::Focus(Pane::Headcounts)]);
+    assert_eq!(
+        app.update(Action::Copy),
+        Some(Effect::Copy(
+            "Laval — 61 people accompanied (12 Aug – 31 Dec 2019)".into()
+        ))
+    );
+    run(&mut app, &[Action::Focus(Pane::Regions)]);
+    assert_eq!(
+        app.update(Action::Copy),
+        None,
+        "'all regions' is not an entry"
+    );
+    assert!(app.status.as_ref().is_some_and(|s| s.error));
+}
+
+#[test]
+fn language_toggles() {
+    let mut app = app();
+    run(&mut app, &[Action::ToggleLanguage]);
+    assert_eq!(app.lang, Lang::Fr);
+    run(&mut app, &[Action::ToggleLanguage]);
+    assert_eq!(app.lang, Lang::En);
+}
+
+#[test]
+fn quit_stops_the_loop() {
+    let mut app = app();
+    run(&mut app, &[Action::Quit]);
+    assert!(!app.running);
+}
+
+#[test]
+fn letter_scroll_is_bounded() {
+    let mut app = app();
+    run(&mut app, &[Action::ToggleLetter, Action::Last]);
+    let lines = app.letter().lines().count();
+    match app.overlay {
+        Overlay::Letter { scroll } => assert_eq!(scroll, lines - 1),
+        _ => panic!("letter closed"),
+    }
+    run(&mut app, &[Action::Up]);
+    match app.overlay {
+        Overlay::Letter { scroll } => assert_eq!(scroll, lines - 2),
+        _ => panic!("letter closed"),
+    }
+}

@@ -1,0 +1,217 @@
+//! Screen tests: the explorer rendered into ratatui's TestBackend at fixed sizes,
+//! compared with insta snapshots, plus checks of the styles that carry meaning.
+
+use pap_tui::app::{Action, App, Pane};
+use pap_tui::data;
+use pap_tui::i18n::Lang;
+use pap_tui::ui::theme::ThemeName;
+use pap_tui::ui::{self, UiState};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::buffer::Buffer;
+use ratatui::style::{Color, Modifier};
+
+fn app(lang: Lang) -> App {
+    let loaded = data::load(None).expect("embedded");
+    App::new(loaded.dataset, loaded.origin, lang)
+}
+
+fn with(lang: Lang, actions: &[Action]) -> App {
+    let mut app = app(lang);
+    for a in actions {
+        app.update(a.clone());
+    }
+    app
+}
+
+fn draw(app: &App, width: u16, height: u16, theme: ThemeName) -> Buffer {
+    let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("terminal");
+    let mut ui = UiState::new(theme);
+    terminal
+        .draw(|frame| ui::render(frame, app, &mut ui))
+        .expect("draw");
+    terminal.backend().buffer().clone()
+}
+
+/// The screen as text, one line per row, trailing spaces kept out.
+fn text(buf: &Buffer) -> String {
+    let area = buf.area;
+    let mut out = String::new();
+    for y in 0..area.height {
+        let mut line = String::new();
+        for x in 0..area.width {
+            let cell = &buf[(x, y)];
+            line.push_str(cell.symbol());
+        }
+        out.push_str(line.trim_end());
+        out.push('\n');
+    }
+    out
+}
+
+fn snapshot(name: &str, app: &App, width: u16, height: u16) {
+    let buf = draw(app, width, height, ThemeName::Dark);
+    insta::assert_snapshot!(format!("{name}_{width}x{height}"), text(&buf));
+}
+
+fn type_text(lang: Lang, query: &str) -> App {
+    let mut actions = vec![Action::OpenSearch];
+    actions.extend(query.chars().map(Action::Input));
+    with(lang, &actions)
+}
+
+#[test]
+fn main_screen() {
+    for (w, h) in [(80, 24), (120, 40)] {
+        snapshot("main_en", &app(Lang::En), w, h);
+        snapshot("main_fr", &app(Lang::Fr), w, h);
+    }
+}
+
+#[test]
+fn each_pane_focused() {
+    let lanaudiere = vec![Action::Down; 14];
+    for pane in Pane::ALL {
+        let mut actions = lanaudiere.clone();
+        actions.push(Action::Focus(pane));
+        actions.push(Action::Down);
+        let name = format!("focus_{pane:?}").to_lowercase();
+        snapshot(&name, &with(Lang::En, &actions), 120, 40);
+    }
+}
+
+#[test]
+fn overlays() {
+    snapshot("help", &with(Lang::En, &[Action::ToggleHelp]), 120, 40);
+    snapshot("help_fr", &with(Lang::Fr, &[Action::ToggleHelp]), 80, 24);
+    snapshot("letter", &with(Lang::En, &[Action::ToggleLetter]), 80, 24);
+    snapshot("search_safima", &type_text(Lang::En, "safima"), 120, 40);
+    snapshot("search_montreal", &type_text(Lang::Fr, "montreal"), 80, 24);
+    let montreal = [Action::Focus(Pane::Headcounts), Action::Last, Action::Open];
+    snapshot("detail_withheld_city", &with(Lang::Fr, &montreal), 120, 40);
+    snapshot("detail_withheld_city", &with(Lang::En, &montreal), 80, 24);
+}
+
+#[test]
+fn outaouais_is_visibly_empty_with_its_city() {
+    let app = with(Lang::En, &vec![Action::Down; 7]);
+    let screen = text(&draw(&app, 120, 40, ThemeName::Dark));
+    assert!(
+        screen.contains("No organisation of this region"),
+        "{screen}"
+    );
+    assert!(screen.contains("Gatineau — 63"), "{screen}");
+    snapshot("outaouais", &app, 120, 40);
+}
+
+#[test]
+fn too_small_shows_a_message_and_never_panics() {
+    snapshot("too_small", &app(Lang::En), 50, 12);
+    let app = app(Lang::Fr);
+    for (w, h) in [
+        (0, 0),
+        (1, 1),
+        (0, 10),
+        (10, 0),
+        (59, 16),
+        (60, 15),
+        (60, 16),
+        (300, 100),
+    ] {
+        let buf = draw(&app, w, h, ThemeName::Dark);
+        if w >= 12 && h >= 3 && (w < 60 || h < 16) {
+            assert!(text(&buf).contains("Agrandissez"), "{w}x{h}");
+        }
+    }
+}
+
+/// Cells of row `y` whose symbol is `█`, with their styles.
+fn redaction_cells(buf: &Buffer, y: u16) -> Vec<(u16, ratatui::style::Style)> {
+    (0..buf.area.width)
+        .filter(|&x| buf[(x, y)].symbol() == "█")
+        .map(|x| (x, buf[(x, y)].style()))
+        .collect()
+}
+
+fn row_of(buf: &Buffer, needle: &str) -> u16 {
+    let screen = text(buf);
+    screen
+        .lines()
+        .position(|l| l.contains(needle))
+        .unwrap_or_else(|| panic!("{needle:?} not on screen:\n{screen}")) as u16
+}
+
+#[test]
+fn withheld_counts_are_drawn_as_redaction_blocks_never_zero() {
+    let buf = draw(&app(Lang::Fr), 120, 40, ThemeName::Dark);
+    let screen = text(&buf);
+    for city in ["Longueuil", "Montréal", "Terrebonne"] {
+        let y = row_of(&buf, &format!("  {city} "));
+        let full = screen.lines().nth(y as usize).unwrap_or_default();
+        // The headcount pane's part of the row, from the city's name on.
+        let line = &full[full.find(&format!("  {city} ")).unwrap_or(0)..];
+        assert!(line.contains("█████ caviardé"), "{line}");
+        assert!(!line.contains(" 0"), "{line}");
+        let cells: Vec<_> = redaction_cells(&buf, y)
+            .into_iter()
+            .filter(|(x, _)| *x > 60)
+            .collect();
+        assert_eq!(cells.len(), 5, "{line}");
+        assert!(
+            cells.iter().all(|(_, s)| s.fg == Some(Color::Gray)),
+            "{cells:?}"
+        );
+    }
+    assert!(
+        screen.contains("217 connues · 12 caviardées █ art. 53, 54"),
+        "{screen}"
+    );
+}
+
+#[test]
+fn the_selected_row_is_reversed_with_and_without_colour() {
+    let app = with(Lang::En, &vec![Action::Down; 14]);
+    for theme in [ThemeName::Dark, ThemeName::Mono] {
+        let buf = draw(&app, 120, 40, theme);
+        let y = row_of(&buf, "14 Lanaudière");
+        let cell = &buf[(2, y)];
+        assert!(
+            cell.modifier.contains(Modifier::REVERSED),
+            "{theme:?}: {cell:?}"
+        );
+        assert!(cell.modifier.contains(Modifier::BOLD), "{theme:?}");
+        let other = &buf[(2, y + 1)];
+        assert!(!other.modifier.contains(Modifier::REVERSED), "{theme:?}");
+    }
+}
+
+#[test]
+fn mono_theme_draws_no_colour() {
+    let app = type_text(Lang::En, "montreal");
+    let buf = draw(&app, 120, 40, ThemeName::Mono);
+    for cell in buf.content() {
+        assert_eq!((cell.fg, cell.bg), (Color::Reset, Color::Reset), "{cell:?}");
+    }
+}
+
+#[test]
+fn search_highlights_the_matched_letters() {
+    let app = type_text(Lang::En, "montreal");
+    let buf = draw(&app, 120, 40, ThemeName::Dark);
+    let y = row_of(&buf, "city");
+    let line: Vec<(String, bool)> = (0..buf.area.width)
+        .map(|x| {
+            let c = &buf[(x, y)];
+            (
+                c.symbol().to_string(),
+                c.modifier.contains(Modifier::UNDERLINED),
+            )
+        })
+        .collect();
+    let marked: String = line
+        .iter()
+        .filter(|(_, u)| *u)
+        .map(|(s, _)| s.as_str())
+        .collect();
+    assert_eq!(marked, "Montréal");
+}
