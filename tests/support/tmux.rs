@@ -1,0 +1,136 @@
+//! Drives the real binary inside a private tmux server: send keys, read the
+//! screen, wait for text with a deadline (never a bare sleep).
+
+use std::path::PathBuf;
+use std::process::{Command, Output};
+use std::time::{Duration, Instant};
+
+pub struct Tmux {
+    socket: String,
+}
+
+fn tmux_available() -> bool {
+    Command::new("tmux")
+        .arg("-V")
+        .output()
+        .is_ok_and(|o| o.status.success())
+}
+
+impl Tmux {
+    /// Starts `command` in a new tmux server of its own, `width`×`height`.
+    /// `options` are tmux options set before the program starts.
+    pub fn start(
+        name: &str,
+        width: u16,
+        height: u16,
+        env: &[(&str, &str)],
+        options: &[&str],
+        args: &[&str],
+    ) -> Tmux {
+        assert!(
+            tmux_available(),
+            "tmux is required for end-to-end tests (.ci/run installs it)"
+        );
+        let socket = format!("pap-tui-{name}-{}", std::process::id());
+        let tmux = Tmux { socket };
+        let binary = PathBuf::from(env!("CARGO_BIN_EXE_pap-tui"));
+        // Start a shell-less placeholder session, set options, then run the app in it.
+        tmux.run(&[
+            "-f",
+            "/dev/null",
+            "new-session",
+            "-d",
+            "-x",
+            &width.to_string(),
+            "-y",
+            &height.to_string(),
+            "-s",
+            "main",
+            "cat",
+        ]);
+        for option in options {
+            let parts: Vec<&str> = option.split_whitespace().collect();
+            let mut cmd = vec!["set-option", "-g"];
+            cmd.extend(parts);
+            tmux.run(&cmd);
+        }
+        let mut command = String::from("env");
+        for (k, v) in env {
+            command.push_str(&format!(" {k}='{v}'"));
+        }
+        command.push_str(&format!(" '{}'", binary.display()));
+        for a in args {
+            command.push_str(&format!(" '{a}'"));
+        }
+        tmux.run(&["respawn-pane", "-k", "-t", "main", &command]);
+        tmux
+    }
+
+    pub fn run(&self, args: &[&str]) -> Output {
+        let out = Command::new("tmux")
+            .arg("-L")
+            .arg(&self.socket)
+            .args(args)
+            .output()
+            .expect("tmux runs");
+        assert!(
+            out.status.success(),
+            "tmux {args:?}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        out
+    }
+
+    pub fn screen(&self) -> String {
+        String::from_utf8_lossy(&self.run(&["capture-pane", "-p", "-t", "main"]).stdout)
+            .into_owned()
+    }
+
+    /// Sends keys as tmux names them (`Enter`, `Escape`, `j`, `C-c`).
+    pub fn keys(&self, keys: &[&str]) {
+        let mut args = vec!["send-keys", "-t", "main"];
+        args.extend(keys);
+        self.run(&args);
+    }
+
+    /// Types literal text.
+    pub fn type_text(&self, text: &str) {
+        self.run(&["send-keys", "-t", "main", "-l", text]);
+    }
+
+    /// Waits until `check` holds for the screen, or panics with the screen.
+    pub fn wait_for(&self, what: &str, check: impl Fn(&str) -> bool) -> String {
+        let deadline = Instant::now() + Duration::from_secs(10);
+        loop {
+            let screen = self.screen();
+            if check(&screen) {
+                return screen;
+            }
+            assert!(
+                Instant::now() < deadline,
+                "timed out waiting for {what}; screen:\n{screen}"
+            );
+            std::thread::sleep(Duration::from_millis(20));
+        }
+    }
+
+    pub fn wait_text(&self, text: &str) -> String {
+        self.wait_for(text, |s| s.contains(text))
+    }
+
+    /// Whether the pane's program has exited.
+    pub fn pane_dead(&self) -> bool {
+        let out = self.run(&["list-panes", "-t", "main", "-F", "#{pane_dead}"]);
+        String::from_utf8_lossy(&out.stdout).trim() == "1"
+    }
+}
+
+impl Drop for Tmux {
+    fn drop(&mut self) {
+        let _ = Command::new("tmux")
+            .arg("-L")
+            .arg(&self.socket)
+            .arg("kill-server")
+            .output();
+    }
+}
