@@ -36,11 +36,29 @@ pub struct DetailView {
 #[derive(Debug)]
 pub enum Overlay {
     None,
-    Help { scroll: usize },
-    Letter { scroll: usize },
+    Help {
+        scroll: usize,
+    },
+    Letter {
+        scroll: usize,
+    },
     Search(SearchBox),
     Detail(DetailView),
+    /// Choosing how to copy `target`.
+    CopyMenu {
+        target: Target,
+        selected: usize,
+    },
+    /// Text that could not be copied, shown to be selected by hand.
+    CopyText {
+        text: String,
+        scroll: usize,
+    },
 }
+
+/// The formats of the copy menu, in order.
+pub const COPY_FORMATS: [CopyFormat; 3] =
+    [CopyFormat::Plain, CopyFormat::Markdown, CopyFormat::Json];
 
 /// Work for the event loop that `update` cannot do itself.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -109,6 +127,8 @@ impl App {
             Overlay::Letter { .. } => Mode::Letter,
             Overlay::Search(_) => Mode::Search,
             Overlay::Detail(_) => Mode::Detail,
+            Overlay::CopyMenu { .. } => Mode::CopyMenu,
+            Overlay::CopyText { .. } => Mode::CopyText,
         }
     }
 
@@ -199,6 +219,7 @@ impl App {
         match &self.overlay {
             Overlay::Detail(view) => view.stack.last().cloned(),
             Overlay::Search(sb) => sb.hits.get(sb.selected).and_then(|h| self.hit_target(*h)),
+            Overlay::CopyMenu { target, .. } => Some(target.clone()),
             _ => self.target(self.focus),
         }
     }
@@ -289,6 +310,12 @@ impl App {
             Overlay::Detail(view) => view.link = step(view.link, delta, links),
             Overlay::Help { scroll } => *scroll = step(*scroll, delta, HELP_LINES),
             Overlay::Letter { scroll } => *scroll = step(*scroll, delta, letter_lines),
+            Overlay::CopyMenu { selected, .. } => {
+                *selected = step(*selected, delta, COPY_FORMATS.len());
+            }
+            Overlay::CopyText { text, scroll } => {
+                *scroll = step(*scroll, delta, text.lines().count());
+            }
             Overlay::None => {
                 let pane = self.focus;
                 let row = step(self.selected(pane), delta, self.rows(pane));
@@ -383,13 +410,32 @@ impl App {
                     other => other,
                 }
             }
-            Action::Open => self.open(),
+            Action::Open => return self.open(),
             Action::OpenSearch => {
                 let mut sb = SearchBox::default();
                 sb.hits = sb.searcher.search(&self.index, "");
                 self.overlay = Overlay::Search(sb);
             }
             Action::Copy => return self.copy(CopyFormat::Plain),
+            Action::OpenCopyMenu => match self.current_target() {
+                Some(target) => {
+                    self.overlay = Overlay::CopyMenu {
+                        target,
+                        selected: 0,
+                    }
+                }
+                None => self.nothing_to_copy(),
+            },
+            Action::CopyOutcome(outcome, text) => {
+                let s = self.lang.strings();
+                match outcome {
+                    Ok(via) => self.notify(format!("{} ({via})", s.copied), false),
+                    Err(why) => {
+                        self.notify(format!("{} : {why}", s.copy_failed), true);
+                        self.overlay = Overlay::CopyText { text, scroll: 0 };
+                    }
+                }
+            }
             Action::ToggleLanguage => self.lang = self.lang.toggled(),
             Action::SetLanguage(lang) => self.lang = lang,
             Action::ToggleHelp => {
@@ -443,12 +489,10 @@ impl App {
         None
     }
 
-    fn open(&mut self) {
+    fn open(&mut self) -> Option<Effect> {
         match &self.overlay {
             Overlay::Search(sb) => {
-                let Some(hit) = sb.hits.get(sb.selected).copied() else {
-                    return;
-                };
+                let hit = sb.hits.get(sb.selected).copied()?;
                 let kind = self.index.entry(hit.entry).kind;
                 match self.hit_target(hit) {
                     Some(Target::Funding(id)) => {
@@ -469,9 +513,7 @@ impl App {
             }
             Overlay::Detail(view) => {
                 let link = view.link;
-                let Some((detail, _)) = self.open_detail() else {
-                    return;
-                };
+                let (detail, _) = self.open_detail()?;
                 if let Some((_, target)) = detail.links.get(link).cloned()
                     && let Overlay::Detail(view) = &mut self.overlay
                 {
@@ -490,8 +532,15 @@ impl App {
                 None if self.focus == Pane::Regions => self.overlay = Overlay::Letter { scroll: 0 },
                 None => {}
             },
-            Overlay::Help { .. } | Overlay::Letter { .. } => {}
+            Overlay::CopyMenu { selected, .. } => {
+                let format = COPY_FORMATS[(*selected).min(COPY_FORMATS.len() - 1)];
+                let effect = self.copy(format);
+                self.overlay = Overlay::None;
+                return effect;
+            }
+            Overlay::Help { .. } | Overlay::Letter { .. } | Overlay::CopyText { .. } => {}
         }
+        None
     }
 
     /// The copy effect for the current entry, or a status message saying why not.
@@ -499,17 +548,15 @@ impl App {
         let text = self
             .current_target()
             .and_then(|t| copy::render(&self.data, &t, self.lang, format));
-        match text {
-            Some(text) => Some(Effect::Copy(text)),
-            None => {
-                let msg = match self.lang {
-                    Lang::Fr => "Rien à copier ici",
-                    Lang::En => "Nothing to copy here",
-                };
-                self.notify(msg, true);
-                None
-            }
+        if text.is_none() {
+            self.nothing_to_copy();
         }
+        text.map(Effect::Copy)
+    }
+
+    fn nothing_to_copy(&mut self) {
+        let msg = self.lang.strings().nothing_to_copy;
+        self.notify(msg, true);
     }
 
     /// Shows the outcome of a side effect in the status bar.

@@ -141,6 +141,10 @@ pub struct Strings {
     pub data_word: &'static str,
     pub copied: &'static str,
     pub copy_failed: &'static str,
+    pub nothing_to_copy: &'static str,
+    pub copy_menu_title: &'static str,
+    pub copy_formats: [&'static str; 3],
+    pub copy_text_title: &'static str,
 }
 
 pub static FR: Strings = Strings {
@@ -204,6 +208,10 @@ pub static FR: Strings = Strings {
     data_word: "données",
     copied: "Copié",
     copy_failed: "Copie impossible",
+    nothing_to_copy: "Rien à copier ici",
+    copy_menu_title: "Copier",
+    copy_formats: ["Texte", "Markdown avec la citation", "JSON"],
+    copy_text_title: "Copie impossible : sélectionnez le texte à la souris",
 };
 
 pub static EN: Strings = Strings {
@@ -267,6 +275,10 @@ pub static EN: Strings = Strings {
     data_word: "data",
     copied: "Copied",
     copy_failed: "Could not copy",
+    nothing_to_copy: "Nothing to copy here",
+    copy_menu_title: "Copy",
+    copy_formats: ["Plain text", "Markdown with citation", "JSON"],
+    copy_text_title: "Could not copy: select the text with the mouse",
 };
 
 impl Strings {

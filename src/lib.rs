@@ -9,3 +9,4 @@ pub mod search;
 pub mod text;
 pub mod tui;
 pub mod ui;
+pub mod clipboard;

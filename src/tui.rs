@@ -13,7 +13,8 @@ use crossterm::{cursor, execute};
 use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
 
-use crate::app::{Action, App, Effect, keymap};
+use crate::app::{Action, App, Effect, Mode, keymap};
+use crate::clipboard;
 use crate::ui::{self, UiState};
 
 /// Why the explorer cannot open here.
@@ -90,6 +91,7 @@ fn enter(mouse: bool) -> io::Result<Session> {
 pub struct Options {
     pub mouse: bool,
     pub theme: ui::theme::ThemeName,
+    pub clipboard: clipboard::Plan,
 }
 
 /// Runs the explorer until the user quits.
@@ -101,7 +103,18 @@ pub fn run(mut app: App, options: Options) -> Result<(), TuiError> {
     let size = terminal.size()?;
     app.update(Action::Resize(size.width, size.height));
     let mut dirty = true;
+    let mut mouse_captured = options.mouse;
     while app.running {
+        // Text shown after a failed copy must be selectable with the mouse.
+        let want_mouse = options.mouse && app.mode() != Mode::CopyText;
+        if want_mouse != mouse_captured {
+            if want_mouse {
+                execute!(io::stdout(), EnableMouseCapture)?;
+            } else {
+                execute!(io::stdout(), DisableMouseCapture)?;
+            }
+            mouse_captured = want_mouse;
+        }
         if dirty {
             terminal.draw(|frame| ui::render(frame, &app, &mut ui))?;
             dirty = false;
@@ -113,7 +126,8 @@ pub fn run(mut app: App, options: Options) -> Result<(), TuiError> {
             continue;
         };
         if let Some(effect) = app.update(action) {
-            carry_out(effect, &mut app, &mut terminal);
+            let outcome = carry_out(effect, &options, &mut terminal);
+            app.update(outcome);
         }
         dirty = true;
     }
@@ -151,11 +165,17 @@ fn to_action(event: Event, app: &App, ui: &UiState, dirty: &mut bool) -> Option<
     }
 }
 
-fn carry_out(effect: Effect, app: &mut App, _terminal: &mut Terminal<CrosstermBackend<Stdout>>) {
+/// Carries out a side effect between frames and returns its outcome as an action.
+fn carry_out(
+    effect: Effect,
+    options: &Options,
+    terminal: &mut Terminal<CrosstermBackend<Stdout>>,
+) -> Action {
     match effect {
         Effect::Copy(text) => {
-            let first = text.lines().next().unwrap_or_default().to_string();
-            app.report(format!("→ {first}"), false);
+            let result = clipboard::copy(options.clipboard, &text, terminal.backend_mut())
+                .map_err(|e| e.to_string());
+            Action::CopyOutcome(result, text)
         }
     }
 }

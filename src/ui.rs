@@ -110,6 +110,12 @@ pub fn render(frame: &mut Frame, app: &App, ui: &mut UiState) {
         Overlay::Letter { scroll } => overlays::render_letter(buf, body, app, *scroll, &theme),
         Overlay::Search(sb) => overlays::render_search(buf, body, app, sb, &theme),
         Overlay::Detail(_) => overlays::render_detail(buf, body, app, &theme),
+        Overlay::CopyMenu { selected, .. } => {
+            overlays::render_copy_menu(buf, body, app, *selected, &theme)
+        }
+        Overlay::CopyText { text, scroll } => {
+            overlays::render_copy_text(buf, body, app, text, *scroll, &theme)
+        }
     }
 }
 

@@ -90,6 +90,10 @@ pub enum Action {
     SetLanguage(Lang),
     /// The terminal now has this many columns and rows.
     Resize(u16, u16),
+    /// Open the menu of copy formats.
+    OpenCopyMenu,
+    /// The clipboard took the text (by this method), or could not (why); the text.
+    CopyOutcome(Result<&'static str, String>, String),
 }
 
 impl Action {
@@ -305,6 +309,20 @@ impl Action {
                     "langue"
                 } else {
                     "language"
+                }
+            }
+            Action::OpenCopyMenu => {
+                if fr {
+                    "copier en texte, Markdown ou JSON"
+                } else {
+                    "copy as text, Markdown or JSON"
+                }
+            }
+            Action::CopyOutcome(..) => {
+                if fr {
+                    "résultat de la copie"
+                } else {
+                    "copy result"
                 }
             }
             Action::Resize(..) => {

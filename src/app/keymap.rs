@@ -13,6 +13,10 @@ pub enum Mode {
     Detail,
     Letter,
     Help,
+    /// Choosing a copy format.
+    CopyMenu,
+    /// Showing text that could not be copied, to select by hand.
+    CopyText,
 }
 
 /// A key as the table names it.
@@ -46,14 +50,16 @@ pub struct Binding {
     pub hint: bool,
 }
 
-use Mode::{Detail, Help, Letter, Normal, Search};
+use Mode::{CopyMenu, CopyText, Detail, Help, Letter, Normal, Search};
 
-const ALL: &[Mode] = &[Normal, Search, Detail, Letter, Help];
-const BROWSE: &[Mode] = &[Normal, Detail, Letter, Help];
-const LISTS: &[Mode] = &[Normal, Search, Detail, Letter, Help];
+const ALL: &[Mode] = &[Normal, Search, Detail, Letter, Help, CopyMenu, CopyText];
+const BROWSE: &[Mode] = &[Normal, Detail, Letter, Help, CopyMenu, CopyText];
+const LISTS: &[Mode] = &[Normal, Search, Detail, Letter, Help, CopyMenu, CopyText];
+const OPEN: &[Mode] = &[Normal, Search, Detail, CopyMenu];
 const NORMAL: &[Mode] = &[Normal];
 const SEARCH: &[Mode] = &[Search];
 const NOT_SEARCH: &[Mode] = &[Normal, Detail, Letter, Help];
+const COPY_FROM: &[Mode] = &[Normal, Detail];
 
 fn b(modes: &'static [Mode], key: Key, action: Action, hint: bool) -> Binding {
     Binding {
@@ -92,9 +98,10 @@ pub fn bindings() -> Vec<Binding> {
         b(NORMAL, ch('h'), Action::Left, false),
         b(NORMAL, key(KeyCode::Right), Action::Right, false),
         b(NORMAL, ch('l'), Action::Right, false),
-        b(LISTS, key(Enter), Action::Open, true),
+        b(OPEN, key(Enter), Action::Open, true),
         b(NOT_SEARCH, ch('/'), Action::OpenSearch, true),
-        b(NOT_SEARCH, ch('y'), Action::Copy, true),
+        b(COPY_FROM, ch('y'), Action::Copy, true),
+        b(COPY_FROM, ch('Y'), Action::OpenCopyMenu, false),
         b(SEARCH, ctrl('y'), Action::Copy, true),
         b(NOT_SEARCH, ch('d'), Action::ToggleLetter, true),
         b(NOT_SEARCH, ch('L'), Action::ToggleLanguage, true),

@@ -232,3 +232,55 @@ pub fn render_help(buf: &mut Buffer, area: Rect, app: &App, scroll: usize, theme
         .scroll((scroll.min(max_scroll).min(u16::MAX as usize) as u16, 0))
         .render(inner, buf);
 }
+
+pub fn render_copy_menu(buf: &mut Buffer, area: Rect, app: &App, selected: usize, theme: &Theme) {
+    let s = app.lang.strings();
+    let width = 44.min(area.width);
+    let height = (s.copy_formats.len() as u16 + 2).min(area.height);
+    let rect = Rect {
+        x: area.x + (area.width - width) / 2,
+        y: area.y + (area.height - height) / 2,
+        width,
+        height,
+    };
+    ratatui::widgets::Widget::render(ratatui::widgets::Clear, rect, buf);
+    let block = pane_block(format!("Y {}", s.copy_menu_title), true, theme);
+    let inner = block.inner(rect);
+    block.render(rect, buf);
+    for (n, name) in s.copy_formats.iter().enumerate() {
+        let style = if n == selected {
+            theme.selected
+        } else {
+            theme.text
+        };
+        let line = Line::styled(
+            fit(&format!(" {}. {name}", n + 1), inner.width as usize),
+            style,
+        );
+        row(buf, inner, inner.y + n as u16, line, style);
+    }
+}
+
+pub fn render_copy_text(
+    buf: &mut Buffer,
+    area: Rect,
+    app: &App,
+    text: &str,
+    scroll: usize,
+    theme: &Theme,
+) {
+    let s = app.lang.strings();
+    let rect = popup(buf, area, 80, 60);
+    let block = pane_block(s.copy_text_title.to_string(), true, theme);
+    let inner = block.inner(rect);
+    block.render(rect, buf);
+    let clean_text = crate::text::block(text);
+    let lines: Vec<Line> = clean_text
+        .lines()
+        .map(|l| Line::from(l.to_string()))
+        .collect();
+    Paragraph::new(lines)
+        .wrap(Wrap { trim: false })
+        .scroll((scroll.min(u16::MAX as usize) as u16, 0))
+        .render(inner, buf);
+}

@@ -1,0 +1,521 @@
+//! Copying text out of the terminal app, where users really are: inside tmux,
+//! over SSH, on a local desktop. The method is chosen once from the environment
+//! (a pure function, tested as a table); helpers get a short timeout.
+
+use std::io::Write;
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+/// What the user asked for (config `clipboard` or `PAP_TUI_CLIPBOARD`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Choice {
+    #[default]
+    Auto,
+    Osc52,
+    Tmux,
+    Native,
+    Off,
+}
+
+impl Choice {
+    pub fn parse(text: &str) -> Option<Choice> {
+        match text.trim().to_ascii_lowercase().as_str() {
+            "auto" | "" => Some(Choice::Auto),
+            "osc52" => Some(Choice::Osc52),
+            "tmux" => Some(Choice::Tmux),
+            "native" => Some(Choice::Native),
+            "off" => Some(Choice::Off),
+            _ => None,
+        }
+    }
+}
+
+/// A program that puts its standard input on the system clipboard.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Tool {
+    WlCopy,
+    Xclip,
+    Xsel,
+    Pbcopy,
+    ClipExe,
+}
+
+impl Tool {
+    fn command(self) -> (&'static str, &'static [&'static str]) {
+        match self {
+            Tool::WlCopy => ("wl-copy", &[]),
+            Tool::Xclip => ("xclip", &["-selection", "clipboard"]),
+            Tool::Xsel => ("xsel", &["--clipboard", "--input"]),
+            Tool::Pbcopy => ("pbcopy", &[]),
+            Tool::ClipExe => ("clip.exe", &[]),
+        }
+    }
+
+    pub fn name(self) -> &'static str {
+        self.command().0
+    }
+}
+
+/// How text is copied.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Method {
+    /// `tmux load-buffer -w -`: a tmux buffer, and the outer terminal's clipboard
+    /// through tmux when its `set-clipboard` allows.
+    Tmux,
+    /// The OSC 52 escape sequence, written to the terminal.
+    Osc52,
+    /// A clipboard program of the desktop.
+    Native(Tool),
+    /// Copying is off, or nothing can copy here; the text is shown instead.
+    Off(&'static str),
+}
+
+/// The chosen method, and whether OSC 52 is sent as well (for the outer terminal).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Plan {
+    pub method: Method,
+    pub also_osc52: bool,
+}
+
+/// The environment facts the choice depends on.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Environment {
+    pub tmux: bool,
+    pub ssh: bool,
+    pub wayland: bool,
+    pub x11: bool,
+    pub macos: bool,
+    pub windows: bool,
+}
+
+impl Environment {
+    /// Reads the variables that matter.
+    pub fn from_env(get: impl Fn(&str) -> Option<String>) -> Environment {
+        let set = |k: &str| get(k).is_some_and(|v| !v.is_empty());
+        Environment {
+            tmux: set("TMUX"),
+            ssh: set("SSH_CONNECTION") || set("SSH_TTY") || set("SSH_CLIENT"),
+            wayland: set("WAYLAND_DISPLAY"),
+            x11: set("DISPLAY"),
+            macos: cfg!(target_os = "macos"),
+            windows: cfg!(windows),
+        }
+    }
+}
+
+/// Whether a program is on `PATH`.
+pub fn on_path(program: &str) -> bool {
+    std::env::var_os("PATH")
+        .is_some_and(|paths| std::env::split_paths(&paths).any(|dir| dir.join(program).is_file()))
+}
+
+fn native_tool(env: &Environment, has: &dyn Fn(&str) -> bool) -> Option<Tool> {
+    if env.macos && has("pbcopy") {
+        return Some(Tool::Pbcopy);
+    }
+    if env.wayland && has("wl-copy") {
+        return Some(Tool::WlCopy);
+    }
+    if env.x11 && has("xclip") {
+        return Some(Tool::Xclip);
+    }
+    if env.x11 && has("xsel") {
+        return Some(Tool::Xsel);
+    }
+    if (env.windows || has("clip.exe")) && has("clip.exe") {
+        return Some(Tool::ClipExe);
+    }
+    None
+}
+
+/// Chooses how to copy, once, from the choice, the environment and the programs
+/// on `PATH`.
+pub fn choose(choice: Choice, env: &Environment, has: &dyn Fn(&str) -> bool) -> Plan {
+    let plan = |method, also_osc52| Plan { method, also_osc52 };
+    match choice {
+        Choice::Off => plan(Method::Off("clipboard = off"), false),
+        Choice::Osc52 => plan(Method::Osc52, false),
+        Choice::Tmux if has("tmux") => plan(Method::Tmux, true),
+        Choice::Tmux => plan(Method::Off("tmux is not on PATH"), false),
+        Choice::Native => match native_tool(env, has) {
+            Some(tool) => plan(Method::Native(tool), false),
+            None => plan(
+                Method::Off("no clipboard program found (wl-copy, xclip, xsel, pbcopy, clip.exe)"),
+                false,
+            ),
+        },
+        Choice::Auto => {
+            if env.tmux && has("tmux") {
+                plan(Method::Tmux, true)
+            } else if env.ssh && !env.wayland && !env.x11 {
+                plan(Method::Osc52, false)
+            } else if let Some(tool) = native_tool(env, has) {
+                plan(Method::Native(tool), true)
+            } else {
+                plan(Method::Osc52, false)
+            }
+        }
+    }
+}
+
+/// OSC 52 payloads above this many bytes (encoded) are refused: many terminals
+/// and tmux drop longer ones silently.
+pub const OSC52_MAX_ENCODED: usize = 74_994;
+
+const BASE64: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+
+/// Standard base64 with padding.
+pub fn base64(bytes: &[u8]) -> String {
+    let mut out = String::with_capacity(bytes.len().div_ceil(3) * 4);
+    for chunk in bytes.chunks(3) {
+        let b = [
+            chunk[0],
+            *chunk.get(1).unwrap_or(&0),
+            *chunk.get(2).unwrap_or(&0),
+        ];
+        let n = (u32::from(b[0]) << 16) | (u32::from(b[1]) << 8) | u32::from(b[2]);
+        for i in 0..4 {
+            if i <= chunk.len() {
+                out.push(BASE64[((n >> (18 - 6 * i)) & 63) as usize] as char);
+            } else {
+                out.push('=');
+            }
+        }
+    }
+    out
+}
+
+/// The OSC 52 sequence that sets the clipboard to `text`.
+pub fn osc52(text: &str) -> Result<String, ClipboardError> {
+    let encoded = base64(text.as_bytes());
+    if encoded.len() > OSC52_MAX_ENCODED {
+        return Err(ClipboardError::TooLong(encoded.len()));
+    }
+    Ok(format!("\x1b]52;c;{encoded}\x07"))
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum ClipboardError {
+    #[error("too long for OSC 52 ({0} bytes encoded, limit {OSC52_MAX_ENCODED})")]
+    TooLong(usize),
+    #[error("{0} could not be started: {1}")]
+    Spawn(&'static str, String),
+    #[error("{0} failed ({1})")]
+    Failed(&'static str, String),
+    #[error("{0} did not finish within 500 ms")]
+    Timeout(&'static str),
+    #[error("{0}")]
+    Off(&'static str),
+    #[error("cannot write to the terminal: {0}")]
+    Terminal(String),
+}
+
+const HELPER_TIMEOUT: Duration = Duration::from_millis(500);
+
+/// Runs a helper with `text` on its standard input; its output is discarded so
+/// it never reaches the screen.
+fn pipe_to(
+    name: &'static str,
+    program: &str,
+    args: &[&str],
+    text: &str,
+) -> Result<(), ClipboardError> {
+    let mut child = Command::new(program)
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .map_err(|e| ClipboardError::Spawn(name, e.to_string()))?;
+    if let Some(mut stdin) = child.stdin.take() {
+        stdin
+            .write_all(text.as_bytes())
+            .map_err(|e| ClipboardError::Failed(name, e.to_string()))?;
+    }
+    let deadline = Instant::now() + HELPER_TIMEOUT;
+    loop {
+        match child.try_wait() {
+            Ok(Some(status)) if status.success() => return Ok(()),
+            Ok(Some(status)) => return Err(ClipboardError::Failed(name, status.to_string())),
+            Ok(None) if Instant::now() >= deadline => {
+                let _ = child.kill();
+                let _ = child.wait();
+                return Err(ClipboardError::Timeout(name));
+            }
+            Ok(None) => std::thread::sleep(Duration::from_millis(5)),
+            Err(e) => return Err(ClipboardError::Failed(name, e.to_string())),
+        }
+    }
+}
+
+/// Copies `text` with `plan`. `terminal` receives OSC 52 sequences (the same
+/// output as the frames). Returns the name of the method that copied.
+pub fn copy(
+    plan: Plan,
+    text: &str,
+    terminal: &mut dyn Write,
+) -> Result<&'static str, ClipboardError> {
+    let send_osc52 = |terminal: &mut dyn Write| -> Result<(), ClipboardError> {
+        let sequence = osc52(text)?;
+        terminal
+            .write_all(sequence.as_bytes())
+            .and_then(|_| terminal.flush())
+            .map_err(|e| ClipboardError::Terminal(e.to_string()))
+    };
+    let via = match plan.method {
+        Method::Off(reason) => return Err(ClipboardError::Off(reason)),
+        Method::Osc52 => {
+            send_osc52(terminal)?;
+            return Ok("OSC 52");
+        }
+        Method::Tmux => {
+            pipe_to("tmux", "tmux", &["load-buffer", "-w", "-"], text)?;
+            "tmux"
+        }
+        Method::Native(tool) => {
+            let (program, args) = tool.command();
+            pipe_to(tool.name(), program, args, text)?;
+            tool.name()
+        }
+    };
+    if plan.also_osc52 {
+        // Best effort for an outer terminal; the copy already succeeded.
+        let _ = send_osc52(terminal);
+    }
+    Ok(via)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn env(tmux: bool, ssh: bool, wayland: bool, x11: bool) -> Environment {
+        Environment {
+            tmux,
+            ssh,
+            wayland,
+            x11,
+            macos: false,
+            windows: false,
+        }
+    }
+
+    #[test]
+    fn the_method_follows_the_environment() {
+        let all = |_: &str| true;
+        let none = |_: &str| false;
+        let xsel = |q: &str| q == "xsel";
+        type Case<'a> = (&'a str, Choice, Environment, &'a dyn Fn(&str) -> bool, Plan);
+        let cases: Vec<Case> = vec![
+            (
+                "tmux",
+                Choice::Auto,
+                env(true, false, false, false),
+                &all,
+                Plan {
+                    method: Method::Tmux,
+                    also_osc52: true,
+                },
+            ),
+            (
+                "tmux over ssh",
+                Choice::Auto,
+                env(true, true, false, false),
+                &all,
+                Plan {
+                    method: Method::Tmux,
+                    also_osc52: true,
+                },
+            ),
+            (
+                "ssh without display",
+                Choice::Auto,
+                env(false, true, false, false),
+                &all,
+                Plan {
+                    method: Method::Osc52,
+                    also_osc52: false,
+                },
+            ),
+            (
+                "ssh with X forwarding",
+                Choice::Auto,
+                env(false, true, false, true),
+                &all,
+                Plan {
+                    method: Method::Native(Tool::Xclip),
+                    also_osc52: true,
+                },
+            ),
+            (
+                "wayland",
+                Choice::Auto,
+                env(false, false, true, true),
+                &all,
+                Plan {
+                    method: Method::Native(Tool::WlCopy),
+                    also_osc52: true,
+                },
+            ),
+            (
+                "x11 with xsel only",
+                Choice::Auto,
+                env(false, false, false, true),
+                &xsel,
+                Plan {
+                    method: Method::Native(Tool::Xsel),
+                    also_osc52: true,
+                },
+            ),
+            (
+                "nothing at all",
+                Choice::Auto,
+                env(false, false, false, false),
+                &none,
+                Plan {
+                    method: Method::Osc52,
+                    also_osc52: false,
+                },
+            ),
+            (
+                "tmux set but not installed",
+                Choice::Auto,
+                env(true, false, false, false),
+                &none,
+                Plan {
+                    method: Method::Osc52,
+                    also_osc52: false,
+                },
+            ),
+            (
+                "forced off",
+                Choice::Off,
+                env(true, true, true, true),
+                &all,
+                Plan {
+                    method: Method::Off("clipboard = off"),
+                    also_osc52: false,
+                },
+            ),
+            (
+                "forced osc52 in tmux",
+                Choice::Osc52,
+                env(true, false, false, false),
+                &all,
+                Plan {
+                    method: Method::Osc52,
+                    also_osc52: false,
+                },
+            ),
+            (
+                "forced native without tools",
+                Choice::Native,
+                env(false, false, false, true),
+                &none,
+                Plan {
+                    method: Method::Off(
+                        "no clipboard program found (wl-copy, xclip, xsel, pbcopy, clip.exe)",
+                    ),
+                    also_osc52: false,
+                },
+            ),
+        ];
+        for (name, choice, environment, has, want) in cases {
+            assert_eq!(choose(choice, &environment, has), want, "{name}");
+        }
+    }
+
+    #[test]
+    fn environment_from_variables() {
+        let e = Environment::from_env(|k| match k {
+            "TMUX" => Some("/tmp/tmux-0/default,1,0".into()),
+            "SSH_CONNECTION" => Some("1 2 3 4".into()),
+            "DISPLAY" => Some(String::new()),
+            _ => None,
+        });
+        assert!(e.tmux && e.ssh && !e.x11 && !e.wayland);
+    }
+
+    fn decode(text: &str) -> Vec<u8> {
+        let value = |c: u8| BASE64.iter().position(|&b| b == c).expect("base64") as u32;
+        let mut out = Vec::new();
+        for chunk in text.as_bytes().chunks(4) {
+            let pads = chunk.iter().filter(|&&c| c == b'=').count();
+            let n = chunk
+                .iter()
+                .filter(|&&c| c != b'=')
+                .fold(0u32, |n, &c| (n << 6) | value(c))
+                << (6 * pads);
+            let bytes = [(n >> 16) as u8, (n >> 8) as u8, n as u8];
+            out.extend_from_slice(&bytes[..3 - pads]);
+        }
+        out
+    }
+
+    #[test]
+    fn osc52_bytes_for_montreal() {
+        let seq = osc52("Montréal").expect("short");
+        assert_eq!(seq.as_bytes(), b"\x1b]52;c;TW9udHLDqWFs\x07");
+        let payload = seq
+            .trim_start_matches("\x1b]52;c;")
+            .trim_end_matches('\x07');
+        assert_eq!(decode(payload), "Montréal".as_bytes());
+    }
+
+    #[test]
+    fn base64_round_trips_every_length() {
+        for n in 0..40 {
+            let bytes: Vec<u8> = (0..n).map(|i| (i * 37 + 11) as u8).collect();
+            assert_eq!(decode(&base64(&bytes)), bytes, "{n}");
+        }
+        assert_eq!(base64(b""), "");
+        assert_eq!(base64(b"f"), "Zg==");
+        assert_eq!(base64(b"fo"), "Zm8=");
+        assert_eq!(base64(b"foo"), "Zm9v");
+    }
+
+    #[test]
+    fn long_payloads_are_refused_not_truncated() {
+        let long = "é".repeat(30_000);
+        assert!(matches!(osc52(&long), Err(ClipboardError::TooLong(_))));
+        let mut out = Vec::new();
+        let plan = Plan {
+            method: Method::Osc52,
+            also_osc52: false,
+        };
+        assert!(copy(plan, &long, &mut out).is_err());
+        assert!(out.is_empty(), "nothing written");
+    }
+
+    #[test]
+    fn osc52_copy_writes_the_sequence() {
+        let mut out = Vec::new();
+        let plan = Plan {
+            method: Method::Osc52,
+            also_osc52: false,
+        };
+        assert_eq!(copy(plan, "Laval", &mut out), Ok("OSC 52"));
+        assert_eq!(out, b"\x1b]52;c;TGF2YWw=\x07");
+    }
+
+    #[test]
+    fn off_and_missing_helpers_fail_honestly() {
+        let mut out = Vec::new();
+        let off = Plan {
+            method: Method::Off("clipboard = off"),
+            also_osc52: true,
+        };
+        assert!(copy(off, "x", &mut out).is_err());
+        assert!(out.is_empty());
+        assert!(matches!(
+            pipe_to("none", "/nonexistent/pap-tui-helper", &[], "x"),
+            Err(ClipboardError::Spawn(..))
+        ));
+        assert!(matches!(
+            pipe_to("false", "false", &[], "x"),
+            Err(ClipboardError::Failed(..))
+        ));
+        assert_eq!(pipe_to("cat", "cat", &[], "x"), Ok(()));
+    }
+}

@@ -1,0 +1,105 @@
+//! Copying for real: the binary in tmux, `y` pressed, and the clipboard read back
+//! from tmux's buffer or from the raw bytes the program wrote.
+
+mod support;
+
+use std::time::{Duration, Instant};
+
+use support::tmux::Tmux;
+
+const EXPECTED: &str = "Accès Travail — Centre-du-Québec";
+
+fn env(clipboard: &'static str) -> Vec<(&'static str, &'static str)> {
+    vec![
+        ("LANG", "fr_CA.UTF-8"),
+        ("TERM", "xterm-256color"),
+        ("PAP_TUI_CLIPBOARD", clipboard),
+    ]
+}
+
+fn copy_first_organisation(t: &Tmux) {
+    t.wait_text("Toutes les régions");
+    t.keys(&["2"]);
+    t.keys(&["y"]);
+}
+
+fn buffer(t: &Tmux) -> String {
+    String::from_utf8_lossy(&t.run(&["show-buffer"]).stdout).into_owned()
+}
+
+#[test]
+fn tmux_buffer_with_default_set_clipboard() {
+    let t = Tmux::start("clip-default", 120, 40, &env("auto"), &[], &[]);
+    copy_first_organisation(&t);
+    t.wait_text("Copié (tmux)");
+    assert_eq!(buffer(&t), EXPECTED);
+}
+
+#[test]
+fn tmux_buffer_with_set_clipboard_on() {
+    let t = Tmux::start("clip-on", 120, 40, &env("auto"), &["set-clipboard on"], &[]);
+    copy_first_organisation(&t);
+    t.wait_text("Copié (tmux)");
+    assert_eq!(buffer(&t), EXPECTED);
+}
+
+#[test]
+fn osc52_sequence_carries_exactly_the_text() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let log = dir.path().join("output.bin");
+    let t = Tmux::start("clip-osc52", 120, 40, &env("osc52"), &[], &[]);
+    t.run(&[
+        "pipe-pane",
+        "-o",
+        "-t",
+        "main",
+        &format!("cat >> '{}'", log.display()),
+    ]);
+    copy_first_organisation(&t);
+    t.wait_text("Copié (OSC 52)");
+    let encoded = pap_tui::clipboard::base64(EXPECTED.as_bytes());
+    let want = format!("\x1b]52;c;{encoded}\x07");
+    let deadline = Instant::now() + Duration::from_secs(10);
+    loop {
+        let bytes = std::fs::read(&log).unwrap_or_default();
+        let raw = String::from_utf8_lossy(&bytes);
+        if raw.contains(&want) {
+            assert_eq!(raw.matches("\x1b]52;").count(), 1, "one sequence only");
+            break;
+        }
+        assert!(
+            Instant::now() < deadline,
+            "no OSC 52 for {EXPECTED:?} in {} bytes",
+            bytes.len()
+        );
+        std::thread::sleep(Duration::from_millis(20));
+    }
+}
+
+#[test]
+fn clipboard_off_shows_the_text_to_select() {
+    let t = Tmux::start("clip-off", 120, 40, &env("off"), &[], &[]);
+    copy_first_organisation(&t);
+    let screen = t.wait_text("Copie impossible");
+    assert!(screen.contains(EXPECTED), "{screen}");
+    t.keys(&["Escape"]);
+    t.wait_for("the popup to close", |s| {
+        !s.contains("sélectionnez le texte")
+    });
+}
+
+#[test]
+fn copy_menu_markdown_carries_the_citation() {
+    let t = Tmux::start("clip-md", 120, 40, &env("auto"), &[], &[]);
+    t.wait_text("Toutes les régions");
+    t.keys(&["2", "Y"]);
+    t.wait_text("Markdown avec la citation");
+    t.keys(&["Down", "Enter"]);
+    t.wait_text("Copié (tmux)");
+    assert_eq!(
+        buffer(&t),
+        format!(
+            "> {EXPECTED}\n>\n> Source : MIFI, décision d'accès à l'information 18159, 6 février 2020."
+        )
+    );
+}
