@@ -146,8 +146,10 @@ fn emit(text: &str) -> ExitCode {
     }
 }
 
-fn fail(message: impl std::fmt::Display) -> ExitCode {
-    eprintln!("pap-tui: {message}");
+/// Reports an error on stderr and returns exit status 2. The message is made
+/// safe first: it may quote a hostile dataset (a name, an id, a JSON key).
+pub fn fail(message: impl std::fmt::Display) -> ExitCode {
+    eprintln!("pap-tui: {}", crate::text::block(&message.to_string()));
     ExitCode::from(2)
 }
 
@@ -191,11 +193,12 @@ pub fn run(command: &Command, data: &Dataset, lang: Lang) -> ExitCode {
             ExportFormat::Csv => emit(&export::csv(data)),
             ExportFormat::Markdown => emit(&export::markdown(data, lang)),
         },
-        Command::Validate { .. } => {
+        Command::Validate { file } => {
             let s = lang.strings();
             let totals = data.headcount_totals();
             emit(&format!(
-                "{}: {} regions, {} organisations, {} cities ({} withheld), {} funding rows, {} articles\n",
+                "{}: {}: {} regions, {} organisations, {} cities ({} withheld), {} funding rows, {} articles\n",
+                crate::text::line(&file.display().to_string()),
                 s.dataset_ok,
                 data.regions.len(),
                 data.organisations.len(),
@@ -247,8 +250,13 @@ fn search(
     format: SearchFormat,
     lang: Lang,
 ) -> ExitCode {
-    let index = Index::build(data);
     let query = Query::parse(input);
+    if query.is_empty() {
+        return fail(
+            "the query has no search term; give at least one (e.g. `pap-tui search laval`)",
+        );
+    }
+    let index = Index::build(data);
     let hits: Vec<_> = index
         .search(&query)
         .into_iter()

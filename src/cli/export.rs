@@ -12,7 +12,8 @@ pub fn json(data: &Dataset) -> serde_json::Result<String> {
 }
 
 /// Every entry on one row, with a `kind` column; empty cells where a column does
-/// not apply. A withheld count is an empty `count` with its articles in `withheld`.
+/// not apply. A withheld count is an empty `count` with its articles in `withheld`;
+/// a funding row names its annex organisation in `organisation_id`.
 pub fn csv(data: &Dataset) -> String {
     let mut t = Table::new(&[
         "kind",
@@ -23,12 +24,13 @@ pub fn csv(data: &Dataset) -> String {
         "count",
         "withheld",
         "amount_cad",
+        "organisation_id",
         "text",
     ]);
-    let row = |cells: [&str; 9]| cells.iter().map(|c| c.to_string()).collect::<Vec<_>>();
+    let row = |cells: [&str; 10]| cells.iter().map(|c| c.to_string()).collect::<Vec<_>>();
     for r in &data.regions {
         t.push(row([
-            "region", &r.code, &r.name, "", &r.code, "", "", "", "",
+            "region", &r.code, &r.name, "", &r.code, "", "", "", "", "",
         ]));
     }
     for o in &data.organisations {
@@ -44,6 +46,7 @@ pub fn csv(data: &Dataset) -> String {
             "",
             "",
             "",
+            "",
             note,
         ]));
     }
@@ -54,7 +57,7 @@ pub fn csv(data: &Dataset) -> String {
             Headcount::Missing => (String::new(), String::new()),
         };
         t.push(row([
-            "city", &c.id, &c.name, "", &c.region, &count, &withheld, "", "",
+            "city", &c.id, &c.name, "", &c.region, &count, &withheld, "", "", "",
         ]));
     }
     for f in &data.funding {
@@ -70,12 +73,15 @@ pub fn csv(data: &Dataset) -> String {
             "",
             &amount,
             org,
+            "",
         ]));
     }
     for a in &data.articles {
         let text = a.text.as_deref().or(a.paraphrase.as_deref()).unwrap_or("");
         let name = format!("Article {}", a.number);
-        t.push(row(["article", &a.number, &name, "", "", "", "", "", text]));
+        t.push(row([
+            "article", &a.number, &name, "", "", "", "", "", "", text,
+        ]));
     }
     t.to_csv()
 }
@@ -97,18 +103,26 @@ pub fn markdown(data: &Dataset, lang: Lang) -> String {
         line(&d.date),
     );
     let sections = [
-        (s.col_region, Listing::Regions),
-        (s.col_organisation, Listing::Organisations),
-        (s.col_city, Listing::Cities),
-        (s.col_amount, Listing::Funding),
+        (s.kind_region, Listing::Regions),
+        (s.kind_organisation, Listing::Organisations),
+        (s.kind_city, Listing::Cities),
+        (s.kind_funding, Listing::Funding),
     ];
-    for (title, listing) in sections {
-        out.push_str(&format!("## {title}\n\n"));
+    for (kind, listing) in sections {
+        out.push_str(&format!("## {}\n\n", capitalised(kind)));
         out.push_str(&table(data, listing, None, lang, false).to_markdown());
         out.push('\n');
     }
-    out.push_str(&format!("## {}\n\n", s.col_article));
+    out.push_str(&format!("## {}\n\n", capitalised(s.kind_article)));
     out.push_str(&super::listing::articles_text(data, lang));
     out.push_str(&format!("---\n\n{}\n", s.citation));
     out
+}
+
+/// `région` → `Région`, for section titles made from the kind names.
+fn capitalised(word: &str) -> String {
+    let mut chars = word.chars();
+    chars.next().map_or_else(String::new, |first| {
+        first.to_uppercase().chain(chars).collect()
+    })
 }

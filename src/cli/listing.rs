@@ -58,7 +58,13 @@ pub fn resolve_region<'a>(data: &'a Dataset, query: &str) -> Result<&'a Region, 
             query: crate::text::line(query).into_owned(),
             matches: several
                 .iter()
-                .map(|r| format!("{} ({})", r.name, r.code))
+                .map(|r| {
+                    format!(
+                        "{} ({})",
+                        crate::text::line(&r.name),
+                        crate::text::line(&r.code)
+                    )
+                })
                 .collect::<Vec<_>>()
                 .join(", "),
         }),
@@ -111,6 +117,7 @@ pub fn table(
                     "code",
                     "name",
                     "organisations",
+                    "cities",
                     "known_count",
                     "withheld_cities",
                 ])
@@ -127,11 +134,19 @@ pub fn table(
                 let orgs = data.organisations_in(&r.code).count().to_string();
                 let totals = data.region_totals(&r.code);
                 t.push(if csv {
+                    // No known count (no city, or every city withheld) is an empty
+                    // cell, never a 0 that would read as "nobody accompanied".
+                    let known = if totals.cities > totals.withheld {
+                        totals.known.to_string()
+                    } else {
+                        String::new()
+                    };
                     vec![
                         r.code.clone(),
                         r.name.clone(),
                         orgs,
-                        totals.known.to_string(),
+                        totals.cities.to_string(),
+                        known,
                         totals.withheld.to_string(),
                     ]
                 } else {

@@ -1,0 +1,30 @@
+//! The `pap-tui` binary as scripts use it: every subcommand, format and exit
+//! status, hostile datasets and closed pipes. Every run sets the locale
+//! variables explicitly, so the results never depend on the user's locale.
+
+#[path = "cli/support.rs"]
+mod support;
+
+#[path = "cli/rfc4180.rs"]
+mod rfc4180;
+
+#[path = "cli/basics.rs"]
+mod basics;
+
+#[path = "cli/lists.rs"]
+mod lists;
+
+#[path = "cli/search.rs"]
+mod search;
+
+#[path = "cli/export.rs"]
+mod export;
+
+#[path = "cli/validate.rs"]
+mod validate;
+
+#[path = "cli/hostile.rs"]
+mod hostile;
+
+#[path = "cli/pipe.rs"]
+mod pipe;

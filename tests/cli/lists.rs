@@ -1,0 +1,301 @@
+//! The list subcommands in every format, the withheld counts, and `--region`.
+
+use serde_json::Value;
+
+use crate::rfc4180;
+use crate::support::{
+    assert_columns_aligned, cities_rows, embedded, funding_rows, organisations_rows, pap,
+    regions_rows,
+};
+
+const LISTS: [&str; 5] = ["regions", "organisations", "cities", "funding", "articles"];
+
+#[test]
+fn funding_text_is_aligned_by_display_width() {
+    // "Montréal" and "Néo" are one byte longer than they are wide: byte-counted
+    // padding would shift those amounts one column left.
+    assert_eq!(
+        pap(&["funding"]).ok(),
+        "\
+ORGANISATION                                         AMOUNT
+Centre d'action socio-communautaire de Montréal      $4,200
+Centre social d'aide aux immigrants (CSAI)           $4,200
+Service d'aide aux Néo-Canadiens (Sherbrooke) inc.   $5,000
+Total                                               $13,400
+"
+    );
+    assert_eq!(
+        pap(&["funding", "--lang", "fr"]).ok(),
+        "\
+ORGANISME                                            MONTANT
+Centre d'action socio-communautaire de Montréal      4 200 $
+Centre social d'aide aux immigrants (CSAI)           4 200 $
+Service d'aide aux Néo-Canadiens (Sherbrooke) inc.   5 000 $
+Total                                               13 400 $
+"
+    );
+}
+
+#[test]
+fn text_tables_are_aligned_by_display_width() {
+    let data = embedded();
+    assert_columns_aligned(&pap(&["regions"]).ok(), &regions_rows(&data), &[2, 3]);
+    assert_columns_aligned(
+        &pap(&["organisations"]).ok(),
+        &organisations_rows(&data),
+        &[],
+    );
+    assert_columns_aligned(&pap(&["cities"]).ok(), &cities_rows(&data), &[2]);
+    assert_columns_aligned(&pap(&["funding"]).ok(), &funding_rows(&data), &[1]);
+}
+
+#[test]
+fn withheld_counts_show_their_articles_never_zero() {
+    let en = pap(&["cities"]).ok();
+    let fr = pap(&["villes", "--lang", "fr"]).ok();
+    for (out, marker) in [
+        (&en, "  [withheld: art. 53, 54]"),
+        (&fr, "  [caviardé : art. 53, 54]"),
+    ] {
+        let lines: Vec<&str> = out.lines().collect();
+        assert_eq!(lines.len(), 19, "{out}");
+        assert_eq!(lines.iter().filter(|l| l.ends_with(marker)).count(), 12);
+        for line in &lines[1..18] {
+            assert!(!line.ends_with(" 0"), "{line}");
+        }
+    }
+    let line = |out: &str, city: &str| {
+        out.lines()
+            .find(|l| l.starts_with(city))
+            .unwrap_or_default()
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    assert_eq!(line(&en, "Laval"), "Laval Laval 61");
+    assert_eq!(
+        line(&en, "Montréal"),
+        "Montréal Montréal [withheld: art. 53, 54]"
+    );
+    assert_eq!(
+        line(&fr, "Longueuil"),
+        "Longueuil Montérégie [caviardé : art. 53, 54]"
+    );
+    assert_eq!(line(&en, "Total"), "Total 217 + 12 withheld");
+    assert_eq!(line(&fr, "Total"), "Total 217 + 12 caviardé");
+}
+
+#[test]
+fn region_accepts_a_code_or_a_name_without_accents() {
+    let by_code = pap(&["organisations", "--region", "14"]).ok();
+    let ids: Vec<&str> = by_code
+        .lines()
+        .skip(1)
+        .filter_map(|l| l.split_whitespace().next())
+        .collect();
+    assert_eq!(
+        ids,
+        [
+            "perspectives-carrieres",
+            "cred-lanaudiere",
+            "safima",
+            "accueil-multiethnique-terrebonne-mascouche"
+        ]
+    );
+    for name in [
+        "lanaudiere",
+        "Lanaudière",
+        "LANAUDIERE",
+        " 14 ",
+        "naudi",
+        "014",
+    ] {
+        let out = pap(&["organisations", "--region", name]).ok();
+        assert_eq!(out, by_code, "--region {name:?}");
+    }
+    assert_eq!(
+        pap(&["cities", "--region", "lanaudiere"]).ok(),
+        "\
+CITY        REGION                  ACCOMPANIED
+Terrebonne  Lanaudière  [withheld: art. 53, 54]
+Total                                1 withheld
+"
+    );
+    assert_eq!(
+        pap(&["regions", "--region", "14"]).ok(),
+        "\
+CODE  REGION      ORGANISATIONS  ACCOMPANIED
+14    Lanaudière              4   1 withheld
+"
+    );
+    assert_eq!(
+        pap(&["funding", "--region", "estrie", "--format", "csv"]).ok(),
+        "id,organisation,organisation_id,amount_cad\r\n\
+funding-3,Service d'aide aux Néo-Canadiens (Sherbrooke) inc.,sanc,5000\r\n"
+    );
+}
+
+#[test]
+fn ambiguous_or_unknown_region_is_an_error() {
+    for list in LISTS {
+        let err = pap(&[list, "--region", "mont"]).error();
+        assert_eq!(
+            err,
+            "pap-tui: \"mont\" matches several regions: Montréal (06), Montérégie (16); \
+give a code or a longer name\n",
+            "{list}"
+        );
+    }
+    for query in ["atlantis", "99", ""] {
+        let err = pap(&["cities", "--region", query]).error();
+        assert!(
+            err.starts_with(&format!("pap-tui: no region matches \"{query}\"")),
+            "{err}"
+        );
+        assert!(err.contains("pap-tui regions"), "{err}");
+    }
+}
+
+#[test]
+fn csv_has_a_header_and_one_record_per_entry() {
+    let data = embedded();
+    let (header, rows) = rfc4180::table(&pap(&["regions", "--format", "csv"]).ok());
+    assert_eq!(
+        header,
+        [
+            "code",
+            "name",
+            "organisations",
+            "cities",
+            "known_count",
+            "withheld_cities"
+        ]
+    );
+    assert_eq!(rows.len(), 17);
+    let row = |code: &str| rows.iter().find(|r| r[0] == code).cloned().unwrap();
+    assert_eq!(row("13"), ["13", "Laval", "3", "1", "61", "0"]);
+    assert_eq!(row("06"), ["06", "Montréal", "11", "1", "", "1"]);
+    assert_eq!(row("16"), ["16", "Montérégie", "8", "3", "40", "2"]);
+    assert_eq!(row("01"), ["01", "Bas-Saint-Laurent", "0", "0", "", "0"]);
+
+    let (header, rows) = rfc4180::table(&pap(&["organisations", "--format", "csv"]).ok());
+    assert_eq!(
+        header,
+        ["id", "name", "acronym", "regions", "region_names", "note"]
+    );
+    assert_eq!(rows.len(), 58);
+    let safima = rows.iter().find(|r| r[0] == "safima").unwrap();
+    assert_eq!(
+        safima[..5],
+        [
+            "safima",
+            data.organisation("safima").unwrap().name.as_str(),
+            "SAFIMA",
+            "14",
+            "Lanaudière"
+        ]
+    );
+    let perspectives = rows
+        .iter()
+        .find(|r| r[0] == "perspectives-carrieres")
+        .unwrap();
+    assert_eq!(perspectives[3], "15;14;13");
+    assert_eq!(perspectives[4], "Laurentides;Lanaudière;Laval");
+    // Notes hold commas and quotes: they survive quoting intact.
+    assert_eq!(
+        perspectives[5],
+        data.organisation("perspectives-carrieres")
+            .and_then(|o| o.note.clone())
+            .unwrap()
+    );
+
+    let (header, rows) = rfc4180::table(&pap(&["cities", "--format", "csv"]).ok());
+    assert_eq!(
+        header,
+        ["id", "name", "region", "region_name", "count", "withheld"]
+    );
+    assert_eq!(rows.len(), 17);
+    let withheld: Vec<_> = rows.iter().filter(|r| r[4].is_empty()).collect();
+    assert_eq!(withheld.len(), 12);
+    assert!(withheld.iter().all(|r| r[5] == "53;54"), "{withheld:?}");
+    assert!(rows.iter().all(|r| r[4] != "0"));
+    let laval = rows.iter().find(|r| r[0] == "laval").unwrap();
+    assert_eq!(laval, &["laval", "Laval", "13", "Laval", "61", ""]);
+    let known: u64 = rows.iter().filter_map(|r| r[4].parse::<u64>().ok()).sum();
+    assert_eq!(known, 217);
+
+    let (header, rows) = rfc4180::table(&pap(&["funding", "--format", "csv"]).ok());
+    assert_eq!(
+        header,
+        ["id", "organisation", "organisation_id", "amount_cad"]
+    );
+    let amounts: Vec<&str> = rows.iter().map(|r| r[3].as_str()).collect();
+    assert_eq!(amounts, ["4200", "4200", "5000"]);
+
+    let (header, rows) = rfc4180::table(&pap(&["articles", "--format", "csv"]).ok());
+    assert_eq!(
+        header,
+        ["number", "text", "history", "paraphrase", "cited_for"]
+    );
+    let numbers: Vec<&str> = rows.iter().map(|r| r[0].as_str()).collect();
+    assert_eq!(numbers, ["1", "53", "54"]);
+    // Article 53's text has line breaks: one quoted field, not several records.
+    assert_eq!(
+        rows[1][1],
+        data.article("53").unwrap().text.clone().unwrap()
+    );
+}
+
+#[test]
+fn json_is_the_model_and_stable() {
+    let data = embedded();
+    let expected = [
+        ("regions", serde_json::to_value(&data.regions)),
+        ("organisations", serde_json::to_value(&data.organisations)),
+        ("cities", serde_json::to_value(&data.cities)),
+        ("funding", serde_json::to_value(&data.funding)),
+        ("articles", serde_json::to_value(&data.articles)),
+    ];
+    for (list, want) in expected {
+        let first = pap(&[list, "--format", "json"]).ok();
+        let value: Value = serde_json::from_str(&first).unwrap_or_else(|e| panic!("{list}: {e}"));
+        assert_eq!(value, want.unwrap(), "{list}");
+        assert_eq!(pap(&[list, "--format", "json"]).ok(), first, "{list}");
+    }
+    let lanaudiere: Value =
+        serde_json::from_str(&pap(&["cities", "--region", "14", "--format", "json"]).ok()).unwrap();
+    assert_eq!(lanaudiere.as_array().map(Vec::len), Some(1));
+    assert_eq!(lanaudiere[0]["id"], "terrebonne");
+    assert_eq!(lanaudiere[0]["count"], Value::Null);
+    assert_eq!(
+        lanaudiere[0]["withheld"]["articles"],
+        serde_json::json!(["53", "54"])
+    );
+}
+
+#[test]
+fn articles_text_gives_number_text_and_reason() {
+    let en = pap(&["articles"]).ok();
+    assert!(
+        en.starts_with("Article 1\nAs the letter puts it : "),
+        "{en}"
+    );
+    assert_eq!(en.matches("\nCited for : ").count(), 3, "{en}");
+    assert!(en.contains("Article 53\nLes renseignements personnels sont confidentiels"));
+    let fr = pap(&["articles", "--lang", "fr"]).ok();
+    assert!(fr.starts_with("Article 1\nSelon la lettre : "), "{fr}");
+    assert_eq!(fr.matches("\nCité pour : ").count(), 3, "{fr}");
+}
+
+#[test]
+fn unreadable_data_is_an_error_for_every_list() {
+    for list in LISTS {
+        for format in ["text", "csv", "json"] {
+            let err = pap(&["--data", "/nonexistent/pap.json", list, "--format", format]).error();
+            assert!(
+                err.starts_with("pap-tui: /nonexistent/pap.json: cannot read the dataset"),
+                "{err}"
+            );
+        }
+    }
+}

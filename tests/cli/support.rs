@@ -1,0 +1,270 @@
+//! Running the binary with a controlled locale, datasets written to temporary
+//! files, and the checks every output shares: no control character reaches
+//! stdout, text columns line up by display width.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+
+use pap_tui::data::{Dataset, Headcount};
+use unicode_width::UnicodeWidthStr;
+
+pub const BIN: &str = env!("CARGO_BIN_EXE_pap-tui");
+
+/// Every variable the binary could take a language from; all are removed
+/// before a run and only the ones a test names are set.
+const LOCALE_VARS: [&str; 4] = ["LC_ALL", "LC_MESSAGES", "LANG", "LANGUAGE"];
+
+/// The outcome of one run of the binary.
+#[derive(Debug)]
+pub struct Run {
+    pub args: Vec<String>,
+    pub code: i32,
+    pub stdout: String,
+    pub stderr: String,
+}
+
+impl Run {
+    /// Asserts exit status `code`; returns the run for further checks.
+    #[track_caller]
+    pub fn code(self, code: i32) -> Run {
+        assert_eq!(
+            self.code, code,
+            "pap-tui {:?}: exit status\nstdout: {}\nstderr: {}",
+            self.args, self.stdout, self.stderr
+        );
+        self
+    }
+
+    /// Asserts success with nothing on stderr; returns stdout.
+    #[track_caller]
+    pub fn ok(self) -> String {
+        let run = self.code(0);
+        assert_eq!(run.stderr, "", "pap-tui {:?}: stderr", run.args);
+        run.stdout
+    }
+
+    /// Asserts an error (status 2) with nothing on stdout; returns stderr.
+    #[track_caller]
+    pub fn error(self) -> String {
+        let run = self.code(2);
+        assert_eq!(run.stdout, "", "pap-tui {:?}: stdout", run.args);
+        run.stderr
+    }
+}
+
+/// Runs `pap-tui args` in the neutral `C` locale (English).
+pub fn pap(args: &[&str]) -> Run {
+    pap_env(args, &[("LANG", "C")])
+}
+
+/// `pap-tui args` with exactly these locale variables and no stdin.
+pub fn command(args: &[&str], env: &[(&str, &str)]) -> Command {
+    let mut command = Command::new(BIN);
+    command.args(args).stdin(Stdio::null());
+    for var in LOCALE_VARS {
+        command.env_remove(var);
+    }
+    command.envs(env.iter().copied());
+    command
+}
+
+/// Runs `pap-tui args` with exactly these locale variables.
+pub fn pap_env(args: &[&str], env: &[(&str, &str)]) -> Run {
+    let out = command(args, env).output().expect("the binary runs");
+    let code = out
+        .status
+        .code()
+        .unwrap_or_else(|| panic!("pap-tui {args:?} ended by a signal: {:?}", out.status));
+    Run {
+        args: args.iter().map(|a| a.to_string()).collect(),
+        code,
+        stdout: String::from_utf8(out.stdout)
+            .unwrap_or_else(|e| panic!("pap-tui {args:?}: stdout is not UTF-8: {e}")),
+        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
+    }
+}
+
+/// A path as a command-line argument (temporary paths are UTF-8).
+pub fn arg(path: &Path) -> &str {
+    path.to_str().expect("UTF-8 path")
+}
+
+pub fn embedded() -> Dataset {
+    pap_tui::data::load(None).expect("embedded dataset").dataset
+}
+
+/// Writes `data` as a dataset file named `name` in `dir`.
+pub fn write_dataset(dir: &Path, name: &str, data: &Dataset) -> PathBuf {
+    let path = dir.join(name);
+    let json = serde_json::to_string_pretty(data).expect("serialise dataset");
+    std::fs::write(&path, json).expect("write dataset");
+    path
+}
+
+/// How an output is laid out, which decides the only control characters allowed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Layout {
+    /// Text, Markdown and JSON: line feeds only.
+    Lines,
+    /// CSV: line feeds (inside quoted fields) and CRLF record ends.
+    Csv,
+}
+
+/// True for the characters that must never reach stdout raw: C0 controls, DEL,
+/// C1 controls, bidi embeddings/overrides and isolates.
+pub fn is_forbidden(c: char) -> bool {
+    matches!(c,
+        '\u{0}'..='\u{1f}' | '\u{7f}'..='\u{9f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+}
+
+/// Asserts that `out` holds no forbidden character beyond its layout's line breaks.
+#[track_caller]
+pub fn assert_no_control(out: &str, layout: Layout, what: &str) {
+    let chars: Vec<char> = out.chars().collect();
+    for (i, &c) in chars.iter().enumerate() {
+        let allowed =
+            c == '\n' || (layout == Layout::Csv && c == '\r' && chars.get(i + 1) == Some(&'\n'));
+        if is_forbidden(c) && !allowed {
+            let around: String = chars[i.saturating_sub(20)..(i + 20).min(chars.len())]
+                .iter()
+                .collect();
+            panic!("{what}: {c:?} (char {i}) reaches stdout, in {around:?}");
+        }
+    }
+}
+
+/// Asserts that `text` is the table `rows` (header first, raw cells as in the
+/// dataset) laid out in columns: each cell, made safe, starts at the same display
+/// column in every line (ends, for the `right`-aligned columns), cells are two or
+/// more spaces apart, and no line has trailing spaces.
+#[track_caller]
+pub fn assert_columns_aligned(text: &str, rows: &[Vec<String>], right: &[usize]) {
+    let lines: Vec<&str> = text.lines().collect();
+    assert_eq!(lines.len(), rows.len(), "line count of\n{text}");
+    let mut edges: Vec<Option<(usize, usize)>> = vec![None; rows[0].len()];
+    for (n, (line, row)) in lines.iter().zip(rows).enumerate() {
+        let mut cursor = 0;
+        for (i, raw) in row.iter().enumerate() {
+            let cell = pap_tui::text::line(raw);
+            if cell.is_empty() {
+                continue;
+            }
+            let at = line[cursor..]
+                .find(&*cell)
+                .map(|p| cursor + p)
+                .unwrap_or_else(|| panic!("line {n}: cell {i} {cell:?} not found in {line:?}"));
+            let gap = &line[cursor..at];
+            assert!(
+                gap.bytes().all(|b| b == b' ') && (i == 0 || gap.len() >= 2),
+                "line {n}: {gap:?} before cell {i} in {line:?}"
+            );
+            let start = line[..at].width();
+            let edge = if right.contains(&i) {
+                start + cell.width()
+            } else {
+                start
+            };
+            match edges[i] {
+                None => edges[i] = Some((edge, n)),
+                Some((first, first_line)) => assert_eq!(
+                    edge, first,
+                    "column {i} at display column {edge} in line {n} but {first} in line {first_line}:\n{}\n{line}",
+                    lines[first_line]
+                ),
+            }
+            cursor = at + cell.len();
+        }
+        assert_eq!(&line[cursor..], "", "line {n}: trailing text in {line:?}");
+    }
+}
+
+fn strings(cells: &[&str]) -> Vec<String> {
+    cells.iter().map(|c| c.to_string()).collect()
+}
+
+fn region_name(data: &Dataset, code: &str) -> String {
+    data.region(code)
+        .map_or(code.to_string(), |r| r.name.clone())
+}
+
+/// The rows `pap-tui organisations` prints in English.
+pub fn organisations_rows(data: &Dataset) -> Vec<Vec<String>> {
+    let mut rows = vec![strings(&["ID", "NAME", "REGIONS"])];
+    for o in &data.organisations {
+        let names: Vec<String> = o.regions.iter().map(|c| region_name(data, c)).collect();
+        rows.push(vec![o.id.clone(), o.display_name(), names.join(", ")]);
+    }
+    rows
+}
+
+/// The rows `pap-tui cities` prints in English, its total line included.
+pub fn cities_rows(data: &Dataset) -> Vec<Vec<String>> {
+    let mut rows = vec![strings(&["CITY", "REGION", "ACCOMPANIED"])];
+    let (mut known, mut withheld) = (0, 0);
+    for c in &data.cities {
+        let shown = match c.headcount() {
+            Headcount::Known(n) => {
+                known += n;
+                n.to_string()
+            }
+            Headcount::Withheld(w) => {
+                withheld += 1;
+                format!("[withheld: art. {}]", w.articles.join(", "))
+            }
+            Headcount::Missing => panic!("a valid dataset has no missing count"),
+        };
+        rows.push(vec![c.name.clone(), region_name(data, &c.region), shown]);
+    }
+    rows.push(vec![
+        "Total".to_string(),
+        String::new(),
+        format!("{known} + {withheld} withheld"),
+    ]);
+    rows
+}
+
+/// The rows `pap-tui regions` prints in English.
+pub fn regions_rows(data: &Dataset) -> Vec<Vec<String>> {
+    let mut rows = vec![strings(&["CODE", "REGION", "ORGANISATIONS", "ACCOMPANIED"])];
+    for r in &data.regions {
+        let cities: Vec<_> = data.cities.iter().filter(|c| c.region == r.code).collect();
+        let known: u64 = cities.iter().filter_map(|c| c.count).sum();
+        let withheld = cities.iter().filter(|c| c.count.is_none()).count();
+        let summary = match (cities.len(), withheld) {
+            (0, _) => "—".to_string(),
+            (_, 0) => known.to_string(),
+            (n, w) if n == w => format!("{w} withheld"),
+            (_, w) => format!("{known} + {w} withheld"),
+        };
+        let orgs = data
+            .organisations
+            .iter()
+            .filter(|o| o.regions.contains(&r.code))
+            .count();
+        rows.push(vec![
+            r.code.clone(),
+            r.name.clone(),
+            orgs.to_string(),
+            summary,
+        ]);
+    }
+    rows
+}
+
+/// The rows `pap-tui funding` prints in English (amounts below $1 000 000).
+pub fn funding_rows(data: &Dataset) -> Vec<Vec<String>> {
+    let dollars = |n: u64| {
+        if n >= 1000 {
+            format!("${},{:03}", n / 1000, n % 1000)
+        } else {
+            format!("${n}")
+        }
+    };
+    let mut rows = vec![strings(&["ORGANISATION", "AMOUNT"])];
+    for f in &data.funding {
+        rows.push(vec![f.organisation.clone(), dollars(f.amount_cad)]);
+    }
+    let total = data.funding.iter().map(|f| f.amount_cad).sum();
+    rows.push(vec!["Total".to_string(), dollars(total)]);
+    rows
+}
