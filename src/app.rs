@@ -21,6 +21,8 @@ pub struct SearchBox {
     pub input: String,
     pub hits: Vec<Hit>,
     pub selected: usize,
+    /// Position in the history while recalling past queries with ↑.
+    pub recalled: Option<usize>,
     searcher: Searcher,
 }
 
@@ -65,7 +67,14 @@ pub const COPY_FORMATS: [CopyFormat; 3] =
 pub enum Effect {
     /// Put this text on the clipboard.
     Copy(String),
+    /// Write what the app remembers to `state.json`.
+    Save(crate::state::State),
 }
+
+/// Rows of the regions pane before the regions themselves.
+pub const STARRED_ROW: usize = 0;
+pub const ALL_ROW: usize = 1;
+pub const FIRST_REGION_ROW: usize = 2;
 
 /// A message in the status bar until the next action.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -80,7 +89,8 @@ pub struct App {
     pub index: Index,
     pub lang: Lang,
     pub focus: Pane,
-    /// 0 is "all regions"; `i + 1` is `data.regions[i]`.
+    /// Row of the regions pane: `STARRED_ROW`, `ALL_ROW`, or
+    /// `FIRST_REGION_ROW + i` for `data.regions[i]`.
     pub region: usize,
     /// Index into `organisations`.
     pub organisation: usize,
@@ -94,6 +104,10 @@ pub struct App {
     /// Rows that one page moves, from the terminal height.
     pub page: usize,
     pub running: bool,
+    /// Starred entries, in the order they were starred.
+    pub starred: Vec<Target>,
+    /// Past search queries, most recent last.
+    pub history: Vec<String>,
 }
 
 impl App {
@@ -106,7 +120,7 @@ impl App {
             index,
             lang,
             focus: Pane::Regions,
-            region: 0,
+            region: ALL_ROW,
             organisation: 0,
             city: 0,
             article: 0,
@@ -115,9 +129,25 @@ impl App {
             keymap: keymap::bindings(),
             page: 10,
             running: true,
+            starred: Vec::new(),
+            history: Vec::new(),
         };
-        app.select_region(0);
+        app.select_region(ALL_ROW);
         app
+    }
+
+    /// True when the regions pane has its "starred" row selected.
+    pub fn starred_view(&self) -> bool {
+        self.region == STARRED_ROW
+    }
+
+    /// The regions-pane row of a region code.
+    fn region_row(&self, code: &str) -> Option<usize> {
+        self.data
+            .regions
+            .iter()
+            .position(|r| r.code == code)
+            .map(|i| i + FIRST_REGION_ROW)
     }
 
     pub fn mode(&self) -> Mode {
@@ -132,18 +162,19 @@ impl App {
         }
     }
 
-    /// Code of the selected region, `None` for "all regions".
+    /// Code of the selected region, `None` for "all regions" and "starred".
     pub fn region_code(&self) -> Option<&str> {
         self.region
-            .checked_sub(1)
+            .checked_sub(FIRST_REGION_ROW)
             .and_then(|i| self.data.regions.get(i))
             .map(|r| r.code.as_str())
     }
 
     fn select_region(&mut self, row: usize) {
-        self.region = row.min(self.data.regions.len());
+        self.region = row.min(self.data.regions.len() + FIRST_REGION_ROW - 1);
         let code = self.region_code().map(str::to_string);
         self.organisations = match code {
+            None if self.starred_view() => Vec::new(),
             None => (0..self.data.organisations.len()).collect(),
             Some(code) => self
                 .data
@@ -160,7 +191,8 @@ impl App {
     /// Number of rows of a pane.
     pub fn rows(&self, pane: Pane) -> usize {
         match pane {
-            Pane::Regions => self.data.regions.len() + 1,
+            Pane::Regions => self.data.regions.len() + FIRST_REGION_ROW,
+            Pane::Organisations if self.starred_view() => self.starred.len(),
             Pane::Organisations => self.organisations.len(),
             Pane::Headcounts => self.data.cities.len(),
             Pane::Articles => self.data.articles.len(),
@@ -196,6 +228,9 @@ impl App {
     pub fn target(&self, pane: Pane) -> Option<Target> {
         match pane {
             Pane::Regions => self.region_code().map(|c| Target::Region(c.to_string())),
+            Pane::Organisations if self.starred_view() => {
+                self.starred.get(self.organisation).cloned()
+            }
             Pane::Organisations => self
                 .organisations
                 .get(self.organisation)
@@ -259,8 +294,8 @@ impl App {
     fn jump_to(&mut self, target: &Target) {
         match target {
             Target::Region(code) => {
-                if let Some(i) = self.data.regions.iter().position(|r| &r.code == code) {
-                    self.select_region(i + 1);
+                if let Some(row) = self.region_row(code) {
+                    self.select_region(row);
                     self.focus = Pane::Regions;
                 }
             }
@@ -270,8 +305,8 @@ impl App {
                 };
                 let first_region = self.data.organisations[index].regions.first().cloned();
                 let region_row = first_region
-                    .and_then(|code| self.data.regions.iter().position(|r| r.code == code))
-                    .map_or(0, |i| i + 1);
+                    .and_then(|code| self.region_row(&code))
+                    .unwrap_or(ALL_ROW);
                 self.select_region(region_row);
                 self.organisation = self
                     .organisations
@@ -283,8 +318,8 @@ impl App {
             Target::City(id) => {
                 if let Some(i) = self.data.cities.iter().position(|c| &c.id == id) {
                     let code = self.data.cities[i].region.clone();
-                    if let Some(r) = self.data.regions.iter().position(|r| r.code == code) {
-                        self.select_region(r + 1);
+                    if let Some(row) = self.region_row(&code) {
+                        self.select_region(row);
                     }
                     self.city = i;
                     self.focus = Pane::Headcounts;
@@ -304,6 +339,16 @@ impl App {
         let links = self.open_detail().map_or(0, |(d, _)| d.links.len());
         let letter_lines = self.letter().lines().count();
         match &mut self.overlay {
+            // ↑ on the first hit recalls older queries, as in a shell.
+            Overlay::Search(sb) if delta == -1 && sb.selected == 0 && !self.history.is_empty() => {
+                let position = match sb.recalled {
+                    Some(p) => p.saturating_sub(1),
+                    None => self.history.len() - 1,
+                };
+                sb.recalled = Some(position);
+                sb.input = self.history[position].clone();
+                self.refresh_search();
+            }
             Overlay::Search(sb) => {
                 sb.selected = step(sb.selected, delta, sb.hits.len());
             }
@@ -369,7 +414,8 @@ impl App {
 
     /// Applies one action. Returns the side effect the loop must carry out, if any.
     pub fn update(&mut self, action: Action) -> Option<Effect> {
-        if !matches!(action, Action::Scroll(..)) {
+        // A message stays until the user does something.
+        if !matches!(action, Action::Scroll(..) | Action::Resize(..)) {
             self.status = None;
         }
         let page = self.page.max(1) as isize;
@@ -417,6 +463,8 @@ impl App {
                 self.overlay = Overlay::Search(sb);
             }
             Action::Copy => return self.copy(CopyFormat::Plain),
+            Action::ToggleStar => return self.toggle_star(),
+            Action::Notify(text, error) => self.notify(text, error),
             Action::OpenCopyMenu => match self.current_target() {
                 Some(target) => {
                     self.overlay = Overlay::CopyMenu {
@@ -424,7 +472,7 @@ impl App {
                         selected: 0,
                     }
                 }
-                None => self.nothing_to_copy(),
+                None => self.nothing_selected(),
             },
             Action::CopyOutcome(outcome, text) => {
                 let s = self.lang.strings();
@@ -493,6 +541,8 @@ impl App {
         match &self.overlay {
             Overlay::Search(sb) => {
                 let hit = sb.hits.get(sb.selected).copied()?;
+                let query = sb.input.clone();
+                crate::state::remember(&mut self.history, &query);
                 let kind = self.index.entry(hit.entry).kind;
                 match self.hit_target(hit) {
                     Some(Target::Funding(id)) => {
@@ -549,19 +599,104 @@ impl App {
             .current_target()
             .and_then(|t| copy::render(&self.data, &t, self.lang, format));
         if text.is_none() {
-            self.nothing_to_copy();
+            self.nothing_selected();
         }
         text.map(Effect::Copy)
     }
 
-    fn nothing_to_copy(&mut self) {
-        let msg = self.lang.strings().nothing_to_copy;
-        self.notify(msg, true);
+    fn toggle_star(&mut self) -> Option<Effect> {
+        let Some(target) = self.current_target() else {
+            self.nothing_selected();
+            return None;
+        };
+        match self.starred.iter().position(|t| *t == target) {
+            Some(i) => {
+                self.starred.remove(i);
+            }
+            None => self.starred.push(target),
+        }
+        let last = self.rows(Pane::Organisations).saturating_sub(1);
+        self.organisation = self.organisation.min(last);
+        Some(Effect::Save(self.snapshot()))
     }
 
-    /// Shows the outcome of a side effect in the status bar.
-    pub fn report(&mut self, text: impl Into<String>, error: bool) {
-        self.notify(text, error);
+    /// What the app remembers between sessions.
+    pub fn snapshot(&self) -> crate::state::State {
+        let region = match self.region {
+            STARRED_ROW => Some("starred".to_string()),
+            ALL_ROW => Some("all".to_string()),
+            _ => self.region_code().map(str::to_string),
+        };
+        crate::state::State {
+            focus: Some(pane_name(self.focus).to_string()),
+            region,
+            organisation: match self.target(Pane::Organisations) {
+                Some(Target::Organisation(id)) => Some(id),
+                _ => None,
+            },
+            city: self.data.cities.get(self.city).map(|c| c.id.clone()),
+            history: self.history.clone(),
+            starred: self
+                .starred
+                .iter()
+                .map(|t| crate::state::Star {
+                    kind: t.kind().to_string(),
+                    id: t.id().to_string(),
+                })
+                .collect(),
+            ..crate::state::State::default()
+        }
+    }
+
+    /// Takes back what a previous session remembered; ids that this dataset does
+    /// not have are ignored.
+    pub fn restore(&mut self, state: &crate::state::State) {
+        self.history = state.history.clone();
+        self.starred = state
+            .starred
+            .iter()
+            .filter_map(|s| Target::from_parts(&s.kind, &s.id))
+            .filter(|t| detail::detail(&self.data, t, self.lang).is_some())
+            .collect();
+        let row = match state.region.as_deref() {
+            Some("starred") => Some(STARRED_ROW),
+            Some("all") | None => Some(ALL_ROW),
+            Some(code) => self.region_row(code),
+        };
+        self.select_region(row.unwrap_or(ALL_ROW));
+        if let Some(id) = &state.organisation
+            && let Some(i) = self
+                .organisations
+                .iter()
+                .position(|&o| self.data.organisations[o].id == *id)
+        {
+            self.organisation = i;
+        }
+        if let Some(id) = &state.city
+            && let Some(i) = self.data.cities.iter().position(|c| c.id == *id)
+        {
+            self.city = i;
+        }
+        if let Some(pane) = Pane::ALL
+            .into_iter()
+            .find(|&p| Some(pane_name(p)) == state.focus.as_deref())
+        {
+            self.focus = pane;
+        }
+    }
+
+    fn nothing_selected(&mut self) {
+        let msg = self.lang.strings().nothing_selected;
+        self.notify(msg, true);
+    }
+}
+
+fn pane_name(pane: Pane) -> &'static str {
+    match pane {
+        Pane::Regions => "regions",
+        Pane::Organisations => "organisations",
+        Pane::Headcounts => "headcounts",
+        Pane::Articles => "articles",
     }
 }
 

@@ -131,6 +131,15 @@ pub enum Command {
         /// The dataset file to check.
         file: PathBuf,
     },
+    /// Where the config and state files are (PAP_TUI_CONFIG_DIR and PAP_TUI_STATE_DIR
+    /// override them).
+    Paths,
+    /// Check the config file, or print a commented example.
+    Config {
+        /// Print the commented default config.toml.
+        #[arg(long)]
+        print_default: bool,
+    },
 }
 
 /// Writes to stdout; a closed pipe (`| head`) ends the program quietly.
@@ -193,6 +202,47 @@ pub fn run(command: &Command, data: &Dataset, lang: Lang) -> ExitCode {
             ExportFormat::Csv => emit(&export::csv(data)),
             ExportFormat::Markdown => emit(&export::markdown(data, lang)),
         },
+        Command::Paths => {
+            let paths = crate::config::Paths::from_env(|k| std::env::var(k).ok());
+            let show = |p: Option<PathBuf>| {
+                p.map_or("(no such directory on this system)".to_string(), |p| {
+                    crate::text::line(&p.display().to_string()).into_owned()
+                })
+            };
+            emit(&format!(
+                "config  {}\nstate   {}\n",
+                show(paths.config_file()),
+                show(paths.state_file())
+            ))
+        }
+        Command::Config {
+            print_default: true,
+        } => emit(crate::config::DEFAULT_TOML),
+        Command::Config {
+            print_default: false,
+        } => {
+            let paths = crate::config::Paths::from_env(|k| std::env::var(k).ok());
+            let file = paths.config_file();
+            let (_, warnings) = crate::config::load(file.as_deref());
+            let name = file.map_or_else(String::new, |p| p.display().to_string());
+            if warnings.is_empty() {
+                let exists = std::path::Path::new(&name).is_file();
+                emit(&format!(
+                    "{}: {}\n",
+                    crate::text::line(&name),
+                    if exists {
+                        "valid"
+                    } else {
+                        "not present; defaults in use (see --print-default)"
+                    }
+                ))
+            } else {
+                for w in &warnings {
+                    eprintln!("pap-tui: {}", crate::text::line(w));
+                }
+                ExitCode::from(2)
+            }
+        }
         Command::Validate { file } => {
             let s = lang.strings();
             let totals = data.headcount_totals();

@@ -10,3 +10,5 @@ pub mod text;
 pub mod tui;
 pub mod ui;
 pub mod clipboard;
+pub mod config;
+pub mod state;

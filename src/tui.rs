@@ -92,6 +92,89 @@ pub struct Options {
     pub mouse: bool,
     pub theme: ui::theme::ThemeName,
     pub clipboard: clipboard::Plan,
+    /// Where `state.json` is written; `None` when there is no such directory.
+    pub state_file: Option<std::path::PathBuf>,
+}
+
+/// Writes the state; after one failure it warns once and stops trying.
+struct StateStore {
+    path: Option<std::path::PathBuf>,
+    failed: bool,
+}
+
+impl StateStore {
+    fn save(&mut self, state: &crate::state::State) -> Option<Action> {
+        let path = self.path.as_ref().filter(|_| !self.failed)?;
+        match crate::state::save(path, state) {
+            Ok(()) => None,
+            Err(e) => {
+                self.failed = true;
+                Some(Action::Notify(
+                    format!(
+                        "{}: cannot save ({e}); stars and history stay for this session only",
+                        path.display()
+                    ),
+                    true,
+                ))
+            }
+        }
+    }
+}
+
+/// Opens the explorer on loaded data: reads the config and the state, chooses
+/// the clipboard method and the theme from them and the environment, then runs.
+/// Problems with those files are shown in the status bar, never fatal.
+pub fn open(
+    loaded: crate::data::Loaded,
+    lang_flag: Option<crate::i18n::Lang>,
+) -> Result<(), TuiError> {
+    check_terminal()?;
+    let env = |k: &str| std::env::var(k).ok();
+    let paths = crate::config::Paths::from_env(env);
+    let (config, mut warnings) = crate::config::load(paths.config_file().as_deref());
+    let lang = lang_flag
+        .or(config.language)
+        .unwrap_or_else(|| crate::i18n::Lang::from_env(env));
+    let forced = env("PAP_TUI_CLIPBOARD");
+    let choice = match forced.as_deref().map(clipboard::Choice::parse) {
+        Some(Some(choice)) => choice,
+        Some(None) => {
+            warnings.push(format!(
+                "PAP_TUI_CLIPBOARD={}: not one of auto, osc52, tmux, native, off; using the config",
+                crate::text::line(forced.as_deref().unwrap_or_default())
+            ));
+            config.clipboard
+        }
+        None => config.clipboard,
+    };
+    let environment = clipboard::Environment::from_env(env);
+    let options = Options {
+        mouse: config.mouse,
+        theme: ui::theme::effective(config.theme, env("NO_COLOR").as_deref()),
+        clipboard: clipboard::choose(choice, &environment, &clipboard::on_path),
+        state_file: paths.state_file(),
+    };
+    let mut app = App::new(loaded.dataset, loaded.origin, lang);
+    let config_file = paths
+        .config_file()
+        .map(|p| p.display().to_string())
+        .unwrap_or_default();
+    for warning in keymap::apply_overrides(&mut app.keymap, &config.keys) {
+        warnings.push(format!("{config_file}: {warning}"));
+    }
+    if let Some(path) = &options.state_file {
+        let (state, warning) = crate::state::load(path);
+        warnings.extend(warning);
+        app.restore(&state);
+    }
+    if let Some(first) = warnings.first() {
+        let more = match warnings.len() {
+            1 => String::new(),
+            n => format!(" (+{} more: run `pap-tui paths` to find the files)", n - 1),
+        };
+        app.update(Action::Notify(format!("{first}{more}"), true));
+    }
+    run(app, options)
 }
 
 /// Runs the explorer until the user quits.
@@ -104,6 +187,10 @@ pub fn run(mut app: App, options: Options) -> Result<(), TuiError> {
     app.update(Action::Resize(size.width, size.height));
     let mut dirty = true;
     let mut mouse_captured = options.mouse;
+    let mut store = StateStore {
+        path: options.state_file.clone(),
+        failed: false,
+    };
     while app.running {
         // Text shown after a failed copy must be selectable with the mouse.
         let want_mouse = options.mouse && app.mode() != Mode::CopyText;
@@ -125,12 +212,14 @@ pub fn run(mut app: App, options: Options) -> Result<(), TuiError> {
         let Some(action) = to_action(event::read()?, &app, &ui, &mut dirty) else {
             continue;
         };
-        if let Some(effect) = app.update(action) {
-            let outcome = carry_out(effect, &options, &mut terminal);
+        if let Some(effect) = app.update(action)
+            && let Some(outcome) = carry_out(effect, &options, &mut store, &mut terminal)
+        {
             app.update(outcome);
         }
         dirty = true;
     }
+    store.save(&app.snapshot());
     Ok(())
 }
 
@@ -165,17 +254,19 @@ fn to_action(event: Event, app: &App, ui: &UiState, dirty: &mut bool) -> Option<
     }
 }
 
-/// Carries out a side effect between frames and returns its outcome as an action.
+/// Carries out a side effect between frames; its outcome, if any, is an action.
 fn carry_out(
     effect: Effect,
     options: &Options,
+    store: &mut StateStore,
     terminal: &mut Terminal<CrosstermBackend<Stdout>>,
-) -> Action {
+) -> Option<Action> {
     match effect {
         Effect::Copy(text) => {
             let result = clipboard::copy(options.clipboard, &text, terminal.backend_mut())
                 .map_err(|e| e.to_string());
-            Action::CopyOutcome(result, text)
+            Some(Action::CopyOutcome(result, text))
         }
+        Effect::Save(state) => store.save(&state),
     }
 }

@@ -92,6 +92,10 @@ pub enum Action {
     Resize(u16, u16),
     /// Open the menu of copy formats.
     OpenCopyMenu,
+    /// Star or unstar the selected entry.
+    ToggleStar,
+    /// Show a message in the status bar (a warning when the flag is set).
+    Notify(String, bool),
     /// The clipboard took the text (by this method), or could not (why); the text.
     CopyOutcome(Result<&'static str, String>, String),
 }
@@ -309,6 +313,14 @@ impl Action {
                     "langue"
                 } else {
                     "language"
+                }
+            }
+            Action::Notify(..) => "message",
+            Action::ToggleStar => {
+                if fr {
+                    "étoile : garder l'entrée"
+                } else {
+                    "star: keep the entry"
                 }
             }
             Action::OpenCopyMenu => {

@@ -14,6 +14,54 @@ pub enum Target {
     Article(String),
 }
 
+impl Target {
+    /// The kind's name as `state.json` stores it.
+    pub fn kind(&self) -> &'static str {
+        match self {
+            Target::Region(_) => "region",
+            Target::Organisation(_) => "organisation",
+            Target::City(_) => "city",
+            Target::Funding(_) => "funding",
+            Target::Article(_) => "article",
+        }
+    }
+
+    pub fn id(&self) -> &str {
+        match self {
+            Target::Region(id)
+            | Target::Organisation(id)
+            | Target::City(id)
+            | Target::Funding(id)
+            | Target::Article(id) => id,
+        }
+    }
+
+    /// The target of a stored kind and id, if that kind exists.
+    pub fn from_parts(kind: &str, id: &str) -> Option<Target> {
+        let id = id.to_string();
+        Some(match kind {
+            "region" => Target::Region(id),
+            "organisation" => Target::Organisation(id),
+            "city" => Target::City(id),
+            "funding" => Target::Funding(id),
+            "article" => Target::Article(id),
+            _ => return None,
+        })
+    }
+
+    /// The kind as a search kind, for its name in the interface.
+    pub fn search_kind(&self) -> crate::search::Kind {
+        use crate::search::Kind;
+        match self {
+            Target::Region(_) => Kind::Region,
+            Target::Organisation(_) => Kind::Organisation,
+            Target::City(_) => Kind::City,
+            Target::Funding(_) => Kind::Funding,
+            Target::Article(_) => Kind::Article,
+        }
+    }
+}
+
 /// The detail of one entry, ready to draw.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Detail {

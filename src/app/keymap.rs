@@ -60,6 +60,20 @@ const NORMAL: &[Mode] = &[Normal];
 const SEARCH: &[Mode] = &[Search];
 const NOT_SEARCH: &[Mode] = &[Normal, Detail, Letter, Help];
 const COPY_FROM: &[Mode] = &[Normal, Detail];
+const OPEN_BROWSE: &[Mode] = &[Normal, Detail, CopyMenu];
+
+/// The same modes without the search box, whose keys type text and stay as they are.
+fn without_search(modes: &'static [Mode]) -> &'static [Mode] {
+    if !modes.contains(&Search) {
+        modes
+    } else if modes == OPEN {
+        OPEN_BROWSE
+    } else if modes == SEARCH {
+        &[]
+    } else {
+        BROWSE
+    }
+}
 
 fn b(modes: &'static [Mode], key: Key, action: Action, hint: bool) -> Binding {
     Binding {
@@ -102,6 +116,7 @@ pub fn bindings() -> Vec<Binding> {
         b(NOT_SEARCH, ch('/'), Action::OpenSearch, true),
         b(COPY_FROM, ch('y'), Action::Copy, true),
         b(COPY_FROM, ch('Y'), Action::OpenCopyMenu, false),
+        b(COPY_FROM, ch('s'), Action::ToggleStar, false),
         b(SEARCH, ctrl('y'), Action::Copy, true),
         b(NOT_SEARCH, ch('d'), Action::ToggleLetter, true),
         b(NOT_SEARCH, ch('L'), Action::ToggleLanguage, true),
@@ -111,6 +126,151 @@ pub fn bindings() -> Vec<Binding> {
         b(SEARCH, ctrl('p'), Action::Up, false),
         b(SEARCH, ctrl('n'), Action::Down, false),
     ]
+}
+
+/// Names of the actions a config may rebind, as `[keys]` writes them.
+pub const ACTION_NAMES: &[(&str, Action)] = &[
+    ("quit", Action::Quit),
+    ("back", Action::Back),
+    ("next_pane", Action::NextPane),
+    ("previous_pane", Action::PreviousPane),
+    ("focus_regions", Action::Focus(Pane::Regions)),
+    ("focus_organisations", Action::Focus(Pane::Organisations)),
+    ("focus_headcounts", Action::Focus(Pane::Headcounts)),
+    ("focus_articles", Action::Focus(Pane::Articles)),
+    ("up", Action::Up),
+    ("down", Action::Down),
+    ("page_up", Action::PageUp),
+    ("page_down", Action::PageDown),
+    ("first", Action::First),
+    ("last", Action::Last),
+    ("left", Action::Left),
+    ("right", Action::Right),
+    ("open", Action::Open),
+    ("search", Action::OpenSearch),
+    ("copy", Action::Copy),
+    ("copy_menu", Action::OpenCopyMenu),
+    ("star", Action::ToggleStar),
+    ("language", Action::ToggleLanguage),
+    ("help", Action::ToggleHelp),
+    ("letter", Action::ToggleLetter),
+];
+
+/// Reads a key as a config writes it: `x`, `X`, `ctrl-x` (or `c-x`), or a name
+/// such as `esc`, `enter`, `pagedown`, `f5`.
+pub fn parse_key(text: &str) -> Option<Key> {
+    let lower = text.trim().to_ascii_lowercase();
+    if let Some(rest) = lower
+        .strip_prefix("ctrl-")
+        .or_else(|| lower.strip_prefix("c-"))
+    {
+        let mut chars = rest.chars();
+        return match (chars.next(), chars.next()) {
+            (Some(c), None) => Some(ctrl(c)),
+            _ => None,
+        };
+    }
+    let mut chars = text.chars();
+    if let (Some(c), None) = (chars.next(), chars.next()) {
+        return Some(ch(c));
+    }
+    let code = match lower.as_str() {
+        "esc" | "escape" => KeyCode::Esc,
+        "enter" | "return" => KeyCode::Enter,
+        "tab" => KeyCode::Tab,
+        "backtab" | "shift-tab" => KeyCode::BackTab,
+        "up" => KeyCode::Up,
+        "down" => KeyCode::Down,
+        "left" => KeyCode::Left,
+        "right" => KeyCode::Right,
+        "pageup" | "pgup" => KeyCode::PageUp,
+        "pagedown" | "pgdn" => KeyCode::PageDown,
+        "home" => KeyCode::Home,
+        "end" => KeyCode::End,
+        "backspace" => KeyCode::Backspace,
+        "space" => KeyCode::Char(' '),
+        f if f.starts_with('f') => {
+            KeyCode::F(f[1..].parse().ok().filter(|n| (1..=12).contains(n))?)
+        }
+        _ => return None,
+    };
+    Some(key(code))
+}
+
+fn action_name(action: &Action) -> &'static str {
+    ACTION_NAMES
+        .iter()
+        .find(|(_, a)| a == action)
+        .map_or("?", |(n, _)| n)
+}
+
+/// Applies `[keys]` from the config: each named action gets exactly the keys
+/// given, in the modes where it was bound. Returns a warning for each unknown
+/// action or key, and for each key then bound to two actions in one mode (the
+/// config's binding wins).
+pub fn apply_overrides(
+    table: &mut Vec<Binding>,
+    overrides: &[(String, Vec<String>)],
+) -> Vec<String> {
+    let mut warnings = Vec::new();
+    let mut added: Vec<Binding> = Vec::new();
+    for (name, keys) in overrides {
+        let Some((_, action)) = ACTION_NAMES.iter().find(|(n, _)| n == name) else {
+            warnings.push(format!("[keys] unknown action \"{name}\""));
+            continue;
+        };
+        let modes = table
+            .iter()
+            .find(|b| b.action == *action && !without_search(b.modes).is_empty())
+            .map_or(NORMAL, |b| without_search(b.modes));
+        let hint = table.iter().any(|b| b.action == *action && b.hint);
+        // The action keeps its keys in the search box only; Ctrl-C always quits.
+        for b in table
+            .iter_mut()
+            .filter(|b| b.action == *action && b.key != ctrl('c'))
+        {
+            b.modes = if b.modes.contains(&Search) {
+                SEARCH
+            } else {
+                &[]
+            };
+        }
+        table.retain(|b| !b.modes.is_empty());
+        for text in keys {
+            match parse_key(text) {
+                Some(k) => added.push(Binding {
+                    modes,
+                    key: k,
+                    action: action.clone(),
+                    hint,
+                }),
+                None => warnings.push(format!("[keys] {name}: unknown key \"{text}\"")),
+            }
+        }
+    }
+    for binding in &added {
+        for mode in binding.modes {
+            let clash = added.iter().chain(table.iter()).find(|b| {
+                b.modes.contains(mode) && b.key == binding.key && b.action != binding.action
+            });
+            if let Some(other) = clash {
+                let message = format!(
+                    "[keys] {} is bound to both {} and {}; {} wins",
+                    key_label(binding.key),
+                    action_name(&binding.action),
+                    action_name(&other.action),
+                    action_name(&binding.action),
+                );
+                if !warnings.contains(&message) {
+                    warnings.push(message);
+                }
+            }
+        }
+    }
+    // Earlier rows win in `action_for`, so the config's keys go first.
+    added.append(table);
+    *table = added;
+    warnings
 }
 
 /// The action for a key press in a mode. In the search box, a printable
@@ -278,6 +438,95 @@ mod tests {
                 assert!(!keys[i + 1..].contains(k), "{mode:?}: {k:?} bound twice");
             }
         }
+    }
+
+    #[test]
+    fn config_overrides_rebind_and_report() {
+        let mut table = bindings();
+        let overrides = vec![
+            ("quit".to_string(), vec!["x".to_string()]),
+            (
+                "down".to_string(),
+                vec!["n".to_string(), "ctrl-j".to_string(), "f5".to_string()],
+            ),
+            ("search".to_string(), vec!["j".to_string()]),
+            ("fly".to_string(), vec!["z".to_string()]),
+            ("help".to_string(), vec!["nope-key".to_string()]),
+        ];
+        let warnings = apply_overrides(&mut table, &overrides);
+        let press = |c: KeyCode, m: KeyModifiers| KeyEvent::new(c, m);
+        let none = KeyModifiers::NONE;
+        let at = |t: &[Binding], e| action_for(t, Mode::Normal, e);
+        assert_eq!(
+            at(&table, press(KeyCode::Char('x'), none)),
+            Some(Action::Quit)
+        );
+        assert_eq!(
+            at(&table, press(KeyCode::Char('q'), none)),
+            None,
+            "q no longer quits"
+        );
+        assert_eq!(
+            at(&table, press(KeyCode::Char('j'), KeyModifiers::CONTROL)),
+            Some(Action::Down)
+        );
+        assert_eq!(at(&table, press(KeyCode::F(5), none)), Some(Action::Down));
+        assert_eq!(
+            at(&table, press(KeyCode::Char('j'), none)),
+            Some(Action::OpenSearch)
+        );
+        assert_eq!(
+            action_for(&table, Mode::Search, press(KeyCode::Down, none)),
+            Some(Action::Down),
+            "search keeps ↓"
+        );
+        assert_eq!(
+            action_for(
+                &table,
+                Mode::Normal,
+                press(KeyCode::Char('c'), KeyModifiers::CONTROL)
+            ),
+            Some(Action::Quit),
+            "C-c still quits"
+        );
+        assert!(
+            warnings
+                .iter()
+                .any(|w| w.contains("unknown action \"fly\"")),
+            "{warnings:?}"
+        );
+        assert!(
+            warnings
+                .iter()
+                .any(|w| w.contains("unknown key \"nope-key\"")),
+            "{warnings:?}"
+        );
+        assert!(
+            !warnings.iter().any(|w| w.contains("j is bound")),
+            "down lost j: {warnings:?}"
+        );
+        let help = keys_by_action(&table, Mode::Normal);
+        let down = help.iter().find(|(a, _)| *a == Action::Down).expect("down");
+        assert_eq!(down.1, ["n", "C-j", "F(5)"]);
+    }
+
+    #[test]
+    fn a_key_bound_twice_is_reported() {
+        let mut table = bindings();
+        let overrides = vec![("quit".to_string(), vec!["j".to_string()])];
+        let warnings = apply_overrides(&mut table, &overrides);
+        assert_eq!(
+            warnings,
+            ["[keys] j is bound to both quit and down; quit wins"]
+        );
+        assert_eq!(
+            action_for(
+                &table,
+                Mode::Normal,
+                KeyEvent::new(KeyCode::Char('j'), KeyModifiers::NONE)
+            ),
+            Some(Action::Quit)
+        );
     }
 
     #[test]

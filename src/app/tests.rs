@@ -29,7 +29,7 @@ fn selected_org(app: &App) -> Option<String> {
 #[test]
 fn starts_on_all_regions_with_every_organisation() {
     let app = app();
-    assert_eq!((app.focus, app.region), (Pane::Regions, 0));
+    assert_eq!((app.focus, app.region), (Pane::Regions, ALL_ROW));
     assert_eq!(app.region_code(), None);
     assert_eq!(app.organisations.len(), 58);
     assert_eq!(app.mode(), Mode::Normal);
@@ -77,11 +77,12 @@ fn a_region_without_organisations_is_selectable_and_empty() {
 fn selection_stays_in_range() {
     let mut app = app();
     run(&mut app, &[Action::Up, Action::PageUp, Action::First]);
-    assert_eq!(app.region, 0);
+    assert_eq!(app.region, STARRED_ROW);
     run(&mut app, &[Action::Last]);
-    assert_eq!(app.region, 17);
+    assert_eq!(app.region, 18);
+    assert_eq!(app.region_code(), Some("17"));
     run(&mut app, &[Action::PageDown, Action::Down]);
-    assert_eq!(app.region, 17);
+    assert_eq!(app.region, 18);
     run(&mut app, &[Action::Focus(Pane::Headcounts), Action::Last]);
     assert_eq!(app.city, 16);
     run(&mut app, &[Action::Select(Pane::Headcounts, 999)]);
@@ -244,5 +245,111 @@ fn letter_scroll_is_bounded() {
     match app.overlay {
         Overlay::Letter { scroll } => assert_eq!(scroll, lines - 2),
         _ => panic!("letter closed"),
+    }
+}
+
+#[test]
+fn stars_are_listed_across_kinds_and_saved() {
+    let mut app = app();
+    run(&mut app, &[Action::Focus(Pane::Headcounts), Action::Last]);
+    let effect = app.update(Action::ToggleStar);
+    let Some(Effect::Save(state)) = effect else {
+        panic!("starring saves: {effect:?}");
+    };
+    assert_eq!(
+        state.starred,
+        [crate::state::Star {
+            kind: "city".into(),
+            id: "montreal".into()
+        }]
+    );
+    run(
+        &mut app,
+        &[
+            Action::Focus(Pane::Articles),
+            Action::Down,
+            Action::ToggleStar,
+        ],
+    );
+    run(&mut app, &[Action::Focus(Pane::Regions), Action::First]);
+    assert!(app.starred_view());
+    assert_eq!(app.rows(Pane::Organisations), 2);
+    run(&mut app, &[Action::Right]);
+    assert_eq!(
+        app.target(Pane::Organisations),
+        Some(Target::City("montreal".into()))
+    );
+    // Unstarring from the starred list keeps the selection in range.
+    run(&mut app, &[Action::Down, Action::ToggleStar]);
+    assert_eq!(app.rows(Pane::Organisations), 1);
+    assert_eq!(app.organisation, 0);
+}
+
+#[test]
+fn snapshot_and_restore_round_trip_and_ignore_unknown_ids() {
+    let mut app = app();
+    run(&mut app, &vec![Action::Down; 14]);
+    run(
+        &mut app,
+        &[
+            Action::Right,
+            Action::Down,
+            Action::Down,
+            Action::ToggleStar,
+        ],
+    );
+    run(&mut app, &[Action::OpenSearch]);
+    type_text(&mut app, "gatineau");
+    run(&mut app, &[Action::Open]);
+    let mut state = app.snapshot();
+    assert_eq!(state.history, ["gatineau"]);
+    state.starred.push(crate::state::Star {
+        kind: "city".into(),
+        id: "toronto".into(),
+    });
+    state.starred.push(crate::state::Star {
+        kind: "planet".into(),
+        id: "mars".into(),
+    });
+    let mut other = self::app();
+    other.restore(&state);
+    assert_eq!(other.starred, [Target::Organisation("safima".into())]);
+    assert_eq!(other.history, ["gatineau"]);
+    assert_eq!(other.focus, Pane::Headcounts);
+    assert_eq!(other.region_code(), Some("07"));
+    assert_eq!(other.data.cities[other.city].id, "gatineau");
+
+    let bad = crate::state::State {
+        region: Some("99".into()),
+        organisation: Some("nobody".into()),
+        focus: Some("sideways".into()),
+        ..crate::state::State::default()
+    };
+    let mut third = self::app();
+    third.restore(&bad);
+    assert_eq!(
+        (third.region, third.organisation, third.focus),
+        (ALL_ROW, 0, Pane::Regions)
+    );
+}
+
+#[test]
+fn up_on_the_first_hit_recalls_older_queries() {
+    let mut app = app();
+    app.history = vec!["safima".into(), "laval".into()];
+    run(&mut app, &[Action::OpenSearch, Action::Up]);
+    let input = |app: &App| match &app.overlay {
+        Overlay::Search(sb) => sb.input.clone(),
+        _ => "<closed>".to_string(),
+    };
+    assert_eq!(input(&app), "laval");
+    run(&mut app, &[Action::Up]);
+    assert_eq!(input(&app), "safima");
+    run(&mut app, &[Action::Up]);
+    assert_eq!(input(&app), "safima", "stays on the oldest");
+    run(&mut app, &[Action::Down]);
+    match &app.overlay {
+        Overlay::Search(sb) => assert_eq!(sb.selected, 1, "↓ moves in the hits"),
+        _ => panic!("closed"),
     }
 }

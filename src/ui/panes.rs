@@ -9,7 +9,7 @@ use unicode_width::UnicodeWidthStr;
 
 use super::theme::Theme;
 use super::{UiState, clean, fit, pad, pane_block, pane_index, row, scroll_to};
-use crate::app::{App, Pane};
+use crate::app::{ALL_ROW, App, FIRST_REGION_ROW, Pane, STARRED_ROW};
 use crate::data::Headcount;
 
 /// Draws the block and returns its inner area, remembering it for the mouse.
@@ -69,13 +69,18 @@ pub fn render_regions(buf: &mut Buffer, area: Rect, app: &App, ui: &mut UiState,
         }
     };
     let rows: Vec<(String, String, bool)> = (offset..end)
-        .map(
-            |r| match r.checked_sub(1).and_then(|i| app.data.regions.get(i)) {
-                None => (
-                    s.all_regions.to_string(),
-                    summary(app.data.organisations.len(), &app.data.headcount_totals()),
-                    false,
-                ),
+        .map(|r| match r {
+            STARRED_ROW => (
+                format!("★ {}", s.starred),
+                format!("{:>3}", app.starred.len()),
+                app.starred.is_empty(),
+            ),
+            ALL_ROW => (
+                s.all_regions.to_string(),
+                summary(app.data.organisations.len(), &app.data.headcount_totals()),
+                false,
+            ),
+            _ => match app.data.regions.get(r - FIRST_REGION_ROW) {
                 Some(region) => {
                     let orgs = app.data.organisations_in(&region.code).count();
                     (
@@ -84,8 +89,9 @@ pub fn render_regions(buf: &mut Buffer, area: Rect, app: &App, ui: &mut UiState,
                         orgs == 0,
                     )
                 }
+                None => (String::new(), String::new(), true),
             },
-        )
+        })
         .collect();
     let right_width = rows.iter().map(|(_, r, _)| r.width()).max().unwrap_or(0);
     let width = inner.width as usize;
@@ -119,6 +125,9 @@ pub fn render_organisations(
     theme: &Theme,
 ) {
     let s = app.lang.strings();
+    if app.starred_view() {
+        return render_starred(buf, area, app, ui, theme);
+    }
     let place = app
         .region_code()
         .and_then(|c| app.data.region(c))
@@ -173,6 +182,40 @@ pub fn render_organisations(
         let line = Line::from(vec![
             Span::styled(name, style),
             Span::styled(marker, if selected { style } else { theme.dim }),
+        ]);
+        row(buf, inner, inner.y + n as u16, line, style);
+    }
+}
+
+/// The middle pane when the "starred" row is selected: starred entries of every kind.
+fn render_starred(buf: &mut Buffer, area: Rect, app: &App, ui: &mut UiState, theme: &Theme) {
+    let s = app.lang.strings();
+    let title = format!("2 ★ {} ({})", s.starred, app.starred.len());
+    let inner = frame_pane(buf, area, Pane::Organisations, title, app, ui, theme);
+    if app.starred.is_empty() {
+        Paragraph::new(Line::styled(s.no_stars, theme.dim))
+            .wrap(Wrap { trim: true })
+            .render(inner, buf);
+        return;
+    }
+    let width = inner.width as usize;
+    let height = inner.height as usize;
+    let i = pane_index(Pane::Organisations);
+    let offset = scroll_to(ui.offsets[i], app.organisation, height);
+    ui.offsets[i] = offset;
+    for (n, target) in app.starred.iter().skip(offset).take(height).enumerate() {
+        let selected = offset + n == app.organisation;
+        let style = if selected {
+            selection_style(app, Pane::Organisations, theme)
+        } else {
+            theme.text
+        };
+        let title = crate::app::detail::detail(&app.data, target, app.lang)
+            .map_or_else(|| target.id().to_string(), |d| d.title);
+        let kind = format!("{:<13}", app.lang.kind(target.search_kind()));
+        let line = Line::from(vec![
+            Span::styled(kind, if selected { style } else { theme.dim }),
+            Span::styled(fit(&clean(&title), width.saturating_sub(13)), style),
         ]);
         row(buf, inner, inner.y + n as u16, line, style);
     }

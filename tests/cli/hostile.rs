@@ -270,7 +270,6 @@ Montérégie\\u{202E} (16); give a code or a longer name\n"
 }
 
 #[test]
-#[ignore = "src/main.rs prints data errors raw; passes once it reports them through cli::fail"]
 fn data_errors_on_stderr_are_escaped() {
     let json = pap_tui::data::EMBEDDED_JSON;
     let dir = tempfile::tempdir().unwrap();

@@ -7,6 +7,8 @@ use std::time::{Duration, Instant};
 
 pub struct Tmux {
     socket: String,
+    /// Config and state directories of this run, unless the test gave its own.
+    pub home: tempfile::TempDir,
 }
 
 fn tmux_available() -> bool {
@@ -32,7 +34,8 @@ impl Tmux {
             "tmux is required for end-to-end tests (.ci/run installs it)"
         );
         let socket = format!("pap-tui-{name}-{}", std::process::id());
-        let tmux = Tmux { socket };
+        let home = tempfile::tempdir().expect("tempdir");
+        let tmux = Tmux { socket, home };
         let binary = PathBuf::from(env!("CARGO_BIN_EXE_pap-tui"));
         // Start a shell-less placeholder session, set options, then run the app in it.
         tmux.run(&[
@@ -55,6 +58,12 @@ impl Tmux {
             tmux.run(&cmd);
         }
         let mut command = String::from("env");
+        // Never read or write the user's own config and state.
+        for var in ["PAP_TUI_CONFIG_DIR", "PAP_TUI_STATE_DIR"] {
+            if !env.iter().any(|(k, _)| *k == var) {
+                command.push_str(&format!(" {var}='{}'", tmux.home.path().display()));
+            }
+        }
         for (k, v) in env {
             command.push_str(&format!(" {k}='{v}'"));
         }

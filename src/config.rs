@@ -1,0 +1,316 @@
+//! Settings written by the user in `config.toml`, and where pap-tui keeps its
+//! files. A bad config never stops the app: defaults are used and a warning says
+//! which file and why. The app never writes this file.
+
+use std::path::{Path, PathBuf};
+
+use crate::clipboard::Choice;
+use crate::i18n::Lang;
+use crate::ui::theme::ThemeName;
+
+/// Where the config and the state live.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Paths {
+    pub config_dir: Option<PathBuf>,
+    pub state_dir: Option<PathBuf>,
+}
+
+impl Paths {
+    /// The platform's directories (XDG on Linux, Application Support on macOS,
+    /// AppData on Windows), unless `PAP_TUI_CONFIG_DIR` / `PAP_TUI_STATE_DIR` say
+    /// otherwise.
+    pub fn from_env(get: impl Fn(&str) -> Option<String>) -> Paths {
+        let dirs = directories::ProjectDirs::from("ca.qc", "pap-tui", "pap-tui");
+        let pick = |var: &str, default: Option<PathBuf>| {
+            get(var)
+                .filter(|v| !v.is_empty())
+                .map(PathBuf::from)
+                .or(default)
+        };
+        Paths {
+            config_dir: pick(
+                "PAP_TUI_CONFIG_DIR",
+                dirs.as_ref().map(|d| d.config_dir().to_path_buf()),
+            ),
+            state_dir: pick(
+                "PAP_TUI_STATE_DIR",
+                dirs.as_ref()
+                    .map(|d| d.state_dir().unwrap_or_else(|| d.data_dir()).to_path_buf()),
+            ),
+        }
+    }
+
+    pub fn config_file(&self) -> Option<PathBuf> {
+        self.config_dir.as_ref().map(|d| d.join("config.toml"))
+    }
+
+    pub fn state_file(&self) -> Option<PathBuf> {
+        self.state_dir.as_ref().map(|d| d.join("state.json"))
+    }
+}
+
+/// The user's settings, every one with a default.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Config {
+    pub language: Option<Lang>,
+    pub theme: ThemeName,
+    pub clipboard: Choice,
+    pub mouse: bool,
+    /// `[keys]`: action name and the keys bound to it, as written.
+    pub keys: Vec<(String, Vec<String>)>,
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Config {
+            language: None,
+            theme: ThemeName::Dark,
+            clipboard: Choice::Auto,
+            mouse: true,
+            keys: Vec::new(),
+        }
+    }
+}
+
+/// The commented example printed by `pap-tui config --print-default`.
+pub const DEFAULT_TOML: &str = r#"# pap-tui configuration: config.toml in the directory `pap-tui paths` shows.
+# Every setting is optional; a missing one keeps its default.
+
+# Interface language: "fr" or "en". Default: from LC_ALL, LC_MESSAGES or LANG.
+# language = "fr"
+
+# Colours: "dark", "light" or "mono". NO_COLOR in the environment forces mono.
+theme = "dark"
+
+# How `y` copies: "auto", "osc52", "tmux", "native" or "off".
+# PAP_TUI_CLIPBOARD in the environment overrides it.
+clipboard = "auto"
+
+# Clicks select rows and the wheel scrolls; false leaves the mouse to the terminal.
+mouse = true
+
+# Keys of the main panes, by action name. A key is a character ("x", "X"), a name
+# (esc, enter, tab, backtab, up, down, left, right, pageup, pagedown, home, end,
+# backspace, space, f1 … f12) or ctrl-<character>. A list binds several keys.
+# Actions: quit, back, next_pane, previous_pane, focus_regions, focus_organisations,
+# focus_headcounts, focus_articles, up, down, page_up, page_down, first, last, left,
+# right, open, search, copy, copy_menu, star, language, help, letter.
+[keys]
+# quit = "q"
+# down = ["j", "down"]
+# search = "/"
+"#;
+
+/// Reads `text` as a config. Unknown keys, wrong values and keys of `[keys]`
+/// that are not strings are warnings, each naming what is wrong; whatever is
+/// valid is kept. A file that is not TOML at all is an error.
+pub fn parse(text: &str) -> Result<(Config, Vec<String>), String> {
+    let table: toml::Table = text.parse().map_err(|e: toml::de::Error| e.to_string())?;
+    let mut config = Config::default();
+    let mut warnings = Vec::new();
+    for (key, value) in &table {
+        let as_str = value.as_str();
+        match key.as_str() {
+            "language" => match as_str {
+                Some("fr") => config.language = Some(Lang::Fr),
+                Some("en") => config.language = Some(Lang::En),
+                _ => warnings.push(format!("language = {value}: expected \"fr\" or \"en\"")),
+            },
+            "theme" => match as_str {
+                Some("dark") => config.theme = ThemeName::Dark,
+                Some("light") => config.theme = ThemeName::Light,
+                Some("mono") => config.theme = ThemeName::Mono,
+                _ => warnings.push(format!("theme = {value}: expected \"dark\", \"light\" or \"mono\"")),
+            },
+            "clipboard" => match as_str.and_then(Choice::parse) {
+                Some(choice) => config.clipboard = choice,
+                None => warnings.push(format!(
+                    "clipboard = {value}: expected \"auto\", \"osc52\", \"tmux\", \"native\" or \"off\""
+                )),
+            },
+            "mouse" => match value.as_bool() {
+                Some(b) => config.mouse = b,
+                None => warnings.push(format!("mouse = {value}: expected true or false")),
+            },
+            "keys" => match value.as_table() {
+                Some(keys) => {
+                    for (action, keys_value) in keys {
+                        let keys: Option<Vec<String>> = match keys_value {
+                            toml::Value::String(s) => Some(vec![s.clone()]),
+                            toml::Value::Array(items) => items
+                                .iter()
+                                .map(|i| i.as_str().map(str::to_string))
+                                .collect(),
+                            _ => None,
+                        };
+                        match keys {
+                            Some(keys) => config.keys.push((action.clone(), keys)),
+                            None => warnings.push(format!(
+                                "keys.{action} = {keys_value}: expected a key or a list of keys"
+                            )),
+                        }
+                    }
+                }
+                None => warnings.push("keys: expected a table [keys]".to_string()),
+            },
+            other => warnings.push(format!("unknown setting \"{other}\"")),
+        }
+    }
+    Ok((config, warnings))
+}
+
+/// Loads the config file. A missing file is the defaults, silently; any other
+/// problem is the defaults (or what could be read) plus warnings naming the file.
+pub fn load(path: Option<&Path>) -> (Config, Vec<String>) {
+    let Some(path) = path else {
+        return (Config::default(), Vec::new());
+    };
+    let text = match std::fs::read(path) {
+        Ok(bytes) => match String::from_utf8(bytes) {
+            Ok(text) => text,
+            Err(_) => {
+                return (
+                    Config::default(),
+                    vec![format!(
+                        "{}: not UTF-8 text; using the defaults",
+                        path.display()
+                    )],
+                );
+            }
+        },
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            return (Config::default(), Vec::new());
+        }
+        Err(e) => {
+            return (
+                Config::default(),
+                vec![format!(
+                    "{}: cannot read ({e}); using the defaults",
+                    path.display()
+                )],
+            );
+        }
+    };
+    match parse(&text) {
+        Ok((config, warnings)) => {
+            let named = warnings
+                .into_iter()
+                .map(|w| format!("{}: {w}", path.display()))
+                .collect();
+            (config, named)
+        }
+        Err(e) => (
+            Config::default(),
+            vec![format!(
+                "{}: not valid TOML ({}); using the defaults",
+                path.display(),
+                e.lines().next().unwrap_or_default()
+            )],
+        ),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_default_example_parses_to_the_defaults() {
+        assert_eq!(parse(DEFAULT_TOML), Ok((Config::default(), Vec::new())));
+    }
+
+    #[test]
+    fn settings_are_read() {
+        let (config, warnings) = parse(
+            "language = \"fr\"\ntheme = \"mono\"\nclipboard = \"osc52\"\nmouse = false\n[keys]\nquit = \"x\"\ndown = [\"j\", \"ctrl-n\"]\n",
+        )
+        .expect("toml");
+        assert!(warnings.is_empty(), "{warnings:?}");
+        assert_eq!(config.language, Some(Lang::Fr));
+        assert_eq!(config.theme, ThemeName::Mono);
+        assert_eq!(config.clipboard, Choice::Osc52);
+        assert!(!config.mouse);
+        assert_eq!(
+            config.keys,
+            vec![
+                (
+                    "down".to_string(),
+                    vec!["j".to_string(), "ctrl-n".to_string()]
+                ),
+                ("quit".to_string(), vec!["x".to_string()]),
+            ]
+        );
+    }
+
+    #[test]
+    fn bad_values_and_unknown_keys_are_named() {
+        let (config, warnings) =
+            parse("colour = \"red\"\ntheme = \"neon\"\nmouse = \"yes\"\n[keys]\nquit = 3\n")
+                .expect("toml");
+        assert_eq!(config, Config::default());
+        assert_eq!(warnings.len(), 4, "{warnings:?}");
+        assert!(
+            warnings
+                .iter()
+                .any(|w| w.contains("unknown setting \"colour\""))
+        );
+        assert!(warnings.iter().any(|w| w.contains("theme = \"neon\"")));
+        assert!(warnings.iter().any(|w| w.contains("keys.quit")));
+    }
+
+    #[test]
+    fn broken_files_fall_back_to_defaults_and_say_so() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let cases: &[(&str, &[u8], &str)] = &[
+            (
+                "corrupt.toml",
+                b"theme = \"dark\nmouse = ",
+                "not valid TOML",
+            ),
+            ("truncated.toml", b"[keys", "not valid TOML"),
+            ("latin1.toml", b"theme = \"d\xe9\"", "not UTF-8"),
+        ];
+        for (name, bytes, reason) in cases {
+            let path = dir.path().join(name);
+            std::fs::write(&path, bytes).expect("write");
+            let (config, warnings) = load(Some(&path));
+            assert_eq!(config, Config::default(), "{name}");
+            assert_eq!(warnings.len(), 1, "{name}: {warnings:?}");
+            assert!(
+                warnings[0].contains(name) && warnings[0].contains(reason),
+                "{warnings:?}"
+            );
+            assert_eq!(
+                std::fs::read(&path).expect("kept"),
+                *bytes,
+                "the file is left as it was"
+            );
+        }
+        let empty = dir.path().join("empty.toml");
+        std::fs::write(&empty, "").expect("write");
+        assert_eq!(load(Some(&empty)), (Config::default(), Vec::new()));
+        assert_eq!(
+            load(Some(&dir.path().join("missing.toml"))),
+            (Config::default(), Vec::new())
+        );
+        let (_, warnings) = load(Some(dir.path()));
+        assert!(
+            warnings[0].contains("cannot read"),
+            "a directory: {warnings:?}"
+        );
+    }
+
+    #[test]
+    fn environment_overrides_the_directories() {
+        let paths = Paths::from_env(|k| match k {
+            "PAP_TUI_CONFIG_DIR" => Some("/tmp/c".into()),
+            "PAP_TUI_STATE_DIR" => Some("/tmp/s".into()),
+            _ => None,
+        });
+        assert_eq!(
+            paths.config_file(),
+            Some(PathBuf::from("/tmp/c/config.toml"))
+        );
+        assert_eq!(paths.state_file(), Some(PathBuf::from("/tmp/s/state.json")));
+    }
+}

@@ -1,0 +1,312 @@
+//! What the app remembers between sessions in `state.json`: the selection, the
+//! last searches and the starred entries. Writes are atomic; a bad or newer file
+//! is set aside (renamed `*.bad-<timestamp>`), never overwritten, and the app
+//! starts with defaults.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::time::{SystemTime, UNIX_EPOCH};
+
+use serde::{Deserialize, Serialize};
+
+/// The version this build writes; a file with a larger one is from a newer pap-tui.
+pub const VERSION: u32 = 1;
+/// How many search queries are kept.
+pub const HISTORY: usize = 50;
+
+/// A starred entry: its kind (`region`, `organisation`, `city`, `funding`,
+/// `article`) and id.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Star {
+    pub kind: String,
+    pub id: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct State {
+    pub version: u32,
+    /// The focused pane: `regions`, `organisations`, `headcounts` or `articles`.
+    pub focus: Option<String>,
+    /// Region code, `all` or `starred`.
+    pub region: Option<String>,
+    pub organisation: Option<String>,
+    pub city: Option<String>,
+    /// Most recent last.
+    pub history: Vec<String>,
+    pub starred: Vec<Star>,
+}
+
+impl Default for State {
+    fn default() -> Self {
+        State {
+            version: VERSION,
+            focus: None,
+            region: None,
+            organisation: None,
+            city: None,
+            history: Vec::new(),
+            starred: Vec::new(),
+        }
+    }
+}
+
+/// Adds a query at the end of a history, without duplicates, keeping the last 50.
+pub fn remember(history: &mut Vec<String>, query: &str) {
+    let query = query.trim();
+    if query.is_empty() {
+        return;
+    }
+    history.retain(|q| q != query);
+    history.push(query.to_string());
+    if history.len() > HISTORY {
+        let extra = history.len() - HISTORY;
+        history.drain(..extra);
+    }
+}
+
+fn timestamp() -> u128 {
+    SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map_or(0, |d| d.as_nanos())
+}
+
+/// Renames a bad file to `<name>.bad-<timestamp>` and says where it went.
+fn set_aside(path: &Path, reason: &str) -> String {
+    let mut aside = path.as_os_str().to_owned();
+    aside.push(format!(".bad-{}", timestamp() / 1_000_000_000));
+    let aside = PathBuf::from(aside);
+    match std::fs::rename(path, &aside) {
+        Ok(()) => format!(
+            "{}: {reason}; kept as {} and started with defaults",
+            path.display(),
+            aside.display()
+        ),
+        Err(e) => format!(
+            "{}: {reason}; could not set it aside ({e}); started with defaults",
+            path.display()
+        ),
+    }
+}
+
+/// Loads the state. A missing file is the defaults; a bad one is set aside with a
+/// warning.
+pub fn load(path: &Path) -> (State, Option<String>) {
+    let bytes = match std::fs::read(path) {
+        Ok(b) => b,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return (State::default(), None),
+        Err(e) => {
+            return (
+                State::default(),
+                Some(format!(
+                    "{}: cannot read ({e}); started with defaults",
+                    path.display()
+                )),
+            );
+        }
+    };
+    let problem = match serde_json::from_slice::<State>(&bytes) {
+        Ok(state) if state.version <= VERSION => return (state, None),
+        Ok(state) => format!(
+            "written by a newer pap-tui (version {}, this one reads {VERSION})",
+            state.version
+        ),
+        Err(e) => format!("not a valid state file ({e})"),
+    };
+    (State::default(), Some(set_aside(path, &problem)))
+}
+
+/// Writes the state atomically: a temporary file in the same directory, flushed
+/// and synced, then renamed over the old one.
+pub fn save(path: &Path, state: &State) -> std::io::Result<()> {
+    let dir = path.parent().unwrap_or(Path::new("."));
+    std::fs::create_dir_all(dir)?;
+    let json = serde_json::to_vec_pretty(state).map_err(std::io::Error::other)?;
+    let name = path
+        .file_name()
+        .map_or_else(|| "state.json".into(), |n| n.to_string_lossy().into_owned());
+    let temp = dir.join(format!(
+        ".{name}.tmp-{}-{}",
+        std::process::id(),
+        timestamp()
+    ));
+    let result = (|| {
+        let mut file = std::fs::File::create(&temp)?;
+        file.write_all(&json)?;
+        file.write_all(b"\n")?;
+        file.sync_all()?;
+        std::fs::rename(&temp, path)
+    })();
+    if result.is_err() {
+        let _ = std::fs::remove_file(&temp);
+    }
+    result
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sample() -> State {
+        State {
+            focus: Some("organisations".into()),
+            region: Some("14".into()),
+            organisation: Some("safima".into()),
+            city: Some("terrebonne".into()),
+            history: vec!["safima".into(), "montréal".into()],
+            starred: vec![Star {
+                kind: "city".into(),
+                id: "gatineau".into(),
+            }],
+            ..State::default()
+        }
+    }
+
+    #[test]
+    fn round_trip() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let path = dir.path().join("deep/er/state.json");
+        save(&path, &sample()).expect("save");
+        assert_eq!(load(&path), (sample(), None));
+        let leftovers: Vec<_> = std::fs::read_dir(path.parent().expect("dir"))
+            .expect("dir")
+            .map(|e| e.expect("entry").file_name())
+            .collect();
+        assert_eq!(leftovers, ["state.json"], "no temporary file left");
+    }
+
+    #[test]
+    fn missing_is_default_silently() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        assert_eq!(
+            load(&dir.path().join("state.json")),
+            (State::default(), None)
+        );
+    }
+
+    #[test]
+    fn bad_files_are_set_aside_not_overwritten() {
+        let cases: &[(&str, &[u8], &str)] = &[
+            (
+                "corrupt",
+                b"{\"version\": 1, \"history\": [",
+                "not a valid state file",
+            ),
+            (
+                "truncated",
+                b"{\"version\": 1, \"hist",
+                "not a valid state file",
+            ),
+            ("empty", b"", "not a valid state file"),
+            ("wrong type", b"{\"history\": 5}", "not a valid state file"),
+            ("future", b"{\"version\": 99}", "newer pap-tui (version 99"),
+        ];
+        for (name, bytes, reason) in cases {
+            let dir = tempfile::tempdir().expect("tempdir");
+            let path = dir.path().join("state.json");
+            std::fs::write(&path, bytes).expect("write");
+            let (state, warning) = load(&path);
+            assert_eq!(state, State::default(), "{name}");
+            let warning = warning.expect("a warning");
+            assert!(
+                warning.contains(reason) && warning.contains("state.json"),
+                "{name}: {warning}"
+            );
+            assert!(!path.exists(), "{name}: the bad file is moved away");
+            let kept: Vec<_> = std::fs::read_dir(dir.path())
+                .expect("dir")
+                .map(|e| e.expect("entry").path())
+                .collect();
+            assert_eq!(kept.len(), 1, "{name}");
+            assert!(
+                kept[0].to_string_lossy().contains("state.json.bad-"),
+                "{kept:?}"
+            );
+            assert_eq!(
+                std::fs::read(&kept[0]).expect("kept"),
+                *bytes,
+                "{name}: kept as it was"
+            );
+        }
+    }
+
+    #[test]
+    fn unknown_fields_are_ignored_for_older_readers() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let path = dir.path().join("state.json");
+        std::fs::write(
+            &path,
+            "{\"version\": 1, \"history\": [\"a\"], \"added_later\": true}",
+        )
+        .expect("write");
+        let (state, warning) = load(&path);
+        assert_eq!((state.history, warning), (vec!["a".to_string()], None));
+    }
+
+    #[test]
+    fn unwritable_directory_fails_without_touching_anything() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let blocker = dir.path().join("not-a-dir");
+        std::fs::write(&blocker, "a file where a directory should be").expect("write");
+        assert!(save(&blocker.join("state.json"), &sample()).is_err());
+        assert_eq!(
+            std::fs::read_to_string(&blocker).expect("kept"),
+            "a file where a directory should be"
+        );
+    }
+
+    #[test]
+    fn a_write_interrupted_before_the_rename_leaves_the_old_file() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let path = dir.path().join("state.json");
+        save(&path, &sample()).expect("save");
+        // What a crash between writing the temporary file and renaming it leaves.
+        std::fs::write(
+            dir.path().join(".state.json.tmp-1-2"),
+            b"{\"version\": 1, \"hist",
+        )
+        .expect("write");
+        assert_eq!(load(&path), (sample(), None));
+    }
+
+    #[test]
+    fn two_writers_never_corrupt_the_file() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let path = dir.path().join("state.json");
+        std::thread::scope(|scope| {
+            for writer in 0..2 {
+                let path = path.clone();
+                scope.spawn(move || {
+                    for i in 0..100 {
+                        let mut state = sample();
+                        state.history = vec![format!("writer {writer} write {i}"); 40];
+                        save(&path, &state).expect("save");
+                        let (read, warning) = load(&path);
+                        assert_eq!(warning, None);
+                        assert_eq!(read.history.len(), 40);
+                    }
+                });
+            }
+        });
+        let (last, warning) = load(&path);
+        assert_eq!(warning, None);
+        assert!(
+            last.history[0].ends_with("write 99"),
+            "{:?}",
+            last.history[0]
+        );
+    }
+
+    #[test]
+    fn history_keeps_the_last_50_without_duplicates() {
+        let mut state = State::default();
+        for i in 0..60 {
+            remember(&mut state.history, &format!("q{i}"));
+        }
+        remember(&mut state.history, "q55");
+        remember(&mut state.history, "  ");
+        assert_eq!(state.history.len(), 50);
+        assert_eq!(state.history.first().map(String::as_str), Some("q10"));
+        assert_eq!(state.history.last().map(String::as_str), Some("q55"));
+    }
+}
