@@ -20,7 +20,9 @@ fn main() -> ExitCode {
     match &cli.command {
         Some(command) => cli::run(command, &loaded.dataset, lang),
         None => match pap_tui::tui::open(loaded, cli.lang) {
-            Ok(()) => ExitCode::SUCCESS,
+            Ok(pap_tui::tui::Exit::Quit) => ExitCode::SUCCESS,
+            // The shell's convention for a process ended by a signal.
+            Ok(pap_tui::tui::Exit::Signal(n)) => ExitCode::from((128 + n).clamp(0, 255) as u8),
             Err(e) => cli::fail(e),
         },
     }

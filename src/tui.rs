@@ -2,6 +2,8 @@
 //! and the synchronous loop `event -> Action -> update -> redraw`.
 
 use std::io::{self, IsTerminal, Stdout, Write};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Duration;
 
 use crossterm::event::{
@@ -56,6 +58,33 @@ pub fn restore() {
     let _ = out.flush();
 }
 
+/// How the explorer ended.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Exit {
+    /// The user quit.
+    Quit,
+    /// A signal (SIGINT, SIGTERM, SIGHUP) asked it to stop; the number.
+    Signal(i32),
+}
+
+/// Records the first of SIGINT, SIGTERM or SIGHUP, so the loop can stop and
+/// restore the terminal instead of dying with it in raw mode.
+fn watch_signals() -> io::Result<Arc<AtomicUsize>> {
+    let caught = Arc::new(AtomicUsize::new(0));
+    #[cfg(unix)]
+    let signals = [
+        signal_hook::consts::SIGINT,
+        signal_hook::consts::SIGTERM,
+        signal_hook::consts::SIGHUP,
+    ];
+    #[cfg(not(unix))]
+    let signals = [signal_hook::consts::SIGINT, signal_hook::consts::SIGTERM];
+    for signal in signals {
+        signal_hook::flag::register_usize(signal, Arc::clone(&caught), signal as usize)?;
+    }
+    Ok(caught)
+}
+
 /// Restores the terminal when dropped, whichever way the loop ends.
 struct Session;
 
@@ -66,10 +95,21 @@ impl Drop for Session {
 }
 
 fn enter(mouse: bool) -> io::Result<Session> {
-    let hook = std::panic::take_hook();
-    std::panic::set_hook(Box::new(move |info| {
+    std::panic::set_hook(Box::new(|info| {
         restore();
-        hook(info);
+        let place = info
+            .location()
+            .map_or_else(String::new, |l| format!(" at {}:{}", l.file(), l.line()));
+        let message = info
+            .payload()
+            .downcast_ref::<&str>()
+            .map(|s| s.to_string())
+            .or_else(|| info.payload().downcast_ref::<String>().cloned())
+            .unwrap_or_default();
+        eprintln!(
+            "pap-tui: internal error{place}: {}\nThe terminal was restored. Please report this with the steps that led to it.",
+            crate::text::line(&message)
+        );
     }));
     terminal::enable_raw_mode()?;
     let session = Session;
@@ -127,7 +167,7 @@ impl StateStore {
 pub fn open(
     loaded: crate::data::Loaded,
     lang_flag: Option<crate::i18n::Lang>,
-) -> Result<(), TuiError> {
+) -> Result<Exit, TuiError> {
     check_terminal()?;
     let env = |k: &str| std::env::var(k).ok();
     let paths = crate::config::Paths::from_env(env);
@@ -178,8 +218,9 @@ pub fn open(
 }
 
 /// Runs the explorer until the user quits.
-pub fn run(mut app: App, options: Options) -> Result<(), TuiError> {
+pub fn run(mut app: App, options: Options) -> Result<Exit, TuiError> {
     check_terminal()?;
+    let caught = watch_signals()?;
     let _session = enter(options.mouse)?;
     let mut terminal = Terminal::new(CrosstermBackend::new(io::stdout()))?;
     let mut ui = UiState::new(options.theme);
@@ -191,7 +232,13 @@ pub fn run(mut app: App, options: Options) -> Result<(), TuiError> {
         path: options.state_file.clone(),
         failed: false,
     };
+    let mut exit = Exit::Quit;
     while app.running {
+        let signal = caught.load(Ordering::Relaxed);
+        if signal != 0 {
+            exit = Exit::Signal(signal as i32);
+            break;
+        }
         // Text shown after a failed copy must be selectable with the mouse.
         let want_mouse = options.mouse && app.mode() != Mode::CopyText;
         if want_mouse != mouse_captured {
@@ -206,10 +253,17 @@ pub fn run(mut app: App, options: Options) -> Result<(), TuiError> {
             terminal.draw(|frame| ui::render(frame, &app, &mut ui))?;
             dirty = false;
         }
-        if !event::poll(Duration::from_millis(500))? {
+        // A short timeout so that a signal is seen promptly.
+        if !event::poll(Duration::from_millis(100))? {
             continue;
         }
-        let Some(action) = to_action(event::read()?, &app, &ui, &mut dirty) else {
+        let event = event::read()?;
+        // Lets the tests check that a panic restores the terminal; debug builds only.
+        #[cfg(debug_assertions)]
+        if matches!(event, Event::Key(_)) && std::env::var_os("PAP_TUI_TEST_PANIC").is_some() {
+            panic!("panic requested by PAP_TUI_TEST_PANIC");
+        }
+        let Some(action) = to_action(event, &app, &ui, &mut dirty) else {
             continue;
         };
         if let Some(effect) = app.update(action)
@@ -220,7 +274,7 @@ pub fn run(mut app: App, options: Options) -> Result<(), TuiError> {
         dirty = true;
     }
     store.save(&app.snapshot());
-    Ok(())
+    Ok(exit)
 }
 
 /// Maps a terminal event to an action; a resize only asks for a redraw.

@@ -71,8 +71,50 @@ impl Tmux {
         for a in args {
             command.push_str(&format!(" '{a}'"));
         }
-        tmux.run(&["respawn-pane", "-k", "-t", "main", &command]);
+        // tmux does not always learn a quickly-exiting program's status, so a
+        // shell records it in a file.
+        let status = tmux.home.path().join("exit-status");
+        let wrapped = format!("sh -c \"{command}; echo \\$? > '{}'\"", status.display());
+        tmux.run(&["respawn-pane", "-k", "-t", "main", &wrapped]);
         tmux
+    }
+
+    /// The program's exit status (128 + N for signal N), once it has exited.
+    pub fn exit_status(&self) -> String {
+        let path = self.home.path().join("exit-status");
+        let deadline = Instant::now() + Duration::from_secs(10);
+        loop {
+            if let Ok(text) = std::fs::read_to_string(&path)
+                && text.ends_with('\n')
+            {
+                return text.trim().to_string();
+            }
+            assert!(Instant::now() < deadline, "the program did not exit");
+            std::thread::sleep(Duration::from_millis(20));
+        }
+    }
+
+    /// The process id of the program (the child of the pane's shell).
+    pub fn program_pid(&self) -> u32 {
+        let out = self.run(&["display", "-p", "-t", "main", "#{pane_pid}"]);
+        let shell = String::from_utf8_lossy(&out.stdout).trim().to_string();
+        let deadline = Instant::now() + Duration::from_secs(10);
+        loop {
+            let children = std::fs::read_to_string(format!("/proc/{shell}/task/{shell}/children"))
+                .unwrap_or_default();
+            if let Some(pid) = children
+                .split_whitespace()
+                .next()
+                .and_then(|p| p.parse().ok())
+            {
+                return pid;
+            }
+            assert!(
+                Instant::now() < deadline,
+                "no program under the pane's shell {shell}"
+            );
+            std::thread::sleep(Duration::from_millis(20));
+        }
     }
 
     pub fn run(&self, args: &[&str]) -> Output {
@@ -93,6 +135,17 @@ impl Tmux {
     pub fn screen(&self) -> String {
         String::from_utf8_lossy(&self.run(&["capture-pane", "-p", "-t", "main"]).stdout)
             .into_owned()
+    }
+
+    /// The screen and the scrollback, wrapped lines joined: for what a program
+    /// printed after leaving the alternate screen.
+    pub fn output(&self) -> String {
+        String::from_utf8_lossy(
+            &self
+                .run(&["capture-pane", "-p", "-J", "-S", "-200", "-t", "main"])
+                .stdout,
+        )
+        .into_owned()
     }
 
     /// Sends keys as tmux names them (`Enter`, `Escape`, `j`, `C-c`).

@@ -1,0 +1,156 @@
+//! The terminal is always given back: on signals, on a panic; and the explorer
+//! refuses to start where there is no terminal.
+
+mod support;
+
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+use support::tmux::Tmux;
+
+const LEAVE_ALTERNATE_SCREEN: &str = "\x1b[?1049l";
+const SHOW_CURSOR: &str = "\x1b[?25h";
+const MOUSE_OFF: &str = "\x1b[?1000l";
+const PASTE_OFF: &str = "\x1b[?2004l";
+
+fn captured(path: &std::path::Path, until: impl Fn(&str) -> bool) -> String {
+    let deadline = Instant::now() + Duration::from_secs(10);
+    loop {
+        let raw = String::from_utf8_lossy(&std::fs::read(path).unwrap_or_default()).into_owned();
+        if until(&raw) {
+            return raw;
+        }
+        assert!(
+            Instant::now() < deadline,
+            "timed out; {} bytes captured",
+            raw.len()
+        );
+        std::thread::sleep(Duration::from_millis(20));
+    }
+}
+
+/// The exit status of the pane's program, or `signal N` when a signal killed it.
+/// Starts the explorer with its raw output logged; returns the log path.
+fn start(
+    name: &str,
+    extra_env: &[(&'static str, &'static str)],
+) -> (Tmux, tempfile::TempDir, std::path::PathBuf) {
+    let mut env = vec![("LANG", "en_CA.UTF-8"), ("TERM", "xterm-256color")];
+    env.extend_from_slice(extra_env);
+    let t = Tmux::start(name, 100, 30, &env, &["remain-on-exit on"], &[]);
+    let dir = tempfile::tempdir().expect("tempdir");
+    let log = dir.path().join("output.bin");
+    t.run(&[
+        "pipe-pane",
+        "-o",
+        "-t",
+        "main",
+        &format!("cat >> '{}'", log.display()),
+    ]);
+    (t, dir, log)
+}
+
+fn assert_restored(raw: &str) {
+    let leave = raw
+        .rfind(LEAVE_ALTERNATE_SCREEN)
+        .expect("left the alternate screen");
+    let tail = &raw[raw.rfind("\x1b[?1049h").unwrap_or(0)..];
+    for (what, seq) in [
+        ("mouse capture off", MOUSE_OFF),
+        ("bracketed paste off", PASTE_OFF),
+    ] {
+        assert!(tail.contains(seq), "{what} missing");
+    }
+    assert!(
+        raw[leave..].contains(SHOW_CURSOR),
+        "cursor shown after leaving"
+    );
+}
+
+fn signal_restores(signal: &str, status: &str) {
+    let (t, _dir, log) = start(&format!("sig-{signal}"), &[]);
+    t.wait_text("All regions");
+    let pid = t.program_pid().to_string();
+    let killed = Command::new("kill")
+        .args([&format!("-{signal}"), &pid])
+        .status()
+        .expect("kill");
+    assert!(killed.success());
+    t.wait_for("the program to exit", |_| t.pane_dead());
+    let raw = captured(&log, |raw| raw.contains(LEAVE_ALTERNATE_SCREEN));
+    assert_restored(&raw);
+    assert_eq!(t.exit_status(), status, "exit status for SIG{signal}");
+}
+
+#[test]
+fn sigterm_restores_the_terminal() {
+    signal_restores("TERM", "143");
+}
+
+#[test]
+fn sigint_restores_the_terminal() {
+    signal_restores("INT", "130");
+}
+
+#[test]
+fn sighup_restores_the_terminal() {
+    signal_restores("HUP", "129");
+}
+
+#[test]
+fn quitting_restores_the_terminal() {
+    let (t, _dir, log) = start("quit", &[]);
+    t.wait_text("All regions");
+    t.keys(&["q"]);
+    t.wait_for("the program to exit", |_| t.pane_dead());
+    assert_restored(&captured(&log, |raw| raw.contains(LEAVE_ALTERNATE_SCREEN)));
+    assert_eq!(t.exit_status(), "0");
+}
+
+#[test]
+fn a_panic_restores_the_terminal_and_says_so_briefly() {
+    let (t, _dir, log) = start("panic", &[("PAP_TUI_TEST_PANIC", "1")]);
+    t.wait_text("All regions");
+    t.keys(&["j"]);
+    t.wait_for("the program to exit", |_| t.pane_dead());
+    let raw = captured(&log, |raw| raw.contains("internal error"));
+    assert_restored(&raw);
+    let screen = t.output();
+    assert!(
+        screen.contains("pap-tui: internal error at src/tui.rs"),
+        "{screen}"
+    );
+    assert!(screen.contains("The terminal was restored."), "{screen}");
+    assert!(!screen.contains("stack backtrace"), "{screen}");
+    assert_eq!(t.exit_status(), "101");
+}
+
+#[test]
+fn no_terminal_means_a_message_and_status_2() {
+    let out = Command::new(env!("CARGO_BIN_EXE_pap-tui"))
+        .stdin(Stdio::null())
+        .env("PAP_TUI_STATE_DIR", "/nonexistent/pap-tui-test")
+        .output()
+        .expect("run");
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("standard input is not a terminal"), "{err}");
+    assert!(err.contains("search, regions, organisations"), "{err}");
+    assert!(out.stdout.is_empty());
+}
+
+#[test]
+fn term_dumb_means_a_message_and_status_2() {
+    let t = Tmux::start(
+        "dumb",
+        100,
+        30,
+        &[("TERM", "dumb")],
+        &["remain-on-exit on"],
+        &[],
+    );
+    t.wait_for("the program to exit", |_| t.pane_dead());
+    let screen = t.output();
+    assert!(screen.contains("TERM is dumb"), "{screen}");
+    assert_eq!(t.exit_status(), "2");
+}
