@@ -23,8 +23,24 @@ pub struct SearchBox {
     pub selected: usize,
     /// Position in the history while recalling past queries with ↑.
     pub recalled: Option<usize>,
+    /// Number of the latest query sent to the background search, and whether its
+    /// hits are still to come.
+    pub generation: u64,
+    pub pending: bool,
     searcher: Searcher,
 }
+
+/// Where searches run: in `update` for small datasets, or on a background
+/// thread for large ones, so that typing never waits for matching.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum SearchMode {
+    #[default]
+    Inline,
+    Background,
+}
+
+/// Datasets with at least this many entries search in the background.
+pub const BACKGROUND_SEARCH_ENTRIES: usize = 20_000;
 
 /// The detail overlay: the entries opened so far (the last is shown) and the
 /// highlighted cross-link.
@@ -69,6 +85,8 @@ pub enum Effect {
     Copy(String),
     /// Write what the app remembers to `state.json`.
     Save(crate::state::State),
+    /// Search for this query in the background; answer with `Action::SearchResults`.
+    Search { generation: u64, query: String },
 }
 
 /// Rows of the regions pane before the regions themselves.
@@ -86,7 +104,10 @@ pub struct Status {
 pub struct App {
     pub data: Dataset,
     pub origin: Origin,
-    pub index: Index,
+    pub index: std::sync::Arc<Index>,
+    pub search_mode: SearchMode,
+    /// A background search `update` asked for, returned as an effect.
+    search_request: Option<(u64, String)>,
     pub lang: Lang,
     pub focus: Pane,
     /// Row of the regions pane: `STARRED_ROW`, `ALL_ROW`, or
@@ -112,8 +133,15 @@ pub struct App {
 
 impl App {
     pub fn new(data: Dataset, origin: Origin, lang: Lang) -> App {
-        let index = Index::build(&data);
+        let index = std::sync::Arc::new(Index::build(&data));
+        let search_mode = if index.len() >= BACKGROUND_SEARCH_ENTRIES {
+            SearchMode::Background
+        } else {
+            SearchMode::Inline
+        };
         let mut app = App {
+            search_mode,
+            search_request: None,
             organisations: (0..data.organisations.len()).collect(),
             data,
             origin,
@@ -400,8 +428,17 @@ impl App {
 
     fn refresh_search(&mut self) {
         if let Overlay::Search(sb) = &mut self.overlay {
-            sb.hits = sb.searcher.search(&self.index, &sb.input);
-            sb.selected = 0;
+            match self.search_mode {
+                SearchMode::Inline => {
+                    sb.hits = sb.searcher.search(&self.index, &sb.input);
+                    sb.selected = 0;
+                }
+                SearchMode::Background => {
+                    sb.generation += 1;
+                    sb.pending = true;
+                    self.search_request = Some((sb.generation, sb.input.clone()));
+                }
+            }
         }
     }
 
@@ -414,6 +451,12 @@ impl App {
 
     /// Applies one action. Returns the side effect the loop must carry out, if any.
     pub fn update(&mut self, action: Action) -> Option<Effect> {
+        let effect = self.apply(action);
+        let search = self.search_request.take();
+        effect.or_else(|| search.map(|(generation, query)| Effect::Search { generation, query }))
+    }
+
+    fn apply(&mut self, action: Action) -> Option<Effect> {
         // A message stays until the user does something.
         if !matches!(action, Action::Scroll(..) | Action::Resize(..)) {
             self.status = None;
@@ -458,9 +501,17 @@ impl App {
             }
             Action::Open => return self.open(),
             Action::OpenSearch => {
-                let mut sb = SearchBox::default();
-                sb.hits = sb.searcher.search(&self.index, "");
-                self.overlay = Overlay::Search(sb);
+                self.overlay = Overlay::Search(SearchBox::default());
+                self.refresh_search();
+            }
+            Action::SearchResults(generation, hits) => {
+                if let Overlay::Search(sb) = &mut self.overlay
+                    && sb.generation == generation
+                {
+                    sb.hits = hits;
+                    sb.selected = 0;
+                    sb.pending = false;
+                }
             }
             Action::Copy => return self.copy(CopyFormat::Plain),
             Action::ToggleStar => return self.toggle_star(),

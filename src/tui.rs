@@ -2,8 +2,8 @@
 //! and the synchronous loop `event -> Action -> update -> redraw`.
 
 use std::io::{self, IsTerminal, Stdout, Write};
-use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Arc, mpsc};
 use std::time::Duration;
 
 use crossterm::event::{
@@ -65,6 +65,33 @@ pub enum Exit {
     Quit,
     /// A signal (SIGINT, SIGTERM, SIGHUP) asked it to stop; the number.
     Signal(i32),
+}
+
+/// The background search: the newest query wins, older ones not yet started are
+/// dropped, and each answer carries the generation of its query.
+struct SearchWorker {
+    requests: mpsc::Sender<(u64, String)>,
+    results: mpsc::Receiver<(u64, Vec<crate::search::Hit>)>,
+}
+
+impl SearchWorker {
+    fn spawn(index: Arc<crate::search::Index>) -> SearchWorker {
+        let (requests, inbox) = mpsc::channel::<(u64, String)>();
+        let (outbox, results) = mpsc::channel();
+        std::thread::spawn(move || {
+            let mut searcher = crate::search::Searcher::default();
+            while let Ok(mut request) = inbox.recv() {
+                while let Ok(newer) = inbox.try_recv() {
+                    request = newer;
+                }
+                let hits = searcher.search(&index, &request.1);
+                if outbox.send((request.0, hits)).is_err() {
+                    break;
+                }
+            }
+        });
+        SearchWorker { requests, results }
+    }
 }
 
 /// Records the first of SIGINT, SIGTERM or SIGHUP, so the loop can stop and
@@ -232,8 +259,16 @@ pub fn run(mut app: App, options: Options) -> Result<Exit, TuiError> {
         path: options.state_file.clone(),
         failed: false,
     };
+    let worker = (app.search_mode == crate::app::SearchMode::Background)
+        .then(|| SearchWorker::spawn(Arc::clone(&app.index)));
     let mut exit = Exit::Quit;
     while app.running {
+        if let Some(worker) = &worker {
+            while let Ok((generation, hits)) = worker.results.try_recv() {
+                app.update(Action::SearchResults(generation, hits));
+                dirty = true;
+            }
+        }
         let signal = caught.load(Ordering::Relaxed);
         if signal != 0 {
             exit = Exit::Signal(signal as i32);
@@ -253,8 +288,11 @@ pub fn run(mut app: App, options: Options) -> Result<Exit, TuiError> {
             terminal.draw(|frame| ui::render(frame, &app, &mut ui))?;
             dirty = false;
         }
-        // A short timeout so that a signal is seen promptly.
-        if !event::poll(Duration::from_millis(100))? {
+        // A short timeout so that a signal is seen promptly, shorter still while
+        // background hits are awaited.
+        let searching = matches!(&app.overlay, crate::app::Overlay::Search(sb) if sb.pending);
+        let timeout = Duration::from_millis(if searching { 5 } else { 100 });
+        if !event::poll(timeout)? {
             continue;
         }
         let event = event::read()?;
@@ -266,10 +304,19 @@ pub fn run(mut app: App, options: Options) -> Result<Exit, TuiError> {
         let Some(action) = to_action(event, &app, &ui, &mut dirty) else {
             continue;
         };
-        if let Some(effect) = app.update(action)
-            && let Some(outcome) = carry_out(effect, &options, &mut store, &mut terminal)
-        {
-            app.update(outcome);
+        match app.update(action) {
+            Some(Effect::Search { generation, query }) => {
+                if let Some(worker) = &worker {
+                    // The worker lives as long as the loop; a send cannot fail.
+                    let _ = worker.requests.send((generation, query));
+                }
+            }
+            Some(effect) => {
+                if let Some(outcome) = carry_out(effect, &options, &mut store, &mut terminal) {
+                    app.update(outcome);
+                }
+            }
+            None => {}
         }
         dirty = true;
     }
@@ -322,5 +369,7 @@ fn carry_out(
             Some(Action::CopyOutcome(result, text))
         }
         Effect::Save(state) => store.save(&state),
+        // Sent to the search worker by the loop.
+        Effect::Search { .. } => None,
     }
 }

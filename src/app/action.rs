@@ -96,6 +96,8 @@ pub enum Action {
     ToggleStar,
     /// Show a message in the status bar (a warning when the flag is set).
     Notify(String, bool),
+    /// Hits of the background search with this generation number.
+    SearchResults(u64, Vec<crate::search::Hit>),
     /// The clipboard took the text (by this method), or could not (why); the text.
     CopyOutcome(Result<&'static str, String>, String),
 }
@@ -316,6 +318,13 @@ impl Action {
                 }
             }
             Action::Notify(..) => "message",
+            Action::SearchResults(..) => {
+                if fr {
+                    "résultats"
+                } else {
+                    "results"
+                }
+            }
             Action::ToggleStar => {
                 if fr {
                     "étoile : garder l'entrée"

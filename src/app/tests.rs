@@ -353,3 +353,44 @@ fn up_on_the_first_hit_recalls_older_queries() {
         _ => panic!("closed"),
     }
 }
+
+#[test]
+fn background_search_drops_stale_answers() {
+    let mut app = app();
+    app.search_mode = SearchMode::Background;
+    let effect = app.update(Action::OpenSearch);
+    assert_eq!(
+        effect,
+        Some(Effect::Search {
+            generation: 1,
+            query: String::new()
+        })
+    );
+    assert_eq!(
+        app.update(Action::Input('q')),
+        Some(Effect::Search {
+            generation: 2,
+            query: "q".into()
+        })
+    );
+    app.update(Action::Input('u'));
+    let pending = |app: &App| match &app.overlay {
+        Overlay::Search(sb) => (sb.pending, sb.hits.len(), sb.input.clone()),
+        _ => panic!("closed"),
+    };
+    assert_eq!(
+        pending(&app),
+        (true, 0, "qu".into()),
+        "typing shows at once"
+    );
+    let fresh = app.index.search(&crate::search::Query::parse("qu"));
+    let stale = app.index.search(&crate::search::Query::parse("q"));
+    app.update(Action::SearchResults(2, stale));
+    assert_eq!(
+        pending(&app),
+        (true, 0, "qu".into()),
+        "an older answer is dropped"
+    );
+    app.update(Action::SearchResults(3, fresh.clone()));
+    assert_eq!(pending(&app), (false, fresh.len(), "qu".into()));
+}

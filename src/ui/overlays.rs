@@ -49,7 +49,12 @@ fn highlighted<'a>(
 pub fn render_search(buf: &mut Buffer, area: Rect, app: &App, sb: &SearchBox, theme: &Theme) {
     let s = app.lang.strings();
     let rect = popup(buf, area, 80, 80);
-    let title = format!("/ {} — {} {}", s.search_title, sb.hits.len(), s.hits_word);
+    let count = if sb.pending {
+        "…".to_string()
+    } else {
+        sb.hits.len().to_string()
+    };
+    let title = format!("/ {} — {count} {}", s.search_title, s.hits_word);
     let block = pane_block(title, true, theme);
     let inner = block.inner(rect);
     block.render(rect, buf);
