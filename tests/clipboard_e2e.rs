@@ -80,8 +80,9 @@ fn osc52_sequence_carries_exactly_the_text() {
 fn clipboard_off_shows_the_text_to_select() {
     let t = Tmux::start("clip-off", 120, 40, &env("off"), &[], &[]);
     copy_first_organisation(&t);
-    let screen = t.wait_text("Copie impossible");
-    assert!(screen.contains(EXPECTED), "{screen}");
+    t.wait_for("the text to select", |s| {
+        s.contains("Copie impossible") && s.contains(EXPECTED)
+    });
     t.keys(&["Escape"]);
     t.wait_for("the popup to close", |s| {
         !s.contains("sélectionnez le texte")

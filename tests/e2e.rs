@@ -24,14 +24,12 @@ fn lanaudiere_then_safima_detail() {
     t.keys(&["Enter"]);
     t.wait_for("the search to close", |s| !s.contains("/ Search"));
     t.keys(&["Enter"]);
-    let screen = t.wait_text(
-        "Organisation — Service d'aide à la famille immigrante de la MRC de L'Assomption (SAFIMA)",
-    );
-    assert!(screen.contains("Lanaudière"), "{screen}");
-    assert!(
-        screen.contains("l. 197  Service d’aide a la famille immigrante"),
-        "{screen}"
-    );
+    // Waiting for everything at once: a capture may catch a frame half drawn.
+    t.wait_for("the SAFIMA detail", |s| {
+        s.contains("Organisation — Service d'aide à la famille immigrante de la MRC de L'Assomption (SAFIMA)")
+            && s.contains("Regions  Lanaudière")
+            && s.contains("l. 197  Service d’aide a la famille immigrante")
+    });
     t.keys(&["Escape"]);
     t.wait_for("the detail to close", |s| !s.contains("Source (OCR)"));
     t.keys(&["q"]);

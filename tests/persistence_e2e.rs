@@ -52,16 +52,18 @@ fn stars_history_and_selection_survive_a_restart() {
         &["remain-on-exit on"],
         &[],
     );
-    let screen = t.wait_text("Organisations — Lanaudière (4)");
-    let line = screen
-        .lines()
-        .find(|l| l.contains("★ Starred"))
-        .unwrap_or_default();
-    let cell = line[line.find('★').unwrap_or(0)..]
-        .split(['│', '┃'])
-        .next()
-        .unwrap_or_default();
-    assert!(cell.trim_end().ends_with(" 1"), "{cell}");
+    // Waiting for everything at once: a capture may catch a frame half drawn.
+    t.wait_for("the restored selection and star", |screen| {
+        let line = screen
+            .lines()
+            .find(|l| l.contains("★ Starred"))
+            .unwrap_or_default();
+        let cell = line[line.find('★').unwrap_or(0)..]
+            .split(['│', '┃'])
+            .next()
+            .unwrap_or_default();
+        screen.contains("Organisations — Lanaudière (4)") && cell.trim_end().ends_with(" 1")
+    });
     t.keys(&["/", "Up"]);
     t.wait_for("the recalled query", |s| s.contains("> safima"));
     // One key at a time: an Escape followed at once by a key reads as Alt+key.
@@ -70,11 +72,9 @@ fn stars_history_and_selection_survive_a_restart() {
     t.keys(&["Escape"]);
     t.wait_for("the search to close", |s| !s.contains("/ Search"));
     t.keys(&["1", "g"]);
-    let screen = t.wait_text("★ Starred (1)");
-    assert!(
-        screen.contains("organisation Service d'aide à la famill"),
-        "{screen}"
-    );
+    t.wait_for("the starred list", |s| {
+        s.contains("★ Starred (1)") && s.contains("organisation Service d'aide à la famill")
+    });
     quit(&t);
 }
 
@@ -90,12 +90,14 @@ fn config_file_changes_language_and_keys() {
     let t = Tmux::start("config", 120, 40, &env(&path), &["remain-on-exit on"], &[]);
     t.wait_text("Toutes les régions");
     t.keys(&["?"]);
-    let help = t.wait_text("Touches");
-    assert!(
-        help.contains("  x "),
-        "the help shows the key in force:\n{help}"
-    );
-    t.keys(&["Escape", "q"]);
+    // The help shows the key in force.
+    t.wait_for("x in the help", |s| {
+        s.contains("Touches") && s.contains("  x ")
+    });
+    t.keys(&["Escape"]);
+    t.wait_for("the help to close", |s| !s.contains("Touches"));
+    // q no longer quits; x does.
+    t.keys(&["q"]);
     t.keys(&["x"]);
     t.wait_for("the program to exit", |_| t.pane_dead());
 }
@@ -107,9 +109,12 @@ fn broken_config_and_state_do_not_stop_the_app() {
     std::fs::write(dir.path().join("state.json"), "{\"version\": 1, \"histo").expect("state");
     let path = dir.path().to_string_lossy().into_owned();
     let t = Tmux::start("broken", 200, 40, &env(&path), &["remain-on-exit on"], &[]);
-    let screen = t.wait_text("All regions");
-    assert!(screen.contains("config.toml: not valid TOML"), "{screen}");
-    assert!(screen.contains("+1 more"), "{screen}");
+    // Waiting for everything at once: a capture may catch a frame half drawn.
+    t.wait_for("the warning", |s| {
+        s.contains("All regions")
+            && s.contains("config.toml: not valid TOML")
+            && s.contains("+1 more")
+    });
     quit(&t);
     let names: Vec<String> = std::fs::read_dir(dir.path())
         .expect("dir")
