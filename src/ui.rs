@@ -236,6 +236,42 @@ pub(crate) fn fit(text: &str, width: usize) -> String {
     out
 }
 
+/// Breaks `text` into lines of at most `width` display columns, at spaces when
+/// it can, inside a word when a word is longer than a line.
+pub(crate) fn wrap(text: &str, width: usize) -> Vec<String> {
+    let width = width.max(1);
+    let mut lines = Vec::new();
+    let mut line = String::new();
+    let mut used = 0;
+    for word in text.split(' ') {
+        let w = word.width();
+        let gap = usize::from(!line.is_empty());
+        if used + gap + w <= width {
+            if gap == 1 {
+                line.push(' ');
+            }
+            line.push_str(word);
+            used += gap + w;
+            continue;
+        }
+        if !line.is_empty() {
+            lines.push(std::mem::take(&mut line));
+            used = 0;
+        }
+        for c in word.chars() {
+            let cw = c.width().unwrap_or(0);
+            if used + cw > width && !line.is_empty() {
+                lines.push(std::mem::take(&mut line));
+                used = 0;
+            }
+            line.push(c);
+            used += cw;
+        }
+    }
+    lines.push(line);
+    lines
+}
+
 /// Keeps the end of `text` within `width` columns, starting with `…` when cut.
 fn fit_start(text: &str, width: usize) -> String {
     if text.width() <= width {
@@ -310,6 +346,20 @@ mod tests {
         assert_eq!(fit("abc", 0), "");
         assert_eq!(fit_start("/a/long/path.json", 8), "…th.json");
         assert_eq!(pad("ab", 4), "ab  ");
+    }
+
+    #[test]
+    fn wrapping_by_display_width() {
+        assert_eq!(
+            wrap("la lettre précise que", 10),
+            ["la lettre", "précise", "que"]
+        );
+        assert_eq!(wrap("abcdefghij", 4), ["abcd", "efgh", "ij"]);
+        assert_eq!(wrap("漢字漢字", 5), ["漢字", "漢字"]);
+        assert_eq!(wrap("", 5), [""]);
+        for line in wrap(&"mot ".repeat(50), 7) {
+            assert!(line.width() <= 7, "{line:?}");
+        }
     }
 
     #[test]

@@ -135,20 +135,25 @@ pub fn render_detail(buf: &mut Buffer, area: Rect, app: &App, theme: &Theme) {
         .max()
         .unwrap_or(0)
         + 2;
+    // Values are wrapped here, under their column, so that the number of lines
+    // is known and the highlighted link can be kept on screen.
+    let value_width = width.saturating_sub(label_width).max(10);
     let mut lines: Vec<Line> = Vec::new();
     for (label, value) in &detail.fields {
-        let mut first = true;
         let clean_value = crate::text::block(value);
-        for part in clean_value.lines() {
-            let head = if first {
+        let wrapped: Vec<String> = clean_value
+            .lines()
+            .flat_map(|l| super::wrap(l, value_width))
+            .collect();
+        for (n, part) in wrapped.into_iter().enumerate() {
+            let head = if n == 0 {
                 format!("{label:<label_width$}")
             } else {
                 " ".repeat(label_width)
             };
-            first = false;
             lines.push(Line::from(vec![
                 Span::styled(head, theme.key),
-                Span::raw(part.to_string()),
+                Span::raw(part),
             ]));
         }
     }
@@ -157,7 +162,7 @@ pub fn render_detail(buf: &mut Buffer, area: Rect, app: &App, theme: &Theme) {
     for src in &detail.source {
         lines.push(Line::from(vec![
             Span::styled(format!("  {} {:>3}  ", s.line_abbr, src.line), theme.dim),
-            Span::raw(clean(&src.text)),
+            Span::raw(fit(&clean(&src.text), width.saturating_sub(9))),
         ]));
     }
     let links_top = lines.len() + 2;
@@ -179,14 +184,23 @@ pub fn render_detail(buf: &mut Buffer, area: Rect, app: &App, theme: &Theme) {
             ));
         }
     }
-    // Keep the highlighted link on screen; fields wrap, so estimate generously.
     let height = inner.height as usize;
-    let wanted = links_top + view.link + 1;
+    let wanted = if detail.links.is_empty() {
+        0
+    } else {
+        links_top + view.link + 1
+    };
     let scroll = wanted.saturating_sub(height);
+    let total = lines.len();
     Paragraph::new(lines)
-        .wrap(Wrap { trim: false })
         .scroll((scroll.min(u16::MAX as usize) as u16, 0))
         .render(inner, buf);
+    // Say that there is more below, when there is.
+    if total > scroll + height && inner.height > 0 {
+        let more = format!(" ↓ {} ", total - scroll - height);
+        let x = rect.x + rect.width.saturating_sub(more.chars().count() as u16 + 2);
+        buf.set_string(x, rect.y + rect.height - 1, more, theme.title);
+    }
 }
 
 pub fn render_letter(buf: &mut Buffer, area: Rect, app: &App, scroll: usize, theme: &Theme) {
