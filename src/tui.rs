@@ -94,19 +94,34 @@ impl SearchWorker {
     }
 }
 
-/// Records the first of SIGINT, SIGTERM or SIGHUP, so the loop can stop and
-/// restore the terminal instead of dying with it in raw mode.
+/// How long the loop has to stop by itself after a signal before the process
+/// ends anyway: a terminal that hung up can keep crossterm reading forever.
+const SIGNAL_GRACE: Duration = Duration::from_millis(500);
+
+/// Records the first of SIGINT, SIGTERM or SIGHUP, so the loop can stop, save
+/// and restore the terminal. If the loop is stuck, the terminal is restored and
+/// the process ends after a grace period, with status 128 + the signal.
+#[cfg(unix)]
+fn watch_signals() -> io::Result<Arc<AtomicUsize>> {
+    use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
+    let caught = Arc::new(AtomicUsize::new(0));
+    let mut signals = signal_hook::iterator::Signals::new([SIGINT, SIGTERM, SIGHUP])?;
+    let flag = Arc::clone(&caught);
+    std::thread::spawn(move || {
+        if let Some(signal) = signals.forever().next() {
+            flag.store(signal as usize, Ordering::SeqCst);
+            std::thread::sleep(SIGNAL_GRACE);
+            restore();
+            std::process::exit(128 + signal);
+        }
+    });
+    Ok(caught)
+}
+
+#[cfg(not(unix))]
 fn watch_signals() -> io::Result<Arc<AtomicUsize>> {
     let caught = Arc::new(AtomicUsize::new(0));
-    #[cfg(unix)]
-    let signals = [
-        signal_hook::consts::SIGINT,
-        signal_hook::consts::SIGTERM,
-        signal_hook::consts::SIGHUP,
-    ];
-    #[cfg(not(unix))]
-    let signals = [signal_hook::consts::SIGINT, signal_hook::consts::SIGTERM];
-    for signal in signals {
+    for signal in [signal_hook::consts::SIGINT, signal_hook::consts::SIGTERM] {
         signal_hook::flag::register_usize(signal, Arc::clone(&caught), signal as usize)?;
     }
     Ok(caught)

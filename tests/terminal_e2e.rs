@@ -154,3 +154,26 @@ fn term_dumb_means_a_message_and_status_2() {
     assert!(screen.contains("TERM is dumb"), "{screen}");
     assert_eq!(t.exit_status(), "2");
 }
+
+#[test]
+fn a_terminal_that_goes_away_ends_the_program() {
+    let t = Tmux::start("hangup", 100, 30, &[("TERM", "xterm-256color")], &[], &[]);
+    t.wait_text("All regions");
+    let pid = t.program_pid();
+    let _ = Command::new("tmux")
+        .args(["-L", t.socket(), "kill-server"])
+        .output();
+    let deadline = Instant::now() + Duration::from_secs(5);
+    while std::path::Path::new(&format!("/proc/{pid}")).exists() {
+        let state = std::fs::read_to_string(format!("/proc/{pid}/stat")).unwrap_or_default();
+        // A zombie has ended; only its parent has not collected it yet.
+        if state.split_whitespace().nth(2) == Some("Z") {
+            break;
+        }
+        assert!(
+            Instant::now() < deadline,
+            "pap-tui {pid} still runs without its terminal"
+        );
+        std::thread::sleep(Duration::from_millis(20));
+    }
+}

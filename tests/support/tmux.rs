@@ -117,6 +117,11 @@ impl Tmux {
         }
     }
 
+    /// The name of this test's tmux server socket (`tmux -L NAME`).
+    pub fn socket(&self) -> &str {
+        &self.socket
+    }
+
     pub fn run(&self, args: &[&str]) -> Output {
         let out = Command::new("tmux")
             .arg("-L")
