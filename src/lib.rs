@@ -6,6 +6,7 @@ pub mod cli;
 pub mod data;
 pub mod i18n;
 pub mod search;
+pub mod synthetic;
 pub mod text;
 pub mod tui;
 pub mod ui;

@@ -1,10 +1,17 @@
 //! Search over every entry of the dataset: accent folding, fzf-style queries,
 //! and one index shared by the command line and the explorer.
 
+mod entry;
 pub mod fold;
 mod index;
+mod order;
+mod parallel;
 mod query;
+mod searcher;
+mod skim;
 
+pub use entry::{Entry, Kind, entries};
 pub use fold::{fold, fold_accents};
-pub use index::{Entry, Hit, Index, Kind, Searcher, entries};
+pub use index::{Hit, Index};
 pub use query::{Query, Term, TermKind};
+pub use searcher::Searcher;

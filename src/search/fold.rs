@@ -13,6 +13,21 @@ pub struct Folded {
     pub origin: Vec<u32>,
 }
 
+/// The base letter, lowercase, of an accented Latin-1 letter.
+fn latin1_base(c: char) -> Option<char> {
+    Some(match c {
+        'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' | 'À' | 'Á' | 'Â' | 'Ã' | 'Ä' | 'Å' => 'a',
+        'ç' | 'Ç' => 'c',
+        'è' | 'é' | 'ê' | 'ë' | 'È' | 'É' | 'Ê' | 'Ë' => 'e',
+        'ì' | 'í' | 'î' | 'ï' | 'Ì' | 'Í' | 'Î' | 'Ï' => 'i',
+        'ñ' | 'Ñ' => 'n',
+        'ò' | 'ó' | 'ô' | 'õ' | 'ö' | 'Ò' | 'Ó' | 'Ô' | 'Õ' | 'Ö' => 'o',
+        'ù' | 'ú' | 'û' | 'ü' | 'Ù' | 'Ú' | 'Û' | 'Ü' => 'u',
+        'ý' | 'ÿ' | 'Ý' => 'y',
+        _ => return None,
+    })
+}
+
 /// Appends the folded form of one character to `out`.
 fn fold_char(c: char, mut push: impl FnMut(char)) {
     match c {
@@ -32,15 +47,20 @@ fn fold_char(c: char, mut push: impl FnMut(char)) {
         '\u{2010}'..='\u{2015}' | '\u{2212}' => push('-'),
         '\u{00A0}' | '\u{202F}' | '\u{2009}' => push(' '),
         c if c.is_ascii() => push(c.to_ascii_lowercase()),
-        c => {
-            for d in std::iter::once(c).nfd() {
-                if !is_combining_mark(d) {
-                    for l in d.to_lowercase() {
-                        push(l);
+        // The accented letters of French (and their Latin-1 neighbours) without
+        // the cost of a decomposition; a test checks they agree with it.
+        c => match latin1_base(c) {
+            Some(base) => push(base),
+            None => {
+                for d in std::iter::once(c).nfd() {
+                    if !is_combining_mark(d) {
+                        for l in d.to_lowercase() {
+                            push(l);
+                        }
                     }
                 }
             }
-        }
+        },
     }
 }
 
@@ -62,10 +82,15 @@ pub fn fold(text: &str) -> Folded {
 /// Folds `text` without keeping the map.
 pub fn fold_accents(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
+    fold_into(text, &mut out);
+    out
+}
+
+/// Appends the folded form of `text` to `out`.
+pub fn fold_into(text: &str, out: &mut String) {
     for c in text.chars() {
         fold_char(c, |f| out.push(f));
     }
-    out
 }
 
 /// Turns folded character indices into sorted, merged ranges `[start, end)` of
@@ -120,6 +145,20 @@ mod tests {
         // "oe" (both from Œ) and the final e: original chars 0 and 6.
         assert_eq!(original_ranges(&f, &[0, 1, 7]), vec![(0, 1), (6, 7)]);
         assert_eq!(original_ranges(&f, &[2, 3, 4]), vec![(1, 4)]);
+    }
+
+    #[test]
+    fn latin1_shortcut_agrees_with_decomposition() {
+        for c in '\u{80}'..='\u{24F}' {
+            if let Some(base) = latin1_base(c) {
+                let decomposed: String = std::iter::once(c)
+                    .nfd()
+                    .filter(|&d| !is_combining_mark(d))
+                    .flat_map(char::to_lowercase)
+                    .collect();
+                assert_eq!(decomposed, base.to_string(), "{c}");
+            }
+        }
     }
 
     #[test]

@@ -1,55 +1,18 @@
-//! One index over every entry of a dataset, scored with fuzzy-matcher's
-//! `SkimMatcherV2` on folded text, using both cores for large datasets.
+//! One index over every entry of a dataset, scored with fuzzy-matcher's skim
+//! algorithm on folded text, using every core for large datasets.
+
+use std::cmp::{Ordering, Reverse};
+use std::sync::OnceLock;
 
 use fuzzy_matcher::FuzzyMatcher;
-use fuzzy_matcher::skim::SkimMatcherV2;
 
-use super::fold::{Folded, fold, fold_accents, original_ranges};
+use super::entry::{Entry, entries};
+use super::fold::{fold, fold_into, original_ranges};
+use super::order::TieBreak;
+use super::parallel::in_ranges;
 use super::query::{Query, Term, TermKind};
-use crate::data::{Dataset, Headcount};
-
-/// What an entry is; the order is the tie-break order of hits.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum Kind {
-    Region,
-    City,
-    Organisation,
-    Funding,
-    Article,
-    Document,
-}
-
-impl Kind {
-    pub const ALL: [Kind; 6] = [
-        Kind::Region,
-        Kind::City,
-        Kind::Organisation,
-        Kind::Funding,
-        Kind::Article,
-        Kind::Document,
-    ];
-
-    /// The name used in JSON output and on the command line.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Kind::Region => "region",
-            Kind::City => "city",
-            Kind::Organisation => "organisation",
-            Kind::Funding => "funding",
-            Kind::Article => "article",
-            Kind::Document => "document",
-        }
-    }
-}
-
-/// One searchable entry: what is shown (`label`) and what else finds it (`detail`).
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Entry {
-    pub kind: Kind,
-    pub id: String,
-    pub label: String,
-    pub detail: String,
-}
+use super::skim;
+use crate::data::Dataset;
 
 /// A matched entry and its score; highlights are computed on demand.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -58,15 +21,6 @@ pub struct Hit {
     pub score: i64,
 }
 
-#[derive(Debug)]
-struct Prepared {
-    label: Folded,
-    /// Folded label, a space, and the folded detail.
-    full: String,
-}
-
-/// Entries at or above this count are scored on several threads.
-const PARALLEL_THRESHOLD: usize = 8_192;
 /// Text longer than this (in bytes) counts as long: a paragraph, an article, a
 /// label followed by its details. In long text a fuzzy term must fall within one
 /// word (a typo such as `famile` or `conset` still does), because letters
@@ -91,10 +45,22 @@ const WHOLE_LABEL_BONUS: i64 = 1_000;
 
 pub struct Index {
     entries: Vec<Entry>,
-    prepared: Vec<Prepared>,
-    /// Position of each entry in (kind, folded label, id) order, the tie-break.
-    rank: Vec<u32>,
-    matcher: SkimMatcherV2,
+    /// The folded text of every entry back to back, each its folded label, a
+    /// space and its folded detail: one allocation instead of three per entry,
+    /// read in order while scoring.
+    folded: String,
+    spans: Vec<Span>,
+    /// The tie-break order, sorted on first need: a one-off search whose few
+    /// hits can be compared directly never pays for sorting every entry.
+    tie_break: OnceLock<TieBreak>,
+}
+
+/// Where an entry's folded text lies in [`Index::folded`].
+#[derive(Debug, Clone, Copy)]
+struct Span {
+    start: usize,
+    label_end: usize,
+    end: usize,
 }
 
 impl std::fmt::Debug for Index {
@@ -105,93 +71,20 @@ impl std::fmt::Debug for Index {
     }
 }
 
-/// Every entry of the dataset, in kind order.
-pub fn entries(data: &Dataset) -> Vec<Entry> {
-    fn region_name<'a>(data: &'a Dataset, code: &'a str) -> &'a str {
-        data.region(code).map_or(code, |r| r.name.as_str())
-    }
-    let mut out = Vec::new();
-    for r in &data.regions {
-        out.push(Entry {
-            kind: Kind::Region,
-            id: r.code.clone(),
-            label: r.name.clone(),
-            detail: format!("région {}", r.code),
-        });
-    }
-    for c in &data.cities {
-        let count = match c.headcount() {
-            Headcount::Known(n) => n.to_string(),
-            Headcount::Withheld(w) => format!("caviardé withheld art. {}", w.articles.join(" ")),
-            Headcount::Missing => String::new(),
-        };
-        out.push(Entry {
-            kind: Kind::City,
-            id: c.id.clone(),
-            label: c.name.clone(),
-            detail: format!("{} {count}", region_name(data, &c.region)),
-        });
-    }
-    for o in &data.organisations {
-        let regions: Vec<&str> = o.regions.iter().map(|r| region_name(data, r)).collect();
-        out.push(Entry {
-            kind: Kind::Organisation,
-            id: o.id.clone(),
-            label: o.display_name(),
-            detail: regions.join(", "),
-        });
-    }
-    for f in &data.funding {
-        out.push(Entry {
-            kind: Kind::Funding,
-            id: f.id.clone(),
-            label: f.organisation.clone(),
-            detail: format!("financement funding {} $", f.amount_cad),
-        });
-    }
-    for a in &data.articles {
-        let body = [&a.text, &a.paraphrase, &a.history]
-            .into_iter()
-            .flatten()
-            .map(String::as_str)
-            .collect::<Vec<_>>()
-            .join(" ");
-        out.push(Entry {
-            kind: Kind::Article,
-            id: a.number.clone(),
-            label: format!("Article {}", a.number),
-            detail: format!("{body} {}", a.cited_for),
-        });
-    }
-    let doc = &data.document;
-    for q in &doc.questions {
-        let answers: Vec<&str> = q.answers.iter().map(|a| a.text.as_str()).collect();
-        out.push(Entry {
-            kind: Kind::Document,
-            id: format!("question-{}", q.number),
-            label: format!("{}- {}", q.number, q.text),
-            detail: answers.join(" "),
-        });
-    }
-    let sections = [
-        ("law", format!("{} ({})", doc.law.title, doc.law.citation)),
-        ("caveat", doc.caveat.text.clone()),
-        ("deployment_note", doc.deployment_note.text.clone()),
-        ("review", doc.review.text.clone()),
-        (
-            "signatory",
-            format!("{}, {}", doc.signatory.name, doc.signatory.title),
-        ),
-    ];
-    for (id, label) in sections {
-        out.push(Entry {
-            kind: Kind::Document,
-            id: id.to_string(),
-            label,
-            detail: String::new(),
-        });
-    }
-    out
+/// A matched entry as scoring produces it: its score, then its entry number or,
+/// while sorting, its tie-break rank.
+type Scored = (Reverse<i64>, u32);
+
+/// Up to this fraction of the entries, hits are sorted by comparing their
+/// labels rather than by sorting every entry once (which later searches reuse).
+const DIRECT_SORT_FRACTION: usize = 4;
+
+/// Which entries a search looks at.
+#[derive(Debug, Clone, Copy)]
+pub(super) enum Candidates<'a> {
+    All,
+    /// Entry numbers, ascending when they come from a [`Searcher`].
+    Among(&'a [u32]),
 }
 
 /// True when the bytes of `needle` appear in order in `haystack`.
@@ -210,49 +103,14 @@ fn memchr(b: u8, s: &[u8]) -> Option<usize> {
     s.iter().position(|&x| x == b)
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn long_text_needs_the_term_within_a_word() {
-        let paragraph = "les renseignements personnels sont confidentiels sauf dans les cas suivants: la personne";
-        assert!(paragraph.len() > LONG_TEXT);
-        assert!(fuzzy_candidate(b"confidentiel", paragraph.as_bytes()));
-        assert!(fuzzy_candidate(b"confidentels", paragraph.as_bytes()));
-        assert!(!fuzzy_candidate(b"toronto", paragraph.as_bytes()));
-        assert!(fuzzy_candidate(b"stt", b"short text"));
-    }
-}
-
 impl Index {
     pub fn new(entries: Vec<Entry>) -> Index {
-        let prepared: Vec<Prepared> = entries
-            .iter()
-            .map(|e| {
-                let label = fold(&e.label);
-                let full = format!("{} {}", label.text, fold_accents(&e.detail));
-                Prepared { label, full }
-            })
-            .collect();
-        let mut order: Vec<u32> = (0..entries.len() as u32).collect();
-        order.sort_by(|&a, &b| {
-            let (ea, eb) = (&entries[a as usize], &entries[b as usize]);
-            (ea.kind, &prepared[a as usize].label.text, &ea.id).cmp(&(
-                eb.kind,
-                &prepared[b as usize].label.text,
-                &eb.id,
-            ))
-        });
-        let mut rank = vec![0u32; entries.len()];
-        for (position, &entry) in order.iter().enumerate() {
-            rank[entry as usize] = position as u32;
-        }
+        let (folded, spans) = fold_all(&entries);
         Index {
             entries,
-            prepared,
-            rank,
-            matcher: SkimMatcherV2::default().respect_case(),
+            folded,
+            spans,
+            tie_break: OnceLock::new(),
         }
     }
 
@@ -276,24 +134,54 @@ impl Index {
         &self.entries
     }
 
+    /// The folded label of an entry.
+    fn label(&self, entry: u32) -> &str {
+        let s = self.spans[entry as usize];
+        &self.folded[s.start..s.label_end]
+    }
+
+    fn tie_break(&self) -> &TieBreak {
+        self.tie_break.get_or_init(|| {
+            TieBreak::new(&self.entries, |e| {
+                let s = self.spans[e as usize];
+                &self.folded.as_bytes()[s.start..s.label_end]
+            })
+        })
+    }
+
+    /// The tie-break order of two entries, without [`TieBreak`].
+    fn tie_break_cmp(&self, a: u32, b: u32) -> Ordering {
+        let (ea, eb) = (&self.entries[a as usize], &self.entries[b as usize]);
+        (ea.kind, self.label(a), &ea.id, a).cmp(&(eb.kind, self.label(b), &eb.id, b))
+    }
+
+    /// The folded label, a space, and the folded detail of an entry.
+    fn full(&self, entry: u32) -> &str {
+        let s = self.spans[entry as usize];
+        &self.folded[s.start..s.end]
+    }
+
     /// Score of one term against one entry, `None` when it does not match.
-    fn term_score(&self, p: &Prepared, term: &Term) -> Option<i64> {
+    fn term_score(&self, entry: u32, term: &Term) -> Option<i64> {
         let needle = term.text.as_bytes();
-        let label = p.label.text.as_str();
+        let label = self.label(entry);
         match term.kind {
             TermKind::Fuzzy => {
                 if fuzzy_candidate(needle, label.as_bytes()) {
-                    let score = self.matcher.fuzzy_match(label, &term.text)?;
+                    let score = skim::score(label, &term.text)?;
                     let bonus = if label == term.text {
                         WHOLE_LABEL_BONUS
                     } else {
                         0
                     };
                     Some(score * 2 + bonus)
-                } else if fuzzy_candidate(needle, p.full.as_bytes()) {
-                    self.matcher.fuzzy_match(&p.full, &term.text)
                 } else {
-                    None
+                    let full = self.full(entry);
+                    if fuzzy_candidate(needle, full.as_bytes()) {
+                        skim::score(full, &term.text)
+                    } else {
+                        None
+                    }
                 }
             }
             TermKind::Exact => {
@@ -301,7 +189,7 @@ impl Index {
                 if label.contains(&term.text) {
                     Some(weight * 2)
                 } else {
-                    p.full.contains(&term.text).then_some(weight)
+                    self.full(entry).contains(&term.text).then_some(weight)
                 }
             }
             TermKind::Prefix => label
@@ -317,10 +205,9 @@ impl Index {
     /// Score of a whole query against one entry: every positive term matches and
     /// no excluded one does.
     fn score(&self, entry: u32, query: &Query) -> Option<i64> {
-        let p = &self.prepared[entry as usize];
         let mut total = 0;
         for term in &query.terms {
-            let score = self.term_score(p, term);
+            let score = self.term_score(entry, term);
             match (term.negated, score) {
                 (false, Some(s)) => total += s,
                 (false, None) | (true, Some(_)) => return None,
@@ -330,75 +217,150 @@ impl Index {
         Some(total)
     }
 
-    fn score_all(&self, candidates: &[u32], query: &Query) -> Vec<Hit> {
-        let score_chunk = |chunk: &[u32]| -> Vec<Hit> {
-            chunk
-                .iter()
-                .filter_map(|&entry| self.score(entry, query).map(|score| Hit { entry, score }))
-                .collect()
+    /// The candidates that match `query`, in candidate order, not yet sorted.
+    fn matches(&self, query: &Query, candidates: Candidates<'_>) -> Vec<Scored> {
+        let scored = |entry: u32| {
+            self.score(entry, query)
+                .map(|score| (Reverse(score), entry))
         };
-        let threads = std::thread::available_parallelism().map_or(1, |n| n.get().min(8));
-        if threads < 2 || candidates.len() < PARALLEL_THRESHOLD {
-            return score_chunk(candidates);
+        let parts = match candidates {
+            Candidates::All => in_ranges(self.entries.len(), |range| {
+                (range.start as u32..range.end as u32)
+                    .filter_map(scored)
+                    .collect::<Vec<_>>()
+            }),
+            Candidates::Among(among) => in_ranges(among.len(), |range| {
+                among[range].iter().filter_map(|&e| scored(e)).collect()
+            }),
+        };
+        concat(parts)
+    }
+
+    /// Matches of `query` among `candidates`, best first; `matched`, when given,
+    /// receives the matched entry numbers in candidate order.
+    pub(super) fn ranked(
+        &self,
+        query: &Query,
+        candidates: Candidates<'_>,
+        matched: Option<&mut Vec<u32>>,
+    ) -> Vec<Hit> {
+        let mut scored = if query.is_empty() {
+            // Everything matches with the same score.
+            match candidates {
+                Candidates::All => {
+                    if let Some(matched) = matched {
+                        matched.clear();
+                        matched.extend(0..self.entries.len() as u32);
+                    }
+                    return self
+                        .tie_break()
+                        .order
+                        .iter()
+                        .map(|&entry| Hit { entry, score: 0 })
+                        .collect();
+                }
+                Candidates::Among(among) => among.iter().map(|&e| (Reverse(0), e)).collect(),
+            }
+        } else {
+            self.matches(query, candidates)
+        };
+        if let Some(matched) = matched {
+            matched.clear();
+            matched.extend(scored.iter().map(|&(_, e)| e));
         }
-        let size = candidates.len().div_ceil(threads);
-        std::thread::scope(|scope| {
-            let handles: Vec<_> = candidates
-                .chunks(size)
-                .map(|chunk| scope.spawn(move || score_chunk(chunk)))
-                .collect();
-            let mut hits = Vec::new();
-            for handle in handles {
-                // A scoring thread cannot panic on any input; if it ever did, the
-                // panic is re-raised here rather than hits silently going missing.
-                match handle.join() {
-                    Ok(part) => hits.extend(part),
-                    Err(panic) => std::panic::resume_unwind(panic),
+        match self.tie_break.get() {
+            None if scored.len() <= self.entries.len() / DIRECT_SORT_FRACTION => {
+                scored.sort_unstable_by(|a, b| {
+                    a.0.cmp(&b.0).then_with(|| self.tie_break_cmp(a.1, b.1))
+                });
+            }
+            _ => {
+                let TieBreak { rank, order } = self.tie_break();
+                for hit in &mut scored {
+                    hit.1 = rank[hit.1 as usize];
+                }
+                // Ranks are unique, so the order is total and an unstable sort
+                // is deterministic.
+                scored.sort_unstable();
+                for hit in &mut scored {
+                    hit.1 = order[hit.1 as usize];
                 }
             }
-            hits
-        })
+        }
+        // Same size and alignment: collected in place, without a new allocation.
+        scored
+            .into_iter()
+            .map(|(Reverse(score), entry)| Hit { entry, score })
+            .collect()
     }
 
     /// Hits for `query` among `candidates` (every entry when `None`), best first:
     /// score, then kind, then folded label, then id.
     pub fn search_among(&self, query: &Query, candidates: Option<&[u32]>) -> Vec<Hit> {
-        let all: Vec<u32>;
-        let candidates = match candidates {
-            Some(c) => c,
-            None => {
-                all = (0..self.entries.len() as u32).collect();
-                &all
-            }
-        };
-        let mut hits = if query.is_empty() {
-            candidates
-                .iter()
-                .map(|&entry| Hit { entry, score: 0 })
-                .collect()
-        } else {
-            self.score_all(candidates, query)
-        };
-        hits.sort_unstable_by_key(|h| (std::cmp::Reverse(h.score), self.rank[h.entry as usize]));
-        hits
+        let candidates = candidates.map_or(Candidates::All, Candidates::Among);
+        self.ranked(query, candidates, None)
     }
 
     pub fn search(&self, query: &Query) -> Vec<Hit> {
         self.search_among(query, None)
     }
 
+    /// The first `limit` hits of [`Index::search`] whose entry `keep` accepts,
+    /// without ranking the others: what a one-off search showing a few lines
+    /// needs, such as `pap-tui search --limit 20`.
+    pub fn search_top(
+        &self,
+        query: &Query,
+        limit: usize,
+        keep: impl Fn(&Entry) -> bool,
+    ) -> Vec<Hit> {
+        if limit == 0 {
+            return Vec::new();
+        }
+        let mut scored = if query.is_empty() {
+            (0..self.entries.len() as u32)
+                .map(|e| (Reverse(0), e))
+                .collect()
+        } else {
+            self.matches(query, Candidates::All)
+        };
+        scored.retain(|&(_, e)| keep(&self.entries[e as usize]));
+        if scored.len() > limit {
+            // Scores first, as plain numbers: only the hits tied with the last
+            // one kept need the tie-break.
+            let (_, &mut (last, _), _) = scored.select_nth_unstable_by_key(limit - 1, |h| h.0);
+            scored.retain(|h| h.0 <= last);
+        }
+        let cmp = |a: &Scored, b: &Scored| match self.tie_break.get() {
+            Some(t) => (a.0, t.rank[a.1 as usize]).cmp(&(b.0, t.rank[b.1 as usize])),
+            None => a.0.cmp(&b.0).then_with(|| self.tie_break_cmp(a.1, b.1)),
+        };
+        if scored.len() > limit {
+            scored.select_nth_unstable_by(limit - 1, cmp);
+            scored.truncate(limit);
+        }
+        scored.sort_unstable_by(cmp);
+        scored
+            .into_iter()
+            .map(|(Reverse(score), entry)| Hit { entry, score })
+            .collect()
+    }
+
     /// Character ranges `[start, end)` of the entry's label that the query's
     /// positive terms match, for highlighting.
     pub fn highlights(&self, entry: u32, query: &Query) -> Vec<(usize, usize)> {
-        let p = &self.prepared[entry as usize];
-        let label = p.label.text.as_str();
+        // Folded again here, for the few entries on screen, rather than keeping
+        // the map back to the original characters for every entry.
+        let folded = fold(&self.entries[entry as usize].label);
+        let matcher = skim::fresh_matcher();
+        let label = folded.text.as_str();
         let mut indices: Vec<usize> = Vec::new();
         for term in query.terms.iter().filter(|t| !t.negated) {
             let char_at = |byte: usize| label[..byte].chars().count();
             let len = term.text.chars().count();
             match term.kind {
                 TermKind::Fuzzy => {
-                    if let Some((_, found)) = self.matcher.fuzzy_indices(label, &term.text) {
+                    if let Some((_, found)) = matcher.fuzzy_indices(label, &term.text) {
                         indices.extend(found);
                     }
                 }
@@ -421,31 +383,174 @@ impl Index {
                 }
             }
         }
-        original_ranges(&p.label, &indices)
+        original_ranges(&folded, &indices)
     }
 }
 
-/// Searches as a user types: when the new query extends the previous one, only
-/// the previous hits are scored again.
-#[derive(Debug, Default)]
-pub struct Searcher {
-    last_input: String,
-    last_hits: Vec<u32>,
+fn concat<T>(parts: Vec<Vec<T>>) -> Vec<T> {
+    let mut parts = parts.into_iter();
+    let mut all = parts.next().unwrap_or_default();
+    for part in parts {
+        all.extend(part);
+    }
+    all
 }
 
-impl Searcher {
-    pub fn search(&mut self, index: &Index, input: &str) -> Vec<Hit> {
+/// Folds every entry into one text, on every core for large datasets.
+fn fold_all(entries: &[Entry]) -> (String, Vec<Span>) {
+    let parts = in_ranges(entries.len(), |range| {
+        let entries = &entries[range];
+        let bytes = entries
+            .iter()
+            .map(|e| e.label.len() + 1 + e.detail.len())
+            .sum();
+        let mut folded = String::with_capacity(bytes);
+        let mut spans = Vec::with_capacity(entries.len());
+        for e in entries {
+            let start = folded.len();
+            fold_into(&e.label, &mut folded);
+            let label_end = folded.len();
+            folded.push(' ');
+            fold_into(&e.detail, &mut folded);
+            spans.push(Span {
+                start,
+                label_end,
+                end: folded.len(),
+            });
+        }
+        (folded, spans)
+    });
+    let mut folded = String::with_capacity(parts.iter().map(|(f, _)| f.len()).sum());
+    let mut spans = Vec::with_capacity(entries.len());
+    for (part, part_spans) in parts {
+        let offset = folded.len();
+        folded.push_str(&part);
+        spans.extend(part_spans.into_iter().map(|s| Span {
+            start: s.start + offset,
+            label_end: s.label_end + offset,
+            end: s.end + offset,
+        }));
+    }
+    (folded, spans)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::search::Kind;
+
+    #[test]
+    fn long_text_needs_the_term_within_a_word() {
+        let paragraph = "les renseignements personnels sont confidentiels sauf dans les cas suivants: la personne";
+        assert!(paragraph.len() > LONG_TEXT);
+        assert!(fuzzy_candidate(b"confidentiel", paragraph.as_bytes()));
+        assert!(fuzzy_candidate(b"confidentels", paragraph.as_bytes()));
+        assert!(!fuzzy_candidate(b"toronto", paragraph.as_bytes()));
+        assert!(fuzzy_candidate(b"stt", b"short text"));
+    }
+
+    fn synthetic_index(organisations: usize) -> Index {
+        match crate::synthetic::dataset(organisations) {
+            Ok(data) => Index::build(&data),
+            Err(e) => panic!("{e}"),
+        }
+    }
+
+    /// Hits ranked the slow, obvious way: every entry scored on its own, then
+    /// sorted by score, kind, folded label, id and entry number.
+    fn reference(index: &Index, input: &str) -> Vec<Hit> {
         let query = Query::parse(input);
-        let narrowed = Query::narrows(&self.last_input, input);
-        let hits = if narrowed {
-            index.search_among(&query, Some(&self.last_hits))
-        } else {
-            index.search(&query)
-        };
-        self.last_input = input.to_string();
-        self.last_hits = hits.iter().map(|h| h.entry).collect();
-        // Entry order keeps memory access sequential on the next narrowing.
-        self.last_hits.sort_unstable();
+        let mut hits: Vec<Hit> = (0..index.len() as u32)
+            .filter_map(|entry| index.score(entry, &query).map(|score| Hit { entry, score }))
+            .collect();
+        hits.sort_by(|a, b| {
+            let (ea, eb) = (index.entry(a.entry), index.entry(b.entry));
+            b.score.cmp(&a.score).then_with(|| {
+                (ea.kind, fold(&ea.label).text, &ea.id).cmp(&(
+                    eb.kind,
+                    fold(&eb.label).text,
+                    &eb.id,
+                ))
+            })
+        });
         hits
+    }
+
+    #[test]
+    fn top_hits_are_the_first_hits() {
+        let index = synthetic_index(3_000);
+        let check = |input: &str| {
+            let query = Query::parse(input);
+            let all = index.search(&query);
+            for limit in [0, 1, 5, 20, 100_000] {
+                let want: Vec<Hit> = all.iter().copied().take(limit).collect();
+                assert_eq!(
+                    index.search_top(&query, limit, |_| true),
+                    want,
+                    "{input:?} {limit}"
+                );
+                let cities: Vec<Hit> = all
+                    .iter()
+                    .copied()
+                    .filter(|h| index.entry(h.entry).kind == Kind::City)
+                    .take(limit)
+                    .collect();
+                let got = index.search_top(&query, limit, |e| e.kind == Kind::City);
+                assert_eq!(got, cities, "{input:?} {limit} cities");
+            }
+        };
+        let inputs = ["e", "montreal", "int lev", "", "zzzz", "^centre"];
+        let fresh = synthetic_index(3_000);
+        for input in inputs {
+            let query = Query::parse(input);
+            assert_eq!(
+                fresh.search_top(&query, 20, |_| true),
+                index
+                    .search(&query)
+                    .into_iter()
+                    .take(20)
+                    .collect::<Vec<_>>(),
+                "{input:?} without the tie-break order"
+            );
+        }
+        assert!(fresh.tie_break.get().is_none());
+        for input in inputs {
+            check(input);
+        }
+    }
+
+    #[test]
+    fn hits_are_ranked_as_defined_before_and_after_the_tie_break_order_exists() {
+        let index = synthetic_index(3_000);
+        let selective = [
+            "montreal",
+            "cjm",
+            "'levis",
+            "hebergement !secteur",
+            "^centre d'",
+        ];
+        for input in selective {
+            assert_eq!(
+                index.search(&Query::parse(input)),
+                reference(&index, input),
+                "{input:?}"
+            );
+        }
+        assert!(
+            index.tie_break.get().is_none(),
+            "few hits are compared directly"
+        );
+        assert_eq!(index.search(&Query::parse("e")), reference(&index, "e"));
+        assert!(
+            index.tie_break.get().is_some(),
+            "many hits sort every entry once"
+        );
+        for input in selective.into_iter().chain(["", "e", "int lev"]) {
+            assert_eq!(
+                index.search(&Query::parse(input)),
+                reference(&index, input),
+                "{input:?}"
+            );
+        }
     }
 }

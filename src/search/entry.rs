@@ -1,0 +1,157 @@
+//! What can be searched: one entry per region, city, organisation, funding row,
+//! article and passage of the letter, with the text that finds it.
+
+use super::parallel::in_ranges;
+use crate::data::{Dataset, Headcount, Organisation};
+
+/// What an entry is; the order is the tie-break order of hits.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Kind {
+    Region,
+    City,
+    Organisation,
+    Funding,
+    Article,
+    Document,
+}
+
+impl Kind {
+    pub const ALL: [Kind; 6] = [
+        Kind::Region,
+        Kind::City,
+        Kind::Organisation,
+        Kind::Funding,
+        Kind::Article,
+        Kind::Document,
+    ];
+
+    /// The name used in JSON output and on the command line.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Kind::Region => "region",
+            Kind::City => "city",
+            Kind::Organisation => "organisation",
+            Kind::Funding => "funding",
+            Kind::Article => "article",
+            Kind::Document => "document",
+        }
+    }
+}
+
+/// One searchable entry: what is shown (`label`) and what else finds it (`detail`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Entry {
+    pub kind: Kind,
+    pub id: String,
+    pub label: String,
+    pub detail: String,
+}
+
+/// Every entry of the dataset, in kind order.
+pub fn entries(data: &Dataset) -> Vec<Entry> {
+    let mut out = Vec::new();
+    for r in &data.regions {
+        out.push(Entry {
+            kind: Kind::Region,
+            id: r.code.clone(),
+            label: r.name.clone(),
+            detail: format!("région {}", r.code),
+        });
+    }
+    for c in &data.cities {
+        let count = match c.headcount() {
+            Headcount::Known(n) => n.to_string(),
+            Headcount::Withheld(w) => format!("caviardé withheld art. {}", w.articles.join(" ")),
+            Headcount::Missing => String::new(),
+        };
+        out.push(Entry {
+            kind: Kind::City,
+            id: c.id.clone(),
+            label: c.name.clone(),
+            detail: format!("{} {count}", region_name(data, &c.region)),
+        });
+    }
+    // Organisations are the bulk of a large dataset: built on every core.
+    let organisations = in_ranges(data.organisations.len(), |range| {
+        data.organisations[range]
+            .iter()
+            .map(|o| organisation_entry(data, o))
+            .collect::<Vec<_>>()
+    });
+    out.reserve(data.organisations.len());
+    for part in organisations {
+        out.extend(part);
+    }
+    for f in &data.funding {
+        out.push(Entry {
+            kind: Kind::Funding,
+            id: f.id.clone(),
+            label: f.organisation.clone(),
+            detail: format!("financement funding {} $", f.amount_cad),
+        });
+    }
+    for a in &data.articles {
+        let body = [&a.text, &a.paraphrase, &a.history]
+            .into_iter()
+            .flatten()
+            .map(String::as_str)
+            .collect::<Vec<_>>()
+            .join(" ");
+        out.push(Entry {
+            kind: Kind::Article,
+            id: a.number.clone(),
+            label: format!("Article {}", a.number),
+            detail: format!("{body} {}", a.cited_for),
+        });
+    }
+    let doc = &data.document;
+    for q in &doc.questions {
+        let answers: Vec<&str> = q.answers.iter().map(|a| a.text.as_str()).collect();
+        out.push(Entry {
+            kind: Kind::Document,
+            id: format!("question-{}", q.number),
+            label: format!("{}- {}", q.number, q.text),
+            detail: answers.join(" "),
+        });
+    }
+    let sections = [
+        ("law", format!("{} ({})", doc.law.title, doc.law.citation)),
+        ("caveat", doc.caveat.text.clone()),
+        ("deployment_note", doc.deployment_note.text.clone()),
+        ("review", doc.review.text.clone()),
+        (
+            "signatory",
+            format!("{}, {}", doc.signatory.name, doc.signatory.title),
+        ),
+    ];
+    for (id, label) in sections {
+        out.push(Entry {
+            kind: Kind::Document,
+            id: id.to_string(),
+            label,
+            detail: String::new(),
+        });
+    }
+    out
+}
+
+fn region_name<'a>(data: &'a Dataset, code: &'a str) -> &'a str {
+    data.region(code).map_or(code, |r| r.name.as_str())
+}
+
+/// An organisation: its name and acronym, found also by its regions' names.
+fn organisation_entry(data: &Dataset, o: &Organisation) -> Entry {
+    let mut detail = String::new();
+    for (i, code) in o.regions.iter().enumerate() {
+        if i > 0 {
+            detail.push_str(", ");
+        }
+        detail.push_str(region_name(data, code));
+    }
+    Entry {
+        kind: Kind::Organisation,
+        id: o.id.clone(),
+        label: o.display_name(),
+        detail,
+    }
+}

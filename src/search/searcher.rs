@@ -1,0 +1,56 @@
+//! Searching as a user types: each keystroke that only narrows the query scores
+//! the previous hits again rather than every entry.
+
+use super::index::{Candidates, Hit, Index};
+use super::query::Query;
+
+/// Searches as a user types: when the new query extends the previous one, only
+/// the previous hits are scored again.
+#[derive(Debug, Clone, Default)]
+pub struct Searcher {
+    last_input: String,
+    /// Entry numbers of the last hits, ascending, so that the next narrowing
+    /// reads the index in order.
+    last_hits: Vec<u32>,
+    /// The buffer the next hits' entry numbers are written to, then swapped in.
+    spare: Vec<u32>,
+}
+
+impl Searcher {
+    pub fn search(&mut self, index: &Index, input: &str) -> Vec<Hit> {
+        let query = Query::parse(input);
+        let candidates = if Query::narrows(&self.last_input, input) {
+            Candidates::Among(&self.last_hits)
+        } else {
+            Candidates::All
+        };
+        // Matches come out in candidate order, ascending already.
+        let hits = index.ranked(&query, candidates, Some(&mut self.spare));
+        std::mem::swap(&mut self.last_hits, &mut self.spare);
+        self.last_input.clear();
+        self.last_input.push_str(input);
+        hits
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::search::parallel::PARALLEL_THRESHOLD;
+
+    #[test]
+    fn typing_over_threads_gives_the_same_hits_as_a_fresh_search() {
+        let index = match crate::synthetic::dataset(2 * PARALLEL_THRESHOLD) {
+            Ok(data) => Index::build(&data),
+            Err(e) => panic!("{e}"),
+        };
+        for typed in ["montreal", "int lev", "e !inc"] {
+            let mut searcher = Searcher::default();
+            for end in 1..=typed.len() {
+                let input = &typed[..end];
+                let fresh = index.search(&Query::parse(input));
+                assert_eq!(searcher.search(&index, input), fresh, "{input:?}");
+            }
+        }
+    }
+}
