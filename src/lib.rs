@@ -3,13 +3,13 @@
 
 pub mod app;
 pub mod cli;
+pub mod clipboard;
+pub mod config;
 pub mod data;
 pub mod i18n;
 pub mod search;
+pub mod state;
 pub mod synthetic;
 pub mod text;
 pub mod tui;
 pub mod ui;
-pub mod clipboard;
-pub mod config;
-pub mod state;

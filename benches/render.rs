@@ -1,0 +1,68 @@
+//! One full frame of the explorer rendered into a TestBackend: the main screen
+//! and the search overlay, at 120×40 and 200×60, with the embedded data and with
+//! 100 000 organisations. Lists draw only their visible rows, so the size of the
+//! dataset should barely show.
+
+use std::hint::black_box;
+
+use criterion::{Criterion, criterion_group, criterion_main};
+use pap_tui::app::{Action, App, Pane};
+use pap_tui::data::Origin;
+use pap_tui::i18n::Lang;
+use pap_tui::ui::theme::ThemeName;
+use pap_tui::ui::{self, UiState};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+
+fn apps() -> Vec<(&'static str, App)> {
+    let embedded = pap_tui::data::load(None).expect("embedded dataset");
+    let big = pap_tui::synthetic::dataset(100_000).expect("synthetic dataset");
+    let mut out = Vec::new();
+    for (name, data, origin) in [
+        ("embedded", embedded.dataset, embedded.origin),
+        ("100k", big, Origin::File("synthetic-100000.json".into())),
+    ] {
+        let mut main = App::new(data.clone(), origin.clone(), Lang::En);
+        // Deep in the organisations list, so that scrolling is part of the frame.
+        main.update(Action::Focus(Pane::Organisations));
+        main.update(Action::Last);
+        out.push((name, main));
+    }
+    out
+}
+
+fn render(c: &mut Criterion) {
+    let mut group = c.benchmark_group("render");
+    for (name, mut app) in apps() {
+        for (width, height) in [(120u16, 40u16), (200, 60)] {
+            let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("terminal");
+            let mut state = UiState::new(ThemeName::Dark);
+            group.bench_function(format!("main/{name}/{width}x{height}"), |b| {
+                b.iter(|| {
+                    terminal
+                        .draw(|frame| ui::render(frame, black_box(&app), &mut state))
+                        .expect("draw");
+                })
+            });
+        }
+        // Search in place so that the frame has its hits to draw.
+        app.search_mode = pap_tui::app::SearchMode::Inline;
+        app.update(Action::OpenSearch);
+        for c in "centre".chars() {
+            app.update(Action::Input(c));
+        }
+        let mut terminal = Terminal::new(TestBackend::new(120, 40)).expect("terminal");
+        let mut state = UiState::new(ThemeName::Dark);
+        group.bench_function(format!("search/{name}/120x40"), |b| {
+            b.iter(|| {
+                terminal
+                    .draw(|frame| ui::render(frame, black_box(&app), &mut state))
+                    .expect("draw");
+            })
+        });
+    }
+    group.finish();
+}
+
+criterion_group!(benches, render);
+criterion_main!(benches);
