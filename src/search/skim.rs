@@ -52,7 +52,19 @@ enum CharType {
     SoftSep,
 }
 
-fn char_type(b: u8) -> CharType {
+/// The type of every byte, looked up rather than matched: it is asked for
+/// every byte of every candidate.
+static CHAR_TYPES: [CharType; 256] = {
+    let mut types = [CharType::Lower; 256];
+    let mut b = 0;
+    while b < 256 {
+        types[b] = char_type(b as u8);
+        b += 1;
+    }
+    types
+};
+
+const fn char_type(b: u8) -> CharType {
     match b {
         0 => CharType::Empty,
         b' ' | b'/' | b'\\' | b'|' | b'(' | b')' | b'[' | b']' | b'{' | b'}' => CharType::HardSep,
@@ -65,6 +77,7 @@ fn char_type(b: u8) -> CharType {
 
 /// Bonus for matching a character that starts a word, follows punctuation, or
 /// is a capital after a small letter.
+#[inline]
 fn in_place_bonus(prev: CharType, cur: CharType) -> i32 {
     match (prev, cur) {
         (CharType::Empty | CharType::HardSep, _) => BONUS_HEAD,
@@ -103,8 +116,10 @@ pub fn score(choice: &str, pattern: &str) -> Option<i64> {
 
 /// The crate's `SkimMatcherV2::fuzzy` without positions, step by step, on bytes.
 fn ascii_score(scratch: &mut Scratch, choice: &[u8], pattern: &[u8]) -> Option<i64> {
-    if pattern.is_empty() {
-        return Some(0);
+    match pattern {
+        [] => return Some(0),
+        &[p] => return single_score(choice, p),
+        _ => {}
     }
     // The leftmost match of each pattern character; none means no match.
     let first = &mut scratch.first_matches;
@@ -130,7 +145,7 @@ fn ascii_score(scratch: &mut Scratch, choice: &[u8], pattern: &[u8]) -> Option<i
     bonuses.push(0);
     let mut prev = CharType::Empty;
     for &c in choice {
-        let cur = char_type(c);
+        let cur = CHAR_TYPES[c as usize];
         bonuses.push(in_place_bonus(prev, cur));
         prev = cur;
     }
@@ -147,26 +162,38 @@ fn ascii_score(scratch: &mut Scratch, choice: &[u8], pattern: &[u8]) -> Option<i
         cell.p = GAP_EXTENSION;
     }
     for (i, &p) in pattern.iter().enumerate() {
-        let row = ((i + 1) & 1) * cols;
-        let row_prev = (i & 1) * cols;
+        let (even, odd) = rows.split_at_mut(cols);
+        let (row, row_prev) = if i % 2 == 0 {
+            (odd, &*even)
+        } else {
+            (even, &*odd)
+        };
+        // Column `col` is choice byte `col - 1`; a match at `col` reads the cell
+        // before it on this row (`last`) and on the previous row (`before`).
         let to_skip = first[i];
-        for (j, &c) in choice[to_skip..].iter().enumerate() {
-            let col = to_skip + j + 1;
-            let (cur, last, prev) = (row + col, row + col - 1, row_prev + col - 1);
+        let (done, ahead) = row.split_at_mut(to_skip + 1);
+        let mut last = &mut done[to_skip];
+        let columns = ahead
+            .iter_mut()
+            .zip(&choice[to_skip..])
+            .zip(&bonuses[to_skip + 1..])
+            .zip(&row_prev[to_skip..]);
+        for (((cell, &c), &in_place), before) in columns {
             if c == p {
-                let in_place = bonuses[col];
-                let consecutive = rows[last].bonus.max(in_place.max(BONUS_CONSECUTIVE));
-                rows[last].bonus = consecutive;
-                let score_match = rows[prev].m + consecutive;
-                let score_skip = rows[prev].p + in_place;
-                rows[cur].m = score_match.max(score_skip) + SCORE_MATCH;
+                // Like the crate, this leaves the cell's own bonus as it was.
+                let consecutive = last.bonus.max(in_place.max(BONUS_CONSECUTIVE));
+                last.bonus = consecutive;
+                let score_match = before.m + consecutive;
+                let score_skip = before.p + in_place;
+                cell.m = score_match.max(score_skip) + SCORE_MATCH;
             } else {
-                rows[cur].m = NEG_INFINITY;
-                rows[cur].bonus = 0;
+                cell.m = NEG_INFINITY;
+                cell.bonus = 0;
             }
-            let after_match = GAP_START + GAP_EXTENSION + rows[last].m;
-            let after_skip = GAP_EXTENSION + rows[last].p;
-            rows[cur].p = after_match.max(after_skip);
+            let after_match = GAP_START + GAP_EXTENSION + last.m;
+            let after_skip = GAP_EXTENSION + last.p;
+            cell.p = after_match.max(after_skip);
+            last = cell;
         }
     }
     let last_row = (pattern.len() & 1) * cols;
@@ -176,6 +203,26 @@ fn ascii_score(scratch: &mut Scratch, choice: &[u8], pattern: &[u8]) -> Option<i
         .map(|cell| cell.m)
         .max()
         .map(i64::from)
+}
+
+/// The same for a one-character pattern, in one pass: on the first row every
+/// match scores `SCORE_MATCH + GAP_EXTENSION` plus its in-place bonus (a
+/// consecutive match has no earlier match to follow), and the best one wins.
+fn single_score(choice: &[u8], p: u8) -> Option<i64> {
+    let mut best = None;
+    let mut prev = CharType::Empty;
+    for (j, &c) in choice.iter().enumerate() {
+        let cur = CHAR_TYPES[c as usize];
+        if c == p {
+            let mut bonus = in_place_bonus(prev, cur);
+            if j == 0 {
+                bonus *= BONUS_FIRST_CHAR_MULTIPLIER;
+            }
+            best = best.max(Some(SCORE_MATCH + GAP_EXTENSION + bonus));
+        }
+        prev = cur;
+    }
+    best.map(i64::from)
 }
 
 #[cfg(test)]
