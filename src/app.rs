@@ -127,6 +127,9 @@ pub struct App {
     pub running: bool,
     /// Starred entries, in the order they were starred.
     pub starred: Vec<Target>,
+    /// Number of organisations of each region, in `data.regions` order: counted
+    /// once, since the data never changes and every frame shows them.
+    pub region_sizes: Vec<usize>,
     /// Past search queries, most recent last.
     pub history: Vec<String>,
 }
@@ -159,7 +162,14 @@ impl App {
             running: true,
             starred: Vec::new(),
             history: Vec::new(),
+            region_sizes: Vec::new(),
         };
+        app.region_sizes = app
+            .data
+            .regions
+            .iter()
+            .map(|r| app.data.organisations_in(&r.code).count())
+            .collect();
         app.select_region(ALL_ROW);
         app
     }

@@ -82,7 +82,7 @@ pub fn render_regions(buf: &mut Buffer, area: Rect, app: &App, ui: &mut UiState,
             ),
             _ => match app.data.regions.get(r - FIRST_REGION_ROW) {
                 Some(region) => {
-                    let orgs = app.data.organisations_in(&region.code).count();
+                    let orgs = app.region_sizes[r - FIRST_REGION_ROW];
                     (
                         format!("{} {}", region.code, clean(&region.name)),
                         summary(orgs, &app.data.region_totals(&region.code)),
