@@ -1,0 +1,31 @@
+//! The file loader on arbitrary bytes, through a file as `--data` reads it:
+//! bytes that are not UTF-8 are reported at a line and a column, never a panic.
+#![no_main]
+
+use std::path::PathBuf;
+use std::sync::OnceLock;
+
+use libfuzzer_sys::fuzz_target;
+use pap_tui::data::{self, DataError};
+
+/// One file per fuzzing process, rewritten for every input.
+fn scratch() -> &'static PathBuf {
+    static PATH: OnceLock<PathBuf> = OnceLock::new();
+    PATH.get_or_init(|| {
+        std::env::temp_dir().join(format!("pap-tui-fuzz-load-{}.json", std::process::id()))
+    })
+}
+
+fuzz_target!(|bytes: &[u8]| {
+    let path = scratch();
+    std::fs::write(path, bytes).expect("the scratch file can be written");
+    match data::load(Some(path)) {
+        Ok(_) => assert!(std::str::from_utf8(bytes).is_ok()),
+        Err(DataError::NotUtf8 { line, column, .. }) => {
+            assert!(std::str::from_utf8(bytes).is_err());
+            assert!(line >= 1 && column >= 1);
+        }
+        Err(DataError::Read { source, .. }) => panic!("the scratch file is readable: {source}"),
+        Err(DataError::Json { .. } | DataError::Invalid { .. }) => {}
+    }
+});

@@ -1,0 +1,55 @@
+//! The query parser and the matcher on arbitrary strings, over the embedded
+//! dataset: no panic, highlights within the label, and the searcher used while
+//! typing agrees with a fresh search for every prefix typed and erased.
+#![no_main]
+
+use std::sync::OnceLock;
+
+use libfuzzer_sys::fuzz_target;
+use pap_tui::search::{Index, Query, Searcher};
+
+fn index() -> &'static Index {
+    static INDEX: OnceLock<Index> = OnceLock::new();
+    INDEX.get_or_init(|| {
+        let loaded = pap_tui::data::load(None).expect("the embedded dataset loads");
+        Index::build(&loaded.dataset)
+    })
+}
+
+fuzz_target!(|input: &str| {
+    let index = index();
+    let query = Query::parse(input);
+    for hit in index.search(&query) {
+        let chars = index.entry(hit.entry).label.chars().count();
+        let mut last = 0;
+        for (start, end) in index.highlights(hit.entry, &query) {
+            assert!(start >= last && start < end && end <= chars, "{input:?}");
+            last = end;
+        }
+    }
+    let bounds: Vec<usize> = input
+        .char_indices()
+        .map(|(i, _)| i)
+        .chain([input.len()])
+        .collect();
+    let mut searcher = Searcher::default();
+    for &end in bounds.iter().chain(bounds.iter().rev()) {
+        let prefix = &input[..end];
+        let fresh = index.search(&Query::parse(prefix));
+        if suffix_bug(prefix) {
+            // Known bug, as in tests/props.rs: start afresh past it.
+            searcher = Searcher::default();
+        }
+        assert_eq!(searcher.search(index, prefix), fresh, "prefix {prefix:?}");
+    }
+});
+
+/// A term such as `(safima)$`, which `Query::narrows` wrongly treats as a
+/// narrowing of `(safima)` (see tests/props.rs). Remove with the fix.
+fn suffix_bug(input: &str) -> bool {
+    input.split_whitespace().any(|term| {
+        term.strip_suffix('$').is_some_and(|inner| {
+            pap_tui::search::fold_accents(inner).contains(['/', '.', ',', ';', ':', '(', ')'])
+        })
+    })
+}
