@@ -1,7 +1,7 @@
 //! What can be searched: one entry per region, city, organisation, funding row,
 //! article and passage of the letter, with the text that finds it.
 
-use super::parallel::in_ranges;
+use super::parallel::in_parts_mut;
 use crate::data::{Dataset, Headcount, Organisation};
 
 /// What an entry is; the order is the tie-break order of hits.
@@ -47,9 +47,21 @@ pub struct Entry {
     pub detail: String,
 }
 
+/// The passages of the letter searched besides its questions.
+const DOCUMENT_SECTIONS: usize = 5;
+
 /// Every entry of the dataset, in kind order.
 pub fn entries(data: &Dataset) -> Vec<Entry> {
-    let mut out = Vec::new();
+    // Sized once: growing it would copy every organisation's entry.
+    let mut out = Vec::with_capacity(
+        data.regions.len()
+            + data.cities.len()
+            + data.organisations.len()
+            + data.funding.len()
+            + data.articles.len()
+            + data.document.questions.len()
+            + DOCUMENT_SECTIONS,
+    );
     for r in &data.regions {
         out.push(Entry {
             kind: Kind::Region,
@@ -71,17 +83,20 @@ pub fn entries(data: &Dataset) -> Vec<Entry> {
             detail: format!("{} {count}", region_name(data, &c.region)),
         });
     }
-    // Organisations are the bulk of a large dataset: built on every core.
-    let organisations = in_ranges(data.organisations.len(), |range| {
-        data.organisations[range]
-            .iter()
-            .map(|o| organisation_entry(data, o))
-            .collect::<Vec<_>>()
+    // Organisations are the bulk of a large dataset: built on every core, each
+    // writing its own part of `out`.
+    let first = out.len();
+    out.resize_with(first + data.organisations.len(), || Entry {
+        kind: Kind::Organisation,
+        id: String::new(),
+        label: String::new(),
+        detail: String::new(),
     });
-    out.reserve(data.organisations.len());
-    for part in organisations {
-        out.extend(part);
-    }
+    in_parts_mut(&mut out[first..], |_, range, part| {
+        for (entry, o) in part.iter_mut().zip(&data.organisations[range]) {
+            *entry = organisation_entry(data, o);
+        }
+    });
     for f in &data.funding {
         out.push(Entry {
             kind: Kind::Funding,
@@ -114,7 +129,7 @@ pub fn entries(data: &Dataset) -> Vec<Entry> {
             detail: answers.join(" "),
         });
     }
-    let sections = [
+    let sections: [_; DOCUMENT_SECTIONS] = [
         ("law", format!("{} ({})", doc.law.title, doc.law.citation)),
         ("caveat", doc.caveat.text.clone()),
         ("deployment_note", doc.deployment_note.text.clone()),

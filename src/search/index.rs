@@ -9,7 +9,7 @@ use fuzzy_matcher::FuzzyMatcher;
 use super::entry::{Entry, entries};
 use super::fold::{fold, fold_into, original_ranges};
 use super::order::TieBreak;
-use super::parallel::in_ranges;
+use super::parallel::{in_parts_mut, in_ranges};
 use super::query::{Query, Term, TermKind};
 use super::skim;
 use crate::data::Dataset;
@@ -46,9 +46,9 @@ const WHOLE_LABEL_BONUS: i64 = 1_000;
 pub struct Index {
     entries: Vec<Entry>,
     /// The folded text of every entry back to back, each its folded label, a
-    /// space and its folded detail: one allocation instead of three per entry,
-    /// read in order while scoring.
-    folded: String,
+    /// space and its folded detail: one allocation per core instead of three
+    /// per entry, read in order while scoring.
+    folded: Vec<String>,
     spans: Vec<Span>,
     /// The tie-break order, sorted on first need: a one-off search whose few
     /// hits can be compared directly never pays for sorting every entry.
@@ -56,8 +56,9 @@ pub struct Index {
 }
 
 /// Where an entry's folded text lies in [`Index::folded`].
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone, Copy, Default)]
 struct Span {
+    part: usize,
     start: usize,
     label_end: usize,
     end: usize,
@@ -137,14 +138,14 @@ impl Index {
     /// The folded label of an entry.
     fn label(&self, entry: u32) -> &str {
         let s = self.spans[entry as usize];
-        &self.folded[s.start..s.label_end]
+        &self.folded[s.part][s.start..s.label_end]
     }
 
     fn tie_break(&self) -> &TieBreak {
         self.tie_break.get_or_init(|| {
             TieBreak::new(&self.entries, |e| {
                 let s = self.spans[e as usize];
-                &self.folded.as_bytes()[s.start..s.label_end]
+                &self.folded[s.part].as_bytes()[s.start..s.label_end]
             })
         })
     }
@@ -158,7 +159,7 @@ impl Index {
     /// The folded label, a space, and the folded detail of an entry.
     fn full(&self, entry: u32) -> &str {
         let s = self.spans[entry as usize];
-        &self.folded[s.start..s.end]
+        &self.folded[s.part][s.start..s.end]
     }
 
     /// Score of one term against one entry, `None` when it does not match.
@@ -396,41 +397,32 @@ fn concat<T>(parts: Vec<Vec<T>>) -> Vec<T> {
     all
 }
 
-/// Folds every entry into one text, on every core for large datasets.
-fn fold_all(entries: &[Entry]) -> (String, Vec<Span>) {
-    let parts = in_ranges(entries.len(), |range| {
+/// Folds every entry, on every core for large datasets: each core writes its
+/// entries' text and spans in place, so nothing is copied afterwards.
+fn fold_all(entries: &[Entry]) -> (Vec<String>, Vec<Span>) {
+    let mut spans = vec![Span::default(); entries.len()];
+    let folded = in_parts_mut(&mut spans, |part, range, spans| {
         let entries = &entries[range];
         let bytes = entries
             .iter()
             .map(|e| e.label.len() + 1 + e.detail.len())
             .sum();
         let mut folded = String::with_capacity(bytes);
-        let mut spans = Vec::with_capacity(entries.len());
-        for e in entries {
+        for (e, span) in entries.iter().zip(spans) {
             let start = folded.len();
             fold_into(&e.label, &mut folded);
             let label_end = folded.len();
             folded.push(' ');
             fold_into(&e.detail, &mut folded);
-            spans.push(Span {
+            *span = Span {
+                part,
                 start,
                 label_end,
                 end: folded.len(),
-            });
+            };
         }
-        (folded, spans)
+        folded
     });
-    let mut folded = String::with_capacity(parts.iter().map(|(f, _)| f.len()).sum());
-    let mut spans = Vec::with_capacity(entries.len());
-    for (part, part_spans) in parts {
-        let offset = folded.len();
-        folded.push_str(&part);
-        spans.extend(part_spans.into_iter().map(|s| Span {
-            start: s.start + offset,
-            label_end: s.label_end + offset,
-            end: s.end + offset,
-        }));
-    }
     (folded, spans)
 }
 

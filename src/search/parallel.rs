@@ -14,33 +14,32 @@ fn threads() -> usize {
     *THREADS.get_or_init(|| std::thread::available_parallelism().map_or(1, |n| n.get().min(8)))
 }
 
-/// Runs `work` on `0..len` split into one contiguous range per core (a single
-/// range below [`PARALLEL_THRESHOLD`]), the last range on the calling thread.
-/// Results come back in range order.
-pub fn in_ranges<R: Send>(len: usize, work: impl Fn(Range<usize>) -> R + Sync) -> Vec<R> {
+/// The contiguous ranges `0..len` is split into: one per core, or a single one
+/// below [`PARALLEL_THRESHOLD`].
+fn split(len: usize) -> Vec<Range<usize>> {
     let threads = if len < PARALLEL_THRESHOLD {
         1
     } else {
         threads()
     };
-    if threads < 2 {
-        return vec![work(0..len)];
-    }
-    let size = len.div_ceil(threads);
-    let mut ranges: Vec<Range<usize>> = (0..len)
+    let size = len.div_ceil(threads).max(1);
+    (0..len.max(1))
         .step_by(size)
         .map(|start| start..(start + size).min(len))
-        .collect();
-    let Some(last) = ranges.pop() else {
-        return vec![work(0..len)];
+        .collect()
+}
+
+/// Runs each job, the last on the calling thread, and returns their results in order.
+fn run<R: Send>(mut jobs: Vec<impl FnOnce() -> R + Send>) -> Vec<R> {
+    let Some(own) = jobs.pop() else {
+        return Vec::new();
     };
+    if jobs.is_empty() {
+        return vec![own()];
+    }
     std::thread::scope(|scope| {
-        let work = &work;
-        let handles: Vec<_> = ranges
-            .into_iter()
-            .map(|range| scope.spawn(move || work(range)))
-            .collect();
-        let own = work(last);
+        let handles: Vec<_> = jobs.into_iter().map(|job| scope.spawn(job)).collect();
+        let own = own();
         let mut results: Vec<R> = handles
             .into_iter()
             .map(|handle| match handle.join() {
@@ -55,6 +54,34 @@ pub fn in_ranges<R: Send>(len: usize, work: impl Fn(Range<usize>) -> R + Sync) -
     })
 }
 
+/// Runs `work` on `0..len` split into one contiguous range per core (a single
+/// range below [`PARALLEL_THRESHOLD`]). Results come back in range order.
+pub fn in_ranges<R: Send>(len: usize, work: impl Fn(Range<usize>) -> R + Sync) -> Vec<R> {
+    let work = &work;
+    run(split(len)
+        .into_iter()
+        .map(|range| move || work(range))
+        .collect())
+}
+
+/// Runs `work` on `items` split the same way, each part with its number and
+/// the range of `items` it is, so that every core fills its own part of one
+/// vector rather than a vector to be copied into it. Results come back in order.
+pub fn in_parts_mut<T: Send, R: Send>(
+    items: &mut [T],
+    work: impl Fn(usize, Range<usize>, &mut [T]) -> R + Sync,
+) -> Vec<R> {
+    let work = &work;
+    let mut rest = items;
+    let mut jobs = Vec::new();
+    for (part, range) in split(rest.len()).into_iter().enumerate() {
+        let (chunk, tail) = std::mem::take(&mut rest).split_at_mut(range.len());
+        rest = tail;
+        jobs.push(move || work(part, range, chunk));
+    }
+    run(jobs)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -65,6 +92,25 @@ mod tests {
             let parts = in_ranges(len, |r| r);
             let flat: Vec<usize> = parts.into_iter().flatten().collect();
             assert_eq!(flat, (0..len).collect::<Vec<_>>(), "{len}");
+        }
+    }
+
+    #[test]
+    fn parts_fill_their_own_items() {
+        for len in [0, 1, 100, PARALLEL_THRESHOLD, 3 * PARALLEL_THRESHOLD + 7] {
+            let mut items = vec![(0, 0); len];
+            let parts = in_parts_mut(&mut items, |part, range, chunk| {
+                for (i, item) in range.clone().zip(chunk.iter_mut()) {
+                    *item = (part, i);
+                }
+                range
+            });
+            let flat: Vec<usize> = parts.iter().cloned().flatten().collect();
+            assert_eq!(flat, (0..len).collect::<Vec<_>>(), "{len}");
+            for (part, range) in parts.iter().enumerate() {
+                assert!(items[range.clone()].iter().all(|&(p, _)| p == part));
+            }
+            assert!(items.iter().enumerate().all(|(i, &(_, j))| i == j));
         }
     }
 }
