@@ -29,7 +29,7 @@ fn sizes() -> Vec<usize> {
 }
 
 /// Keeps the large sizes to a few seconds per benchmark: one search of a million
-/// entries takes a good part of a second.
+/// entries takes a tenth of a second or more.
 fn configure(
     group: &mut criterion::BenchmarkGroup<'_, criterion::measurement::WallTime>,
     size: usize,

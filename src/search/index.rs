@@ -45,9 +45,9 @@ const WHOLE_LABEL_BONUS: i64 = 1_000;
 
 pub struct Index {
     entries: Vec<Entry>,
-    /// The folded text of every entry back to back, each its folded label, a
-    /// space and its folded detail: one allocation per core instead of three
-    /// per entry, read in order while scoring.
+    /// The folded text of the entries back to back, each its folded label, a
+    /// space and its folded detail: one buffer per core that built it rather
+    /// than strings per entry, so scoring reads memory in order.
     folded: Vec<String>,
     spans: Vec<Span>,
     /// The tie-break order, sorted on first need: a one-off search whose few
@@ -76,8 +76,9 @@ impl std::fmt::Debug for Index {
 /// while sorting, its tie-break rank.
 type Scored = (Reverse<i64>, u32);
 
-/// Up to this fraction of the entries, hits are sorted by comparing their
-/// labels rather than by sorting every entry once (which later searches reuse).
+/// Hits numbering up to the entries divided by this are sorted by comparing
+/// their labels; more are sorted by tie-break rank, sorting every entry once
+/// (which later searches reuse).
 const DIRECT_SORT_FRACTION: usize = 4;
 
 /// Which entries a search looks at.
