@@ -36,20 +36,6 @@ fuzz_target!(|input: &str| {
     for &end in bounds.iter().chain(bounds.iter().rev()) {
         let prefix = &input[..end];
         let fresh = index.search(&Query::parse(prefix));
-        if suffix_bug(prefix) {
-            // Known bug, as in tests/props.rs: start afresh past it.
-            searcher = Searcher::default();
-        }
         assert_eq!(searcher.search(index, prefix), fresh, "prefix {prefix:?}");
     }
 });
-
-/// A term such as `(safima)$`, which `Query::narrows` wrongly treats as a
-/// narrowing of `(safima)` (see tests/props.rs). Remove with the fix.
-fn suffix_bug(input: &str) -> bool {
-    input.split_whitespace().any(|term| {
-        term.strip_suffix('$').is_some_and(|inner| {
-            pap_tui::search::fold_accents(inner).contains(['/', '.', ',', ';', ':', '(', ')'])
-        })
-    })
-}

@@ -52,9 +52,24 @@ impl Query {
         if old_input.ends_with(char::is_whitespace) {
             return true;
         }
-        match old_input.split_whitespace().last() {
-            Some(last) => !(last.starts_with('!') || last.ends_with('$')),
-            None => false,
+        // The old query's last term goes on in the new one: it narrows only when
+        // it keeps its kind and grows its text. `x` → `x$` turns a fuzzy term
+        // into a suffix, which matches entries the fuzzy term did not.
+        let position = old_input.split_whitespace().count() - 1;
+        let old_last = old_input.split_whitespace().last().and_then(parse_term);
+        let new_last = new_input
+            .split_whitespace()
+            .nth(position)
+            .and_then(parse_term);
+        match (old_last, new_last) {
+            (None, _) => true,
+            (Some(_), None) => false,
+            (Some(old), Some(new)) => {
+                !old.negated
+                    && !new.negated
+                    && old.kind == new.kind
+                    && new.text.starts_with(&old.text)
+            }
         }
     }
 }
@@ -146,5 +161,11 @@ mod tests {
         assert!(!Query::narrows("", "m"));
         assert!(!Query::narrows("mont", "mon"));
         assert!(!Query::narrows("mon", "xmon"));
+        // A fuzzy term that becomes a suffix or a whole-label term widens.
+        assert!(!Query::narrows("(safima)", "(safima)$"));
+        assert!(!Query::narrows("^laval", "^laval$"));
+        // A term with no text yet matched everything.
+        assert!(Query::narrows("'", "'m"));
+        assert!(Query::narrows("sana ^", "sana ^h"));
     }
 }
