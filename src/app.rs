@@ -108,6 +108,9 @@ pub struct App {
     pub search_mode: SearchMode,
     /// A background search `update` asked for, returned as an effect.
     search_request: Option<(u64, String)>,
+    /// Number of the latest background search. It keeps counting across search
+    /// boxes, so a closed box's late answer never passes for the next box's.
+    search_generation: u64,
     pub lang: Lang,
     pub focus: Pane,
     /// Row of the regions pane: `STARRED_ROW`, `ALL_ROW`, or
@@ -145,6 +148,7 @@ impl App {
         let mut app = App {
             search_mode,
             search_request: None,
+            search_generation: 0,
             organisations: (0..data.organisations.len()).collect(),
             data,
             origin,
@@ -444,7 +448,8 @@ impl App {
                     sb.selected = 0;
                 }
                 SearchMode::Background => {
-                    sb.generation += 1;
+                    self.search_generation += 1;
+                    sb.generation = self.search_generation;
                     sb.pending = true;
                     self.search_request = Some((sb.generation, sb.input.clone()));
                 }
