@@ -20,39 +20,58 @@ fn escape_into(out: &mut String, c: char) {
     }
 }
 
-/// One line of text: every unsafe character, newlines included, becomes an escape
-/// such as `\x1B`, except that a tab becomes a space.
-pub fn line(text: &str) -> Cow<'_, str> {
-    if !text.chars().any(is_unsafe) {
+/// Characters that must not reach the screen: the unsafe ones, and the zero-width
+/// joiner, which terminals and ratatui count differently (ratatui measures an
+/// emoji ZWJ sequence as one glyph, most terminals draw each emoji of it), so a
+/// name holding one would shift every border right of it.
+pub fn is_unsafe_on_screen(c: char) -> bool {
+    is_unsafe(c) || c == '\u{200D}'
+}
+
+/// Escapes the characters `unsafe_char` picks; keeps line feeds when asked.
+fn escaped(text: &str, unsafe_char: fn(char) -> bool, keep_lines: bool) -> Cow<'_, str> {
+    let kept = |c: char| keep_lines && c == '\n';
+    if !text.chars().any(|c| !kept(c) && unsafe_char(c)) {
         return Cow::Borrowed(text);
     }
+    let joined;
+    let text = if keep_lines {
+        joined = text.replace("\r\n", "\n");
+        joined.as_str()
+    } else {
+        text
+    };
     let mut out = String::with_capacity(text.len() + 8);
     for c in text.chars() {
         match c {
+            c if kept(c) => out.push(c),
             '\t' => out.push(' '),
-            c if is_unsafe(c) => escape_into(&mut out, c),
+            c if unsafe_char(c) => escape_into(&mut out, c),
             c => out.push(c),
         }
     }
     Cow::Owned(out)
 }
 
+/// One line of text: every unsafe character, newlines included, becomes an escape
+/// such as `\x1B`, except that a tab becomes a space.
+pub fn line(text: &str) -> Cow<'_, str> {
+    escaped(text, is_unsafe, false)
+}
+
 /// A block of text: like [`line`], but line feeds are kept (and `\r\n` becomes `\n`).
 pub fn block(text: &str) -> Cow<'_, str> {
-    if !text.chars().any(|c| c != '\n' && is_unsafe(c)) {
-        return Cow::Borrowed(text);
-    }
-    let text = text.replace("\r\n", "\n");
-    let mut out = String::with_capacity(text.len() + 8);
-    for c in text.chars() {
-        match c {
-            '\n' => out.push('\n'),
-            '\t' => out.push(' '),
-            c if is_unsafe(c) => escape_into(&mut out, c),
-            c => out.push(c),
-        }
-    }
-    Cow::Owned(out)
+    escaped(text, is_unsafe, true)
+}
+
+/// One line for the screen: like [`line`], and the zero-width joiner escaped too.
+pub fn screen_line(text: &str) -> Cow<'_, str> {
+    escaped(text, is_unsafe_on_screen, false)
+}
+
+/// A block for the screen: like [`block`], and the zero-width joiner escaped too.
+pub fn screen_block(text: &str) -> Cow<'_, str> {
+    escaped(text, is_unsafe_on_screen, true)
 }
 
 #[cfg(test)]
@@ -86,9 +105,21 @@ mod tests {
     }
 
     #[test]
+    fn the_screen_also_escapes_the_zero_width_joiner() {
+        let family = "a\u{1F468}\u{200D}\u{1F469}b";
+        assert_eq!(line(family), family, "kept in pipes and the clipboard");
+        assert_eq!(screen_line(family), "a\u{1F468}\\u{200D}\u{1F469}b");
+        assert_eq!(screen_block("x\n\u{200D}"), "x\n\\u{200D}");
+        assert_eq!(screen_line("\x1b"), "\\x1B");
+    }
+
+    #[test]
     fn output_never_contains_unsafe_characters() {
         let all: String = (0u32..0x3000).filter_map(char::from_u32).collect();
         assert!(!line(&all).chars().any(is_unsafe));
         assert!(!block(&all).chars().any(|c| c != '\n' && is_unsafe(c)));
+        assert!(!screen_line(&all).chars().any(is_unsafe_on_screen));
+        let screen = screen_block(&all);
+        assert!(!screen.chars().any(|c| c != '\n' && is_unsafe_on_screen(c)));
     }
 }

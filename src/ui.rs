@@ -72,6 +72,8 @@ pub(crate) fn pane_index(pane: Pane) -> usize {
 pub fn render(frame: &mut Frame, app: &App, ui: &mut UiState) {
     let area = frame.area();
     if area.width == 0 || area.height == 0 {
+        // Nothing is drawn, so nothing can be clicked.
+        ui.areas = [Rect::default(); 4];
         return;
     }
     let theme = ui.theme();
@@ -134,13 +136,14 @@ fn render_too_small(buf: &mut Buffer, area: Rect, app: &App, theme: &Theme) {
 fn render_header(buf: &mut Buffer, area: Rect, app: &App, theme: &Theme) {
     let s = app.lang.strings();
     let d = &app.data.document;
-    let left = format!(
+    // The document's fields and the file's path come from a `--data` file.
+    let left = clean(&format!(
         " {} · {} {} · {} · {}",
         d.ministry_acronym, s.decision, d.reference, d.date, d.programme
-    );
+    ));
     let source = match &app.origin {
         Origin::Embedded => format!("{} : assets/pap.json ", s.data_word),
-        Origin::File(p) => format!("{} : {} ", s.data_word, p.display()),
+        Origin::File(p) => format!("{} : {} ", s.data_word, clean(&p.display().to_string())),
     };
     let left = fit(&left, area.width as usize);
     let room = (area.width as usize).saturating_sub(left.width() + 2);
@@ -211,7 +214,7 @@ pub(crate) fn popup(buf: &mut Buffer, area: Rect, width_pct: u16, height_pct: u1
 
 /// Text from the data made safe for one line of the screen.
 pub(crate) fn clean(text: &str) -> String {
-    crate::text::line(text).into_owned()
+    crate::text::screen_line(text).into_owned()
 }
 
 /// Cuts `text` to `width` display columns, ending with `…` when cut.

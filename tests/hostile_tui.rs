@@ -486,12 +486,9 @@ fn a_hundred_thousand_hostile_organisations() {
 
 /// Found by this file: ratatui counts an emoji ZWJ sequence as one character of
 /// two columns, tmux 3.3 (like xterm and VTE) draws each emoji of it, six columns
-/// here, so every border right of the name moves four columns on that row. The
-/// screen text needs the sequence broken before it is drawn (for example U+200D
-/// dropped, or escaped like the bidi controls, in `clean` in src/ui.rs and in
-/// `highlighted` in src/ui/overlays.rs) so that both count the same width.
+/// here, so every border right of the name would move four columns on that row.
+/// The screen escapes U+200D (`text::screen_line`), so both count the same width.
 #[test]
-#[ignore = "bug: an emoji ZWJ sequence in a name shifts the pane borders on its row"]
 fn zwj_names_keep_the_panes_aligned() {
     let dir = tempfile::tempdir().expect("tempdir");
     let mut data = embedded();
@@ -518,13 +515,12 @@ fn zwj_names_keep_the_panes_aligned() {
     }
 }
 
-/// Found by this file: the header (`render_header` in src/ui.rs) draws the
+/// Found by this file: the header (`render_header` in src/ui.rs) drew the
 /// dataset's acronym, reference, date and programme, and the `--data` path, as
-/// they are. ratatui then drops their control characters silently, so the user
-/// reads `Programme ]52;c;SGVsbG8=` where every other place shows
-/// `\x1B]52;c;SGVsbG8=\x07`: the header should pass them through `clean` too.
+/// they were, and ratatui dropped their control characters silently: the user
+/// read `Programme ]52;c;SGVsbG8=` where every other place shows
+/// `\x1B]52;c;SGVsbG8=\x07`. The header escapes them like the panes.
 #[test]
-#[ignore = "bug: the header shows the programme with its controls dropped, not escaped"]
 fn the_header_shows_escapes_like_the_panes() {
     let dir = tempfile::tempdir().expect("tempdir");
     let data = write(dir.path(), "hostile.json", &hostile_dataset(0));

@@ -321,8 +321,8 @@ fn check_app(app: &App, index: &Index, worker: &Worker) -> Result<(), TestCaseEr
                 sb.selected,
                 sb.hits.len()
             );
-            // Hits that are not awaited are those of the input (but for a known bug).
-            if !sb.pending && !suffix_bug(&sb.input) {
+            // Hits that are not awaited are those of the input.
+            if !sb.pending {
                 let fresh = index.search(&Query::parse(&sb.input));
                 prop_assert_eq!(&sb.hits, &fresh, "input {:?}", sb.input);
             }
@@ -380,10 +380,7 @@ fn draw(
         frame.buffer.content.len(),
         usize::from(width) * usize::from(height)
     );
-    // A frame with no cells draws nothing and keeps the last hit areas (see
-    // `zero_size_frame_forgets_the_panes`); no mouse event can come from it.
-    let drawn = width > 0 && height > 0;
-    for area in ui.areas.iter().filter(|_| drawn) {
+    for area in &ui.areas {
         prop_assert!(
             area.is_empty()
                 || screen.contains(area.as_position())
@@ -438,12 +435,6 @@ fn explore(
             Input::Deliver(newest) => worker.answer(&app.index, *newest),
             _ => to_action(input, &app, &ui),
         };
-        if action == Some(Action::OpenSearch) {
-            // Known bug (`a_closed_search_boxs_answer_is_not_taken_by_the_next`):
-            // a new box would take a closed box's late answers. The worker here
-            // answers them while no box is open, where they are ignored.
-            worker.requests.clear();
-        }
         let effect = action.and_then(|a| app.update(a));
         if app.mode() != Mode::Search {
             worker.requests.clear();
@@ -720,36 +711,18 @@ proptest! {
         for &end in bounds.iter().chain([&half]) {
             let prefix = &input[..end];
             let fresh = index.search(&Query::parse(prefix));
-            if suffix_bug(prefix) {
-                // Known bug (see the ignored test below): start afresh past it.
-                searcher = Searcher::default();
-            }
             prop_assert_eq!(searcher.search(index, prefix), fresh, "prefix {:?}", prefix);
         }
     }
 }
 
-/// True when `input` has a term such as `(safima)$`: a suffix holding one of the
-/// characters that split long text into words. Typed one character at a time, its
-/// fuzzy prefix `(safima)` cannot match a long label, and `Query::narrows` then
-/// wrongly lets the suffix search only among those hits. Remove with the fix.
-fn suffix_bug(input: &str) -> bool {
-    input.split_whitespace().any(|term| {
-        term.strip_suffix('$').is_some_and(|inner| {
-            pap_tui::search::fold_accents(inner).contains(['/', '.', ',', ';', ':', '(', ')'])
-        })
-    })
-}
-
 // ---------------------------------------------------------------- kept cases
 
-/// Found by `queries_match_and_narrow_consistently` (`)` then `)$`). In
-/// src/search/query.rs, `Query::narrows` treats `x` → `x$` as narrowing, but a
-/// fuzzy term in long text must fall within one word while a suffix need not, so
-/// `(safima)` finds nothing and `(safima)$` typed after it finds nothing too,
-/// though `pap-tui search '(safima)$'` finds SAFIMA.
+/// Found by `queries_match_and_narrow_consistently` (`)` then `)$`): a fuzzy
+/// term in long text must fall within one word while a suffix need not, so
+/// `(safima)` finds nothing, and `(safima)$` typed after it must not search only
+/// among those hits (`Query::narrows` once treated `x` → `x$` as narrowing).
 #[test]
-#[ignore = "bug in Query::narrows: a fuzzy term extended with `$` is not a narrowing"]
 fn typing_a_suffix_after_a_separator_finds_what_a_fresh_search_finds() {
     let index = index_of(false);
     let mut searcher = Searcher::default();
@@ -760,11 +733,9 @@ fn typing_a_suffix_after_a_separator_finds_what_a_fresh_search_finds() {
 }
 
 /// Found by `random_inputs_never_break_the_explorer` (a resize to 0×0 after a
-/// frame): `ui::render` (src/ui.rs) returns early on an empty area without
-/// clearing `UiState::areas` as the "too small" branch does, so `UiState::hit`
-/// still maps positions to the panes of the last frame drawn.
+/// frame): `ui::render` once returned early on an empty area keeping the last
+/// frame's pane areas, so `UiState::hit` mapped positions to panes not drawn.
 #[test]
-#[ignore = "bug in ui::render: a 0×0 frame keeps the previous frame's pane areas"]
 fn zero_size_frame_forgets_the_panes() {
     let app = App::new(embedded().clone(), Origin::Embedded, Lang::En);
     let mut ui = UiState::new(ThemeName::Dark);
@@ -780,14 +751,11 @@ fn zero_size_frame_forgets_the_panes() {
     assert_eq!(ui.hit(5, 5), None, "nothing is drawn, nothing can be hit");
 }
 
-/// A search box closed with a request still out, then a new one: the new box
-/// counts generations from 1 again (`Overlay::Search(SearchBox::default())` in
-/// `App::update`, src/app.rs), so the old box's late answer is taken as the
-/// new box's, with `pending` cleared: the hits of `x` are shown, and opened by
-/// Enter, while the box says `y`, until the worker's next answer. The
-/// generation should keep counting on `App` across search boxes.
+/// A search box closed with a request still out, then a new one: if the new box
+/// counted generations from 1 again, the old box's late answer would be taken as
+/// the new box's, showing the hits of `x` while the box says `y`. Generations
+/// keep counting on `App` across search boxes.
 #[test]
-#[ignore = "bug in App::update: a new search box restarts generations, so a stale answer is taken"]
 fn a_closed_search_boxs_answer_is_not_taken_by_the_next() {
     let mut app = App::new(embedded().clone(), Origin::Embedded, Lang::En);
     app.search_mode = SearchMode::Background;
@@ -819,7 +787,6 @@ fn a_closed_search_boxs_answer_is_not_taken_by_the_next() {
 
 /// The same bug as the explorer shows it: the search box stays empty.
 #[test]
-#[ignore = "bug in Query::narrows: a fuzzy term extended with `$` is not a narrowing"]
 fn search_box_finds_safima_by_its_acronym_suffix() {
     let mut app = App::new(embedded().clone(), Origin::Embedded, Lang::En);
     app.update(Action::OpenSearch);

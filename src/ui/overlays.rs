@@ -33,7 +33,7 @@ fn highlighted<'a>(
             spans.push(Span::styled(std::mem::take(&mut current), style));
         }
         current_matched = is_matched;
-        current.push_str(&crate::text::line(&c.to_string()));
+        current.push_str(&crate::text::screen_line(&c.to_string()));
     }
     if !current.is_empty() {
         let style = if current_matched {
@@ -140,7 +140,7 @@ pub fn render_detail(buf: &mut Buffer, area: Rect, app: &App, theme: &Theme) {
     let value_width = width.saturating_sub(label_width).max(10);
     let mut lines: Vec<Line> = Vec::new();
     for (label, value) in &detail.fields {
-        let clean_value = crate::text::block(value);
+        let clean_value = crate::text::screen_block(value);
         let wrapped: Vec<String> = clean_value
             .lines()
             .flat_map(|l| super::wrap(l, value_width))
@@ -210,7 +210,7 @@ pub fn render_letter(buf: &mut Buffer, area: Rect, app: &App, scroll: usize, the
     let inner = block.inner(rect);
     block.render(rect, buf);
     let text = app.letter();
-    let clean_text = crate::text::block(&text);
+    let clean_text = crate::text::screen_block(&text);
     let lines: Vec<Line> = clean_text
         .lines()
         .map(|l| Line::from(l.to_string()))
@@ -293,7 +293,7 @@ pub fn render_copy_text(
     let block = pane_block(s.copy_text_title.to_string(), true, theme);
     let inner = block.inner(rect);
     block.render(rect, buf);
-    let clean_text = crate::text::block(text);
+    let clean_text = crate::text::screen_block(text);
     let lines: Vec<Line> = clean_text
         .lines()
         .map(|l| Line::from(l.to_string()))

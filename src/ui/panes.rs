@@ -382,7 +382,7 @@ pub fn render_articles(buf: &mut Buffer, area: Rect, app: &App, ui: &mut UiState
     let mut lines: Vec<Line> = vec![Line::styled("─".repeat(width), theme.border)];
     if let Some(text) = &a.text {
         lines.extend(
-            crate::text::block(text)
+            crate::text::screen_block(text)
                 .lines()
                 .map(|l| Line::from(l.to_string())),
         );
