@@ -1,7 +1,11 @@
 //! Checks that a parsed dataset is consistent: unique ids, references that resolve,
 //! one headcount or one withholding per city, cited articles that exist.
 
-use std::collections::HashSet;
+use std::collections::hash_map::Entry;
+
+// foldhash, not SipHash: a 100 000-organisation file means hundreds of thousands
+// of lookups, and the seed is still random per process.
+use foldhash::{HashMap, HashMapExt, HashSet, HashSetExt};
 
 use super::locate::Step;
 use super::model::Dataset;
@@ -17,12 +21,56 @@ fn problem(path: Vec<Step>, message: String) -> Problem {
     Problem { path, message }
 }
 
+/// The ids seen so far. Ids share one namespace so that search hits and
+/// remembered selections are unambiguous. Each says whether it is an
+/// organisation's, for the funding rows' links.
+struct Ids<'a> {
+    organisation: HashMap<&'a str, bool>,
+}
+
+impl<'a> Ids<'a> {
+    fn with_capacity(data: &Dataset) -> Ids<'a> {
+        let count = data.organisations.len() + data.cities.len() + data.funding.len();
+        Ids {
+            organisation: HashMap::with_capacity(count),
+        }
+    }
+
+    /// Records `id`, or a problem at `path` (built only then: a large dataset
+    /// has none, and building a path for each of its entries would cost more
+    /// than the checks).
+    fn check(
+        &mut self,
+        problems: &mut Vec<Problem>,
+        path: impl FnOnce() -> Vec<Step>,
+        id: &'a str,
+        organisation: bool,
+    ) {
+        if id.trim().is_empty() {
+            problems.push(problem(path(), "empty id".to_string()));
+        } else {
+            match self.organisation.entry(id) {
+                Entry::Occupied(_) => {
+                    problems.push(problem(path(), format!("duplicate id \"{id}\"")));
+                }
+                Entry::Vacant(slot) => {
+                    slot.insert(organisation);
+                }
+            }
+        }
+    }
+
+    fn is_organisation(&self, id: &str) -> bool {
+        self.organisation.get(id) == Some(&true)
+    }
+}
+
 /// Every problem of the dataset, in document order of the sections checked.
 pub fn validate(data: &Dataset) -> Vec<Problem> {
     use Step::{Index, Key};
     let mut problems = Vec::new();
 
-    let mut codes = HashSet::new();
+    let mut codes = HashSet::with_capacity(data.regions.len());
     for (i, region) in data.regions.iter().enumerate() {
         if !codes.insert(region.code.as_str()) {
             problems.push(problem(
@@ -32,7 +80,7 @@ pub fn validate(data: &Dataset) -> Vec<Problem> {
         }
     }
     let articles: HashSet<&str> = data.articles.iter().map(|a| a.number.as_str()).collect();
-    let mut numbers = HashSet::new();
+    let mut numbers = HashSet::with_capacity(data.articles.len());
     for (i, article) in data.articles.iter().enumerate() {
         if !numbers.insert(article.number.as_str()) {
             problems.push(problem(
@@ -48,21 +96,13 @@ pub fn validate(data: &Dataset) -> Vec<Problem> {
         }
     }
 
-    // Ids share one namespace so that search hits and remembered selections are unambiguous.
-    let mut ids = HashSet::new();
-    let mut check_id = |problems: &mut Vec<Problem>, path: Vec<Step>, id: &str| {
-        if id.trim().is_empty() {
-            problems.push(problem(path, "empty id".to_string()));
-        } else if !ids.insert(id.to_string()) {
-            problems.push(problem(path, format!("duplicate id \"{id}\"")));
-        }
-    };
-
+    let mut ids = Ids::with_capacity(data);
     for (i, org) in data.organisations.iter().enumerate() {
-        check_id(
+        ids.check(
             &mut problems,
-            vec![Key("organisations"), Index(i), Key("id")],
+            || vec![Key("organisations"), Index(i), Key("id")],
             &org.id,
+            true,
         );
         if org.regions.is_empty() {
             problems.push(problem(
@@ -85,7 +125,7 @@ pub fn validate(data: &Dataset) -> Vec<Problem> {
 
     for (i, city) in data.cities.iter().enumerate() {
         let at = |key| vec![Key("cities"), Index(i), Key(key)];
-        check_id(&mut problems, at("id"), &city.id);
+        ids.check(&mut problems, || at("id"), &city.id, false);
         if !codes.contains(city.region.as_str()) {
             problems.push(problem(
                 at("region"),
@@ -131,13 +171,14 @@ pub fn validate(data: &Dataset) -> Vec<Problem> {
     }
 
     for (i, row) in data.funding.iter().enumerate() {
-        check_id(
+        ids.check(
             &mut problems,
-            vec![Key("funding"), Index(i), Key("id")],
+            || vec![Key("funding"), Index(i), Key("id")],
             &row.id,
+            false,
         );
         if let Some(org) = &row.organisation_id
-            && data.organisation(org).is_none()
+            && !ids.is_organisation(org)
         {
             problems.push(problem(
                 vec![Key("funding"), Index(i), Key("organisation_id")],
