@@ -98,9 +98,9 @@ pub enum Command {
         /// Query terms, ANDed.
         #[arg(required = true)]
         query: Vec<String>,
-        /// At most this many hits.
-        #[arg(long, default_value_t = 20)]
-        limit: usize,
+        /// At most this many hits (1 or more).
+        #[arg(long, default_value_t = 20, value_parser = clap::value_parser!(u64).range(1..))]
+        limit: u64,
         /// Only entries of this kind.
         #[arg(long, value_enum)]
         kind: Option<KindArg>,
@@ -184,7 +184,7 @@ pub fn run(command: &Command, data: &Dataset, lang: Lang) -> ExitCode {
         } => search(
             data,
             &query.join(" "),
-            *limit,
+            usize::try_from(*limit).unwrap_or(usize::MAX),
             kind.map(Kind::from),
             *format,
             lang,
@@ -307,12 +307,8 @@ fn search(
         );
     }
     let index = Index::build(data);
-    let hits: Vec<_> = index
-        .search(&query)
-        .into_iter()
-        .filter(|h| kind.is_none_or(|k| index.entry(h.entry).kind == k))
-        .take(limit)
-        .collect();
+    // Only the hits printed are ranked.
+    let hits = index.search_top(&query, limit, |e| kind.is_none_or(|k| e.kind == k));
     let s = lang.strings();
     let text = match format {
         SearchFormat::Json => {
@@ -356,7 +352,11 @@ fn search(
         }
     };
     let code = emit(&text);
-    if hits.is_empty() {
+    let found = !hits.is_empty();
+    // The process ends next: freeing every label one by one would take longer
+    // than the search on a large dataset.
+    std::mem::forget(index);
+    if !found {
         if format == SearchFormat::Text {
             eprintln!("pap-tui: {}", s.no_hits);
         }

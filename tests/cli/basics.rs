@@ -54,6 +54,7 @@ fn unknown_subcommand_and_bad_values_exit_2() {
         &["search", "laval", "--format", "csv"],
         &["search", "laval", "--kind", "planet"],
         &["search", "laval", "--limit", "many"],
+        &["search", "laval", "--limit", "0"],
         &["export", "--format", "text"],
         &["--lang", "de", "regions"],
         &["search"],

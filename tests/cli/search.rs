@@ -141,6 +141,28 @@ fn limit_and_kind_filter_the_hits() {
 }
 
 #[test]
+fn a_limited_search_keeps_the_order_of_the_full_one() {
+    let all = pap(&["search", "e", "--limit", "100000", "--format", "json"]).ok();
+    let all = json_hits(&all);
+    for (kind, limit) in [(None, 5), (Some("organisation"), 7), (Some("city"), 3)] {
+        let mut args = vec!["search", "e", "--format", "json"];
+        let limit_text = limit.to_string();
+        args.extend(["--limit", &limit_text]);
+        if let Some(kind) = kind {
+            args.extend(["--kind", kind]);
+        }
+        let out = pap(&args).ok();
+        let expected: Vec<&Value> = all
+            .iter()
+            .filter(|h| kind.is_none_or(|k| h["kind"] == k))
+            .take(limit)
+            .collect();
+        let got = json_hits(&out);
+        assert_eq!(got.iter().collect::<Vec<_>>(), expected, "{kind:?}");
+    }
+}
+
+#[test]
 fn no_hit_exits_1() {
     let run = pap(&["search", "zzqqxxj"]).code(1);
     assert_eq!(
