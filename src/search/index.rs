@@ -9,7 +9,7 @@ use fuzzy_matcher::FuzzyMatcher;
 use super::entry::{Entry, entries};
 use super::fold::{fold, fold_into, original_ranges};
 use super::order::TieBreak;
-use super::parallel::{in_parts_mut, in_ranges};
+use super::parallel::in_parts_mut;
 use super::query::{Query, Term, TermKind};
 use super::skim;
 use crate::data::Dataset;
@@ -221,21 +221,38 @@ impl Index {
 
     /// The candidates that match `query`, in candidate order, not yet sorted.
     fn matches(&self, query: &Query, candidates: Candidates<'_>) -> Vec<Scored> {
-        let scored = |entry: u32| {
-            self.score(entry, query)
-                .map(|score| (Reverse(score), entry))
+        let entry_at = |i: usize| match candidates {
+            Candidates::All => i as u32,
+            Candidates::Among(among) => among[i],
         };
-        let parts = match candidates {
-            Candidates::All => in_ranges(self.entries.len(), |range| {
-                (range.start as u32..range.end as u32)
-                    .filter_map(scored)
-                    .collect::<Vec<_>>()
-            }),
-            Candidates::Among(among) => in_ranges(among.len(), |range| {
-                among[range].iter().filter_map(|&e| scored(e)).collect()
-            }),
+        let len = match candidates {
+            Candidates::All => self.entries.len(),
+            Candidates::Among(among) => among.len(),
         };
-        concat(parts)
+        // One vector with room for every candidate, allocated by the calling
+        // thread: each core writes the matches of its range at the start of its
+        // own part. The threads started for one search then allocate nothing; with
+        // a per-thread allocator, what they allocated would stay resident after
+        // they end, search after search.
+        let mut out = vec![(Reverse(0), 0); len];
+        let parts = in_parts_mut(&mut out, |_, range, part| {
+            let mut found = 0;
+            for i in range.clone() {
+                let entry = entry_at(i);
+                if let Some(score) = self.score(entry, query) {
+                    part[found] = (Reverse(score), entry);
+                    found += 1;
+                }
+            }
+            (range.start, found)
+        });
+        let mut kept = 0;
+        for (start, found) in parts {
+            out.copy_within(start..start + found, kept);
+            kept += found;
+        }
+        out.truncate(kept);
+        out
     }
 
     /// Matches of `query` among `candidates`, best first; `matched`, when given,
@@ -387,15 +404,6 @@ impl Index {
         }
         original_ranges(&folded, &indices)
     }
-}
-
-fn concat<T>(parts: Vec<Vec<T>>) -> Vec<T> {
-    let mut parts = parts.into_iter();
-    let mut all = parts.next().unwrap_or_default();
-    for part in parts {
-        all.extend(part);
-    }
-    all
 }
 
 /// Folds every entry, on every core for large datasets: each core writes its
