@@ -8,9 +8,11 @@ pub mod keymap;
 
 use crate::data::{Dataset, Origin};
 use crate::i18n::Lang;
+use std::sync::Arc;
+
 use crate::search::{Hit, Index, Searcher};
 
-pub use action::{Action, Pane};
+pub use action::{Action, Pane, SharedIndex};
 pub use copy::CopyFormat;
 pub use detail::{Detail, Target};
 pub use keymap::{Binding, Mode};
@@ -102,9 +104,12 @@ pub struct Status {
 }
 
 pub struct App {
-    pub data: Dataset,
+    /// Shared with the thread that builds the index of a large dataset.
+    pub data: Arc<Dataset>,
     pub origin: Origin,
-    pub index: std::sync::Arc<Index>,
+    /// None while a large dataset's index is being built in the background: the
+    /// panes need no index, and searches wait for it on the search thread.
+    pub index: Option<Arc<Index>>,
     pub search_mode: SearchMode,
     /// A background search `update` asked for, returned as an effect.
     search_request: Option<(u64, String)>,
@@ -137,22 +142,63 @@ pub struct App {
     pub history: Vec<String>,
 }
 
+/// Number of organisations of each region, in `data.regions` order, in one pass
+/// over the organisations (an organisation that lists a region twice counts once).
+fn region_sizes(data: &Dataset) -> Vec<usize> {
+    let position: std::collections::HashMap<&str, usize> = data
+        .regions
+        .iter()
+        .enumerate()
+        .map(|(i, r)| (r.code.as_str(), i))
+        .collect();
+    let mut sizes = vec![0; data.regions.len()];
+    for o in &data.organisations {
+        for (j, code) in o.regions.iter().enumerate() {
+            if o.regions[..j].contains(code) {
+                continue;
+            }
+            if let Some(&i) = position.get(code.as_str()) {
+                sizes[i] += 1;
+            }
+        }
+    }
+    sizes
+}
+
 impl App {
+    /// The explorer on `data`, its index built now.
     pub fn new(data: Dataset, origin: Origin, lang: Lang) -> App {
-        let index = std::sync::Arc::new(Index::build(&data));
-        let search_mode = if index.len() >= BACKGROUND_SEARCH_ENTRIES {
+        let mut app = App::without_index(data, origin, lang);
+        app.index = Some(Arc::new(Index::build(&app.data)));
+        app
+    }
+
+    /// The explorer as it starts: a small dataset's index is built now; a large
+    /// one's is left to the search thread, so the first frame does not wait for
+    /// it. The loop hands it over with [`Action::IndexReady`].
+    pub fn starting(data: Dataset, origin: Origin, lang: Lang) -> App {
+        let mut app = App::without_index(data, origin, lang);
+        if app.search_mode == SearchMode::Inline {
+            app.index = Some(Arc::new(Index::build(&app.data)));
+        }
+        app
+    }
+
+    fn without_index(data: Dataset, origin: Origin, lang: Lang) -> App {
+        let search_mode = if crate::search::entry_count(&data) >= BACKGROUND_SEARCH_ENTRIES {
             SearchMode::Background
         } else {
             SearchMode::Inline
         };
+        let region_sizes = region_sizes(&data);
         let mut app = App {
             search_mode,
             search_request: None,
             search_generation: 0,
             organisations: (0..data.organisations.len()).collect(),
-            data,
+            data: Arc::new(data),
             origin,
-            index,
+            index: None,
             lang,
             focus: Pane::Regions,
             region: ALL_ROW,
@@ -166,14 +212,8 @@ impl App {
             running: true,
             starred: Vec::new(),
             history: Vec::new(),
-            region_sizes: Vec::new(),
+            region_sizes,
         };
-        app.region_sizes = app
-            .data
-            .regions
-            .iter()
-            .map(|r| app.data.organisations_in(&r.code).count())
-            .collect();
         app.select_region(ALL_ROW);
         app
     }
@@ -303,7 +343,7 @@ impl App {
 
     fn hit_target(&self, hit: Hit) -> Option<Target> {
         use crate::search::Kind;
-        let e = self.index.entry(hit.entry);
+        let e = self.index.as_ref()?.entry(hit.entry);
         Some(match e.kind {
             Kind::Region => Target::Region(e.id.clone()),
             Kind::City => Target::City(e.id.clone()),
@@ -444,8 +484,10 @@ impl App {
         if let Overlay::Search(sb) = &mut self.overlay {
             match self.search_mode {
                 SearchMode::Inline => {
-                    sb.hits = sb.searcher.search(&self.index, &sb.input);
-                    sb.selected = 0;
+                    if let Some(index) = &self.index {
+                        sb.hits = sb.searcher.search(index, &sb.input);
+                        sb.selected = 0;
+                    }
                 }
                 SearchMode::Background => {
                     self.search_generation += 1;
@@ -519,6 +561,7 @@ impl App {
                 self.overlay = Overlay::Search(SearchBox::default());
                 self.refresh_search();
             }
+            Action::IndexReady(SharedIndex(index)) => self.index = Some(index),
             Action::SearchResults(generation, hits) => {
                 if let Overlay::Search(sb) = &mut self.overlay
                     && sb.generation == generation
@@ -609,7 +652,7 @@ impl App {
                 let hit = sb.hits.get(sb.selected).copied()?;
                 let query = sb.input.clone();
                 crate::state::remember(&mut self.history, &query);
-                let kind = self.index.entry(hit.entry).kind;
+                let kind = self.index.as_ref()?.entry(hit.entry).kind;
                 match self.hit_target(hit) {
                     Some(Target::Funding(id)) => {
                         self.overlay = Overlay::Detail(DetailView {

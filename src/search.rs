@@ -10,7 +10,7 @@ mod query;
 mod searcher;
 mod skim;
 
-pub use entry::{Entry, Kind, entries};
+pub use entry::{Entry, Kind, entries, entry_count};
 pub use fold::{fold, fold_accents};
 pub use index::{Hit, Index};
 pub use query::{Query, Term, TermKind};

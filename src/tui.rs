@@ -15,8 +15,9 @@ use crossterm::{cursor, execute};
 use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
 
-use crate::app::{Action, App, Effect, Mode, keymap};
+use crate::app::{Action, App, Effect, Mode, SharedIndex, keymap};
 use crate::clipboard;
+use crate::search::Index;
 use crate::ui::{self, UiState};
 
 /// Why the explorer cannot open here.
@@ -71,21 +72,37 @@ pub enum Exit {
 /// dropped, and each answer carries the generation of its query.
 struct SearchWorker {
     requests: mpsc::Sender<(u64, String)>,
-    results: mpsc::Receiver<(u64, Vec<crate::search::Hit>)>,
+    results: mpsc::Receiver<Action>,
 }
 
 impl SearchWorker {
-    fn spawn(index: Arc<crate::search::Index>) -> SearchWorker {
+    /// Builds the index of `data`, hands it over, then answers the newest
+    /// request each time; requests sent while the index is built wait for it.
+    fn spawn(data: Arc<crate::data::Dataset>, index: Option<Arc<Index>>) -> SearchWorker {
         let (requests, inbox) = mpsc::channel::<(u64, String)>();
         let (outbox, results) = mpsc::channel();
         std::thread::spawn(move || {
+            let index = match index {
+                Some(index) => index,
+                None => {
+                    let index = Arc::new(Index::build(&data));
+                    if outbox
+                        .send(Action::IndexReady(SharedIndex(Arc::clone(&index))))
+                        .is_err()
+                    {
+                        return;
+                    }
+                    index
+                }
+            };
+            drop(data);
             let mut searcher = crate::search::Searcher::default();
             while let Ok(mut request) = inbox.recv() {
                 while let Ok(newer) = inbox.try_recv() {
                     request = newer;
                 }
                 let hits = searcher.search(&index, &request.1);
-                if outbox.send((request.0, hits)).is_err() {
+                if outbox.send(Action::SearchResults(request.0, hits)).is_err() {
                     break;
                 }
             }
@@ -236,7 +253,7 @@ pub fn open(
         clipboard: clipboard::choose(choice, &environment, &clipboard::on_path),
         state_file: paths.state_file(),
     };
-    let mut app = App::new(loaded.dataset, loaded.origin, lang);
+    let mut app = App::starting(loaded.dataset, loaded.origin, lang);
     let config_file = paths
         .config_file()
         .map(|p| p.display().to_string())
@@ -275,12 +292,12 @@ pub fn run(mut app: App, options: Options) -> Result<Exit, TuiError> {
         failed: false,
     };
     let worker = (app.search_mode == crate::app::SearchMode::Background)
-        .then(|| SearchWorker::spawn(Arc::clone(&app.index)));
+        .then(|| SearchWorker::spawn(Arc::clone(&app.data), app.index.clone()));
     let mut exit = Exit::Quit;
     while app.running {
         if let Some(worker) = &worker {
-            while let Ok((generation, hits)) = worker.results.try_recv() {
-                app.update(Action::SearchResults(generation, hits));
+            while let Ok(action) = worker.results.try_recv() {
+                app.update(action);
                 dirty = true;
             }
         }

@@ -432,7 +432,9 @@ fn explore(
             terminal.backend_mut().resize(*w, *h);
         }
         let action = match input {
-            Input::Deliver(newest) => worker.answer(&app.index, *newest),
+            Input::Deliver(newest) => {
+                worker.answer(app.index.as_ref().expect("the index is built"), *newest)
+            }
             _ => to_action(input, &app, &ui),
         };
         let effect = action.and_then(|a| app.update(a));
@@ -773,14 +775,24 @@ fn a_closed_search_boxs_answer_is_not_taken_by_the_next() {
     send(&mut app, Action::Input('y'));
     let (generation, query) = sent[1].clone();
     assert_eq!(query, "x");
-    let stale = app.index.search(&Query::parse("x"));
+    let stale = app
+        .index
+        .as_ref()
+        .expect("the index is built")
+        .search(&Query::parse("x"));
     app.update(Action::SearchResults(generation, stale));
     let Overlay::Search(sb) = &app.overlay else {
         panic!("the search box is open");
     };
     assert_eq!(sb.input, "y");
     assert!(
-        sb.pending || sb.hits == app.index.search(&Query::parse("y")),
+        sb.pending
+            || sb.hits
+                == app
+                    .index
+                    .as_ref()
+                    .expect("the index is built")
+                    .search(&Query::parse("y")),
         "hits of \"x\" shown as the answer to \"y\""
     );
 }

@@ -32,6 +32,19 @@ impl Pane {
 }
 
 /// One change a user asks for. `App::update` is the only place they take effect.
+/// The search index as an action carries it: two are equal when they are the
+/// same index, since comparing every entry would mean nothing to a test.
+#[derive(Debug, Clone)]
+pub struct SharedIndex(pub std::sync::Arc<crate::search::Index>);
+
+impl PartialEq for SharedIndex {
+    fn eq(&self, other: &SharedIndex) -> bool {
+        std::sync::Arc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+impl Eq for SharedIndex {}
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Action {
     /// Leave the explorer.
@@ -98,6 +111,8 @@ pub enum Action {
     Notify(String, bool),
     /// Hits of the background search with this generation number.
     SearchResults(u64, Vec<crate::search::Hit>),
+    /// The search index, built in the background for a large dataset.
+    IndexReady(SharedIndex),
     /// The clipboard took the text (by this method), or could not (why); the text.
     CopyOutcome(Result<&'static str, String>, String),
 }
@@ -318,6 +333,7 @@ impl Action {
                 }
             }
             Action::Notify(..) => "message",
+            Action::IndexReady(..) => "index",
             Action::SearchResults(..) => {
                 if fr {
                     "résultats"

@@ -383,8 +383,16 @@ fn background_search_drops_stale_answers() {
         (true, 0, "qu".into()),
         "typing shows at once"
     );
-    let fresh = app.index.search(&crate::search::Query::parse("qu"));
-    let stale = app.index.search(&crate::search::Query::parse("q"));
+    let fresh = app
+        .index
+        .as_ref()
+        .expect("the index is built")
+        .search(&crate::search::Query::parse("qu"));
+    let stale = app
+        .index
+        .as_ref()
+        .expect("the index is built")
+        .search(&crate::search::Query::parse("q"));
     app.update(Action::SearchResults(2, stale));
     assert_eq!(
         pending(&app),
@@ -393,4 +401,66 @@ fn background_search_drops_stale_answers() {
     );
     app.update(Action::SearchResults(3, fresh.clone()));
     assert_eq!(pending(&app), (false, fresh.len(), "qu".into()));
+}
+
+#[test]
+fn a_large_dataset_starts_without_its_index_and_searches_once_it_comes() {
+    let data = crate::synthetic::dataset(BACKGROUND_SEARCH_ENTRIES).expect("synthetic data");
+    let mut app = App::starting(data, Origin::Embedded, Lang::En);
+    assert_eq!(app.search_mode, SearchMode::Background);
+    assert!(app.index.is_none(), "the first frame does not wait for it");
+    let small = App::starting(app_data(), Origin::Embedded, Lang::En);
+    assert!(
+        small.index.is_some(),
+        "a small dataset's index is built at once"
+    );
+
+    // The panes work without the index.
+    run(
+        &mut app,
+        &[Action::Focus(Pane::Organisations), Action::Down],
+    );
+    assert_eq!(app.organisation, 1);
+    // A search typed before the index comes waits for it, and Enter does nothing.
+    app.update(Action::OpenSearch);
+    type_text(&mut app, "montreal");
+    run(&mut app, &[Action::Open]);
+    let Overlay::Search(sb) = &app.overlay else {
+        panic!("the search box stays open");
+    };
+    assert!(sb.pending && sb.hits.is_empty());
+    let generation = sb.generation;
+
+    let index = Arc::new(Index::build(&app.data));
+    let hits = index.search(&crate::search::Query::parse("montreal"));
+    assert!(!hits.is_empty());
+    app.update(Action::IndexReady(SharedIndex(Arc::clone(&index))));
+    app.update(Action::SearchResults(generation, hits.clone()));
+    let Overlay::Search(sb) = &app.overlay else {
+        panic!("the search box stays open");
+    };
+    assert_eq!((sb.pending, &sb.hits), (false, &hits));
+    assert_eq!(
+        app.current_target(),
+        Some(Target::Region("06".into())),
+        "Enter opens the first hit, Montréal's region"
+    );
+}
+
+#[test]
+fn region_sizes_count_each_organisation_once_per_region() {
+    let app = app();
+    for (i, region) in app.data.regions.iter().enumerate() {
+        assert_eq!(
+            app.region_sizes[i],
+            app.data.organisations_in(&region.code).count(),
+            "{}",
+            region.name
+        );
+    }
+    assert_eq!(app.region_sizes.iter().filter(|&&n| n > 0).count(), 13);
+}
+
+fn app_data() -> Dataset {
+    data::load(None).expect("embedded").dataset
 }

@@ -50,18 +50,21 @@ pub struct Entry {
 /// The passages of the letter searched besides its questions.
 const DOCUMENT_SECTIONS: usize = 5;
 
+/// How many entries [`entries`] gives, without making them.
+pub fn entry_count(data: &Dataset) -> usize {
+    data.regions.len()
+        + data.cities.len()
+        + data.organisations.len()
+        + data.funding.len()
+        + data.articles.len()
+        + data.document.questions.len()
+        + DOCUMENT_SECTIONS
+}
+
 /// Every entry of the dataset, in kind order.
 pub fn entries(data: &Dataset) -> Vec<Entry> {
     // Sized once: growing it would copy every organisation's entry.
-    let mut out = Vec::with_capacity(
-        data.regions.len()
-            + data.cities.len()
-            + data.organisations.len()
-            + data.funding.len()
-            + data.articles.len()
-            + data.document.questions.len()
-            + DOCUMENT_SECTIONS,
-    );
+    let mut out = Vec::with_capacity(entry_count(data));
     for r in &data.regions {
         out.push(Entry {
             kind: Kind::Region,

@@ -87,8 +87,12 @@ pub fn render_search(buf: &mut Buffer, area: Rect, app: &App, sb: &SearchBox, th
     let offset = super::scroll_to(0, sb.selected, height);
     let query = Query::parse(&sb.input);
     let kind_width = 13;
+    // Hits come from the index: there are none before it is built.
+    let Some(index) = &app.index else {
+        return;
+    };
     for (n, hit) in sb.hits.iter().skip(offset).take(height).enumerate() {
-        let entry = app.index.entry(hit.entry);
+        let entry = index.entry(hit.entry);
         let selected = offset + n == sb.selected;
         let base = if selected { theme.selected } else { theme.text };
         let kind = format!("{:<kind_width$}", app.lang.kind(entry.kind));
@@ -102,7 +106,7 @@ pub fn render_search(buf: &mut Buffer, area: Rect, app: &App, sb: &SearchBox, th
         let ranges = if query.is_empty() {
             Vec::new()
         } else {
-            app.index.highlights(hit.entry, &query)
+            index.highlights(hit.entry, &query)
         };
         spans.extend(highlighted(&label, &ranges, base, theme.matched));
         row(buf, list, list.y + n as u16, Line::from(spans), base);
