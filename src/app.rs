@@ -588,7 +588,7 @@ impl App {
                 match outcome {
                     Ok(via) => self.notify(format!("{} ({via})", s.copied), false),
                     Err(why) => {
-                        self.notify(format!("{} : {why}", s.copy_failed), true);
+                        self.notify(format!("{}{}{why}", s.copy_failed, s.colon), true);
                         self.overlay = Overlay::CopyText { text, scroll: 0 };
                     }
                 }

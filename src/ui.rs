@@ -142,8 +142,13 @@ fn render_header(buf: &mut Buffer, area: Rect, app: &App, theme: &Theme) {
         d.ministry_acronym, s.decision, d.reference, d.date, d.programme
     ));
     let source = match &app.origin {
-        Origin::Embedded => format!("{} : assets/pap.json ", s.data_word),
-        Origin::File(p) => format!("{} : {} ", s.data_word, clean(&p.display().to_string())),
+        Origin::Embedded => format!("{}{}assets/pap.json ", s.data_word, s.colon),
+        Origin::File(p) => format!(
+            "{}{}{} ",
+            s.data_word,
+            s.colon,
+            clean(&p.display().to_string())
+        ),
     };
     let left = fit(&left, area.width as usize);
     let room = (area.width as usize).saturating_sub(left.width() + 2);

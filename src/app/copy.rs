@@ -33,8 +33,8 @@ pub fn plain(data: &Dataset, target: &Target, lang: Lang) -> Option<String> {
             let orgs = data.organisations_in(code).count();
             let totals = s.totals(&data.region_totals(code));
             format!(
-                "{} ({}) — {orgs} {}, {} : {totals}",
-                r.name, r.code, s.organisations_word, s.people_accompanied
+                "{} ({}) — {orgs} {}, {}{}{totals}",
+                r.name, r.code, s.organisations_word, s.people_accompanied, s.colon
             )
         }
         Target::Organisation(id) => {
@@ -67,7 +67,7 @@ pub fn plain(data: &Dataset, target: &Target, lang: Lang) -> Option<String> {
                 out.push_str(&format!("\n{t}"));
             }
             if let Some(p) = &a.paraphrase {
-                out.push_str(&format!("\n{} : {p}", s.paraphrase));
+                out.push_str(&format!("\n{}{}{p}", s.paraphrase, s.colon));
             }
             if let Some(h) = &a.history {
                 out.push_str(&format!("\n{h}"));
@@ -85,7 +85,10 @@ pub fn render(data: &Dataset, target: &Target, lang: Lang, format: CopyFormat) -
     Some(match format {
         CopyFormat::Plain => plain_text,
         CopyFormat::Markdown => {
-            let quoted: Vec<String> = plain_text.lines().map(|l| format!("> {l}")).collect();
+            let quoted: Vec<String> = plain_text
+                .lines()
+                .map(|l| format!("> {}", text::markdown(l)))
+                .collect();
             format!("{}\n>\n> {}", quoted.join("\n"), lang.strings().citation)
         }
         CopyFormat::Json => {

@@ -212,7 +212,12 @@ pub fn detail(data: &Dataset, target: &Target, lang: Lang) -> Option<Detail> {
                 .filter(|f| f.organisation_id.as_deref() == Some(id))
             {
                 d.links.push((
-                    format!("{} : {}", l.funding, lang.amount(f.amount_cad)),
+                    format!(
+                        "{}{}{}",
+                        l.funding,
+                        lang.strings().colon,
+                        lang.amount(f.amount_cad)
+                    ),
                     Target::Funding(f.id.clone()),
                 ));
             }

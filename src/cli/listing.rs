@@ -279,14 +279,25 @@ pub fn articles_text(data: &Dataset, lang: Lang) -> String {
             out.push('\n');
         }
         if let Some(p) = &a.paraphrase {
-            out.push_str(&format!("{} : {}\n", s.paraphrase, crate::text::line(p)));
+            out.push_str(&format!(
+                "{}{}{}\n",
+                s.paraphrase,
+                s.colon,
+                crate::text::line(p)
+            ));
         }
         if let Some(h) = &a.history {
-            out.push_str(&format!("{} : {}\n", s.history, crate::text::line(h)));
+            out.push_str(&format!(
+                "{}{}{}\n",
+                s.history,
+                s.colon,
+                crate::text::line(h)
+            ));
         }
         out.push_str(&format!(
-            "{} : {}\n\n",
+            "{}{}{}\n\n",
             s.cited_for,
+            s.colon,
             crate::text::line(&a.cited_for)
         ));
     }

@@ -137,7 +137,7 @@ funding-3,Service d'aide aux Néo-Canadiens (Sherbrooke) inc.,sanc,5000\r\n"
 
 #[test]
 fn ambiguous_or_unknown_region_is_an_error() {
-    for list in LISTS {
+    for list in LISTS.iter().filter(|&&l| l != "articles") {
         let err = pap(&[list, "--region", "mont"]).error();
         assert_eq!(
             err,
@@ -154,6 +154,15 @@ give a code or a longer name\n",
         );
         assert!(err.contains("pap-tui regions"), "{err}");
     }
+}
+
+#[test]
+fn articles_refuse_a_region_rather_than_ignore_it() {
+    let err = pap(&["articles", "--region", "14"]).error();
+    assert_eq!(
+        err,
+        "pap-tui: articles apply to every region; run `pap-tui articles` without --region\n"
+    );
 }
 
 #[test]
@@ -276,11 +285,8 @@ fn json_is_the_model_and_stable() {
 #[test]
 fn articles_text_gives_number_text_and_reason() {
     let en = pap(&["articles"]).ok();
-    assert!(
-        en.starts_with("Article 1\nAs the letter puts it : "),
-        "{en}"
-    );
-    assert_eq!(en.matches("\nCited for : ").count(), 3, "{en}");
+    assert!(en.starts_with("Article 1\nAs the letter puts it: "), "{en}");
+    assert_eq!(en.matches("\nCited for: ").count(), 3, "{en}");
     assert!(en.contains("Article 53\nLes renseignements personnels sont confidentiels"));
     let fr = pap(&["articles", "--lang", "fr"]).ok();
     assert!(fr.starts_with("Article 1\nSelon la lettre : "), "{fr}");
