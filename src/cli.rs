@@ -262,6 +262,10 @@ pub fn run(command: &Command, data: &Dataset, lang: Lang) -> ExitCode {
 }
 
 fn list(data: &Dataset, listing: Listing, args: &ListArgs, lang: Lang) -> ExitCode {
+    if listing == Listing::Articles && args.region.is_some() {
+        // Said rather than ignored: the same list for every region would mislead.
+        return fail("articles apply to every region; run `pap-tui articles` without --region");
+    }
     let region = match &args.region {
         Some(q) => match resolve_region(data, q) {
             Ok(r) => Some(r.code.as_str()),

@@ -74,6 +74,20 @@ pub fn screen_block(text: &str) -> Cow<'_, str> {
     escaped(text, is_unsafe_on_screen, true)
 }
 
+/// `text` with a backslash before each character Markdown reads as markup
+/// (`\\`, `|`, `*`, `_`, `` ` ``, brackets, `<`, `>`), so that a name from a
+/// `--data` file renders as the text it is, never as a link or as HTML.
+pub fn markdown(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        if matches!(c, '\\' | '|' | '*' | '_' | '`' | '[' | ']' | '<' | '>') {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

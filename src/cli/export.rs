@@ -91,7 +91,7 @@ pub fn csv(data: &Dataset) -> String {
 pub fn markdown(data: &Dataset, lang: Lang) -> String {
     let s = lang.strings();
     let d = &data.document;
-    let line = |t: &str| crate::text::line(t).into_owned();
+    let line = |t: &str| crate::text::markdown(&crate::text::line(t));
     let mut out = format!(
         "# {} — {} {}\n\n{}, {} · {} · {}\n\n",
         line(&d.programme),

@@ -88,9 +88,11 @@ impl Table {
         out
     }
 
-    /// A GitHub-flavoured Markdown table; pipes and line breaks in cells escaped.
+    /// A GitHub-flavoured Markdown table; line breaks and the characters Markdown
+    /// would read as markup (`|`, `*`, `_`, `` ` ``, brackets, `<`, `>`, `\\`)
+    /// escaped, so that a name from a `--data` file renders as the text it is.
     pub fn to_markdown(&self) -> String {
-        let cell = |c: &str| text::line(c).replace('|', "\\|");
+        let cell = |c: &str| text::markdown(&text::line(c));
         let mut out = String::new();
         let line = |row: &[String]| {
             format!(
@@ -116,8 +118,17 @@ impl Table {
     }
 }
 
+/// One CSV field. A field that a spreadsheet would run as a formula (starting
+/// with `=`, `+`, `-` or `@`) gets a leading `'`, as OWASP advises for CSV
+/// exports: a hostile name must not become a formula when the file is opened.
+/// Counts and amounts are never negative, so no number is changed.
 fn csv_field(raw: &str) -> String {
     let clean = text::block(raw);
+    let clean = if clean.starts_with(['=', '+', '-', '@']) {
+        std::borrow::Cow::Owned(format!("'{clean}"))
+    } else {
+        clean
+    };
     if clean.contains([',', '"', '\n', '\r']) {
         format!("\"{}\"", clean.replace('"', "\"\""))
     } else {
@@ -173,10 +184,26 @@ mod tests {
     }
 
     #[test]
-    fn markdown_escapes_pipes() {
+    fn markdown_escapes_pipes_and_markup() {
         let mut t = Table::new(&["A"]);
         t.push(vec!["x|y".into()]);
-        assert_eq!(t.to_markdown(), "| A |\n| --- |\n| x\\|y |\n");
+        t.push(vec!["*a* [b](c) <i> _d_ `e` \\".into()]);
+        assert_eq!(
+            t.to_markdown(),
+            "| A |\n| --- |\n| x\\|y |\n| \\*a\\* \\[b\\](c) \\<i\\> \\_d\\_ \\`e\\` \\\\ |\n"
+        );
+    }
+
+    #[test]
+    fn csv_never_starts_a_field_with_a_formula() {
+        let mut t = Table::new(&["NAME", "N"]);
+        for name in ["=HYPERLINK(\"http://x\")", "+1", "-2", "@SUM(A1)", "a=b"] {
+            t.push(vec![name.into(), "3".into()]);
+        }
+        assert_eq!(
+            t.to_csv(),
+            "NAME,N\r\n\"'=HYPERLINK(\"\"http://x\"\")\",3\r\n'+1,3\r\n'-2,3\r\n'@SUM(A1),3\r\na=b,3\r\n"
+        );
     }
 
     #[test]
