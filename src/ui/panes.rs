@@ -283,12 +283,18 @@ pub fn render_headcounts(buf: &mut Buffer, area: Rect, app: &App, ui: &mut UiSta
             }
             Headcount::Withheld(w) => {
                 let room = width.saturating_sub(2 + name_width + 1);
-                let full = format!(" {} · art. {}", s.withheld_short, w.articles.join(", "));
-                let label = if full.width() + 3 <= room {
-                    full
-                } else {
-                    format!(" {}", s.withheld_short)
-                };
+                // The legal basis matters more than the word, which the block
+                // already says: it goes last when the row is short.
+                let candidates = [
+                    format!(" {} · art. {}", s.withheld_short, w.articles.join(", ")),
+                    format!(" {} art. {}", s.withheld_short, w.articles.join("-")),
+                    format!(" art. {}", w.articles.join(", ")),
+                    format!(" art. {}", w.articles.join("-")),
+                ];
+                let label = candidates
+                    .into_iter()
+                    .find(|l| l.width() + 3 <= room)
+                    .unwrap_or_else(|| format!(" {}", s.withheld_short));
                 let block_len = room.saturating_sub(label.width()).clamp(1, 5);
                 spans.push(Span::styled(
                     "█".repeat(block_len),
