@@ -173,6 +173,64 @@ pub fn load(cli: &Cli) -> Result<Loaded, DataError> {
     data::load(cli.data.as_deref())
 }
 
+/// Runs `paths` and `config`, which read no dataset: a broken `--data` file must
+/// not stop a user from finding or checking the settings. None for any other
+/// command.
+pub fn settings(command: &Command) -> Option<ExitCode> {
+    Some(match command {
+        Command::Paths => {
+            let paths = crate::config::Paths::from_env(|k| std::env::var(k).ok());
+            let show = |p: Option<PathBuf>| {
+                p.map_or("(no such directory on this system)".to_string(), |p| {
+                    crate::text::line(&p.display().to_string()).into_owned()
+                })
+            };
+            emit(&format!(
+                "config  {}\nstate   {}\n",
+                show(paths.config_file()),
+                show(paths.state_file())
+            ))
+        }
+        Command::Config {
+            print_default: true,
+        } => emit(crate::config::DEFAULT_TOML),
+        Command::Config {
+            print_default: false,
+        } => {
+            let paths = crate::config::Paths::from_env(|k| std::env::var(k).ok());
+            let file = paths.config_file();
+            let (config, mut warnings) = crate::config::load(file.as_deref());
+            // The key overrides as the explorer applies them, so that every
+            // problem it would report is listed here.
+            let name = file.map_or_else(String::new, |p| p.display().to_string());
+            let mut keymap = crate::app::keymap::bindings();
+            warnings.extend(
+                crate::app::keymap::apply_overrides(&mut keymap, &config.keys)
+                    .into_iter()
+                    .map(|w| format!("{name}: {w}")),
+            );
+            if warnings.is_empty() {
+                let exists = std::path::Path::new(&name).is_file();
+                emit(&format!(
+                    "{}: {}\n",
+                    crate::text::line(&name),
+                    if exists {
+                        "valid"
+                    } else {
+                        "not present; defaults in use (see --print-default)"
+                    }
+                ))
+            } else {
+                for w in &warnings {
+                    eprintln!("pap-tui: {}", crate::text::line(w));
+                }
+                ExitCode::from(2)
+            }
+        }
+        _ => return None,
+    })
+}
+
 /// Runs a subcommand on loaded data and returns the process exit code.
 pub fn run(command: &Command, data: &Dataset, lang: Lang) -> ExitCode {
     match command {
@@ -202,60 +260,33 @@ pub fn run(command: &Command, data: &Dataset, lang: Lang) -> ExitCode {
             ExportFormat::Csv => emit(&export::csv(data)),
             ExportFormat::Markdown => emit(&export::markdown(data, lang)),
         },
-        Command::Paths => {
-            let paths = crate::config::Paths::from_env(|k| std::env::var(k).ok());
-            let show = |p: Option<PathBuf>| {
-                p.map_or("(no such directory on this system)".to_string(), |p| {
-                    crate::text::line(&p.display().to_string()).into_owned()
-                })
-            };
-            emit(&format!(
-                "config  {}\nstate   {}\n",
-                show(paths.config_file()),
-                show(paths.state_file())
-            ))
-        }
-        Command::Config {
-            print_default: true,
-        } => emit(crate::config::DEFAULT_TOML),
-        Command::Config {
-            print_default: false,
-        } => {
-            let paths = crate::config::Paths::from_env(|k| std::env::var(k).ok());
-            let file = paths.config_file();
-            let (_, warnings) = crate::config::load(file.as_deref());
-            let name = file.map_or_else(String::new, |p| p.display().to_string());
-            if warnings.is_empty() {
-                let exists = std::path::Path::new(&name).is_file();
-                emit(&format!(
-                    "{}: {}\n",
-                    crate::text::line(&name),
-                    if exists {
-                        "valid"
-                    } else {
-                        "not present; defaults in use (see --print-default)"
-                    }
-                ))
-            } else {
-                for w in &warnings {
-                    eprintln!("pap-tui: {}", crate::text::line(w));
-                }
-                ExitCode::from(2)
-            }
-        }
+        Command::Paths | Command::Config { .. } => settings(command).unwrap_or(ExitCode::SUCCESS),
         Command::Validate { file } => {
             let s = lang.strings();
             let totals = data.headcount_totals();
-            emit(&format!(
-                "{}: {}: {} regions, {} organisations, {} cities ({} withheld), {} funding rows, {} articles\n",
-                crate::text::line(&file.display().to_string()),
-                s.dataset_ok,
+            let (regions, organisations, cities) = (
                 data.regions.len(),
                 data.organisations.len(),
                 data.cities.len(),
-                totals.withheld,
-                data.funding.len(),
-                data.articles.len()
+            );
+            let (withheld, funding, articles) =
+                (totals.withheld, data.funding.len(), data.articles.len());
+            let counts = match lang {
+                Lang::Fr => format!(
+                    "{regions} régions, {organisations} organismes, {cities} villes \
+                     ({withheld} caviardées), {funding} lignes de financement, {articles} articles"
+                ),
+                Lang::En => format!(
+                    "{regions} regions, {organisations} organisations, {cities} cities \
+                     ({withheld} withheld), {funding} funding rows, {articles} articles"
+                ),
+            };
+            emit(&format!(
+                "{}{}{}{}{counts}\n",
+                crate::text::line(&file.display().to_string()),
+                s.colon,
+                s.dataset_ok,
+                s.colon,
             ))
         }
     }

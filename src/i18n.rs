@@ -122,6 +122,8 @@ pub struct Strings {
     pub all_regions: &'static str,
     pub regions_word: &'static str,
     pub withheld_plural: &'static str,
+    /// One withheld city, in a count: `1 caviardée`.
+    pub withheld_one: &'static str,
     pub no_organisation: &'static str,
     pub cited_only: &'static str,
     pub too_small: &'static str,
@@ -139,6 +141,8 @@ pub struct Strings {
     pub letter_title: &'static str,
     pub decision: &'static str,
     pub data_word: &'static str,
+    /// Said of the dataset compiled into the binary.
+    pub embedded_word: &'static str,
     pub copied: &'static str,
     pub copy_failed: &'static str,
     /// The colon between a label and its value: ` : ` in French typography,
@@ -194,6 +198,7 @@ pub static FR: Strings = Strings {
     all_regions: "Toutes les régions",
     regions_word: "régions",
     withheld_plural: "caviardées",
+    withheld_one: "caviardée",
     no_organisation: "Aucun organisme de cette région dans l'annexe.",
     cited_only: "cité, texte non reproduit",
     too_small: "Agrandissez le terminal : au moins {min} (actuellement {now}).",
@@ -211,6 +216,7 @@ pub static FR: Strings = Strings {
     letter_title: "La lettre (transcription corrigée)",
     decision: "décision",
     data_word: "données",
+    embedded_word: "intégrées",
     copied: "Copié",
     copy_failed: "Copie impossible",
     colon: " : ",
@@ -264,6 +270,7 @@ pub static EN: Strings = Strings {
     all_regions: "All regions",
     regions_word: "regions",
     withheld_plural: "withheld",
+    withheld_one: "withheld",
     no_organisation: "No organisation of this region in the annex.",
     cited_only: "cited, text not printed",
     too_small: "Enlarge the terminal to at least {min} (now {now}).",
@@ -281,6 +288,7 @@ pub static EN: Strings = Strings {
     letter_title: "The letter (corrected transcription)",
     decision: "decision",
     data_word: "data",
+    embedded_word: "embedded",
     copied: "Copied",
     copy_failed: "Could not copy",
     colon: ": ",
@@ -293,13 +301,19 @@ pub static EN: Strings = Strings {
 };
 
 impl Strings {
-    /// A headcount summary, e.g. `41 + 1 withheld`; `—` when there is no city.
+    /// A headcount summary, e.g. `41 + 1 withheld`, `2 caviardées`; `—` when
+    /// there is no city.
     pub fn totals(&self, t: &crate::data::Totals) -> String {
+        let word = if t.withheld == 1 {
+            self.withheld_one
+        } else {
+            self.withheld_plural
+        };
         match (t.cities, t.known, t.withheld) {
             (0, _, _) => "—".to_string(),
             (_, known, 0) => known.to_string(),
-            (n, _, withheld) if n == withheld => format!("{withheld} {}", self.withheld_short),
-            (_, known, withheld) => format!("{known} + {withheld} {}", self.withheld_short),
+            (n, _, withheld) if n == withheld => format!("{withheld} {word}"),
+            (_, known, withheld) => format!("{known} + {withheld} {word}"),
         }
     }
 

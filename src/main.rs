@@ -9,6 +9,9 @@ use pap_tui::cli::{self, Cli, Command};
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let lang = cli::language(&cli);
+    if let Some(code) = cli.command.as_ref().and_then(cli::settings) {
+        return code;
+    }
     let loaded = match &cli.command {
         Some(Command::Validate { file }) => pap_tui::data::load(Some(file)),
         _ => cli::load(&cli),

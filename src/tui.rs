@@ -24,7 +24,7 @@ use crate::ui::{self, UiState};
 #[derive(Debug, thiserror::Error)]
 pub enum TuiError {
     #[error(
-        "the explorer needs an interactive terminal ({0}); use a subcommand instead: search, regions, organisations, cities, funding, articles, export, validate (see `pap-tui --help`)"
+        "the explorer needs an interactive terminal ({0}); use a subcommand instead: search, regions, organisations, cities, funding, articles, export, validate, paths, config (see `pap-tui --help`)"
     )]
     NotATerminal(&'static str),
     #[error("terminal error: {0}")]
@@ -269,7 +269,7 @@ pub fn open(
     if let Some(first) = warnings.first() {
         let more = match warnings.len() {
             1 => String::new(),
-            n => format!(" (+{} more: run `pap-tui paths` to find the files)", n - 1),
+            n => format!(" (+{} more: `pap-tui config` lists them)", n - 1),
         };
         app.update(Action::Notify(format!("{first}{more}"), true));
     }

@@ -142,7 +142,10 @@ fn render_header(buf: &mut Buffer, area: Rect, app: &App, theme: &Theme) {
         d.ministry_acronym, s.decision, d.reference, d.date, d.programme
     ));
     let source = match &app.origin {
-        Origin::Embedded => format!("{}{}assets/pap.json ", s.data_word, s.colon),
+        Origin::Embedded => format!(
+            "{}{}assets/pap.json ({}) ",
+            s.data_word, s.colon, s.embedded_word
+        ),
         Origin::File(p) => format!(
             "{}{}{} ",
             s.data_word,

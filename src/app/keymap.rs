@@ -248,28 +248,51 @@ pub fn apply_overrides(
             }
         }
     }
-    for binding in &added {
-        for mode in binding.modes {
-            let clash = added.iter().chain(table.iter()).find(|b| {
-                b.modes.contains(mode) && b.key == binding.key && b.action != binding.action
-            });
-            if let Some(other) = clash {
-                let message = format!(
-                    "[keys] {} is bound to both {} and {}; {} wins",
-                    key_label(binding.key),
-                    action_name(&binding.action),
-                    action_name(&other.action),
-                    action_name(&binding.action),
-                );
-                if !warnings.contains(&message) {
-                    warnings.push(message);
+    // Earlier rows win in `action_for`, so the config's keys go first. A key
+    // bound to two actions in a mode is reported once, naming the one that
+    // wins, and the losing row is dropped so that the help shows only keys
+    // that work.
+    let from_config = added.len();
+    let mut kept: Vec<Binding> = Vec::with_capacity(added.len() + table.len());
+    // How many of `kept` came from the config.
+    let mut kept_from_config = 0;
+    for (row, binding) in added.into_iter().chain(table.drain(..)).enumerate() {
+        if row == from_config {
+            kept_from_config = kept.len();
+        }
+        let winner = kept.iter().position(|k| {
+            k.key == binding.key && binding.modes.iter().any(|m| k.modes.contains(m))
+        });
+        let config_involved = |w: usize| row < from_config || w < kept_from_config;
+        match winner {
+            None => kept.push(binding),
+            Some(w) => {
+                let winner = &kept[w];
+                if winner.action != binding.action && config_involved(w) {
+                    let message = format!(
+                        "[keys] {} is bound to both {} and {}; {} wins",
+                        key_label(binding.key),
+                        action_name(&winner.action),
+                        action_name(&binding.action),
+                        action_name(&winner.action),
+                    );
+                    if !warnings.contains(&message) {
+                        warnings.push(message);
+                    }
+                }
+                // Kept only for the modes where the key is still free.
+                let free = binding.modes.iter().any(|m| {
+                    !kept
+                        .iter()
+                        .any(|k| k.key == binding.key && k.modes.contains(m))
+                });
+                if free {
+                    kept.push(binding);
                 }
             }
         }
     }
-    // Earlier rows win in `action_for`, so the config's keys go first.
-    added.append(table);
-    *table = added;
+    *table = kept;
     warnings
 }
 
@@ -311,6 +334,7 @@ pub fn key_label(key: Key) -> String {
         KeyCode::Home => "Home".into(),
         KeyCode::End => "End".into(),
         KeyCode::Backspace => "Bksp".into(),
+        KeyCode::F(n) => format!("F{n}"),
         other => format!("{other:?}"),
     };
     if key.ctrl { format!("C-{name}") } else { name }
@@ -507,7 +531,7 @@ mod tests {
         );
         let help = keys_by_action(&table, Mode::Normal);
         let down = help.iter().find(|(a, _)| *a == Action::Down).expect("down");
-        assert_eq!(down.1, ["n", "C-j", "F(5)"]);
+        assert_eq!(down.1, ["n", "C-j", "F5"]);
     }
 
     #[test]
@@ -527,6 +551,31 @@ mod tests {
             ),
             Some(Action::Quit)
         );
+    }
+
+    #[test]
+    fn two_actions_on_one_key_are_reported_once_and_the_help_shows_the_winner() {
+        let mut table = bindings();
+        let overrides = vec![
+            ("down".to_string(), vec!["x".to_string()]),
+            ("quit".to_string(), vec!["x".to_string()]),
+        ];
+        let warnings = apply_overrides(&mut table, &overrides);
+        assert_eq!(
+            warnings,
+            ["[keys] x is bound to both down and quit; down wins"]
+        );
+        let x = KeyEvent::new(KeyCode::Char('x'), KeyModifiers::NONE);
+        assert_eq!(action_for(&table, Mode::Normal, x), Some(Action::Down));
+        let help = keys_by_action(&table, Mode::Normal);
+        let keys = |action: Action| {
+            help.iter()
+                .find(|(a, _)| *a == action)
+                .map(|(_, k)| k.clone())
+                .unwrap_or_default()
+        };
+        assert_eq!(keys(Action::Quit), ["C-c"], "x does not quit");
+        assert!(keys(Action::Down).contains(&"x".to_string()));
     }
 
     #[test]

@@ -2,7 +2,7 @@
 //! aligned text, CSV or JSON, optionally limited to one region.
 
 use crate::data::{Dataset, Headcount, Region, Totals};
-use crate::i18n::{Lang, Strings};
+use crate::i18n::Lang;
 use crate::search::fold_accents;
 
 use super::table::Table;
@@ -68,16 +68,6 @@ pub fn resolve_region<'a>(data: &'a Dataset, query: &str) -> Result<&'a Region, 
                 .collect::<Vec<_>>()
                 .join(", "),
         }),
-    }
-}
-
-/// A region's headcount summary, e.g. `41 + 1 withheld`, `—` without cities.
-pub fn totals_summary(t: &Totals, s: &Strings) -> String {
-    match (t.cities, t.known, t.withheld) {
-        (0, _, _) => "—".to_string(),
-        (_, known, 0) => known.to_string(),
-        (n, _, withheld) if n == withheld => format!("{withheld} {}", s.withheld_short),
-        (_, known, withheld) => format!("{known} + {withheld} {}", s.withheld_short),
     }
 }
 
@@ -150,12 +140,7 @@ pub fn table(
                         totals.withheld.to_string(),
                     ]
                 } else {
-                    vec![
-                        r.code.clone(),
-                        r.name.clone(),
-                        orgs,
-                        totals_summary(&totals, s),
-                    ]
+                    vec![r.code.clone(), r.name.clone(), orgs, s.totals(&totals)]
                 });
             }
             t
@@ -218,11 +203,7 @@ pub fn table(
             }
             if !csv {
                 let totals = Totals::of(data.cities.iter().filter(|c| in_region(&[&c.region])));
-                t.push(vec![
-                    s.total.to_string(),
-                    String::new(),
-                    totals_summary(&totals, s),
-                ]);
+                t.push(vec![s.total.to_string(), String::new(), s.totals(&totals)]);
             }
             t
         }

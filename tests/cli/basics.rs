@@ -127,3 +127,34 @@ fn lang_option_overrides_the_locale() {
     let out = pap_env(&["--lang", "fr", "funding"], &en).ok();
     assert!(out.starts_with("ORGANISME "), "{out}");
 }
+
+#[test]
+fn config_lists_every_problem_the_explorer_would_report() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("config.toml"),
+        "theme = \"pink\"\n[keys]\nquit = \"x\"\ndown = [\"x\", \"f5\"]\nfly = \"z\"\n",
+    )
+    .unwrap();
+    let config_dir = dir.path().to_str().unwrap();
+    let run = pap_env(&["config"], &[("PAP_TUI_CONFIG_DIR", config_dir)]).code(2);
+    let file = dir.path().join("config.toml");
+    let file = file.display();
+    assert_eq!(
+        run.stderr,
+        format!(
+            "pap-tui: {file}: theme = \"pink\": expected \"dark\", \"light\" or \"mono\"\n\
+             pap-tui: {file}: [keys] unknown action \"fly\"\n\
+             pap-tui: {file}: [keys] x is bound to both down and quit; down wins\n"
+        )
+    );
+}
+
+#[test]
+fn settings_commands_need_no_dataset() {
+    let broken = &["--data", "/nonexistent/pap.json"];
+    let paths = pap(&[broken[0], broken[1], "paths"]).ok();
+    assert!(paths.starts_with("config  "), "{paths}");
+    let default = pap(&[broken[0], broken[1], "config", "--print-default"]).ok();
+    assert!(default.starts_with("# pap-tui configuration"), "{default}");
+}
