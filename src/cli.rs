@@ -304,6 +304,33 @@ fn list(data: &Dataset, listing: Listing, args: &ListArgs, lang: Lang) -> ExitCo
         },
         None => None,
     };
+    if listing == Listing::Funding && region.is_some() {
+        // A row whose organisation is not in the annex has no region: it cannot
+        // be listed under one, and a total without it must not pass for complete.
+        let unplaced: Vec<String> = data
+            .funding
+            .iter()
+            .filter(|f| {
+                f.organisation_id
+                    .as_deref()
+                    .and_then(|id| data.organisation(id))
+                    .is_none()
+            })
+            .map(|f| crate::text::line(&f.organisation).into_owned())
+            .collect();
+        if !unplaced.is_empty() {
+            let n = unplaced.len();
+            let names = unplaced.join("; ");
+            match lang {
+                Lang::Fr => eprintln!(
+                    "pap-tui : {n} ligne(s) de financement omise(s), sans organisme de l'annexe donc sans région : {names}"
+                ),
+                Lang::En => eprintln!(
+                    "pap-tui: {n} funding row(s) left out, not linked to an organisation of the annex so in no region: {names}"
+                ),
+            }
+        }
+    }
     match args.format {
         ListFormat::Json => match to_json(&listing::json_value(data, listing, region)) {
             Ok(json) => emit(&json),

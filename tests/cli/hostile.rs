@@ -112,7 +112,13 @@ impl Fixture {
     fn run(&self, args: &[&str]) -> String {
         let mut all = vec!["--data", arg(&self.path)];
         all.extend(args);
-        pap(&all).ok()
+        // Only `funding --region` writes a note, naming hostile rows: escaped too.
+        let run = pap(&all).code(0);
+        assert_no_control(&run.stderr, Layout::Lines, &format!("{args:?} stderr"));
+        if !args.contains(&"funding") {
+            assert_eq!(run.stderr, "", "{args:?}");
+        }
+        run.stdout
     }
 }
 

@@ -82,7 +82,7 @@ fn withheld_counts_show_their_articles_never_zero() {
         "Longueuil Montérégie [caviardé : art. 53, 54]"
     );
     assert_eq!(line(&en, "Total"), "Total 217 + 12 withheld");
-    assert_eq!(line(&fr, "Total"), "Total 217 + 12 caviardé");
+    assert_eq!(line(&fr, "Total"), "Total 217 + 12 caviardées");
 }
 
 #[test]
@@ -128,10 +128,22 @@ CODE  REGION      ORGANISATIONS  ACCOMPANIED
 14    Lanaudière              4   1 withheld
 "
     );
+    let run = pap(&["funding", "--region", "estrie", "--format", "csv"]).code(0);
     assert_eq!(
-        pap(&["funding", "--region", "estrie", "--format", "csv"]).ok(),
+        run.stdout,
         "id,organisation,organisation_id,amount_cad\r\n\
 funding-3,Service d'aide aux Néo-Canadiens (Sherbrooke) inc.,sanc,5000\r\n"
+    );
+    // The row whose organisation is not in the annex is said to be left out.
+    assert_eq!(
+        run.stderr,
+        "pap-tui: 1 funding row(s) left out, not linked to an organisation of the annex \
+so in no region: Centre d'action socio-communautaire de Montréal\n"
+    );
+    assert_eq!(
+        pap(&["funding"]).ok().lines().count(),
+        5,
+        "no note without --region"
     );
 }
 
