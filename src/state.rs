@@ -94,7 +94,16 @@ fn set_aside(path: &Path, reason: &str) -> String {
 pub fn load(path: &Path) -> (State, Option<String>) {
     let bytes = match std::fs::read(path) {
         Ok(b) => b,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return (State::default(), None),
+        // No file there: a first start, or a directory still to be made (which
+        // saving reports if it cannot be).
+        Err(e)
+            if matches!(
+                e.kind(),
+                std::io::ErrorKind::NotFound | std::io::ErrorKind::NotADirectory
+            ) =>
+        {
+            return (State::default(), None);
+        }
         Err(e) => {
             return (
                 State::default(),
@@ -114,6 +123,54 @@ pub fn load(path: &Path) -> (State, Option<String>) {
         Err(e) => format!("not a valid state file ({e})"),
     };
     (State::default(), Some(set_aside(path, &problem)))
+}
+
+/// The state a session starts from, what to tell the user, and whether the
+/// session may write the file at all.
+#[derive(Debug)]
+pub struct Session {
+    pub state: State,
+    pub warnings: Vec<String>,
+    pub writable: bool,
+}
+
+/// Loads the state for a session and decides once whether it can be saved, so
+/// that a problem is reported at start-up, once, and never by losing a file:
+/// a file that could not be read and is still there is never overwritten, and
+/// a directory where no file can be created is not written to.
+pub fn open(path: &Path) -> Session {
+    let (state, warning) = load(path);
+    let mut warnings: Vec<String> = warning.into_iter().collect();
+    let kept_unread = !warnings.is_empty() && std::fs::symlink_metadata(path).is_ok();
+    let writable = if kept_unread {
+        warnings.push(format!(
+            "{}: left as it is; stars and history stay for this session only",
+            path.display()
+        ));
+        false
+    } else if let Err(e) = check_writable(path) {
+        warnings.push(format!(
+            "{}: cannot save ({e}); stars and history stay for this session only",
+            path.display()
+        ));
+        false
+    } else {
+        true
+    };
+    Session {
+        state,
+        warnings,
+        writable,
+    }
+}
+
+/// Creates the state's directory if needed, then a file in it, and removes it.
+fn check_writable(path: &Path) -> std::io::Result<()> {
+    let dir = path.parent().unwrap_or(Path::new("."));
+    std::fs::create_dir_all(dir)?;
+    let probe = dir.join(format!(".pap-tui-probe-{}", std::process::id()));
+    std::fs::write(&probe, b"")?;
+    std::fs::remove_file(&probe)
 }
 
 /// Writes the state atomically: a temporary file in the same directory, flushed
@@ -146,6 +203,42 @@ pub fn save(path: &Path, state: &State) -> std::io::Result<()> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_session_saves_only_where_nothing_can_be_lost() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        // A usable directory, created on demand.
+        let fine = open(&dir.path().join("new").join("state.json"));
+        assert!(fine.writable && fine.warnings.is_empty(), "{fine:?}");
+        // A state "file" that cannot be read (a directory here) stays untouched.
+        let unreadable = dir.path().join("unreadable.json");
+        std::fs::create_dir(&unreadable).expect("mkdir");
+        let session = open(&unreadable);
+        assert!(!session.writable);
+        assert_eq!(session.warnings.len(), 2, "{:?}", session.warnings);
+        assert!(
+            session.warnings[1].contains("left as it is"),
+            "{:?}",
+            session.warnings
+        );
+        assert!(unreadable.is_dir());
+        // A directory that cannot be created (a file stands in its way).
+        let blocker = dir.path().join("blocker");
+        std::fs::write(&blocker, "a file").expect("write");
+        let session = open(&blocker.join("state.json"));
+        assert!(!session.writable);
+        assert!(
+            session.warnings[0].contains("cannot save"),
+            "{:?}",
+            session.warnings
+        );
+        // A corrupt file is set aside, so the session may write a new one.
+        let corrupt = dir.path().join("corrupt.json");
+        std::fs::write(&corrupt, "{").expect("write");
+        let session = open(&corrupt);
+        assert!(session.writable, "{session:?}");
+        assert_eq!(session.warnings.len(), 1);
+    }
 
     fn sample() -> State {
         State {

@@ -247,7 +247,7 @@ pub fn open(
         None => config.clipboard,
     };
     let environment = clipboard::Environment::from_env(env);
-    let options = Options {
+    let mut options = Options {
         mouse: config.mouse,
         theme: ui::theme::effective(config.theme, env("NO_COLOR").as_deref()),
         clipboard: clipboard::choose(choice, &environment, &clipboard::on_path),
@@ -261,15 +261,18 @@ pub fn open(
     for warning in keymap::apply_overrides(&mut app.keymap, &config.keys) {
         warnings.push(format!("{config_file}: {warning}"));
     }
-    if let Some(path) = &options.state_file {
-        let (state, warning) = crate::state::load(path);
-        warnings.extend(warning);
-        app.restore(&state);
+    if let Some(path) = options.state_file.clone() {
+        let session = crate::state::open(&path);
+        warnings.extend(session.warnings);
+        app.restore(&session.state);
+        if !session.writable {
+            options.state_file = None;
+        }
     }
     if let Some(first) = warnings.first() {
         let more = match warnings.len() {
             1 => String::new(),
-            n => format!(" (+{} more: `pap-tui config` lists them)", n - 1),
+            n => format!(" (+{} more)", n - 1),
         };
         app.update(Action::Notify(format!("{first}{more}"), true));
     }

@@ -146,12 +146,12 @@ fn unwritable_state_directory_warns_once() {
         ("PAP_TUI_STATE_DIR", blocker.to_str().expect("utf-8")),
     ];
     let t = Tmux::start("readonly", 200, 40, &env, &["remain-on-exit on"], &[]);
+    // Said at start-up, before anything is lost.
+    t.wait_text("cannot save");
     t.wait_text("All regions");
     t.keys(&["j", "s"]);
-    t.wait_text("cannot save");
-    t.keys(&["j", "s"]);
     t.wait_for("the warning to go", |s| !s.contains("cannot save"));
-    t.keys(&["s"]);
+    t.keys(&["j", "s"]);
     let screen = t.screen();
     assert!(
         !screen.contains("cannot save"),
