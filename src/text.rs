@@ -119,6 +119,18 @@ mod tests {
     }
 
     #[test]
+    fn markdown_escapes_markup_and_nothing_else() {
+        assert_eq!(
+            markdown("Montréal (CSAI) — 4 200 $"),
+            "Montréal (CSAI) — 4 200 $"
+        );
+        assert_eq!(
+            markdown("[a](b) <i> *c* _d_ `e` | \\"),
+            "\\[a\\](b) \\<i\\> \\*c\\* \\_d\\_ \\`e\\` \\| \\\\"
+        );
+    }
+
+    #[test]
     fn the_screen_also_escapes_the_zero_width_joiner() {
         let family = "a\u{1F468}\u{200D}\u{1F469}b";
         assert_eq!(line(family), family, "kept in pipes and the clipboard");

@@ -70,6 +70,9 @@ fn assert_restored(raw: &str) {
 fn signal_restores(signal: &str, status: &str) {
     let (t, _dir, log) = start(&format!("sig-{signal}"), &[]);
     t.wait_text("All regions");
+    // Select a region, so that the saved state shows the signal did not lose it.
+    t.keys(&["j"]);
+    t.wait_text("No organisation of this region");
     let pid = t.program_pid().to_string();
     let killed = Command::new("kill")
         .args([&format!("-{signal}"), &pid])
@@ -80,6 +83,9 @@ fn signal_restores(signal: &str, status: &str) {
     let raw = captured(&log, |raw| raw.contains(LEAVE_ALTERNATE_SCREEN));
     assert_restored(&raw);
     assert_eq!(t.exit_status(), status, "exit status for SIG{signal}");
+    let state = std::fs::read_to_string(t.home.path().join("state.json"))
+        .unwrap_or_else(|e| panic!("state saved on SIG{signal}: {e}"));
+    assert!(state.contains("\"region\": \"01\""), "{state}");
 }
 
 #[test]

@@ -223,4 +223,24 @@ mod tests {
             );
         }
     }
+
+    #[test]
+    fn markdown_copies_escape_markup_in_names() {
+        let mut d = data();
+        d.organisations[0].name = "[cliquez](http://x) <b>*gras*</b>".into();
+        d.organisations[0].acronym = None;
+        let id = d.organisations[0].id.clone();
+        let out = render(
+            &d,
+            &Target::Organisation(id),
+            Lang::Fr,
+            CopyFormat::Markdown,
+        )
+        .expect("copy");
+        let first = out.lines().next().unwrap_or_default();
+        assert!(
+            first.starts_with("> \\[cliquez\\](http://x) \\<b\\>\\*gras\\*\\</b\\> — "),
+            "{first}"
+        );
+    }
 }
