@@ -298,11 +298,20 @@ fn json_is_the_model_and_stable() {
 fn articles_text_gives_number_text_and_reason() {
     let en = pap(&["articles"]).ok();
     assert!(en.starts_with("Article 1\nAs the letter puts it: "), "{en}");
-    assert_eq!(en.matches("\nCited for: ").count(), 3, "{en}");
+    assert_eq!(
+        en.matches("\nCited for (transcriber's summary): ").count(),
+        3,
+        "{en}"
+    );
     assert!(en.contains("Article 53\nLes renseignements personnels sont confidentiels"));
     let fr = pap(&["articles", "--lang", "fr"]).ok();
     assert!(fr.starts_with("Article 1\nSelon la lettre : "), "{fr}");
-    assert_eq!(fr.matches("\nCité pour : ").count(), 3, "{fr}");
+    assert_eq!(
+        fr.matches("\nCité pour (résumé de la transcription) : ")
+            .count(),
+        3,
+        "{fr}"
+    );
 }
 
 #[test]
