@@ -31,7 +31,7 @@ impl Tmux {
     ) -> Tmux {
         assert!(
             tmux_available(),
-            "tmux is required for end-to-end tests (.ci/run installs it)"
+            "tmux is required for end-to-end tests: install it (apt-get install tmux, brew install tmux); .ci/run does"
         );
         let socket = format!("pap-tui-{name}-{}", std::process::id());
         let home = tempfile::tempdir().expect("tempdir");
