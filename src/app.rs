@@ -572,6 +572,14 @@ impl App {
                 }
             }
             Action::Copy => return self.copy(CopyFormat::Plain),
+            Action::CopyChoice(n) => {
+                if let Overlay::CopyMenu { selected, .. } = &mut self.overlay
+                    && n < COPY_FORMATS.len()
+                {
+                    *selected = n;
+                    return self.open();
+                }
+            }
             Action::ToggleStar => return self.toggle_star(),
             Action::Notify(text, error) => self.notify(text, error),
             Action::OpenCopyMenu => match self.current_target() {

@@ -107,6 +107,8 @@ pub enum Action {
     OpenCopyMenu,
     /// Star or unstar the selected entry.
     ToggleStar,
+    /// In the copy menu, copy in the format with this position.
+    CopyChoice(usize),
     /// Show a message in the status bar (a warning when the flag is set).
     Notify(String, bool),
     /// Hits of the background search with this generation number.
@@ -339,6 +341,13 @@ impl Action {
                     "résultats"
                 } else {
                     "results"
+                }
+            }
+            Action::CopyChoice(_) => {
+                if fr {
+                    "copier dans ce format"
+                } else {
+                    "copy in this format"
                 }
             }
             Action::ToggleStar => {

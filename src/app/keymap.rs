@@ -123,6 +123,9 @@ pub fn bindings() -> Vec<Binding> {
         b(SEARCH, key(Backspace), Action::DeleteBack, false),
         b(SEARCH, ctrl('w'), Action::DeleteWord, false),
         b(SEARCH, ctrl('u'), Action::ClearInput, true),
+        b(&[CopyMenu], ch('1'), Action::CopyChoice(0), false),
+        b(&[CopyMenu], ch('2'), Action::CopyChoice(1), false),
+        b(&[CopyMenu], ch('3'), Action::CopyChoice(2), false),
         b(SEARCH, ctrl('p'), Action::Up, false),
         b(SEARCH, ctrl('n'), Action::Down, false),
     ]

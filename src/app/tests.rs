@@ -464,3 +464,32 @@ fn region_sizes_count_each_organisation_once_per_region() {
 fn app_data() -> Dataset {
     data::load(None).expect("embedded").dataset
 }
+
+#[test]
+fn the_copy_menu_takes_its_numbers() {
+    let mut app = app();
+    run(&mut app, &[Action::Focus(Pane::Organisations)]);
+    app.update(Action::OpenCopyMenu);
+    assert_eq!(app.mode(), Mode::CopyMenu);
+    match app.update(Action::CopyChoice(1)) {
+        Some(Effect::Copy(text)) => {
+            assert!(text.contains("> ") && text.contains("18159"), "{text}")
+        }
+        other => panic!("Markdown copy expected, got {other:?}"),
+    }
+    assert_eq!(app.mode(), Mode::Normal);
+    // Out of the menu, the numbers focus panes again.
+    let keymap = keymap::bindings();
+    let three = crossterm::event::KeyEvent::new(
+        crossterm::event::KeyCode::Char('3'),
+        crossterm::event::KeyModifiers::NONE,
+    );
+    assert_eq!(
+        keymap::action_for(&keymap, Mode::CopyMenu, three),
+        Some(Action::CopyChoice(2))
+    );
+    assert_eq!(
+        keymap::action_for(&keymap, Mode::Normal, three),
+        Some(Action::Focus(Pane::Headcounts))
+    );
+}
