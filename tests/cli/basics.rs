@@ -158,3 +158,14 @@ fn settings_commands_need_no_dataset() {
     let default = pap(&[broken[0], broken[1], "config", "--print-default"]).ok();
     assert!(default.starts_with("# pap-tui configuration"), "{default}");
 }
+
+#[test]
+fn the_readme_shows_the_default_config_as_printed() {
+    let printed = pap(&["config", "--print-default"]).ok();
+    let readme = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md"))
+        .expect("README.md");
+    assert!(
+        readme.contains(&format!("```toml\n{printed}```\n")),
+        "README's config example differs from `pap-tui config --print-default`"
+    );
+}
