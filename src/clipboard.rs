@@ -228,19 +228,32 @@ fn pipe_to(
         .stderr(Stdio::null())
         .spawn()
         .map_err(|e| ClipboardError::Spawn(name, e.to_string()))?;
-    if let Some(mut stdin) = child.stdin.take() {
-        stdin
-            .write_all(text.as_bytes())
-            .map_err(|e| ClipboardError::Failed(name, e.to_string()))?;
-    }
+    // Written from another thread: a helper that never reads would block a
+    // write larger than the pipe's buffer forever, and the deadline must hold.
+    // Closing the pipe when the writer ends is the helper's end of input.
+    let writer = child.stdin.take().map(|mut stdin| {
+        let bytes = text.as_bytes().to_vec();
+        std::thread::spawn(move || stdin.write_all(&bytes))
+    });
+    let written = |writer: Option<std::thread::JoinHandle<std::io::Result<()>>>| match writer
+        .map(|w| w.join())
+    {
+        None | Some(Ok(Ok(()))) => Ok(()),
+        Some(Ok(Err(e))) => Err(ClipboardError::Failed(name, e.to_string())),
+        Some(Err(_)) => Err(ClipboardError::Failed(name, "the writer stopped".into())),
+    };
     let deadline = Instant::now() + HELPER_TIMEOUT;
     loop {
         match child.try_wait() {
-            Ok(Some(status)) if status.success() => return Ok(()),
+            Ok(Some(status)) if status.success() => return written(writer),
             Ok(Some(status)) => return Err(ClipboardError::Failed(name, status.to_string())),
             Ok(None) if Instant::now() >= deadline => {
                 let _ = child.kill();
                 let _ = child.wait();
+                // Not joined: a process the helper started may still hold the
+                // pipe open, and the UI must not wait for it. The writer ends
+                // when the pipe closes.
+                drop(writer);
                 return Err(ClipboardError::Timeout(name));
             }
             Ok(None) => std::thread::sleep(Duration::from_millis(5)),
@@ -289,6 +302,26 @@ pub fn copy(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_helper_that_never_reads_times_out_instead_of_hanging() {
+        // More than a pipe's buffer, to a program that does not read it.
+        let text = "é".repeat(200_000);
+        assert_eq!(
+            pipe_to("sleeper", "sh", &["-c", "sleep 5"], &text),
+            Err(ClipboardError::Timeout("sleeper"))
+        );
+    }
+
+    #[test]
+    fn a_helper_that_reads_gets_every_byte() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let out = dir.path().join("copied");
+        let script = format!("cat > '{}'", out.display());
+        let text = "Montréal ".repeat(20_000);
+        assert_eq!(pipe_to("cat", "sh", &["-c", &script], &text), Ok(()));
+        assert_eq!(std::fs::read_to_string(&out).expect("copied"), text);
+    }
 
     fn env(tmux: bool, ssh: bool, wayland: bool, x11: bool) -> Environment {
         Environment {
