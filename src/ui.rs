@@ -175,13 +175,19 @@ fn render_status(buf: &mut Buffer, area: Rect, app: &App, theme: &Theme) {
         buf.set_line(area.x, area.y, &line, area.width);
         return;
     }
+    // Whole hints only: one cut in the middle of a word helps nobody.
     let mut spans = Vec::new();
+    let mut used = 0;
     for (key, action) in crate::app::keymap::hints(&app.keymap, app.mode()) {
-        spans.push(Span::styled(format!(" {key}"), theme.key));
-        spans.push(Span::styled(
-            format!(" {} ", action.describe(app.lang)),
-            theme.dim,
-        ));
+        let key = format!(" {key}");
+        let what = format!(" {} ", action.describe(app.lang));
+        let width = key.width() + what.width();
+        if used + width > area.width as usize {
+            continue;
+        }
+        used += width;
+        spans.push(Span::styled(key, theme.key));
+        spans.push(Span::styled(what, theme.dim));
     }
     buf.set_line(area.x, area.y, &Line::from(spans), area.width);
 }

@@ -77,6 +77,7 @@ fn each_pane_focused() {
         actions.push(Action::Down);
         let name = format!("focus_{pane:?}").to_lowercase();
         snapshot(&name, &with(Lang::En, &actions), 120, 40);
+        snapshot(&name, &with(Lang::Fr, &actions), 80, 24);
     }
 }
 
