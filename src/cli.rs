@@ -65,6 +65,8 @@ pub enum KindArg {
     City,
     Funding,
     Article,
+    /// The letter's passages and identity, shown as `letter` in text output.
+    #[value(alias = "letter", alias = "lettre")]
     Document,
 }
 

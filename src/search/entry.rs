@@ -47,8 +47,8 @@ pub struct Entry {
     pub detail: String,
 }
 
-/// The passages of the letter searched besides its questions.
-const DOCUMENT_SECTIONS: usize = 5;
+/// The passages of the letter searched besides its questions, its identity included.
+const DOCUMENT_SECTIONS: usize = 6;
 
 /// How many entries [`entries`] gives, without making them.
 pub fn entry_count(data: &Dataset) -> usize {
@@ -132,7 +132,7 @@ pub fn entries(data: &Dataset) -> Vec<Entry> {
             detail: answers.join(" "),
         });
     }
-    let sections: [_; DOCUMENT_SECTIONS] = [
+    let sections: [_; DOCUMENT_SECTIONS - 1] = [
         ("law", format!("{} ({})", doc.law.title, doc.law.citation)),
         ("caveat", doc.caveat.text.clone()),
         ("deployment_note", doc.deployment_note.text.clone()),
@@ -150,6 +150,25 @@ pub fn entries(data: &Dataset) -> Vec<Entry> {
             detail: String::new(),
         });
     }
+    // The letter's identity, so that its reference, date or subject find it.
+    out.push(Entry {
+        kind: Kind::Document,
+        id: "letter".to_string(),
+        label: format!(
+            "{} · {} · {} · {}",
+            doc.ministry_acronym, doc.reference, doc.date, doc.subject
+        ),
+        detail: format!(
+            "{}, {}, {} · {} · {} · {} – {}",
+            doc.ministry,
+            doc.office,
+            doc.place,
+            doc.programme,
+            doc.request_received,
+            doc.headcount_period.start,
+            doc.headcount_period.end
+        ),
+    });
     out
 }
 

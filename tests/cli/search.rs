@@ -189,3 +189,12 @@ fn errors_exit_2() {
     let err = pap(&["--data", "/nonexistent/pap.json", "search", "laval"]).error();
     assert!(err.contains("/nonexistent/pap.json"), "{err}");
 }
+
+#[test]
+fn the_letter_is_found_by_its_reference_date_and_period() {
+    for query in ["18159", "'2020-02-06", "'2019-08-12"] {
+        let out = pap(&["search", query, "--kind", "letter", "--format", "json"]).ok();
+        let ids: Vec<Value> = json_hits(&out).iter().map(|h| h["id"].clone()).collect();
+        assert_eq!(ids, ["letter"], "{query}");
+    }
+}
