@@ -211,6 +211,32 @@ pub enum ClipboardError {
     Terminal(String),
 }
 
+impl ClipboardError {
+    /// The reason in the interface language (the messages above are English).
+    pub fn in_language(&self, lang: crate::i18n::Lang) -> String {
+        use ClipboardError::*;
+        if lang == crate::i18n::Lang::En {
+            return self.to_string();
+        }
+        match self {
+            TooLong(n) => {
+                format!("trop long pour OSC 52 ({n} octets encodés, limite {OSC52_MAX_ENCODED})")
+            }
+            Spawn(program, e) => format!("{program} n'a pas pu être lancé : {e}"),
+            Failed(program, e) => format!("{program} a échoué ({e})"),
+            Timeout(program) => format!("{program} n'a pas terminé en 500 ms"),
+            Off("clipboard = off") => "clipboard = off : copie désactivée".to_string(),
+            Off("tmux is not on PATH") => "tmux est introuvable dans le PATH".to_string(),
+            Off(reason) if reason.starts_with("no clipboard program found") => {
+                "aucun programme de presse-papiers trouvé (wl-copy, xclip, xsel, pbcopy, clip.exe)"
+                    .to_string()
+            }
+            Off(reason) => reason.to_string(),
+            Terminal(e) => format!("écriture impossible vers le terminal : {e}"),
+        }
+    }
+}
+
 const HELPER_TIMEOUT: Duration = Duration::from_millis(500);
 
 /// Runs a helper with `text` on its standard input; its output is discarded so
@@ -302,6 +328,20 @@ pub fn copy(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn reasons_speak_the_interface_language() {
+        use crate::i18n::Lang;
+        let off = ClipboardError::Off(
+            "no clipboard program found (wl-copy, xclip, xsel, pbcopy, clip.exe)",
+        );
+        assert_eq!(off.in_language(Lang::En), off.to_string());
+        assert!(off.in_language(Lang::Fr).starts_with("aucun programme"));
+        assert_eq!(
+            ClipboardError::Timeout("xclip").in_language(Lang::Fr),
+            "xclip n'a pas terminé en 500 ms"
+        );
+    }
 
     #[test]
     fn a_helper_that_never_reads_times_out_instead_of_hanging() {

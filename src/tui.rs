@@ -347,7 +347,9 @@ pub fn run(mut app: App, options: Options) -> Result<Exit, TuiError> {
                 }
             }
             Some(effect) => {
-                if let Some(outcome) = carry_out(effect, &options, &mut store, &mut terminal) {
+                let lang = app.lang;
+                if let Some(outcome) = carry_out(effect, &options, &mut store, &mut terminal, lang)
+                {
                     app.update(outcome);
                 }
             }
@@ -396,11 +398,12 @@ fn carry_out(
     options: &Options,
     store: &mut StateStore,
     terminal: &mut Terminal<CrosstermBackend<Stdout>>,
+    lang: crate::i18n::Lang,
 ) -> Option<Action> {
     match effect {
         Effect::Copy(text) => {
             let result = clipboard::copy(options.clipboard, &text, terminal.backend_mut())
-                .map_err(|e| e.to_string());
+                .map_err(|e| e.in_language(lang));
             Some(Action::CopyOutcome(result, text))
         }
         Effect::Save(state) => store.save(&state),
