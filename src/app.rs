@@ -6,10 +6,10 @@ pub mod copy;
 pub mod detail;
 pub mod keymap;
 
-use crate::data::{Dataset, Origin};
-use crate::i18n::Lang;
 use std::sync::Arc;
 
+use crate::data::{Dataset, Origin};
+use crate::i18n::Lang;
 use crate::search::{Hit, Index, Searcher};
 
 pub use action::{Action, Pane, SharedIndex};

@@ -265,30 +265,13 @@ pub fn run(command: &Command, data: &Dataset, lang: Lang) -> ExitCode {
         Command::Paths | Command::Config { .. } => settings(command).unwrap_or(ExitCode::SUCCESS),
         Command::Validate { file } => {
             let s = lang.strings();
-            let totals = data.headcount_totals();
-            let (regions, organisations, cities) = (
-                data.regions.len(),
-                data.organisations.len(),
-                data.cities.len(),
-            );
-            let (withheld, funding, articles) =
-                (totals.withheld, data.funding.len(), data.articles.len());
-            let counts = match lang {
-                Lang::Fr => format!(
-                    "{regions} régions, {organisations} organismes, {cities} villes \
-                     ({withheld} caviardées), {funding} lignes de financement, {articles} articles"
-                ),
-                Lang::En => format!(
-                    "{regions} regions, {organisations} organisations, {cities} cities \
-                     ({withheld} withheld), {funding} funding rows, {articles} articles"
-                ),
-            };
             emit(&format!(
-                "{}{}{}{}{counts}\n",
+                "{}{}{}{}{}\n",
                 crate::text::line(&file.display().to_string()),
                 s.colon,
                 s.dataset_ok,
                 s.colon,
+                lang.dataset_counts(data),
             ))
         }
     }
@@ -309,28 +292,11 @@ fn list(data: &Dataset, listing: Listing, args: &ListArgs, lang: Lang) -> ExitCo
     if listing == Listing::Funding && region.is_some() {
         // A row whose organisation is not in the annex has no region: it cannot
         // be listed under one, and a total without it must not pass for complete.
-        let unplaced: Vec<String> = data
-            .funding
-            .iter()
-            .filter(|f| {
-                f.organisation_id
-                    .as_deref()
-                    .and_then(|id| data.organisation(id))
-                    .is_none()
-            })
+        let unplaced: Vec<String> = listing::unplaced_funding(data)
             .map(|f| crate::text::line(&f.organisation).into_owned())
             .collect();
         if !unplaced.is_empty() {
-            let n = unplaced.len();
-            let names = unplaced.join("; ");
-            match lang {
-                Lang::Fr => eprintln!(
-                    "pap-tui : {n} ligne(s) de financement omise(s), sans organisme de l'annexe donc sans région : {names}"
-                ),
-                Lang::En => eprintln!(
-                    "pap-tui: {n} funding row(s) left out, not linked to an organisation of the annex so in no region: {names}"
-                ),
-            }
+            eprintln!("{}", lang.funding_left_out(&unplaced));
         }
     }
     match args.format {

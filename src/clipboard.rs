@@ -68,7 +68,37 @@ pub enum Method {
     /// A clipboard program of the desktop.
     Native(Tool),
     /// Copying is off, or nothing can copy here; the text is shown instead.
-    Off(&'static str),
+    Off(Unavailable),
+}
+
+/// Why nothing copies.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Unavailable {
+    /// The config or the environment says `off`.
+    Disabled,
+    /// `tmux` was asked for and is not on PATH.
+    NoTmux,
+    /// `native` was asked for and no helper program is on PATH.
+    NoHelper,
+}
+
+impl Unavailable {
+    /// The reason in the interface language.
+    pub fn describe(self, lang: crate::i18n::Lang) -> &'static str {
+        use crate::i18n::Lang::{En, Fr};
+        match (self, lang) {
+            (Unavailable::Disabled, En) => "clipboard = off",
+            (Unavailable::Disabled, Fr) => "clipboard = off : copie désactivée",
+            (Unavailable::NoTmux, En) => "tmux is not on PATH",
+            (Unavailable::NoTmux, Fr) => "tmux est introuvable dans le PATH",
+            (Unavailable::NoHelper, En) => {
+                "no clipboard program found (wl-copy, xclip, xsel, pbcopy, clip.exe)"
+            }
+            (Unavailable::NoHelper, Fr) => {
+                "aucun programme de presse-papiers trouvé (wl-copy, xclip, xsel, pbcopy, clip.exe)"
+            }
+        }
+    }
 }
 
 /// The chosen method, and whether OSC 52 is sent as well (for the outer terminal).
@@ -134,16 +164,13 @@ fn native_tool(env: &Environment, has: &dyn Fn(&str) -> bool) -> Option<Tool> {
 pub fn choose(choice: Choice, env: &Environment, has: &dyn Fn(&str) -> bool) -> Plan {
     let plan = |method, also_osc52| Plan { method, also_osc52 };
     match choice {
-        Choice::Off => plan(Method::Off("clipboard = off"), false),
+        Choice::Off => plan(Method::Off(Unavailable::Disabled), false),
         Choice::Osc52 => plan(Method::Osc52, false),
         Choice::Tmux if has("tmux") => plan(Method::Tmux, true),
-        Choice::Tmux => plan(Method::Off("tmux is not on PATH"), false),
+        Choice::Tmux => plan(Method::Off(Unavailable::NoTmux), false),
         Choice::Native => match native_tool(env, has) {
             Some(tool) => plan(Method::Native(tool), false),
-            None => plan(
-                Method::Off("no clipboard program found (wl-copy, xclip, xsel, pbcopy, clip.exe)"),
-                false,
-            ),
+            None => plan(Method::Off(Unavailable::NoHelper), false),
         },
         Choice::Auto => {
             if env.tmux && has("tmux") {
@@ -205,8 +232,8 @@ pub enum ClipboardError {
     Failed(&'static str, String),
     #[error("{0} did not finish within 500 ms")]
     Timeout(&'static str),
-    #[error("{0}")]
-    Off(&'static str),
+    #[error("{}", .0.describe(crate::i18n::Lang::En))]
+    Off(Unavailable),
     #[error("cannot write to the terminal: {0}")]
     Terminal(String),
 }
@@ -225,13 +252,7 @@ impl ClipboardError {
             Spawn(program, e) => format!("{program} n'a pas pu être lancé : {e}"),
             Failed(program, e) => format!("{program} a échoué ({e})"),
             Timeout(program) => format!("{program} n'a pas terminé en 500 ms"),
-            Off("clipboard = off") => "clipboard = off : copie désactivée".to_string(),
-            Off("tmux is not on PATH") => "tmux est introuvable dans le PATH".to_string(),
-            Off(reason) if reason.starts_with("no clipboard program found") => {
-                "aucun programme de presse-papiers trouvé (wl-copy, xclip, xsel, pbcopy, clip.exe)"
-                    .to_string()
-            }
-            Off(reason) => reason.to_string(),
+            Off(reason) => reason.describe(lang).to_string(),
             Terminal(e) => format!("écriture impossible vers le terminal : {e}"),
         }
     }
@@ -261,19 +282,22 @@ fn pipe_to(
         let bytes = text.as_bytes().to_vec();
         std::thread::spawn(move || stdin.write_all(&bytes))
     });
-    let written = |writer: Option<std::thread::JoinHandle<std::io::Result<()>>>| match writer
-        .map(|w| w.join())
-    {
-        None | Some(Ok(Ok(()))) => Ok(()),
-        Some(Ok(Err(e))) => Err(ClipboardError::Failed(name, e.to_string())),
-        Some(Err(_)) => Err(ClipboardError::Failed(name, "the writer stopped".into())),
-    };
     let deadline = Instant::now() + HELPER_TIMEOUT;
     loop {
+        let writing = writer.as_ref().is_some_and(|w| !w.is_finished());
         match child.try_wait() {
-            Ok(Some(status)) if status.success() => return written(writer),
-            Ok(Some(status)) => return Err(ClipboardError::Failed(name, status.to_string())),
-            Ok(None) if Instant::now() >= deadline => {
+            // Done once the helper has exited and every byte was handed over.
+            Ok(Some(status)) if status.success() && !writing => {
+                return match writer.map(|w| w.join()) {
+                    None | Some(Ok(Ok(()))) => Ok(()),
+                    Some(Ok(Err(e))) => Err(ClipboardError::Failed(name, e.to_string())),
+                    Some(Err(_)) => Err(ClipboardError::Failed(name, "the writer stopped".into())),
+                };
+            }
+            Ok(Some(status)) if !status.success() => {
+                return Err(ClipboardError::Failed(name, status.to_string()));
+            }
+            _ if Instant::now() >= deadline => {
                 let _ = child.kill();
                 let _ = child.wait();
                 // Not joined: a process the helper started may still hold the
@@ -282,8 +306,9 @@ fn pipe_to(
                 drop(writer);
                 return Err(ClipboardError::Timeout(name));
             }
-            Ok(None) => std::thread::sleep(Duration::from_millis(5)),
             Err(e) => return Err(ClipboardError::Failed(name, e.to_string())),
+            // Still running, or exited while its input is still being written.
+            Ok(_) => std::thread::sleep(Duration::from_millis(5)),
         }
     }
 }
@@ -332,9 +357,7 @@ mod tests {
     #[test]
     fn reasons_speak_the_interface_language() {
         use crate::i18n::Lang;
-        let off = ClipboardError::Off(
-            "no clipboard program found (wl-copy, xclip, xsel, pbcopy, clip.exe)",
-        );
+        let off = ClipboardError::Off(Unavailable::NoHelper);
         assert_eq!(off.in_language(Lang::En), off.to_string());
         assert!(off.in_language(Lang::Fr).starts_with("aucun programme"));
         assert_eq!(
@@ -467,7 +490,7 @@ mod tests {
                 env(true, true, true, true),
                 &all,
                 Plan {
-                    method: Method::Off("clipboard = off"),
+                    method: Method::Off(Unavailable::Disabled),
                     also_osc52: false,
                 },
             ),
@@ -487,9 +510,7 @@ mod tests {
                 env(false, false, false, true),
                 &none,
                 Plan {
-                    method: Method::Off(
-                        "no clipboard program found (wl-copy, xclip, xsel, pbcopy, clip.exe)",
-                    ),
+                    method: Method::Off(Unavailable::NoHelper),
                     also_osc52: false,
                 },
             ),
@@ -576,7 +597,7 @@ mod tests {
     fn off_and_missing_helpers_fail_honestly() {
         let mut out = Vec::new();
         let off = Plan {
-            method: Method::Off("clipboard = off"),
+            method: Method::Off(Unavailable::Disabled),
             also_osc52: true,
         };
         assert!(copy(off, "x", &mut out).is_err());

@@ -56,6 +56,40 @@ impl Lang {
         }
     }
 
+    /// A valid dataset's size, as `pap-tui validate` reports it.
+    pub fn dataset_counts(self, data: &crate::data::Dataset) -> String {
+        let (regions, organisations, cities) = (
+            data.regions.len(),
+            data.organisations.len(),
+            data.cities.len(),
+        );
+        let withheld = data.headcount_totals().withheld;
+        let (funding, articles) = (data.funding.len(), data.articles.len());
+        match self {
+            Lang::Fr => format!(
+                "{regions} régions, {organisations} organismes, {cities} villes \
+                 ({withheld} caviardées), {funding} lignes de financement, {articles} articles"
+            ),
+            Lang::En => format!(
+                "{regions} regions, {organisations} organisations, {cities} cities \
+                 ({withheld} withheld), {funding} funding rows, {articles} articles"
+            ),
+        }
+    }
+
+    /// The note on funding rows that `--region` leaves out, naming them.
+    pub fn funding_left_out(self, names: &[String]) -> String {
+        let (n, names) = (names.len(), names.join("; "));
+        match self {
+            Lang::Fr => format!(
+                "pap-tui : {n} ligne(s) de financement omise(s), sans organisme de l'annexe donc sans région : {names}"
+            ),
+            Lang::En => format!(
+                "pap-tui: {n} funding row(s) left out, not linked to an organisation of the annex so in no region: {names}"
+            ),
+        }
+    }
+
     /// The name of a kind of entry in this language.
     pub fn kind(self, kind: crate::search::Kind) -> &'static str {
         use crate::search::Kind;

@@ -71,19 +71,30 @@ pub fn resolve_region<'a>(data: &'a Dataset, query: &str) -> Result<&'a Region, 
     }
 }
 
+/// The annex's organisation a funding row names, if it is in the annex.
+fn funded<'a>(
+    data: &'a Dataset,
+    f: &crate::data::Funding,
+) -> Option<&'a crate::data::Organisation> {
+    f.organisation_id
+        .as_deref()
+        .and_then(|id| data.organisation(id))
+}
+
 /// Funding rows, limited to those of a region's organisations when one is given.
 fn funding_in<'a>(
     data: &'a Dataset,
     region: Option<&'a str>,
 ) -> impl Iterator<Item = &'a crate::data::Funding> {
     data.funding.iter().filter(move |f| {
-        region.is_none_or(|code| {
-            f.organisation_id
-                .as_deref()
-                .and_then(|id| data.organisation(id))
-                .is_some_and(|o| o.regions.iter().any(|r| r == code))
-        })
+        region
+            .is_none_or(|code| funded(data, f).is_some_and(|o| o.regions.iter().any(|r| r == code)))
     })
+}
+
+/// Funding rows whose organisation is not in the annex, so in no region.
+pub fn unplaced_funding(data: &Dataset) -> impl Iterator<Item = &crate::data::Funding> {
+    data.funding.iter().filter(|f| funded(data, f).is_none())
 }
 
 /// The table of a listing, for text, CSV and Markdown output.

@@ -25,14 +25,15 @@ fn problem(path: Vec<Step>, message: String) -> Problem {
 /// remembered selections are unambiguous. Each says whether it is an
 /// organisation's, for the funding rows' links.
 struct Ids<'a> {
-    organisation: HashMap<&'a str, bool>,
+    /// Each id seen, and whether it is an organisation's.
+    is_organisation: HashMap<&'a str, bool>,
 }
 
 impl<'a> Ids<'a> {
     fn with_capacity(data: &Dataset) -> Ids<'a> {
         let count = data.organisations.len() + data.cities.len() + data.funding.len();
         Ids {
-            organisation: HashMap::with_capacity(count),
+            is_organisation: HashMap::with_capacity(count),
         }
     }
 
@@ -49,7 +50,7 @@ impl<'a> Ids<'a> {
         if id.trim().is_empty() {
             problems.push(problem(path(), "empty id".to_string()));
         } else {
-            match self.organisation.entry(id) {
+            match self.is_organisation.entry(id) {
                 Entry::Occupied(_) => {
                     problems.push(problem(path(), format!("duplicate id \"{id}\"")));
                 }
@@ -61,7 +62,7 @@ impl<'a> Ids<'a> {
     }
 
     fn is_organisation(&self, id: &str) -> bool {
-        self.organisation.get(id) == Some(&true)
+        self.is_organisation.get(id) == Some(&true)
     }
 }
 

@@ -132,43 +132,51 @@ pub fn entries(data: &Dataset) -> Vec<Entry> {
             detail: answers.join(" "),
         });
     }
-    let sections: [_; DOCUMENT_SECTIONS - 1] = [
-        ("law", format!("{} ({})", doc.law.title, doc.law.citation)),
-        ("caveat", doc.caveat.text.clone()),
-        ("deployment_note", doc.deployment_note.text.clone()),
-        ("review", doc.review.text.clone()),
+    let sections: [(&str, String, String); DOCUMENT_SECTIONS] = [
+        // The letter's identity, so that its reference, date or subject find it.
+        (
+            "letter",
+            format!(
+                "{} · {} · {} · {}",
+                doc.ministry_acronym, doc.reference, doc.date, doc.subject
+            ),
+            format!(
+                "{}, {}, {} · {} · {} · {} – {}",
+                doc.ministry,
+                doc.office,
+                doc.place,
+                doc.programme,
+                doc.request_received,
+                doc.headcount_period.start,
+                doc.headcount_period.end
+            ),
+        ),
+        (
+            "law",
+            format!("{} ({})", doc.law.title, doc.law.citation),
+            String::new(),
+        ),
+        ("caveat", doc.caveat.text.clone(), String::new()),
+        (
+            "deployment_note",
+            doc.deployment_note.text.clone(),
+            String::new(),
+        ),
+        ("review", doc.review.text.clone(), String::new()),
         (
             "signatory",
             format!("{}, {}", doc.signatory.name, doc.signatory.title),
+            String::new(),
         ),
     ];
-    for (id, label) in sections {
+    for (id, label, detail) in sections {
         out.push(Entry {
             kind: Kind::Document,
             id: id.to_string(),
             label,
-            detail: String::new(),
+            detail,
         });
     }
-    // The letter's identity, so that its reference, date or subject find it.
-    out.push(Entry {
-        kind: Kind::Document,
-        id: "letter".to_string(),
-        label: format!(
-            "{} · {} · {} · {}",
-            doc.ministry_acronym, doc.reference, doc.date, doc.subject
-        ),
-        detail: format!(
-            "{}, {}, {} · {} · {} · {} – {}",
-            doc.ministry,
-            doc.office,
-            doc.place,
-            doc.programme,
-            doc.request_received,
-            doc.headcount_period.start,
-            doc.headcount_period.end
-        ),
-    });
     out
 }
 
