@@ -377,7 +377,7 @@ fn hostile_names_are_shown_escaped_and_never_reach_the_terminal() {
     .enumerate()
     {
         t.keys(&["Enter"]);
-        wait(&t, 10, "the detail", |s| {
+        wait(&t, 10, &format!("the detail {n}"), |s| {
             s.contains("Organisation —") && s.contains(shown)
         });
         t.keys(&["Escape"]);
