@@ -45,11 +45,19 @@ fn render(c: &mut Criterion) {
                 })
             });
         }
-        // Search in place so that the frame has its hits to draw.
-        app.search_mode = pap_tui::app::SearchMode::Inline;
-        app.update(Action::OpenSearch);
-        for c in "centre".chars() {
-            app.update(Action::Input(c));
+        // Answer the searches here, as the search thread would, so that the
+        // frame has its hits to draw.
+        let mut searcher = pap_tui::search::Searcher::default();
+        let index = app.index.clone().expect("index");
+        let actions =
+            std::iter::once(Action::OpenSearch).chain("centre".chars().map(Action::Input));
+        for action in actions {
+            for effect in app.update(action) {
+                if let pap_tui::app::Effect::Search { generation, query } = effect {
+                    let hits = searcher.search(&index, &query);
+                    app.update(pap_tui::app::Msg::SearchResults { generation, hits });
+                }
+            }
         }
         let mut terminal = Terminal::new(TestBackend::new(120, 40)).expect("terminal");
         let mut state = UiState::new(ThemeName::Dark);

@@ -178,7 +178,7 @@ pub fn load(cli: &Cli) -> Result<Loaded, DataError> {
 /// Runs `paths` and `config`, which read no dataset: a broken `--data` file must
 /// not stop a user from finding or checking the settings. None for any other
 /// command.
-pub fn settings(command: &Command) -> Option<ExitCode> {
+pub fn settings(command: &Command, lang: Lang) -> Option<ExitCode> {
     Some(match command {
         Command::Paths => {
             let paths = crate::config::Paths::from_env(|k| std::env::var(k).ok());
@@ -209,7 +209,7 @@ pub fn settings(command: &Command) -> Option<ExitCode> {
             warnings.extend(
                 crate::app::keymap::apply_overrides(&mut keymap, &config.keys)
                     .into_iter()
-                    .map(|w| format!("{name}: {w}")),
+                    .map(|problem| format!("{name}: {}", problem.describe(lang))),
             );
             if warnings.is_empty() {
                 let exists = std::path::Path::new(&name).is_file();
@@ -262,7 +262,9 @@ pub fn run(command: &Command, data: &Dataset, lang: Lang) -> ExitCode {
             ExportFormat::Csv => emit(&export::csv(data)),
             ExportFormat::Markdown => emit(&export::markdown(data, lang)),
         },
-        Command::Paths | Command::Config { .. } => settings(command).unwrap_or(ExitCode::SUCCESS),
+        Command::Paths | Command::Config { .. } => {
+            settings(command, lang).unwrap_or(ExitCode::SUCCESS)
+        }
         Command::Validate { file } => {
             let s = lang.strings();
             emit(&format!(

@@ -1,10 +1,12 @@
 //! The dataset: its model, loading from the embedded asset or a file, and validation.
 
+mod letter;
 mod load;
 pub mod locate;
 mod model;
 mod validate;
 
+pub use letter::letter;
 pub use load::{
     DataError, EMBEDDED_JSON, EMBEDDED_LETTER, Loaded, LocatedProblem, Origin, load, parse,
 };

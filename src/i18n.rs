@@ -112,6 +112,134 @@ impl Lang {
     }
 }
 
+/// What each action does, as the help overlay and the status bar say it: one
+/// row per action, by the name a config gives it (`Action::name`), French then
+/// English.
+const ACTIONS: &[(&str, &str, &str)] = &[
+    ("quit", "quitter", "quit"),
+    ("back", "fermer, effacer, revenir", "close, clear, go back"),
+    ("next_pane", "volet suivant", "next pane"),
+    ("previous_pane", "volet précédent", "previous pane"),
+    ("focus_regions", "régions", "regions"),
+    ("focus_organisations", "organismes", "organisations"),
+    ("focus_headcounts", "personnes accompagnées", "headcounts"),
+    ("focus_articles", "articles de loi", "articles"),
+    ("focus", "volet", "pane"),
+    ("up", "monter", "up"),
+    ("down", "descendre", "down"),
+    ("page_up", "page précédente", "page up"),
+    ("page_down", "page suivante", "page down"),
+    ("first", "début", "first"),
+    ("last", "fin", "last"),
+    ("left", "vers les régions", "to regions"),
+    ("right", "vers les organismes", "to organisations"),
+    ("open", "détail, suivre le lien", "detail, follow link"),
+    ("search", "rechercher", "search"),
+    ("copy", "copier", "copy"),
+    (
+        "copy_menu",
+        "copier en texte, Markdown ou JSON",
+        "copy as text, Markdown or JSON",
+    ),
+    ("star", "étoile : garder l'entrée", "star: keep the entry"),
+    ("language", "English", "français"),
+    ("help", "aide", "help"),
+    ("letter", "la lettre", "the letter"),
+    ("delete_back", "effacer un caractère", "delete a character"),
+    ("delete_word", "effacer un mot", "delete a word"),
+    ("clear_input", "tout effacer", "clear the query"),
+    (
+        "copy_choice",
+        "copier dans ce format",
+        "copy in this format",
+    ),
+    ("input", "taper", "type"),
+    ("paste", "coller", "paste"),
+    ("select", "choisir", "select"),
+    ("scroll", "défiler", "scroll"),
+    ("set_language", "langue", "language"),
+    ("resize", "taille du terminal", "terminal size"),
+];
+
+/// What the action of this name does, in `lang`; `?` for a name the table
+/// lacks (a test keeps the table complete).
+pub fn action_text(name: &str, lang: Lang) -> &'static str {
+    match ACTIONS.iter().find(|(n, _, _)| *n == name) {
+        Some((_, fr, en)) => match lang {
+            Lang::Fr => fr,
+            Lang::En => en,
+        },
+        None => "?",
+    }
+}
+
+/// Messages with values in them. Each has one row in `TEXTS`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Text {
+    KeysUnknownAction,
+    KeysUnknownKey,
+    KeysClash,
+}
+
+/// One row per message: French, then English; `{name}` marks where a value goes.
+const TEXTS: &[(Text, &str, &str)] = &[
+    (
+        Text::KeysUnknownAction,
+        "action inconnue « {action} »",
+        "unknown action \"{action}\"",
+    ),
+    (
+        Text::KeysUnknownKey,
+        "{action} : touche inconnue « {key} » ; les touches par défaut restent",
+        "{action}: unknown key \"{key}\"; the default keys stay",
+    ),
+    (
+        Text::KeysClash,
+        "{key} est lié à {winner} et à {loser} ; {winner} l'emporte",
+        "{key} is bound to both {winner} and {loser}; {winner} wins",
+    ),
+];
+
+impl Lang {
+    /// A message's text with the named values put in.
+    pub fn fill(self, text: Text, values: &[(&str, &str)]) -> String {
+        let template =
+            TEXTS
+                .iter()
+                .find(|(t, _, _)| *t == text)
+                .map_or("", |(_, fr, en)| match self {
+                    Lang::Fr => fr,
+                    Lang::En => en,
+                });
+        // One pass, so that a value holding `{name}` is never filled in again.
+        let mut out = String::with_capacity(template.len());
+        let mut rest = template;
+        while let Some(open) = rest.find('{') {
+            out.push_str(&rest[..open]);
+            let after = &rest[open + 1..];
+            let value = after.find('}').and_then(|close| {
+                let name = &after[..close];
+                values
+                    .iter()
+                    .find(|(n, _)| *n == name)
+                    .map(|(_, v)| (*v, close))
+            });
+            match value {
+                Some((value, close)) => {
+                    out.push_str(value);
+                    rest = &after[close + 1..];
+                }
+                None => {
+                    out.push('{');
+                    rest = after;
+                }
+            }
+        }
+        out.push_str(rest);
+        out
+    }
+}
+
 /// Every interface string of one language.
 #[derive(Debug)]
 pub struct Strings {
@@ -390,6 +518,18 @@ mod tests {
         assert_eq!(Lang::En.amount(13400), "$13,400");
         assert_eq!(Lang::En.amount(1_000_000), "$1,000,000");
         assert_eq!(Lang::Fr.amount(5), "5 $");
+    }
+
+    #[test]
+    fn messages_are_filled_once() {
+        let values = [("key", "{winner}"), ("winner", "quit"), ("loser", "down")];
+        assert_eq!(
+            Lang::En.fill(Text::KeysClash, &values),
+            "{winner} is bound to both quit and down; quit wins"
+        );
+        for (text, fr, en) in TEXTS {
+            assert!(!fr.is_empty() && !en.is_empty(), "{text:?}");
+        }
     }
 
     #[test]

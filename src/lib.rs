@@ -7,6 +7,8 @@ pub mod clipboard;
 pub mod config;
 pub mod data;
 pub mod i18n;
+pub mod input;
+pub mod names;
 pub mod search;
 pub mod state;
 pub mod synthetic;

@@ -9,7 +9,7 @@ use pap_tui::cli::{self, Cli, Command};
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let lang = cli::language(&cli);
-    if let Some(code) = cli.command.as_ref().and_then(cli::settings) {
+    if let Some(code) = cli.command.as_ref().and_then(|c| cli::settings(c, lang)) {
         return code;
     }
     let loaded = match &cli.command {

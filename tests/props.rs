@@ -6,9 +6,11 @@
 use std::path::PathBuf;
 use std::sync::OnceLock;
 
-use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use crossterm::event::{
+    Event, KeyCode, KeyEvent, KeyModifiers, MouseButton, MouseEvent, MouseEventKind,
+};
 use pap_tui::app::keymap::{self, Mode};
-use pap_tui::app::{Action, App, COPY_FORMATS, Effect, Overlay, Pane, SearchMode};
+use pap_tui::app::{Action, App, COPY_FORMATS, Effect, Msg, Overlay, Pane};
 use pap_tui::data::{self, DataError, Dataset, EMBEDDED_JSON, Origin};
 use pap_tui::i18n::Lang;
 use pap_tui::search::{Index, Query, Searcher};
@@ -110,6 +112,8 @@ enum Input {
     Key(KeyCode, KeyModifiers),
     /// An action given directly, whatever key would produce it.
     Direct(Action),
+    /// A message from the event loop, whatever led to it.
+    Loop(Msg),
     /// Bracketed paste.
     Paste(String),
     /// A left click at a screen position, mapped through the last frame's areas.
@@ -118,22 +122,15 @@ enum Input {
     Wheel(u16, u16, bool),
     /// The terminal's new size.
     Resize(u16, u16),
-    /// The background search answers its newest request (dropping older ones, as
-    /// the worker in src/tui.rs does) when true, its oldest when false.
+    /// The search thread answers its newest request (dropping older ones, as
+    /// the worker in src/tui/worker.rs does) when true, its oldest when false.
     Deliver(bool),
 }
 
 fn key_code() -> impl Strategy<Value = (KeyCode, KeyModifiers)> {
     let bound: Vec<(KeyCode, KeyModifiers)> = keymap::bindings()
         .iter()
-        .map(|b| {
-            let m = if b.key.ctrl {
-                KeyModifiers::CONTROL
-            } else {
-                KeyModifiers::NONE
-            };
-            (b.key.code, m)
-        })
+        .map(|b| (b.key.code, b.key.modifiers))
         .collect();
     let modifiers = select(vec![
         KeyModifiers::NONE,
@@ -191,13 +188,13 @@ fn action() -> impl Strategy<Value = Action> {
         Action::ClearInput,
         Action::OpenCopyMenu,
         Action::ToggleStar,
+        Action::FocusRegions,
+        Action::FocusOrganisations,
+        Action::FocusHeadcounts,
+        Action::FocusArticles,
     ]);
     let row = prop_oneof![0..120usize, any::<usize>()];
     let delta = prop_oneof![-20..20i32, any::<i32>()];
-    let outcome = prop_oneof![
-        select(vec!["tmux", "OSC 52", "xclip"]).prop_map(Ok),
-        text(30).prop_map(Err),
-    ];
     prop_oneof![
         8 => simple,
         2 => pane().prop_map(Action::Focus),
@@ -206,8 +203,19 @@ fn action() -> impl Strategy<Value = Action> {
         2 => (pane(), row).prop_map(|(p, r)| Action::Select(p, r)),
         2 => (proptest::option::of(pane()), delta).prop_map(|(p, d)| Action::Scroll(p, d)),
         1 => select(vec![Lang::Fr, Lang::En]).prop_map(Action::SetLanguage),
-        1 => (text(60), any::<bool>()).prop_map(|(t, e)| Action::Notify(t, e)),
-        1 => (outcome, text(200)).prop_map(|(o, t)| Action::CopyOutcome(o, t)),
+        1 => (0..4usize).prop_map(Action::CopyChoice),
+    ]
+}
+
+/// The loop's own messages (search answers come from `Input::Deliver`).
+fn msg() -> impl Strategy<Value = Msg> {
+    let outcome = prop_oneof![
+        select(vec!["tmux", "OSC 52", "xclip"]).prop_map(Ok),
+        text(30).prop_map(Err),
+    ];
+    prop_oneof![
+        (text(60), any::<bool>()).prop_map(|(t, e)| Msg::Notify(t, e)),
+        (outcome, text(200)).prop_map(|(o, t)| Msg::CopyOutcome(o, t)),
     ]
 }
 
@@ -235,6 +243,7 @@ fn input() -> impl Strategy<Value = Input> {
     prop_oneof![
         10 => key_code().prop_map(|(c, m)| Input::Key(c, m)),
         6 => action().prop_map(Input::Direct),
+        1 => msg().prop_map(Input::Loop),
         1 => text(80).prop_map(Input::Paste),
         2 => (0..320u16, 0..110u16).prop_map(|(x, y)| Input::Click(x, y)),
         1 => (0..320u16, 0..110u16, any::<bool>()).prop_map(|(x, y, d)| Input::Wheel(x, y, d)),
@@ -257,30 +266,35 @@ fn config(cases: u32) -> ProptestConfig {
 
 // ---------------------------------------------------------------- the explorer
 
-/// What the event loop in src/tui.rs (`to_action`) makes of an input.
-fn to_action(input: &Input, app: &App, ui: &UiState) -> Option<Action> {
-    match input {
-        Input::Key(code, modifiers) => {
-            keymap::action_for(&app.keymap, app.mode(), KeyEvent::new(*code, *modifiers))
+/// The terminal event an input stands for, if it is one.
+fn to_event(input: &Input) -> Option<Event> {
+    let mouse = |kind, column, row| {
+        Event::Mouse(MouseEvent {
+            kind,
+            column,
+            row,
+            modifiers: KeyModifiers::NONE,
+        })
+    };
+    Some(match input {
+        Input::Key(code, modifiers) => Event::Key(KeyEvent::new(*code, *modifiers)),
+        Input::Paste(text) => Event::Paste(text.clone()),
+        Input::Click(x, y) => mouse(MouseEventKind::Down(MouseButton::Left), *x, *y),
+        Input::Wheel(x, y, down) => {
+            let kind = if *down {
+                MouseEventKind::ScrollDown
+            } else {
+                MouseEventKind::ScrollUp
+            };
+            mouse(kind, *x, *y)
         }
-        Input::Direct(action) => Some(action.clone()),
-        Input::Paste(text) => Some(Action::Paste(text.clone())),
-        Input::Click(x, y) => match ui.hit(*x, *y) {
-            Some((pane, Some(row))) if row < app.rows(pane) => Some(Action::Select(pane, row)),
-            Some((pane, _)) => Some(Action::Focus(pane)),
-            None => None,
-        },
-        Input::Wheel(x, y, down) => Some(Action::Scroll(
-            ui.hit(*x, *y).map(|h| h.0),
-            if *down { 3 } else { -3 },
-        )),
-        Input::Resize(w, h) => Some(Action::Resize(*w, *h)),
-        Input::Deliver(_) => None,
-    }
+        Input::Resize(w, h) => Event::Resize(*w, *h),
+        Input::Direct(_) | Input::Loop(_) | Input::Deliver(_) => return None,
+    })
 }
 
-/// The background search of src/tui.rs: requests in the order sent, answered by
-/// one `Searcher` that lives as long as the loop.
+/// The search thread of src/tui/worker.rs: requests in the order sent, answered
+/// by one `Searcher` that lives as long as the loop.
 #[derive(Default)]
 struct Worker {
     requests: std::collections::VecDeque<(u64, String)>,
@@ -288,7 +302,7 @@ struct Worker {
 }
 
 impl Worker {
-    fn answer(&mut self, index: &Index, newest: bool) -> Option<Action> {
+    fn answer(&mut self, index: &Index, newest: bool) -> Option<Msg> {
         let (generation, query) = if newest {
             let last = self.requests.pop_back();
             self.requests.clear();
@@ -297,7 +311,7 @@ impl Worker {
             self.requests.pop_front()?
         };
         let hits = self.searcher.search(index, &query);
-        Some(Action::SearchResults(generation, hits))
+        Some(Msg::SearchResults { generation, hits })
     }
 }
 
@@ -340,13 +354,17 @@ fn check_app(app: &App, index: &Index, worker: &Worker) -> Result<(), TestCaseEr
         }
         Overlay::Detail(view) => {
             prop_assert!(!view.stack.is_empty());
-            let detail = app.open_detail();
-            prop_assert!(
-                detail.is_some(),
-                "detail of {:?} resolves",
+            let fresh = view
+                .stack
+                .last()
+                .and_then(|t| pap_tui::app::detail::detail(&app.data, t, app.lang));
+            prop_assert_eq!(
+                fresh.as_ref(),
+                Some(&view.detail),
+                "the detail shown is that of {:?}",
                 view.stack.last()
             );
-            let links = detail.map_or(0, |(d, _)| d.links.len());
+            let links = view.detail.links.len();
             prop_assert!(view.link < links.max(1), "link {} of {links}", view.link);
         }
         Overlay::CopyMenu { selected, .. } => prop_assert!(*selected < COPY_FORMATS.len()),
@@ -403,7 +421,6 @@ fn draw(
 fn explore(
     inputs: &[Input],
     hostile_data: bool,
-    background: bool,
     lang: Lang,
     start: (u16, u16),
 ) -> Result<(), TestCaseError> {
@@ -414,9 +431,6 @@ fn explore(
         Origin::Embedded
     };
     let mut app = App::new(data.clone(), origin, lang);
-    if background {
-        app.search_mode = SearchMode::Background;
-    }
     let mut worker = Worker::default();
     let index = index_of(hostile_data);
     let mut size = start;
@@ -431,31 +445,36 @@ fn explore(
             size = (*w, *h);
             terminal.backend_mut().resize(*w, *h);
         }
-        let action = match input {
-            Input::Deliver(newest) => {
-                worker.answer(app.index.as_ref().expect("the index is built"), *newest)
-            }
-            _ => to_action(input, &app, &ui),
+        let effects = match input {
+            Input::Deliver(newest) => worker
+                .answer(app.index.as_ref().expect("the index is built"), *newest)
+                .map_or_else(Vec::new, |msg| app.update(msg)),
+            Input::Direct(action) => app.update(action.clone()),
+            Input::Loop(msg) => app.update(msg.clone()),
+            _ => to_event(input)
+                .and_then(|event| pap_tui::input::action(&event, &app, &ui))
+                .map_or_else(Vec::new, |action| app.update(action)),
         };
-        let effect = action.and_then(|a| app.update(a));
         if app.mode() != Mode::Search {
             worker.requests.clear();
         }
-        match effect {
-            Some(Effect::Copy(text)) => {
-                // As the loop does after a copy: half the time it fails and the
-                // text is shown to select by hand.
-                let outcome = if step % 2 == 0 {
-                    Ok("tmux")
-                } else {
-                    Err("no clipboard \u{1b}[2J".to_string())
-                };
-                app.update(Action::CopyOutcome(outcome, text));
+        for effect in effects {
+            match effect {
+                Effect::Copy(text) => {
+                    // As the loop does after a copy: half the time it fails and the
+                    // text is shown to select by hand.
+                    let outcome = if step % 2 == 0 {
+                        Ok("tmux")
+                    } else {
+                        Err("no clipboard \u{1b}[2J".to_string())
+                    };
+                    app.update(Msg::CopyOutcome(outcome, text));
+                }
+                Effect::Search { generation, query } => {
+                    worker.requests.push_back((generation, query));
+                }
+                Effect::Save(_) => {}
             }
-            Some(Effect::Search { generation, query }) => {
-                worker.requests.push_back((generation, query));
-            }
-            Some(Effect::Save(_)) | None => {}
         }
         check_app(&app, index, &worker)?;
         draw(&mut terminal, &app, &mut ui, size)?;
@@ -472,11 +491,10 @@ proptest! {
     fn random_inputs_never_break_the_explorer(
         inputs in inputs(),
         hostile_data in any::<bool>(),
-        background in any::<bool>(),
         lang in select(vec![Lang::Fr, Lang::En]),
         start in size(),
     ) {
-        explore(&inputs, hostile_data, background, lang, start)?;
+        explore(&inputs, hostile_data, lang, start)?;
     }
 }
 
@@ -760,11 +778,12 @@ fn zero_size_frame_forgets_the_panes() {
 #[test]
 fn a_closed_search_boxs_answer_is_not_taken_by_the_next() {
     let mut app = App::new(embedded().clone(), Origin::Embedded, Lang::En);
-    app.search_mode = SearchMode::Background;
     let mut sent = Vec::new();
     let mut send = |app: &mut App, action| {
-        if let Some(Effect::Search { generation, query }) = app.update(action) {
-            sent.push((generation, query));
+        for effect in app.update(action) {
+            if let Effect::Search { generation, query } = effect {
+                sent.push((generation, query));
+            }
         }
     };
     send(&mut app, Action::OpenSearch);
@@ -780,7 +799,10 @@ fn a_closed_search_boxs_answer_is_not_taken_by_the_next() {
         .as_ref()
         .expect("the index is built")
         .search(&Query::parse("x"));
-    app.update(Action::SearchResults(generation, stale));
+    app.update(Msg::SearchResults {
+        generation,
+        hits: stale,
+    });
     let Overlay::Search(sb) = &app.overlay else {
         panic!("the search box is open");
     };
@@ -801,9 +823,18 @@ fn a_closed_search_boxs_answer_is_not_taken_by_the_next() {
 #[test]
 fn search_box_finds_safima_by_its_acronym_suffix() {
     let mut app = App::new(embedded().clone(), Origin::Embedded, Lang::En);
-    app.update(Action::OpenSearch);
-    for c in "(safima)$".chars() {
-        app.update(Action::Input(c));
+    let mut worker = Worker::default();
+    let actions = std::iter::once(Action::OpenSearch).chain("(safima)$".chars().map(Action::Input));
+    for action in actions {
+        for effect in app.update(action) {
+            if let Effect::Search { generation, query } = effect {
+                worker.requests.push_back((generation, query));
+            }
+        }
+        let index = app.index.clone().expect("the index is built");
+        if let Some(msg) = worker.answer(&index, false) {
+            app.update(msg);
+        }
     }
     let Overlay::Search(sb) = &app.overlay else {
         panic!("the search box is open");
@@ -816,7 +847,7 @@ fn search_box_finds_safima_by_its_acronym_suffix() {
 fn every_mode_is_reachable() {
     let mut app = App::new(embedded().clone(), Origin::Embedded, Lang::En);
     let mut seen = vec![app.mode()];
-    for action in [
+    for input in [
         Action::ToggleHelp,
         Action::ToggleLetter,
         Action::OpenSearch,
@@ -826,9 +857,12 @@ fn every_mode_is_reachable() {
         Action::Open,
         Action::OpenCopyMenu,
         Action::Back,
-        Action::CopyOutcome(Err("off".into()), "text".into()),
-    ] {
-        app.update(action);
+    ]
+    .map(pap_tui::app::Update::from)
+    .into_iter()
+    .chain([Msg::CopyOutcome(Err("off".into()), "text".into()).into()])
+    {
+        app.update(input);
         seen.push(app.mode());
     }
     for mode in [

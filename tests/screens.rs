@@ -1,9 +1,10 @@
 //! Screen tests: the explorer rendered into ratatui's TestBackend at fixed sizes,
 //! compared with insta snapshots, plus checks of the styles that carry meaning.
 
-use pap_tui::app::{Action, App, Pane};
+use pap_tui::app::{Action, App, Effect, Msg, Pane};
 use pap_tui::data;
 use pap_tui::i18n::Lang;
+use pap_tui::search::Searcher;
 use pap_tui::ui::theme::ThemeName;
 use pap_tui::ui::{self, UiState};
 use ratatui::Terminal;
@@ -16,10 +17,18 @@ fn app(lang: Lang) -> App {
     App::new(loaded.dataset, loaded.origin, lang)
 }
 
+/// The app after `actions`, its searches answered as the search thread would.
 fn with(lang: Lang, actions: &[Action]) -> App {
     let mut app = app(lang);
+    let mut searcher = Searcher::default();
     for a in actions {
-        app.update(a.clone());
+        for effect in app.update(a.clone()) {
+            if let Effect::Search { generation, query } = effect {
+                let index = app.index.clone().expect("index");
+                let hits = searcher.search(&index, &query);
+                app.update(Msg::SearchResults { generation, hits });
+            }
+        }
     }
     app
 }

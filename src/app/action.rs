@@ -1,9 +1,12 @@
-//! Everything a user can ask of the explorer, as plain values.
+//! What a user can ask of the explorer (`Action`, the rows of the keymap and of
+//! `[keys]` in the config) and what the event loop reports back (`Msg`).
+
+use serde::{Deserialize, Serialize};
 
 use crate::i18n::Lang;
 
 /// A pane of the main screen.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Pane {
     Regions,
@@ -21,31 +24,25 @@ impl Pane {
     ];
 
     pub fn next(self) -> Pane {
-        let i = Pane::ALL.iter().position(|&p| p == self).unwrap_or(0);
-        Pane::ALL[(i + 1) % Pane::ALL.len()]
+        Pane::ALL[(self.position() + 1) % Pane::ALL.len()]
     }
 
     pub fn previous(self) -> Pane {
-        let i = Pane::ALL.iter().position(|&p| p == self).unwrap_or(0);
-        Pane::ALL[(i + Pane::ALL.len() - 1) % Pane::ALL.len()]
+        Pane::ALL[(self.position() + Pane::ALL.len() - 1) % Pane::ALL.len()]
+    }
+
+    /// Position in `Pane::ALL`, also the number shown in the pane's title minus one.
+    pub fn position(self) -> usize {
+        Pane::ALL.iter().position(|&p| p == self).unwrap_or(0)
     }
 }
 
-/// One change a user asks for. `App::update` is the only place they take effect.
-/// The search index as an action carries it: two are equal when they are the
-/// same index, since comparing every entry would mean nothing to a test.
-#[derive(Debug, Clone)]
-pub struct SharedIndex(pub std::sync::Arc<crate::search::Index>);
-
-impl PartialEq for SharedIndex {
-    fn eq(&self, other: &SharedIndex) -> bool {
-        std::sync::Arc::ptr_eq(&self.0, &other.0)
-    }
-}
-
-impl Eq for SharedIndex {}
-
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// One thing a user asks for, by key, mouse or paste. `App::update` is the only
+/// place it takes effect. The unit variants are the actions a config can bind:
+/// their `[keys]` names are their serde names. Variants that carry what the
+/// user typed or where they clicked are skipped: no config names them.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
 pub enum Action {
     /// Leave the explorer.
     Quit,
@@ -55,8 +52,14 @@ pub enum Action {
     NextPane,
     /// Focus the previous pane.
     PreviousPane,
-    /// Focus one pane.
-    Focus(Pane),
+    /// Focus the regions pane.
+    FocusRegions,
+    /// Focus the organisations pane.
+    FocusOrganisations,
+    /// Focus the headcounts pane.
+    FocusHeadcounts,
+    /// Focus the articles pane.
+    FocusArticles,
     /// Move the selection up one row.
     Up,
     /// Move the selection down one row.
@@ -76,308 +79,143 @@ pub enum Action {
     /// Open the detail of the selection, or follow the highlighted link.
     Open,
     /// Open the fuzzy search over every entry.
+    #[serde(rename = "search")]
     OpenSearch,
     /// Copy the selected entry to the clipboard.
     Copy,
+    /// Open the menu of copy formats.
+    #[serde(rename = "copy_menu")]
+    OpenCopyMenu,
+    /// Star or unstar the selected entry.
+    #[serde(rename = "star")]
+    ToggleStar,
     /// Switch the interface between French and English.
+    #[serde(rename = "language")]
     ToggleLanguage,
     /// Show or hide the keys.
+    #[serde(rename = "help")]
     ToggleHelp,
     /// Show or hide the letter.
+    #[serde(rename = "letter")]
     ToggleLetter,
-    /// Type a character into the search box.
-    Input(char),
-    /// Paste text into the search box.
-    Paste(String),
     /// Delete the character before the cursor in the search box.
     DeleteBack,
     /// Delete the word before the cursor in the search box.
     DeleteWord,
     /// Clear the search box.
     ClearInput,
+    /// In the copy menu, copy in the format with this position.
+    #[serde(skip)]
+    CopyChoice(usize),
+    /// Type a character into the search box.
+    #[serde(skip)]
+    Input(char),
+    /// Paste text into the search box.
+    #[serde(skip)]
+    Paste(String),
+    /// Focus a pane (a mouse click on it).
+    #[serde(skip)]
+    Focus(Pane),
     /// Select a row of a pane (a mouse click).
+    #[serde(skip)]
     Select(Pane, usize),
     /// Scroll a pane or overlay by a number of rows (the mouse wheel).
+    #[serde(skip)]
     Scroll(Option<Pane>, i32),
     /// Set the interface language.
+    #[serde(skip)]
     SetLanguage(Lang),
     /// The terminal now has this many columns and rows.
+    #[serde(skip)]
     Resize(u16, u16),
-    /// Open the menu of copy formats.
-    OpenCopyMenu,
-    /// Star or unstar the selected entry.
-    ToggleStar,
-    /// In the copy menu, copy in the format with this position.
-    CopyChoice(usize),
-    /// Show a message in the status bar (a warning when the flag is set).
-    Notify(String, bool),
-    /// Hits of the background search with this generation number.
-    SearchResults(u64, Vec<crate::search::Hit>),
-    /// The search index, built in the background for a large dataset.
-    IndexReady(SharedIndex),
-    /// The clipboard took the text (by this method), or could not (why); the text.
-    CopyOutcome(Result<&'static str, String>, String),
 }
 
 impl Action {
-    /// The line shown in the help overlay, in the interface language.
-    pub fn describe(&self, lang: Lang) -> &'static str {
-        let fr = lang == Lang::Fr;
-        match self {
-            Action::Quit => {
-                if fr {
-                    "quitter"
-                } else {
-                    "quit"
-                }
+    /// The action a config names, if it names one a config may bind.
+    pub fn from_name(name: &str) -> Option<Action> {
+        crate::names::from_name(name)
+    }
+
+    /// The name a config gives this action (`quit`, `copy_menu`), or the
+    /// variant's own name, in snake case, for those a config cannot bind.
+    pub fn name(&self) -> String {
+        match crate::names::name_of(self) {
+            Some(name) => name,
+            None => match self {
+                Action::CopyChoice(_) => "copy_choice",
+                Action::Input(_) => "input",
+                Action::Paste(_) => "paste",
+                Action::Focus(_) => "focus",
+                Action::Select(..) => "select",
+                Action::Scroll(..) => "scroll",
+                Action::SetLanguage(_) => "set_language",
+                _ => "resize",
             }
-            Action::Back => {
-                if fr {
-                    "fermer, effacer, revenir"
-                } else {
-                    "close, clear, go back"
-                }
-            }
-            Action::NextPane => {
-                if fr {
-                    "volet suivant"
-                } else {
-                    "next pane"
-                }
-            }
-            Action::PreviousPane => {
-                if fr {
-                    "volet précédent"
-                } else {
-                    "previous pane"
-                }
-            }
-            Action::Focus(Pane::Regions) => {
-                if fr {
-                    "régions"
-                } else {
-                    "regions"
-                }
-            }
-            Action::Focus(Pane::Organisations) => {
-                if fr {
-                    "organismes"
-                } else {
-                    "organisations"
-                }
-            }
-            Action::Focus(Pane::Headcounts) => {
-                if fr {
-                    "personnes accompagnées"
-                } else {
-                    "headcounts"
-                }
-            }
-            Action::Focus(Pane::Articles) => {
-                if fr {
-                    "articles de loi"
-                } else {
-                    "articles"
-                }
-            }
-            Action::Up => {
-                if fr {
-                    "monter"
-                } else {
-                    "up"
-                }
-            }
-            Action::Down => {
-                if fr {
-                    "descendre"
-                } else {
-                    "down"
-                }
-            }
-            Action::PageUp => {
-                if fr {
-                    "page précédente"
-                } else {
-                    "page up"
-                }
-            }
-            Action::PageDown => {
-                if fr {
-                    "page suivante"
-                } else {
-                    "page down"
-                }
-            }
-            Action::First => {
-                if fr {
-                    "début"
-                } else {
-                    "first"
-                }
-            }
-            Action::Last => {
-                if fr {
-                    "fin"
-                } else {
-                    "last"
-                }
-            }
-            Action::Left => {
-                if fr {
-                    "vers les régions"
-                } else {
-                    "to regions"
-                }
-            }
-            Action::Right => {
-                if fr {
-                    "vers les organismes"
-                } else {
-                    "to organisations"
-                }
-            }
-            Action::Open => {
-                if fr {
-                    "détail, suivre le lien"
-                } else {
-                    "detail, follow link"
-                }
-            }
-            Action::OpenSearch => {
-                if fr {
-                    "rechercher"
-                } else {
-                    "search"
-                }
-            }
-            Action::Copy => {
-                if fr {
-                    "copier"
-                } else {
-                    "copy"
-                }
-            }
-            Action::ToggleLanguage => {
-                if fr {
-                    "English"
-                } else {
-                    "français"
-                }
-            }
-            Action::ToggleHelp => {
-                if fr {
-                    "aide"
-                } else {
-                    "help"
-                }
-            }
-            Action::ToggleLetter => {
-                if fr {
-                    "la lettre"
-                } else {
-                    "the letter"
-                }
-            }
-            Action::Input(_) => {
-                if fr {
-                    "taper"
-                } else {
-                    "type"
-                }
-            }
-            Action::Paste(_) => {
-                if fr {
-                    "coller"
-                } else {
-                    "paste"
-                }
-            }
-            Action::DeleteBack => {
-                if fr {
-                    "effacer un caractère"
-                } else {
-                    "delete a character"
-                }
-            }
-            Action::DeleteWord => {
-                if fr {
-                    "effacer un mot"
-                } else {
-                    "delete a word"
-                }
-            }
-            Action::ClearInput => {
-                if fr {
-                    "tout effacer"
-                } else {
-                    "clear the query"
-                }
-            }
-            Action::Select(..) => {
-                if fr {
-                    "choisir"
-                } else {
-                    "select"
-                }
-            }
-            Action::Scroll(..) => {
-                if fr {
-                    "défiler"
-                } else {
-                    "scroll"
-                }
-            }
-            Action::SetLanguage(_) => {
-                if fr {
-                    "langue"
-                } else {
-                    "language"
-                }
-            }
-            Action::Notify(..) => "message",
-            Action::IndexReady(..) => "index",
-            Action::SearchResults(..) => {
-                if fr {
-                    "résultats"
-                } else {
-                    "results"
-                }
-            }
-            Action::CopyChoice(_) => {
-                if fr {
-                    "copier dans ce format"
-                } else {
-                    "copy in this format"
-                }
-            }
-            Action::ToggleStar => {
-                if fr {
-                    "étoile : garder l'entrée"
-                } else {
-                    "star: keep the entry"
-                }
-            }
-            Action::OpenCopyMenu => {
-                if fr {
-                    "copier en texte, Markdown ou JSON"
-                } else {
-                    "copy as text, Markdown or JSON"
-                }
-            }
-            Action::CopyOutcome(..) => {
-                if fr {
-                    "résultat de la copie"
-                } else {
-                    "copy result"
-                }
-            }
-            Action::Resize(..) => {
-                if fr {
-                    "taille du terminal"
-                } else {
-                    "terminal size"
-                }
-            }
+            .to_string(),
         }
+    }
+
+    /// The line shown in the help overlay and the status bar, in the interface
+    /// language.
+    pub fn describe(&self, lang: Lang) -> &'static str {
+        crate::i18n::action_text(&self.name(), lang)
+    }
+}
+
+/// The search index as a message carries it: two are equal when they are the
+/// same index, since comparing every entry would mean nothing to a test.
+#[derive(Debug, Clone)]
+pub struct SharedIndex(pub std::sync::Arc<crate::search::Index>);
+
+impl PartialEq for SharedIndex {
+    fn eq(&self, other: &SharedIndex) -> bool {
+        std::sync::Arc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+impl Eq for SharedIndex {}
+
+/// What the event loop reports back to the app: answers to the effects it
+/// carried out, and notes of its own. No key produces one.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Msg {
+    /// Hits of the search with this generation number.
+    SearchResults {
+        generation: u64,
+        hits: Vec<crate::search::Hit>,
+    },
+    /// The search index, built on the search thread.
+    IndexReady(SharedIndex),
+    /// The clipboard took the text (by this method), or could not (why); the text.
+    CopyOutcome(Result<&'static str, String>, String),
+    /// Show a message in the status bar (a warning when the flag is set).
+    Notify(String, bool),
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn config_names_come_from_serde_and_round_trip() {
+        for (name, action) in [
+            ("quit", Action::Quit),
+            ("next_pane", Action::NextPane),
+            ("focus_headcounts", Action::FocusHeadcounts),
+            ("page_down", Action::PageDown),
+            ("search", Action::OpenSearch),
+            ("copy_menu", Action::OpenCopyMenu),
+            ("star", Action::ToggleStar),
+            ("language", Action::ToggleLanguage),
+            ("help", Action::ToggleHelp),
+            ("letter", Action::ToggleLetter),
+        ] {
+            assert_eq!(Action::from_name(name), Some(action.clone()), "{name}");
+            assert_eq!(action.name(), name);
+        }
+        for name in ["input", "paste", "resize", "select", "fly", "Quit", ""] {
+            assert_eq!(Action::from_name(name), None, "{name}");
+        }
+        assert_eq!(Action::Input('x').name(), "input");
     }
 }

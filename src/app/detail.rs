@@ -5,7 +5,9 @@ use crate::data::{Dataset, Headcount, SourceLine};
 use crate::i18n::Lang;
 
 /// An entry of the dataset that can be selected, shown in detail or copied.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+/// `state.json` stores it as `{"kind": "organisation", "id": "safima"}`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[serde(tag = "kind", content = "id", rename_all = "snake_case")]
 pub enum Target {
     Region(String),
     Organisation(String),
@@ -15,17 +17,6 @@ pub enum Target {
 }
 
 impl Target {
-    /// The kind's name as `state.json` stores it.
-    pub fn kind(&self) -> &'static str {
-        match self {
-            Target::Region(_) => "region",
-            Target::Organisation(_) => "organisation",
-            Target::City(_) => "city",
-            Target::Funding(_) => "funding",
-            Target::Article(_) => "article",
-        }
-    }
-
     pub fn id(&self) -> &str {
         match self {
             Target::Region(id)
@@ -34,19 +25,6 @@ impl Target {
             | Target::Funding(id)
             | Target::Article(id) => id,
         }
-    }
-
-    /// The target of a stored kind and id, if that kind exists.
-    pub fn from_parts(kind: &str, id: &str) -> Option<Target> {
-        let id = id.to_string();
-        Some(match kind {
-            "region" => Target::Region(id),
-            "organisation" => Target::Organisation(id),
-            "city" => Target::City(id),
-            "funding" => Target::Funding(id),
-            "article" => Target::Article(id),
-            _ => return None,
-        })
     }
 
     /// The kind as a search kind, for its name in the interface.

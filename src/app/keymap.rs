@@ -1,9 +1,9 @@
-//! The one table of keys: `(mode, key) -> Action`. Key handling, the help overlay
-//! and the status-bar hints all read it; no other code names a key.
+//! The one table of keys: `(mode, key) -> Action`. Key handling (`crate::input`),
+//! the help overlay and the status-bar hints all read it; no other code names a key.
 
-use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use crossterm::event::{KeyCode, KeyModifiers};
 
-use super::action::{Action, Pane};
+use super::action::Action;
 
 /// What has the keyboard: the main panes or one of the overlays.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -19,15 +19,20 @@ pub enum Mode {
     CopyText,
 }
 
-/// A key as the table names it.
+/// A key as the table names it: a code and the modifiers held with it. Shift is
+/// never part of it: a shifted letter is its upper-case letter, Shift-Tab is
+/// `BackTab`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Key {
     pub code: KeyCode,
-    pub ctrl: bool,
+    pub modifiers: KeyModifiers,
 }
 
 const fn key(code: KeyCode) -> Key {
-    Key { code, ctrl: false }
+    Key {
+        code,
+        modifiers: KeyModifiers::NONE,
+    }
 }
 
 const fn ch(c: char) -> Key {
@@ -37,7 +42,14 @@ const fn ch(c: char) -> Key {
 const fn ctrl(c: char) -> Key {
     Key {
         code: KeyCode::Char(c),
-        ctrl: true,
+        modifiers: KeyModifiers::CONTROL,
+    }
+}
+
+const fn alt(c: char) -> Key {
+    Key {
+        code: KeyCode::Char(c),
+        modifiers: KeyModifiers::ALT,
     }
 }
 
@@ -94,10 +106,10 @@ pub fn bindings() -> Vec<Binding> {
         b(ALL, key(Esc), Action::Back, true),
         b(NORMAL, key(Tab), Action::NextPane, true),
         b(NORMAL, key(BackTab), Action::PreviousPane, false),
-        b(NORMAL, ch('1'), Action::Focus(Pane::Regions), false),
-        b(NORMAL, ch('2'), Action::Focus(Pane::Organisations), false),
-        b(NORMAL, ch('3'), Action::Focus(Pane::Headcounts), false),
-        b(NORMAL, ch('4'), Action::Focus(Pane::Articles), false),
+        b(NORMAL, ch('1'), Action::FocusRegions, false),
+        b(NORMAL, ch('2'), Action::FocusOrganisations, false),
+        b(NORMAL, ch('3'), Action::FocusHeadcounts, false),
+        b(NORMAL, ch('4'), Action::FocusArticles, false),
         b(LISTS, key(Up), Action::Up, false),
         b(BROWSE, ch('k'), Action::Up, false),
         b(LISTS, key(Down), Action::Down, false),
@@ -131,47 +143,27 @@ pub fn bindings() -> Vec<Binding> {
     ]
 }
 
-/// Names of the actions a config may rebind, as `[keys]` writes them.
-pub const ACTION_NAMES: &[(&str, Action)] = &[
-    ("quit", Action::Quit),
-    ("back", Action::Back),
-    ("next_pane", Action::NextPane),
-    ("previous_pane", Action::PreviousPane),
-    ("focus_regions", Action::Focus(Pane::Regions)),
-    ("focus_organisations", Action::Focus(Pane::Organisations)),
-    ("focus_headcounts", Action::Focus(Pane::Headcounts)),
-    ("focus_articles", Action::Focus(Pane::Articles)),
-    ("up", Action::Up),
-    ("down", Action::Down),
-    ("page_up", Action::PageUp),
-    ("page_down", Action::PageDown),
-    ("first", Action::First),
-    ("last", Action::Last),
-    ("left", Action::Left),
-    ("right", Action::Right),
-    ("open", Action::Open),
-    ("search", Action::OpenSearch),
-    ("copy", Action::Copy),
-    ("copy_menu", Action::OpenCopyMenu),
-    ("star", Action::ToggleStar),
-    ("language", Action::ToggleLanguage),
-    ("help", Action::ToggleHelp),
-    ("letter", Action::ToggleLetter),
-];
-
-/// Reads a key as a config writes it: `x`, `X`, `ctrl-x` (or `c-x`), or a name
-/// such as `esc`, `enter`, `pagedown`, `f5`.
+/// Reads a key as a config writes it: `x`, `X`, `ctrl-x` (or `c-x`), `alt-x`
+/// (or `a-x`), or a name such as `esc`, `enter`, `pagedown`, `f5`.
 pub fn parse_key(text: &str) -> Option<Key> {
     let lower = text.trim().to_ascii_lowercase();
-    if let Some(rest) = lower
-        .strip_prefix("ctrl-")
-        .or_else(|| lower.strip_prefix("c-"))
-    {
-        let mut chars = rest.chars();
-        return match (chars.next(), chars.next()) {
-            (Some(c), None) => Some(ctrl(c)),
-            _ => None,
-        };
+    let prefixed = |prefixes: [&str; 2]| {
+        prefixes
+            .iter()
+            .find_map(|p| lower.strip_prefix(p))
+            .map(|rest| {
+                let mut chars = rest.chars();
+                match (chars.next(), chars.next()) {
+                    (Some(c), None) => Some(c),
+                    _ => None,
+                }
+            })
+    };
+    if let Some(c) = prefixed(["ctrl-", "c-"]) {
+        return c.map(ctrl);
+    }
+    if let Some(c) = prefixed(["alt-", "a-"]) {
+        return c.map(alt);
     }
     let mut chars = text.chars();
     if let (Some(c), None) = (chars.next(), chars.next()) {
@@ -200,61 +192,122 @@ pub fn parse_key(text: &str) -> Option<Key> {
     Some(key(code))
 }
 
-fn action_name(action: &Action) -> &'static str {
-    ACTION_NAMES
-        .iter()
-        .find(|(_, a)| a == action)
-        .map_or("?", |(n, _)| n)
+/// A `[keys]` entry that could not be applied as written.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum KeyProblem {
+    /// No action a config can bind has this name.
+    UnknownAction(String),
+    /// A key of this action's entry cannot be read: the action keeps its keys.
+    UnknownKey { action: String, key: String },
+    /// One key is bound to two actions in a mode; the first one wins.
+    Clash {
+        key: String,
+        winner: String,
+        loser: String,
+    },
+}
+
+impl KeyProblem {
+    /// The warning, in the interface language, prefixed with `[keys]`.
+    pub fn describe(&self, lang: crate::i18n::Lang) -> String {
+        use crate::i18n::Text;
+        let (text, values): (Text, Vec<(&str, &str)>) = match self {
+            KeyProblem::UnknownAction(name) => (Text::KeysUnknownAction, vec![("action", name)]),
+            KeyProblem::UnknownKey { action, key } => (
+                Text::KeysUnknownKey,
+                vec![("action", action.as_str()), ("key", key.as_str())],
+            ),
+            KeyProblem::Clash { key, winner, loser } => (
+                Text::KeysClash,
+                vec![("key", key), ("winner", winner), ("loser", loser)],
+            ),
+        };
+        format!("[keys] {}", lang.fill(text, &values))
+    }
 }
 
 /// Applies `[keys]` from the config: each named action gets exactly the keys
-/// given, in the modes where it was bound. Returns a warning for each unknown
-/// action or key, and for each key then bound to two actions in one mode (the
-/// config's binding wins).
+/// given, in the modes where it was bound. An entry with an unknown action or
+/// key changes nothing and is reported; so is each key then bound to two
+/// actions in one mode (the config's binding wins).
 pub fn apply_overrides(
     table: &mut Vec<Binding>,
     overrides: &[(String, Vec<String>)],
-) -> Vec<String> {
-    let mut warnings = Vec::new();
+) -> Vec<KeyProblem> {
+    let mut problems = Vec::new();
     let mut added: Vec<Binding> = Vec::new();
     for (name, keys) in overrides {
-        let Some((_, action)) = ACTION_NAMES.iter().find(|(n, _)| n == name) else {
-            warnings.push(format!("[keys] unknown action \"{name}\""));
-            continue;
-        };
-        let modes = table
-            .iter()
-            .find(|b| b.action == *action && !without_search(b.modes).is_empty())
-            .map_or(NORMAL, |b| without_search(b.modes));
-        let hint = table.iter().any(|b| b.action == *action && b.hint);
-        // The action keeps its keys in the search box only; Ctrl-C always quits.
-        for b in table
-            .iter_mut()
-            .filter(|b| b.action == *action && b.key != ctrl('c'))
-        {
-            b.modes = if b.modes.contains(&Search) {
-                SEARCH
-            } else {
-                &[]
-            };
-        }
-        table.retain(|b| !b.modes.is_empty());
-        for text in keys {
-            match parse_key(text) {
-                Some(k) => added.push(Binding {
-                    modes,
-                    key: k,
-                    action: action.clone(),
-                    hint,
-                }),
-                None => warnings.push(format!("[keys] {name}: unknown key \"{text}\"")),
+        match configured(table, name, keys) {
+            Ok((action, bindings)) => {
+                unbind(table, &action);
+                added.extend(bindings);
             }
+            Err(problem) => problems.push(problem),
         }
     }
-    // Earlier rows win in `action_for`, so the config's keys go first. A key
-    // bound to two actions in a mode is reported once, naming the one that
-    // wins, and the losing row is dropped so that the help shows only keys
-    // that work.
+    for problem in merge(table, added) {
+        if !problems.contains(&problem) {
+            problems.push(problem);
+        }
+    }
+    problems
+}
+
+/// The bindings a `[keys]` entry asks for, in the modes where its action is
+/// bound outside the search box, or why the entry cannot be applied.
+fn configured(
+    table: &[Binding],
+    name: &str,
+    keys: &[String],
+) -> Result<(Action, Vec<Binding>), KeyProblem> {
+    let unknown = || KeyProblem::UnknownAction(name.to_string());
+    let action = Action::from_name(name).ok_or_else(unknown)?;
+    let modes = table
+        .iter()
+        .find(|b| b.action == action && !without_search(b.modes).is_empty())
+        .map(|b| without_search(b.modes))
+        .ok_or_else(unknown)?;
+    let hint = table.iter().any(|b| b.action == action && b.hint);
+    let bindings = keys
+        .iter()
+        .map(|text| match parse_key(text) {
+            Some(key) => Ok(Binding {
+                modes,
+                key,
+                action: action.clone(),
+                hint,
+            }),
+            None => Err(KeyProblem::UnknownKey {
+                action: name.to_string(),
+                key: text.clone(),
+            }),
+        })
+        .collect::<Result<_, _>>()?;
+    Ok((action, bindings))
+}
+
+/// Removes the action's keys outside the search box, whose keys type text and
+/// stay as they are; Ctrl-C always quits.
+fn unbind(table: &mut Vec<Binding>, action: &Action) {
+    for b in table
+        .iter_mut()
+        .filter(|b| b.action == *action && b.key != ctrl('c'))
+    {
+        b.modes = if b.modes.contains(&Search) {
+            SEARCH
+        } else {
+            &[]
+        };
+    }
+    table.retain(|b| !b.modes.is_empty());
+}
+
+/// Puts the config's bindings before the table's. Earlier rows win in
+/// `crate::input`, so a key bound to two actions in a mode is reported once,
+/// naming the one that wins, and the losing row is dropped so that the help
+/// shows only keys that work.
+fn merge(table: &mut Vec<Binding>, added: Vec<Binding>) -> Vec<KeyProblem> {
+    let mut problems = Vec::new();
     let from_config = added.len();
     let mut kept: Vec<Binding> = Vec::with_capacity(added.len() + table.len());
     // How many of `kept` came from the config.
@@ -266,57 +319,41 @@ pub fn apply_overrides(
         let winner = kept.iter().position(|k| {
             k.key == binding.key && binding.modes.iter().any(|m| k.modes.contains(m))
         });
-        let config_involved = |w: usize| row < from_config || w < kept_from_config;
-        match winner {
-            None => kept.push(binding),
-            Some(w) => {
-                let winner = &kept[w];
-                if winner.action != binding.action && config_involved(w) {
-                    let message = format!(
-                        "[keys] {} is bound to both {} and {}; {} wins",
-                        key_label(binding.key),
-                        action_name(&winner.action),
-                        action_name(&binding.action),
-                        action_name(&winner.action),
-                    );
-                    if !warnings.contains(&message) {
-                        warnings.push(message);
-                    }
-                }
-                // Kept only for the modes where the key is still free.
-                let free = binding.modes.iter().any(|m| {
-                    !kept
-                        .iter()
-                        .any(|k| k.key == binding.key && k.modes.contains(m))
-                });
-                if free {
-                    kept.push(binding);
-                }
+        let Some(w) = winner else {
+            kept.push(binding);
+            continue;
+        };
+        let config_involved = row < from_config || w < kept_from_config;
+        if kept[w].action != binding.action && config_involved {
+            let problem = KeyProblem::Clash {
+                key: key_label(binding.key),
+                winner: kept[w].action.name(),
+                loser: binding.action.name(),
+            };
+            if !problems.contains(&problem) {
+                problems.push(problem);
             }
+        }
+        // Kept only for the modes where the key is still free.
+        let free = binding.modes.iter().any(|m| {
+            !kept
+                .iter()
+                .any(|k| k.key == binding.key && k.modes.contains(m))
+        });
+        if free {
+            kept.push(binding);
         }
     }
     *table = kept;
-    warnings
+    problems
 }
 
-/// The action for a key press in a mode. In the search box, a printable
-/// character the table does not bind is typed.
-pub fn action_for(bindings: &[Binding], mode: Mode, event: KeyEvent) -> Option<Action> {
-    let ctrl = event.modifiers.contains(KeyModifiers::CONTROL);
-    // Terminals report Shift-letters as the upper-case letter, some with SHIFT set:
-    // the table names the letter, so SHIFT is not compared.
-    let code = event.code;
-    let found = bindings
+/// The action bound to `key` in `mode`; the first row wins.
+pub fn lookup(bindings: &[Binding], mode: Mode, key: Key) -> Option<Action> {
+    bindings
         .iter()
-        .find(|b| b.modes.contains(&mode) && b.key.code == code && b.key.ctrl == ctrl)
-        .map(|b| b.action.clone());
-    if found.is_some() {
-        return found;
-    }
-    match (mode, code) {
-        (Mode::Search, KeyCode::Char(c)) if !ctrl && !c.is_control() => Some(Action::Input(c)),
-        _ => None,
-    }
+        .find(|b| b.modes.contains(&mode) && b.key == key)
+        .map(|b| b.action.clone())
 }
 
 /// How a key is written in the help overlay and the status bar.
@@ -340,7 +377,14 @@ pub fn key_label(key: Key) -> String {
         KeyCode::F(n) => format!("F{n}"),
         other => format!("{other:?}"),
     };
-    if key.ctrl { format!("C-{name}") } else { name }
+    let mut label = String::new();
+    if key.modifiers.contains(KeyModifiers::CONTROL) {
+        label.push_str("C-");
+    }
+    if key.modifiers.contains(KeyModifiers::ALT) {
+        label.push_str("M-");
+    }
+    label + &name
 }
 
 /// Keys bound to each action in a mode, in table order, for the help overlay.
@@ -369,81 +413,15 @@ pub fn hints(bindings: &[Binding], mode: Mode) -> Vec<(String, Action)> {
 mod tests {
     use super::*;
 
-    fn press(code: KeyCode, modifiers: KeyModifiers) -> KeyEvent {
-        KeyEvent::new(code, modifiers)
+    fn at(table: &[Binding], mode: Mode, key: Key) -> Option<Action> {
+        lookup(table, mode, key)
     }
 
-    #[test]
-    fn keys_map_to_actions_by_mode() {
-        let table = bindings();
-        let none = KeyModifiers::NONE;
-        let cases = [
-            (
-                Mode::Normal,
-                press(KeyCode::Char('q'), none),
-                Some(Action::Quit),
-            ),
-            (
-                Mode::Search,
-                press(KeyCode::Char('q'), none),
-                Some(Action::Input('q')),
-            ),
-            (
-                Mode::Search,
-                press(KeyCode::Char('é'), none),
-                Some(Action::Input('é')),
-            ),
-            (
-                Mode::Normal,
-                press(KeyCode::Char('c'), KeyModifiers::CONTROL),
-                Some(Action::Quit),
-            ),
-            (
-                Mode::Search,
-                press(KeyCode::Char('c'), KeyModifiers::CONTROL),
-                Some(Action::Quit),
-            ),
-            (
-                Mode::Normal,
-                press(KeyCode::Char('j'), none),
-                Some(Action::Down),
-            ),
-            (
-                Mode::Search,
-                press(KeyCode::Char('j'), none),
-                Some(Action::Input('j')),
-            ),
-            (Mode::Search, press(KeyCode::Down, none), Some(Action::Down)),
-            (
-                Mode::Normal,
-                press(KeyCode::Char('G'), KeyModifiers::SHIFT),
-                Some(Action::Last),
-            ),
-            (
-                Mode::Normal,
-                press(KeyCode::Char('L'), KeyModifiers::SHIFT),
-                Some(Action::ToggleLanguage),
-            ),
-            (
-                Mode::Normal,
-                press(KeyCode::Char('3'), none),
-                Some(Action::Focus(Pane::Headcounts)),
-            ),
-            (Mode::Normal, press(KeyCode::Char('z'), none), None),
-            (
-                Mode::Search,
-                press(KeyCode::Char('x'), KeyModifiers::CONTROL),
-                None,
-            ),
-            (
-                Mode::Help,
-                press(KeyCode::Char('?'), none),
-                Some(Action::ToggleHelp),
-            ),
-        ];
-        for (mode, event, want) in cases {
-            assert_eq!(action_for(&table, mode, event), want, "{mode:?} {event:?}");
-        }
+    fn overrides(entries: &[(&str, &[&str])]) -> Vec<(String, Vec<String>)> {
+        entries
+            .iter()
+            .map(|(a, keys)| (a.to_string(), keys.iter().map(|k| k.to_string()).collect()))
+            .collect()
     }
 
     #[test]
@@ -468,108 +446,131 @@ mod tests {
     }
 
     #[test]
+    fn every_bound_action_is_described_in_both_languages() {
+        for binding in bindings() {
+            for lang in [crate::i18n::Lang::Fr, crate::i18n::Lang::En] {
+                assert_ne!(binding.action.describe(lang), "?", "{:?}", binding.action);
+            }
+        }
+    }
+
+    #[test]
     fn config_overrides_rebind_and_report() {
         let mut table = bindings();
-        let overrides = vec![
-            ("quit".to_string(), vec!["x".to_string()]),
-            (
-                "down".to_string(),
-                vec!["n".to_string(), "ctrl-j".to_string(), "f5".to_string()],
-            ),
-            ("search".to_string(), vec!["j".to_string()]),
-            ("fly".to_string(), vec!["z".to_string()]),
-            ("help".to_string(), vec!["nope-key".to_string()]),
-        ];
-        let warnings = apply_overrides(&mut table, &overrides);
-        let press = |c: KeyCode, m: KeyModifiers| KeyEvent::new(c, m);
-        let none = KeyModifiers::NONE;
-        let at = |t: &[Binding], e| action_for(t, Mode::Normal, e);
-        assert_eq!(
-            at(&table, press(KeyCode::Char('x'), none)),
-            Some(Action::Quit)
+        let problems = apply_overrides(
+            &mut table,
+            &overrides(&[
+                ("quit", &["x"]),
+                ("down", &["n", "ctrl-j", "f5"]),
+                ("search", &["j"]),
+                ("fly", &["z"]),
+                ("help", &["nope-key"]),
+            ]),
         );
+        assert_eq!(at(&table, Mode::Normal, ch('x')), Some(Action::Quit));
+        assert_eq!(at(&table, Mode::Normal, ch('q')), None, "q no longer quits");
+        assert_eq!(at(&table, Mode::Normal, ctrl('j')), Some(Action::Down));
         assert_eq!(
-            at(&table, press(KeyCode::Char('q'), none)),
-            None,
-            "q no longer quits"
-        );
-        assert_eq!(
-            at(&table, press(KeyCode::Char('j'), KeyModifiers::CONTROL)),
+            at(&table, Mode::Normal, key(KeyCode::F(5))),
             Some(Action::Down)
         );
-        assert_eq!(at(&table, press(KeyCode::F(5), none)), Some(Action::Down));
+        assert_eq!(at(&table, Mode::Normal, ch('j')), Some(Action::OpenSearch));
         assert_eq!(
-            at(&table, press(KeyCode::Char('j'), none)),
-            Some(Action::OpenSearch)
-        );
-        assert_eq!(
-            action_for(&table, Mode::Search, press(KeyCode::Down, none)),
+            at(&table, Mode::Search, key(KeyCode::Down)),
             Some(Action::Down),
             "search keeps ↓"
         );
         assert_eq!(
-            action_for(
-                &table,
-                Mode::Normal,
-                press(KeyCode::Char('c'), KeyModifiers::CONTROL)
-            ),
+            at(&table, Mode::Normal, ctrl('c')),
             Some(Action::Quit),
             "C-c still quits"
         );
         assert!(
-            warnings
-                .iter()
-                .any(|w| w.contains("unknown action \"fly\"")),
-            "{warnings:?}"
+            problems.contains(&KeyProblem::UnknownAction("fly".into())),
+            "{problems:?}"
         );
         assert!(
-            warnings
-                .iter()
-                .any(|w| w.contains("unknown key \"nope-key\"")),
-            "{warnings:?}"
+            problems.contains(&KeyProblem::UnknownKey {
+                action: "help".into(),
+                key: "nope-key".into()
+            }),
+            "{problems:?}"
         );
-        assert!(
-            !warnings.iter().any(|w| w.contains("j is bound")),
-            "down lost j: {warnings:?}"
-        );
+        assert_eq!(problems.len(), 2, "down lost j silently: {problems:?}");
         let help = keys_by_action(&table, Mode::Normal);
         let down = help.iter().find(|(a, _)| *a == Action::Down).expect("down");
         assert_eq!(down.1, ["n", "C-j", "F5"]);
     }
 
     #[test]
+    fn an_entry_that_cannot_be_read_keeps_the_default_keys() {
+        let mut table = bindings();
+        let problems = apply_overrides(&mut table, &overrides(&[("quit", &["qq"])]));
+        assert_eq!(
+            at(&table, Mode::Normal, ch('q')),
+            Some(Action::Quit),
+            "q still quits"
+        );
+        assert_eq!(
+            problems,
+            [KeyProblem::UnknownKey {
+                action: "quit".into(),
+                key: "qq".into()
+            }]
+        );
+        let said = problems[0].describe(crate::i18n::Lang::En);
+        assert!(
+            said.contains("\"qq\"") && said.contains("default"),
+            "{said}"
+        );
+        // One bad key among good ones: the entry is refused whole.
+        let mut table = bindings();
+        apply_overrides(&mut table, &overrides(&[("help", &["x", "nope"])]));
+        assert_eq!(at(&table, Mode::Normal, ch('x')), None);
+        assert_eq!(at(&table, Mode::Normal, ch('?')), Some(Action::ToggleHelp));
+    }
+
+    #[test]
+    fn search_box_actions_are_not_configurable() {
+        let mut table = bindings();
+        let problems = apply_overrides(&mut table, &overrides(&[("clear_input", &["x"])]));
+        assert_eq!(problems, [KeyProblem::UnknownAction("clear_input".into())]);
+        assert_eq!(
+            at(&table, Mode::Search, ctrl('u')),
+            Some(Action::ClearInput)
+        );
+    }
+
+    #[test]
     fn a_key_bound_twice_is_reported() {
         let mut table = bindings();
-        let overrides = vec![("quit".to_string(), vec!["j".to_string()])];
-        let warnings = apply_overrides(&mut table, &overrides);
+        let problems = apply_overrides(&mut table, &overrides(&[("quit", &["j"])]));
         assert_eq!(
-            warnings,
+            problems
+                .iter()
+                .map(|p| p.describe(crate::i18n::Lang::En))
+                .collect::<Vec<_>>(),
             ["[keys] j is bound to both quit and down; quit wins"]
         );
-        assert_eq!(
-            action_for(
-                &table,
-                Mode::Normal,
-                KeyEvent::new(KeyCode::Char('j'), KeyModifiers::NONE)
-            ),
-            Some(Action::Quit)
-        );
+        assert_eq!(at(&table, Mode::Normal, ch('j')), Some(Action::Quit));
     }
 
     #[test]
     fn two_actions_on_one_key_are_reported_once_and_the_help_shows_the_winner() {
         let mut table = bindings();
-        let overrides = vec![
-            ("down".to_string(), vec!["x".to_string()]),
-            ("quit".to_string(), vec!["x".to_string()]),
-        ];
-        let warnings = apply_overrides(&mut table, &overrides);
-        assert_eq!(
-            warnings,
-            ["[keys] x is bound to both down and quit; down wins"]
+        let problems = apply_overrides(
+            &mut table,
+            &overrides(&[("down", &["x"]), ("quit", &["x"])]),
         );
-        let x = KeyEvent::new(KeyCode::Char('x'), KeyModifiers::NONE);
-        assert_eq!(action_for(&table, Mode::Normal, x), Some(Action::Down));
+        assert_eq!(
+            problems,
+            [KeyProblem::Clash {
+                key: "x".into(),
+                winner: "down".into(),
+                loser: "quit".into()
+            }]
+        );
+        assert_eq!(at(&table, Mode::Normal, ch('x')), Some(Action::Down));
         let help = keys_by_action(&table, Mode::Normal);
         let keys = |action: Action| {
             help.iter()
@@ -593,5 +594,17 @@ mod tests {
                 .iter()
                 .any(|(k, a)| k == "C-u" && *a == Action::ClearInput)
         );
+    }
+
+    #[test]
+    fn keys_are_read_as_a_config_writes_them() {
+        assert_eq!(parse_key("ctrl-x"), Some(ctrl('x')));
+        assert_eq!(parse_key("c-x"), Some(ctrl('x')));
+        assert_eq!(parse_key("alt-x"), Some(alt('x')));
+        assert_eq!(parse_key("X"), Some(ch('X')));
+        assert_eq!(parse_key("pagedown"), Some(key(KeyCode::PageDown)));
+        assert_eq!(parse_key("f13"), None);
+        assert_eq!(parse_key("qq"), None);
+        assert_eq!(key_label(alt('x')), "M-x");
     }
 }

@@ -114,9 +114,10 @@ pub fn render_search(buf: &mut Buffer, area: Rect, app: &App, sb: &SearchBox, th
 }
 
 pub fn render_detail(buf: &mut Buffer, area: Rect, app: &App, theme: &Theme) {
-    let Some((detail, view)) = app.open_detail() else {
+    let Some(view) = app.open_detail() else {
         return;
     };
+    let detail = &view.detail;
     let s = app.lang.strings();
     let rect = popup(buf, area, 85, 90);
     let crumbs = if view.stack.len() > 1 {
@@ -214,7 +215,7 @@ pub fn render_letter(buf: &mut Buffer, area: Rect, app: &App, scroll: usize, the
     let inner = block.inner(rect);
     block.render(rect, buf);
     let text = app.letter();
-    let clean_text = crate::text::screen_block(&text);
+    let clean_text = crate::text::screen_block(text);
     let lines: Vec<Line> = clean_text
         .lines()
         .map(|l| Line::from(l.to_string()))

@@ -77,15 +77,16 @@ pub fn render_regions(buf: &mut Buffer, area: Rect, app: &App, ui: &mut UiState,
             ),
             ALL_ROW => (
                 s.all_regions.to_string(),
-                summary(app.data.organisations.len(), &app.data.headcount_totals()),
+                summary(app.all_regions.organisations, &app.all_regions.totals),
                 false,
             ),
             _ => match app.data.regions.get(r - FIRST_REGION_ROW) {
                 Some(region) => {
-                    let orgs = app.region_sizes[r - FIRST_REGION_ROW];
+                    let summary_of = &app.regions[r - FIRST_REGION_ROW];
+                    let orgs = summary_of.organisations;
                     (
                         format!("{} {}", region.code, clean(&region.name)),
-                        summary(orgs, &app.data.region_totals(&region.code)),
+                        summary(orgs, &summary_of.totals),
                         orgs == 0,
                     )
                 }
@@ -203,19 +204,18 @@ fn render_starred(buf: &mut Buffer, area: Rect, app: &App, ui: &mut UiState, the
     let i = pane_index(Pane::Organisations);
     let offset = scroll_to(ui.offsets[i], app.organisation, height);
     ui.offsets[i] = offset;
-    for (n, target) in app.starred.iter().skip(offset).take(height).enumerate() {
+    for (n, star) in app.starred.iter().skip(offset).take(height).enumerate() {
         let selected = offset + n == app.organisation;
         let style = if selected {
             selection_style(app, Pane::Organisations, theme)
         } else {
             theme.text
         };
-        let title = crate::app::detail::detail(&app.data, target, app.lang)
-            .map_or_else(|| target.id().to_string(), |d| d.title);
-        let kind = format!("{:<13}", app.lang.kind(target.search_kind()));
+        let title = &star.title;
+        let kind = format!("{:<13}", app.lang.kind(star.target.search_kind()));
         let line = Line::from(vec![
             Span::styled(kind, if selected { style } else { theme.dim }),
-            Span::styled(fit(&clean(&title), width.saturating_sub(13)), style),
+            Span::styled(fit(&clean(title), width.saturating_sub(13)), style),
         ]);
         row(buf, inner, inner.y + n as u16, line, style);
     }

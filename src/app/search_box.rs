@@ -1,0 +1,143 @@
+//! The search box: what was typed, the hits the search thread sent back, the
+//! highlighted hit, and recalling past queries with ↑.
+
+use super::{App, Effect, Overlay, Target, step};
+use crate::search::{Hit, Kind};
+
+/// The search box: what was typed, its hits, and the highlighted hit.
+#[derive(Debug, Default)]
+pub struct SearchBox {
+    pub input: String,
+    pub hits: Vec<Hit>,
+    pub selected: usize,
+    /// Position in the history while recalling past queries with ↑.
+    pub recalled: Option<usize>,
+    /// Number of the latest query sent to the search thread, and whether its
+    /// hits are still to come.
+    pub generation: u64,
+    pub pending: bool,
+}
+
+/// Deletes the word before the cursor, and the spaces after it.
+pub(super) fn delete_word(s: &mut String) {
+    let trimmed = s.trim_end().len();
+    s.truncate(trimmed);
+    let cut = s.rfind(' ').map_or(0, |i| i + 1);
+    s.truncate(cut);
+}
+
+impl App {
+    pub(super) fn open_search(&mut self, effects: &mut Vec<Effect>) {
+        self.overlay = Overlay::Search(SearchBox::default());
+        self.refresh_search(effects);
+    }
+
+    /// Asks the search thread for the box's hits; every dataset, large or small,
+    /// is searched there.
+    pub(super) fn refresh_search(&mut self, effects: &mut Vec<Effect>) {
+        if let Overlay::Search(sb) = &mut self.overlay {
+            self.search_generation += 1;
+            sb.generation = self.search_generation;
+            sb.pending = true;
+            effects.push(Effect::Search {
+                generation: sb.generation,
+                query: sb.input.clone(),
+            });
+        }
+    }
+
+    pub(super) fn edit_search(
+        &mut self,
+        edit: impl FnOnce(&mut String),
+        effects: &mut Vec<Effect>,
+    ) {
+        if let Overlay::Search(sb) = &mut self.overlay {
+            edit(&mut sb.input);
+            self.refresh_search(effects);
+        }
+    }
+
+    /// Pasted text goes into the box on one line, without control characters.
+    pub(super) fn paste(&mut self, text: &str, effects: &mut Vec<Effect>) {
+        let clean: String = text
+            .chars()
+            .map(|c| if c.is_whitespace() { ' ' } else { c })
+            .filter(|c| !crate::text::is_unsafe(*c))
+            .collect();
+        self.edit_search(|s| s.push_str(&clean), effects);
+    }
+
+    /// ↑ on the first hit recalls older queries, as in a shell; otherwise the
+    /// highlighted hit moves.
+    pub(super) fn move_in_search(&mut self, delta: isize, effects: &mut Vec<Effect>) {
+        let Overlay::Search(sb) = &mut self.overlay else {
+            return;
+        };
+        if delta == -1 && sb.selected == 0 && !self.history.is_empty() {
+            let position = match sb.recalled {
+                Some(p) => p.saturating_sub(1),
+                None => self.history.len() - 1,
+            };
+            sb.recalled = Some(position);
+            sb.input = self.history[position].clone();
+            self.refresh_search(effects);
+        } else {
+            sb.selected = step(sb.selected, delta, sb.hits.len());
+        }
+    }
+
+    /// Hits from the search thread, taken only if they answer the open box's
+    /// latest query.
+    pub(super) fn take_results(&mut self, generation: u64, hits: Vec<Hit>) {
+        if let Overlay::Search(sb) = &mut self.overlay
+            && sb.generation == generation
+        {
+            sb.hits = hits;
+            sb.selected = 0;
+            sb.pending = false;
+        }
+    }
+
+    /// The entry a hit stands for; the letter's identity is none.
+    pub(super) fn hit_target(&self, hit: Hit) -> Option<Target> {
+        let e = self.index.as_ref()?.entry(hit.entry);
+        Some(match e.kind {
+            Kind::Region => Target::Region(e.id.clone()),
+            Kind::City => Target::City(e.id.clone()),
+            Kind::Organisation => Target::Organisation(e.id.clone()),
+            Kind::Funding => Target::Funding(e.id.clone()),
+            Kind::Article => Target::Article(e.id.clone()),
+            Kind::Document => return None,
+        })
+    }
+
+    /// Enter on a hit: remembers the query, then selects the entry in its pane,
+    /// or opens the funding row's detail or the letter.
+    pub(super) fn open_hit(&mut self) {
+        let Overlay::Search(sb) = &self.overlay else {
+            return;
+        };
+        let Some(hit) = sb.hits.get(sb.selected).copied() else {
+            return;
+        };
+        let query = sb.input.clone();
+        crate::state::remember(&mut self.history, &query);
+        let Some(index) = &self.index else {
+            return;
+        };
+        let kind = index.entry(hit.entry).kind;
+        match self.hit_target(hit) {
+            Some(Target::Funding(id)) => {
+                if let Some(view) = self.detail_view(vec![Target::Funding(id)]) {
+                    self.overlay = Overlay::Detail(view);
+                }
+            }
+            Some(target) => {
+                self.overlay = Overlay::None;
+                self.jump_to(&target);
+            }
+            None if kind == Kind::Document => self.overlay = Overlay::Letter { scroll: 0 },
+            None => {}
+        }
+    }
+}

@@ -1,0 +1,104 @@
+//! What the explorer remembers between sessions: a snapshot of the selection,
+//! the history and the stars for `state.json`, and taking it back.
+
+use super::{ALL_ROW, App, Pane, STARRED_ROW, Target};
+use crate::names;
+use crate::state::{Star, State};
+
+/// How `state.json` names the regions pane's two rows that are not regions.
+const STARRED: &str = "starred";
+const ALL: &str = "all";
+
+/// A starred target as `state.json` stores it.
+fn to_star(target: &Target) -> Option<Star> {
+    serde_json::from_value(serde_json::to_value(target).ok()?).ok()
+}
+
+/// The target a stored star names, if this build knows its kind.
+fn from_star(star: &Star) -> Option<Target> {
+    serde_json::from_value(serde_json::to_value(star).ok()?).ok()
+}
+
+impl App {
+    /// What the app remembers between sessions.
+    pub fn snapshot(&self) -> State {
+        let region = match self.region {
+            STARRED_ROW => Some(STARRED.to_string()),
+            ALL_ROW => Some(ALL.to_string()),
+            _ => self.region_code().map(str::to_string),
+        };
+        State {
+            focus: names::name_of(&self.focus),
+            region,
+            organisation: match self.target(Pane::Organisations) {
+                Some(Target::Organisation(id)) => Some(id),
+                _ => None,
+            },
+            city: self.data.cities.get(self.city).map(|c| c.id.clone()),
+            history: self.history.clone(),
+            starred: self
+                .starred
+                .iter()
+                .filter_map(|s| to_star(&s.target))
+                .collect(),
+            ..State::default()
+        }
+    }
+
+    /// Takes back what a previous session remembered; ids that this dataset does
+    /// not have are ignored.
+    pub fn restore(&mut self, state: &State) {
+        self.history = state.history.clone();
+        self.starred = state
+            .starred
+            .iter()
+            .filter_map(from_star)
+            .filter_map(|t| self.starred_entry(t))
+            .collect();
+        let row = match state.region.as_deref() {
+            Some(STARRED) => Some(STARRED_ROW),
+            Some(ALL) | None => Some(ALL_ROW),
+            Some(code) => self.region_row(code),
+        };
+        self.select_region(row.unwrap_or(ALL_ROW));
+        if let Some(id) = &state.organisation
+            && let Some(i) = self
+                .organisations
+                .iter()
+                .position(|&o| self.data.organisations[o].id == *id)
+        {
+            self.organisation = i;
+        }
+        if let Some(id) = &state.city
+            && let Some(i) = self.data.cities.iter().position(|c| c.id == *id)
+        {
+            self.city = i;
+        }
+        if let Some(pane) = state.focus.as_deref().and_then(names::from_name::<Pane>) {
+            self.focus = pane;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn stars_keep_their_stored_form() {
+        let star = to_star(&Target::Organisation("safima".into())).expect("star");
+        assert_eq!(
+            (star.kind.as_str(), star.id.as_str()),
+            ("organisation", "safima")
+        );
+        assert_eq!(
+            from_star(&star),
+            Some(Target::Organisation("safima".into()))
+        );
+        let unknown = Star {
+            kind: "planet".into(),
+            id: "mars".into(),
+        };
+        assert_eq!(from_star(&unknown), None);
+    }
+}

@@ -1,0 +1,63 @@
+//! Start-up wiring: reads the config and the state, chooses the language, the
+//! clipboard method and the theme from them and the environment. Problems with
+//! those files are shown in the status bar, never fatal.
+
+use crate::app::{App, Msg};
+use crate::clipboard;
+use crate::i18n::Lang;
+use crate::ui;
+
+use super::Options;
+
+/// The app and the loop's options for this environment, and what to warn about.
+pub fn prepare(loaded: crate::data::Loaded, lang_flag: Option<Lang>) -> (App, Options) {
+    let env = |k: &str| std::env::var(k).ok();
+    let paths = crate::config::Paths::from_env(env);
+    let (config, mut warnings) = crate::config::load(paths.config_file().as_deref());
+    let lang = lang_flag
+        .or(config.language)
+        .unwrap_or_else(|| Lang::from_env(env));
+    let forced = env("PAP_TUI_CLIPBOARD");
+    let choice = match forced.as_deref().map(clipboard::Choice::parse) {
+        Some(Some(choice)) => choice,
+        Some(None) => {
+            warnings.push(format!(
+                "PAP_TUI_CLIPBOARD={}: not one of auto, osc52, tmux, native, off; using the config",
+                crate::text::line(forced.as_deref().unwrap_or_default())
+            ));
+            config.clipboard
+        }
+        None => config.clipboard,
+    };
+    let environment = clipboard::Environment::from_env(env);
+    let mut options = Options {
+        mouse: config.mouse,
+        theme: ui::theme::effective(config.theme, env("NO_COLOR").as_deref()),
+        clipboard: clipboard::choose(choice, &environment, &clipboard::on_path),
+        state_file: paths.state_file(),
+    };
+    let mut app = App::starting(loaded.dataset, loaded.origin, lang);
+    let config_file = paths
+        .config_file()
+        .map(|p| p.display().to_string())
+        .unwrap_or_default();
+    for problem in crate::app::keymap::apply_overrides(&mut app.keymap, &config.keys) {
+        warnings.push(format!("{config_file}: {}", problem.describe(lang)));
+    }
+    if let Some(path) = options.state_file.clone() {
+        let session = crate::state::open(&path);
+        warnings.extend(session.warnings);
+        app.restore(&session.state);
+        if !session.writable {
+            options.state_file = None;
+        }
+    }
+    if let Some(first) = warnings.first() {
+        let more = match warnings.len() {
+            1 => String::new(),
+            n => format!(" (+{} more)", n - 1),
+        };
+        app.update(Msg::Notify(format!("{first}{more}"), true));
+    }
+    (app, options)
+}

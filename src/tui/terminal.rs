@@ -1,0 +1,141 @@
+//! The terminal guard: checks that there is a terminal, sets it up, and restores
+//! it on every way out (quit, Ctrl-C, a signal, a panic).
+
+use std::io::{self, IsTerminal, Write};
+use std::sync::Arc;
+use std::sync::atomic::AtomicUsize;
+#[cfg(unix)]
+use std::sync::atomic::Ordering;
+#[cfg(unix)]
+use std::time::Duration;
+
+use crossterm::event::{
+    DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
+};
+use crossterm::terminal::{self, EnterAlternateScreen, LeaveAlternateScreen};
+use crossterm::{cursor, execute};
+
+/// Why the explorer cannot open here.
+#[derive(Debug, thiserror::Error)]
+pub enum TuiError {
+    #[error(
+        "the explorer needs an interactive terminal ({0}); use a subcommand instead: search, regions, organisations, cities, funding, articles, export, validate, paths, config (see `pap-tui --help`)"
+    )]
+    NotATerminal(&'static str),
+    #[error("terminal error: {0}")]
+    Io(#[from] io::Error),
+}
+
+/// Checks that stdin and stdout are terminals and `TERM` is not `dumb`.
+pub fn check_terminal() -> Result<(), TuiError> {
+    if !io::stdin().is_terminal() {
+        return Err(TuiError::NotATerminal("standard input is not a terminal"));
+    }
+    if !io::stdout().is_terminal() {
+        return Err(TuiError::NotATerminal("standard output is not a terminal"));
+    }
+    if std::env::var("TERM").is_ok_and(|t| t == "dumb") {
+        return Err(TuiError::NotATerminal("TERM is dumb"));
+    }
+    Ok(())
+}
+
+/// Undoes everything `enter` did. Safe to call more than once.
+pub fn restore() {
+    let mut out = io::stdout();
+    let _ = execute!(
+        out,
+        DisableBracketedPaste,
+        DisableMouseCapture,
+        LeaveAlternateScreen,
+        cursor::Show
+    );
+    let _ = terminal::disable_raw_mode();
+    let _ = out.flush();
+}
+
+/// Restores the terminal when dropped, whichever way the loop ends.
+pub struct Guard;
+
+impl Drop for Guard {
+    fn drop(&mut self) {
+        restore();
+    }
+}
+
+/// Raw mode, the alternate screen, bracketed paste, a hidden cursor and, if
+/// asked, mouse reporting; a panic restores the terminal before it reports.
+pub fn enter(mouse: bool) -> io::Result<Guard> {
+    std::panic::set_hook(Box::new(|info| {
+        restore();
+        let place = info
+            .location()
+            .map_or_else(String::new, |l| format!(" at {}:{}", l.file(), l.line()));
+        let message = info
+            .payload()
+            .downcast_ref::<&str>()
+            .map(|s| s.to_string())
+            .or_else(|| info.payload().downcast_ref::<String>().cloned())
+            .unwrap_or_default();
+        eprintln!(
+            "pap-tui: internal error{place}: {}\nThe terminal was restored. Please report this with the steps that led to it.",
+            crate::text::line(&message)
+        );
+    }));
+    terminal::enable_raw_mode()?;
+    let guard = Guard;
+    let mut out = io::stdout();
+    execute!(
+        out,
+        EnterAlternateScreen,
+        EnableBracketedPaste,
+        cursor::Hide
+    )?;
+    if mouse {
+        execute!(out, EnableMouseCapture)?;
+    }
+    Ok(guard)
+}
+
+/// Turns mouse reporting on or off.
+pub fn capture_mouse(on: bool) -> io::Result<()> {
+    if on {
+        execute!(io::stdout(), EnableMouseCapture)
+    } else {
+        execute!(io::stdout(), DisableMouseCapture)
+    }
+}
+
+/// How long the loop has to stop by itself after a signal before the process
+/// ends anyway: a terminal that hung up can keep crossterm reading forever.
+#[cfg(unix)]
+const SIGNAL_GRACE: Duration = Duration::from_millis(500);
+
+/// Records the first of SIGINT, SIGTERM or SIGHUP, so the loop can stop, save
+/// and restore the terminal. If the loop is stuck, the terminal is restored and
+/// the process ends after a grace period, with status 128 + the signal.
+#[cfg(unix)]
+pub fn watch_signals() -> io::Result<Arc<AtomicUsize>> {
+    use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
+    let caught = Arc::new(AtomicUsize::new(0));
+    let mut signals = signal_hook::iterator::Signals::new([SIGINT, SIGTERM, SIGHUP])?;
+    let flag = Arc::clone(&caught);
+    std::thread::spawn(move || {
+        if let Some(signal) = signals.forever().next() {
+            flag.store(signal as usize, Ordering::SeqCst);
+            std::thread::sleep(SIGNAL_GRACE);
+            restore();
+            std::process::exit(128 + signal);
+        }
+    });
+    Ok(caught)
+}
+
+#[cfg(not(unix))]
+pub fn watch_signals() -> io::Result<Arc<AtomicUsize>> {
+    let caught = Arc::new(AtomicUsize::new(0));
+    for signal in [signal_hook::consts::SIGINT, signal_hook::consts::SIGTERM] {
+        signal_hook::flag::register_usize(signal, Arc::clone(&caught), signal as usize)?;
+    }
+    Ok(caught)
+}
