@@ -190,6 +190,12 @@ pub fn choose(choice: Choice, env: &Environment, has: &dyn Fn(&str) -> bool) -> 
 /// and tmux drop longer ones silently.
 pub const OSC52_MAX_ENCODED: usize = 74_994;
 
+// Written here rather than with crossterm's `CopyToClipboard` (its `osc52`
+// feature, left off so that no second base64 encoder is built): that command
+// ends the sequence with ST (`ESC \`), this one with BEL, the bytes terminals
+// have been getting and the tests check; and the encoded length is checked
+// against the limit before anything is written.
+
 const BASE64: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
 
 /// Standard base64 with padding.
