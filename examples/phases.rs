@@ -13,6 +13,10 @@ use anyhow::{Context, bail};
 use pap_tui::data::{self, Dataset};
 use pap_tui::search::{Index, Query};
 
+/// The binary's allocator, so that the phases take the time they take there.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 const RUNS: usize = 7;
 
 fn median(mut times: Vec<Duration>) -> Duration {

@@ -10,7 +10,9 @@ use std::time::{Duration, Instant};
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Choice {
+    /// Also an empty value: a variable set to nothing asks for nothing special.
     #[default]
+    #[serde(alias = "")]
     Auto,
     Osc52,
     Tmux,
@@ -18,16 +20,20 @@ pub enum Choice {
     Off,
 }
 
+/// One of the serde names above, in any case, with spaces around or not.
+impl std::str::FromStr for Choice {
+    type Err = serde::de::value::Error;
+
+    fn from_str(text: &str) -> Result<Choice, Self::Err> {
+        let name = text.trim().to_ascii_lowercase();
+        serde::Deserialize::deserialize(serde::de::value::StrDeserializer::new(&name))
+    }
+}
+
 impl Choice {
+    /// [`FromStr`](std::str::FromStr) as an `Option`, for `PAP_TUI_CLIPBOARD`.
     pub fn parse(text: &str) -> Option<Choice> {
-        match text.trim().to_ascii_lowercase().as_str() {
-            "auto" | "" => Some(Choice::Auto),
-            "osc52" => Some(Choice::Osc52),
-            "tmux" => Some(Choice::Tmux),
-            "native" => Some(Choice::Native),
-            "off" => Some(Choice::Off),
-            _ => None,
-        }
+        text.parse().ok()
     }
 }
 
@@ -189,6 +195,12 @@ pub fn choose(choice: Choice, env: &Environment, has: &dyn Fn(&str) -> bool) -> 
 /// OSC 52 payloads above this many bytes (encoded) are refused: many terminals
 /// and tmux drop longer ones silently.
 pub const OSC52_MAX_ENCODED: usize = 74_994;
+
+// Written here rather than with crossterm's `CopyToClipboard` (its `osc52`
+// feature, left off so that no second base64 encoder is built): that command
+// ends the sequence with ST (`ESC \`), this one with BEL, the bytes terminals
+// have been getting and the tests check; and the encoded length is checked
+// against the limit before anything is written.
 
 const BASE64: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
 
@@ -353,6 +365,27 @@ pub fn copy(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn choices_are_read_in_any_case_and_empty_is_auto() {
+        let cases = [
+            ("auto", Some(Choice::Auto)),
+            ("osc52", Some(Choice::Osc52)),
+            ("tmux", Some(Choice::Tmux)),
+            ("native", Some(Choice::Native)),
+            ("off", Some(Choice::Off)),
+            (" OSC52\n", Some(Choice::Osc52)),
+            ("Off", Some(Choice::Off)),
+            ("", Some(Choice::Auto)),
+            ("  ", Some(Choice::Auto)),
+            ("osc 52", None),
+            ("xclip", None),
+        ];
+        for (text, want) in cases {
+            assert_eq!(Choice::parse(text), want, "{text:?}");
+            assert_eq!(text.parse::<Choice>().ok(), want, "{text:?}");
+        }
+    }
 
     #[test]
     fn reasons_speak_the_interface_language() {

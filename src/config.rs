@@ -4,9 +4,21 @@
 
 use std::path::{Path, PathBuf};
 
+use serde::de::DeserializeOwned;
+use serde::de::value::{Error as NameError, StrDeserializer};
+
 use crate::clipboard::Choice;
 use crate::i18n::Lang;
-use crate::ui::theme::ThemeName;
+
+/// The theme names a user can choose.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ThemeName {
+    #[default]
+    Dark,
+    Light,
+    Mono,
+}
 
 /// Where the config and the state live.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -101,6 +113,13 @@ mouse = true
 # search = "/"
 "#;
 
+/// A setting's string as one of an enum's names, spelled as its serde derive
+/// spells them; any other value, a string or not, is `None`.
+fn named<T: DeserializeOwned>(value: &toml::Value) -> Option<T> {
+    let text = value.as_str()?;
+    T::deserialize(StrDeserializer::<NameError>::new(text)).ok()
+}
+
 /// Reads `text` as a config. Unknown keys, wrong values and keys of `[keys]`
 /// that are not strings are warnings, each naming what is wrong; whatever is
 /// valid is kept. A file that is not TOML at all is an error.
@@ -109,20 +128,17 @@ pub fn parse(text: &str) -> Result<(Config, Vec<String>), String> {
     let mut config = Config::default();
     let mut warnings = Vec::new();
     for (key, value) in &table {
-        let as_str = value.as_str();
         match key.as_str() {
-            "language" => match as_str {
-                Some("fr") => config.language = Some(Lang::Fr),
-                Some("en") => config.language = Some(Lang::En),
-                _ => warnings.push(format!("language = {value}: expected \"fr\" or \"en\"")),
+            "language" => match named::<Lang>(value) {
+                Some(lang) => config.language = Some(lang),
+                None => warnings.push(format!("language = {value}: expected \"fr\" or \"en\"")),
             },
-            "theme" => match as_str {
-                Some("dark") => config.theme = ThemeName::Dark,
-                Some("light") => config.theme = ThemeName::Light,
-                Some("mono") => config.theme = ThemeName::Mono,
-                _ => warnings.push(format!("theme = {value}: expected \"dark\", \"light\" or \"mono\"")),
+            "theme" => match named(value) {
+                Some(theme) => config.theme = theme,
+                None => warnings.push(format!("theme = {value}: expected \"dark\", \"light\" or \"mono\"")),
             },
-            "clipboard" => match as_str.and_then(Choice::parse) {
+            // As lenient as PAP_TUI_CLIPBOARD: any case, spaces around, empty for auto.
+            "clipboard" => match value.as_str().and_then(|text| text.parse::<Choice>().ok()) {
                 Some(choice) => config.clipboard = choice,
                 None => warnings.push(format!(
                     "clipboard = {value}: expected \"auto\", \"osc52\", \"tmux\", \"native\" or \"off\""
@@ -256,6 +272,49 @@ mod tests {
         );
         assert!(warnings.iter().any(|w| w.contains("theme = \"neon\"")));
         assert!(warnings.iter().any(|w| w.contains("keys.quit")));
+    }
+
+    #[test]
+    fn language_and_theme_are_exact_the_clipboard_any_case() {
+        let read = |text: &str| parse(text).expect("toml");
+        for text in [
+            "language = \"EN\"",
+            "language = 1",
+            "theme = \"Dark\"",
+            "theme = \" dark\"",
+            "theme = true",
+            "theme = { dark = {} }",
+            "theme = [\"dark\"]",
+            "clipboard = \"osc 52\"",
+            "clipboard = 52",
+        ] {
+            let (config, warnings) = read(text);
+            let key = text.split(' ').next().unwrap_or_default();
+            assert_eq!(config, Config::default(), "{text}");
+            assert_eq!(warnings.len(), 1, "{text}: {warnings:?}");
+            assert!(
+                warnings[0].starts_with(&format!("{key} = ")) && warnings[0].contains("expected"),
+                "{text}: {warnings:?}"
+            );
+        }
+        assert_eq!(read("language = \"en\"").0.language, Some(Lang::En));
+        assert_eq!(read("theme = \"light\"").0.theme, ThemeName::Light);
+        for (text, choice) in [
+            ("clipboard = \" Native \"", Choice::Native),
+            ("clipboard = \"TMUX\"", Choice::Tmux),
+            ("clipboard = \"\"", Choice::Auto),
+        ] {
+            assert_eq!(
+                read(text),
+                (
+                    Config {
+                        clipboard: choice,
+                        ..Config::default()
+                    },
+                    Vec::new()
+                )
+            );
+        }
     }
 
     #[test]

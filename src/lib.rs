@@ -15,10 +15,3 @@ pub mod synthetic;
 pub mod text;
 pub mod tui;
 pub mod ui;
-
-/// mimalloc instead of the system allocator, for every program built on this
-/// library (the binary, tests, benches): a 100 000-organisation dataset is a few
-/// million small strings, and glibc's allocator spent more time faulting in pages
-/// and freeing them than the search took.
-#[global_allocator]
-static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;

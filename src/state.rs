@@ -168,36 +168,40 @@ pub fn open(path: &Path) -> Session {
 fn check_writable(path: &Path) -> std::io::Result<()> {
     let dir = path.parent().unwrap_or(Path::new("."));
     std::fs::create_dir_all(dir)?;
-    let probe = dir.join(format!(".pap-tui-probe-{}", std::process::id()));
-    std::fs::write(&probe, b"")?;
-    std::fs::remove_file(&probe)
+    // Made as `save` makes its temporary file, and removed when dropped.
+    temporary_beside(path).map(drop)
+}
+
+/// A new file in the directory of `path`, named after it (`.state.json.tmp-…`,
+/// so that one left by a crash says what it is), removed when dropped unless
+/// persisted.
+fn temporary_beside(path: &Path) -> std::io::Result<tempfile::NamedTempFile> {
+    let dir = path.parent().unwrap_or(Path::new("."));
+    let name = path
+        .file_name()
+        .map_or_else(|| "state.json".into(), |n| n.to_string_lossy().into_owned());
+    let prefix = format!(".{name}.tmp-");
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(&prefix);
+    // tempfile makes private files (0600); the state file keeps the permissions
+    // it always had, those of any new file (0666 less the umask).
+    #[cfg(unix)]
+    builder.permissions(std::os::unix::fs::PermissionsExt::from_mode(0o666));
+    builder.tempfile_in(dir)
 }
 
 /// Writes the state atomically: a temporary file in the same directory, flushed
-/// and synced, then renamed over the old one.
+/// and synced, then renamed over the old one. On any error the temporary file
+/// is removed and the old file is left as it was.
 pub fn save(path: &Path, state: &State) -> std::io::Result<()> {
     let dir = path.parent().unwrap_or(Path::new("."));
     std::fs::create_dir_all(dir)?;
     let json = serde_json::to_vec_pretty(state).map_err(std::io::Error::other)?;
-    let name = path
-        .file_name()
-        .map_or_else(|| "state.json".into(), |n| n.to_string_lossy().into_owned());
-    let temp = dir.join(format!(
-        ".{name}.tmp-{}-{}",
-        std::process::id(),
-        timestamp()
-    ));
-    let result = (|| {
-        let mut file = std::fs::File::create(&temp)?;
-        file.write_all(&json)?;
-        file.write_all(b"\n")?;
-        file.sync_all()?;
-        std::fs::rename(&temp, path)
-    })();
-    if result.is_err() {
-        let _ = std::fs::remove_file(&temp);
-    }
-    result
+    let mut file = temporary_beside(path)?;
+    file.write_all(&json)?;
+    file.write_all(b"\n")?;
+    file.as_file().sync_all()?;
+    file.persist(path).map(drop).map_err(|e| e.error)
 }
 
 #[cfg(test)]
@@ -266,6 +270,19 @@ mod tests {
             .map(|e| e.expect("entry").file_name())
             .collect();
         assert_eq!(leftovers, ["state.json"], "no temporary file left");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn the_saved_file_has_the_permissions_of_any_new_file() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().expect("tempdir");
+        let path = dir.path().join("state.json");
+        save(&path, &sample()).expect("save");
+        let plain = dir.path().join("plain");
+        std::fs::write(&plain, b"").expect("write");
+        let mode = |p: &Path| std::fs::metadata(p).expect("metadata").permissions().mode() & 0o777;
+        assert_eq!(mode(&path), mode(&plain));
     }
 
     #[test]

@@ -74,11 +74,13 @@ impl Scanner<'_> {
         self.expect(b'"')?;
         let start = self.pos;
         loop {
-            match self.peek()? {
-                b'\\' => self.pos += 2,
-                b'"' => break,
-                _ => self.pos += 1,
+            // The next quote or backslash; a backslash skips the byte after it.
+            let rest = self.bytes.get(self.pos..)?;
+            self.pos += memchr::memchr2(b'"', b'\\', rest)?;
+            if self.bytes[self.pos] == b'"' {
+                break;
             }
+            self.pos += 2;
         }
         let raw = std::str::from_utf8(&self.bytes[start..self.pos]).ok()?;
         self.pos += 1;
@@ -186,6 +188,10 @@ mod tests {
         assert_eq!(locate(TEXT, &[Step::Key("z")]), None);
         assert_eq!(locate(TEXT, &[Step::Key("a"), Step::Index(2)]), None);
         assert_eq!(locate("[1,", &[Step::Index(3)]), None);
+        // Unterminated keys, two ending in an escape.
+        assert_eq!(locate("{\"a", &[Step::Key("b")]), None);
+        assert_eq!(locate("{\"a\\", &[Step::Key("b")]), None);
+        assert_eq!(locate("{\"a\\\"", &[Step::Key("b")]), None);
     }
 
     #[test]

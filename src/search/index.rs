@@ -93,16 +93,12 @@ pub(super) enum Candidates<'a> {
 fn is_subsequence(needle: &[u8], haystack: &[u8]) -> bool {
     let mut rest = haystack;
     for &b in needle {
-        match memchr(b, rest) {
+        match memchr::memchr(b, rest) {
             Some(i) => rest = &rest[i + 1..],
             None => return false,
         }
     }
     true
-}
-
-fn memchr(b: u8, s: &[u8]) -> Option<usize> {
-    s.iter().position(|&x| x == b)
 }
 
 impl Index {

@@ -4,15 +4,8 @@
 
 use ratatui::style::{Color, Modifier, Style};
 
-/// The theme names a user can choose.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum ThemeName {
-    #[default]
-    Dark,
-    Light,
-    Mono,
-}
+/// A setting, so it is defined with the others; named here too, where themes are.
+pub use crate::config::ThemeName;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Theme {
