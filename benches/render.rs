@@ -3,6 +3,10 @@
 //! 100 000 organisations. Lists draw only their visible rows, so the size of the
 //! dataset should barely show.
 
+/// The binary's allocator, so that the figures are those a user gets.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 use std::hint::black_box;
 
 use criterion::{Criterion, criterion_group, criterion_main};

@@ -5,6 +5,10 @@
 //! `cargo bench --bench search`; `PAP_BENCH_SIZES=10000,100000` limits the sizes.
 //! `scripts/speed-table.sh` turns the results into the README's table.
 
+/// The binary's allocator, so that the figures are those a user gets.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 use std::hint::black_box;
 use std::time::Duration;
 

@@ -30,13 +30,6 @@ impl std::str::FromStr for Choice {
     }
 }
 
-impl Choice {
-    /// [`FromStr`](std::str::FromStr) as an `Option`, for `PAP_TUI_CLIPBOARD`.
-    pub fn parse(text: &str) -> Option<Choice> {
-        text.parse().ok()
-    }
-}
-
 /// A program that puts its standard input on the system clipboard.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Tool {
@@ -382,7 +375,7 @@ mod tests {
             ("xclip", None),
         ];
         for (text, want) in cases {
-            assert_eq!(Choice::parse(text), want, "{text:?}");
+            assert_eq!(text.parse::<Choice>().ok(), want, "{text:?}");
             assert_eq!(text.parse::<Choice>().ok(), want, "{text:?}");
         }
     }

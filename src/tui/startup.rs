@@ -18,9 +18,9 @@ pub fn prepare(loaded: crate::data::Loaded, lang_flag: Option<Lang>) -> (App, Op
         .or(config.language)
         .unwrap_or_else(|| Lang::from_env(env));
     let forced = env("PAP_TUI_CLIPBOARD");
-    let choice = match forced.as_deref().map(clipboard::Choice::parse) {
-        Some(Some(choice)) => choice,
-        Some(None) => {
+    let choice = match forced.as_deref().map(str::parse::<clipboard::Choice>) {
+        Some(Ok(choice)) => choice,
+        Some(Err(_)) => {
             warnings.push(format!(
                 "PAP_TUI_CLIPBOARD={}: not one of auto, osc52, tmux, native, off; using the config",
                 crate::text::line(forced.as_deref().unwrap_or_default())
