@@ -209,7 +209,7 @@ pub fn settings(command: &Command, lang: Lang) -> Option<ExitCode> {
             warnings.extend(
                 crate::app::keymap::apply_overrides(&mut keymap, &config.keys)
                     .into_iter()
-                    .map(|problem| format!("{name}: {}", problem.describe(lang))),
+                    .map(|problem| problem.message().in_file(&name)),
             );
             if warnings.is_empty() {
                 let exists = std::path::Path::new(&name).is_file();
@@ -224,7 +224,7 @@ pub fn settings(command: &Command, lang: Lang) -> Option<ExitCode> {
                 ))
             } else {
                 for w in &warnings {
-                    eprintln!("pap-tui: {}", crate::text::line(w));
+                    eprintln!("pap-tui: {}", crate::text::line(&w.describe(lang)));
                 }
                 ExitCode::from(2)
             }

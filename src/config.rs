@@ -5,10 +5,9 @@
 use std::path::{Path, PathBuf};
 
 use serde::de::DeserializeOwned;
-use serde::de::value::{Error as NameError, StrDeserializer};
 
 use crate::clipboard::Choice;
-use crate::i18n::Lang;
+use crate::i18n::{Lang, Message, Text};
 
 /// The theme names a user can choose.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize)]
@@ -116,60 +115,62 @@ mouse = true
 /// A setting's string as one of an enum's names, spelled as its serde derive
 /// spells them; any other value, a string or not, is `None`.
 fn named<T: DeserializeOwned>(value: &toml::Value) -> Option<T> {
-    let text = value.as_str()?;
-    T::deserialize(StrDeserializer::<NameError>::new(text)).ok()
+    crate::names::from_name(value.as_str()?)
+}
+
+/// The keys of one `[keys]` entry: a key or a list of keys.
+fn keys_of(value: &toml::Value) -> Option<Vec<String>> {
+    match value {
+        toml::Value::String(s) => Some(vec![s.clone()]),
+        toml::Value::Array(items) => items
+            .iter()
+            .map(|i| i.as_str().map(str::to_string))
+            .collect(),
+        _ => None,
+    }
 }
 
 /// Reads `text` as a config. Unknown keys, wrong values and keys of `[keys]`
 /// that are not strings are warnings, each naming what is wrong; whatever is
 /// valid is kept. A file that is not TOML at all is an error.
-pub fn parse(text: &str) -> Result<(Config, Vec<String>), String> {
+pub fn parse(text: &str) -> Result<(Config, Vec<Message>), String> {
     let table: toml::Table = text.parse().map_err(|e: toml::de::Error| e.to_string())?;
     let mut config = Config::default();
     let mut warnings = Vec::new();
+    let wrong = |text: Text, value: &toml::Value| Message::new(text).with("value", value);
     for (key, value) in &table {
         match key.as_str() {
             "language" => match named::<Lang>(value) {
                 Some(lang) => config.language = Some(lang),
-                None => warnings.push(format!("language = {value}: expected \"fr\" or \"en\"")),
+                None => warnings.push(wrong(Text::ConfigLanguage, value)),
             },
             "theme" => match named(value) {
                 Some(theme) => config.theme = theme,
-                None => warnings.push(format!("theme = {value}: expected \"dark\", \"light\" or \"mono\"")),
+                None => warnings.push(wrong(Text::ConfigTheme, value)),
             },
             // As lenient as PAP_TUI_CLIPBOARD: any case, spaces around, empty for auto.
             "clipboard" => match value.as_str().and_then(|text| text.parse::<Choice>().ok()) {
                 Some(choice) => config.clipboard = choice,
-                None => warnings.push(format!(
-                    "clipboard = {value}: expected \"auto\", \"osc52\", \"tmux\", \"native\" or \"off\""
-                )),
+                None => warnings.push(wrong(Text::ConfigClipboard, value)),
             },
             "mouse" => match value.as_bool() {
                 Some(b) => config.mouse = b,
-                None => warnings.push(format!("mouse = {value}: expected true or false")),
+                None => warnings.push(wrong(Text::ConfigMouse, value)),
             },
             "keys" => match value.as_table() {
                 Some(keys) => {
                     for (action, keys_value) in keys {
-                        let keys: Option<Vec<String>> = match keys_value {
-                            toml::Value::String(s) => Some(vec![s.clone()]),
-                            toml::Value::Array(items) => items
-                                .iter()
-                                .map(|i| i.as_str().map(str::to_string))
-                                .collect(),
-                            _ => None,
-                        };
-                        match keys {
+                        match keys_of(keys_value) {
                             Some(keys) => config.keys.push((action.clone(), keys)),
-                            None => warnings.push(format!(
-                                "keys.{action} = {keys_value}: expected a key or a list of keys"
-                            )),
+                            None => warnings.push(
+                                wrong(Text::ConfigKeysValue, keys_value).with("action", action),
+                            ),
                         }
                     }
                 }
-                None => warnings.push("keys: expected a table [keys]".to_string()),
+                None => warnings.push(Message::new(Text::ConfigKeysTable)),
             },
-            other => warnings.push(format!("unknown setting \"{other}\"")),
+            other => warnings.push(Message::new(Text::ConfigUnknownSetting).with("setting", other)),
         }
     }
     Ok((config, warnings))
@@ -177,58 +178,52 @@ pub fn parse(text: &str) -> Result<(Config, Vec<String>), String> {
 
 /// Loads the config file. A missing file is the defaults, silently; any other
 /// problem is the defaults (or what could be read) plus warnings naming the file.
-pub fn load(path: Option<&Path>) -> (Config, Vec<String>) {
+pub fn load(path: Option<&Path>) -> (Config, Vec<Message>) {
     let Some(path) = path else {
         return (Config::default(), Vec::new());
     };
+    let file = path.display();
     let text = match std::fs::read(path) {
         Ok(bytes) => match String::from_utf8(bytes) {
             Ok(text) => text,
             Err(_) => {
-                return (
-                    Config::default(),
-                    vec![format!(
-                        "{}: not UTF-8 text; using the defaults",
-                        path.display()
-                    )],
-                );
+                let warning = Message::new(Text::ConfigNotUtf8).in_file(file);
+                return (Config::default(), vec![warning]);
             }
         },
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
             return (Config::default(), Vec::new());
         }
         Err(e) => {
-            return (
-                Config::default(),
-                vec![format!(
-                    "{}: cannot read ({e}); using the defaults",
-                    path.display()
-                )],
-            );
+            let warning = Message::new(Text::ConfigUnreadable)
+                .with("error", e)
+                .in_file(file);
+            return (Config::default(), vec![warning]);
         }
     };
     match parse(&text) {
         Ok((config, warnings)) => {
-            let named = warnings
-                .into_iter()
-                .map(|w| format!("{}: {w}", path.display()))
-                .collect();
+            let named = warnings.into_iter().map(|w| w.in_file(&file)).collect();
             (config, named)
         }
-        Err(e) => (
-            Config::default(),
-            vec![format!(
-                "{}: not valid TOML ({}); using the defaults",
-                path.display(),
-                e.lines().next().unwrap_or_default()
-            )],
-        ),
+        Err(e) => {
+            let first = e.lines().next().unwrap_or_default().to_string();
+            let warning = Message::new(Text::ConfigNotToml)
+                .with("error", first)
+                .in_file(file);
+            (Config::default(), vec![warning])
+        }
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Warnings as an English-speaking user reads them.
+    fn english(warnings: Vec<Message>) -> Vec<String> {
+        warnings.iter().map(|w| w.describe(Lang::En)).collect()
+    }
 
     #[test]
     fn the_default_example_parses_to_the_defaults() {
@@ -263,6 +258,7 @@ mod tests {
         let (config, warnings) =
             parse("colour = \"red\"\ntheme = \"neon\"\nmouse = \"yes\"\n[keys]\nquit = 3\n")
                 .expect("toml");
+        let warnings = english(warnings);
         assert_eq!(config, Config::default());
         assert_eq!(warnings.len(), 4, "{warnings:?}");
         assert!(
@@ -276,7 +272,10 @@ mod tests {
 
     #[test]
     fn language_and_theme_are_exact_the_clipboard_any_case() {
-        let read = |text: &str| parse(text).expect("toml");
+        let read = |text: &str| {
+            let (config, warnings) = parse(text).expect("toml");
+            (config, english(warnings))
+        };
         for text in [
             "language = \"EN\"",
             "language = 1",
@@ -333,6 +332,7 @@ mod tests {
             let path = dir.path().join(name);
             std::fs::write(&path, bytes).expect("write");
             let (config, warnings) = load(Some(&path));
+            let warnings = english(warnings);
             assert_eq!(config, Config::default(), "{name}");
             assert_eq!(warnings.len(), 1, "{name}: {warnings:?}");
             assert!(
@@ -352,7 +352,7 @@ mod tests {
             load(Some(&dir.path().join("missing.toml"))),
             (Config::default(), Vec::new())
         );
-        let (_, warnings) = load(Some(dir.path()));
+        let warnings = english(load(Some(dir.path())).1);
         assert!(
             warnings[0].contains("cannot read"),
             "a directory: {warnings:?}"

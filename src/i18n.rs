@@ -179,38 +179,228 @@ pub enum Text {
     KeysUnknownAction,
     KeysUnknownKey,
     KeysClash,
+    ConfigLanguage,
+    ConfigTheme,
+    ConfigClipboard,
+    ConfigMouse,
+    ConfigKeysValue,
+    ConfigKeysTable,
+    ConfigUnknownSetting,
+    ConfigNotUtf8,
+    ConfigUnreadable,
+    ConfigNotToml,
+    StateUnreadable,
+    StateNewerKept,
+    StateNewerNotKept,
+    StateInvalidKept,
+    StateInvalidNotKept,
+    StateLeftAsIs,
+    StateCannotSave,
+    ClipboardVariable,
 }
 
-/// One row per message: French, then English; `{name}` marks where a value goes.
-const TEXTS: &[(Text, &str, &str)] = &[
-    (
-        Text::KeysUnknownAction,
-        "action inconnue « {action} »",
-        "unknown action \"{action}\"",
-    ),
-    (
-        Text::KeysUnknownKey,
-        "{action} : touche inconnue « {key} » ; les touches par défaut restent",
-        "{action}: unknown key \"{key}\"; the default keys stay",
-    ),
-    (
-        Text::KeysClash,
-        "{key} est lié à {winner} et à {loser} ; {winner} l'emporte",
-        "{key} is bound to both {winner} and {loser}; {winner} wins",
-    ),
-];
+impl Text {
+    /// The message's row: French, then English; `{name}` marks where a value goes.
+    fn row(self) -> (&'static str, &'static str) {
+        match self {
+            Text::KeysUnknownAction => (
+                "[keys] action inconnue « {action} »",
+                "[keys] unknown action \"{action}\"",
+            ),
+            Text::KeysUnknownKey => (
+                "[keys] {action} : touche inconnue « {key} » ; les touches par défaut restent",
+                "[keys] {action}: unknown key \"{key}\"; the default keys stay",
+            ),
+            Text::KeysClash => (
+                "[keys] {key} est lié à {winner} et à {loser} ; {winner} l'emporte",
+                "[keys] {key} is bound to both {winner} and {loser}; {winner} wins",
+            ),
+            Text::ConfigLanguage => (
+                "language = {value} : « fr » ou « en » attendu",
+                "language = {value}: expected \"fr\" or \"en\"",
+            ),
+            Text::ConfigTheme => (
+                "theme = {value} : « dark », « light » ou « mono » attendu",
+                "theme = {value}: expected \"dark\", \"light\" or \"mono\"",
+            ),
+            Text::ConfigClipboard => (
+                "clipboard = {value} : « auto », « osc52 », « tmux », « native » ou « off » attendu",
+                "clipboard = {value}: expected \"auto\", \"osc52\", \"tmux\", \"native\" or \"off\"",
+            ),
+            Text::ConfigMouse => (
+                "mouse = {value} : true ou false attendu",
+                "mouse = {value}: expected true or false",
+            ),
+            Text::ConfigKeysValue => (
+                "keys.{action} = {value} : une touche ou une liste de touches attendue",
+                "keys.{action} = {value}: expected a key or a list of keys",
+            ),
+            Text::ConfigKeysTable => (
+                "keys : une table [keys] attendue",
+                "keys: expected a table [keys]",
+            ),
+            Text::ConfigUnknownSetting => (
+                "réglage inconnu « {setting} »",
+                "unknown setting \"{setting}\"",
+            ),
+            Text::ConfigNotUtf8 => (
+                "pas du texte UTF-8 ; réglages par défaut",
+                "not UTF-8 text; using the defaults",
+            ),
+            Text::ConfigUnreadable => (
+                "lecture impossible ({error}) ; réglages par défaut",
+                "cannot read ({error}); using the defaults",
+            ),
+            Text::ConfigNotToml => (
+                "TOML invalide ({error}) ; réglages par défaut",
+                "not valid TOML ({error}); using the defaults",
+            ),
+            Text::StateUnreadable => (
+                "lecture impossible ({error}) ; démarrage avec les valeurs par défaut",
+                "cannot read ({error}); started with defaults",
+            ),
+            Text::StateNewerKept => (
+                "écrit par un pap-tui plus récent (version {version}, celui-ci lit la {supported}) ; \
+         gardé sous {aside}, démarrage avec les valeurs par défaut",
+                "written by a newer pap-tui (version {version}, this one reads {supported}); \
+         kept as {aside} and started with defaults",
+            ),
+            Text::StateNewerNotKept => (
+                "écrit par un pap-tui plus récent (version {version}, celui-ci lit la {supported}) ; \
+         impossible de le mettre de côté ({error}) ; démarrage avec les valeurs par défaut",
+                "written by a newer pap-tui (version {version}, this one reads {supported}); \
+         could not set it aside ({error}); started with defaults",
+            ),
+            Text::StateInvalidKept => (
+                "fichier d'état invalide ({reason}) ; gardé sous {aside}, démarrage avec les valeurs par défaut",
+                "not a valid state file ({reason}); kept as {aside} and started with defaults",
+            ),
+            Text::StateInvalidNotKept => (
+                "fichier d'état invalide ({reason}) ; impossible de le mettre de côté ({error}) ; \
+         démarrage avec les valeurs par défaut",
+                "not a valid state file ({reason}); could not set it aside ({error}); \
+         started with defaults",
+            ),
+            Text::StateLeftAsIs => (
+                "laissé tel quel ; étoiles et historique pour cette session seulement",
+                "left as it is; stars and history stay for this session only",
+            ),
+            Text::StateCannotSave => (
+                "enregistrement impossible ({error}) ; étoiles et historique pour cette session seulement",
+                "cannot save ({error}); stars and history stay for this session only",
+            ),
+            Text::ClipboardVariable => (
+                "PAP_TUI_CLIPBOARD={value} : ni auto, osc52, tmux, native ni off ; réglage du fichier de configuration",
+                "PAP_TUI_CLIPBOARD={value}: not one of auto, osc52, tmux, native, off; using the config",
+            ),
+        }
+    }
+}
+
+/// Things the interface counts. Each has one row in `NOUNS`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Noun {
+    Hit,
+    Organisation,
+    Region,
+    City,
+    Problem,
+    FundingRow,
+    Article,
+    Withheld,
+    OtherWarning,
+}
+
+impl Noun {
+    /// The noun's row: French singular and plural, then English.
+    fn row(self) -> (&'static str, &'static str, &'static str, &'static str) {
+        match self {
+            Noun::Hit => ("résultat", "résultats", "hit", "hits"),
+            Noun::Organisation => ("organisme", "organismes", "organisation", "organisations"),
+            Noun::Region => ("région", "régions", "region", "regions"),
+            Noun::City => ("ville", "villes", "city", "cities"),
+            Noun::Problem => ("problème", "problèmes", "problem", "problems"),
+            Noun::FundingRow => (
+                "ligne de financement",
+                "lignes de financement",
+                "funding row",
+                "funding rows",
+            ),
+            Noun::Article => ("article", "articles", "article", "articles"),
+            Noun::Withheld => ("caviardée", "caviardées", "withheld", "withheld"),
+            Noun::OtherWarning => ("autre", "autres", "more", "more"),
+        }
+    }
+}
+
+impl Lang {
+    /// The noun as it goes with `n`: French takes the singular for 0 and 1,
+    /// English for 1 only.
+    pub fn noun(self, n: u64, noun: Noun) -> &'static str {
+        let (fr_one, fr_many, en_one, en_many) = noun.row();
+        match self {
+            Lang::Fr if n <= 1 => fr_one,
+            Lang::Fr => fr_many,
+            Lang::En if n == 1 => en_one,
+            Lang::En => en_many,
+        }
+    }
+
+    /// `n` and its noun: `1 hit`, `2 hits`, `1 résultat`, `0 résultat`.
+    pub fn count(self, n: u64, noun: Noun) -> String {
+        format!("{n} {}", self.noun(n, noun))
+    }
+}
+
+/// A message for the user with the values to put in it, worded in the
+/// interface language only when it is shown; `file`, when set, comes first.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Message {
+    pub text: Text,
+    pub values: Vec<(&'static str, String)>,
+    pub file: Option<String>,
+}
+
+impl Message {
+    pub fn new(text: Text) -> Message {
+        Message {
+            text,
+            values: Vec::new(),
+            file: None,
+        }
+    }
+
+    /// The message with one more named value.
+    pub fn with(mut self, name: &'static str, value: impl std::fmt::Display) -> Message {
+        self.values.push((name, value.to_string()));
+        self
+    }
+
+    /// The message about this file.
+    pub fn in_file(mut self, file: impl std::fmt::Display) -> Message {
+        self.file = Some(file.to_string());
+        self
+    }
+
+    /// The message in `lang`, the file's name first.
+    pub fn describe(&self, lang: Lang) -> String {
+        let values: Vec<(&str, &str)> = self.values.iter().map(|(n, v)| (*n, v.as_str())).collect();
+        let text = lang.fill(self.text, &values);
+        match &self.file {
+            Some(file) => format!("{file}{}{text}", lang.strings().colon),
+            None => text,
+        }
+    }
+}
 
 impl Lang {
     /// A message's text with the named values put in.
     pub fn fill(self, text: Text, values: &[(&str, &str)]) -> String {
-        let template =
-            TEXTS
-                .iter()
-                .find(|(t, _, _)| *t == text)
-                .map_or("", |(_, fr, en)| match self {
-                    Lang::Fr => fr,
-                    Lang::En => en,
-                });
+        let (fr, en) = text.row();
+        let template = match self {
+            Lang::Fr => fr,
+            Lang::En => en,
+        };
         // One pass, so that a value holding `{name}` is never filled in again.
         let mut out = String::with_capacity(template.len());
         let mut rest = template;
@@ -521,15 +711,30 @@ mod tests {
     }
 
     #[test]
+    fn plurals_in_both_languages() {
+        assert_eq!(Lang::En.count(1, Noun::Hit), "1 hit");
+        assert_eq!(Lang::En.count(0, Noun::Hit), "0 hits");
+        assert_eq!(Lang::En.count(2, Noun::Problem), "2 problems");
+        assert_eq!(Lang::Fr.count(1, Noun::Hit), "1 résultat");
+        assert_eq!(Lang::Fr.count(0, Noun::Hit), "0 résultat");
+        assert_eq!(Lang::Fr.count(12, Noun::Withheld), "12 caviardées");
+        assert_eq!(Lang::En.count(1, Noun::Organisation), "1 organisation");
+    }
+
+    #[test]
     fn messages_are_filled_once() {
         let values = [("key", "{winner}"), ("winner", "quit"), ("loser", "down")];
         assert_eq!(
             Lang::En.fill(Text::KeysClash, &values),
-            "{winner} is bound to both quit and down; quit wins"
+            "[keys] {winner} is bound to both quit and down; quit wins"
         );
-        for (text, fr, en) in TEXTS {
-            assert!(!fr.is_empty() && !en.is_empty(), "{text:?}");
-        }
+        assert_eq!(
+            Message::new(Text::ConfigNotToml)
+                .with("error", "x")
+                .in_file("f")
+                .describe(Lang::Fr),
+            "f : TOML invalide (x) ; réglages par défaut"
+        );
     }
 
     #[test]

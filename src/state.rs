@@ -9,6 +9,8 @@ use std::time::{SystemTime, UNIX_EPOCH};
 
 use serde::{Deserialize, Serialize};
 
+use crate::i18n::{Message, Text};
+
 /// The version this build writes; a file with a larger one is from a newer pap-tui.
 pub const VERSION: u32 = 1;
 /// How many search queries are kept.
@@ -71,27 +73,38 @@ fn timestamp() -> u128 {
         .map_or(0, |d| d.as_nanos())
 }
 
+/// Why a state file was not taken: written by a newer pap-tui, or not valid.
+enum Unusable {
+    Newer(u32),
+    Invalid(String),
+}
+
 /// Renames a bad file to `<name>.bad-<timestamp>` and says where it went.
-fn set_aside(path: &Path, reason: &str) -> String {
+fn set_aside(path: &Path, why: Unusable) -> Message {
     let mut aside = path.as_os_str().to_owned();
     aside.push(format!(".bad-{}", timestamp() / 1_000_000_000));
     let aside = PathBuf::from(aside);
-    match std::fs::rename(path, &aside) {
-        Ok(()) => format!(
-            "{}: {reason}; kept as {} and started with defaults",
-            path.display(),
-            aside.display()
-        ),
-        Err(e) => format!(
-            "{}: {reason}; could not set it aside ({e}); started with defaults",
-            path.display()
-        ),
-    }
+    let renamed = std::fs::rename(path, &aside);
+    let message = match (&why, &renamed) {
+        (Unusable::Newer(_), Ok(())) => Message::new(Text::StateNewerKept),
+        (Unusable::Newer(_), Err(_)) => Message::new(Text::StateNewerNotKept),
+        (Unusable::Invalid(_), Ok(())) => Message::new(Text::StateInvalidKept),
+        (Unusable::Invalid(_), Err(_)) => Message::new(Text::StateInvalidNotKept),
+    };
+    let message = match why {
+        Unusable::Newer(version) => message.with("version", version).with("supported", VERSION),
+        Unusable::Invalid(reason) => message.with("reason", reason),
+    };
+    let message = match renamed {
+        Ok(()) => message.with("aside", aside.display()),
+        Err(e) => message.with("error", e),
+    };
+    message.in_file(path.display())
 }
 
 /// Loads the state. A missing file is the defaults; a bad one is set aside with a
 /// warning.
-pub fn load(path: &Path) -> (State, Option<String>) {
+pub fn load(path: &Path) -> (State, Option<Message>) {
     let bytes = match std::fs::read(path) {
         Ok(b) => b,
         // No file there: a first start, or a directory still to be made (which
@@ -105,24 +118,18 @@ pub fn load(path: &Path) -> (State, Option<String>) {
             return (State::default(), None);
         }
         Err(e) => {
-            return (
-                State::default(),
-                Some(format!(
-                    "{}: cannot read ({e}); started with defaults",
-                    path.display()
-                )),
-            );
+            let warning = Message::new(Text::StateUnreadable)
+                .with("error", e)
+                .in_file(path.display());
+            return (State::default(), Some(warning));
         }
     };
-    let problem = match serde_json::from_slice::<State>(&bytes) {
+    let why = match serde_json::from_slice::<State>(&bytes) {
         Ok(state) if state.version <= VERSION => return (state, None),
-        Ok(state) => format!(
-            "written by a newer pap-tui (version {}, this one reads {VERSION})",
-            state.version
-        ),
-        Err(e) => format!("not a valid state file ({e})"),
+        Ok(state) => Unusable::Newer(state.version),
+        Err(e) => Unusable::Invalid(e.to_string()),
     };
-    (State::default(), Some(set_aside(path, &problem)))
+    (State::default(), Some(set_aside(path, why)))
 }
 
 /// The state a session starts from, what to tell the user, and whether the
@@ -130,7 +137,7 @@ pub fn load(path: &Path) -> (State, Option<String>) {
 #[derive(Debug)]
 pub struct Session {
     pub state: State,
-    pub warnings: Vec<String>,
+    pub warnings: Vec<Message>,
     pub writable: bool,
 }
 
@@ -140,19 +147,13 @@ pub struct Session {
 /// a directory where no file can be created is not written to.
 pub fn open(path: &Path) -> Session {
     let (state, warning) = load(path);
-    let mut warnings: Vec<String> = warning.into_iter().collect();
+    let mut warnings: Vec<Message> = warning.into_iter().collect();
     let kept_unread = !warnings.is_empty() && std::fs::symlink_metadata(path).is_ok();
     let writable = if kept_unread {
-        warnings.push(format!(
-            "{}: left as it is; stars and history stay for this session only",
-            path.display()
-        ));
+        warnings.push(Message::new(Text::StateLeftAsIs).in_file(path.display()));
         false
     } else if let Err(e) = check_writable(path) {
-        warnings.push(format!(
-            "{}: cannot save ({e}); stars and history stay for this session only",
-            path.display()
-        ));
+        warnings.push(cannot_save(path, &e));
         false
     } else {
         true
@@ -162,6 +163,13 @@ pub fn open(path: &Path) -> Session {
         warnings,
         writable,
     }
+}
+
+/// The warning when the state cannot be written.
+pub fn cannot_save(path: &Path, error: &std::io::Error) -> Message {
+    Message::new(Text::StateCannotSave)
+        .with("error", error)
+        .in_file(path.display())
 }
 
 /// Creates the state's directory if needed, then a file in it, and removes it.
@@ -207,6 +215,7 @@ pub fn save(path: &Path, state: &State) -> std::io::Result<()> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::i18n::Lang;
 
     #[test]
     fn a_session_saves_only_where_nothing_can_be_lost() {
@@ -221,7 +230,9 @@ mod tests {
         assert!(!session.writable);
         assert_eq!(session.warnings.len(), 2, "{:?}", session.warnings);
         assert!(
-            session.warnings[1].contains("left as it is"),
+            session.warnings[1]
+                .describe(Lang::En)
+                .contains("left as it is"),
             "{:?}",
             session.warnings
         );
@@ -232,7 +243,9 @@ mod tests {
         let session = open(&blocker.join("state.json"));
         assert!(!session.writable);
         assert!(
-            session.warnings[0].contains("cannot save"),
+            session.warnings[0]
+                .describe(Lang::En)
+                .contains("cannot save"),
             "{:?}",
             session.warnings
         );
@@ -317,7 +330,7 @@ mod tests {
             std::fs::write(&path, bytes).expect("write");
             let (state, warning) = load(&path);
             assert_eq!(state, State::default(), "{name}");
-            let warning = warning.expect("a warning");
+            let warning = warning.expect("a warning").describe(Lang::En);
             assert!(
                 warning.contains(reason) && warning.contains("state.json"),
                 "{name}: {warning}"

@@ -18,6 +18,7 @@ use ratatui::backend::CrosstermBackend;
 
 use crate::app::{App, Effect, Mode, Msg, Overlay};
 use crate::clipboard;
+use crate::i18n::Lang;
 use crate::ui::{self, UiState};
 
 pub use terminal::{TuiError, check_terminal, restore};
@@ -60,19 +61,14 @@ struct StateStore {
 }
 
 impl StateStore {
-    fn save(&mut self, state: &crate::state::State) -> Option<Msg> {
+    fn save(&mut self, state: &crate::state::State, lang: Lang) -> Option<Msg> {
         let path = self.path.as_ref().filter(|_| !self.failed)?;
         match crate::state::save(path, state) {
             Ok(()) => None,
             Err(e) => {
                 self.failed = true;
-                Some(Msg::Notify(
-                    format!(
-                        "{}: cannot save ({e}); stars and history stay for this session only",
-                        path.display()
-                    ),
-                    true,
-                ))
+                let warning = crate::state::cannot_save(path, &e).describe(lang);
+                Some(Msg::Notify(warning, true))
             }
         }
     }
@@ -144,7 +140,7 @@ pub fn run(mut app: App, options: Options) -> Result<Exit, TuiError> {
         lp.carry_out(&mut app, effects);
         dirty = true;
     }
-    lp.store.save(&app.snapshot());
+    lp.store.save(&app.snapshot(), app.lang);
     Ok(exit)
 }
 
@@ -186,7 +182,7 @@ impl Loop {
                             .map_err(|e| e.in_language(app.lang));
                     Some(Msg::CopyOutcome(result, text))
                 }
-                Effect::Save(state) => self.store.save(&state),
+                Effect::Save(state) => self.store.save(&state, app.lang),
             };
             if let Some(msg) = outcome {
                 queue.extend(app.update(msg));

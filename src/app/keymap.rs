@@ -4,6 +4,7 @@
 use crossterm::event::{KeyCode, KeyModifiers};
 
 use super::action::Action;
+use crate::i18n::{Message, Text};
 
 /// What has the keyboard: the main panes or one of the overlays.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -208,21 +209,20 @@ pub enum KeyProblem {
 }
 
 impl KeyProblem {
-    /// The warning, in the interface language, prefixed with `[keys]`.
-    pub fn describe(&self, lang: crate::i18n::Lang) -> String {
-        use crate::i18n::Text;
-        let (text, values): (Text, Vec<(&str, &str)>) = match self {
-            KeyProblem::UnknownAction(name) => (Text::KeysUnknownAction, vec![("action", name)]),
-            KeyProblem::UnknownKey { action, key } => (
-                Text::KeysUnknownKey,
-                vec![("action", action.as_str()), ("key", key.as_str())],
-            ),
-            KeyProblem::Clash { key, winner, loser } => (
-                Text::KeysClash,
-                vec![("key", key), ("winner", winner), ("loser", loser)],
-            ),
-        };
-        format!("[keys] {}", lang.fill(text, &values))
+    /// The warning, to be worded in the interface language.
+    pub fn message(&self) -> Message {
+        match self {
+            KeyProblem::UnknownAction(name) => {
+                Message::new(Text::KeysUnknownAction).with("action", name)
+            }
+            KeyProblem::UnknownKey { action, key } => Message::new(Text::KeysUnknownKey)
+                .with("action", action)
+                .with("key", key),
+            KeyProblem::Clash { key, winner, loser } => Message::new(Text::KeysClash)
+                .with("key", key)
+                .with("winner", winner)
+                .with("loser", loser),
+        }
     }
 }
 
@@ -518,7 +518,7 @@ mod tests {
                 key: "qq".into()
             }]
         );
-        let said = problems[0].describe(crate::i18n::Lang::En);
+        let said = problems[0].message().describe(crate::i18n::Lang::En);
         assert!(
             said.contains("\"qq\"") && said.contains("default"),
             "{said}"
@@ -548,7 +548,7 @@ mod tests {
         assert_eq!(
             problems
                 .iter()
-                .map(|p| p.describe(crate::i18n::Lang::En))
+                .map(|p| p.message().describe(crate::i18n::Lang::En))
                 .collect::<Vec<_>>(),
             ["[keys] j is bound to both quit and down; quit wins"]
         );

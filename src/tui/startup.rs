@@ -4,7 +4,7 @@
 
 use crate::app::{App, Msg};
 use crate::clipboard;
-use crate::i18n::Lang;
+use crate::i18n::{Lang, Message, Noun, Text};
 use crate::ui;
 
 use super::Options;
@@ -21,10 +21,8 @@ pub fn prepare(loaded: crate::data::Loaded, lang_flag: Option<Lang>) -> (App, Op
     let choice = match forced.as_deref().map(str::parse::<clipboard::Choice>) {
         Some(Ok(choice)) => choice,
         Some(Err(_)) => {
-            warnings.push(format!(
-                "PAP_TUI_CLIPBOARD={}: not one of auto, osc52, tmux, native, off; using the config",
-                crate::text::line(forced.as_deref().unwrap_or_default())
-            ));
+            let value = crate::text::line(forced.as_deref().unwrap_or_default()).into_owned();
+            warnings.push(Message::new(Text::ClipboardVariable).with("value", value));
             config.clipboard
         }
         None => config.clipboard,
@@ -42,7 +40,7 @@ pub fn prepare(loaded: crate::data::Loaded, lang_flag: Option<Lang>) -> (App, Op
         .map(|p| p.display().to_string())
         .unwrap_or_default();
     for problem in crate::app::keymap::apply_overrides(&mut app.keymap, &config.keys) {
-        warnings.push(format!("{config_file}: {}", problem.describe(lang)));
+        warnings.push(problem.message().in_file(&config_file));
     }
     if let Some(path) = options.state_file.clone() {
         let session = crate::state::open(&path);
@@ -53,11 +51,11 @@ pub fn prepare(loaded: crate::data::Loaded, lang_flag: Option<Lang>) -> (App, Op
         }
     }
     if let Some(first) = warnings.first() {
-        let more = match warnings.len() {
+        let more = match warnings.len() as u64 {
             1 => String::new(),
-            n => format!(" (+{} more)", n - 1),
+            n => format!(" (+{})", lang.count(n - 1, Noun::OtherWarning)),
         };
-        app.update(Msg::Notify(format!("{first}{more}"), true));
+        app.update(Msg::Notify(format!("{}{more}", first.describe(lang)), true));
     }
     (app, options)
 }
