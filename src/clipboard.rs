@@ -6,6 +6,8 @@ use std::io::Write;
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
+use crate::i18n::{Lang, Message, Text};
+
 /// What the user asked for (config `clipboard` or `PAP_TUI_CLIPBOARD`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "lowercase")]
@@ -82,21 +84,13 @@ pub enum Unavailable {
 }
 
 impl Unavailable {
-    /// The reason in the interface language.
-    pub fn describe(self, lang: crate::i18n::Lang) -> &'static str {
-        use crate::i18n::Lang::{En, Fr};
-        match (self, lang) {
-            (Unavailable::Disabled, En) => "clipboard = off",
-            (Unavailable::Disabled, Fr) => "clipboard = off : copie désactivée",
-            (Unavailable::NoTmux, En) => "tmux is not on PATH",
-            (Unavailable::NoTmux, Fr) => "tmux est introuvable dans le PATH",
-            (Unavailable::NoHelper, En) => {
-                "no clipboard program found (wl-copy, xclip, xsel, pbcopy, clip.exe)"
-            }
-            (Unavailable::NoHelper, Fr) => {
-                "aucun programme de presse-papiers trouvé (wl-copy, xclip, xsel, pbcopy, clip.exe)"
-            }
-        }
+    /// The reason, to be worded in the interface language.
+    pub fn message(self) -> Message {
+        Message::new(match self {
+            Unavailable::Disabled => Text::ClipboardDisabled,
+            Unavailable::NoTmux => Text::ClipboardNoTmux,
+            Unavailable::NoHelper => Text::ClipboardNoHelper,
+        })
     }
 }
 
@@ -228,38 +222,43 @@ pub fn osc52(text: &str) -> Result<String, ClipboardError> {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{}", self.in_language(Lang::En))]
 pub enum ClipboardError {
-    #[error("too long for OSC 52 ({0} bytes encoded, limit {OSC52_MAX_ENCODED})")]
+    /// The encoded text is longer than terminals take in one OSC 52 sequence.
     TooLong(usize),
-    #[error("{0} could not be started: {1}")]
+    /// The helper program could not be started.
     Spawn(&'static str, String),
-    #[error("{0} failed ({1})")]
+    /// The helper program failed.
     Failed(&'static str, String),
-    #[error("{0} did not finish within 500 ms")]
+    /// The helper program did not finish in time.
     Timeout(&'static str),
-    #[error("{}", .0.describe(crate::i18n::Lang::En))]
+    /// Nothing copies here.
     Off(Unavailable),
-    #[error("cannot write to the terminal: {0}")]
+    /// The escape sequence could not be written.
     Terminal(String),
 }
 
 impl ClipboardError {
-    /// The reason in the interface language (the messages above are English).
-    pub fn in_language(&self, lang: crate::i18n::Lang) -> String {
+    /// The reason in the interface language.
+    pub fn in_language(&self, lang: Lang) -> String {
         use ClipboardError::*;
-        if lang == crate::i18n::Lang::En {
-            return self.to_string();
-        }
-        match self {
-            TooLong(n) => {
-                format!("trop long pour OSC 52 ({n} octets encodés, limite {OSC52_MAX_ENCODED})")
-            }
-            Spawn(program, e) => format!("{program} n'a pas pu être lancé : {e}"),
-            Failed(program, e) => format!("{program} a échoué ({e})"),
-            Timeout(program) => format!("{program} n'a pas terminé en 500 ms"),
-            Off(reason) => reason.describe(lang).to_string(),
-            Terminal(e) => format!("écriture impossible vers le terminal : {e}"),
-        }
+        let message = match self {
+            TooLong(n) => Message::new(Text::ClipboardTooLong)
+                .with("size", n)
+                .with("limit", OSC52_MAX_ENCODED),
+            Spawn(program, e) => Message::new(Text::ClipboardSpawn)
+                .with("program", program)
+                .with("error", e),
+            Failed(program, e) => Message::new(Text::ClipboardFailed)
+                .with("program", program)
+                .with("error", e),
+            Timeout(program) => Message::new(Text::ClipboardTimeout)
+                .with("program", program)
+                .with("ms", HELPER_TIMEOUT.as_millis()),
+            Off(reason) => reason.message(),
+            Terminal(e) => Message::new(Text::ClipboardTerminal).with("error", e),
+        };
+        message.describe(lang)
     }
 }
 

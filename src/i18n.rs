@@ -197,12 +197,43 @@ pub enum Text {
     StateLeftAsIs,
     StateCannotSave,
     ClipboardVariable,
+    ClipboardDisabled,
+    ClipboardNoTmux,
+    ClipboardNoHelper,
+    ClipboardTooLong,
+    ClipboardSpawn,
+    ClipboardFailed,
+    ClipboardTimeout,
+    ClipboardTerminal,
 }
 
 impl Text {
     /// The message's row: French, then English; `{name}` marks where a value goes.
     fn row(self) -> (&'static str, &'static str) {
         match self {
+            Text::ClipboardDisabled => ("clipboard = off : copie désactivée", "clipboard = off"),
+            Text::ClipboardNoTmux => ("tmux est introuvable dans le PATH", "tmux is not on PATH"),
+            Text::ClipboardNoHelper => (
+                "aucun programme de presse-papiers trouvé (wl-copy, xclip, xsel, pbcopy, clip.exe)",
+                "no clipboard program found (wl-copy, xclip, xsel, pbcopy, clip.exe)",
+            ),
+            Text::ClipboardTooLong => (
+                "trop long pour OSC 52 ({size} octets encodés, limite {limit})",
+                "too long for OSC 52 ({size} bytes encoded, limit {limit})",
+            ),
+            Text::ClipboardSpawn => (
+                "{program} n'a pas pu être lancé : {error}",
+                "{program} could not be started: {error}",
+            ),
+            Text::ClipboardFailed => ("{program} a échoué ({error})", "{program} failed ({error})"),
+            Text::ClipboardTimeout => (
+                "{program} n'a pas terminé en {ms} ms",
+                "{program} did not finish within {ms} ms",
+            ),
+            Text::ClipboardTerminal => (
+                "écriture impossible vers le terminal : {error}",
+                "cannot write to the terminal: {error}",
+            ),
             Text::KeysUnknownAction => (
                 "[keys] action inconnue « {action} »",
                 "[keys] unknown action \"{action}\"",
