@@ -18,7 +18,7 @@ use pap_tui::ui::{self, UiState};
 use proptest::collection::vec;
 use proptest::prelude::*;
 use proptest::sample::select;
-use proptest::test_runner::FileFailurePersistence;
+use proptest::test_runner::{FileFailurePersistence, TestRunner};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::layout::Rect;
@@ -258,6 +258,23 @@ fn config(weight: u32) -> ProptestConfig {
             "proptest-regressions/props.txt",
         ))),
         ..default
+    }
+}
+
+/// Runs `test` on values of `strategy` for the cases of `config(weight)`, and
+/// fails with the smallest failing value, as `proptest!` does. The macro sets
+/// the count from `PROPTEST_CASES` again over any count it is given, so the
+/// properties that run a multiple of it come through here.
+fn check_property<S: Strategy>(
+    weight: u32,
+    strategy: S,
+    test: impl Fn(S::Value) -> Result<(), TestCaseError>,
+) {
+    let mut config = config(weight);
+    config.source_file = Some(file!());
+    let mut runner = TestRunner::new(config);
+    if let Err(e) = runner.run(&strategy, test) {
+        panic!("{e}\n{runner}");
     }
 }
 
@@ -611,13 +628,11 @@ fn scratch() -> &'static (tempfile::TempDir, PathBuf) {
     })
 }
 
-proptest! {
-    #![proptest_config(config(10))]
-
-    /// A mutated dataset loads, or fails with a position that exists; bytes that
-    /// are not UTF-8 go through the file loader.
-    #[test]
-    fn mutated_datasets_load_or_name_a_position(mutations in vec(mutation(), 1..6)) {
+/// A mutated dataset loads, or fails with a position that exists; bytes that
+/// are not UTF-8 go through the file loader.
+#[test]
+fn mutated_datasets_load_or_name_a_position() {
+    check_property(10, vec(mutation(), 1..6), |mutations| {
         let mut bytes = EMBEDDED_JSON.as_bytes().to_vec();
         for m in &mutations {
             mutate(&mut bytes, m);
@@ -630,7 +645,8 @@ proptest! {
             }
             Err(e) => {
                 let (_, path) = scratch();
-                std::fs::write(path, e.as_bytes()).map_err(|e| TestCaseError::fail(e.to_string()))?;
+                std::fs::write(path, e.as_bytes())
+                    .map_err(|e| TestCaseError::fail(e.to_string()))?;
                 let error = data::load(Some(path));
                 prop_assert!(matches!(error, Err(DataError::NotUtf8 { .. })), "{error:?}");
                 let valid = e.utf8_error().valid_up_to();
@@ -640,7 +656,8 @@ proptest! {
                 }
             }
         }
-    }
+        Ok(())
+    });
 }
 
 // ---------------------------------------------------------------- the search
@@ -698,14 +715,12 @@ fn check_highlights(index: &Index, query: &Query) -> Result<(), TestCaseError> {
     Ok(())
 }
 
-proptest! {
-    #![proptest_config(config(10))]
-
-    /// Parsing and matching never panic; highlights stay within labels; the
-    /// searcher used while typing gives what a fresh search gives, for every
-    /// prefix typed and every one erased.
-    #[test]
-    fn queries_match_and_narrow_consistently(input in query(), hostile_data in any::<bool>()) {
+/// Parsing and matching never panic; highlights stay within labels; the
+/// searcher used while typing gives what a fresh search gives, for every
+/// prefix typed and every one erased.
+#[test]
+fn queries_match_and_narrow_consistently() {
+    check_property(10, (query(), any::<bool>()), |(input, hostile_data)| {
         let index = index_of(hostile_data);
         check_highlights(index, &Query::parse(&input))?;
         let bounds: Vec<usize> = input
@@ -721,7 +736,8 @@ proptest! {
             let fresh = index.search(&Query::parse(prefix));
             prop_assert_eq!(searcher.search(index, prefix), fresh, "prefix {:?}", prefix);
         }
-    }
+        Ok(())
+    });
 }
 
 // ---------------------------------------------------------------- kept cases
