@@ -22,7 +22,7 @@ fn lanaudiere_then_safima_detail() {
         s.contains("organisation Service d'aide à la famille immigrante")
     });
     t.keys(&["Enter"]);
-    t.wait_for("the search to close", |s| !s.contains("/ Search"));
+    t.wait_main_screen();
     t.keys(&["Enter"]);
     // Waiting for everything at once: a capture may catch a frame half drawn.
     t.wait_for("the SAFIMA detail", |s| {
@@ -31,7 +31,7 @@ fn lanaudiere_then_safima_detail() {
             && s.contains("l. 197  Service d’aide a la famille immigrante")
     });
     t.keys(&["Escape"]);
-    t.wait_for("the detail to close", |s| !s.contains("Source (OCR)"));
+    t.wait_main_screen();
     t.keys(&["q"]);
     t.wait_for("the program to exit", |_| t.pane_dead());
 }
@@ -55,7 +55,7 @@ fn accents_typed_and_language_switch() {
 fn tiny_terminal_shows_a_message() {
     let t = Tmux::start("tiny", 40, 10, ENV, &["remain-on-exit on"], &[]);
     t.wait_text("Enlarge the terminal");
-    t.run(&["resize-window", "-t", "main", "-x", "100", "-y", "30"]);
+    t.resize(100, 30);
     t.wait_text("All regions");
     t.keys(&["q"]);
     t.wait_for("the program to exit", |_| t.pane_dead());

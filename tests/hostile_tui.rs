@@ -11,8 +11,7 @@ use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 use pap_tui::data::{Dataset, Organisation};
-use support::tmux::Tmux;
-use unicode_width::UnicodeWidthChar;
+use support::tmux::{Tmux, panes_aligned, panes_drawn};
 
 /// Writes "Hello" to the clipboard of a terminal that honours OSC 52.
 const OSC52: &str = "\u{1b}]52;c;SGVsbG8=\u{7}";
@@ -90,22 +89,6 @@ fn env(clipboard: &'static str) -> Vec<(&'static str, &'static str)> {
     ]
 }
 
-/// Waits up to `seconds` for `check` to hold on the screen.
-fn wait(t: &Tmux, seconds: u64, what: &str, check: impl Fn(&str) -> bool) -> String {
-    let deadline = Instant::now() + Duration::from_secs(seconds);
-    loop {
-        let screen = t.screen();
-        if check(&screen) {
-            return screen;
-        }
-        assert!(
-            Instant::now() < deadline,
-            "timed out waiting for {what}; screen:\n{screen}"
-        );
-        std::thread::sleep(Duration::from_millis(25));
-    }
-}
-
 /// Everything the program wrote to the terminal since `pipe-pane` started.
 struct RawLog {
     path: PathBuf,
@@ -125,23 +108,10 @@ impl RawLog {
             "main",
             &format!("cat >> '{}'", path.display()),
         ]);
-        for (w, h) in [(width - 1, height), (width, height)] {
-            t.run(&[
-                "resize-window",
-                "-t",
-                "main",
-                "-x",
-                &w.to_string(),
-                "-y",
-                &h.to_string(),
-            ]);
-            wait(t, 10, "the redraw", |s| {
-                s.lines()
-                    .next()
-                    .is_some_and(|l| l.chars().count() <= usize::from(w))
-                    && s.contains("All regions")
-            });
-        }
+        // Each resize is waited for until the panes are drawn at its width, so
+        // that the second one is not taken for done by the first one's frame.
+        t.resize(width - 1, height);
+        t.resize(width, height);
         RawLog { path, _dir: dir }
     }
 
@@ -254,57 +224,6 @@ fn base64_decode(text: &str) -> String {
     String::from_utf8(out).expect("the copied text is UTF-8")
 }
 
-/// Display columns of the pane borders on each row between the header and the
-/// status bar, as tmux lays out characters (each one its own width).
-fn border_columns(screen: &str) -> Vec<Vec<usize>> {
-    let lines: Vec<&str> = screen.lines().collect();
-    lines[1..lines.len().saturating_sub(1)]
-        .iter()
-        .map(|line| {
-            let mut column = 0;
-            let mut borders = Vec::new();
-            for c in line.chars() {
-                if "│┃┌┐└┘┏┓┗┛".contains(c) {
-                    borders.push(column);
-                }
-                column += c.width().unwrap_or(0);
-            }
-            borders
-        })
-        .collect()
-}
-
-/// Every row of the main screen has its borders at the columns of the first
-/// row's corners: no wide or zero-width character pushed a border aside.
-fn aligned(screen: &str) -> Result<(), String> {
-    let rows = border_columns(screen);
-    let expected = rows.first().cloned().unwrap_or_default();
-    if expected.len() != 6 {
-        return Err(format!("not three columns of panes: {expected:?}"));
-    }
-    match rows.iter().position(|row| *row != expected) {
-        Some(y) => Err(format!(
-            "row {} has borders at {:?}, not {expected:?}",
-            y + 2,
-            rows[y]
-        )),
-        None => Ok(()),
-    }
-}
-
-/// Waits for an aligned main screen: a capture may catch a frame half drawn.
-fn assert_aligned(t: &Tmux, seconds: u64) -> String {
-    let deadline = Instant::now() + Duration::from_secs(seconds);
-    loop {
-        let screen = t.screen();
-        match aligned(&screen) {
-            Ok(()) => return screen,
-            Err(why) => assert!(Instant::now() < deadline, "{why}:\n{screen}"),
-        }
-        std::thread::sleep(Duration::from_millis(25));
-    }
-}
-
 /// Ends the program if a test fails before it quits, rather than leave it to
 /// the SIGHUP of the tmux server's end.
 struct Reaper(u32);
@@ -346,11 +265,11 @@ fn hostile_names_are_shown_escaped_and_never_reach_the_terminal() {
     let data = data.to_str().expect("a UTF-8 path");
     let t = Tmux::start("hostile", 120, 40, &env("tmux"), &[], &["--data", data]);
     let _program = Reaper::of(&t);
-    wait(&t, 10, "the explorer", |s| s.contains("All regions"));
+    t.wait_text("All regions");
     let log = RawLog::start(&t, 120, 40);
 
     // The main screen: names escaped, panes aligned around CJK and emoji.
-    wait(&t, 10, "the escaped names", |s| {
+    t.wait_for("the escaped names", |s| {
         s.contains("Osc \\x1B]52;c;SGVsbG8=\\x07 clipboard")
             && s.contains("Clear \\x1B[2J screen")
             && s.contains("Csi \\x9B31m red")
@@ -358,82 +277,84 @@ fn hostile_names_are_shown_escaped_and_never_reach_the_terminal() {
             && s.contains(WIDE)
             && s.contains("Long")
     });
-    assert_aligned(&t, 10);
+    t.wait_main_screen();
     log.wait_for("\\x1B]52;c;SGVsbG8=\\x07".as_bytes());
     log.wait_for("\\x1B[2J".as_bytes());
     assert_no_payload(&log.bytes());
 
-    // Each hostile organisation's detail.
+    // Each hostile organisation's detail, its title naming it: the detail of
+    // the organisation `j` moved to, not of the one before. After Escape, the
+    // main screen is waited for before `j`: sent together, they would be read
+    // as Alt+j, which does nothing.
     t.keys(&["2"]);
-    for (n, shown) in [
+    let accueil = format!("Accueil {WIDE} large");
+    for (n, name) in [
         "Osc \\x1B]52;c;SGVsbG8=\\x07 clipboard",
         "Clear \\x1B[2J screen",
         "Csi \\x9B31m red",
         "Bidi \\u{202E}txet",
-        WIDE,
+        &accueil,
         "Longéééé",
     ]
     .iter()
     .enumerate()
     {
-        t.keys(&["Enter"]);
-        wait(&t, 10, &format!("the detail {n}"), |s| {
-            s.contains("Organisation —") && s.contains(shown)
-        });
-        t.keys(&["Escape"]);
-        wait(&t, 10, "the main screen", |s| !s.contains("Organisation —"));
-        if n < 5 {
+        if n > 0 {
             t.keys(&["j"]);
         }
+        t.keys(&["Enter"]);
+        let title = format!("Organisation — {name}");
+        t.wait_text(&title);
+        t.keys(&["Escape"]);
+        t.wait_main_screen();
     }
-    assert_aligned(&t, 10);
 
     // Search, with highlights inside the escaped names; the family is reached
     // through it and shown in its detail.
     t.keys(&["/"]);
     t.type_text("osc");
-    wait(&t, 10, "the hit", |s| {
+    t.wait_for("the hit", |s| {
         s.contains("organisation Osc \\x1B]52;c;SGVsbG8=\\x07")
     });
     t.keys(&["C-u"]);
     t.type_text("bidi");
-    wait(&t, 10, "the hit", |s| s.contains("Bidi \\u{202E}txet"));
+    t.wait_for("the hit", |s| s.contains("Bidi \\u{202E}txet"));
     t.keys(&["C-u"]);
     t.type_text("'zwj");
-    wait(&t, 10, "the hit", |s| s.contains("organisation Famille"));
+    t.wait_for("the hit", |s| s.contains("organisation Famille"));
     t.keys(&["Enter"]);
-    wait(&t, 10, "the jump", |s| !s.contains("/ Search"));
+    t.wait_for("the jump", |s| {
+        panes_aligned(s).is_ok() && s.contains("Famille")
+    });
     t.keys(&["Enter"]);
-    wait(&t, 10, "the detail", |s| {
+    t.wait_for("the detail", |s| {
         s.contains("Organisation — Famille") && s.contains("zwj")
     });
     t.keys(&["Escape"]);
-    wait(&t, 10, "the main screen", |s| !s.contains("Organisation —"));
+    t.wait_main_screen();
     // Back to all regions, where the family is below the first screenful.
     t.keys(&["1", "g", "j", "2"]);
-    wait(&t, 10, "all regions", |s| {
-        s.contains("Organisations — All regions")
-    });
+    t.wait_text("Organisations — All regions");
 
     // The letter, built from the dataset's hostile document.
     t.keys(&["d"]);
-    wait(&t, 10, "the letter", |s| {
+    t.wait_for("the letter", |s| {
         s.contains("Programme \\x1B]52;c;SGVsbG8=\\x07 \\x1B[2J")
             && s.contains("Objet \\x9B31m\\u{202E}")
     });
     t.keys(&["Escape"]);
+    t.wait_main_screen();
     t.keys(&["?"]);
-    wait(&t, 10, "the help", |s| s.contains("Keys"));
+    t.wait_for("the help", |s| s.contains("Keys"));
     t.keys(&["Escape"]);
-    wait(&t, 10, "the main screen", |s| !s.contains("Keys"));
-    assert_aligned(&t, 10);
+    t.wait_main_screen();
     log.wait_for("\\x9B31m\\u{202E}".as_bytes());
     assert_no_payload(&log.bytes());
 
     // Copying the OSC 52 organisation puts only its escaped name in tmux's
     // buffer, and the program's own OSC 52 carries the same text.
     t.keys(&["g", "y"]);
-    wait(&t, 10, "the copy", |s| s.contains("Copied (tmux)"));
+    t.wait_text("Copied (tmux)");
     let buffer = String::from_utf8_lossy(&t.run(&["show-buffer"]).stdout).into_owned();
     assert!(
         buffer.starts_with("Osc \\x1B]52;c;SGVsbG8=\\x07 clipboard — "),
@@ -462,23 +383,23 @@ fn a_hundred_thousand_hostile_organisations() {
     let data = data.to_str().expect("a UTF-8 path");
     let t = Tmux::start("hostile-big", 100, 30, &env("off"), &[], &["--data", data]);
     let _program = Reaper::of(&t);
-    wait(&t, 60, "the explorer", |s| {
+    t.wait_within(60, "the explorer", |s| {
         s.contains("All regions") && s.contains("100058")
     });
     let log = RawLog::start(&t, 100, 30);
     t.keys(&["2", "End"]);
-    wait(&t, 30, "the last organisation", |s| {
+    t.wait_within(30, "the last organisation", |s| {
         s.contains("Organisme 99999 Bidi \\u{202E}")
     });
-    assert_aligned(&t, 10);
+    t.wait_main_screen();
     t.keys(&["/"]);
     t.type_text("'99998");
-    wait(&t, 30, "the generated hit", |s| {
+    t.wait_within(30, "the generated hit", |s| {
         s.contains("organisation Organisme 99998 Csi \\x9B31m red")
     });
     t.keys(&["Enter"]);
-    wait(&t, 30, "the jump", |s| {
-        !s.contains("/ Search") && s.contains("Organisme 99998 Csi")
+    t.wait_within(30, "the jump", |s| {
+        panes_aligned(s).is_ok() && s.contains("Organisme 99998 Csi")
     });
     assert_no_payload(&log.bytes());
     quit(&t);
@@ -503,12 +424,12 @@ fn zwj_names_keep_the_panes_aligned() {
         &["--data", data.to_str().expect("a UTF-8 path")],
     );
     let _program = Reaper::of(&t);
-    wait(&t, 10, "the family", |s| {
-        s.contains("Famille") && s.contains("zwj")
+    // The whole frame, not only its first rows; not `wait_main_screen`, which
+    // would wait out its deadline on every run where the bug is back.
+    let screen = t.wait_for("the family", |s| {
+        panes_drawn(s, 120, 40) && s.contains("Famille") && s.contains("zwj")
     });
-    let screen = t.screen();
-    // Not `assert_aligned`, which would wait out its deadline on every run.
-    let result = aligned(&screen);
+    let result = panes_aligned(&screen);
     quit(&t);
     if let Err(why) = result {
         panic!("{why}:\n{screen}");
@@ -533,7 +454,7 @@ fn the_header_shows_escapes_like_the_panes() {
         &["--data", data.to_str().expect("a UTF-8 path")],
     );
     let _program = Reaper::of(&t);
-    let screen = wait(&t, 10, "the explorer", |s| s.contains("All regions"));
+    let screen = t.wait_text("All regions");
     quit(&t);
     let header = screen.lines().next().unwrap_or_default();
     assert!(

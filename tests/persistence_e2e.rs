@@ -20,6 +20,22 @@ fn quit(t: &Tmux) {
     t.wait_for("the program to exit", |_| t.pane_dead());
 }
 
+/// The count on the regions pane's "★ Starred" row, as drawn.
+fn starred_count(screen: &str) -> String {
+    let line = screen
+        .lines()
+        .find(|l| l.contains("★ Starred"))
+        .unwrap_or_default();
+    let cell = line[line.find('★').unwrap_or(0)..]
+        .split(['│', '┃'])
+        .next()
+        .unwrap_or_default();
+    cell.split_whitespace()
+        .last()
+        .unwrap_or_default()
+        .to_string()
+}
+
 #[test]
 fn stars_history_and_selection_survive_a_restart() {
     let dir = tempfile::tempdir().expect("tempdir");
@@ -54,23 +70,19 @@ fn stars_history_and_selection_survive_a_restart() {
     );
     // Waiting for everything at once: a capture may catch a frame half drawn.
     t.wait_for("the restored selection and star", |screen| {
-        let line = screen
-            .lines()
-            .find(|l| l.contains("★ Starred"))
-            .unwrap_or_default();
-        let cell = line[line.find('★').unwrap_or(0)..]
-            .split(['│', '┃'])
-            .next()
-            .unwrap_or_default();
-        screen.contains("Organisations — Lanaudière (4)") && cell.trim_end().ends_with(" 1")
+        screen.contains("Organisations — Lanaudière (4)") && starred_count(screen) == "1"
     });
     t.keys(&["/", "Up"]);
     t.wait_for("the recalled query", |s| s.contains("> safima"));
     // One key at a time: an Escape followed at once by a key reads as Alt+key.
+    // Each Escape is followed by a wait for what it shows: the empty query's
+    // prompt, then the main screen.
     t.keys(&["Escape"]);
-    t.wait_for("the query to clear", |s| !s.contains("> safima"));
+    t.wait_for("the query to clear", |s| {
+        s.contains("> ▏") && s.contains("Type to search every entry")
+    });
     t.keys(&["Escape"]);
-    t.wait_for("the search to close", |s| !s.contains("/ Search"));
+    t.wait_main_screen();
     t.keys(&["1", "g"]);
     t.wait_for("the starred list", |s| {
         s.contains("★ Starred (1)") && s.contains("organisation Service d'aide à la famill")
@@ -95,7 +107,7 @@ fn config_file_changes_language_and_keys() {
         s.contains("Touches") && s.contains("  x ")
     });
     t.keys(&["Escape"]);
-    t.wait_for("the help to close", |s| !s.contains("Touches"));
+    t.wait_main_screen();
     // q no longer quits; x does.
     t.keys(&["q"]);
     t.keys(&["x"]);
@@ -149,13 +161,17 @@ fn unwritable_state_directory_warns_once() {
     // Said at start-up, before anything is lost.
     t.wait_text("cannot save");
     t.wait_text("All regions");
-    t.keys(&["j", "s"]);
-    t.wait_for("the warning to go", |s| !s.contains("cannot save"));
-    t.keys(&["j", "s"]);
-    let screen = t.screen();
-    assert!(
-        !screen.contains("cannot save"),
-        "warned only once:\n{screen}"
-    );
+    // Two regions starred, one after the other: each star is a save that
+    // cannot be written, and neither says so again.
+    for starred in ["1", "2"] {
+        t.keys(&["j", "s"]);
+        let screen = t.wait_for(&format!("{starred} starred"), |s| {
+            starred_count(s) == starred
+        });
+        assert!(
+            !screen.contains("cannot save"),
+            "warned only once:\n{screen}"
+        );
+    }
     quit(&t);
 }

@@ -20,7 +20,7 @@ use pap_tui::ui::{self, UiState};
 use proptest::collection::vec;
 use proptest::prelude::*;
 use proptest::sample::select;
-use proptest::test_runner::FileFailurePersistence;
+use proptest::test_runner::{FileFailurePersistence, TestRunner};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::layout::Rect;
@@ -252,15 +252,38 @@ fn input() -> impl Strategy<Value = Input> {
     ]
 }
 
-/// `cases` cases, failures kept in proptest-regressions/props.txt and replayed
-/// first on every run.
-fn config(cases: u32) -> ProptestConfig {
+/// How deep each property goes, from one number: `PROPTEST_CASES` as proptest
+/// reads it (`ProptestConfig::default().cases`, 256 when the variable is unset).
+/// The explorer runs that many sequences (`weight` 1); the loader and the query
+/// parser, whose cases cost a hundredth of a sequence, run ten times as many
+/// (`weight` 10). A plain `cargo test` stays light; `.ci/run` sets 1000, for
+/// 1 000 sequences and 10 000 datasets and queries. Failures are kept in
+/// proptest-regressions/props.txt and replayed first on every run.
+fn config(weight: u32) -> ProptestConfig {
+    let default = ProptestConfig::default();
     ProptestConfig {
-        cases,
+        cases: default.cases.saturating_mul(weight),
         failure_persistence: Some(Box::new(FileFailurePersistence::Direct(
             "proptest-regressions/props.txt",
         ))),
-        ..ProptestConfig::default()
+        ..default
+    }
+}
+
+/// Runs `test` on values of `strategy` for the cases of `config(weight)`, and
+/// fails with the smallest failing value, as `proptest!` does. The macro sets
+/// the count from `PROPTEST_CASES` again over any count it is given, so the
+/// properties that run a multiple of it come through here.
+fn check_property<S: Strategy>(
+    weight: u32,
+    strategy: S,
+    test: impl Fn(S::Value) -> Result<(), TestCaseError>,
+) {
+    let mut config = config(weight);
+    config.source_file = Some(file!());
+    let mut runner = TestRunner::new(config);
+    if let Err(e) = runner.run(&strategy, test) {
+        panic!("{e}\n{runner}");
     }
 }
 
@@ -483,7 +506,7 @@ fn explore(
 }
 
 proptest! {
-    #![proptest_config(config(1_000))]
+    #![proptest_config(config(1))]
 
     /// Up to 500 inputs of every kind, at every size, on the embedded and a
     /// hostile dataset, in both languages.
@@ -623,13 +646,11 @@ fn scratch() -> &'static (tempfile::TempDir, PathBuf) {
     })
 }
 
-proptest! {
-    #![proptest_config(config(10_000))]
-
-    /// A mutated dataset loads, or fails with a position that exists; bytes that
-    /// are not UTF-8 go through the file loader.
-    #[test]
-    fn mutated_datasets_load_or_name_a_position(mutations in vec(mutation(), 1..6)) {
+/// A mutated dataset loads, or fails with a position that exists; bytes that
+/// are not UTF-8 go through the file loader.
+#[test]
+fn mutated_datasets_load_or_name_a_position() {
+    check_property(10, vec(mutation(), 1..6), |mutations| {
         let mut bytes = EMBEDDED_JSON.as_bytes().to_vec();
         for m in &mutations {
             mutate(&mut bytes, m);
@@ -642,7 +663,8 @@ proptest! {
             }
             Err(e) => {
                 let (_, path) = scratch();
-                std::fs::write(path, e.as_bytes()).map_err(|e| TestCaseError::fail(e.to_string()))?;
+                std::fs::write(path, e.as_bytes())
+                    .map_err(|e| TestCaseError::fail(e.to_string()))?;
                 let error = data::load(Some(path));
                 prop_assert!(matches!(error, Err(DataError::NotUtf8 { .. })), "{error:?}");
                 let valid = e.utf8_error().valid_up_to();
@@ -652,7 +674,8 @@ proptest! {
                 }
             }
         }
-    }
+        Ok(())
+    });
 }
 
 // ---------------------------------------------------------------- the search
@@ -710,14 +733,12 @@ fn check_highlights(index: &Index, query: &Query) -> Result<(), TestCaseError> {
     Ok(())
 }
 
-proptest! {
-    #![proptest_config(config(10_000))]
-
-    /// Parsing and matching never panic; highlights stay within labels; the
-    /// searcher used while typing gives what a fresh search gives, for every
-    /// prefix typed and every one erased.
-    #[test]
-    fn queries_match_and_narrow_consistently(input in query(), hostile_data in any::<bool>()) {
+/// Parsing and matching never panic; highlights stay within labels; the
+/// searcher used while typing gives what a fresh search gives, for every
+/// prefix typed and every one erased.
+#[test]
+fn queries_match_and_narrow_consistently() {
+    check_property(10, (query(), any::<bool>()), |(input, hostile_data)| {
         let index = index_of(hostile_data);
         check_highlights(index, &Query::parse(&input))?;
         let bounds: Vec<usize> = input
@@ -733,7 +754,8 @@ proptest! {
             let fresh = index.search(&Query::parse(prefix));
             prop_assert_eq!(searcher.search(index, prefix), fresh, "prefix {:?}", prefix);
         }
-    }
+        Ok(())
+    });
 }
 
 // ---------------------------------------------------------------- kept cases

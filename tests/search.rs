@@ -1,8 +1,9 @@
 //! The search engine on the embedded dataset: the examples users rely on, and
-//! queries that must not match.
+//! queries that must not match; on a synthetic dataset large enough to search
+//! over several threads, an order that does not depend on them.
 
 use pap_tui::data;
-use pap_tui::search::{Index, Kind, Query, Searcher};
+use pap_tui::search::{Hit, Index, Kind, Query, Searcher};
 
 fn index() -> Index {
     Index::build(&data::load(None).expect("embedded").dataset)
@@ -138,11 +139,97 @@ fn highlights_fall_on_the_original_letters() {
     assert_eq!(marked, "œuvre");
 }
 
+/// Organisations of the synthetic dataset for the order tests: the index then
+/// holds more than `PARALLEL_THRESHOLD` (8 192 entries, src/search/parallel.rs),
+/// so every search over it splits its matching over the cores (on a machine
+/// with more than one).
+const PARALLEL_ORGANISATIONS: usize = 10_000;
+
+/// Below `PARALLEL_THRESHOLD`: a search among this many candidates stays on
+/// the calling thread.
+const ONE_THREAD_CANDIDATES: usize = 4_096;
+
+/// Queries from broad (most entries match) to narrow: fuzzy, excluded, exact,
+/// prefix and suffix terms.
+const ORDER_QUERIES: [&str; 8] = [
+    "a",
+    "e",
+    "centre !intégration",
+    "'œuvre",
+    "sana",
+    "^maison",
+    "montreal",
+    "laval$",
+];
+
+/// The hits of `query` as a single thread finds them, with no part of the work
+/// split: the hits among each slice of fewer than `PARALLEL_THRESHOLD`
+/// candidates, in each slice's order.
+fn one_thread_slices(index: &Index, query: &Query) -> Vec<Vec<Hit>> {
+    let entries: Vec<u32> = (0..index.len() as u32).collect();
+    entries
+        .chunks(ONE_THREAD_CANDIDATES)
+        .map(|slice| index.search_among(query, Some(slice)))
+        .collect()
+}
+
+/// The order over many threads is the order of one thread: the same hits with
+/// the same scores, each slice's hits in the order that slice's search gave,
+/// and any two neighbours in the order a search among those two alone gives.
+fn assert_one_thread_order(index: &Index, text: &str, parallel: &[Hit]) {
+    let query = Query::parse(text);
+    let slices = one_thread_slices(index, &query);
+    let mut expected: Vec<Hit> = slices.iter().flatten().copied().collect();
+    let mut got = parallel.to_vec();
+    expected.sort_by_key(|h| h.entry);
+    got.sort_by_key(|h| h.entry);
+    assert_eq!(got, expected, "{text:?}: not the hits of one thread");
+    let slice_of = |hit: &Hit| hit.entry as usize / ONE_THREAD_CANDIDATES;
+    for (n, slice) in slices.iter().enumerate() {
+        let within: Vec<Hit> = parallel
+            .iter()
+            .filter(|h| slice_of(h) == n)
+            .copied()
+            .collect();
+        assert_eq!(&within, slice, "{text:?}: order within slice {n}");
+    }
+    for pair in parallel.windows(2) {
+        if slice_of(&pair[0]) == slice_of(&pair[1]) {
+            continue;
+        }
+        let alone = index.search_among(&query, Some(&[pair[1].entry, pair[0].entry]));
+        assert_eq!(alone, pair, "{text:?}: neighbours from two slices");
+    }
+}
+
 #[test]
 fn order_is_deterministic() {
-    let index = index();
-    for query in ["a", "sana", "montreal", "e"] {
-        assert_eq!(hits(&index, query), hits(&index, query));
+    let data = pap_tui::synthetic::dataset(PARALLEL_ORGANISATIONS).expect("synthetic dataset");
+    let index = Index::build(&data);
+    assert!(index.len() > 8_192, "{} entries", index.len());
+    // A second index, searched narrowest query first: its first searches rank
+    // their few hits before the index has built its tie-break ranks, which the
+    // broad queries of the first index build at once.
+    let other = Index::build(&data);
+    let narrow_first: Vec<Vec<Hit>> = ORDER_QUERIES
+        .iter()
+        .rev()
+        .map(|q| other.search(&Query::parse(q)))
+        .collect();
+    for (query, from_other) in ORDER_QUERIES.iter().zip(narrow_first.iter().rev()) {
+        let first = index.search(&Query::parse(query));
+        assert!(!first.is_empty(), "{query:?} finds something");
+        for _ in 0..3 {
+            assert_eq!(index.search(&Query::parse(query)), first, "{query:?} again");
+        }
+        assert_eq!(from_other, &first, "{query:?} on another index");
+        let mut typed = Searcher::default();
+        let mut last = Vec::new();
+        for (end, _) in query.char_indices().skip(1).chain([(query.len(), ' ')]) {
+            last = typed.search(&index, &query[..end]);
+        }
+        assert_eq!(last, first, "{query:?} typed one character at a time");
+        assert_one_thread_order(&index, query, &first);
     }
 }
 

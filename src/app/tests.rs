@@ -38,17 +38,41 @@ fn type_text(app: &mut App, text: &str) {
     }
 }
 
+/// Id of the organisation selected in the organisations pane.
 fn selected_org(app: &App) -> Option<String> {
-    app.organisations
-        .get(app.organisation)
-        .map(|&i| app.data.organisations[i].id.clone())
+    match app.target(Pane::Organisations) {
+        Some(Target::Organisation(id)) => Some(id),
+        _ => None,
+    }
+}
+
+/// Id of the city selected in the headcounts pane.
+fn selected_city(app: &App) -> Option<String> {
+    match app.target(Pane::Headcounts) {
+        Some(Target::City(id)) => Some(id),
+        _ => None,
+    }
+}
+
+/// Moves down the regions pane from its top until the region `code` is selected,
+/// as a user would, without counting rows.
+fn go_to_region(app: &mut App, code: &str) {
+    run(app, &[Action::Focus(Pane::Regions), Action::First]);
+    for _ in 0..app.rows(Pane::Regions) {
+        if app.region_code() == Some(code) {
+            return;
+        }
+        app.update(Action::Down);
+    }
+    panic!("region {code} not in the regions pane");
 }
 
 #[test]
 fn starts_on_all_regions_with_every_organisation() {
     let app = app();
-    assert_eq!((app.focus, app.region), (Pane::Regions, ALL_ROW));
+    assert_eq!(app.focus, Pane::Regions);
     assert_eq!(app.region_code(), None);
+    assert!(!app.starred_view(), "all regions, not the starred entries");
     assert_eq!(app.organisations.len(), 58);
     assert_eq!(app.mode(), Mode::Normal);
 }
@@ -56,8 +80,7 @@ fn starts_on_all_regions_with_every_organisation() {
 #[test]
 fn selecting_a_region_filters_organisations() {
     let mut app = app();
-    run(&mut app, &vec![Action::Down; 14]);
-    assert_eq!(app.region_code(), Some("14"));
+    go_to_region(&mut app, "14");
     let ids: Vec<String> = app
         .organisations
         .iter()
@@ -80,8 +103,7 @@ fn selecting_a_region_filters_organisations() {
 #[test]
 fn a_region_without_organisations_is_selectable_and_empty() {
     let mut app = app();
-    run(&mut app, &vec![Action::Down; 7]);
-    assert_eq!(app.region_code(), Some("07"));
+    go_to_region(&mut app, "07");
     assert!(app.organisations.is_empty());
     assert_eq!(app.target(Pane::Organisations), None);
     run(&mut app, &[Action::Right, Action::Down, Action::Open]);
@@ -95,16 +117,22 @@ fn a_region_without_organisations_is_selectable_and_empty() {
 fn selection_stays_in_range() {
     let mut app = app();
     run(&mut app, &[Action::Up, Action::PageUp, Action::First]);
-    assert_eq!(app.region, STARRED_ROW);
+    assert!(app.starred_view(), "the first row is the starred entries");
+    assert_eq!(app.region_code(), None);
+    // The last region of the letter is Centre-du-Québec, 17.
     run(&mut app, &[Action::Last]);
-    assert_eq!(app.region, 18);
     assert_eq!(app.region_code(), Some("17"));
     run(&mut app, &[Action::PageDown, Action::Down]);
-    assert_eq!(app.region, 18);
+    assert_eq!(app.region_code(), Some("17"), "stays on the last region");
+    // The last city of the headcounts is Montréal.
     run(&mut app, &[Action::Focus(Pane::Headcounts), Action::Last]);
-    assert_eq!(app.city, 16);
+    assert_eq!(selected_city(&app).as_deref(), Some("montreal"));
     run(&mut app, &[Action::Select(Pane::Headcounts, 999)]);
-    assert_eq!(app.city, 16);
+    assert_eq!(
+        selected_city(&app).as_deref(),
+        Some("montreal"),
+        "a row past the end selects the last city"
+    );
 }
 
 #[test]
@@ -147,7 +175,7 @@ fn search_jumps_to_a_city_and_its_region() {
     type_text(&mut app, "^gatineau");
     run(&mut app, &[Action::Open]);
     assert_eq!(app.focus, Pane::Headcounts);
-    assert_eq!(app.data.cities[app.city].id, "gatineau");
+    assert_eq!(selected_city(&app).as_deref(), Some("gatineau"));
     assert_eq!(app.region_code(), Some("07"));
 }
 
@@ -280,16 +308,20 @@ fn stars_are_listed_across_kinds_and_saved() {
         app.target(Pane::Organisations),
         Some(Target::City("montreal".into()))
     );
-    // Unstarring from the starred list keeps the selection in range.
+    // Unstarring from the starred list keeps the selection in range: on the
+    // entry that is left.
     run(&mut app, &[Action::Down, Action::ToggleStar]);
     assert_eq!(app.rows(Pane::Organisations), 1);
-    assert_eq!(app.organisation, 0);
+    assert_eq!(
+        app.target(Pane::Organisations),
+        Some(Target::City("montreal".into()))
+    );
 }
 
 #[test]
 fn snapshot_and_restore_round_trip_and_ignore_unknown_ids() {
     let mut app = app();
-    run(&mut app, &vec![Action::Down; 14]);
+    go_to_region(&mut app, "14");
     run(
         &mut app,
         &[
@@ -319,7 +351,7 @@ fn snapshot_and_restore_round_trip_and_ignore_unknown_ids() {
     assert_eq!(other.history, ["gatineau"]);
     assert_eq!(other.focus, Pane::Headcounts);
     assert_eq!(other.region_code(), Some("07"));
-    assert_eq!(other.data.cities[other.city].id, "gatineau");
+    assert_eq!(selected_city(&other).as_deref(), Some("gatineau"));
 
     let bad = crate::state::State {
         region: Some("99".into()),
@@ -329,10 +361,15 @@ fn snapshot_and_restore_round_trip_and_ignore_unknown_ids() {
     };
     let mut third = self::app();
     third.restore(&bad);
+    // Unknown ids leave the start: all regions, its first organisation, the
+    // regions pane.
+    assert_eq!(third.region_code(), None);
+    assert!(!third.starred_view());
     assert_eq!(
-        (third.region, third.organisation, third.focus),
-        (ALL_ROW, 0, Pane::Regions)
+        selected_org(&third),
+        third.data.organisations.first().map(|o| o.id.clone())
     );
+    assert_eq!(third.focus, Pane::Regions);
 }
 
 #[test]
@@ -421,7 +458,7 @@ fn the_explorer_starts_without_its_index_and_searches_once_it_comes() {
         &mut app,
         &[Action::Focus(Pane::Organisations), Action::Down],
     );
-    assert_eq!(app.organisation, 1);
+    assert_eq!(selected_org(&app).as_deref(), Some("org-0000002"));
     // A search typed before the index comes waits for it, and Enter does nothing.
     app.update(Action::OpenSearch);
     type_text(&mut app, "montreal");

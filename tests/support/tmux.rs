@@ -1,9 +1,17 @@
 //! Drives the real binary inside a private tmux server: send keys, read the
 //! screen, wait for text with a deadline (never a bare sleep).
+//!
+//! Wait for what a key or a resize makes *present*, never for something to be
+//! absent: a blank or half-drawn frame during a redraw satisfies any "absent"
+//! wait, and the next key then reaches the program before the state it was
+//! meant for. After Escape, wait for what Escape produces before the next key:
+//! Escape and a key in one read are decoded as Alt and that key.
 
 use std::path::PathBuf;
 use std::process::{Command, Output};
 use std::time::{Duration, Instant};
+
+use unicode_width::UnicodeWidthChar;
 
 pub struct Tmux {
     socket: String,
@@ -166,8 +174,14 @@ impl Tmux {
     }
 
     /// Waits until `check` holds for the screen, or panics with the screen.
+    /// `check` looks for something present (see the module's comment).
     pub fn wait_for(&self, what: &str, check: impl Fn(&str) -> bool) -> String {
-        let deadline = Instant::now() + Duration::from_secs(10);
+        self.wait_within(10, what, check)
+    }
+
+    /// [`Tmux::wait_for`] with a deadline of `seconds`.
+    pub fn wait_within(&self, seconds: u64, what: &str, check: impl Fn(&str) -> bool) -> String {
+        let deadline = Instant::now() + Duration::from_secs(seconds);
         loop {
             let screen = self.screen();
             if check(&screen) {
@@ -185,6 +199,45 @@ impl Tmux {
         self.wait_for(text, |s| s.contains(text))
     }
 
+    /// Waits for the main screen, fully drawn with no overlay over it: what
+    /// closing an overlay produces (see [`panes_aligned`]).
+    pub fn wait_main_screen(&self) -> String {
+        let deadline = Instant::now() + Duration::from_secs(10);
+        loop {
+            let screen = self.screen();
+            match panes_aligned(&screen) {
+                Ok(()) => return screen,
+                Err(why) => assert!(
+                    Instant::now() < deadline,
+                    "timed out waiting for the main screen: {why}; screen:\n{screen}"
+                ),
+            }
+            std::thread::sleep(Duration::from_millis(20));
+        }
+    }
+
+    /// Resizes the window to `width`×`height` (at least 60×16, where the panes
+    /// are drawn) and waits until the program has drawn its panes at that
+    /// size: the row above the status bar is the panes' bottom borders, exactly
+    /// `width` columns from corner to corner. tmux cuts the old frame's rows
+    /// when it narrows the window and leaves them short when it widens it, so
+    /// only a frame drawn at the new size has that row; once it is there, the
+    /// program has taken the resize and the next key finds it done.
+    pub fn resize(&self, width: u16, height: u16) -> String {
+        self.run(&[
+            "resize-window",
+            "-t",
+            "main",
+            "-x",
+            &width.to_string(),
+            "-y",
+            &height.to_string(),
+        ]);
+        self.wait_for(&format!("the panes drawn at {width}×{height}"), |s| {
+            panes_drawn(s, width, height)
+        })
+    }
+
     /// Whether the pane's program has exited.
     pub fn pane_dead(&self) -> bool {
         let out = self.run(&["list-panes", "-t", "main", "-F", "#{pane_dead}"]);
@@ -199,5 +252,63 @@ impl Drop for Tmux {
             .arg(&self.socket)
             .arg("kill-server")
             .output();
+    }
+}
+
+/// Whether the screen shows a frame drawn at `width`×`height` down to the
+/// panes' bottom borders: the row above the status bar is box-drawing
+/// characters only, `width` of them from a bottom-left corner to a bottom-right
+/// one. A frame is written row after row, so the rows above are drawn too.
+pub fn panes_drawn(screen: &str, width: u16, height: u16) -> bool {
+    let Some(line) = usize::from(height)
+        .checked_sub(2)
+        .and_then(|row| screen.lines().nth(row))
+    else {
+        return false;
+    };
+    line.chars().count() == usize::from(width)
+        && line.starts_with(['└', '┗'])
+        && line.ends_with(['┘', '┛'])
+        && line.chars().all(|c| "─━└┘┗┛".contains(c))
+}
+
+/// Display columns of the pane borders on each row between the header and the
+/// status bar, as tmux lays out characters (each one its own width).
+pub fn border_columns(screen: &str) -> Vec<Vec<usize>> {
+    let lines: Vec<&str> = screen.lines().collect();
+    let status = lines.len().saturating_sub(1);
+    lines[1.min(status)..status]
+        .iter()
+        .map(|line| {
+            let mut column = 0;
+            let mut borders = Vec::new();
+            for c in line.chars() {
+                if "│┃┌┐└┘┏┓┗┛".contains(c) {
+                    borders.push(column);
+                }
+                column += c.width().unwrap_or(0);
+            }
+            borders
+        })
+        .collect()
+}
+
+/// Ok when every row of the main screen has its borders at the columns of the
+/// first row's corners, three columns of panes: the main screen is drawn whole,
+/// no overlay covers it, and no wide or zero-width character pushed a border
+/// aside. A blank or half-drawn frame is not Ok.
+pub fn panes_aligned(screen: &str) -> Result<(), String> {
+    let rows = border_columns(screen);
+    let expected = rows.first().cloned().unwrap_or_default();
+    if expected.len() != 6 {
+        return Err(format!("not three columns of panes: {expected:?}"));
+    }
+    match rows.iter().position(|row| *row != expected) {
+        Some(y) => Err(format!(
+            "row {} has borders at {:?}, not {expected:?}",
+            y + 2,
+            rows[y]
+        )),
+        None => Ok(()),
     }
 }
