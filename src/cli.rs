@@ -15,7 +15,7 @@ use crate::data::{self, DataError, Dataset, Loaded};
 use crate::i18n::Lang;
 use crate::search::{Index, Kind, Query};
 use listing::{Listing, resolve_region};
-use table::{Table, to_json};
+use table::{Format, Table, to_json};
 
 #[derive(Debug, Parser)]
 #[command(
@@ -304,11 +304,13 @@ fn list(data: &Dataset, listing: Listing, args: &ListArgs, lang: Lang) -> ExitCo
             Ok(json) => emit(&json),
             Err(e) => fail(e),
         },
-        ListFormat::Csv => emit(&listing::table(data, listing, region, lang, true).to_csv()),
+        ListFormat::Csv => emit(&listing::table(data, listing, region, lang, Format::Csv).to_csv()),
         ListFormat::Text if listing == Listing::Articles => {
             emit(&listing::articles_text(data, lang))
         }
-        ListFormat::Text => emit(&listing::table(data, listing, region, lang, false).to_text()),
+        ListFormat::Text => {
+            emit(&listing::table(data, listing, region, lang, Format::Text).to_text())
+        }
     }
 }
 

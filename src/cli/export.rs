@@ -5,7 +5,7 @@ use crate::data::{Dataset, Headcount};
 use crate::i18n::Lang;
 
 use super::listing::{Listing, table};
-use super::table::{Table, to_json};
+use super::table::{Format, Table, to_json};
 
 pub fn json(data: &Dataset) -> serde_json::Result<String> {
     to_json(data)
@@ -110,7 +110,7 @@ pub fn markdown(data: &Dataset, lang: Lang) -> String {
     ];
     for (kind, listing) in sections {
         out.push_str(&format!("## {}\n\n", capitalised(kind)));
-        out.push_str(&table(data, listing, None, lang, false).to_markdown());
+        out.push_str(&table(data, listing, None, lang, Format::Text).to_markdown());
         out.push('\n');
     }
     out.push_str(&format!("## {}\n\n", capitalised(s.kind_article)));
