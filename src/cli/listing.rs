@@ -266,7 +266,7 @@ fn region_name<'a>(data: &'a Dataset, code: &'a str) -> &'a str {
 }
 
 /// A city's known count as CSV holds it; empty when it is withheld or missing.
-fn count_cell(c: &City) -> String {
+pub(super) fn count_cell(c: &City) -> String {
     match c.headcount() {
         Headcount::Known(n) => n.to_string(),
         Headcount::Withheld(_) | Headcount::Missing => String::new(),
@@ -275,7 +275,7 @@ fn count_cell(c: &City) -> String {
 
 /// The articles that withhold a city's count, as CSV holds them; empty when the
 /// count is known.
-fn withheld_cell(c: &City) -> String {
+pub(super) fn withheld_cell(c: &City) -> String {
     match c.headcount() {
         Headcount::Withheld(w) => w.articles.join(";"),
         Headcount::Known(_) | Headcount::Missing => String::new(),
