@@ -371,7 +371,7 @@ fn search(
             for h in &hits {
                 let e = index.entry(h.entry);
                 t.push(vec![
-                    kind_label(e.kind, lang).to_string(),
+                    lang.kind(e.kind).to_string(),
                     e.id.clone(),
                     e.label.clone(),
                 ]);
@@ -395,19 +395,6 @@ fn search(
         return ExitCode::from(1);
     }
     code
-}
-
-/// The name of a kind in the interface language.
-pub fn kind_label(kind: Kind, lang: Lang) -> &'static str {
-    let s = lang.strings();
-    match kind {
-        Kind::Region => s.kind_region,
-        Kind::City => s.kind_city,
-        Kind::Organisation => s.kind_organisation,
-        Kind::Funding => s.kind_funding,
-        Kind::Article => s.kind_article,
-        Kind::Document => s.kind_document,
-    }
 }
 
 /// The one-screen summary printed when the explorer cannot open.
