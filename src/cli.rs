@@ -12,7 +12,7 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand, ValueEnum};
 
 use crate::data::{self, DataError, Dataset, Loaded};
-use crate::i18n::Lang;
+use crate::i18n::{DatasetCounts, Lang};
 use crate::search::{Index, Kind, Query};
 use listing::{Listing, resolve_region};
 use table::{Format, Table, to_json};
@@ -271,9 +271,21 @@ pub fn run(command: &Command, data: &Dataset, lang: Lang) -> ExitCode {
                 s.colon,
                 s.dataset_ok,
                 s.colon,
-                lang.dataset_counts(data),
+                lang.dataset_counts(dataset_counts(data)),
             ))
         }
+    }
+}
+
+/// A dataset's size, as `validate` reports it once the dataset has loaded.
+fn dataset_counts(data: &Dataset) -> DatasetCounts {
+    DatasetCounts {
+        regions: data.regions.len(),
+        organisations: data.organisations.len(),
+        cities: data.cities.len(),
+        withheld: data.headcount_totals().withheld,
+        funding: data.funding.len(),
+        articles: data.articles.len(),
     }
 }
 
