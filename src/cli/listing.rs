@@ -286,6 +286,8 @@ pub(super) fn withheld_cell(c: &City) -> String {
 /// history and why the letter cites it.
 pub fn articles_text(data: &Dataset, lang: Lang) -> String {
     let s = lang.strings();
+    let labelled =
+        |label: &str, value: &str| format!("{label}{}{}\n", s.colon, crate::text::line(value));
     let mut out = String::new();
     for a in &data.articles {
         out.push_str(&format!("{} {}\n", s.article, crate::text::line(&a.number)));
@@ -294,27 +296,13 @@ pub fn articles_text(data: &Dataset, lang: Lang) -> String {
             out.push('\n');
         }
         if let Some(p) = &a.paraphrase {
-            out.push_str(&format!(
-                "{}{}{}\n",
-                s.paraphrase,
-                s.colon,
-                crate::text::line(p)
-            ));
+            out.push_str(&labelled(s.paraphrase, p));
         }
         if let Some(h) = &a.history {
-            out.push_str(&format!(
-                "{}{}{}\n",
-                s.history,
-                s.colon,
-                crate::text::line(h)
-            ));
+            out.push_str(&labelled(s.history, h));
         }
-        out.push_str(&format!(
-            "{}{}{}\n\n",
-            s.cited_for,
-            s.colon,
-            crate::text::line(&a.cited_for)
-        ));
+        out.push_str(&labelled(s.cited_for, &a.cited_for));
+        out.push('\n');
     }
     out
 }
