@@ -1,5 +1,6 @@
 //! Output formats for rows of cells: aligned text (by display width), RFC 4180
-//! CSV, Markdown tables, and JSON with every unsafe character escaped.
+//! CSV, Markdown tables, and JSON with every unsafe character escaped; and the
+//! columns a listing describes once, from which its text or CSV table is made.
 
 use unicode_width::UnicodeWidthStr;
 
