@@ -12,10 +12,10 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand, ValueEnum};
 
 use crate::data::{self, DataError, Dataset, Loaded};
-use crate::i18n::Lang;
+use crate::i18n::{DatasetCounts, Lang};
 use crate::search::{Index, Kind, Query};
 use listing::{Listing, resolve_region};
-use table::{Table, to_json};
+use table::{Format, Table, to_json};
 
 #[derive(Debug, Parser)]
 #[command(
@@ -273,9 +273,21 @@ pub fn run(command: &Command, data: &Dataset, lang: Lang) -> ExitCode {
                 s.colon,
                 s.dataset_ok,
                 s.colon,
-                lang.dataset_counts(data),
+                lang.dataset_counts(dataset_counts(data)),
             ))
         }
+    }
+}
+
+/// A dataset's size, as `validate` reports it once the dataset has loaded.
+fn dataset_counts(data: &Dataset) -> DatasetCounts {
+    DatasetCounts {
+        regions: data.regions.len(),
+        organisations: data.organisations.len(),
+        cities: data.cities.len(),
+        withheld: data.headcount_totals().withheld,
+        funding: data.funding.len(),
+        articles: data.articles.len(),
     }
 }
 
@@ -306,11 +318,13 @@ fn list(data: &Dataset, listing: Listing, args: &ListArgs, lang: Lang) -> ExitCo
             Ok(json) => emit(&json),
             Err(e) => fail(e),
         },
-        ListFormat::Csv => emit(&listing::table(data, listing, region, lang, true).to_csv()),
+        ListFormat::Csv => emit(&listing::table(data, listing, region, lang, Format::Csv).to_csv()),
         ListFormat::Text if listing == Listing::Articles => {
             emit(&listing::articles_text(data, lang))
         }
-        ListFormat::Text => emit(&listing::table(data, listing, region, lang, false).to_text()),
+        ListFormat::Text => {
+            emit(&listing::table(data, listing, region, lang, Format::Text).to_text())
+        }
     }
 }
 
@@ -371,7 +385,7 @@ fn search(
             for h in &hits {
                 let e = index.entry(h.entry);
                 t.push(vec![
-                    kind_label(e.kind, lang).to_string(),
+                    lang.kind(e.kind).to_string(),
                     e.id.clone(),
                     e.label.clone(),
                 ]);
@@ -395,19 +409,6 @@ fn search(
         return ExitCode::from(1);
     }
     code
-}
-
-/// The name of a kind in the interface language.
-pub fn kind_label(kind: Kind, lang: Lang) -> &'static str {
-    let s = lang.strings();
-    match kind {
-        Kind::Region => s.kind_region,
-        Kind::City => s.kind_city,
-        Kind::Organisation => s.kind_organisation,
-        Kind::Funding => s.kind_funding,
-        Kind::Article => s.kind_article,
-        Kind::Document => s.kind_document,
-    }
 }
 
 /// The one-screen summary printed when the explorer cannot open.

@@ -57,14 +57,15 @@ impl Lang {
     }
 
     /// A valid dataset's size, as `pap-tui validate` reports it.
-    pub fn dataset_counts(self, data: &crate::data::Dataset) -> String {
-        let (regions, organisations, cities) = (
-            data.regions.len(),
-            data.organisations.len(),
-            data.cities.len(),
-        );
-        let withheld = data.headcount_totals().withheld;
-        let (funding, articles) = (data.funding.len(), data.articles.len());
+    pub fn dataset_counts(self, counts: DatasetCounts) -> String {
+        let DatasetCounts {
+            regions,
+            organisations,
+            cities,
+            withheld,
+            funding,
+            articles,
+        } = counts;
         match self {
             Lang::Fr => format!(
                 "{regions} régions, {organisations} organismes, {cities} villes \
@@ -459,6 +460,19 @@ impl Lang {
         out.push_str(rest);
         out
     }
+}
+
+/// How many entries of each kind a dataset holds, as plain numbers for
+/// [`Lang::dataset_counts`].
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct DatasetCounts {
+    pub regions: usize,
+    pub organisations: usize,
+    pub cities: usize,
+    /// Cities whose count is withheld.
+    pub withheld: usize,
+    pub funding: usize,
+    pub articles: usize,
 }
 
 /// Every interface string of one language.

@@ -134,141 +134,185 @@ fn region_name(data: &Dataset, code: &str) -> String {
 
 /// The detail of `target`, or `None` when the dataset has no such entry.
 pub fn detail(data: &Dataset, target: &Target, lang: Lang) -> Option<Detail> {
-    let l = labels(lang);
-    let s = lang.strings();
-    let mut d = Detail::default();
     match target {
-        Target::Region(code) => {
-            let r = data.region(code)?;
-            d.title = r.name.clone();
-            d.kind = l.region;
-            d.fields.push((l.code, r.code.clone()));
-            let orgs: Vec<_> = data.organisations_in(code).collect();
-            let totals = data.region_totals(code);
-            d.fields.push((l.organisations, orgs.len().to_string()));
-            d.fields.push((l.accompanied, s.totals(&totals)));
-            if r.source.is_empty() {
-                d.fields.push((l.note, l.not_in_letter.to_string()));
-            }
-            d.source = r.source.clone();
-            for o in orgs {
-                d.links
-                    .push((o.display_name(), Target::Organisation(o.id.clone())));
-            }
-            for c in data.cities_in(code) {
-                d.links
-                    .push((city_line(c, lang), Target::City(c.id.clone())));
-            }
+        Target::Region(code) => region_detail(data, code, lang),
+        Target::Organisation(id) => organisation_detail(data, id, lang),
+        Target::City(id) => city_detail(data, id, lang),
+        Target::Funding(id) => funding_detail(data, id, lang),
+        Target::Article(number) => article_detail(data, number, lang),
+    }
+}
+
+/// A region: its organisations and headcounts, linked to its organisations and cities.
+fn region_detail(data: &Dataset, code: &str, lang: Lang) -> Option<Detail> {
+    let l = labels(lang);
+    let r = data.region(code)?;
+    let mut d = Detail {
+        title: r.name.clone(),
+        kind: l.region,
+        source: r.source.clone(),
+        ..Detail::default()
+    };
+    d.fields.push((l.code, r.code.clone()));
+    let orgs: Vec<_> = data.organisations_in(code).collect();
+    let totals = data.region_totals(code);
+    d.fields.push((l.organisations, orgs.len().to_string()));
+    d.fields
+        .push((l.accompanied, lang.strings().totals(&totals)));
+    if r.source.is_empty() {
+        d.fields.push((l.note, l.not_in_letter.to_string()));
+    }
+    d.links.extend(orgs.into_iter().map(organisation_link));
+    d.links
+        .extend(data.cities_in(code).map(|c| city_link(c, lang)));
+    Some(d)
+}
+
+/// An organisation: its names and regions, linked to its regions, their cities
+/// and its funding rows.
+fn organisation_detail(data: &Dataset, id: &str, lang: Lang) -> Option<Detail> {
+    let l = labels(lang);
+    let o = data.organisation(id)?;
+    let mut d = Detail {
+        title: o.display_name(),
+        kind: l.organisation,
+        source: o.source.clone(),
+        ..Detail::default()
+    };
+    d.fields.push((l.name, o.name.clone()));
+    if let Some(a) = &o.acronym {
+        d.fields.push((l.acronym, a.clone()));
+    }
+    let names: Vec<String> = o.regions.iter().map(|c| region_name(data, c)).collect();
+    d.fields.push((l.regions, names.join(", ")));
+    if let Some(n) = &o.note {
+        d.fields.push((l.note, n.clone()));
+    }
+    for code in &o.regions {
+        d.links.push(region_link(data, code, l));
+        d.links
+            .extend(data.cities_in(code).map(|c| city_link(c, lang)));
+    }
+    for f in data
+        .funding
+        .iter()
+        .filter(|f| f.organisation_id.as_deref() == Some(id))
+    {
+        d.links.push((
+            format!(
+                "{}{}{}",
+                l.funding,
+                lang.strings().colon,
+                lang.amount(f.amount_cad)
+            ),
+            Target::Funding(f.id.clone()),
+        ));
+    }
+    Some(d)
+}
+
+/// A city: its region and headcount, linked to its region, the articles that
+/// withhold its count and the organisations of its region.
+fn city_detail(data: &Dataset, id: &str, lang: Lang) -> Option<Detail> {
+    let l = labels(lang);
+    let c = data.cities.iter().find(|c| c.id == id)?;
+    let mut d = Detail {
+        title: c.name.clone(),
+        kind: l.city,
+        source: c.source.clone(),
+        ..Detail::default()
+    };
+    d.fields.push((l.region, region_name(data, &c.region)));
+    d.fields.push((l.accompanied, headcount_text(c, lang)));
+    let withheld = match c.headcount() {
+        Headcount::Withheld(w) => Some(w),
+        _ => None,
+    };
+    if let Some(w) = withheld {
+        d.fields.push((l.note, w.note.clone()));
+    }
+    d.links.push(region_link(data, &c.region, l));
+    for a in withheld.iter().flat_map(|w| &w.articles) {
+        d.links
+            .push((format!("{} {a}", l.article), Target::Article(a.clone())));
+    }
+    d.links
+        .extend(data.organisations_in(&c.region).map(organisation_link));
+    Some(d)
+}
+
+/// A funding row: the organisation as printed and the amount, linked to the
+/// annex's organisation when it is there.
+fn funding_detail(data: &Dataset, id: &str, lang: Lang) -> Option<Detail> {
+    let l = labels(lang);
+    let f = data.funding.iter().find(|f| f.id == id)?;
+    let mut d = Detail {
+        title: f.organisation.clone(),
+        kind: l.funding,
+        source: f.source.clone(),
+        ..Detail::default()
+    };
+    d.fields.push((l.printed_as, f.organisation.clone()));
+    d.fields.push((l.amount, lang.amount(f.amount_cad)));
+    match f
+        .organisation_id
+        .as_deref()
+        .and_then(|o| data.organisation(o))
+    {
+        Some(o) => d.links.push(organisation_link(o)),
+        None => d.fields.push((l.organisation, l.not_in_annex.to_string())),
+    }
+    Some(d)
+}
+
+/// An article: its text, the letter's paraphrase and its history, linked to the
+/// cities whose count it withholds.
+fn article_detail(data: &Dataset, number: &str, lang: Lang) -> Option<Detail> {
+    let l = labels(lang);
+    let a = data.article(number)?;
+    let mut d = Detail {
+        title: format!("{} {}", l.article, a.number),
+        kind: l.article,
+        source: a.source.clone(),
+        ..Detail::default()
+    };
+    let texts = [
+        (l.text, &a.text),
+        (l.paraphrase, &a.paraphrase),
+        (l.history, &a.history),
+    ];
+    for (label, text) in texts {
+        if let Some(t) = text {
+            d.fields.push((label, t.clone()));
         }
-        Target::Organisation(id) => {
-            let o = data.organisation(id)?;
-            d.title = o.display_name();
-            d.kind = l.organisation;
-            d.fields.push((l.name, o.name.clone()));
-            if let Some(a) = &o.acronym {
-                d.fields.push((l.acronym, a.clone()));
-            }
-            let names: Vec<String> = o.regions.iter().map(|c| region_name(data, c)).collect();
-            d.fields.push((l.regions, names.join(", ")));
-            if let Some(n) = &o.note {
-                d.fields.push((l.note, n.clone()));
-            }
-            d.source = o.source.clone();
-            for code in &o.regions {
-                d.links.push((
-                    format!("{} {}", l.region, region_name(data, code)),
-                    Target::Region(code.clone()),
-                ));
-                for c in data.cities_in(code) {
-                    d.links
-                        .push((city_line(c, lang), Target::City(c.id.clone())));
-                }
-            }
-            for f in data
-                .funding
-                .iter()
-                .filter(|f| f.organisation_id.as_deref() == Some(id))
-            {
-                d.links.push((
-                    format!(
-                        "{}{}{}",
-                        l.funding,
-                        lang.strings().colon,
-                        lang.amount(f.amount_cad)
-                    ),
-                    Target::Funding(f.id.clone()),
-                ));
-            }
-        }
-        Target::City(id) => {
-            let c = data.cities.iter().find(|c| &c.id == id)?;
-            d.title = c.name.clone();
-            d.kind = l.city;
-            d.fields.push((l.region, region_name(data, &c.region)));
-            d.fields.push((l.accompanied, headcount_text(c, lang)));
-            if let Headcount::Withheld(w) = c.headcount() {
-                d.fields.push((l.note, w.note.clone()));
-            }
-            d.source = c.source.clone();
-            d.links.push((
-                format!("{} {}", l.region, region_name(data, &c.region)),
-                Target::Region(c.region.clone()),
-            ));
-            if let Headcount::Withheld(w) = c.headcount() {
-                for a in &w.articles {
-                    d.links
-                        .push((format!("{} {a}", l.article), Target::Article(a.clone())));
-                }
-            }
-            for o in data.organisations_in(&c.region) {
-                d.links
-                    .push((o.display_name(), Target::Organisation(o.id.clone())));
-            }
-        }
-        Target::Funding(id) => {
-            let f = data.funding.iter().find(|f| &f.id == id)?;
-            d.title = f.organisation.clone();
-            d.kind = l.funding;
-            d.fields.push((l.printed_as, f.organisation.clone()));
-            d.fields.push((l.amount, lang.amount(f.amount_cad)));
-            d.source = f.source.clone();
-            match f
-                .organisation_id
-                .as_deref()
-                .and_then(|o| data.organisation(o))
-            {
-                Some(o) => d
-                    .links
-                    .push((o.display_name(), Target::Organisation(o.id.clone()))),
-                None => d.fields.push((l.organisation, l.not_in_annex.to_string())),
-            }
-        }
-        Target::Article(number) => {
-            let a = data.article(number)?;
-            d.title = format!("{} {}", l.article, a.number);
-            d.kind = l.article;
-            if let Some(t) = &a.text {
-                d.fields.push((l.text, t.clone()));
-            }
-            if let Some(p) = &a.paraphrase {
-                d.fields.push((l.paraphrase, p.clone()));
-            }
-            if let Some(h) = &a.history {
-                d.fields.push((l.history, h.clone()));
-            }
-            d.fields.push((l.cited_for, a.cited_for.clone()));
-            d.source = a.source.clone();
-            for c in &data.cities {
-                if let Headcount::Withheld(w) = c.headcount()
-                    && w.articles.contains(number)
-                {
-                    d.links
-                        .push((city_line(c, lang), Target::City(c.id.clone())));
-                }
-            }
+    }
+    d.fields.push((l.cited_for, a.cited_for.clone()));
+    for c in &data.cities {
+        if let Headcount::Withheld(w) = c.headcount()
+            && w.articles.iter().any(|a| a == number)
+        {
+            d.links.push(city_link(c, lang));
         }
     }
     Some(d)
+}
+
+fn region_link(data: &Dataset, code: &str, l: &Labels) -> (String, Target) {
+    (
+        format!("{} {}", l.region, region_name(data, code)),
+        Target::Region(code.to_string()),
+    )
+}
+
+fn organisation_link(o: &crate::data::Organisation) -> (String, Target) {
+    (o.display_name(), Target::Organisation(o.id.clone()))
+}
+
+fn city_link(c: &crate::data::City, lang: Lang) -> (String, Target) {
+    (
+        format!("{} — {}", c.name, headcount_text(c, lang)),
+        Target::City(c.id.clone()),
+    )
 }
 
 /// A city's headcount in words: the number, or the withheld marker with its articles.
@@ -279,10 +323,6 @@ pub fn headcount_text(c: &crate::data::City, lang: Lang) -> String {
         Headcount::Withheld(w) => s.withheld_marker(&w.articles),
         Headcount::Missing => "?".to_string(),
     }
-}
-
-fn city_line(c: &crate::data::City, lang: Lang) -> String {
-    format!("{} — {}", c.name, headcount_text(c, lang))
 }
 
 #[cfg(test)]

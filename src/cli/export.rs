@@ -1,11 +1,11 @@
 //! `pap-tui export`: the whole dataset as JSON (the schema of `assets/pap.json`),
 //! one flat CSV, or a Markdown document with its citation.
 
-use crate::data::{Dataset, Headcount};
+use crate::data::Dataset;
 use crate::i18n::Lang;
 
-use super::listing::{Listing, table};
-use super::table::{Table, to_json};
+use super::listing::{Listing, count_cell, table, withheld_cell};
+use super::table::{Format, Table, to_json};
 
 pub fn json(data: &Dataset) -> serde_json::Result<String> {
     to_json(data)
@@ -51,11 +51,7 @@ pub fn csv(data: &Dataset) -> String {
         ]));
     }
     for c in &data.cities {
-        let (count, withheld) = match c.headcount() {
-            Headcount::Known(n) => (n.to_string(), String::new()),
-            Headcount::Withheld(w) => (String::new(), w.articles.join(";")),
-            Headcount::Missing => (String::new(), String::new()),
-        };
+        let (count, withheld) = (count_cell(c), withheld_cell(c));
         t.push(row([
             "city", &c.id, &c.name, "", &c.region, &count, &withheld, "", "", "",
         ]));
@@ -110,7 +106,7 @@ pub fn markdown(data: &Dataset, lang: Lang) -> String {
     ];
     for (kind, listing) in sections {
         out.push_str(&format!("## {}\n\n", capitalised(kind)));
-        out.push_str(&table(data, listing, None, lang, false).to_markdown());
+        out.push_str(&table(data, listing, None, lang, Format::Text).to_markdown());
         out.push('\n');
     }
     out.push_str(&format!("## {}\n\n", capitalised(s.kind_article)));

@@ -1,11 +1,11 @@
 //! The list subcommands: regions, organisations, cities, funding and articles as
 //! aligned text, CSV or JSON, optionally limited to one region.
 
-use crate::data::{Dataset, Headcount, Region, Totals};
+use crate::data::{Article, City, Dataset, Funding, Headcount, Organisation, Region, Totals};
 use crate::i18n::Lang;
 use crate::search::fold_accents;
 
-use super::table::Table;
+use super::table::{Column, Format, Layout, Table};
 
 /// What a list subcommand lists.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -72,20 +72,38 @@ pub fn resolve_region<'a>(data: &'a Dataset, query: &str) -> Result<&'a Region, 
 }
 
 /// The annex's organisation a funding row names, if it is in the annex.
-fn funded<'a>(
-    data: &'a Dataset,
-    f: &crate::data::Funding,
-) -> Option<&'a crate::data::Organisation> {
+fn funded<'a>(data: &'a Dataset, f: &Funding) -> Option<&'a Organisation> {
     f.organisation_id
         .as_deref()
         .and_then(|id| data.organisation(id))
 }
 
-/// Funding rows, limited to those of a region's organisations when one is given.
-fn funding_in<'a>(
+/// Regions, limited to one when one is given.
+fn regions_in<'a>(data: &'a Dataset, region: Option<&'a str>) -> impl Iterator<Item = &'a Region> {
+    data.regions
+        .iter()
+        .filter(move |r| region.is_none_or(|code| r.code == code))
+}
+
+/// Organisations, limited to those of a region when one is given.
+fn organisations_in<'a>(
     data: &'a Dataset,
     region: Option<&'a str>,
-) -> impl Iterator<Item = &'a crate::data::Funding> {
+) -> impl Iterator<Item = &'a Organisation> {
+    data.organisations
+        .iter()
+        .filter(move |o| region.is_none_or(|code| o.regions.iter().any(|r| r == code)))
+}
+
+/// Cities, limited to those of a region when one is given.
+fn cities_in<'a>(data: &'a Dataset, region: Option<&'a str>) -> impl Iterator<Item = &'a City> {
+    data.cities
+        .iter()
+        .filter(move |c| region.is_none_or(|code| c.region == code))
+}
+
+/// Funding rows, limited to those of a region's organisations when one is given.
+fn funding_in<'a>(data: &'a Dataset, region: Option<&'a str>) -> impl Iterator<Item = &'a Funding> {
     data.funding.iter().filter(move |f| {
         region
             .is_none_or(|code| funded(data, f).is_some_and(|o| o.regions.iter().any(|r| r == code)))
@@ -93,7 +111,7 @@ fn funding_in<'a>(
 }
 
 /// Funding rows whose organisation is not in the annex, so in no region.
-pub fn unplaced_funding(data: &Dataset) -> impl Iterator<Item = &crate::data::Funding> {
+pub fn unplaced_funding(data: &Dataset) -> impl Iterator<Item = &Funding> {
     data.funding.iter().filter(|f| funded(data, f).is_none())
 }
 
@@ -103,159 +121,164 @@ pub fn table(
     listing: Listing,
     region: Option<&str>,
     lang: Lang,
-    csv: bool,
+    format: Format,
 ) -> Table {
-    let s = lang.strings();
-    let region_name = |code: &str| {
-        data.region(code)
-            .map_or(code.to_string(), |r| r.name.clone())
-    };
-    let in_region = |codes: &[&str]| region.is_none_or(|r| codes.contains(&r));
     match listing {
         Listing::Regions => {
-            let mut t = if csv {
-                Table::new(&[
-                    "code",
-                    "name",
-                    "organisations",
-                    "cities",
-                    "known_count",
-                    "withheld_cities",
-                ])
-            } else {
-                Table::new(&[
-                    s.col_code,
-                    s.col_region,
-                    s.col_organisations,
-                    s.col_headcount,
-                ])
-                .right_align(&[2, 3])
-            };
-            for r in data.regions.iter().filter(|r| in_region(&[&r.code])) {
-                let orgs = data.organisations_in(&r.code).count().to_string();
-                let totals = data.region_totals(&r.code);
-                t.push(if csv {
-                    // No known count (no city, or every city withheld) is an empty
-                    // cell, never a 0 that would read as "nobody accompanied".
-                    let known = if totals.cities > totals.withheld {
-                        totals.known.to_string()
-                    } else {
-                        String::new()
-                    };
-                    vec![
-                        r.code.clone(),
-                        r.name.clone(),
-                        orgs,
-                        totals.cities.to_string(),
-                        known,
-                        totals.withheld.to_string(),
-                    ]
-                } else {
-                    vec![r.code.clone(), r.name.clone(), orgs, s.totals(&totals)]
-                });
-            }
-            t
+            let lines = regions_in(data, region).map(|region| RegionLine {
+                region,
+                organisations: data.organisations_in(&region.code).count(),
+                totals: data.region_totals(&region.code),
+            });
+            region_layout(lang).table(lines, format)
         }
         Listing::Organisations => {
-            let mut t = if csv {
-                Table::new(&["id", "name", "acronym", "regions", "region_names", "note"])
-            } else {
-                Table::new(&[s.col_id, s.col_name, s.col_regions])
-            };
-            for o in &data.organisations {
-                let codes: Vec<&str> = o.regions.iter().map(String::as_str).collect();
-                if !in_region(&codes) {
-                    continue;
-                }
-                let names: Vec<String> = o.regions.iter().map(|c| region_name(c)).collect();
-                t.push(if csv {
-                    vec![
-                        o.id.clone(),
-                        o.name.clone(),
-                        o.acronym.clone().unwrap_or_default(),
-                        codes.join(";"),
-                        names.join(";"),
-                        o.note.clone().unwrap_or_default(),
-                    ]
-                } else {
-                    vec![o.id.clone(), o.display_name(), names.join(", ")]
-                });
-            }
-            t
+            organisation_layout(data, lang).table(organisations_in(data, region), format)
         }
-        Listing::Cities => {
-            let mut t = if csv {
-                Table::new(&["id", "name", "region", "region_name", "count", "withheld"])
-            } else {
-                Table::new(&[s.col_city, s.col_region, s.col_headcount]).right_align(&[2])
-            };
-            for c in data.cities.iter().filter(|c| in_region(&[&c.region])) {
-                let (count, withheld) = match c.headcount() {
-                    Headcount::Known(n) => (n.to_string(), String::new()),
-                    Headcount::Withheld(w) => (String::new(), w.articles.join(";")),
-                    Headcount::Missing => (String::new(), String::new()),
-                };
-                t.push(if csv {
-                    vec![
-                        c.id.clone(),
-                        c.name.clone(),
-                        c.region.clone(),
-                        region_name(&c.region),
-                        count,
-                        withheld,
-                    ]
-                } else {
-                    let shown = match c.headcount() {
-                        Headcount::Withheld(w) => s.withheld_marker(&w.articles),
-                        _ => count,
-                    };
-                    vec![c.name.clone(), region_name(&c.region), shown]
-                });
-            }
-            if !csv {
-                let totals = Totals::of(data.cities.iter().filter(|c| in_region(&[&c.region])));
-                t.push(vec![s.total.to_string(), String::new(), s.totals(&totals)]);
-            }
-            t
-        }
+        Listing::Cities => city_layout(data, region, lang).table(cities_in(data, region), format),
         Listing::Funding => {
-            let mut t = if csv {
-                Table::new(&["id", "organisation", "organisation_id", "amount_cad"])
+            funding_layout(data, region, lang).table(funding_in(data, region), format)
+        }
+        Listing::Articles => article_layout().table(&data.articles, format),
+    }
+}
+
+/// A region with what its line counts.
+#[derive(Clone, Copy)]
+struct RegionLine<'a> {
+    region: &'a Region,
+    organisations: usize,
+    totals: Totals,
+}
+
+fn region_layout<'a>(lang: Lang) -> Layout<'a, RegionLine<'a>> {
+    let s = lang.strings();
+    Layout::new(vec![
+        Column::both("code", s.col_code, |l: RegionLine| l.region.code.clone()),
+        Column::both("name", s.col_region, |l: RegionLine| l.region.name.clone()),
+        Column::both("organisations", s.col_organisations, |l: RegionLine| {
+            l.organisations.to_string()
+        })
+        .right(),
+        Column::csv("cities", |l: RegionLine| l.totals.cities.to_string()),
+        // No known count (no city, or every city withheld) is an empty cell,
+        // never a 0 that would read as "nobody accompanied".
+        Column::csv("known_count", |l: RegionLine| {
+            if l.totals.cities > l.totals.withheld {
+                l.totals.known.to_string()
             } else {
-                Table::new(&[s.col_organisation, s.col_amount]).right_align(&[1])
-            };
-            let mut total = 0;
-            for f in funding_in(data, region) {
-                total += f.amount_cad;
-                t.push(if csv {
-                    vec![
-                        f.id.clone(),
-                        f.organisation.clone(),
-                        f.organisation_id.clone().unwrap_or_default(),
-                        f.amount_cad.to_string(),
-                    ]
-                } else {
-                    vec![f.organisation.clone(), lang.amount(f.amount_cad)]
-                });
+                String::new()
             }
-            if !csv {
-                t.push(vec![s.total.to_string(), lang.amount(total)]);
-            }
-            t
-        }
-        Listing::Articles => {
-            let mut t = Table::new(&["number", "text", "history", "paraphrase", "cited_for"]);
-            for a in &data.articles {
-                t.push(vec![
-                    a.number.clone(),
-                    a.text.clone().unwrap_or_default(),
-                    a.history.clone().unwrap_or_default(),
-                    a.paraphrase.clone().unwrap_or_default(),
-                    a.cited_for.clone(),
-                ]);
-            }
-            t
-        }
+        }),
+        Column::csv("withheld_cities", |l: RegionLine| {
+            l.totals.withheld.to_string()
+        }),
+        Column::text(s.col_headcount, |l: RegionLine| s.totals(&l.totals)).right(),
+    ])
+}
+
+fn organisation_layout<'a>(data: &'a Dataset, lang: Lang) -> Layout<'a, &'a Organisation> {
+    let s = lang.strings();
+    let names = move |o: &Organisation, separator: &str| {
+        let names: Vec<&str> = o.regions.iter().map(|c| region_name(data, c)).collect();
+        names.join(separator)
+    };
+    Layout::new(vec![
+        Column::both("id", s.col_id, |o: &Organisation| o.id.clone()),
+        Column::csv("name", |o: &Organisation| o.name.clone()),
+        Column::text(s.col_name, |o: &Organisation| o.display_name()),
+        Column::csv("acronym", |o: &Organisation| {
+            o.acronym.clone().unwrap_or_default()
+        }),
+        Column::csv("regions", |o: &Organisation| o.regions.join(";")),
+        Column::csv("region_names", move |o: &Organisation| names(o, ";")),
+        Column::text(s.col_regions, move |o: &Organisation| names(o, ", ")),
+        Column::csv("note", |o: &Organisation| {
+            o.note.clone().unwrap_or_default()
+        }),
+    ])
+}
+
+fn city_layout<'a>(data: &'a Dataset, region: Option<&'a str>, lang: Lang) -> Layout<'a, &'a City> {
+    let s = lang.strings();
+    Layout::new(vec![
+        Column::csv("id", |c: &City| c.id.clone()),
+        Column::both("name", s.col_city, |c: &City| c.name.clone()),
+        Column::csv("region", |c: &City| c.region.clone()),
+        Column::both("region_name", s.col_region, move |c: &City| {
+            region_name(data, &c.region).to_string()
+        }),
+        Column::csv("count", |c: &City| count_cell(c)),
+        Column::csv("withheld", |c: &City| withheld_cell(c)),
+        Column::text(s.col_headcount, |c: &City| match c.headcount() {
+            Headcount::Withheld(w) => s.withheld_marker(&w.articles),
+            _ => count_cell(c),
+        })
+        .right(),
+    ])
+    .total(move || {
+        let totals = Totals::of(cities_in(data, region));
+        vec![s.total.to_string(), String::new(), s.totals(&totals)]
+    })
+}
+
+fn funding_layout<'a>(
+    data: &'a Dataset,
+    region: Option<&'a str>,
+    lang: Lang,
+) -> Layout<'a, &'a Funding> {
+    let s = lang.strings();
+    Layout::new(vec![
+        Column::csv("id", |f: &Funding| f.id.clone()),
+        Column::both("organisation", s.col_organisation, |f: &Funding| {
+            f.organisation.clone()
+        }),
+        Column::csv("organisation_id", |f: &Funding| {
+            f.organisation_id.clone().unwrap_or_default()
+        }),
+        Column::csv("amount_cad", |f: &Funding| f.amount_cad.to_string()),
+        Column::text(s.col_amount, move |f: &Funding| lang.amount(f.amount_cad)).right(),
+    ])
+    .total(move || {
+        let total = funding_in(data, region).map(|f| f.amount_cad).sum();
+        vec![s.total.to_string(), lang.amount(total)]
+    })
+}
+
+/// Articles are listed as text blocks ([`articles_text`]); this table is for CSV.
+fn article_layout<'a>() -> Layout<'a, &'a Article> {
+    let optional = |text: &Option<String>| text.clone().unwrap_or_default();
+    Layout::new(vec![
+        Column::both("number", "number", |a: &Article| a.number.clone()),
+        Column::both("text", "text", move |a: &Article| optional(&a.text)),
+        Column::both("history", "history", move |a: &Article| {
+            optional(&a.history)
+        }),
+        Column::both("paraphrase", "paraphrase", move |a: &Article| {
+            optional(&a.paraphrase)
+        }),
+        Column::both("cited_for", "cited_for", |a: &Article| a.cited_for.clone()),
+    ])
+}
+
+fn region_name<'a>(data: &'a Dataset, code: &'a str) -> &'a str {
+    data.region(code).map_or(code, |r| r.name.as_str())
+}
+
+/// A city's known count as CSV holds it; empty when it is withheld or missing.
+pub(super) fn count_cell(c: &City) -> String {
+    match c.headcount() {
+        Headcount::Known(n) => n.to_string(),
+        Headcount::Withheld(_) | Headcount::Missing => String::new(),
+    }
+}
+
+/// The articles that withhold a city's count, as CSV holds them; empty when the
+/// count is known.
+pub(super) fn withheld_cell(c: &City) -> String {
+    match c.headcount() {
+        Headcount::Withheld(w) => w.articles.join(";"),
+        Headcount::Known(_) | Headcount::Missing => String::new(),
     }
 }
 
@@ -263,6 +286,8 @@ pub fn table(
 /// history and why the letter cites it.
 pub fn articles_text(data: &Dataset, lang: Lang) -> String {
     let s = lang.strings();
+    let labelled =
+        |label: &str, value: &str| format!("{label}{}{}\n", s.colon, crate::text::line(value));
     let mut out = String::new();
     for a in &data.articles {
         out.push_str(&format!("{} {}\n", s.article, crate::text::line(&a.number)));
@@ -271,53 +296,25 @@ pub fn articles_text(data: &Dataset, lang: Lang) -> String {
             out.push('\n');
         }
         if let Some(p) = &a.paraphrase {
-            out.push_str(&format!(
-                "{}{}{}\n",
-                s.paraphrase,
-                s.colon,
-                crate::text::line(p)
-            ));
+            out.push_str(&labelled(s.paraphrase, p));
         }
         if let Some(h) = &a.history {
-            out.push_str(&format!(
-                "{}{}{}\n",
-                s.history,
-                s.colon,
-                crate::text::line(h)
-            ));
+            out.push_str(&labelled(s.history, h));
         }
-        out.push_str(&format!(
-            "{}{}{}\n\n",
-            s.cited_for,
-            s.colon,
-            crate::text::line(&a.cited_for)
-        ));
+        out.push_str(&labelled(s.cited_for, &a.cited_for));
+        out.push('\n');
     }
     out
 }
 
 /// The model objects of a listing, for JSON output.
 pub fn json_value(data: &Dataset, listing: Listing, region: Option<&str>) -> serde_json::Value {
-    let in_region = |code: &str| region.is_none_or(|r| r == code);
     let value = match listing {
-        Listing::Regions => serde_json::to_value(
-            data.regions
-                .iter()
-                .filter(|r| in_region(&r.code))
-                .collect::<Vec<_>>(),
-        ),
-        Listing::Organisations => serde_json::to_value(
-            data.organisations
-                .iter()
-                .filter(|o| o.regions.iter().any(|r| in_region(r)))
-                .collect::<Vec<_>>(),
-        ),
-        Listing::Cities => serde_json::to_value(
-            data.cities
-                .iter()
-                .filter(|c| in_region(&c.region))
-                .collect::<Vec<_>>(),
-        ),
+        Listing::Regions => serde_json::to_value(regions_in(data, region).collect::<Vec<_>>()),
+        Listing::Organisations => {
+            serde_json::to_value(organisations_in(data, region).collect::<Vec<_>>())
+        }
+        Listing::Cities => serde_json::to_value(cities_in(data, region).collect::<Vec<_>>()),
         Listing::Funding => serde_json::to_value(funding_in(data, region).collect::<Vec<_>>()),
         Listing::Articles => serde_json::to_value(&data.articles),
     };

@@ -1,5 +1,6 @@
 //! Output formats for rows of cells: aligned text (by display width), RFC 4180
-//! CSV, Markdown tables, and JSON with every unsafe character escaped.
+//! CSV, Markdown tables, and JSON with every unsafe character escaped; and the
+//! columns a listing describes once, from which its text or CSV table is made.
 
 use unicode_width::UnicodeWidthStr;
 
@@ -115,6 +116,115 @@ impl Table {
             out.push_str(&line(row));
         }
         out
+    }
+}
+
+/// Who a listing is written for: CSV keeps raw values under stable keys, for
+/// scripts; text shows them in the interface language, for people.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    Text,
+    Csv,
+}
+
+/// One column of a listing, described once for both formats.
+pub struct Column<'a, R> {
+    /// The CSV header, a stable key; `None` when CSV leaves the column out.
+    key: Option<&'static str>,
+    /// The text header, in the interface language; `None` when text leaves it out.
+    title: Option<&'static str>,
+    /// Aligned to the right in text (numbers).
+    right: bool,
+    cell: Box<dyn Fn(R) -> String + 'a>,
+}
+
+impl<'a, R> Column<'a, R> {
+    /// A column both formats show, under `key` in CSV and `title` in text.
+    pub fn both(key: &'static str, title: &'static str, cell: impl Fn(R) -> String + 'a) -> Self {
+        Column {
+            key: Some(key),
+            title: Some(title),
+            right: false,
+            cell: Box::new(cell),
+        }
+    }
+
+    /// A raw value only CSV shows: a code, a count apart from its withholding.
+    pub fn csv(key: &'static str, cell: impl Fn(R) -> String + 'a) -> Self {
+        Column {
+            key: Some(key),
+            title: None,
+            right: false,
+            cell: Box::new(cell),
+        }
+    }
+
+    /// Words only text shows: a name with its acronym, an amount as the language
+    /// writes it.
+    pub fn text(title: &'static str, cell: impl Fn(R) -> String + 'a) -> Self {
+        Column {
+            key: None,
+            title: Some(title),
+            right: false,
+            cell: Box::new(cell),
+        }
+    }
+
+    pub fn right(mut self) -> Self {
+        self.right = true;
+        self
+    }
+}
+
+/// The columns of a listing and the total line text ends it with.
+pub struct Layout<'a, R> {
+    columns: Vec<Column<'a, R>>,
+    total: Option<Box<dyn FnOnce() -> Vec<String> + 'a>>,
+}
+
+impl<'a, R: Copy> Layout<'a, R> {
+    pub fn new(columns: Vec<Column<'a, R>>) -> Self {
+        Layout {
+            columns,
+            total: None,
+        }
+    }
+
+    /// A last line, one cell per text column, that only text shows: a script
+    /// reading the CSV sums for itself.
+    pub fn total(mut self, line: impl FnOnce() -> Vec<String> + 'a) -> Self {
+        self.total = Some(Box::new(line));
+        self
+    }
+
+    /// The table of `records` in `format`: only the cells that format shows are made.
+    pub fn table(self, records: impl IntoIterator<Item = R>, format: Format) -> Table {
+        let shown: Vec<(&'static str, &Column<R>)> = self
+            .columns
+            .iter()
+            .filter_map(|c| {
+                match format {
+                    Format::Text => c.title,
+                    Format::Csv => c.key,
+                }
+                .map(|header| (header, c))
+            })
+            .collect();
+        let header: Vec<&str> = shown.iter().map(|(header, _)| *header).collect();
+        let mut t = Table::new(&header);
+        for record in records {
+            t.push(shown.iter().map(|(_, c)| (c.cell)(record)).collect());
+        }
+        if format == Format::Text {
+            t.right = (shown.iter().enumerate())
+                .filter(|(_, (_, c))| c.right)
+                .map(|(i, _)| i)
+                .collect();
+            if let Some(total) = self.total {
+                t.push(total());
+            }
+        }
+        t
     }
 }
 

@@ -7,7 +7,7 @@ use std::collections::hash_map::Entry;
 // of lookups, and the seed is still random per process.
 use foldhash::{HashMap, HashMapExt, HashSet, HashSetExt};
 
-use super::locate::Step;
+use super::locate::Step::{self, Index, Key};
 use super::model::Dataset;
 
 /// One inconsistency, with the path of the value at fault.
@@ -68,151 +68,190 @@ impl<'a> Ids<'a> {
 
 /// Every problem of the dataset, in document order of the sections checked.
 pub fn validate(data: &Dataset) -> Vec<Problem> {
-    use Step::{Index, Key};
-    let mut problems = Vec::new();
+    let mut checks = Checks {
+        data,
+        problems: Vec::new(),
+        codes: HashSet::with_capacity(data.regions.len()),
+        articles: HashSet::with_capacity(data.articles.len()),
+        ids: Ids::with_capacity(data),
+    };
+    // Regions and articles first: the other sections refer to them.
+    checks.regions();
+    checks.articles();
+    checks.organisations();
+    checks.cities();
+    checks.funding();
+    checks.questions();
+    checks.problems
+}
 
-    let mut codes = HashSet::with_capacity(data.regions.len());
-    for (i, region) in data.regions.iter().enumerate() {
-        if !codes.insert(region.code.as_str()) {
-            problems.push(problem(
-                vec![Key("regions"), Index(i), Key("code")],
-                format!("duplicate region code \"{}\"", region.code),
-            ));
-        }
-    }
-    let articles: HashSet<&str> = data.articles.iter().map(|a| a.number.as_str()).collect();
-    let mut numbers = HashSet::with_capacity(data.articles.len());
-    for (i, article) in data.articles.iter().enumerate() {
-        if !numbers.insert(article.number.as_str()) {
-            problems.push(problem(
-                vec![Key("articles"), Index(i), Key("number")],
-                format!("duplicate article number \"{}\"", article.number),
-            ));
-        }
-        if article.text.is_none() && article.paraphrase.is_none() {
-            problems.push(problem(
-                vec![Key("articles"), Index(i)],
-                format!("article {} has neither text nor paraphrase", article.number),
-            ));
-        }
-    }
+/// What the checks have seen so far, and the problems they found.
+struct Checks<'a> {
+    data: &'a Dataset,
+    problems: Vec<Problem>,
+    /// Region codes, which organisations and cities refer to.
+    codes: HashSet<&'a str>,
+    /// Article numbers, which withheld cities and the letter's answers cite.
+    articles: HashSet<&'a str>,
+    ids: Ids<'a>,
+}
 
-    let mut ids = Ids::with_capacity(data);
-    for (i, org) in data.organisations.iter().enumerate() {
-        ids.check(
-            &mut problems,
-            || vec![Key("organisations"), Index(i), Key("id")],
-            &org.id,
-            true,
-        );
-        if org.regions.is_empty() {
-            problems.push(problem(
-                vec![Key("organisations"), Index(i), Key("regions")],
-                format!("organisation \"{}\" has no region", org.id),
-            ));
-        }
-        for (j, code) in org.regions.iter().enumerate() {
-            if !codes.contains(code.as_str()) {
-                problems.push(problem(
-                    vec![Key("organisations"), Index(i), Key("regions"), Index(j)],
-                    format!(
-                        "organisation \"{}\" refers to unknown region \"{code}\"",
-                        org.id
-                    ),
+impl<'a> Checks<'a> {
+    fn regions(&mut self) {
+        for (i, region) in self.data.regions.iter().enumerate() {
+            if !self.codes.insert(region.code.as_str()) {
+                self.problems.push(problem(
+                    vec![Key("regions"), Index(i), Key("code")],
+                    format!("duplicate region code \"{}\"", region.code),
                 ));
             }
         }
     }
 
-    for (i, city) in data.cities.iter().enumerate() {
-        let at = |key| vec![Key("cities"), Index(i), Key(key)];
-        ids.check(&mut problems, || at("id"), &city.id, false);
-        if !codes.contains(city.region.as_str()) {
-            problems.push(problem(
-                at("region"),
-                format!(
-                    "city \"{}\" refers to unknown region \"{}\"",
-                    city.id, city.region
-                ),
-            ));
-        }
-        match (&city.count, &city.withheld) {
-            (Some(_), Some(_)) => problems.push(problem(
-                at("withheld"),
-                format!("city \"{}\" has both a count and a withholding", city.id),
-            )),
-            (None, None) => problems.push(problem(
-                at("count"),
-                format!("city \"{}\" has neither a count nor a withholding", city.id),
-            )),
-            _ => {}
-        }
-        if let Some(withheld) = &city.withheld {
-            if withheld.articles.is_empty() {
-                problems.push(problem(
-                    vec![Key("cities"), Index(i), Key("withheld"), Key("articles")],
-                    format!("city \"{}\" is withheld without any article", city.id),
+    fn articles(&mut self) {
+        for (i, article) in self.data.articles.iter().enumerate() {
+            if !self.articles.insert(article.number.as_str()) {
+                self.problems.push(problem(
+                    vec![Key("articles"), Index(i), Key("number")],
+                    format!("duplicate article number \"{}\"", article.number),
                 ));
             }
-            for (j, number) in withheld.articles.iter().enumerate() {
-                if !articles.contains(number.as_str()) {
-                    problems.push(problem(
-                        vec![
-                            Key("cities"),
-                            Index(i),
-                            Key("withheld"),
-                            Key("articles"),
-                            Index(j),
-                        ],
-                        format!("city \"{}\" cites unknown article \"{number}\"", city.id),
-                    ));
-                }
+            if article.text.is_none() && article.paraphrase.is_none() {
+                self.problems.push(problem(
+                    vec![Key("articles"), Index(i)],
+                    format!("article {} has neither text nor paraphrase", article.number),
+                ));
             }
         }
     }
 
-    for (i, row) in data.funding.iter().enumerate() {
-        ids.check(
-            &mut problems,
-            || vec![Key("funding"), Index(i), Key("id")],
-            &row.id,
-            false,
-        );
-        if let Some(org) = &row.organisation_id
-            && !ids.is_organisation(org)
-        {
-            problems.push(problem(
-                vec![Key("funding"), Index(i), Key("organisation_id")],
-                format!(
-                    "funding row \"{}\" refers to unknown organisation \"{org}\"",
-                    row.id
-                ),
-            ));
-        }
-    }
-
-    for (i, question) in data.document.questions.iter().enumerate() {
-        for (j, answer) in question.answers.iter().enumerate() {
-            for (k, number) in answer.articles.iter().enumerate() {
-                if !articles.contains(number.as_str()) {
-                    problems.push(problem(
-                        vec![
-                            Key("document"),
-                            Key("questions"),
-                            Index(i),
-                            Key("answers"),
-                            Index(j),
-                            Key("articles"),
-                            Index(k),
-                        ],
+    fn organisations(&mut self) {
+        for (i, org) in self.data.organisations.iter().enumerate() {
+            self.ids.check(
+                &mut self.problems,
+                || vec![Key("organisations"), Index(i), Key("id")],
+                &org.id,
+                true,
+            );
+            if org.regions.is_empty() {
+                self.problems.push(problem(
+                    vec![Key("organisations"), Index(i), Key("regions")],
+                    format!("organisation \"{}\" has no region", org.id),
+                ));
+            }
+            for (j, code) in org.regions.iter().enumerate() {
+                if !self.codes.contains(code.as_str()) {
+                    self.problems.push(problem(
+                        vec![Key("organisations"), Index(i), Key("regions"), Index(j)],
                         format!(
-                            "question {} cites unknown article \"{number}\"",
-                            question.number
+                            "organisation \"{}\" refers to unknown region \"{code}\"",
+                            org.id
                         ),
                     ));
                 }
             }
         }
     }
-    problems
+
+    fn cities(&mut self) {
+        for (i, city) in self.data.cities.iter().enumerate() {
+            let at = |key| vec![Key("cities"), Index(i), Key(key)];
+            self.ids
+                .check(&mut self.problems, || at("id"), &city.id, false);
+            if !self.codes.contains(city.region.as_str()) {
+                self.problems.push(problem(
+                    at("region"),
+                    format!(
+                        "city \"{}\" refers to unknown region \"{}\"",
+                        city.id, city.region
+                    ),
+                ));
+            }
+            match (&city.count, &city.withheld) {
+                (Some(_), Some(_)) => self.problems.push(problem(
+                    at("withheld"),
+                    format!("city \"{}\" has both a count and a withholding", city.id),
+                )),
+                (None, None) => self.problems.push(problem(
+                    at("count"),
+                    format!("city \"{}\" has neither a count nor a withholding", city.id),
+                )),
+                _ => {}
+            }
+            if let Some(withheld) = &city.withheld {
+                let articles = || vec![Key("cities"), Index(i), Key("withheld"), Key("articles")];
+                if withheld.articles.is_empty() {
+                    self.problems.push(problem(
+                        articles(),
+                        format!("city \"{}\" is withheld without any article", city.id),
+                    ));
+                }
+                self.cited(&withheld.articles, articles, || {
+                    format!("city \"{}\"", city.id)
+                });
+            }
+        }
+    }
+
+    fn funding(&mut self) {
+        for (i, row) in self.data.funding.iter().enumerate() {
+            self.ids.check(
+                &mut self.problems,
+                || vec![Key("funding"), Index(i), Key("id")],
+                &row.id,
+                false,
+            );
+            if let Some(org) = &row.organisation_id
+                && !self.ids.is_organisation(org)
+            {
+                self.problems.push(problem(
+                    vec![Key("funding"), Index(i), Key("organisation_id")],
+                    format!(
+                        "funding row \"{}\" refers to unknown organisation \"{org}\"",
+                        row.id
+                    ),
+                ));
+            }
+        }
+    }
+
+    fn questions(&mut self) {
+        for (i, question) in self.data.document.questions.iter().enumerate() {
+            for (j, answer) in question.answers.iter().enumerate() {
+                let articles = || {
+                    vec![
+                        Key("document"),
+                        Key("questions"),
+                        Index(i),
+                        Key("answers"),
+                        Index(j),
+                        Key("articles"),
+                    ]
+                };
+                self.cited(&answer.articles, articles, || {
+                    format!("question {}", question.number)
+                });
+            }
+        }
+    }
+
+    /// A problem for each number in `cited` that no article of the dataset has;
+    /// `list` is the path of the list, `citing` names who cites it.
+    fn cited(
+        &mut self,
+        cited: &[String],
+        list: impl Fn() -> Vec<Step>,
+        citing: impl Fn() -> String,
+    ) {
+        for (k, number) in cited.iter().enumerate() {
+            if !self.articles.contains(number.as_str()) {
+                let mut path = list();
+                path.push(Index(k));
+                self.problems.push(problem(
+                    path,
+                    format!("{} cites unknown article \"{number}\"", citing()),
+                ));
+            }
+        }
+    }
 }

@@ -2,7 +2,9 @@
 //! article and passage of the letter, with the text that finds it.
 
 use super::parallel::in_parts_mut;
-use crate::data::{Dataset, Headcount, Organisation};
+use crate::data::{
+    Article, City, Dataset, Document, Funding, Headcount, Organisation, Question, Region,
+};
 
 /// What an entry is; the order is the tie-break order of hits.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -65,29 +67,44 @@ pub fn entry_count(data: &Dataset) -> usize {
 pub fn entries(data: &Dataset) -> Vec<Entry> {
     // Sized once: growing it would copy every organisation's entry.
     let mut out = Vec::with_capacity(entry_count(data));
-    for r in &data.regions {
-        out.push(Entry {
-            kind: Kind::Region,
-            id: r.code.clone(),
-            label: r.name.clone(),
-            detail: format!("région {}", r.code),
-        });
+    out.extend(data.regions.iter().map(region_entry));
+    out.extend(data.cities.iter().map(|c| city_entry(data, c)));
+    push_organisation_entries(data, &mut out);
+    out.extend(data.funding.iter().map(funding_entry));
+    out.extend(data.articles.iter().map(article_entry));
+    out.extend(data.document.questions.iter().map(question_entry));
+    out.extend(document_entries(&data.document));
+    out
+}
+
+/// A region: its name, found also by its code.
+fn region_entry(r: &Region) -> Entry {
+    Entry {
+        kind: Kind::Region,
+        id: r.code.clone(),
+        label: r.name.clone(),
+        detail: format!("région {}", r.code),
     }
-    for c in &data.cities {
-        let count = match c.headcount() {
-            Headcount::Known(n) => n.to_string(),
-            Headcount::Withheld(w) => format!("caviardé withheld art. {}", w.articles.join(" ")),
-            Headcount::Missing => String::new(),
-        };
-        out.push(Entry {
-            kind: Kind::City,
-            id: c.id.clone(),
-            label: c.name.clone(),
-            detail: format!("{} {count}", region_name(data, &c.region)),
-        });
+}
+
+/// A city: its name, found also by its region and its count or withholding.
+fn city_entry(data: &Dataset, c: &City) -> Entry {
+    let count = match c.headcount() {
+        Headcount::Known(n) => n.to_string(),
+        Headcount::Withheld(w) => format!("caviardé withheld art. {}", w.articles.join(" ")),
+        Headcount::Missing => String::new(),
+    };
+    Entry {
+        kind: Kind::City,
+        id: c.id.clone(),
+        label: c.name.clone(),
+        detail: format!("{} {count}", region_name(data, &c.region)),
     }
-    // Organisations are the bulk of a large dataset: built on every core, each
-    // writing its own part of `out`.
+}
+
+/// Appends every organisation's entry. Organisations are the bulk of a large
+/// dataset: built on every core, each writing its own part of `out`.
+fn push_organisation_entries(data: &Dataset, out: &mut Vec<Entry>) {
     let first = out.len();
     out.resize_with(first + data.organisations.len(), || Entry {
         kind: Kind::Organisation,
@@ -100,41 +117,56 @@ pub fn entries(data: &Dataset) -> Vec<Entry> {
             *entry = organisation_entry(data, o);
         }
     });
-    for f in &data.funding {
-        out.push(Entry {
-            kind: Kind::Funding,
-            id: f.id.clone(),
-            label: f.organisation.clone(),
-            detail: format!("financement funding {} $", f.amount_cad),
-        });
+}
+
+/// A funding row: the organisation as printed, found also by its amount.
+fn funding_entry(f: &Funding) -> Entry {
+    Entry {
+        kind: Kind::Funding,
+        id: f.id.clone(),
+        label: f.organisation.clone(),
+        detail: format!("financement funding {} $", f.amount_cad),
     }
-    for a in &data.articles {
-        let body = [&a.text, &a.paraphrase, &a.history]
-            .into_iter()
-            .flatten()
-            .map(String::as_str)
-            .collect::<Vec<_>>()
-            .join(" ");
-        out.push(Entry {
-            kind: Kind::Article,
-            id: a.number.clone(),
-            label: format!("Article {}", a.number),
-            detail: format!("{body} {}", a.cited_for),
-        });
+}
+
+/// An article, found by its text, paraphrase, history and why it is cited.
+fn article_entry(a: &Article) -> Entry {
+    let body = [&a.text, &a.paraphrase, &a.history]
+        .into_iter()
+        .flatten()
+        .map(String::as_str)
+        .collect::<Vec<_>>()
+        .join(" ");
+    Entry {
+        kind: Kind::Article,
+        id: a.number.clone(),
+        label: format!("Article {}", a.number),
+        detail: format!("{body} {}", a.cited_for),
     }
-    let doc = &data.document;
-    for q in &doc.questions {
-        let answers: Vec<&str> = q.answers.iter().map(|a| a.text.as_str()).collect();
-        out.push(Entry {
-            kind: Kind::Document,
-            id: format!("question-{}", q.number),
-            label: format!("{}- {}", q.number, q.text),
-            detail: answers.join(" "),
-        });
+}
+
+/// A question of the request, found also by the letter's answers to it.
+fn question_entry(q: &Question) -> Entry {
+    let answers: Vec<&str> = q.answers.iter().map(|a| a.text.as_str()).collect();
+    Entry {
+        kind: Kind::Document,
+        id: format!("question-{}", q.number),
+        label: format!("{}- {}", q.number, q.text),
+        detail: answers.join(" "),
     }
-    let sections: [(&str, String, String); DOCUMENT_SECTIONS] = [
+}
+
+/// The passages of the letter besides its questions.
+fn document_entries(doc: &Document) -> [Entry; DOCUMENT_SECTIONS] {
+    let section = |id: &str, label: String, detail: String| Entry {
+        kind: Kind::Document,
+        id: id.to_string(),
+        label,
+        detail,
+    };
+    [
         // The letter's identity, so that its reference, date or subject find it.
-        (
+        section(
             "letter",
             format!(
                 "{} · {} · {} · {}",
@@ -151,33 +183,24 @@ pub fn entries(data: &Dataset) -> Vec<Entry> {
                 doc.headcount_period.end
             ),
         ),
-        (
+        section(
             "law",
             format!("{} ({})", doc.law.title, doc.law.citation),
             String::new(),
         ),
-        ("caveat", doc.caveat.text.clone(), String::new()),
-        (
+        section("caveat", doc.caveat.text.clone(), String::new()),
+        section(
             "deployment_note",
             doc.deployment_note.text.clone(),
             String::new(),
         ),
-        ("review", doc.review.text.clone(), String::new()),
-        (
+        section("review", doc.review.text.clone(), String::new()),
+        section(
             "signatory",
             format!("{}, {}", doc.signatory.name, doc.signatory.title),
             String::new(),
         ),
-    ];
-    for (id, label, detail) in sections {
-        out.push(Entry {
-            kind: Kind::Document,
-            id: id.to_string(),
-            label,
-            detail,
-        });
-    }
-    out
+    ]
 }
 
 fn region_name<'a>(data: &'a Dataset, code: &'a str) -> &'a str {
