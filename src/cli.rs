@@ -385,7 +385,7 @@ fn search(
             for h in &hits {
                 let e = index.entry(h.entry);
                 t.push(vec![
-                    lang.kind(e.kind).to_string(),
+                    e.kind.name(lang).to_string(),
                     e.id.clone(),
                     e.label.clone(),
                 ]);

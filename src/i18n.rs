@@ -91,17 +91,11 @@ impl Lang {
         }
     }
 
-    /// The name of a kind of entry in this language.
-    pub fn kind(self, kind: crate::search::Kind) -> &'static str {
-        use crate::search::Kind;
-        let s = self.strings();
-        match kind {
-            Kind::Region => s.kind_region,
-            Kind::City => s.kind_city,
-            Kind::Organisation => s.kind_organisation,
-            Kind::Funding => s.kind_funding,
-            Kind::Article => s.kind_article,
-            Kind::Document => s.kind_document,
+    /// The labels of the detail view.
+    pub fn labels(self) -> &'static DetailLabels {
+        match self {
+            Lang::Fr => &DETAIL_FR,
+            Lang::En => &DETAIL_EN,
         }
     }
 
@@ -475,6 +469,77 @@ pub struct DatasetCounts {
     pub articles: usize,
 }
 
+/// The labels of the detail view, one table per language.
+#[derive(Debug)]
+pub struct DetailLabels {
+    pub region: &'static str,
+    pub organisation: &'static str,
+    pub city: &'static str,
+    pub funding: &'static str,
+    pub article: &'static str,
+    pub code: &'static str,
+    pub name: &'static str,
+    pub acronym: &'static str,
+    pub regions: &'static str,
+    pub note: &'static str,
+    pub accompanied: &'static str,
+    pub amount: &'static str,
+    pub printed_as: &'static str,
+    pub text: &'static str,
+    pub history: &'static str,
+    pub paraphrase: &'static str,
+    pub cited_for: &'static str,
+    pub organisations: &'static str,
+    pub not_in_annex: &'static str,
+    pub not_in_letter: &'static str,
+}
+
+pub static DETAIL_FR: DetailLabels = DetailLabels {
+    region: "Région",
+    organisation: "Organisme",
+    city: "Ville",
+    funding: "Financement",
+    article: "Article",
+    code: "Code",
+    name: "Nom",
+    acronym: "Sigle",
+    regions: "Régions",
+    note: "Note de transcription",
+    accompanied: "Personnes accompagnées",
+    amount: "Montant",
+    printed_as: "Tel qu'imprimé",
+    text: "Texte",
+    history: "Historique",
+    paraphrase: "Selon la lettre",
+    cited_for: "Cité pour (transcription)",
+    organisations: "Organismes",
+    not_in_annex: "absent de l'annexe",
+    not_in_letter: "la lettre ne nomme pas cette région",
+};
+
+pub static DETAIL_EN: DetailLabels = DetailLabels {
+    region: "Region",
+    organisation: "Organisation",
+    city: "City",
+    funding: "Funding",
+    article: "Article",
+    code: "Code",
+    name: "Name",
+    acronym: "Acronym",
+    regions: "Regions",
+    note: "Transcriber's note",
+    accompanied: "People accompanied",
+    amount: "Amount",
+    printed_as: "As printed",
+    text: "Text",
+    history: "History",
+    paraphrase: "As the letter puts it",
+    cited_for: "Cited for (transcriber)",
+    organisations: "Organisations",
+    not_in_annex: "not in the annex",
+    not_in_letter: "the letter does not name this region",
+};
+
 /// Every interface string of one language.
 #[derive(Debug)]
 pub struct Strings {
@@ -698,22 +763,6 @@ pub static EN: Strings = Strings {
 };
 
 impl Strings {
-    /// A headcount summary, e.g. `41 + 1 withheld`, `2 caviardées`; `—` when
-    /// there is no city.
-    pub fn totals(&self, t: &crate::data::Totals) -> String {
-        let word = if t.withheld == 1 {
-            self.withheld_one
-        } else {
-            self.withheld_plural
-        };
-        match (t.cities, t.known, t.withheld) {
-            (0, _, _) => "—".to_string(),
-            (_, known, 0) => known.to_string(),
-            (n, _, withheld) if n == withheld => format!("{withheld} {word}"),
-            (_, known, withheld) => format!("{known} + {withheld} {word}"),
-        }
-    }
-
     /// The withheld marker with its articles, e.g. `[withheld: art. 53, 54]`.
     pub fn withheld_marker(&self, articles: &[String]) -> String {
         self.withheld.replace("{articles}", &articles.join(", "))

@@ -18,7 +18,7 @@ pub enum CopyFormat {
 fn region_names(data: &Dataset, codes: &[String]) -> String {
     codes
         .iter()
-        .map(|c| data.region(c).map_or(c.as_str(), |r| r.name.as_str()))
+        .map(|c| data.region_name(c))
         .collect::<Vec<_>>()
         .join(", ")
 }
@@ -31,7 +31,7 @@ pub fn plain(data: &Dataset, target: &Target, lang: Lang) -> Option<String> {
         Target::Region(code) => {
             let r = data.region(code)?;
             let orgs = data.organisations_in(code).count();
-            let totals = s.totals(&data.region_totals(code));
+            let totals = data.region_totals(code).summary(lang);
             format!(
                 "{} ({}) — {orgs} {}, {}{}{totals}",
                 r.name, r.code, s.organisations_word, s.people_accompanied, s.colon

@@ -2,7 +2,7 @@
 //! read from, and the cross-links a user can follow.
 
 use crate::data::{Dataset, Headcount, SourceLine};
-use crate::i18n::Lang;
+use crate::i18n::{DetailLabels, Lang};
 
 /// An entry of the dataset that can be selected, shown in detail or copied.
 /// `state.json` stores it as `{"kind": "organisation", "id": "safima"}`.
@@ -51,87 +51,6 @@ pub struct Detail {
     pub links: Vec<(String, Target)>,
 }
 
-struct Labels {
-    region: &'static str,
-    organisation: &'static str,
-    city: &'static str,
-    funding: &'static str,
-    article: &'static str,
-    code: &'static str,
-    name: &'static str,
-    acronym: &'static str,
-    regions: &'static str,
-    note: &'static str,
-    accompanied: &'static str,
-    amount: &'static str,
-    printed_as: &'static str,
-    text: &'static str,
-    history: &'static str,
-    paraphrase: &'static str,
-    cited_for: &'static str,
-    organisations: &'static str,
-    not_in_annex: &'static str,
-    not_in_letter: &'static str,
-}
-
-const FR: Labels = Labels {
-    region: "Région",
-    organisation: "Organisme",
-    city: "Ville",
-    funding: "Financement",
-    article: "Article",
-    code: "Code",
-    name: "Nom",
-    acronym: "Sigle",
-    regions: "Régions",
-    note: "Note de transcription",
-    accompanied: "Personnes accompagnées",
-    amount: "Montant",
-    printed_as: "Tel qu'imprimé",
-    text: "Texte",
-    history: "Historique",
-    paraphrase: "Selon la lettre",
-    cited_for: "Cité pour (transcription)",
-    organisations: "Organismes",
-    not_in_annex: "absent de l'annexe",
-    not_in_letter: "la lettre ne nomme pas cette région",
-};
-
-const EN: Labels = Labels {
-    region: "Region",
-    organisation: "Organisation",
-    city: "City",
-    funding: "Funding",
-    article: "Article",
-    code: "Code",
-    name: "Name",
-    acronym: "Acronym",
-    regions: "Regions",
-    note: "Transcriber's note",
-    accompanied: "People accompanied",
-    amount: "Amount",
-    printed_as: "As printed",
-    text: "Text",
-    history: "History",
-    paraphrase: "As the letter puts it",
-    cited_for: "Cited for (transcriber)",
-    organisations: "Organisations",
-    not_in_annex: "not in the annex",
-    not_in_letter: "the letter does not name this region",
-};
-
-fn labels(lang: Lang) -> &'static Labels {
-    match lang {
-        Lang::Fr => &FR,
-        Lang::En => &EN,
-    }
-}
-
-fn region_name(data: &Dataset, code: &str) -> String {
-    data.region(code)
-        .map_or_else(|| code.to_string(), |r| r.name.clone())
-}
-
 /// The detail of `target`, or `None` when the dataset has no such entry.
 pub fn detail(data: &Dataset, target: &Target, lang: Lang) -> Option<Detail> {
     match target {
@@ -145,7 +64,7 @@ pub fn detail(data: &Dataset, target: &Target, lang: Lang) -> Option<Detail> {
 
 /// A region: its organisations and headcounts, linked to its organisations and cities.
 fn region_detail(data: &Dataset, code: &str, lang: Lang) -> Option<Detail> {
-    let l = labels(lang);
+    let l = lang.labels();
     let r = data.region(code)?;
     let mut d = Detail {
         title: r.name.clone(),
@@ -157,8 +76,7 @@ fn region_detail(data: &Dataset, code: &str, lang: Lang) -> Option<Detail> {
     let orgs: Vec<_> = data.organisations_in(code).collect();
     let totals = data.region_totals(code);
     d.fields.push((l.organisations, orgs.len().to_string()));
-    d.fields
-        .push((l.accompanied, lang.strings().totals(&totals)));
+    d.fields.push((l.accompanied, totals.summary(lang)));
     if r.source.is_empty() {
         d.fields.push((l.note, l.not_in_letter.to_string()));
     }
@@ -171,7 +89,7 @@ fn region_detail(data: &Dataset, code: &str, lang: Lang) -> Option<Detail> {
 /// An organisation: its names and regions, linked to its regions, their cities
 /// and its funding rows.
 fn organisation_detail(data: &Dataset, id: &str, lang: Lang) -> Option<Detail> {
-    let l = labels(lang);
+    let l = lang.labels();
     let o = data.organisation(id)?;
     let mut d = Detail {
         title: o.display_name(),
@@ -183,7 +101,11 @@ fn organisation_detail(data: &Dataset, id: &str, lang: Lang) -> Option<Detail> {
     if let Some(a) = &o.acronym {
         d.fields.push((l.acronym, a.clone()));
     }
-    let names: Vec<String> = o.regions.iter().map(|c| region_name(data, c)).collect();
+    let names: Vec<String> = o
+        .regions
+        .iter()
+        .map(|c| data.region_name(c).to_string())
+        .collect();
     d.fields.push((l.regions, names.join(", ")));
     if let Some(n) = &o.note {
         d.fields.push((l.note, n.clone()));
@@ -214,7 +136,7 @@ fn organisation_detail(data: &Dataset, id: &str, lang: Lang) -> Option<Detail> {
 /// A city: its region and headcount, linked to its region, the articles that
 /// withhold its count and the organisations of its region.
 fn city_detail(data: &Dataset, id: &str, lang: Lang) -> Option<Detail> {
-    let l = labels(lang);
+    let l = lang.labels();
     let c = data.cities.iter().find(|c| c.id == id)?;
     let mut d = Detail {
         title: c.name.clone(),
@@ -222,7 +144,8 @@ fn city_detail(data: &Dataset, id: &str, lang: Lang) -> Option<Detail> {
         source: c.source.clone(),
         ..Detail::default()
     };
-    d.fields.push((l.region, region_name(data, &c.region)));
+    d.fields
+        .push((l.region, data.region_name(&c.region).to_string()));
     d.fields.push((l.accompanied, headcount_text(c, lang)));
     let withheld = match c.headcount() {
         Headcount::Withheld(w) => Some(w),
@@ -244,7 +167,7 @@ fn city_detail(data: &Dataset, id: &str, lang: Lang) -> Option<Detail> {
 /// A funding row: the organisation as printed and the amount, linked to the
 /// annex's organisation when it is there.
 fn funding_detail(data: &Dataset, id: &str, lang: Lang) -> Option<Detail> {
-    let l = labels(lang);
+    let l = lang.labels();
     let f = data.funding.iter().find(|f| f.id == id)?;
     let mut d = Detail {
         title: f.organisation.clone(),
@@ -268,7 +191,7 @@ fn funding_detail(data: &Dataset, id: &str, lang: Lang) -> Option<Detail> {
 /// An article: its text, the letter's paraphrase and its history, linked to the
 /// cities whose count it withholds.
 fn article_detail(data: &Dataset, number: &str, lang: Lang) -> Option<Detail> {
-    let l = labels(lang);
+    let l = lang.labels();
     let a = data.article(number)?;
     let mut d = Detail {
         title: format!("{} {}", l.article, a.number),
@@ -297,9 +220,9 @@ fn article_detail(data: &Dataset, number: &str, lang: Lang) -> Option<Detail> {
     Some(d)
 }
 
-fn region_link(data: &Dataset, code: &str, l: &Labels) -> (String, Target) {
+fn region_link(data: &Dataset, code: &str, l: &DetailLabels) -> (String, Target) {
     (
-        format!("{} {}", l.region, region_name(data, code)),
+        format!("{} {}", l.region, data.region_name(code)),
         Target::Region(code.to_string()),
     )
 }

@@ -71,13 +71,6 @@ pub fn resolve_region<'a>(data: &'a Dataset, query: &str) -> Result<&'a Region, 
     }
 }
 
-/// The annex's organisation a funding row names, if it is in the annex.
-fn funded<'a>(data: &'a Dataset, f: &Funding) -> Option<&'a Organisation> {
-    f.organisation_id
-        .as_deref()
-        .and_then(|id| data.organisation(id))
-}
-
 /// Regions, limited to one when one is given.
 fn regions_in<'a>(data: &'a Dataset, region: Option<&'a str>) -> impl Iterator<Item = &'a Region> {
     data.regions
@@ -105,14 +98,16 @@ fn cities_in<'a>(data: &'a Dataset, region: Option<&'a str>) -> impl Iterator<It
 /// Funding rows, limited to those of a region's organisations when one is given.
 fn funding_in<'a>(data: &'a Dataset, region: Option<&'a str>) -> impl Iterator<Item = &'a Funding> {
     data.funding.iter().filter(move |f| {
-        region
-            .is_none_or(|code| funded(data, f).is_some_and(|o| o.regions.iter().any(|r| r == code)))
+        region.is_none_or(|code| {
+            data.funded(f)
+                .is_some_and(|o| o.regions.iter().any(|r| r == code))
+        })
     })
 }
 
 /// Funding rows whose organisation is not in the annex, so in no region.
 pub fn unplaced_funding(data: &Dataset) -> impl Iterator<Item = &Funding> {
-    data.funding.iter().filter(|f| funded(data, f).is_none())
+    data.funding.iter().filter(|f| data.funded(f).is_none())
 }
 
 /// The table of a listing, for text, CSV and Markdown output.
@@ -173,14 +168,14 @@ fn region_layout<'a>(lang: Lang) -> Layout<'a, RegionLine<'a>> {
         Column::csv("withheld_cities", |l: RegionLine| {
             l.totals.withheld.to_string()
         }),
-        Column::text(s.col_headcount, |l: RegionLine| s.totals(&l.totals)).right(),
+        Column::text(s.col_headcount, move |l: RegionLine| l.totals.summary(lang)).right(),
     ])
 }
 
 fn organisation_layout<'a>(data: &'a Dataset, lang: Lang) -> Layout<'a, &'a Organisation> {
     let s = lang.strings();
     let names = move |o: &Organisation, separator: &str| {
-        let names: Vec<&str> = o.regions.iter().map(|c| region_name(data, c)).collect();
+        let names: Vec<&str> = o.regions.iter().map(|c| data.region_name(c)).collect();
         names.join(separator)
     };
     Layout::new(vec![
@@ -206,7 +201,7 @@ fn city_layout<'a>(data: &'a Dataset, region: Option<&'a str>, lang: Lang) -> La
         Column::both("name", s.col_city, |c: &City| c.name.clone()),
         Column::csv("region", |c: &City| c.region.clone()),
         Column::both("region_name", s.col_region, move |c: &City| {
-            region_name(data, &c.region).to_string()
+            data.region_name(&c.region).to_string()
         }),
         Column::csv("count", |c: &City| count_cell(c)),
         Column::csv("withheld", |c: &City| withheld_cell(c)),
@@ -218,7 +213,7 @@ fn city_layout<'a>(data: &'a Dataset, region: Option<&'a str>, lang: Lang) -> La
     ])
     .total(move || {
         let totals = Totals::of(cities_in(data, region));
-        vec![s.total.to_string(), String::new(), s.totals(&totals)]
+        vec![s.total.to_string(), String::new(), totals.summary(lang)]
     })
 }
 
@@ -259,10 +254,6 @@ fn article_layout<'a>() -> Layout<'a, &'a Article> {
         }),
         Column::both("cited_for", "cited_for", |a: &Article| a.cited_for.clone()),
     ])
-}
-
-fn region_name<'a>(data: &'a Dataset, code: &'a str) -> &'a str {
-    data.region(code).map_or(code, |r| r.name.as_str())
 }
 
 /// A city's known count as CSV holds it; empty when it is withheld or missing.

@@ -240,6 +240,18 @@ impl Dataset {
         self.articles.iter().find(|a| a.number == number)
     }
 
+    /// A region's name, or its code when the dataset has no such region.
+    pub fn region_name<'a>(&'a self, code: &'a str) -> &'a str {
+        self.region(code).map_or(code, |r| r.name.as_str())
+    }
+
+    /// The annex's organisation a funding row names, if it is in the annex.
+    pub fn funded(&self, f: &Funding) -> Option<&Organisation> {
+        f.organisation_id
+            .as_deref()
+            .and_then(|id| self.organisation(id))
+    }
+
     pub fn organisations_in<'a>(&'a self, code: &'a str) -> impl Iterator<Item = &'a Organisation> {
         self.organisations
             .iter()
@@ -270,6 +282,18 @@ pub struct Totals {
 }
 
 impl Totals {
+    /// The summary in words, e.g. `41 + 1 withheld`, `2 caviardées`; `—` when
+    /// there is no city.
+    pub fn summary(&self, lang: crate::i18n::Lang) -> String {
+        let word = lang.noun(self.withheld as u64, crate::i18n::Noun::Withheld);
+        match (self.cities, self.known, self.withheld) {
+            (0, _, _) => "—".to_string(),
+            (_, known, 0) => known.to_string(),
+            (n, _, withheld) if n == withheld => format!("{withheld} {word}"),
+            (_, known, withheld) => format!("{known} + {withheld} {word}"),
+        }
+    }
+
     pub fn of<'a>(cities: impl Iterator<Item = &'a City>) -> Totals {
         cities.fold(Totals::default(), |t, c| Totals {
             cities: t.cities + 1,

@@ -18,6 +18,19 @@ pub enum Kind {
 }
 
 impl Kind {
+    /// The kind's name in the interface language.
+    pub fn name(self, lang: crate::i18n::Lang) -> &'static str {
+        let s = lang.strings();
+        match self {
+            Kind::Region => s.kind_region,
+            Kind::City => s.kind_city,
+            Kind::Organisation => s.kind_organisation,
+            Kind::Funding => s.kind_funding,
+            Kind::Article => s.kind_article,
+            Kind::Document => s.kind_document,
+        }
+    }
+
     pub const ALL: [Kind; 6] = [
         Kind::Region,
         Kind::City,
@@ -98,7 +111,7 @@ fn city_entry(data: &Dataset, c: &City) -> Entry {
         kind: Kind::City,
         id: c.id.clone(),
         label: c.name.clone(),
-        detail: format!("{} {count}", region_name(data, &c.region)),
+        detail: format!("{} {count}", data.region_name(&c.region)),
     }
 }
 
@@ -203,10 +216,6 @@ fn document_entries(doc: &Document) -> [Entry; DOCUMENT_SECTIONS] {
     ]
 }
 
-fn region_name<'a>(data: &'a Dataset, code: &'a str) -> &'a str {
-    data.region(code).map_or(code, |r| r.name.as_str())
-}
-
 /// An organisation: its name and acronym, found also by its regions' names.
 fn organisation_entry(data: &Dataset, o: &Organisation) -> Entry {
     let mut detail = String::new();
@@ -214,7 +223,7 @@ fn organisation_entry(data: &Dataset, o: &Organisation) -> Entry {
         if i > 0 {
             detail.push_str(", ");
         }
-        detail.push_str(region_name(data, code));
+        detail.push_str(data.region_name(code));
     }
     Entry {
         kind: Kind::Organisation,

@@ -95,7 +95,7 @@ pub fn render_search(buf: &mut Buffer, area: Rect, app: &App, sb: &SearchBox, th
         let entry = index.entry(hit.entry);
         let selected = offset + n == sb.selected;
         let base = if selected { theme.selected } else { theme.text };
-        let kind = format!("{:<kind_width$}", app.lang.kind(entry.kind));
+        let kind = format!("{:<kind_width$}", entry.kind.name(app.lang));
         let mut spans = vec![Span::styled(kind, if selected { base } else { theme.dim })];
         // Cut long labels before highlighting so only visible characters are styled.
         let label: String = entry

@@ -212,7 +212,7 @@ fn render_starred(buf: &mut Buffer, area: Rect, app: &App, ui: &mut UiState, the
             theme.text
         };
         let title = &star.title;
-        let kind = format!("{:<13}", app.lang.kind(star.target.search_kind()));
+        let kind = format!("{:<13}", star.target.search_kind().name(app.lang));
         let line = Line::from(vec![
             Span::styled(kind, if selected { style } else { theme.dim }),
             Span::styled(fit(&clean(title), width.saturating_sub(13)), style),
