@@ -88,9 +88,38 @@ pub fn markdown(text: &str) -> String {
     out
 }
 
+/// A value as pretty JSON with nothing unsafe for a terminal in it: serde_json
+/// escapes the C0 controls, and this the rest (DEL, C1, bidi and other
+/// invisible controls), as `\uXXXX` escapes (surrogate pairs above U+FFFF).
+pub fn json<T: serde::Serialize>(value: &T) -> serde_json::Result<String> {
+    let raw = serde_json::to_string_pretty(value)?;
+    let mut out = String::with_capacity(raw.len());
+    for c in raw.chars() {
+        if c as u32 >= 0x7F && is_unsafe(c) {
+            let mut units = [0u16; 2];
+            for unit in c.encode_utf16(&mut units) {
+                out.push_str(&format!("\\u{unit:04x}"));
+            }
+        } else {
+            out.push(c);
+        }
+    }
+    Ok(out)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn json_escapes_what_serde_json_leaves_and_reads_back_the_same() {
+        let value = "a\u{202e}b\u{85}c\u{7f}\u{1b}é";
+        let out = json(&value).expect("json");
+        assert!(!out.chars().any(is_unsafe), "{out:?}");
+        assert!(out.contains("\\u202e") && out.contains("\\u0085"), "{out}");
+        let back: String = serde_json::from_str(&out).expect("valid JSON");
+        assert_eq!(back, value);
+    }
 
     #[test]
     fn plain_text_is_borrowed_unchanged() {

@@ -102,17 +102,7 @@ pub fn render(data: &Dataset, target: &Target, lang: Lang, format: CopyFormat) -
                 Target::Article(n) => serde_json::to_value(data.article(n)?),
             }
             .ok()?;
-            let json = serde_json::to_string_pretty(&value).ok()?;
-            // serde_json escapes C0 controls; escape the rest so nothing unsafe is copied.
-            json.chars()
-                .map(|c| {
-                    if c as u32 >= 0x7F && text::is_unsafe(c) {
-                        format!("\\u{:04x}", c as u32)
-                    } else {
-                        c.to_string()
-                    }
-                })
-                .collect()
+            text::json(&value).ok()?
         }
     })
 }

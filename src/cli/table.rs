@@ -250,15 +250,7 @@ fn csv_field(raw: &str) -> String {
 /// are written as `\uXXXX` escapes (serde_json already escapes C0 controls), so the
 /// output holds no raw control character and still parses to the same value.
 pub fn to_json<T: serde::Serialize>(value: &T) -> serde_json::Result<String> {
-    let raw = serde_json::to_string_pretty(value)?;
-    let mut out = String::with_capacity(raw.len());
-    for c in raw.chars() {
-        if c as u32 >= 0x7F && text::is_unsafe(c) {
-            out.push_str(&format!("\\u{:04x}", c as u32));
-        } else {
-            out.push(c);
-        }
-    }
+    let mut out = text::json(value)?;
     out.push('\n');
     Ok(out)
 }
