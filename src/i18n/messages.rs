@@ -1,0 +1,211 @@
+//! Messages with values in them and the nouns the interface counts: one row
+//! each, French then English. The macro makes the enum and its table from the
+//! same rows, so a message cannot lack its words.
+
+/// Declares an enum and the function giving each variant's row.
+macro_rules! rows {
+    ($(#[$meta:meta])* $name:ident -> $row:ty { $($variant:ident { $($field:ident: $text:expr),* $(,)? })* }) => {
+        $(#[$meta])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+        pub enum $name {
+            $($variant),*
+        }
+
+        impl $name {
+            /// The variant's row of words.
+            pub(super) fn row(self) -> $row {
+                match self {
+                    $($name::$variant => ($($text),*)),*
+                }
+            }
+        }
+    };
+}
+
+rows! {
+    /// A message with values in it; `{name}` marks where a value goes.
+    Text -> (&'static str, &'static str) {
+        KeysUnknownAction {
+            fr: "[keys] action inconnue « {action} »",
+            en: "[keys] unknown action \"{action}\"",
+        }
+        KeysUnknownKey {
+            fr: "[keys] {action} : touche inconnue « {key} » ; les touches par défaut restent",
+            en: "[keys] {action}: unknown key \"{key}\"; the default keys stay",
+        }
+        KeysClash {
+            fr: "[keys] {key} est lié à {winner} et à {loser} ; {winner} l'emporte",
+            en: "[keys] {key} is bound to both {winner} and {loser}; {winner} wins",
+        }
+        ConfigLanguage {
+            fr: "language = {value} : « fr » ou « en » attendu",
+            en: "language = {value}: expected \"fr\" or \"en\"",
+        }
+        ConfigTheme {
+            fr: "theme = {value} : « dark », « light » ou « mono » attendu",
+            en: "theme = {value}: expected \"dark\", \"light\" or \"mono\"",
+        }
+        ConfigClipboard {
+            fr: "clipboard = {value} : « auto », « osc52 », « tmux », « native » ou « off » attendu",
+            en: "clipboard = {value}: expected \"auto\", \"osc52\", \"tmux\", \"native\" or \"off\"",
+        }
+        ConfigMouse {
+            fr: "mouse = {value} : true ou false attendu",
+            en: "mouse = {value}: expected true or false",
+        }
+        ConfigKeysValue {
+            fr: "keys.{action} = {value} : une touche ou une liste de touches attendue",
+            en: "keys.{action} = {value}: expected a key or a list of keys",
+        }
+        ConfigKeysTable {
+            fr: "keys : une table [keys] attendue",
+            en: "keys: expected a table [keys]",
+        }
+        ConfigUnknownSetting {
+            fr: "réglage inconnu « {setting} »",
+            en: "unknown setting \"{setting}\"",
+        }
+        ConfigNotUtf8 {
+            fr: "pas du texte UTF-8 ; réglages par défaut",
+            en: "not UTF-8 text; using the defaults",
+        }
+        ConfigUnreadable {
+            fr: "lecture impossible ({error}) ; réglages par défaut",
+            en: "cannot read ({error}); using the defaults",
+        }
+        ConfigNotToml {
+            fr: "TOML invalide ({error}) ; réglages par défaut",
+            en: "not valid TOML ({error}); using the defaults",
+        }
+        StateUnreadable {
+            fr: "lecture impossible ({error}) ; démarrage avec les valeurs par défaut",
+            en: "cannot read ({error}); started with defaults",
+        }
+        StateNewerKept {
+            fr: "écrit par un pap-tui plus récent (version {version}, celui-ci lit la {supported}) ; \
+         gardé sous {aside}, démarrage avec les valeurs par défaut",
+            en: "written by a newer pap-tui (version {version}, this one reads {supported}); \
+         kept as {aside} and started with defaults",
+        }
+        StateNewerNotKept {
+            fr: "écrit par un pap-tui plus récent (version {version}, celui-ci lit la {supported}) ; \
+         impossible de le mettre de côté ({error}) ; démarrage avec les valeurs par défaut",
+            en: "written by a newer pap-tui (version {version}, this one reads {supported}); \
+         could not set it aside ({error}); started with defaults",
+        }
+        StateInvalidKept {
+            fr: "fichier d'état invalide ({reason}) ; gardé sous {aside}, démarrage avec les valeurs par défaut",
+            en: "not a valid state file ({reason}); kept as {aside} and started with defaults",
+        }
+        StateInvalidNotKept {
+            fr: "fichier d'état invalide ({reason}) ; impossible de le mettre de côté ({error}) ; \
+         démarrage avec les valeurs par défaut",
+            en: "not a valid state file ({reason}); could not set it aside ({error}); \
+         started with defaults",
+        }
+        StateLeftAsIs {
+            fr: "laissé tel quel ; étoiles et historique pour cette session seulement",
+            en: "left as it is; stars and history stay for this session only",
+        }
+        StateCannotSave {
+            fr: "enregistrement impossible ({error}) ; étoiles et historique pour cette session seulement",
+            en: "cannot save ({error}); stars and history stay for this session only",
+        }
+        ClipboardVariable {
+            fr: "PAP_TUI_CLIPBOARD={value} : ni auto, osc52, tmux, native ni off ; réglage du fichier de configuration",
+            en: "PAP_TUI_CLIPBOARD={value}: not one of auto, osc52, tmux, native, off; using the config",
+        }
+        ClipboardDisabled {
+            fr: "clipboard = off : copie désactivée",
+            en: "clipboard = off",
+        }
+        ClipboardNoTmux {
+            fr: "tmux est introuvable dans le PATH",
+            en: "tmux is not on PATH",
+        }
+        ClipboardNoHelper {
+            fr: "aucun programme de presse-papiers trouvé (wl-copy, xclip, xsel, pbcopy, clip.exe)",
+            en: "no clipboard program found (wl-copy, xclip, xsel, pbcopy, clip.exe)",
+        }
+        ClipboardTooLong {
+            fr: "trop long pour OSC 52 ({size} octets encodés, limite {limit})",
+            en: "too long for OSC 52 ({size} bytes encoded, limit {limit})",
+        }
+        ClipboardSpawn {
+            fr: "{program} n'a pas pu être lancé : {error}",
+            en: "{program} could not be started: {error}",
+        }
+        ClipboardFailed {
+            fr: "{program} a échoué ({error})",
+            en: "{program} failed ({error})",
+        }
+        ClipboardTimeout {
+            fr: "{program} n'a pas terminé en {ms} ms",
+            en: "{program} did not finish within {ms} ms",
+        }
+        ClipboardTerminal {
+            fr: "écriture impossible vers le terminal : {error}",
+            en: "cannot write to the terminal: {error}",
+        }
+    }
+}
+
+rows! {
+    /// Something the interface counts: French singular and plural, then English.
+    Noun -> (&'static str, &'static str, &'static str, &'static str) {
+        Hit {
+            fr_one: "résultat",
+            fr_many: "résultats",
+            en_one: "hit",
+            en_many: "hits",
+        }
+        Organisation {
+            fr_one: "organisme",
+            fr_many: "organismes",
+            en_one: "organisation",
+            en_many: "organisations",
+        }
+        Region {
+            fr_one: "région",
+            fr_many: "régions",
+            en_one: "region",
+            en_many: "regions",
+        }
+        City {
+            fr_one: "ville",
+            fr_many: "villes",
+            en_one: "city",
+            en_many: "cities",
+        }
+        Problem {
+            fr_one: "problème",
+            fr_many: "problèmes",
+            en_one: "problem",
+            en_many: "problems",
+        }
+        FundingRow {
+            fr_one: "ligne de financement",
+            fr_many: "lignes de financement",
+            en_one: "funding row",
+            en_many: "funding rows",
+        }
+        Article {
+            fr_one: "article",
+            fr_many: "articles",
+            en_one: "article",
+            en_many: "articles",
+        }
+        Withheld {
+            fr_one: "caviardée",
+            fr_many: "caviardées",
+            en_one: "withheld",
+            en_many: "withheld",
+        }
+        OtherWarning {
+            fr_one: "autre",
+            fr_many: "autres",
+            en_one: "more",
+            en_many: "more",
+        }
+    }
+}
