@@ -15,7 +15,8 @@ count="${COUNT:-100000}"
 runs="${RUNS:-10}"
 warmup="${WARMUP:-2}"
 root="$(cd "$(dirname "$0")/.." && pwd)"
-work="${WORK_DIR:-$root/target/bench-vs-fzf}"
+target="$("$root/scripts/target-dir.sh")"
+work="${WORK_DIR:-$target/bench-vs-fzf}"
 if [ "$#" -gt 0 ]; then
     queries=("$@")
 else
@@ -27,8 +28,8 @@ mkdir -p "$work"
 
 echo "Building (release)…" >&2
 (cd "$root" && cargo build --release --quiet --bin pap-tui --example synthetic)
-pap="$root/target/release/pap-tui"
-synthetic="$root/target/release/examples/synthetic"
+pap="$target/release/pap-tui"
+synthetic="$target/release/examples/synthetic"
 
 data="$work/big-$count.json"
 names="$work/names-$count.txt"

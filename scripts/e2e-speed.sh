@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Whole-process speed of the explorer as a user sees it (issue 7): builds the release
-# binary, generates the synthetic datasets once under target/e2e-speed, and runs
+# binary, generates the synthetic datasets once under e2e-speed/ in cargo's target
+# directory (CARGO_TARGET_DIR when set), and runs
 # examples/e2e_speed.rs, which starts pap-tui and `fzf < names.txt` in a 120×40
 # pseudo-terminal and prints Markdown tables: first complete frame, keystroke to
 # screen in the search box, peak RSS, and the issue's targets, met or missed.
@@ -20,7 +21,8 @@ large="${LARGE:-1}"
 runs_large="${RUNS_LARGE:-5}"
 sessions_large="${SESSIONS_LARGE:-3}"
 root="$(cd "$(dirname "$0")/.." && pwd)"
-work="$root/target/e2e-speed"
+target="$("$root/scripts/target-dir.sh")"
+work="$target/e2e-speed"
 # Anything else is passed to e2e_speed (after an optional `--`).
 if [ "${1:-}" = "--" ]; then shift; fi
 extra=("$@")
@@ -30,9 +32,9 @@ mkdir -p "$work"
 
 echo "Building (release)…" >&2
 (cd "$root" && cargo build --release --quiet --bin pap-tui --example synthetic --example e2e_speed)
-pap="$root/target/release/pap-tui"
-synthetic="$root/target/release/examples/synthetic"
-bench="$root/target/release/examples/e2e_speed"
+pap="$target/release/pap-tui"
+synthetic="$target/release/examples/synthetic"
+bench="$target/release/examples/e2e_speed"
 
 # The dataset and names of COUNT organisations, generated once.
 dataset() {

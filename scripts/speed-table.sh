@@ -8,7 +8,7 @@
 #   cargo bench --bench search && scripts/speed-table.sh
 set -euo pipefail
 
-dir="${CRITERION_DIR:-$(cd "$(dirname "$0")/.." && pwd)/target/criterion}"
+dir="${CRITERION_DIR:-$("$(dirname "$0")/target-dir.sh")/criterion}"
 command -v jq >/dev/null || { echo "speed-table: jq is needed (apt-get install jq)" >&2; exit 2; }
 [ -d "$dir" ] || { echo "speed-table: no results in $dir; run cargo bench --bench search" >&2; exit 2; }
 
