@@ -1,153 +1,37 @@
 //! The command line: argument parsing and the scriptable subcommands (search,
-//! lists, export, validate). With no subcommand the explorer opens.
+//! lists, export, validate, settings, completions and the man page). With no
+//! subcommand the explorer opens.
 
+mod args;
+mod datasette;
 mod export;
+mod generate;
+mod help;
 pub mod listing;
+mod output;
+mod settings;
+mod sqlite;
 pub mod table;
 
 use std::io::Write;
-use std::path::PathBuf;
 use std::process::ExitCode;
-
-use clap::{Parser, Subcommand, ValueEnum};
 
 use crate::data::{self, DataError, Dataset, Loaded};
 use crate::i18n::{DatasetCounts, Lang};
 use crate::search::{Index, Kind, Query};
+pub use args::{Cli, Command, DataArg, ExportFormat, KindArg, ListArgs, ListFormat, SearchFormat};
+pub use help::{command, help_language, parse};
 use listing::{Listing, resolve_region};
 use table::{Format, Table, to_json};
 
-#[derive(Debug, Parser)]
-#[command(
-    name = "pap-tui",
-    version,
-    about = "Explore MIFI's access-to-information decision 18159 on the Parcours d'accompagnement personnalisé",
-    long_about = "Explore MIFI's access-to-information decision 18159 (6 February 2020) on the \
-Parcours d'accompagnement personnalisé: 58 organisations by region, people accompanied per \
-city (12 withheld under articles 53 and 54), funding, and the articles cited.\n\n\
-With no subcommand, opens the full-screen explorer."
-)]
-pub struct Cli {
-    /// Load this dataset file (same schema as assets/pap.json) instead of the embedded one.
-    #[arg(long, global = true, value_name = "PATH")]
-    pub data: Option<PathBuf>,
-    /// Interface language [default: from LC_ALL, LC_MESSAGES or LANG: fr* → fr, else en]
-    #[arg(long, global = true, value_enum)]
-    pub lang: Option<Lang>,
-    #[command(subcommand)]
-    pub command: Option<Command>,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum ListFormat {
-    Text,
-    Json,
-    Csv,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum SearchFormat {
-    Text,
-    Json,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum ExportFormat {
-    Json,
-    Csv,
-    Markdown,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum KindArg {
-    Region,
-    Organisation,
-    City,
-    Funding,
-    Article,
-    /// The letter's passages and identity, shown as `letter` in text output.
-    #[value(alias = "letter", alias = "lettre")]
-    Document,
-}
-
-impl From<KindArg> for Kind {
-    fn from(k: KindArg) -> Kind {
-        match k {
-            KindArg::Region => Kind::Region,
-            KindArg::Organisation => Kind::Organisation,
-            KindArg::City => Kind::City,
-            KindArg::Funding => Kind::Funding,
-            KindArg::Article => Kind::Article,
-            KindArg::Document => Kind::Document,
-        }
-    }
-}
-
-#[derive(Debug, Clone, clap::Args)]
-pub struct ListArgs {
-    /// Only this region: a code (14) or a name, accents optional (lanaudiere).
-    #[arg(long, value_name = "CODE|NAME")]
-    pub region: Option<String>,
-    #[arg(long, value_enum, default_value = "text")]
-    pub format: ListFormat,
-}
-
-#[derive(Debug, Subcommand)]
-pub enum Command {
-    /// Fuzzy search across every entry (fzf syntax: 'exact ^prefix suffix$ !exclude).
-    /// Exits 0 with hits, 1 with none, 2 on error.
-    Search {
-        /// Query terms, ANDed.
-        #[arg(required = true)]
-        query: Vec<String>,
-        /// At most this many hits (1 or more).
-        #[arg(long, default_value_t = 20, value_parser = clap::value_parser!(u64).range(1..))]
-        limit: u64,
-        /// Only entries of this kind.
-        #[arg(long, value_enum)]
-        kind: Option<KindArg>,
-        #[arg(long, value_enum, default_value = "text")]
-        format: SearchFormat,
-    },
-    /// The 17 administrative regions, with organisations and headcounts.
-    #[command(visible_alias = "régions")]
-    Regions(ListArgs),
-    /// The 58 organisations of the annex.
-    #[command(visible_aliases = ["organismes", "orgs"])]
-    Organisations(ListArgs),
-    /// People accompanied per city; withheld counts are marked, never 0.
-    #[command(visible_alias = "villes")]
-    Cities(ListArgs),
-    /// The additional-funding table.
-    #[command(visible_alias = "financement")]
-    Funding(ListArgs),
-    /// The articles of the access act the letter cites.
-    Articles(ListArgs),
-    /// The whole dataset; JSON export loads back with --data.
-    Export {
-        #[arg(long, value_enum, default_value = "json")]
-        format: ExportFormat,
-    },
-    /// Check a dataset file and report every problem with its line and column.
-    Validate {
-        /// The dataset file to check.
-        file: PathBuf,
-    },
-    /// Where the config and state files are (PAP_TUI_CONFIG_DIR and PAP_TUI_STATE_DIR
-    /// override them).
-    Paths,
-    /// Check the config file, or print a commented example.
-    Config {
-        /// Print the commented default config.toml.
-        #[arg(long)]
-        print_default: bool,
-    },
-}
-
 /// Writes to stdout; a closed pipe (`| head`) ends the program quietly.
 fn emit(text: &str) -> ExitCode {
+    emit_bytes(text.as_bytes())
+}
+
+fn emit_bytes(bytes: &[u8]) -> ExitCode {
     let mut out = std::io::stdout().lock();
-    match out.write_all(text.as_bytes()).and_then(|_| out.flush()) {
+    match out.write_all(bytes).and_then(|_| out.flush()) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
         Err(e) => {
@@ -170,65 +54,33 @@ pub fn language(cli: &Cli) -> Lang {
         .unwrap_or_else(|| Lang::from_env(|k| std::env::var(k).ok()))
 }
 
-/// Loads the dataset named by `--data` (or the embedded one).
+/// Loads the dataset to work on: the file `validate` checks, the one `--data`
+/// names, or the embedded one. `parse` has refused a `--data` given twice or
+/// where no dataset is read.
 pub fn load(cli: &Cli) -> Result<Loaded, DataError> {
-    data::load(cli.data.as_deref())
+    match &cli.command {
+        Some(Command::Validate { file }) => data::load(Some(file)),
+        _ => data::load(cli.dataset().ok().flatten()),
+    }
 }
 
-/// Runs `paths` and `config`, which read no dataset: a broken `--data` file must
-/// not stop a user from finding or checking the settings. None for any other
-/// command.
+/// Runs the subcommands that read no dataset (`paths`, `config`,
+/// `completions`, `man`): a broken `--data` file must not stop a user from
+/// finding or checking the settings. None for any other command.
 pub fn settings(command: &Command, lang: Lang) -> Option<ExitCode> {
     Some(match command {
-        Command::Paths => {
-            let paths = crate::config::Paths::from_env(|k| std::env::var(k).ok());
-            let show = |p: Option<PathBuf>| {
-                p.map_or("(no such directory on this system)".to_string(), |p| {
-                    crate::text::line(&p.display().to_string()).into_owned()
-                })
-            };
-            emit(&format!(
-                "config  {}\nstate   {}\n",
-                show(paths.config_file()),
-                show(paths.state_file())
-            ))
-        }
+        Command::Paths => emit(&settings::paths()),
         Command::Config {
             print_default: true,
         } => emit(crate::config::DEFAULT_TOML),
         Command::Config {
             print_default: false,
-        } => {
-            let paths = crate::config::Paths::from_env(|k| std::env::var(k).ok());
-            let file = paths.config_file();
-            let (config, mut warnings) = crate::config::load(file.as_deref());
-            // The key overrides as the explorer applies them, so that every
-            // problem it would report is listed here.
-            let name = file.map_or_else(String::new, |p| p.display().to_string());
-            let mut keymap = crate::app::keymap::bindings();
-            warnings.extend(
-                crate::app::keymap::apply_overrides(&mut keymap, &config.keys)
-                    .into_iter()
-                    .map(|problem| problem.message().in_file(&name)),
-            );
-            if warnings.is_empty() {
-                let exists = std::path::Path::new(&name).is_file();
-                emit(&format!(
-                    "{}: {}\n",
-                    crate::text::line(&name),
-                    if exists {
-                        "valid"
-                    } else {
-                        "not present; defaults in use (see --print-default)"
-                    }
-                ))
-            } else {
-                for w in &warnings {
-                    eprintln!("pap-tui: {}", crate::text::line(&w.describe(lang)));
-                }
-                ExitCode::from(2)
-            }
-        }
+        } => settings::check_config(lang),
+        Command::Completions { shell } => emit_bytes(&generate::completions(*shell, lang)),
+        Command::Man => match generate::man(lang) {
+            Ok(roff) => emit_bytes(&roff),
+            Err(e) => fail(e),
+        },
         _ => return None,
     })
 }
@@ -241,6 +93,7 @@ pub fn run(command: &Command, data: &Dataset, lang: Lang) -> ExitCode {
             limit,
             kind,
             format,
+            ..
         } => search(
             data,
             &query.join(" "),
@@ -254,15 +107,23 @@ pub fn run(command: &Command, data: &Dataset, lang: Lang) -> ExitCode {
         Command::Cities(args) => list(data, Listing::Cities, args, lang),
         Command::Funding(args) => list(data, Listing::Funding, args, lang),
         Command::Articles(args) => list(data, Listing::Articles, args, lang),
-        Command::Export { format } => match format {
-            ExportFormat::Json => match export::json(data) {
-                Ok(json) => emit(&json),
-                Err(e) => fail(e),
+        Command::Export {
+            format,
+            output,
+            metadata,
+            force,
+            ..
+        } => export::run(
+            data,
+            &export::Request {
+                format: *format,
+                output: output.as_deref(),
+                metadata: metadata.as_deref(),
+                force: *force,
             },
-            ExportFormat::Csv => emit(&export::csv(data)),
-            ExportFormat::Markdown => emit(&export::markdown(data, lang)),
-        },
-        Command::Paths | Command::Config { .. } => {
+            lang,
+        ),
+        Command::Paths | Command::Config { .. } | Command::Completions { .. } | Command::Man => {
             settings(command, lang).unwrap_or(ExitCode::SUCCESS)
         }
         Command::Validate { file } => {

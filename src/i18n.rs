@@ -2,9 +2,11 @@
 //! (`Message`, worded when shown), counted nouns, and the tables in `strings`
 //! and `messages`. The data itself stays in French. Imports nothing of the domain.
 
+mod help;
 mod messages;
 mod strings;
 
+pub use help::help_text;
 pub use messages::{Noun, Text};
 pub use strings::{DETAIL_EN, DETAIL_FR, DetailLabels, EN, FR, Strings, action_text};
 

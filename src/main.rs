@@ -3,8 +3,7 @@
 
 use std::process::ExitCode;
 
-use clap::Parser;
-use pap_tui::cli::{self, Cli, Command};
+use pap_tui::cli;
 
 /// mimalloc instead of the system allocator: a 100 000-organisation dataset is a
 /// few million small strings, and glibc's allocator spent more time faulting in
@@ -14,16 +13,16 @@ use pap_tui::cli::{self, Cli, Command};
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let cli = match cli::parse(std::env::args_os(), |k| std::env::var(k).ok()) {
+        Ok(cli) => cli,
+        // Help and version on stdout with status 0, usage errors with 2.
+        Err(e) => e.exit(),
+    };
     let lang = cli::language(&cli);
     if let Some(code) = cli.command.as_ref().and_then(|c| cli::settings(c, lang)) {
         return code;
     }
-    let loaded = match &cli.command {
-        Some(Command::Validate { file }) => pap_tui::data::load(Some(file)),
-        _ => cli::load(&cli),
-    };
-    let loaded = match loaded {
+    let loaded = match cli::load(&cli) {
         Ok(loaded) => loaded,
         Err(e) => return cli::fail(e),
     };

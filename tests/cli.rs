@@ -28,3 +28,9 @@ mod hostile;
 
 #[path = "cli/pipe.rs"]
 mod pipe;
+
+#[path = "cli/sqlite.rs"]
+mod sqlite;
+
+#[path = "cli/generate.rs"]
+mod generate;

@@ -1,11 +1,105 @@
 //! `pap-tui export`: the whole dataset as JSON (the schema of `assets/pap.json`),
-//! one flat CSV, or a Markdown document with its citation.
+//! one flat CSV, a Markdown document with its citation, or an SQLite database
+//! (with Datasette's metadata), to standard output or a new file.
+
+use std::io::IsTerminal;
+use std::path::Path;
+use std::process::ExitCode;
 
 use crate::data::Dataset;
-use crate::i18n::Lang;
+use crate::i18n::{Lang, Message, Text};
 
+use super::ExportFormat;
 use super::listing::{Listing, count_cell, table, withheld_cell};
+use super::output::{self, cannot_write, refuse_existing};
 use super::table::{Format, Table, to_json};
+
+/// What `export` was asked for.
+#[derive(Debug, Clone, Copy)]
+pub struct Request<'a> {
+    pub format: ExportFormat,
+    pub output: Option<&'a Path>,
+    pub metadata: Option<&'a Path>,
+    pub force: bool,
+}
+
+/// Runs `export`: checks every file it would write before writing any.
+pub fn run(data: &Dataset, request: &Request, lang: Lang) -> ExitCode {
+    match export(data, request, lang) {
+        Ok(code) => code,
+        Err(message) => super::fail(message.describe(lang)),
+    }
+}
+
+fn export(data: &Dataset, request: &Request, lang: Lang) -> Result<ExitCode, Message> {
+    if request.metadata.is_some() && request.format != ExportFormat::Sqlite {
+        return Err(Message::new(Text::ExportMetadataNeedsSqlite));
+    }
+    let files = [request.output, request.metadata];
+    if let Some(refusal) = files
+        .into_iter()
+        .flatten()
+        .find_map(|path| refuse_existing(path, request.force))
+    {
+        return Err(refusal);
+    }
+    let code = match request.format {
+        ExportFormat::Sqlite => sqlite(data, request)?,
+        ExportFormat::Json => match json(data) {
+            Ok(json) => text(&json, request)?,
+            Err(e) => return Ok(super::fail(e)),
+        },
+        ExportFormat::Csv => text(&csv(data), request)?,
+        ExportFormat::Markdown => text(&markdown(data, lang), request)?,
+    };
+    if let Some(path) = request.metadata {
+        // Datasette names a database after its file, without `.db`.
+        let database = request
+            .output
+            .and_then(|p| p.file_stem())
+            .map_or_else(|| "pap".to_string(), |s| s.to_string_lossy().into_owned());
+        let meta = super::datasette::metadata(data, &database);
+        match to_json(&meta) {
+            Ok(json) => output::write_new(path, json.as_bytes(), request.force)?,
+            Err(e) => return Ok(super::fail(e)),
+        }
+    }
+    Ok(code)
+}
+
+fn text(content: &str, request: &Request) -> Result<ExitCode, Message> {
+    match request.output {
+        Some(path) => {
+            output::write_new(path, content.as_bytes(), request.force).map(|()| ExitCode::SUCCESS)
+        }
+        None => Ok(super::emit(content)),
+    }
+}
+
+/// The database is built in a temporary file: beside `--output`, then renamed
+/// into place; or copied to standard output, which must not be a terminal.
+fn sqlite(data: &Dataset, request: &Request) -> Result<ExitCode, Message> {
+    match request.output {
+        Some(path) => {
+            let file = output::temporary_beside(path)?;
+            super::sqlite::write(data, file.path()).map_err(sqlite_error)?;
+            output::persist(file, path, request.force)?;
+            Ok(ExitCode::SUCCESS)
+        }
+        None if std::io::stdout().is_terminal() => Err(Message::new(Text::ExportBinaryToTerminal)),
+        None => {
+            let dir = tempfile::tempdir().map_err(|e| cannot_write(Path::new("."), &e))?;
+            let path = dir.path().join("pap.db");
+            super::sqlite::write(data, &path).map_err(sqlite_error)?;
+            let bytes = std::fs::read(&path).map_err(|e| cannot_write(&path, &e))?;
+            Ok(super::emit_bytes(&bytes))
+        }
+    }
+}
+
+fn sqlite_error(error: impl std::fmt::Display) -> Message {
+    Message::new(Text::ExportSqlite).with("error", error)
+}
 
 pub fn json(data: &Dataset) -> serde_json::Result<String> {
     to_json(data)

@@ -25,6 +25,38 @@ macro_rules! rows {
 rows! {
     /// A message with values in it; `{name}` marks where a value goes.
     Text -> (&'static str, &'static str) {
+        DataNotApplicable {
+            fr: "--data ne s'applique pas à « {command} », qui ne lit aucun jeu de données",
+            en: "--data does not apply to `{command}`, which reads no dataset",
+        }
+        DataForValidate {
+            fr: "--data ne s'applique pas à « validate », qui vérifie le fichier qu'on lui donne (pap-tui validate FICHIER)",
+            en: "--data does not apply to `validate`, which checks the file it is given (pap-tui validate FILE)",
+        }
+        DataTwice {
+            fr: "--data est donné deux fois, avant et après « {command} » ; donnez-le une fois",
+            en: "--data is given twice, before and after `{command}`; give it once",
+        }
+        ExportBinaryToTerminal {
+            fr: "une base SQLite est binaire et la sortie standard est un terminal : donnez --output FICHIER ou redirigez la sortie (> pap.db)",
+            en: "an SQLite database is binary and standard output is a terminal: give --output FILE or redirect the output (> pap.db)",
+        }
+        ExportExists {
+            fr: "existe déjà ; choisissez un autre nom ou ajoutez --force pour le remplacer",
+            en: "already exists; choose another name, or add --force to replace it",
+        }
+        ExportCannotWrite {
+            fr: "écriture impossible ({error})",
+            en: "cannot write ({error})",
+        }
+        ExportMetadataNeedsSqlite {
+            fr: "--metadata va avec --format sqlite : Datasette lit des bases SQLite",
+            en: "--metadata goes with --format sqlite: Datasette reads SQLite databases",
+        }
+        ExportSqlite {
+            fr: "la base SQLite n'a pas pu être construite ({error})",
+            en: "cannot build the SQLite database ({error})",
+        }
         KeysUnknownAction {
             fr: "[keys] action inconnue « {action} »",
             en: "[keys] unknown action \"{action}\"",

@@ -1,5 +1,7 @@
 //! Help, version, argument errors, French aliases and the interface language.
 
+use pap_tui::i18n::Lang;
+
 use crate::support::{pap, pap_env};
 
 #[test]
@@ -29,7 +31,7 @@ fn help_names_every_subcommand_and_alias() {
 #[test]
 fn subcommand_help_lists_its_options() {
     let out = pap(&["search", "--help"]).ok();
-    for word in ["--limit", "--kind", "--format", "organisation", "document"] {
+    for word in ["--limit", "--kind", "--format", "--data <PATH>"] {
         assert!(out.contains(word), "search --help lacks {word:?}:\n{out}");
     }
     let out = pap(&["cities", "--help"]).ok();
@@ -37,12 +39,132 @@ fn subcommand_help_lists_its_options() {
     assert!(out.contains("[possible values: text, json, csv]"), "{out}");
 }
 
+/// Every subcommand's name, from the definitions the binary parses with.
+fn subcommands() -> Vec<String> {
+    pap_tui::cli::command(Lang::En)
+        .get_subcommands()
+        .map(|s| s.get_name().to_string())
+        .filter(|name| name != "help")
+        .collect()
+}
+
 #[test]
-fn version_is_the_crate_version() {
-    assert_eq!(
-        pap(&["--version"]).ok(),
-        format!("pap-tui {}\n", env!("CARGO_PKG_VERSION"))
-    );
+fn version_is_the_crate_version_on_every_subcommand() {
+    let want = format!("pap-tui {}\n", env!("CARGO_PKG_VERSION"));
+    assert_eq!(pap(&["--version"]).ok(), want);
+    let names = subcommands();
+    assert_eq!(names.len(), 12, "{names:?}");
+    for name in &names {
+        assert_eq!(pap(&[name, "--version"]).ok(), want, "{name} --version");
+        assert_eq!(pap(&[name, "-V"]).ok(), want, "{name} -V");
+    }
+}
+
+#[test]
+fn every_kind_search_accepts_is_listed_in_its_help() {
+    let help = pap(&["search", "--help"]).ok();
+    let cmd = pap_tui::cli::command(Lang::En);
+    let search = cmd.find_subcommand("search").expect("search");
+    let kind = search
+        .get_arguments()
+        .find(|a| a.get_id() == "kind")
+        .expect("--kind");
+    let mut accepted = Vec::new();
+    for value in kind.get_possible_values() {
+        accepted.extend(value.get_name_and_aliases().map(str::to_string));
+    }
+    assert!(accepted.len() >= 8, "{accepted:?}");
+    let line = help
+        .lines()
+        .find(|l| l.contains("--kind"))
+        .expect("a --kind line");
+    for name in &accepted {
+        assert!(line.contains(name.as_str()), "{name} missing from {line}");
+        // And each is taken for real.
+        let run = pap(&["search", "--kind", name, "18159"]);
+        assert_ne!(run.code, 2, "--kind {name}: {}", run.stderr);
+    }
+    assert!(line.contains("letter (also document, lettre)"), "{line}");
+}
+
+#[test]
+fn data_is_offered_only_where_a_dataset_is_read() {
+    let cmd = pap_tui::cli::command(Lang::En);
+    for sub in cmd.get_subcommands() {
+        let has = sub.get_arguments().any(|a| a.get_id() == "data");
+        let reads = [
+            "search",
+            "regions",
+            "organisations",
+            "cities",
+            "funding",
+            "articles",
+            "export",
+        ]
+        .contains(&sub.get_name());
+        assert_eq!(has, reads, "{}: --data offered = {has}", sub.get_name());
+    }
+    for name in ["paths", "config", "validate", "completions", "man"] {
+        let mut after = vec![name];
+        if name == "validate" || name == "completions" {
+            after.push(if name == "validate" { "x.json" } else { "bash" });
+        }
+        let mut before = vec!["--data", "pap.json"];
+        before.extend(&after);
+        let err = pap(&before).error();
+        assert!(
+            err.starts_with("error: --data does not apply to"),
+            "{name}: {err}"
+        );
+        after.extend(["--data", "pap.json"]);
+        let err = pap(&after).error();
+        assert!(
+            err.starts_with("error: unexpected argument '--data'"),
+            "{name}: {err}"
+        );
+    }
+    let err = pap(&["--data", "a.json", "regions", "--data", "b.json"]).error();
+    assert!(err.contains("--data is given twice"), "{err}");
+}
+
+#[test]
+fn data_is_taken_before_or_after_the_subcommand() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("pap.json");
+    std::fs::write(&path, pap(&["export"]).ok()).unwrap();
+    let path = path.to_str().unwrap();
+    let want = pap(&["regions"]).ok();
+    assert_eq!(pap(&["--data", path, "regions"]).ok(), want);
+    assert_eq!(pap(&["regions", "--data", path]).ok(), want);
+    let err = pap(&["regions", "--data", "/nonexistent/pap.json"]).error();
+    assert!(err.contains("/nonexistent/pap.json"), "{err}");
+}
+
+#[test]
+fn help_follows_the_interface_language() {
+    let fr = pap_env(&["export", "--help"], &[("LANG", "fr_CA.UTF-8")]).ok();
+    for words in [
+        "Utilisation : pap-tui export [OPTIONS]",
+        "--output <FICHIER>",
+        "[valeurs possibles : json, csv, markdown, sqlite] [par défaut : json]",
+        "Afficher l'aide",
+    ] {
+        assert!(fr.contains(words), "{words:?} not in\n{fr}");
+    }
+    // --lang wins over the locale, before or after the subcommand.
+    for args in [
+        &["--lang", "en", "export", "--help"][..],
+        &["export", "--help", "--lang=en"],
+    ] {
+        let en = pap_env(args, &[("LANG", "fr_CA.UTF-8")]).ok();
+        assert!(
+            en.contains("Usage: pap-tui export [OPTIONS]"),
+            "{args:?}: {en}"
+        );
+    }
+    let top = pap_env(&["--help"], &[("LANG", "fr_CA.UTF-8")]).ok();
+    assert!(top.contains("Commandes:"), "{top}");
+    assert!(top.starts_with("Explorer la décision"), "{top}");
 }
 
 #[test]
@@ -151,11 +273,10 @@ fn config_lists_every_problem_the_explorer_would_report() {
 }
 
 #[test]
-fn settings_commands_need_no_dataset() {
-    let broken = &["--data", "/nonexistent/pap.json"];
-    let paths = pap(&[broken[0], broken[1], "paths"]).ok();
+fn settings_commands_read_no_dataset() {
+    let paths = pap(&["paths"]).ok();
     assert!(paths.starts_with("config  "), "{paths}");
-    let default = pap(&[broken[0], broken[1], "config", "--print-default"]).ok();
+    let default = pap(&["config", "--print-default"]).ok();
     assert!(default.starts_with("# pap-tui configuration"), "{default}");
 }
 

@@ -110,7 +110,12 @@ fn fixture() -> Fixture {
 
 impl Fixture {
     fn run(&self, args: &[&str]) -> String {
-        let mut all = vec!["--data", arg(&self.path)];
+        // `validate` reads the file it is given, and refuses --data.
+        let mut all = if args.first() == Some(&"validate") {
+            vec![]
+        } else {
+            vec!["--data", arg(&self.path)]
+        };
         all.extend(args);
         // Only `funding --region` writes a note, naming hostile rows: escaped too.
         let run = pap(&all).code(0);

@@ -59,9 +59,12 @@ fn embedded_export_validates_with_a_one_line_summary() {
         )
     );
     assert_eq!(fr.lines().count(), 1);
-    // FILE is what is validated; --data does not replace it.
-    let out = pap(&["--data", "/nonexistent/x.json", "validate", arg(&path)]).ok();
-    assert!(out.contains("dataset is valid"), "{out}");
+    // FILE is what is validated; --data is refused rather than ignored.
+    let err = pap(&["--data", "/nonexistent/x.json", "validate", arg(&path)]).error();
+    assert!(
+        err.starts_with("error: --data does not apply to `validate`"),
+        "{err}"
+    );
 }
 
 /// Asserts that validating `path` fails with exactly `problems` (line, column,

@@ -1,0 +1,55 @@
+//! `pap-tui paths` and `pap-tui config`: where the settings are, and whether
+//! the config file holds anything the explorer would complain about.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use crate::i18n::Lang;
+
+/// The config and state files, one per line.
+pub fn paths() -> String {
+    let paths = crate::config::Paths::from_env(|k| std::env::var(k).ok());
+    let show = |p: Option<PathBuf>| {
+        p.map_or("(no such directory on this system)".to_string(), |p| {
+            crate::text::line(&p.display().to_string()).into_owned()
+        })
+    };
+    format!(
+        "config  {}\nstate   {}\n",
+        show(paths.config_file()),
+        show(paths.state_file())
+    )
+}
+
+/// Checks the config file and reports every problem the explorer would.
+pub fn check_config(lang: Lang) -> ExitCode {
+    let paths = crate::config::Paths::from_env(|k| std::env::var(k).ok());
+    let file = paths.config_file();
+    let (config, mut warnings) = crate::config::load(file.as_deref());
+    // The key overrides as the explorer applies them, so that every
+    // problem it would report is listed here.
+    let name = file.map_or_else(String::new, |p| p.display().to_string());
+    let mut keymap = crate::app::keymap::bindings();
+    warnings.extend(
+        crate::app::keymap::apply_overrides(&mut keymap, &config.keys)
+            .into_iter()
+            .map(|problem| problem.message().in_file(&name)),
+    );
+    if warnings.is_empty() {
+        let exists = std::path::Path::new(&name).is_file();
+        super::emit(&format!(
+            "{}: {}\n",
+            crate::text::line(&name),
+            if exists {
+                "valid"
+            } else {
+                "not present; defaults in use (see --print-default)"
+            }
+        ))
+    } else {
+        for w in &warnings {
+            eprintln!("pap-tui: {}", crate::text::line(&w.describe(lang)));
+        }
+        ExitCode::from(2)
+    }
+}
