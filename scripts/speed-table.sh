@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Turns the results of `cargo bench --bench search` (criterion's estimates under
-# target/criterion) into the Markdown tables of README's "Speed" section.
+# criterion/ in cargo's target directory) into the Markdown tables of the
+# "Search speed" section of docs/performance.md.
 #
 # Each keystroke is its own benchmark; "median keystroke" is the median of the
 # keystrokes' medians, "worst keystroke" the largest of them.

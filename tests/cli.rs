@@ -34,3 +34,9 @@ mod sqlite;
 
 #[path = "cli/generate.rs"]
 mod generate;
+
+#[path = "cli/readme.rs"]
+mod readme;
+
+#[path = "cli/scripts.rs"]
+mod scripts;
