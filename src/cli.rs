@@ -17,7 +17,7 @@ use std::io::Write;
 use std::process::ExitCode;
 
 use crate::data::{self, DataError, Dataset, Loaded};
-use crate::i18n::{DatasetCounts, Lang};
+use crate::i18n::{DatasetCounts, Lang, Message, Text};
 use crate::search::{Index, Kind, Query};
 pub use args::{Cli, Command, DataArg, ExportFormat, KindArg, ListArgs, ListFormat, SearchFormat};
 pub use help::{command, help_language, parse};
@@ -69,7 +69,7 @@ pub fn load(cli: &Cli) -> Result<Loaded, DataError> {
 /// finding or checking the settings. None for any other command.
 pub fn settings(command: &Command, lang: Lang) -> Option<ExitCode> {
     Some(match command {
-        Command::Paths => emit(&settings::paths()),
+        Command::Paths => emit(&settings::paths(lang)),
         Command::Config {
             print_default: true,
         } => emit(crate::config::DEFAULT_TOML),
@@ -155,7 +155,7 @@ fn dataset_counts(data: &Dataset) -> DatasetCounts {
 fn list(data: &Dataset, listing: Listing, args: &ListArgs, lang: Lang) -> ExitCode {
     if listing == Listing::Articles && args.region.is_some() {
         // Said rather than ignored: the same list for every region would mislead.
-        return fail("articles apply to every region; run `pap-tui articles` without --region");
+        return fail(Message::new(Text::ArticlesNoRegion).describe(lang));
     }
     let region = match &args.region {
         Some(q) => match resolve_region(data, q) {
@@ -209,9 +209,7 @@ fn search(
 ) -> ExitCode {
     let query = Query::parse(input);
     if query.is_empty() {
-        return fail(
-            "the query has no search term; give at least one (e.g. `pap-tui search laval`)",
-        );
+        return fail(Message::new(Text::SearchNoTerm).describe(lang));
     }
     let index = Index::build(data);
     // Only the hits printed are ranked.

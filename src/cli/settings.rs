@@ -4,13 +4,13 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use crate::i18n::Lang;
+use crate::i18n::{Lang, Message, Text};
 
 /// The config and state files, one per line.
-pub fn paths() -> String {
+pub fn paths(lang: Lang) -> String {
     let paths = crate::config::Paths::from_env(|k| std::env::var(k).ok());
     let show = |p: Option<PathBuf>| {
-        p.map_or("(no such directory on this system)".to_string(), |p| {
+        p.map_or(Message::new(Text::PathsNoDirectory).describe(lang), |p| {
             crate::text::line(&p.display().to_string()).into_owned()
         })
     };
@@ -37,14 +37,14 @@ pub fn check_config(lang: Lang) -> ExitCode {
     );
     if warnings.is_empty() {
         let exists = std::path::Path::new(&name).is_file();
+        let state = Message::new(if exists {
+            Text::ConfigValid
+        } else {
+            Text::ConfigAbsent
+        });
         super::emit(&format!(
-            "{}: {}\n",
-            crate::text::line(&name),
-            if exists {
-                "valid"
-            } else {
-                "not present; defaults in use (see --print-default)"
-            }
+            "{}\n",
+            state.in_file(crate::text::line(&name)).describe(lang)
         ))
     } else {
         for w in &warnings {

@@ -57,6 +57,26 @@ rows! {
             fr: "la base SQLite n'a pas pu être construite ({error})",
             en: "cannot build the SQLite database ({error})",
         }
+        ArticlesNoRegion {
+            fr: "les articles valent pour toutes les régions ; lancez « pap-tui articles » sans --region",
+            en: "articles apply to every region; run `pap-tui articles` without --region",
+        }
+        SearchNoTerm {
+            fr: "la requête n'a aucun terme de recherche ; donnez-en au moins un (p. ex. « pap-tui search laval »)",
+            en: "the query has no search term; give at least one (e.g. `pap-tui search laval`)",
+        }
+        PathsNoDirectory {
+            fr: "(aucun dossier de ce genre sur ce système)",
+            en: "(no such directory on this system)",
+        }
+        ConfigValid {
+            fr: "valide",
+            en: "valid",
+        }
+        ConfigAbsent {
+            fr: "absent ; réglages par défaut (voir --print-default)",
+            en: "not present; defaults in use (see --print-default)",
+        }
         KeysUnknownAction {
             fr: "[keys] action inconnue « {action} »",
             en: "[keys] unknown action \"{action}\"",

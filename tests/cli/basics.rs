@@ -290,3 +290,29 @@ fn the_readme_shows_the_default_config_as_printed() {
         "README's config example differs from `pap-tui config --print-default`"
     );
 }
+
+#[test]
+fn the_command_lines_own_errors_follow_the_interface_language() {
+    let fr = [("LANG", "fr_CA.UTF-8")];
+    let err = pap_env(&["articles", "--region", "14"], &fr).error();
+    assert!(
+        err.starts_with("pap-tui : les articles valent")
+            || err.starts_with("pap-tui: les articles valent"),
+        "{err}"
+    );
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("pap.json");
+    std::fs::write(&file, "mine").unwrap();
+    let err = pap_env(&["export", "-o", file.to_str().unwrap()], &fr).error();
+    assert!(err.contains("pap.json : existe déjà"), "{err}");
+    let err = pap_env(&["--data", "x.json", "paths"], &fr).error();
+    assert!(
+        err.contains("--data ne s'applique pas à « paths »"),
+        "{err}"
+    );
+    let err = pap_env(&["search", ""], &fr).error();
+    assert!(
+        err.contains("la requête n'a aucun terme de recherche"),
+        "{err}"
+    );
+}
