@@ -1,0 +1,169 @@
+//! Hostile input that is not a control character: invisible separators and
+//! marks, counts at the edge of `u64`, thousands of problems, files that are not
+//! files, fields of megabytes. Each test runs the library or the real binary on
+//! it and checks what the user gets: an escape, an error naming the limit, a
+//! prompt answer.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+use pap_tui::app::App;
+use pap_tui::data::{self, Dataset, Origin};
+use pap_tui::i18n::Lang;
+use pap_tui::ui::theme::ThemeName;
+use pap_tui::ui::{self, UiState};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+
+/// Characters a terminal draws as nothing, or as a line break, or that reorder
+/// a line: none may reach the screen or stdout as it is.
+const INVISIBLE: [char; 7] = [
+    '\u{2028}', '\u{2029}', '\u{200F}', '\u{200E}', '\u{061C}', '\u{FEFF}', '\u{200B}',
+];
+
+fn embedded() -> Dataset {
+    data::load(None).expect("embedded").dataset
+}
+
+fn write(dir: &Path, name: &str, data: &Dataset) -> PathBuf {
+    let path = dir.join(name);
+    std::fs::write(&path, serde_json::to_vec(data).expect("json")).expect("write");
+    path
+}
+
+fn run(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_pap-tui"))
+        .args(args)
+        .env("LANG", "en_CA.UTF-8")
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .output()
+        .expect("the binary runs")
+}
+
+/// The embedded dataset with invisible characters in a region's code and name,
+/// an organisation's name, a city's name and the article numbers a withheld
+/// city cites; references follow the renamed code and article, so it validates.
+fn invisible_dataset() -> Dataset {
+    let mut d = embedded();
+    let old_code = d.regions[0].code.clone();
+    let new_code = format!("0\u{2028}{old_code}");
+    d.regions[0].code = new_code.clone();
+    d.regions[0].name = format!("Nord\u{2029}{}", d.regions[0].name);
+    for o in &mut d.organisations {
+        for r in &mut o.regions {
+            if *r == old_code {
+                *r = new_code.clone();
+            }
+        }
+    }
+    for c in &mut d.cities {
+        if c.region == old_code {
+            c.region = new_code.clone();
+        }
+    }
+    d.organisations[0].name =
+        format!("Rlm\u{200F} Alm\u{061C} Bom\u{FEFF} Zwsp\u{200B} Lrm\u{200E}");
+    d.organisations[0].regions = vec![new_code.clone()];
+    let withheld = d
+        .cities
+        .iter()
+        .position(|c| c.withheld.is_some())
+        .expect("a withheld city");
+    let cited = d.cities[withheld]
+        .withheld
+        .as_ref()
+        .expect("withheld")
+        .articles[0]
+        .clone();
+    let renamed = format!("{cited}\u{200F}");
+    for a in &mut d.articles {
+        if a.number == cited {
+            a.number = renamed.clone();
+        }
+    }
+    for c in &mut d.cities {
+        if let Some(w) = &mut c.withheld {
+            for a in &mut w.articles {
+                if *a == cited {
+                    *a = renamed.clone();
+                }
+            }
+        }
+    }
+    for q in &mut d.document.questions {
+        for answer in &mut q.answers {
+            for a in &mut answer.articles {
+                if *a == cited {
+                    *a = renamed.clone();
+                }
+            }
+        }
+    }
+    d.cities[withheld].region = new_code.clone();
+    d.cities[0].name = format!("Ville\u{2028}{}", d.cities[0].name);
+    d.cities[0].region = new_code;
+    d
+}
+
+fn screen(app: &App, width: u16, height: u16) -> String {
+    let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("terminal");
+    let mut ui = UiState::new(ThemeName::Dark);
+    terminal
+        .draw(|frame| ui::render(frame, app, &mut ui))
+        .expect("draw");
+    let buf = terminal.backend().buffer();
+    let mut out = String::new();
+    for y in 0..height {
+        for x in 0..width {
+            out.push_str(buf[(x, y)].symbol());
+        }
+        out.push('\n');
+    }
+    out
+}
+
+#[test]
+fn invisible_characters_are_escaped_on_the_screen() {
+    let data = invisible_dataset();
+    data::validate(&data)
+        .is_empty()
+        .then_some(())
+        .expect("the dataset is valid");
+    let mut app = App::new(data, Origin::Embedded, Lang::En);
+    // From "All regions" to the first region, whose organisations and cities
+    // (one of them withheld) hold the invisible characters.
+    app.update(pap_tui::app::Action::Down);
+    let shown = screen(&app, 160, 50);
+    let found: Vec<char> = shown.chars().filter(|c| INVISIBLE.contains(c)).collect();
+    assert!(found.is_empty(), "{found:?} on screen:\n{shown}");
+    for escape in ["0\\u{2028}", "Nord\\u{2029}", "Rlm\\u{200F}", "\\u{FEFF}"] {
+        assert!(shown.contains(escape), "{escape} not on screen:\n{shown}");
+    }
+}
+
+#[test]
+fn invisible_characters_are_escaped_on_stdout() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let file = write(dir.path(), "invisible.json", &invisible_dataset());
+    let file = file.to_str().expect("a UTF-8 path");
+    for args in [
+        vec!["regions"],
+        vec!["organisations"],
+        vec!["cities"],
+        vec!["organisations", "--format", "csv"],
+        vec!["organisations", "--format", "json"],
+        vec!["export", "--format", "markdown"],
+        vec!["export", "--format", "csv"],
+        vec!["export"],
+        vec!["search", "rlm"],
+    ] {
+        let mut full = args.clone();
+        full.extend(["--data", file]);
+        let out = run(&full);
+        assert!(out.status.success(), "{args:?}: {out:?}");
+        let stdout = String::from_utf8(out.stdout).expect("UTF-8");
+        let found: Vec<char> = stdout.chars().filter(|c| INVISIBLE.contains(c)).collect();
+        assert!(found.is_empty(), "{args:?} printed {found:?}");
+    }
+}
