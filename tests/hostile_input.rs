@@ -167,3 +167,76 @@ fn invisible_characters_are_escaped_on_stdout() {
         assert!(found.is_empty(), "{args:?} printed {found:?}");
     }
 }
+
+/// The embedded dataset as JSON, with the first counted city's count and the
+/// first funding row's amount set to `count` and `amount`.
+fn with_numbers(count: u64, amount: u64) -> Dataset {
+    let mut d = embedded();
+    let city = d
+        .cities
+        .iter_mut()
+        .find(|c| c.count.is_some())
+        .expect("a counted city");
+    city.count = Some(count);
+    d.funding[0].amount_cad = amount;
+    d
+}
+
+#[test]
+fn counts_and_amounts_above_their_limits_are_problems() {
+    let d = with_numbers(u64::MAX, u64::MAX);
+    let text = serde_json::to_string_pretty(&d).expect("json");
+    let err = match data::parse(&text, Origin::File(PathBuf::from("big.json"))) {
+        Ok(_) => panic!("a count of 2^64-1 passed validation"),
+        Err(e) => e.to_string(),
+    };
+    assert!(
+        err.contains("has a count of 18446744073709551615, above the limit of 100000000"),
+        "{err}"
+    );
+    assert!(
+        err.contains("has an amount of 18446744073709551615 $, above the limit of 1000000000000 $"),
+        "{err}"
+    );
+    // Each at its limit is fine.
+    let d = with_numbers(data::MAX_COUNT, data::MAX_AMOUNT_CAD);
+    assert_eq!(data::validate(&d), vec![]);
+}
+
+#[test]
+fn totals_that_would_wrap_are_problems_and_never_wrap() {
+    let mut d = embedded();
+    let half = u64::MAX / 2 + 1;
+    for c in d.cities.iter_mut().filter(|c| c.count.is_some()).take(2) {
+        c.count = Some(half);
+    }
+    d.funding[0].amount_cad = half;
+    d.funding[1].amount_cad = half;
+    let messages: Vec<String> = data::validate(&d).into_iter().map(|p| p.message).collect();
+    for total in ["counts add up", "amounts add up"] {
+        assert!(
+            messages.iter().any(|m| m.contains(total)),
+            "{total}: {messages:?}"
+        );
+    }
+    // Shown anyway (a test or a fuzz target may render an unvalidated
+    // dataset): the totals saturate, in debug builds as in release.
+    assert_eq!(d.headcount_totals().known, u64::MAX);
+    assert_eq!(data::amount_total(d.funding.iter()), u64::MAX);
+}
+
+#[test]
+fn validate_reports_a_huge_count_by_file_line_and_limit() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let file = write(dir.path(), "big.json", &with_numbers(u64::MAX, 5));
+    let out = run(&["validate", file.to_str().expect("a UTF-8 path")]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{stderr}");
+    assert!(
+        stderr.contains("big.json:1:") && stderr.contains("above the limit"),
+        "{stderr}"
+    );
+    let out = run(&["cities", "--data", file.to_str().expect("a UTF-8 path")]);
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(!stdout.contains("18446744073709551"), "{stdout}");
+}
