@@ -8,7 +8,8 @@ mod validate;
 
 pub use letter::letter;
 pub use load::{
-    DataError, EMBEDDED_JSON, EMBEDDED_LETTER, Loaded, LocatedProblem, Origin, load, parse,
+    DataError, EMBEDDED_JSON, EMBEDDED_LETTER, Loaded, LocatedProblem, MAX_LISTED, Origin, load,
+    parse,
 };
 pub use model::*;
 pub use validate::{Problem, validate};

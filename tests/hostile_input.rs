@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
 use pap_tui::app::App;
-use pap_tui::data::{self, Dataset, Origin};
+use pap_tui::data::{self, DataError, Dataset, Origin};
 use pap_tui::i18n::Lang;
 use pap_tui::ui::theme::ThemeName;
 use pap_tui::ui::{self, UiState};
@@ -239,4 +239,60 @@ fn validate_reports_a_huge_count_by_file_line_and_limit() {
     let out = run(&["cities", "--data", file.to_str().expect("a UTF-8 path")]);
     let stdout = String::from_utf8_lossy(&out.stdout);
     assert!(!stdout.contains("18446744073709551"), "{stdout}");
+}
+
+/// The embedded dataset with `n` more organisations, each in the unknown
+/// region "99": `n` problems.
+fn with_problems(n: usize) -> Dataset {
+    let mut d = embedded();
+    let template = d.organisations[0].clone();
+    for i in 0..n {
+        let mut o = template.clone();
+        o.id = format!("bad-{i}");
+        o.name = format!("Organisme é {i}");
+        o.regions = vec!["99".to_string()];
+        d.organisations.push(o);
+    }
+    d
+}
+
+#[test]
+fn thousands_of_problems_are_counted_and_the_first_placed() {
+    for (text, layout) in [
+        (
+            serde_json::to_string(&with_problems(2_000)).expect("json"),
+            "one line",
+        ),
+        (
+            serde_json::to_string_pretty(&with_problems(2_000)).expect("json"),
+            "pretty",
+        ),
+    ] {
+        let err = match data::parse(&text, Origin::File(PathBuf::from("many.json"))) {
+            Ok(_) => panic!("{layout}: 2 000 problems passed"),
+            Err(e) => e,
+        };
+        let shown = err.to_string();
+        let DataError::Invalid { problems, more, .. } = &err else {
+            panic!("{layout}: {shown}");
+        };
+        assert_eq!(
+            (problems.len(), *more),
+            (data::MAX_LISTED, 1_900),
+            "{layout}"
+        );
+        assert!(shown.contains("\n… and 1900 more\n"), "{layout}: {shown}");
+        assert!(shown.ends_with("2000 problem(s) in the dataset; fix them and try again"));
+        assert_eq!(shown.lines().count(), data::MAX_LISTED + 2, "{layout}");
+        // Each listed problem is placed on the unknown code of its organisation.
+        let lines: Vec<&str> = text.split('\n').collect();
+        for p in problems {
+            let at: String = lines[p.line - 1]
+                .chars()
+                .skip(p.column - 1)
+                .take(4)
+                .collect();
+            assert_eq!(at, "\"99\"", "{layout}: {p:?}");
+        }
+    }
 }

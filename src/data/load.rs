@@ -4,7 +4,7 @@
 use std::fmt;
 use std::path::{Path, PathBuf};
 
-use super::locate::{self, line_column};
+use super::locate::{self, Locator, line_column, line_columns};
 use super::model::Dataset;
 use super::validate::{Problem, validate};
 
@@ -60,22 +60,31 @@ pub enum DataError {
         column: usize,
         message: String,
     },
-    #[error("{}", invalid_report(origin, problems))]
+    /// The first [`MAX_LISTED`] problems, placed, and how many more there are.
+    #[error("{}", invalid_report(origin, problems, *more))]
     Invalid {
         origin: Origin,
         problems: Vec<LocatedProblem>,
+        more: usize,
     },
 }
 
-fn invalid_report(origin: &Origin, problems: &[LocatedProblem]) -> String {
-    let lines: Vec<String> = problems
+/// How many problems an invalid dataset's report lists; the rest are counted.
+/// A file with 100 000 problems is not fixed by reading each of them.
+pub const MAX_LISTED: usize = 100;
+
+fn invalid_report(origin: &Origin, problems: &[LocatedProblem], more: usize) -> String {
+    let mut lines: Vec<String> = problems
         .iter()
         .map(|p| format!("{origin}:{}:{}: {}", p.line, p.column, p.message))
         .collect();
+    if more > 0 {
+        lines.push(format!("… and {more} more"));
+    }
     format!(
         "{}\n{} problem(s) in the dataset; fix them and try again",
         lines.join("\n"),
-        problems.len()
+        problems.len() + more
     )
 }
 
@@ -126,23 +135,34 @@ pub fn parse(text: &str, origin: Origin) -> Result<Loaded, DataError> {
             message,
         }
     })?;
-    let problems = validate(&dataset);
+    let mut problems = validate(&dataset);
     if problems.is_empty() {
-        Ok(Loaded { dataset, origin })
-    } else {
-        Err(DataError::Invalid {
-            problems: problems.into_iter().map(|p| place(text, p)).collect(),
-            origin,
-        })
+        return Ok(Loaded { dataset, origin });
     }
+    let more = problems.len().saturating_sub(MAX_LISTED);
+    problems.truncate(MAX_LISTED);
+    Err(DataError::Invalid {
+        problems: place(text, problems),
+        more,
+        origin,
+    })
 }
 
-fn place(text: &str, problem: Problem) -> LocatedProblem {
-    let (line, column) =
-        locate::locate(text, &problem.path).map_or((1, 1), |offset| line_column(text, offset));
-    LocatedProblem {
-        line,
-        column,
-        message: problem.message,
-    }
+/// Each problem at the line and column of its value (the file's start when
+/// the path is not in the text), in time linear in the text and the problems.
+fn place(text: &str, problems: Vec<Problem>) -> Vec<LocatedProblem> {
+    let mut locator = Locator::new(text);
+    let offsets: Vec<usize> = problems
+        .iter()
+        .map(|p| locator.locate(&p.path).unwrap_or(0))
+        .collect();
+    problems
+        .into_iter()
+        .zip(line_columns(text, &offsets))
+        .map(|(problem, (line, column))| LocatedProblem {
+            line,
+            column,
+            message: problem.message,
+        })
+        .collect()
 }
