@@ -1,6 +1,7 @@
 //! The dataset: its model, loading from the embedded asset or a file, and validation.
 
 mod letter;
+pub mod limits;
 mod load;
 pub mod locate;
 mod model;

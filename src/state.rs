@@ -9,12 +9,16 @@ use std::time::{SystemTime, UNIX_EPOCH};
 
 use serde::{Deserialize, Serialize};
 
+use crate::file::ReadError;
 use crate::i18n::{Message, Text};
 
 /// The version this build writes; a file with a larger one is from a newer pap-tui.
 pub const VERSION: u32 = 1;
 /// How many search queries are kept.
 pub const HISTORY: usize = 50;
+/// The largest state file read, in bytes (16 MiB): 50 queries and the stars
+/// of a large dataset take far less.
+pub const MAX_STATE_BYTES: u64 = 16 * 1024 * 1024;
 
 /// A starred entry: its kind (`region`, `organisation`, `city`, `funding`,
 /// `article`) and id.
@@ -105,11 +109,11 @@ fn set_aside(path: &Path, why: Unusable) -> Message {
 /// Loads the state. A missing file is the defaults; a bad one is set aside with a
 /// warning.
 pub fn load(path: &Path) -> (State, Option<Message>) {
-    let bytes = match std::fs::read(path) {
+    let bytes = match crate::file::read_limited(path, MAX_STATE_BYTES) {
         Ok(b) => b,
         // No file there: a first start, or a directory still to be made (which
         // saving reports if it cannot be).
-        Err(e)
+        Err(ReadError::Io(e))
             if matches!(
                 e.kind(),
                 std::io::ErrorKind::NotFound | std::io::ErrorKind::NotADirectory
@@ -118,10 +122,14 @@ pub fn load(path: &Path) -> (State, Option<Message>) {
             return (State::default(), None);
         }
         Err(e) => {
-            let warning = Message::new(Text::StateUnreadable)
-                .with("error", e)
-                .in_file(path.display());
-            return (State::default(), Some(warning));
+            let warning = match e {
+                ReadError::Io(e) => Message::new(Text::StateUnreadable).with("error", e),
+                ReadError::NotRegular(_) => Message::new(Text::StateNotRegular),
+                ReadError::TooLarge { limit } => {
+                    Message::new(Text::StateTooLarge).with("limit", limit)
+                }
+            };
+            return (State::default(), Some(warning.in_file(path.display())));
         }
     };
     let why = match serde_json::from_slice::<State>(&bytes) {

@@ -296,3 +296,120 @@ fn thousands_of_problems_are_counted_and_the_first_placed() {
         }
     }
 }
+
+/// Runs the binary with `args` under a 2 GiB address-space limit, killing it
+/// after `seconds`: a run that waits on a FIFO or reads /dev/zero fails the
+/// test instead of hanging it or exhausting the machine.
+fn run_bounded(args: &[&str], env: &[(&str, &Path)], seconds: u64) -> Output {
+    let mut command = Command::new("sh");
+    command
+        .arg("-c")
+        .arg("ulimit -v 2097152; exec \"$@\"")
+        .arg("sh")
+        .arg(env!("CARGO_BIN_EXE_pap-tui"))
+        .args(args)
+        .env("LANG", "en_CA.UTF-8")
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .stdin(std::process::Stdio::null())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped());
+    for (k, v) in env {
+        command.env(k, v);
+    }
+    let mut child = command.spawn().expect("the binary runs");
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(seconds);
+    while child.try_wait().expect("wait").is_none() {
+        if std::time::Instant::now() > deadline {
+            let _ = child.kill();
+            let out = child.wait_with_output().expect("output");
+            panic!(
+                "{args:?} still running after {seconds} s; stderr: {}",
+                String::from_utf8_lossy(&out.stderr)
+            );
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    child.wait_with_output().expect("output")
+}
+
+#[cfg(unix)]
+#[test]
+fn a_fifo_or_a_device_is_refused_as_a_dataset() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let fifo = dir.path().join("fifo.json");
+    let made = Command::new("mkfifo").arg(&fifo).status();
+    assert!(made.is_ok_and(|s| s.success()), "mkfifo");
+    let urandom = dir.path().join("urandom.json");
+    std::os::unix::fs::symlink("/dev/urandom", &urandom).expect("symlink");
+    for (file, kind) in [
+        (fifo.as_path(), "FIFO (named pipe)"),
+        (Path::new("/dev/zero"), "character device"),
+        (urandom.as_path(), "character device"),
+    ] {
+        let file = file.to_str().expect("a UTF-8 path");
+        for args in [
+            vec!["organisations", "--data", file],
+            vec!["validate", file],
+        ] {
+            let out = run_bounded(&args, &[], 10);
+            let stderr = String::from_utf8_lossy(&out.stderr);
+            assert_eq!(out.status.code(), Some(2), "{args:?}: {stderr}");
+            assert!(
+                stderr.contains(&format!("{file}: not a regular file but a {kind}")),
+                "{args:?}: {stderr}"
+            );
+        }
+    }
+}
+
+#[test]
+fn a_dataset_above_the_size_limit_is_refused_unread() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let big = dir.path().join("big.json");
+    let file = std::fs::File::create(&big).expect("create");
+    // Sparse: no disk space, and never read.
+    file.set_len(data::limits::MAX_FILE_BYTES + 1)
+        .expect("set_len");
+    let out = run_bounded(&["validate", big.to_str().expect("a UTF-8 path")], &[], 10);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{stderr}");
+    assert!(
+        stderr.contains("larger than the limit of 134217728 bytes (128 MiB)"),
+        "{stderr}"
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn a_config_linked_to_a_device_is_refused_with_a_warning() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    std::os::unix::fs::symlink("/dev/zero", dir.path().join("config.toml")).expect("symlink");
+    let out = run_bounded(&["config"], &[("PAP_TUI_CONFIG_DIR", dir.path())], 10);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{stderr}");
+    assert!(
+        stderr.contains("config.toml: not a regular file (a pipe, a device or a directory)"),
+        "{stderr}"
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn a_state_file_linked_to_a_device_is_left_alone() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let state = dir.path().join("state.json");
+    std::os::unix::fs::symlink("/dev/zero", &state).expect("symlink");
+    let session = pap_tui::state::open(&state);
+    let said: Vec<String> = session
+        .warnings
+        .iter()
+        .map(|w| w.describe(Lang::En))
+        .collect();
+    assert!(!session.writable, "{said:?}");
+    assert!(said[0].contains("not a regular file"), "{said:?}");
+    assert!(
+        std::fs::symlink_metadata(&state).is_ok_and(|m| m.file_type().is_symlink()),
+        "the link is left as it was"
+    );
+}

@@ -606,7 +606,9 @@ fn mutate(text: &mut Vec<u8>, mutation: &Mutation) {
 fn check_position(error: &DataError, text: &str, file: &str) -> Result<(), TestCaseError> {
     let shown = error.to_string();
     let located: Vec<(usize, usize)> = match error {
-        DataError::Read { .. } => return Err(TestCaseError::fail(format!("read error: {shown}"))),
+        DataError::Read { .. } | DataError::NotRegular { .. } | DataError::TooLarge { .. } => {
+            return Err(TestCaseError::fail(format!("read error: {shown}")));
+        }
         DataError::NotUtf8 { line, column, .. } | DataError::Json { line, column, .. } => {
             vec![(*line, *column)]
         }

@@ -4,6 +4,7 @@
 use std::fmt;
 use std::path::{Path, PathBuf};
 
+use super::limits::{self, MAX_FILE_BYTES, MAX_TEXT_BYTES};
 use super::locate::{self, Locator, line_column, line_columns};
 use super::model::Dataset;
 use super::validate::{Problem, validate};
@@ -45,6 +46,13 @@ pub enum DataError {
         origin: Origin,
         source: std::io::Error,
     },
+    #[error("{origin}: not a regular file but a {kind}; give the path of a dataset file")]
+    NotRegular { origin: Origin, kind: &'static str },
+    #[error(
+        "{origin}: the file is larger than the limit of {limit} bytes ({} MiB) for a dataset; check that it is a dataset file",
+        limit >> 20
+    )]
+    TooLarge { origin: Origin, limit: u64 },
     #[error(
         "{origin}:{line}:{column}: the dataset is not UTF-8 text; save it as UTF-8 and try again"
     )]
@@ -101,9 +109,19 @@ pub fn load(path: Option<&Path>) -> Result<Loaded, DataError> {
         None => parse(EMBEDDED_JSON, Origin::Embedded),
         Some(path) => {
             let origin = Origin::File(path.to_path_buf());
-            let bytes = std::fs::read(path).map_err(|source| DataError::Read {
-                origin: origin.clone(),
-                source,
+            let bytes = crate::file::read_limited(path, MAX_FILE_BYTES).map_err(|e| match e {
+                crate::file::ReadError::Io(source) => DataError::Read {
+                    origin: origin.clone(),
+                    source,
+                },
+                crate::file::ReadError::NotRegular(kind) => DataError::NotRegular {
+                    origin: origin.clone(),
+                    kind,
+                },
+                crate::file::ReadError::TooLarge { limit } => DataError::TooLarge {
+                    origin: origin.clone(),
+                    limit,
+                },
             })?;
             let text = String::from_utf8(bytes).map_err(|e| {
                 let valid = e.utf8_error().valid_up_to();
@@ -135,6 +153,10 @@ pub fn parse(text: &str, origin: Origin) -> Result<Loaded, DataError> {
             message,
         }
     })?;
+    let long = limits::long_texts(text, MAX_TEXT_BYTES);
+    if !long.is_empty() {
+        return Err(too_long(text, long, origin));
+    }
     let mut problems = validate(&dataset);
     if problems.is_empty() {
         return Ok(Loaded { dataset, origin });
@@ -146,6 +168,30 @@ pub fn parse(text: &str, origin: Origin) -> Result<Loaded, DataError> {
         more,
         origin,
     })
+}
+
+/// The texts above the limit, as problems at their place.
+fn too_long(text: &str, mut long: Vec<limits::LongText>, origin: Origin) -> DataError {
+    let more = long.len().saturating_sub(MAX_LISTED);
+    long.truncate(MAX_LISTED);
+    let offsets: Vec<usize> = long.iter().map(|l| l.offset).collect();
+    let problems = long
+        .into_iter()
+        .zip(line_columns(text, &offsets))
+        .map(|(l, (line, column))| LocatedProblem {
+            line,
+            column,
+            message: format!(
+                "{} is a text of {} bytes, above the limit of {MAX_TEXT_BYTES} bytes for one field",
+                l.field, l.bytes
+            ),
+        })
+        .collect();
+    DataError::Invalid {
+        origin,
+        problems,
+        more,
+    }
 }
 
 /// Each problem at the line and column of its value (the file's start when
