@@ -317,20 +317,18 @@ fn run_bounded(args: &[&str], env: &[(&str, &Path)], seconds: u64) -> Output {
     for (k, v) in env {
         command.env(k, v);
     }
-    let mut child = command.spawn().expect("the binary runs");
-    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(seconds);
-    while child.try_wait().expect("wait").is_none() {
-        if std::time::Instant::now() > deadline {
-            let _ = child.kill();
-            let out = child.wait_with_output().expect("output");
-            panic!(
-                "{args:?} still running after {seconds} s; stderr: {}",
-                String::from_utf8_lossy(&out.stderr)
-            );
+    let child = command.spawn().expect("the binary runs");
+    let pid = child.id().to_string();
+    // Read while it runs: output larger than a pipe's buffer would block it.
+    let (sender, receiver) = std::sync::mpsc::channel();
+    std::thread::spawn(move || sender.send(child.wait_with_output()));
+    match receiver.recv_timeout(std::time::Duration::from_secs(seconds)) {
+        Ok(out) => out.expect("output"),
+        Err(_) => {
+            let _ = Command::new("kill").args(["-KILL", &pid]).status();
+            panic!("{args:?} still running after {seconds} s");
         }
-        std::thread::sleep(std::time::Duration::from_millis(20));
     }
-    child.wait_with_output().expect("output")
 }
 
 #[cfg(unix)]
@@ -412,4 +410,50 @@ fn a_state_file_linked_to_a_device_is_left_alone() {
         std::fs::symlink_metadata(&state).is_ok_and(|m| m.file_type().is_symlink()),
         "the link is left as it was"
     );
+}
+
+#[test]
+fn a_text_above_the_field_limit_is_refused_naming_the_field_and_the_limit() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut d = embedded();
+    d.organisations[3].name = "x".repeat(data::limits::MAX_TEXT_BYTES + 1);
+    let file = write(dir.path(), "long.json", &d);
+    let file = file.to_str().expect("a UTF-8 path");
+    for args in [
+        vec!["organisations", "--data", file],
+        vec!["search", "x", "--data", file],
+        vec!["validate", file],
+    ] {
+        let out = run_bounded(&args, &[], 20);
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{args:?}: {stderr}");
+        assert!(stderr.contains("long.json:1:"), "{stderr}");
+        assert!(
+            stderr.contains(
+                "organisations[3].name is a text of 65537 bytes, above the limit of 65536 bytes for one field"
+            ),
+            "{args:?}: {stderr}"
+        );
+        assert!(out.stdout.is_empty(), "{args:?}");
+    }
+    // At the limit, it loads, and the listing pads no other row to its width.
+    d.organisations[3].name = "x".repeat(data::limits::MAX_TEXT_BYTES);
+    let file = write(dir.path(), "at-limit.json", &d);
+    let out = run_bounded(
+        &[
+            "organisations",
+            "--data",
+            file.to_str().expect("a UTF-8 path"),
+        ],
+        &[],
+        20,
+    );
+    assert!(out.status.success(), "{out:?}");
+    let longest_other = String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .filter(|l| !l.contains("xxxx"))
+        .map(str::len)
+        .max()
+        .unwrap_or(0);
+    assert!(longest_other < 300, "{longest_other} bytes");
 }
