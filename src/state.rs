@@ -57,18 +57,45 @@ impl Default for State {
     }
 }
 
+/// The longest search query kept, in characters: a search box holds words,
+/// and a pasted megabyte made every later key take seconds.
+pub const MAX_QUERY_CHARS: usize = 200;
+
+/// Cuts `query` to [`MAX_QUERY_CHARS`] characters.
+pub fn cap_query(query: &mut String) {
+    if let Some((cut, _)) = query.char_indices().nth(MAX_QUERY_CHARS) {
+        query.truncate(cut);
+    }
+}
+
 /// Adds a query at the end of a history, without duplicates, keeping the last 50.
 pub fn remember(history: &mut Vec<String>, query: &str) {
-    let query = query.trim();
+    let mut query = query.trim().to_string();
+    cap_query(&mut query);
     if query.is_empty() {
         return;
     }
-    history.retain(|q| q != query);
-    history.push(query.to_string());
+    history.retain(|q| *q != query);
+    history.push(query);
+    trim_history(history);
+}
+
+/// Keeps the last [`HISTORY`] queries.
+fn trim_history(history: &mut Vec<String>) {
     if history.len() > HISTORY {
         let extra = history.len() - HISTORY;
         history.drain(..extra);
     }
+}
+
+/// A state read from a file, held to what this build writes: the last 50
+/// queries, each within [`MAX_QUERY_CHARS`].
+fn held_to_limits(mut state: State) -> State {
+    for query in &mut state.history {
+        cap_query(query);
+    }
+    trim_history(&mut state.history);
+    state
 }
 
 fn timestamp() -> u128 {
@@ -83,11 +110,26 @@ enum Unusable {
     Invalid(String),
 }
 
+/// A name for a bad file that no file has: `<name>.bad-<seconds>`, then
+/// `-2`, `-3`… when files were set aside in the same second.
+fn aside_name(path: &Path) -> PathBuf {
+    let seconds = timestamp() / 1_000_000_000;
+    (1u32..)
+        .map(|n| {
+            let mut aside = path.as_os_str().to_owned();
+            match n {
+                1 => aside.push(format!(".bad-{seconds}")),
+                n => aside.push(format!(".bad-{seconds}-{n}")),
+            }
+            PathBuf::from(aside)
+        })
+        .find(|aside| std::fs::symlink_metadata(aside).is_err())
+        .unwrap_or_else(|| path.with_extension("bad"))
+}
+
 /// Renames a bad file to `<name>.bad-<timestamp>` and says where it went.
 fn set_aside(path: &Path, why: Unusable) -> Message {
-    let mut aside = path.as_os_str().to_owned();
-    aside.push(format!(".bad-{}", timestamp() / 1_000_000_000));
-    let aside = PathBuf::from(aside);
+    let aside = aside_name(path);
     let renamed = std::fs::rename(path, &aside);
     let message = match (&why, &renamed) {
         (Unusable::Newer(_), Ok(())) => Message::new(Text::StateNewerKept),
@@ -133,7 +175,7 @@ pub fn load(path: &Path) -> (State, Option<Message>) {
         }
     };
     let why = match serde_json::from_slice::<State>(&bytes) {
-        Ok(state) if state.version <= VERSION => return (state, None),
+        Ok(state) if state.version <= VERSION => return (held_to_limits(state), None),
         Ok(state) => Unusable::Newer(state.version),
         Err(e) => Unusable::Invalid(e.to_string()),
     };
@@ -426,6 +468,37 @@ mod tests {
             "{:?}",
             last.history[0]
         );
+    }
+
+    #[test]
+    fn bad_files_set_aside_in_the_same_second_are_all_kept() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let path = dir.path().join("state.json");
+        for n in 0..3 {
+            std::fs::write(&path, format!("bad {n}")).expect("write");
+            assert!(load(&path).1.is_some());
+        }
+        let mut kept: Vec<String> = std::fs::read_dir(dir.path())
+            .expect("dir")
+            .map(|e| std::fs::read_to_string(e.expect("entry").path()).expect("read"))
+            .collect();
+        kept.sort();
+        assert_eq!(kept, ["bad 0", "bad 1", "bad 2"]);
+    }
+
+    #[test]
+    fn a_loaded_history_is_held_to_50_short_queries() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let path = dir.path().join("state.json");
+        let mut state = sample();
+        state.history = (0..80).map(|i| format!("q{i}")).collect();
+        state.history.push("é".repeat(1_000_000));
+        save(&path, &state).expect("save");
+        let (loaded, warning) = load(&path);
+        assert_eq!(warning, None);
+        assert_eq!(loaded.history.len(), HISTORY);
+        assert_eq!(loaded.history[0], "q31");
+        assert_eq!(loaded.history[HISTORY - 1], "é".repeat(MAX_QUERY_CHARS));
     }
 
     #[test]

@@ -457,3 +457,25 @@ fn a_text_above_the_field_limit_is_refused_naming_the_field_and_the_limit() {
         .unwrap_or(0);
     assert!(longest_other < 300, "{longest_other} bytes");
 }
+
+#[test]
+fn a_pasted_megabyte_is_cut_to_the_query_limit() {
+    use pap_tui::app::{Action, Effect, Overlay};
+    let mut app = App::new(embedded(), Origin::Embedded, Lang::En);
+    app.update(Action::OpenSearch);
+    let effects = app.update(Action::Paste(format!("laval {}", "é".repeat(1_000_000))));
+    let queries: Vec<usize> = effects
+        .iter()
+        .filter_map(|e| match e {
+            Effect::Search { query, .. } => Some(query.chars().count()),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(queries, [pap_tui::state::MAX_QUERY_CHARS]);
+    app.update(Action::Input('x'));
+    let Overlay::Search(sb) = &app.overlay else {
+        panic!("the search box is open");
+    };
+    assert_eq!(sb.input.chars().count(), pap_tui::state::MAX_QUERY_CHARS);
+    assert!(sb.input.starts_with("laval é"));
+}
