@@ -372,8 +372,12 @@ fn a_dataset_above_the_size_limit_is_refused_unread() {
     let out = run_bounded(&["validate", big.to_str().expect("a UTF-8 path")], &[], 10);
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert_eq!(out.status.code(), Some(2), "{stderr}");
+    let limit = data::limits::MAX_FILE_BYTES;
     assert!(
-        stderr.contains("larger than the limit of 134217728 bytes (128 MiB)"),
+        stderr.contains(&format!(
+            "larger than the limit of {limit} bytes ({} MiB)",
+            limit >> 20
+        )),
         "{stderr}"
     );
 }
