@@ -8,8 +8,8 @@ pub mod terminal;
 mod worker;
 
 use std::io::{self, Stdout};
-use std::sync::Arc;
 use std::sync::atomic::Ordering;
+use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use crossterm::event::{self, Event};
@@ -54,15 +54,20 @@ pub fn open(
     run(app, options)
 }
 
-/// Writes the state; after one failure it warns once and stops trying.
+/// Writes the state; after one failure it warns once and stops trying. Shared
+/// with the signal thread, which saves the latest snapshot if the loop is stuck.
 struct StateStore {
     path: Option<std::path::PathBuf>,
     failed: bool,
+    /// The app's latest snapshot, for the signal thread.
+    latest: Option<crate::state::State>,
+    /// Saved for the last time: nothing more is written.
+    done: bool,
 }
 
 impl StateStore {
     fn save(&mut self, state: &crate::state::State, lang: Lang) -> Option<Msg> {
-        let path = self.path.as_ref().filter(|_| !self.failed)?;
+        let path = self.path.as_ref().filter(|_| !self.failed && !self.done)?;
         match crate::state::save(path, state) {
             Ok(()) => None,
             Err(e) => {
@@ -72,6 +77,28 @@ impl StateStore {
             }
         }
     }
+
+    /// The last save of the session.
+    fn finish(&mut self, state: &crate::state::State, lang: Lang) {
+        self.save(state, lang);
+        self.done = true;
+    }
+
+    /// The last save from the signal thread, if the loop has not made it.
+    fn finish_latest(&mut self) {
+        if let Some(latest) = self.latest.take() {
+            self.finish(&latest, Lang::En);
+        }
+        self.done = true;
+    }
+}
+
+/// The store, even if a thread panicked while holding it: it holds no
+/// invariant a panic can break.
+fn lock(store: &Mutex<StateStore>) -> std::sync::MutexGuard<'_, StateStore> {
+    store
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner)
 }
 
 /// What the loop holds besides the app: the terminal, the search thread, where
@@ -80,24 +107,31 @@ struct Loop {
     terminal: Terminal<CrosstermBackend<Stdout>>,
     ui: UiState,
     worker: SearchWorker,
-    store: StateStore,
+    store: Arc<Mutex<StateStore>>,
     options: Options,
     mouse_captured: bool,
 }
 
-/// Runs the explorer until the user quits or a signal stops it.
+/// Runs the explorer until the user quits, a signal stops it or the terminal
+/// closes.
 pub fn run(mut app: App, options: Options) -> Result<Exit, TuiError> {
     check_terminal()?;
-    let caught = terminal::watch_signals()?;
+    let store = Arc::new(Mutex::new(StateStore {
+        path: options.state_file.clone(),
+        failed: false,
+        latest: Some(app.snapshot()),
+        done: false,
+    }));
+    let caught = terminal::watch_signals({
+        let store = Arc::clone(&store);
+        move || lock(&store).finish_latest()
+    })?;
     let _guard = terminal::enter(options.mouse)?;
     let mut lp = Loop {
         terminal: Terminal::new(CrosstermBackend::new(io::stdout()))?,
         ui: UiState::new(options.theme),
         worker: SearchWorker::spawn(Arc::clone(&app.data), app.index.clone()),
-        store: StateStore {
-            path: options.state_file.clone(),
-            failed: false,
-        },
+        store,
         mouse_captured: options.mouse,
         options,
     };
@@ -105,6 +139,9 @@ pub fn run(mut app: App, options: Options) -> Result<Exit, TuiError> {
     app.update(crate::app::Action::Resize(size.width, size.height));
     let mut dirty = true;
     let mut exit = Exit::Quit;
+    // Whether crossterm may hold events it has read and not yet returned (a
+    // paste, keys typed fast): then the loop asks it again without waiting.
+    let mut held = false;
     while app.running {
         dirty |= lp.drain_results(&mut app);
         let signal = caught.load(Ordering::Relaxed);
@@ -121,8 +158,19 @@ pub fn run(mut app: App, options: Options) -> Result<Exit, TuiError> {
         // A short timeout so that a signal is seen promptly, shorter still while
         // hits are awaited.
         let searching = matches!(&app.overlay, Overlay::Search(sb) if sb.pending);
-        let timeout = Duration::from_millis(if searching { 5 } else { 100 });
-        if !event::poll(timeout)? {
+        let timeout = match (held, searching) {
+            (true, _) => Duration::ZERO,
+            (false, true) => Duration::from_millis(5),
+            (false, false) => Duration::from_millis(100),
+        };
+        // Looked at before crossterm reads: it would read a closed terminal forever.
+        if terminal::wait_input(timeout) == terminal::Input::HungUp {
+            exit = Exit::Signal(terminal::HANG_UP);
+            break;
+        }
+        // Also what crossterm's own signal handling has seen: a resize.
+        held = event::poll(Duration::ZERO)?;
+        if !held {
             continue;
         }
         let event = event::read()?;
@@ -138,9 +186,10 @@ pub fn run(mut app: App, options: Options) -> Result<Exit, TuiError> {
         };
         let effects = app.update(action);
         lp.carry_out(&mut app, effects);
+        lock(&lp.store).latest = Some(app.snapshot());
         dirty = true;
     }
-    lp.store.save(&app.snapshot(), app.lang);
+    lock(&lp.store).finish(&app.snapshot(), app.lang);
     Ok(exit)
 }
 
@@ -182,7 +231,7 @@ impl Loop {
                             .map_err(|e| e.in_language(app.lang));
                     Some(Msg::CopyOutcome(result, text))
                 }
-                Effect::Save(state) => self.store.save(&state, app.lang),
+                Effect::Save(state) => lock(&self.store).save(&state, app.lang),
             };
             if let Some(msg) = outcome {
                 queue.extend(app.update(msg));

@@ -6,7 +6,6 @@ use std::sync::Arc;
 use std::sync::atomic::AtomicUsize;
 #[cfg(unix)]
 use std::sync::atomic::Ordering;
-#[cfg(unix)]
 use std::time::Duration;
 
 use crossterm::event::{
@@ -112,10 +111,11 @@ pub fn capture_mouse(on: bool) -> io::Result<()> {
 const SIGNAL_GRACE: Duration = Duration::from_millis(500);
 
 /// Records the first of SIGINT, SIGTERM or SIGHUP, so the loop can stop, save
-/// and restore the terminal. If the loop is stuck, the terminal is restored and
-/// the process ends after a grace period, with status 128 + the signal.
+/// and restore the terminal. If the loop is stuck (crossterm reading a closed
+/// terminal), `last_words` runs (it saves the state), the terminal is restored
+/// and the process ends after a grace period, with status 128 + the signal.
 #[cfg(unix)]
-pub fn watch_signals() -> io::Result<Arc<AtomicUsize>> {
+pub fn watch_signals(last_words: impl FnOnce() + Send + 'static) -> io::Result<Arc<AtomicUsize>> {
     use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
     let caught = Arc::new(AtomicUsize::new(0));
     let mut signals = signal_hook::iterator::Signals::new([SIGINT, SIGTERM, SIGHUP])?;
@@ -124,6 +124,7 @@ pub fn watch_signals() -> io::Result<Arc<AtomicUsize>> {
         if let Some(signal) = signals.forever().next() {
             flag.store(signal as usize, Ordering::SeqCst);
             std::thread::sleep(SIGNAL_GRACE);
+            last_words();
             restore();
             std::process::exit(128 + signal);
         }
@@ -131,8 +132,52 @@ pub fn watch_signals() -> io::Result<Arc<AtomicUsize>> {
     Ok(caught)
 }
 
+/// The signal number a closed terminal sends, and the loop reports when it
+/// finds the terminal's input closed first.
+#[cfg(unix)]
+pub const HANG_UP: i32 = signal_hook::consts::SIGHUP;
 #[cfg(not(unix))]
-pub fn watch_signals() -> io::Result<Arc<AtomicUsize>> {
+pub const HANG_UP: i32 = 1;
+
+/// What the terminal's input holds after a wait.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Input {
+    /// Something to read (or nothing yet: crossterm may hold events already read).
+    Ready,
+    /// The terminal closed: its input is at its end.
+    HungUp,
+}
+
+/// Waits up to `timeout` for input on standard input, where crossterm reads
+/// the terminal (`check_terminal` made sure it is one). A closed terminal reads
+/// as an endless empty input that crossterm 0.29 reads again forever without
+/// returning; this sees the hang-up first, so the loop can save and end.
+#[cfg(unix)]
+pub fn wait_input(timeout: Duration) -> Input {
+    let mut watched = libc::pollfd {
+        fd: libc::STDIN_FILENO,
+        events: libc::POLLIN,
+        revents: 0,
+    };
+    let ms = i32::try_from(timeout.as_millis()).unwrap_or(i32::MAX);
+    // SAFETY: one valid pollfd, and its count, for the duration of the call.
+    let ready = unsafe { libc::poll(&mut watched, 1, ms) };
+    let closed = libc::POLLHUP | libc::POLLERR | libc::POLLNVAL;
+    if ready > 0 && watched.revents & closed != 0 {
+        Input::HungUp
+    } else {
+        Input::Ready
+    }
+}
+
+#[cfg(not(unix))]
+pub fn wait_input(timeout: Duration) -> Input {
+    let _ = crossterm::event::poll(timeout);
+    Input::Ready
+}
+
+#[cfg(not(unix))]
+pub fn watch_signals(_last_words: impl FnOnce() + Send + 'static) -> io::Result<Arc<AtomicUsize>> {
     let caught = Arc::new(AtomicUsize::new(0));
     for signal in [signal_hook::consts::SIGINT, signal_hook::consts::SIGTERM] {
         signal_hook::flag::register_usize(signal, Arc::clone(&caught), signal as usize)?;

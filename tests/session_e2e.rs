@@ -1,0 +1,64 @@
+//! The explorer's sessions against what ends or shares them: a terminal that
+//! closes, two sessions saving one state file, a suspend and a resume, and
+//! bytes that leave crossterm's parser waiting. The real binary in tmux.
+
+mod support;
+
+use std::path::Path;
+use std::process::Command;
+use std::time::{Duration, Instant};
+
+use support::tmux::Tmux;
+
+fn env(dir: &str) -> Vec<(&'static str, &str)> {
+    vec![
+        ("LANG", "en_CA.UTF-8"),
+        ("TERM", "xterm-256color"),
+        ("PAP_TUI_CONFIG_DIR", dir),
+        ("PAP_TUI_STATE_DIR", dir),
+        ("PAP_TUI_CLIPBOARD", "off"),
+    ]
+}
+
+/// Waits until the state file holds `text`, or panics with what it holds.
+fn wait_state(dir: &Path, text: &str) -> String {
+    let path = dir.join("state.json");
+    let deadline = Instant::now() + Duration::from_secs(10);
+    loop {
+        let state = std::fs::read_to_string(&path).unwrap_or_default();
+        if state.contains(text) {
+            return state;
+        }
+        assert!(
+            Instant::now() < deadline,
+            "timed out waiting for {text} in {}: {state:?}",
+            path.display()
+        );
+        std::thread::sleep(Duration::from_millis(20));
+    }
+}
+
+/// Searches for `query` and opens the hit that shows `hit`, which remembers the query.
+fn search(t: &Tmux, query: &str, hit: &str, then: &str) {
+    t.keys(&["/"]);
+    t.wait_text("Search");
+    t.type_text(query);
+    t.wait_for("the hit", |s| s.contains(hit));
+    t.keys(&["Enter"]);
+    t.wait_text(then);
+}
+
+#[test]
+fn a_terminal_that_closes_still_gets_the_state_saved() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().to_string_lossy().into_owned();
+    let t = Tmux::start("closed", 120, 40, &env(&path), &[], &[]);
+    t.wait_text("All regions");
+    // A query is remembered only in memory until the session ends.
+    search(&t, "safima", "(SAFIMA)", "Organisations — Lanaudière (4)");
+    let _ = Command::new("tmux")
+        .args(["-L", t.socket(), "kill-pane", "-t", "main"])
+        .output();
+    let state = wait_state(dir.path(), "\"safima\"");
+    assert!(state.contains("\"history\""), "{state}");
+}
