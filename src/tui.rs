@@ -18,7 +18,7 @@ use ratatui::backend::CrosstermBackend;
 
 use crate::app::{App, Effect, Mode, Msg, Overlay};
 use crate::clipboard;
-use crate::i18n::Lang;
+use crate::i18n::{Lang, Message, Text};
 use crate::ui::{self, UiState};
 
 pub use terminal::{TuiError, check_terminal, restore};
@@ -39,6 +39,8 @@ pub struct Options {
     pub mouse: bool,
     pub theme: ui::theme::ThemeName,
     pub clipboard: clipboard::Plan,
+    /// OSC 52 copies may be dropped here (inside tmux): a copy says so.
+    pub osc52_may_be_dropped: bool,
     /// Where `state.json` is written; `None` when there is no such directory.
     pub state_file: Option<std::path::PathBuf>,
 }
@@ -229,7 +231,13 @@ impl Loop {
                     let result =
                         clipboard::copy(self.options.clipboard, &text, self.terminal.backend_mut())
                             .map_err(|e| e.in_language(app.lang));
-                    Some(Msg::CopyOutcome(result, text))
+                    let uncertain = result.is_ok() && self.options.osc52_may_be_dropped;
+                    queue.extend(app.update(Msg::CopyOutcome(result, text)));
+                    // Said after the outcome, in its place.
+                    uncertain.then(|| {
+                        let said = Message::new(Text::ClipboardMayNotLand).describe(app.lang);
+                        Msg::Notify(said, true)
+                    })
                 }
                 Effect::Save(state) => lock(&self.store).save(&state, app.lang),
             };

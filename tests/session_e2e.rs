@@ -62,3 +62,21 @@ fn a_terminal_that_closes_still_gets_the_state_saved() {
     let state = wait_state(dir.path(), "\"safima\"");
     assert!(state.contains("\"history\""), "{state}");
 }
+
+#[test]
+fn osc52_inside_tmux_without_tmux_says_it_may_not_have_landed() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().to_string_lossy().into_owned();
+    let mut env = env(&path);
+    // Auto, as by default; no tmux to load a buffer with, so OSC 52 it is,
+    // which tmux's default `set-clipboard external` drops.
+    env.retain(|(k, _)| *k != "PAP_TUI_CLIPBOARD");
+    env.push(("PATH", "/nonexistent"));
+    let t = Tmux::start("osc52-tmux", 120, 40, &env, &[], &[]);
+    t.wait_text("All regions");
+    // The first region: an entry to copy.
+    t.keys(&["j"]);
+    t.wait_text("Organisations — Bas-Saint-Laurent");
+    t.keys(&["y"]);
+    t.wait_text("Sent by OSC 52, may not have landed");
+}

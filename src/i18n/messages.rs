@@ -160,6 +160,10 @@ rows! {
             fr: "{program} n'a pas terminé en {ms} ms",
             en: "{program} did not finish within {ms} ms",
         }
+        ClipboardMayNotLand {
+            fr: "Envoyé par OSC 52, peut-être sans effet : dans tmux, il n'arrive que si set-clipboard vaut on",
+            en: "Sent by OSC 52, may not have landed: inside tmux it arrives only with set-clipboard on",
+        }
         ClipboardTerminal {
             fr: "écriture impossible vers le terminal : {error}",
             en: "cannot write to the terminal: {error}",
