@@ -262,6 +262,73 @@ pub fn save(path: &Path, state: &State) -> std::io::Result<()> {
     file.persist(path).map(drop).map_err(|e| e.error)
 }
 
+/// The lock file beside the state, held while a session reads and writes the
+/// state, so that two sessions saving at once take turns. Never removed:
+/// removing a lock file lets two sessions hold two different ones.
+fn lock_beside(path: &Path) -> std::io::Result<std::fs::File> {
+    let mut name = path.as_os_str().to_owned();
+    name.push(".lock");
+    let file = std::fs::OpenOptions::new()
+        .create(true)
+        .truncate(false)
+        .write(true)
+        .open(PathBuf::from(name))?;
+    file.lock()?;
+    Ok(file)
+}
+
+/// The queries `now` remembered since `base`: what follows the longest start
+/// of `now` that `base` holds in the same order (a query used again moves to
+/// the end, so it counts as new).
+fn remembered_since<'a>(base: &[String], now: &'a [String]) -> &'a [String] {
+    let mut rest = base.iter();
+    let kept = now.iter().take_while(|q| rest.any(|b| b == *q)).count();
+    &now[kept..]
+}
+
+/// `disk` with what this session changed since `base` (its state when it
+/// last saved) applied: the stars it added and removed, the queries it
+/// remembered, and its selection. What other sessions saved meanwhile stays,
+/// and a star this session removed is not brought back.
+pub fn merge(disk: State, base: &State, now: &State) -> State {
+    let mut starred = disk.starred;
+    starred.retain(|s| !base.starred.contains(s) || now.starred.contains(s));
+    for star in &now.starred {
+        if !base.starred.contains(star) && !starred.contains(star) {
+            starred.push(star.clone());
+        }
+    }
+    let mut history = disk.history;
+    for query in remembered_since(&base.history, &now.history) {
+        remember(&mut history, query);
+    }
+    State {
+        version: VERSION,
+        history,
+        starred,
+        ..now.clone()
+    }
+}
+
+/// Saves what this session changed since `base` into the state file as it is
+/// now, under a lock, so that two sessions keep each other's stars and
+/// queries. A file that cannot be read as a state is replaced, as [`save`]
+/// does. Returns the state written.
+pub fn save_merged(path: &Path, base: &State, now: &State) -> std::io::Result<State> {
+    let dir = path.parent().unwrap_or(Path::new("."));
+    std::fs::create_dir_all(dir)?;
+    let _lock = lock_beside(path)?;
+    let disk = crate::file::read_limited(path, MAX_STATE_BYTES)
+        .ok()
+        .and_then(|bytes| serde_json::from_slice::<State>(&bytes).ok())
+        .filter(|disk| disk.version <= VERSION)
+        .map(held_to_limits)
+        .unwrap_or_default();
+    let merged = merge(disk, base, now);
+    save(path, &merged)?;
+    Ok(merged)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -499,6 +566,72 @@ mod tests {
         assert_eq!(loaded.history.len(), HISTORY);
         assert_eq!(loaded.history[0], "q31");
         assert_eq!(loaded.history[HISTORY - 1], "é".repeat(MAX_QUERY_CHARS));
+    }
+
+    fn star(id: &str) -> Star {
+        Star {
+            kind: "region".into(),
+            id: id.into(),
+        }
+    }
+
+    fn with(stars: &[&str], history: &[&str]) -> State {
+        State {
+            starred: stars.iter().map(|s| star(s)).collect(),
+            history: history.iter().map(|q| q.to_string()).collect(),
+            ..State::default()
+        }
+    }
+
+    #[test]
+    fn two_sessions_keep_each_others_stars_and_queries() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let path = dir.path().join("state.json");
+        let start = with(&["01", "02"], &["laval"]);
+        save(&path, &start).expect("save");
+        // A stars 03 and unstars 01; B stars 04 and searches; both started
+        // from the same file.
+        let mut a = with(&["02", "03"], &["laval", "safima"]);
+        a.region = Some("03".into());
+        let b = with(&["01", "02", "04"], &["laval", "gatineau"]);
+        save_merged(&path, &start, &a).expect("a saves");
+        let written = save_merged(&path, &start, &b).expect("b saves");
+        let (read, _) = load(&path);
+        assert_eq!(read, written);
+        let ids: Vec<&str> = read.starred.iter().map(|s| s.id.as_str()).collect();
+        assert_eq!(
+            ids,
+            ["02", "03", "04"],
+            "01, unstarred by A, stays unstarred"
+        );
+        assert_eq!(read.history, ["laval", "safima", "gatineau"]);
+        // The last session's place.
+        assert_eq!(read.region, None);
+    }
+
+    #[test]
+    fn a_session_that_saves_twice_applies_only_what_changed_since() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let path = dir.path().join("state.json");
+        let start = State::default();
+        let first = with(&["01"], &[]);
+        save_merged(&path, &start, &first).expect("first save");
+        // Another session stars 02 meanwhile.
+        let other = save_merged(&path, &start, &with(&["02"], &[])).expect("other");
+        assert_eq!(other.starred, [star("01"), star("02")]);
+        // This one unstars 01: 02 stays, 01 goes and does not come back.
+        save_merged(&path, &first, &State::default()).expect("second save");
+        assert_eq!(load(&path).0.starred, [star("02")]);
+    }
+
+    #[test]
+    fn queries_used_again_count_as_remembered() {
+        let base: Vec<String> = ["a", "b", "c"].map(String::from).to_vec();
+        let now: Vec<String> = ["b", "c", "a"].map(String::from).to_vec();
+        assert_eq!(remembered_since(&base, &now), ["a"]);
+        assert!(remembered_since(&base, &base).is_empty());
+        let trimmed: Vec<String> = ["b", "c", "d"].map(String::from).to_vec();
+        assert_eq!(remembered_since(&base, &trimmed), ["d"]);
     }
 
     #[test]

@@ -61,6 +61,9 @@ pub fn open(
 struct StateStore {
     path: Option<std::path::PathBuf>,
     failed: bool,
+    /// The app's state when it was last saved (or started): a save applies
+    /// only what changed since to the file, which other sessions write too.
+    base: crate::state::State,
     /// The app's latest snapshot, for the signal thread.
     latest: Option<crate::state::State>,
     /// Saved for the last time: nothing more is written.
@@ -70,8 +73,11 @@ struct StateStore {
 impl StateStore {
     fn save(&mut self, state: &crate::state::State, lang: Lang) -> Option<Msg> {
         let path = self.path.as_ref().filter(|_| !self.failed && !self.done)?;
-        match crate::state::save(path, state) {
-            Ok(()) => None,
+        match crate::state::save_merged(path, &self.base, state) {
+            Ok(_) => {
+                self.base = state.clone();
+                None
+            }
             Err(e) => {
                 self.failed = true;
                 let warning = crate::state::cannot_save(path, &e).describe(lang);
@@ -121,6 +127,7 @@ pub fn run(mut app: App, options: Options) -> Result<Exit, TuiError> {
     let store = Arc::new(Mutex::new(StateStore {
         path: options.state_file.clone(),
         failed: false,
+        base: app.snapshot(),
         latest: Some(app.snapshot()),
         done: false,
     }));

@@ -63,7 +63,7 @@ fn invisible_dataset() -> Dataset {
         }
     }
     d.organisations[0].name =
-        format!("Rlm\u{200F} Alm\u{061C} Bom\u{FEFF} Zwsp\u{200B} Lrm\u{200E}");
+        "Rlm\u{200F} Alm\u{061C} Bom\u{FEFF} Zwsp\u{200B} Lrm\u{200E}".to_string();
     d.organisations[0].regions = vec![new_code.clone()];
     let withheld = d
         .cities

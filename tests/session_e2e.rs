@@ -80,3 +80,58 @@ fn osc52_inside_tmux_without_tmux_says_it_may_not_have_landed() {
     t.keys(&["y"]);
     t.wait_text("Sent by OSC 52, may not have landed");
 }
+
+/// The ids of the starred entries in the state file.
+fn stars(dir: &Path) -> Vec<String> {
+    let text = std::fs::read_to_string(dir.join("state.json")).unwrap_or_default();
+    let state: pap_tui::state::State = serde_json::from_str(&text).unwrap_or_default();
+    state.starred.into_iter().map(|s| s.id).collect()
+}
+
+/// The count on the regions pane's "★ Starred" row, as drawn.
+fn starred_count(screen: &str) -> String {
+    let line = screen
+        .lines()
+        .find(|l| l.contains("★ Starred"))
+        .unwrap_or_default();
+    let cell = line[line.find('★').unwrap_or(0)..]
+        .split(['│', '┃'])
+        .next()
+        .unwrap_or_default();
+    cell.split_whitespace()
+        .last()
+        .unwrap_or_default()
+        .to_string()
+}
+
+fn quit(t: &Tmux) {
+    t.keys(&["q"]);
+    t.wait_for("the program to exit", |_| t.pane_dead());
+}
+
+#[test]
+fn two_sessions_keep_each_others_stars() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().to_string_lossy().into_owned();
+    let options = ["remain-on-exit on"];
+    let a = Tmux::start("stars-a", 120, 40, &env(&path), &options, &[]);
+    let b = Tmux::start("stars-b", 120, 40, &env(&path), &options, &[]);
+    a.wait_text("All regions");
+    b.wait_text("All regions");
+    // A stars the first region, B the second; each saves when it stars.
+    a.keys(&["j"]);
+    a.wait_text("Organisations — Bas-Saint-Laurent");
+    a.keys(&["s"]);
+    a.wait_for("A's star", |s| starred_count(s) == "1");
+    b.keys(&["j"]);
+    b.wait_text("Organisations — Bas-Saint-Laurent");
+    b.keys(&["j"]);
+    b.wait_text("Organisations — Saguenay");
+    b.keys(&["s"]);
+    b.wait_for("B's star", |s| starred_count(s) == "1");
+    quit(&a);
+    quit(&b);
+    let mut ids = stars(dir.path());
+    ids.sort();
+    assert_eq!(ids, ["01", "02"]);
+}
