@@ -135,6 +135,7 @@ pub fn run(mut app: App, options: Options) -> Result<Exit, TuiError> {
         let store = Arc::clone(&store);
         move || lock(&store).finish_latest()
     })?;
+    let jobs = terminal::watch_job_control()?;
     let _guard = terminal::enter(options.mouse)?;
     let mut lp = Loop {
         terminal: Terminal::new(CrosstermBackend::new(io::stdout()))?,
@@ -157,6 +158,17 @@ pub fn run(mut app: App, options: Options) -> Result<Exit, TuiError> {
         if signal != 0 {
             exit = Exit::Signal(signal as i32);
             break;
+        }
+        if jobs.suspend.swap(false, Ordering::SeqCst) {
+            lp.suspend()?;
+            jobs.resumed.store(false, Ordering::SeqCst);
+            dirty = true;
+        }
+        if jobs.resumed.swap(false, Ordering::SeqCst) {
+            // Continued after a stop the loop did not make (SIGSTOP): the
+            // shell may have taken the terminal back meanwhile.
+            lp.resume()?;
+            dirty = true;
         }
         lp.sync_mouse(&app)?;
         if dirty {
@@ -203,6 +215,19 @@ pub fn run(mut app: App, options: Options) -> Result<Exit, TuiError> {
 }
 
 impl Loop {
+    /// Gives the terminal back and stops; once continued, takes the terminal
+    /// again and draws the whole frame.
+    fn suspend(&mut self) -> io::Result<()> {
+        terminal::suspend();
+        self.resume()
+    }
+
+    /// Takes the terminal again and has the next draw write every cell.
+    fn resume(&mut self) -> io::Result<()> {
+        terminal::resume(self.mouse_captured)?;
+        self.terminal.clear()
+    }
+
     /// Hands the search thread's answers to the app; true if there were any.
     fn drain_results(&mut self, app: &mut App) -> bool {
         let mut any = false;
@@ -247,6 +272,10 @@ impl Loop {
                     })
                 }
                 Effect::Save(state) => lock(&self.store).save(&state, app.lang),
+                Effect::Suspend => self
+                    .suspend()
+                    .err()
+                    .map(|e| Msg::Notify(crate::text::line(&e.to_string()).into_owned(), true)),
             };
             if let Some(msg) = outcome {
                 queue.extend(app.update(msg));

@@ -496,7 +496,8 @@ fn explore(
                 Effect::Search { generation, query } => {
                     worker.requests.push_back((generation, query));
                 }
-                Effect::Save(_) => {}
+                // The loop stops the process; the app is as it was when continued.
+                Effect::Save(_) | Effect::Suspend => {}
             }
         }
         check_app(&app, index, &worker)?;

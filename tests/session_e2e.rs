@@ -135,3 +135,97 @@ fn two_sessions_keep_each_others_stars() {
     ids.sort();
     assert_eq!(ids, ["01", "02"]);
 }
+
+/// A tmux format of the pane, such as `#{alternate_on}`.
+fn pane_format(t: &Tmux, format: &str) -> String {
+    let out = t.run(&["display", "-p", "-t", "main", format]);
+    String::from_utf8_lossy(&out.stdout).trim().to_string()
+}
+
+/// The state letter of a process in /proc (`T` when stopped).
+fn process_state(pid: u32) -> String {
+    std::fs::read_to_string(format!("/proc/{pid}/stat"))
+        .unwrap_or_default()
+        .rsplit(')')
+        .next()
+        .and_then(|rest| rest.split_whitespace().next())
+        .unwrap_or_default()
+        .to_string()
+}
+
+/// Waits until `check` holds, or panics naming `what`.
+fn wait_until(what: &str, check: impl Fn() -> bool) {
+    let deadline = Instant::now() + Duration::from_secs(10);
+    while !check() {
+        assert!(Instant::now() < deadline, "timed out waiting for {what}");
+        std::thread::sleep(Duration::from_millis(20));
+    }
+}
+
+/// What the shell finds while the program is stopped: its own screen, a
+/// cursor, no mouse reporting.
+fn terminal_given_back(t: &Tmux) -> String {
+    pane_format(
+        t,
+        "#{alternate_on} #{cursor_flag} #{mouse_any_flag}#{mouse_button_flag}#{mouse_standard_flag}",
+    )
+}
+
+/// Runs the explorer as a job of an interactive bash, as a user does, so that
+/// a stop is job control's (a process of an orphaned group ignores SIGTSTP),
+/// stops it with `suspend`, then brings it back with `fg`.
+fn suspended_then_continued(name: &str, suspend: impl Fn(&Tmux, u32)) {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().to_string_lossy().into_owned();
+    let t = Tmux::start(name, 120, 40, &env(&path), &[], &["--version"]);
+    t.run(&[
+        "respawn-pane",
+        "-k",
+        "-t",
+        "main",
+        "env PS1='$ ' bash --norc --noprofile -i",
+    ]);
+    t.wait_text("$");
+    let mut command: String = env(&path)
+        .iter()
+        .map(|(k, v)| format!("{k}='{v}' "))
+        .collect();
+    command.push_str(env!("CARGO_BIN_EXE_pap-tui"));
+    t.type_text(&command);
+    t.keys(&["Enter"]);
+    t.wait_text("All regions");
+    let pid = t.program_pid();
+    suspend(&t, pid);
+    wait_until("the program to stop", || process_state(pid) == "T");
+    wait_until("the terminal given back", || {
+        terminal_given_back(&t) == "0 1 000"
+    });
+    t.wait_text("Stopped");
+    t.type_text("fg");
+    t.keys(&["Enter"]);
+    wait_until("the alternate screen again", || {
+        pane_format(&t, "#{alternate_on}") == "1"
+    });
+    t.wait_text("All regions");
+    // Keys arrive one by one again: the terminal is back in raw mode.
+    t.keys(&["j"]);
+    t.wait_text("Organisations — Bas-Saint-Laurent");
+    t.keys(&["q"]);
+    wait_until("the program to exit", || {
+        process_state(pid).is_empty() || process_state(pid) == "Z"
+    });
+}
+
+#[test]
+fn sigtstp_gives_the_terminal_back_and_fg_takes_it_again() {
+    suspended_then_continued("tstp", |_, pid| {
+        let _ = Command::new("kill")
+            .args(["-TSTP", &pid.to_string()])
+            .status();
+    });
+}
+
+#[test]
+fn ctrl_z_suspends() {
+    suspended_then_continued("ctrl-z", |t, _| t.keys(&["C-z"]));
+}

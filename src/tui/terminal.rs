@@ -3,9 +3,9 @@
 
 use std::io::{self, IsTerminal, Write};
 use std::sync::Arc;
-use std::sync::atomic::AtomicUsize;
 #[cfg(unix)]
 use std::sync::atomic::Ordering;
+use std::sync::atomic::{AtomicBool, AtomicUsize};
 use std::time::Duration;
 
 use crossterm::event::{
@@ -103,6 +103,56 @@ pub fn capture_mouse(on: bool) -> io::Result<()> {
     } else {
         execute!(io::stdout(), DisableMouseCapture)
     }
+}
+
+/// What job control asked of the loop: a suspend (SIGTSTP, as `kill -TSTP`
+/// sends, or Ctrl-Z where the terminal sends it as a signal) and a resume
+/// (SIGCONT, as `fg` sends).
+#[derive(Debug, Clone, Default)]
+pub struct JobControl {
+    pub suspend: Arc<AtomicBool>,
+    pub resumed: Arc<AtomicBool>,
+}
+
+/// Takes SIGTSTP and SIGCONT from their default actions to flags the loop
+/// reads: stopped by default, the process would leave the shell in the
+/// alternate screen with a hidden cursor and mouse reporting on.
+#[cfg(unix)]
+pub fn watch_job_control() -> io::Result<JobControl> {
+    use signal_hook::consts::{SIGCONT, SIGTSTP};
+    let jobs = JobControl::default();
+    signal_hook::flag::register(SIGTSTP, Arc::clone(&jobs.suspend))?;
+    signal_hook::flag::register(SIGCONT, Arc::clone(&jobs.resumed))?;
+    Ok(jobs)
+}
+
+#[cfg(not(unix))]
+pub fn watch_job_control() -> io::Result<JobControl> {
+    Ok(JobControl::default())
+}
+
+/// Gives the terminal back as it was and stops the process, as SIGTSTP does
+/// by default; returns once the process is continued.
+pub fn suspend() {
+    restore();
+    #[cfg(unix)]
+    let _ = signal_hook::low_level::emulate_default_handler(signal_hook::consts::SIGTSTP);
+}
+
+/// Takes the terminal again after a stop: the shell put it back in line mode
+/// and on its own screen. Raw mode is left first, because crossterm enters it
+/// again only if it believes it has left it.
+pub fn resume(mouse: bool) -> io::Result<()> {
+    let _ = terminal::disable_raw_mode();
+    terminal::enable_raw_mode()?;
+    let mut out = io::stdout();
+    execute!(
+        out,
+        EnterAlternateScreen,
+        EnableBracketedPaste,
+        cursor::Hide
+    )?;
+    capture_mouse(mouse)
 }
 
 /// How long the loop has to stop by itself after a signal before the process
