@@ -181,10 +181,10 @@ pub fn choose(choice: Choice, env: &Environment, has: &dyn Fn(&str) -> bool) -> 
 
 /// Whether text sent by OSC 52 may never reach the clipboard: inside tmux,
 /// whose default `set-clipboard external` drops the sequence from programs,
-/// when it is not sent alongside `tmux load-buffer` (no `tmux` on PATH, or
-/// OSC 52 asked for).
-pub fn osc52_may_be_dropped(plan: Plan, env: &Environment) -> bool {
-    env.tmux && plan.method == Method::Osc52
+/// when `auto` fell back on it for want of `tmux` on PATH. (Asked for by name,
+/// OSC 52 is the user's informed choice.)
+pub fn osc52_may_be_dropped(choice: Choice, plan: Plan, env: &Environment) -> bool {
+    choice == Choice::Auto && env.tmux && plan.method == Method::Osc52
 }
 
 /// OSC 52 payloads above this many bytes (encoded) are refused: many terminals
@@ -468,9 +468,10 @@ mod tests {
         };
         let inside = env(true, false, false, false);
         let outside = env(false, true, false, false);
-        assert!(osc52_may_be_dropped(osc52, &inside));
-        assert!(!osc52_may_be_dropped(osc52, &outside));
-        assert!(!osc52_may_be_dropped(tmux, &inside));
+        assert!(osc52_may_be_dropped(Choice::Auto, osc52, &inside));
+        assert!(!osc52_may_be_dropped(Choice::Auto, osc52, &outside));
+        assert!(!osc52_may_be_dropped(Choice::Auto, tmux, &inside));
+        assert!(!osc52_may_be_dropped(Choice::Osc52, osc52, &inside));
     }
 
     #[test]

@@ -152,6 +152,7 @@ pub fn run(mut app: App, options: Options) -> Result<Exit, TuiError> {
     // Whether crossterm may hold events it has read and not yet returned (a
     // paste, keys typed fast): then the loop asks it again without waiting.
     let mut held = false;
+    let mut stuck = terminal::StuckInput::default();
     while app.running {
         dirty |= lp.drain_results(&mut app);
         let signal = caught.load(Ordering::Relaxed);
@@ -185,15 +186,20 @@ pub fn run(mut app: App, options: Options) -> Result<Exit, TuiError> {
             (false, false) => Duration::from_millis(100),
         };
         // Looked at before crossterm reads: it would read a closed terminal forever.
-        if terminal::wait_input(timeout) == terminal::Input::HungUp {
+        let input = terminal::wait_input(timeout);
+        if input == terminal::Input::HungUp {
             exit = Exit::Signal(terminal::HANG_UP);
             break;
         }
         // Also what crossterm's own signal handling has seen: a resize.
         held = event::poll(Duration::ZERO)?;
         if !held {
+            if input == terminal::Input::Data && stuck.no_event(std::time::Instant::now()) {
+                terminal::ask_device_attributes()?;
+            }
             continue;
         }
+        stuck.event();
         let event = event::read()?;
         // Lets the tests check that a panic restores the terminal; debug builds only.
         #[cfg(debug_assertions)]

@@ -229,3 +229,35 @@ fn sigtstp_gives_the_terminal_back_and_fg_takes_it_again() {
 fn ctrl_z_suspends() {
     suspended_then_continued("ctrl-z", |t, _| t.keys(&["C-z"]));
 }
+
+/// Found by a tester: crossterm 0.29 reads `ESC [ ?` as the start of a
+/// keyboard-flags or device-attributes answer and waits for its `u` or `c`,
+/// swallowing every key meanwhile, Ctrl-C included. The explorer asks the
+/// terminal for its attributes when keys come and nothing happens, and the
+/// answer ends the sequence.
+#[test]
+fn keys_work_again_after_an_unfinished_escape_sequence() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().to_string_lossy().into_owned();
+    let t = Tmux::start("esc-question", 120, 40, &env(&path), &[], &[]);
+    t.wait_text("All regions");
+    t.type_text("\u{1b}[?");
+    // `G` selects the last region; pressed again it changes nothing, so it can
+    // be pressed until it is read, each time waiting for what it shows.
+    let deadline = Instant::now() + Duration::from_secs(15);
+    loop {
+        t.keys(&["G"]);
+        let pressed = Instant::now();
+        while Instant::now() < pressed + Duration::from_millis(700) {
+            if t.screen().contains("Organisations — Centre-du-Québec") {
+                return;
+            }
+            std::thread::sleep(Duration::from_millis(20));
+        }
+        assert!(
+            Instant::now() < deadline,
+            "keys are still swallowed:\n{}",
+            t.screen()
+        );
+    }
+}

@@ -33,7 +33,7 @@ pub fn prepare(loaded: crate::data::Loaded, lang_flag: Option<Lang>) -> (App, Op
         mouse: config.mouse,
         theme: ui::theme::effective(config.theme, env("NO_COLOR").as_deref()),
         clipboard: plan,
-        osc52_may_be_dropped: clipboard::osc52_may_be_dropped(plan, &environment),
+        osc52_may_be_dropped: clipboard::osc52_may_be_dropped(choice, plan, &environment),
         state_file: paths.state_file(),
     };
     let mut app = App::starting(loaded.dataset, loaded.origin, lang);

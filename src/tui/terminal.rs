@@ -83,6 +83,8 @@ pub fn enter(mouse: bool) -> io::Result<Guard> {
     }));
     terminal::enable_raw_mode()?;
     let guard = Guard;
+    #[cfg(unix)]
+    reopen_input_nonblocking();
     let mut out = io::stdout();
     execute!(
         out,
@@ -94,6 +96,39 @@ pub fn enter(mouse: bool) -> io::Result<Guard> {
         execute!(out, EnableMouseCapture)?;
     }
     Ok(guard)
+}
+
+/// Makes standard input, where crossterm reads the terminal, a file
+/// description of its own that never blocks. crossterm 0.29 reads until a
+/// read would block; on a blocking descriptor, bytes that make no event yet
+/// (`ESC [ ?`) leave it waiting in `read` for the next key, where neither the
+/// loop nor a timeout can reach it. The terminal is opened again by its name
+/// rather than made non-blocking in place, because standard output and the
+/// shell share the original description, and a non-blocking write to a slow
+/// terminal fails. If the terminal has no name to open, input stays as it was.
+#[cfg(unix)]
+fn reopen_input_nonblocking() {
+    use std::os::fd::AsRawFd;
+    let mut name = [0 as libc::c_char; 256];
+    // SAFETY: the buffer and its length are valid for the call.
+    if unsafe { libc::ttyname_r(libc::STDIN_FILENO, name.as_mut_ptr(), name.len()) } != 0 {
+        return;
+    }
+    // SAFETY: ttyname_r wrote a NUL-terminated name into the buffer.
+    let name = unsafe { std::ffi::CStr::from_ptr(name.as_ptr()) };
+    let Ok(name) = name.to_str() else {
+        return;
+    };
+    let mut options = std::fs::OpenOptions::new();
+    options.read(true);
+    std::os::unix::fs::OpenOptionsExt::custom_flags(&mut options, libc::O_NONBLOCK);
+    if let Ok(input) = options.open(name) {
+        // SAFETY: both descriptors are open; dup2 replaces standard input, and
+        // `input` is closed when dropped, its copy staying on descriptor 0.
+        unsafe {
+            libc::dup2(input.as_raw_fd(), libc::STDIN_FILENO);
+        }
+    }
 }
 
 /// Turns mouse reporting on or off.
@@ -192,8 +227,10 @@ pub const HANG_UP: i32 = 1;
 /// What the terminal's input holds after a wait.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Input {
-    /// Something to read (or nothing yet: crossterm may hold events already read).
-    Ready,
+    /// Bytes to read.
+    Data,
+    /// Nothing came in the time (crossterm may still hold events it has read).
+    Quiet,
     /// The terminal closed: its input is at its end.
     HungUp,
 }
@@ -215,15 +252,91 @@ pub fn wait_input(timeout: Duration) -> Input {
     let closed = libc::POLLHUP | libc::POLLERR | libc::POLLNVAL;
     if ready > 0 && watched.revents & closed != 0 {
         Input::HungUp
+    } else if ready > 0 && watched.revents & libc::POLLIN != 0 {
+        Input::Data
     } else {
-        Input::Ready
+        Input::Quiet
     }
 }
 
 #[cfg(not(unix))]
 pub fn wait_input(timeout: Duration) -> Input {
-    let _ = crossterm::event::poll(timeout);
-    Input::Ready
+    match crossterm::event::poll(timeout) {
+        Ok(true) => Input::Data,
+        _ => Input::Quiet,
+    }
+}
+
+/// How long keys may come in without an event before the parser is taken
+/// for stuck: longer than any escape sequence takes to arrive whole.
+const STUCK_AFTER: Duration = Duration::from_secs(1);
+
+/// Watches for crossterm 0.29's parser stuck on an open sequence. After the
+/// bytes `ESC [ ?` it waits for a `u` or a `c` and swallows every other key,
+/// Ctrl-C included. When bytes keep coming with no event for [`STUCK_AFTER`],
+/// the loop asks the terminal for its primary device attributes: the answer,
+/// `ESC [ ? … c`, ends with the `c` the parser waits for, and it starts afresh.
+#[derive(Debug, Default)]
+pub struct StuckInput {
+    /// When bytes first came without an event since the last event.
+    since: Option<std::time::Instant>,
+    /// When the terminal was last asked.
+    asked: Option<std::time::Instant>,
+}
+
+impl StuckInput {
+    /// An event came: the parser works.
+    pub fn event(&mut self) {
+        *self = StuckInput::default();
+    }
+
+    /// Bytes came at `now` and no event: true when the terminal should be
+    /// asked for its attributes (at most once every [`STUCK_AFTER`]).
+    pub fn no_event(&mut self, now: std::time::Instant) -> bool {
+        let since = *self.since.get_or_insert(now);
+        let waited = now.duration_since(since) >= STUCK_AFTER;
+        let not_just_asked = self
+            .asked
+            .is_none_or(|asked| now.duration_since(asked) >= STUCK_AFTER);
+        if waited && not_just_asked {
+            self.asked = Some(now);
+            true
+        } else {
+            false
+        }
+    }
+}
+
+/// Asks the terminal for its primary device attributes (DA1, `ESC [ c`),
+/// which every VT100-compatible terminal answers.
+pub fn ask_device_attributes() -> io::Result<()> {
+    let mut out = io::stdout();
+    out.write_all(b"\x1b[c")?;
+    out.flush()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::time::Instant;
+
+    #[test]
+    fn the_terminal_is_asked_once_keys_come_a_second_without_events() {
+        let start = Instant::now();
+        let at = |ms| start + Duration::from_millis(ms);
+        let mut stuck = StuckInput::default();
+        assert!(
+            !stuck.no_event(at(0)),
+            "an escape sequence split in two reads"
+        );
+        assert!(!stuck.no_event(at(400)));
+        assert!(stuck.no_event(at(1_000)), "keys swallowed for a second");
+        assert!(!stuck.no_event(at(1_100)), "the answer itself");
+        assert!(stuck.no_event(at(2_100)), "asked again a second later");
+        stuck.event();
+        assert!(!stuck.no_event(at(2_200)));
+        assert!(!stuck.no_event(at(2_300)));
+    }
 }
 
 #[cfg(not(unix))]
