@@ -108,10 +108,9 @@ mouse = true
 # (esc, enter, tab, backtab, up, down, left, right, pageup, pagedown, home, end,
 # backspace, space, f1 … f12), ctrl-<character> or alt-<character>. A list binds
 # several keys. An entry with a key that cannot be read changes nothing.
-# Actions: quit, suspend, back, next_pane, previous_pane, focus_regions,
-# focus_organisations, focus_headcounts, focus_articles, up, down, page_up,
-# page_down, first, last, left, right, open, search, copy, copy_menu, star,
-# language, help, letter.
+# Actions: quit, back, next_pane, previous_pane, focus_regions, focus_organisations,
+# focus_headcounts, focus_articles, up, down, page_up, page_down, first, last, left,
+# right, open, search, copy, copy_menu, star, language, help, letter.
 [keys]
 # quit = "q"
 # down = ["j", "down"]
