@@ -177,7 +177,15 @@ fn terminal_given_back(t: &Tmux) -> String {
 fn suspended_then_continued(name: &str, suspend: impl Fn(&Tmux, u32)) {
     let dir = tempfile::tempdir().expect("tempdir");
     let path = dir.path().to_string_lossy().into_owned();
-    let t = Tmux::start(name, 120, 40, &env(&path), &[], &["--version"]);
+    // A program that ends at once, in a pane that stays, replaced by the shell.
+    let t = Tmux::start(
+        name,
+        120,
+        40,
+        &env(&path),
+        &["remain-on-exit on"],
+        &["--version"],
+    );
     t.run(&[
         "respawn-pane",
         "-k",
