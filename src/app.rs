@@ -67,6 +67,8 @@ pub enum Effect {
     Save(crate::state::State),
     /// Search for this query on the search thread; answer with `Msg::SearchResults`.
     Search { generation: u64, query: String },
+    /// Give the terminal back and stop the process until it is continued.
+    Suspend,
 }
 
 /// What `update` takes: something the user asked for, or a message from the loop.
@@ -294,6 +296,7 @@ impl App {
         let page = self.page.max(1) as isize;
         match action {
             Action::Quit => self.running = false,
+            Action::Suspend => effects.push(Effect::Suspend),
             Action::Back => self.back(effects),
             Action::NextPane => self.focus = self.focus.next(),
             Action::PreviousPane => self.focus = self.focus.previous(),

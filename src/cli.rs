@@ -299,7 +299,7 @@ pub fn summary(loaded: &Loaded, lang: Lang) -> String {
         totals.withheld,
         s.withheld_short,
         s.col_amount,
-        lang.amount(data.funding.iter().map(|f| f.amount_cad).sum()),
+        lang.amount(data::amount_total(data.funding.iter())),
     ))
     .into_owned()
 }

@@ -179,6 +179,14 @@ pub fn choose(choice: Choice, env: &Environment, has: &dyn Fn(&str) -> bool) -> 
     }
 }
 
+/// Whether text sent by OSC 52 may never reach the clipboard: inside tmux,
+/// whose default `set-clipboard external` drops the sequence from programs,
+/// when `auto` fell back on it for want of `tmux` on PATH. (Asked for by name,
+/// OSC 52 is the user's informed choice.)
+pub fn osc52_may_be_dropped(choice: Choice, plan: Plan, env: &Environment) -> bool {
+    choice == Choice::Auto && env.tmux && plan.method == Method::Osc52
+}
+
 /// OSC 52 payloads above this many bytes (encoded) are refused: many terminals
 /// and tmux drop longer ones silently.
 pub const OSC52_MAX_ENCODED: usize = 74_994;
@@ -272,11 +280,17 @@ fn pipe_to(
     args: &[&str],
     text: &str,
 ) -> Result<(), ClipboardError> {
-    let mut child = Command::new(program)
+    let mut command = Command::new(program);
+    command
         .args(args)
         .stdin(Stdio::piped())
         .stdout(Stdio::null())
-        .stderr(Stdio::null())
+        .stderr(Stdio::null());
+    // A process group of its own, so that a helper that times out goes with
+    // every process it started.
+    #[cfg(unix)]
+    std::os::unix::process::CommandExt::process_group(&mut command, 0);
+    let mut child = command
         .spawn()
         .map_err(|e| ClipboardError::Spawn(name, e.to_string()))?;
     // Written from another thread: a helper that never reads would block a
@@ -302,7 +316,7 @@ fn pipe_to(
                 return Err(ClipboardError::Failed(name, status.to_string()));
             }
             _ if Instant::now() >= deadline => {
-                let _ = child.kill();
+                kill_group(&mut child);
                 let _ = child.wait();
                 // Not joined: a process the helper started may still hold the
                 // pipe open, and the UI must not wait for it. The writer ends
@@ -315,6 +329,20 @@ fn pipe_to(
             Ok(_) => std::thread::sleep(Duration::from_millis(5)),
         }
     }
+}
+
+/// Ends a helper that did not finish, and what it started: its process group
+/// (the helper leads it), or the helper alone where there are no groups.
+fn kill_group(child: &mut std::process::Child) {
+    #[cfg(unix)]
+    if let Ok(group) = libc::pid_t::try_from(child.id()) {
+        // SAFETY: kill takes plain integers; a negative pid names the group.
+        unsafe {
+            libc::kill(-group, libc::SIGKILL);
+        }
+        return;
+    }
+    let _ = child.kill();
 }
 
 /// Copies `text` with `plan`. `terminal` receives OSC 52 sequences (the same
@@ -399,6 +427,51 @@ mod tests {
             pipe_to("sleeper", "sh", &["-c", "sleep 5"], &text),
             Err(ClipboardError::Timeout("sleeper"))
         );
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_helper_that_times_out_goes_with_what_it_started() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let pid_file = dir.path().join("pid");
+        let script = format!("sleep 30 & echo $! > '{}'; wait", pid_file.display());
+        assert_eq!(
+            pipe_to("starter", "sh", &["-c", &script], "x"),
+            Err(ClipboardError::Timeout("starter"))
+        );
+        let pid = std::fs::read_to_string(&pid_file).expect("the child's pid");
+        let stat = format!("/proc/{}/stat", pid.trim());
+        // Killed: gone, or a zombie until whoever adopted it collects it.
+        let deadline = Instant::now() + Duration::from_secs(5);
+        loop {
+            let state = std::fs::read_to_string(&stat).unwrap_or_default();
+            if state.is_empty() || state.split_whitespace().nth(2) == Some("Z") {
+                break;
+            }
+            assert!(
+                Instant::now() < deadline,
+                "the helper's child runs on: {state}"
+            );
+            std::thread::sleep(Duration::from_millis(20));
+        }
+    }
+
+    #[test]
+    fn osc52_inside_tmux_may_be_dropped() {
+        let osc52 = Plan {
+            method: Method::Osc52,
+            also_osc52: false,
+        };
+        let tmux = Plan {
+            method: Method::Tmux,
+            also_osc52: true,
+        };
+        let inside = env(true, false, false, false);
+        let outside = env(false, true, false, false);
+        assert!(osc52_may_be_dropped(Choice::Auto, osc52, &inside));
+        assert!(!osc52_may_be_dropped(Choice::Auto, osc52, &outside));
+        assert!(!osc52_may_be_dropped(Choice::Auto, tmux, &inside));
+        assert!(!osc52_may_be_dropped(Choice::Osc52, osc52, &inside));
     }
 
     #[test]

@@ -7,6 +7,7 @@ use std::path::{Path, PathBuf};
 use serde::de::DeserializeOwned;
 
 use crate::clipboard::Choice;
+use crate::file::ReadError;
 use crate::i18n::{Lang, Message, Text};
 
 /// The theme names a user can choose.
@@ -59,6 +60,9 @@ impl Paths {
         self.state_dir.as_ref().map(|d| d.join("state.json"))
     }
 }
+
+/// The largest config file read, in bytes (1 MiB): a config is a few lines.
+pub const MAX_CONFIG_BYTES: u64 = 1024 * 1024;
 
 /// The user's settings, every one with a default.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -184,7 +188,7 @@ pub fn load(path: Option<&Path>) -> (Config, Vec<Message>) {
         return (Config::default(), Vec::new());
     };
     let file = path.display();
-    let text = match std::fs::read(path) {
+    let text = match crate::file::read_limited(path, MAX_CONFIG_BYTES) {
         Ok(bytes) => match String::from_utf8(bytes) {
             Ok(text) => text,
             Err(_) => {
@@ -192,14 +196,18 @@ pub fn load(path: Option<&Path>) -> (Config, Vec<Message>) {
                 return (Config::default(), vec![warning]);
             }
         },
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+        Err(ReadError::Io(e)) if e.kind() == std::io::ErrorKind::NotFound => {
             return (Config::default(), Vec::new());
         }
         Err(e) => {
-            let warning = Message::new(Text::ConfigUnreadable)
-                .with("error", e)
-                .in_file(file);
-            return (Config::default(), vec![warning]);
+            let warning = match e {
+                ReadError::Io(e) => Message::new(Text::ConfigUnreadable).with("error", e),
+                ReadError::NotRegular(_) => Message::new(Text::ConfigNotRegular),
+                ReadError::TooLarge { limit } => {
+                    Message::new(Text::ConfigTooLarge).with("limit", limit)
+                }
+            };
+            return (Config::default(), vec![warning.in_file(file)]);
         }
     };
     match parse(&text) {
@@ -355,7 +363,7 @@ mod tests {
         );
         let warnings = english(load(Some(dir.path())).1);
         assert!(
-            warnings[0].contains("cannot read"),
+            warnings[0].contains("not a regular file"),
             "a directory: {warnings:?}"
         );
     }

@@ -1,6 +1,7 @@
 //! The dataset: its model, loading from the embedded asset or a file, and validation.
 
 mod letter;
+pub mod limits;
 mod load;
 pub mod locate;
 mod model;
@@ -8,7 +9,8 @@ mod validate;
 
 pub use letter::letter;
 pub use load::{
-    DataError, EMBEDDED_JSON, EMBEDDED_LETTER, Loaded, LocatedProblem, Origin, load, parse,
+    DataError, EMBEDDED_JSON, EMBEDDED_LETTER, Loaded, LocatedProblem, MAX_LISTED, Origin, load,
+    parse,
 };
 pub use model::*;
 pub use validate::{Problem, validate};

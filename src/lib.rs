@@ -6,6 +6,7 @@ pub mod cli;
 pub mod clipboard;
 pub mod config;
 pub mod data;
+pub mod file;
 pub mod i18n;
 pub mod input;
 pub mod names;

@@ -9,12 +9,16 @@ use std::time::{SystemTime, UNIX_EPOCH};
 
 use serde::{Deserialize, Serialize};
 
+use crate::file::ReadError;
 use crate::i18n::{Message, Text};
 
 /// The version this build writes; a file with a larger one is from a newer pap-tui.
 pub const VERSION: u32 = 1;
 /// How many search queries are kept.
 pub const HISTORY: usize = 50;
+/// The largest state file read, in bytes (16 MiB): 50 queries and the stars
+/// of a large dataset take far less.
+pub const MAX_STATE_BYTES: u64 = 16 * 1024 * 1024;
 
 /// A starred entry: its kind (`region`, `organisation`, `city`, `funding`,
 /// `article`) and id.
@@ -53,18 +57,45 @@ impl Default for State {
     }
 }
 
+/// The longest search query kept, in characters: a search box holds words,
+/// and a pasted megabyte made every later key take seconds.
+pub const MAX_QUERY_CHARS: usize = 200;
+
+/// Cuts `query` to [`MAX_QUERY_CHARS`] characters.
+pub fn cap_query(query: &mut String) {
+    if let Some((cut, _)) = query.char_indices().nth(MAX_QUERY_CHARS) {
+        query.truncate(cut);
+    }
+}
+
 /// Adds a query at the end of a history, without duplicates, keeping the last 50.
 pub fn remember(history: &mut Vec<String>, query: &str) {
-    let query = query.trim();
+    let mut query = query.trim().to_string();
+    cap_query(&mut query);
     if query.is_empty() {
         return;
     }
-    history.retain(|q| q != query);
-    history.push(query.to_string());
+    history.retain(|q| *q != query);
+    history.push(query);
+    trim_history(history);
+}
+
+/// Keeps the last [`HISTORY`] queries.
+fn trim_history(history: &mut Vec<String>) {
     if history.len() > HISTORY {
         let extra = history.len() - HISTORY;
         history.drain(..extra);
     }
+}
+
+/// A state read from a file, held to what this build writes: the last 50
+/// queries, each within [`MAX_QUERY_CHARS`].
+fn held_to_limits(mut state: State) -> State {
+    for query in &mut state.history {
+        cap_query(query);
+    }
+    trim_history(&mut state.history);
+    state
 }
 
 fn timestamp() -> u128 {
@@ -79,11 +110,26 @@ enum Unusable {
     Invalid(String),
 }
 
+/// A name for a bad file that no file has: `<name>.bad-<seconds>`, then
+/// `-2`, `-3`… when files were set aside in the same second.
+fn aside_name(path: &Path) -> PathBuf {
+    let seconds = timestamp() / 1_000_000_000;
+    (1u32..)
+        .map(|n| {
+            let mut aside = path.as_os_str().to_owned();
+            match n {
+                1 => aside.push(format!(".bad-{seconds}")),
+                n => aside.push(format!(".bad-{seconds}-{n}")),
+            }
+            PathBuf::from(aside)
+        })
+        .find(|aside| std::fs::symlink_metadata(aside).is_err())
+        .unwrap_or_else(|| path.with_extension("bad"))
+}
+
 /// Renames a bad file to `<name>.bad-<timestamp>` and says where it went.
 fn set_aside(path: &Path, why: Unusable) -> Message {
-    let mut aside = path.as_os_str().to_owned();
-    aside.push(format!(".bad-{}", timestamp() / 1_000_000_000));
-    let aside = PathBuf::from(aside);
+    let aside = aside_name(path);
     let renamed = std::fs::rename(path, &aside);
     let message = match (&why, &renamed) {
         (Unusable::Newer(_), Ok(())) => Message::new(Text::StateNewerKept),
@@ -105,11 +151,11 @@ fn set_aside(path: &Path, why: Unusable) -> Message {
 /// Loads the state. A missing file is the defaults; a bad one is set aside with a
 /// warning.
 pub fn load(path: &Path) -> (State, Option<Message>) {
-    let bytes = match std::fs::read(path) {
+    let bytes = match crate::file::read_limited(path, MAX_STATE_BYTES) {
         Ok(b) => b,
         // No file there: a first start, or a directory still to be made (which
         // saving reports if it cannot be).
-        Err(e)
+        Err(ReadError::Io(e))
             if matches!(
                 e.kind(),
                 std::io::ErrorKind::NotFound | std::io::ErrorKind::NotADirectory
@@ -118,14 +164,18 @@ pub fn load(path: &Path) -> (State, Option<Message>) {
             return (State::default(), None);
         }
         Err(e) => {
-            let warning = Message::new(Text::StateUnreadable)
-                .with("error", e)
-                .in_file(path.display());
-            return (State::default(), Some(warning));
+            let warning = match e {
+                ReadError::Io(e) => Message::new(Text::StateUnreadable).with("error", e),
+                ReadError::NotRegular(_) => Message::new(Text::StateNotRegular),
+                ReadError::TooLarge { limit } => {
+                    Message::new(Text::StateTooLarge).with("limit", limit)
+                }
+            };
+            return (State::default(), Some(warning.in_file(path.display())));
         }
     };
     let why = match serde_json::from_slice::<State>(&bytes) {
-        Ok(state) if state.version <= VERSION => return (state, None),
+        Ok(state) if state.version <= VERSION => return (held_to_limits(state), None),
         Ok(state) => Unusable::Newer(state.version),
         Err(e) => Unusable::Invalid(e.to_string()),
     };
@@ -210,6 +260,73 @@ pub fn save(path: &Path, state: &State) -> std::io::Result<()> {
     file.write_all(b"\n")?;
     file.as_file().sync_all()?;
     file.persist(path).map(drop).map_err(|e| e.error)
+}
+
+/// The lock file beside the state, held while a session reads and writes the
+/// state, so that two sessions saving at once take turns. Never removed:
+/// removing a lock file lets two sessions hold two different ones.
+fn lock_beside(path: &Path) -> std::io::Result<std::fs::File> {
+    let mut name = path.as_os_str().to_owned();
+    name.push(".lock");
+    let file = std::fs::OpenOptions::new()
+        .create(true)
+        .truncate(false)
+        .write(true)
+        .open(PathBuf::from(name))?;
+    file.lock()?;
+    Ok(file)
+}
+
+/// The queries `now` remembered since `base`: what follows the longest start
+/// of `now` that `base` holds in the same order (a query used again moves to
+/// the end, so it counts as new).
+fn remembered_since<'a>(base: &[String], now: &'a [String]) -> &'a [String] {
+    let mut rest = base.iter();
+    let kept = now.iter().take_while(|q| rest.any(|b| b == *q)).count();
+    &now[kept..]
+}
+
+/// `disk` with what this session changed since `base` (its state when it
+/// last saved) applied: the stars it added and removed, the queries it
+/// remembered, and its selection. What other sessions saved meanwhile stays,
+/// and a star this session removed is not brought back.
+pub fn merge(disk: State, base: &State, now: &State) -> State {
+    let mut starred = disk.starred;
+    starred.retain(|s| !base.starred.contains(s) || now.starred.contains(s));
+    for star in &now.starred {
+        if !base.starred.contains(star) && !starred.contains(star) {
+            starred.push(star.clone());
+        }
+    }
+    let mut history = disk.history;
+    for query in remembered_since(&base.history, &now.history) {
+        remember(&mut history, query);
+    }
+    State {
+        version: VERSION,
+        history,
+        starred,
+        ..now.clone()
+    }
+}
+
+/// Saves what this session changed since `base` into the state file as it is
+/// now, under a lock, so that two sessions keep each other's stars and
+/// queries. A file that cannot be read as a state is replaced, as [`save`]
+/// does. Returns the state written.
+pub fn save_merged(path: &Path, base: &State, now: &State) -> std::io::Result<State> {
+    let dir = path.parent().unwrap_or(Path::new("."));
+    std::fs::create_dir_all(dir)?;
+    let _lock = lock_beside(path)?;
+    let disk = crate::file::read_limited(path, MAX_STATE_BYTES)
+        .ok()
+        .and_then(|bytes| serde_json::from_slice::<State>(&bytes).ok())
+        .filter(|disk| disk.version <= VERSION)
+        .map(held_to_limits)
+        .unwrap_or_default();
+    let merged = merge(disk, base, now);
+    save(path, &merged)?;
+    Ok(merged)
 }
 
 #[cfg(test)]
@@ -418,6 +535,103 @@ mod tests {
             "{:?}",
             last.history[0]
         );
+    }
+
+    #[test]
+    fn bad_files_set_aside_in_the_same_second_are_all_kept() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let path = dir.path().join("state.json");
+        for n in 0..3 {
+            std::fs::write(&path, format!("bad {n}")).expect("write");
+            assert!(load(&path).1.is_some());
+        }
+        let mut kept: Vec<String> = std::fs::read_dir(dir.path())
+            .expect("dir")
+            .map(|e| std::fs::read_to_string(e.expect("entry").path()).expect("read"))
+            .collect();
+        kept.sort();
+        assert_eq!(kept, ["bad 0", "bad 1", "bad 2"]);
+    }
+
+    #[test]
+    fn a_loaded_history_is_held_to_50_short_queries() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let path = dir.path().join("state.json");
+        let mut state = sample();
+        state.history = (0..80).map(|i| format!("q{i}")).collect();
+        state.history.push("é".repeat(1_000_000));
+        save(&path, &state).expect("save");
+        let (loaded, warning) = load(&path);
+        assert_eq!(warning, None);
+        assert_eq!(loaded.history.len(), HISTORY);
+        assert_eq!(loaded.history[0], "q31");
+        assert_eq!(loaded.history[HISTORY - 1], "é".repeat(MAX_QUERY_CHARS));
+    }
+
+    fn star(id: &str) -> Star {
+        Star {
+            kind: "region".into(),
+            id: id.into(),
+        }
+    }
+
+    fn with(stars: &[&str], history: &[&str]) -> State {
+        State {
+            starred: stars.iter().map(|s| star(s)).collect(),
+            history: history.iter().map(|q| q.to_string()).collect(),
+            ..State::default()
+        }
+    }
+
+    #[test]
+    fn two_sessions_keep_each_others_stars_and_queries() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let path = dir.path().join("state.json");
+        let start = with(&["01", "02"], &["laval"]);
+        save(&path, &start).expect("save");
+        // A stars 03 and unstars 01; B stars 04 and searches; both started
+        // from the same file.
+        let mut a = with(&["02", "03"], &["laval", "safima"]);
+        a.region = Some("03".into());
+        let b = with(&["01", "02", "04"], &["laval", "gatineau"]);
+        save_merged(&path, &start, &a).expect("a saves");
+        let written = save_merged(&path, &start, &b).expect("b saves");
+        let (read, _) = load(&path);
+        assert_eq!(read, written);
+        let ids: Vec<&str> = read.starred.iter().map(|s| s.id.as_str()).collect();
+        assert_eq!(
+            ids,
+            ["02", "03", "04"],
+            "01, unstarred by A, stays unstarred"
+        );
+        assert_eq!(read.history, ["laval", "safima", "gatineau"]);
+        // The last session's place.
+        assert_eq!(read.region, None);
+    }
+
+    #[test]
+    fn a_session_that_saves_twice_applies_only_what_changed_since() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let path = dir.path().join("state.json");
+        let start = State::default();
+        let first = with(&["01"], &[]);
+        save_merged(&path, &start, &first).expect("first save");
+        // Another session stars 02 meanwhile.
+        let other = save_merged(&path, &start, &with(&["02"], &[])).expect("other");
+        assert_eq!(other.starred, [star("01"), star("02")]);
+        // This one unstars 01: 02 stays, 01 goes and does not come back.
+        save_merged(&path, &first, &State::default()).expect("second save");
+        assert_eq!(load(&path).0.starred, [star("02")]);
+    }
+
+    #[test]
+    fn queries_used_again_count_as_remembered() {
+        let base: Vec<String> = ["a", "b", "c"].map(String::from).to_vec();
+        let now: Vec<String> = ["b", "c", "a"].map(String::from).to_vec();
+        assert_eq!(remembered_since(&base, &now), ["a"]);
+        assert!(remembered_since(&base, &base).is_empty());
+        let trimmed: Vec<String> = ["b", "c", "d"].map(String::from).to_vec();
+        assert_eq!(remembered_since(&base, &trimmed), ["d"]);
     }
 
     #[test]

@@ -1,14 +1,34 @@
-//! Makes text from a dataset safe to show: control characters and bidi overrides
-//! are replaced by visible escapes before anything reaches a terminal, a pipe or
-//! the clipboard, because a `--data` file may be hostile.
+//! Makes text from a dataset safe to show: control characters, bidi controls and
+//! invisible separators are replaced by visible escapes before anything reaches a
+//! terminal, a pipe or the clipboard, because a `--data` file may be hostile.
 
 use std::borrow::Cow;
 use std::fmt::Write;
 
 /// Characters that must never be written as they are: C0 and C1 controls, DEL,
-/// and the bidirectional embeddings, overrides and isolates that can reorder a line.
+/// the bidirectional embeddings, overrides and isolates that can reorder a line,
+/// and the characters that reorder or break it unseen: the line and paragraph
+/// separators (U+2028 breaks a line in some terminals and not in ratatui's
+/// count, so pane borders move), the directional marks (LRM, RLM, ALM), the
+/// zero-width space, the word joiner and invisible operators, the deprecated
+/// format controls, the byte order mark and the interlinear annotation marks.
 pub fn is_unsafe(c: char) -> bool {
-    c.is_control() || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+    c.is_control()
+        || matches!(
+            c,
+            '\u{202A}'..='\u{202E}'
+                | '\u{2066}'..='\u{2069}'
+                | '\u{2028}'
+                | '\u{2029}'
+                | '\u{200B}'
+                | '\u{200E}'
+                | '\u{200F}'
+                | '\u{061C}'
+                | '\u{2060}'..='\u{2064}'
+                | '\u{206A}'..='\u{206F}'
+                | '\u{FEFF}'
+                | '\u{FFF9}'..='\u{FFFB}'
+        )
 }
 
 fn escape_into(out: &mut String, c: char) {
@@ -160,6 +180,28 @@ mod tests {
     }
 
     #[test]
+    fn invisible_separators_and_marks_are_escaped_everywhere() {
+        let cases = [
+            ("a\u{2028}b", "a\\u{2028}b"),
+            ("a\u{2029}b", "a\\u{2029}b"),
+            ("\u{200F}rlm", "\\u{200F}rlm"),
+            ("\u{200E}lrm", "\\u{200E}lrm"),
+            ("alm\u{061C}", "alm\\u{61C}"),
+            ("\u{FEFF}bom", "\\u{FEFF}bom"),
+            ("zw\u{200B}sp", "zw\\u{200B}sp"),
+            ("word\u{2060}joiner", "word\\u{2060}joiner"),
+        ];
+        for (raw, want) in cases {
+            assert_eq!(line(raw), want, "{raw:?}");
+            assert_eq!(screen_line(raw), want, "{raw:?}");
+            assert_eq!(block(raw), want, "{raw:?}");
+            assert_eq!(screen_block(raw), want, "{raw:?}");
+        }
+        let out = json(&"a\u{2028}b\u{FEFF}").expect("json");
+        assert!(out.contains("\\u2028") && out.contains("\\ufeff"), "{out}");
+    }
+
+    #[test]
     fn the_screen_also_escapes_the_zero_width_joiner() {
         let family = "a\u{1F468}\u{200D}\u{1F469}b";
         assert_eq!(line(family), family, "kept in pipes and the clipboard");
@@ -170,7 +212,7 @@ mod tests {
 
     #[test]
     fn output_never_contains_unsafe_characters() {
-        let all: String = (0u32..0x3000).filter_map(char::from_u32).collect();
+        let all: String = (0u32..=0x10FFFF).filter_map(char::from_u32).collect();
         assert!(!line(&all).chars().any(is_unsafe));
         assert!(!block(&all).chars().any(|c| c != '\n' && is_unsafe(c)));
         assert!(!screen_line(&all).chars().any(is_unsafe_on_screen));

@@ -8,8 +8,8 @@ pub mod terminal;
 mod worker;
 
 use std::io::{self, Stdout};
-use std::sync::Arc;
 use std::sync::atomic::Ordering;
+use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use crossterm::event::{self, Event};
@@ -18,7 +18,7 @@ use ratatui::backend::CrosstermBackend;
 
 use crate::app::{App, Effect, Mode, Msg, Overlay};
 use crate::clipboard;
-use crate::i18n::Lang;
+use crate::i18n::{Lang, Message, Text};
 use crate::ui::{self, UiState};
 
 pub use terminal::{TuiError, check_terminal, restore};
@@ -39,6 +39,8 @@ pub struct Options {
     pub mouse: bool,
     pub theme: ui::theme::ThemeName,
     pub clipboard: clipboard::Plan,
+    /// OSC 52 copies may be dropped here (inside tmux): a copy says so.
+    pub osc52_may_be_dropped: bool,
     /// Where `state.json` is written; `None` when there is no such directory.
     pub state_file: Option<std::path::PathBuf>,
 }
@@ -54,17 +56,28 @@ pub fn open(
     run(app, options)
 }
 
-/// Writes the state; after one failure it warns once and stops trying.
+/// Writes the state; after one failure it warns once and stops trying. Shared
+/// with the signal thread, which saves the latest snapshot if the loop is stuck.
 struct StateStore {
     path: Option<std::path::PathBuf>,
     failed: bool,
+    /// The app's state when it was last saved (or started): a save applies
+    /// only what changed since to the file, which other sessions write too.
+    base: crate::state::State,
+    /// The app's latest snapshot, for the signal thread.
+    latest: Option<crate::state::State>,
+    /// Saved for the last time: nothing more is written.
+    done: bool,
 }
 
 impl StateStore {
     fn save(&mut self, state: &crate::state::State, lang: Lang) -> Option<Msg> {
-        let path = self.path.as_ref().filter(|_| !self.failed)?;
-        match crate::state::save(path, state) {
-            Ok(()) => None,
+        let path = self.path.as_ref().filter(|_| !self.failed && !self.done)?;
+        match crate::state::save_merged(path, &self.base, state) {
+            Ok(_) => {
+                self.base = state.clone();
+                None
+            }
             Err(e) => {
                 self.failed = true;
                 let warning = crate::state::cannot_save(path, &e).describe(lang);
@@ -72,6 +85,28 @@ impl StateStore {
             }
         }
     }
+
+    /// The last save of the session.
+    fn finish(&mut self, state: &crate::state::State, lang: Lang) {
+        self.save(state, lang);
+        self.done = true;
+    }
+
+    /// The last save from the signal thread, if the loop has not made it.
+    fn finish_latest(&mut self) {
+        if let Some(latest) = self.latest.take() {
+            self.finish(&latest, Lang::En);
+        }
+        self.done = true;
+    }
+}
+
+/// The store, even if a thread panicked while holding it: it holds no
+/// invariant a panic can break.
+fn lock(store: &Mutex<StateStore>) -> std::sync::MutexGuard<'_, StateStore> {
+    store
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner)
 }
 
 /// What the loop holds besides the app: the terminal, the search thread, where
@@ -80,24 +115,33 @@ struct Loop {
     terminal: Terminal<CrosstermBackend<Stdout>>,
     ui: UiState,
     worker: SearchWorker,
-    store: StateStore,
+    store: Arc<Mutex<StateStore>>,
     options: Options,
     mouse_captured: bool,
 }
 
-/// Runs the explorer until the user quits or a signal stops it.
+/// Runs the explorer until the user quits, a signal stops it or the terminal
+/// closes.
 pub fn run(mut app: App, options: Options) -> Result<Exit, TuiError> {
     check_terminal()?;
-    let caught = terminal::watch_signals()?;
+    let store = Arc::new(Mutex::new(StateStore {
+        path: options.state_file.clone(),
+        failed: false,
+        base: app.snapshot(),
+        latest: Some(app.snapshot()),
+        done: false,
+    }));
+    let caught = terminal::watch_signals({
+        let store = Arc::clone(&store);
+        move || lock(&store).finish_latest()
+    })?;
+    let jobs = terminal::watch_job_control()?;
     let _guard = terminal::enter(options.mouse)?;
     let mut lp = Loop {
         terminal: Terminal::new(CrosstermBackend::new(io::stdout()))?,
         ui: UiState::new(options.theme),
         worker: SearchWorker::spawn(Arc::clone(&app.data), app.index.clone()),
-        store: StateStore {
-            path: options.state_file.clone(),
-            failed: false,
-        },
+        store,
         mouse_captured: options.mouse,
         options,
     };
@@ -105,12 +149,27 @@ pub fn run(mut app: App, options: Options) -> Result<Exit, TuiError> {
     app.update(crate::app::Action::Resize(size.width, size.height));
     let mut dirty = true;
     let mut exit = Exit::Quit;
+    // Whether crossterm may hold events it has read and not yet returned (a
+    // paste, keys typed fast): then the loop asks it again without waiting.
+    let mut held = false;
+    let mut stuck = terminal::StuckInput::default();
     while app.running {
         dirty |= lp.drain_results(&mut app);
         let signal = caught.load(Ordering::Relaxed);
         if signal != 0 {
             exit = Exit::Signal(signal as i32);
             break;
+        }
+        if jobs.suspend.swap(false, Ordering::SeqCst) {
+            lp.suspend()?;
+            jobs.resumed.store(false, Ordering::SeqCst);
+            dirty = true;
+        }
+        if jobs.resumed.swap(false, Ordering::SeqCst) {
+            // Continued after a stop the loop did not make (SIGSTOP): the
+            // shell may have taken the terminal back meanwhile.
+            lp.resume()?;
+            dirty = true;
         }
         lp.sync_mouse(&app)?;
         if dirty {
@@ -121,10 +180,26 @@ pub fn run(mut app: App, options: Options) -> Result<Exit, TuiError> {
         // A short timeout so that a signal is seen promptly, shorter still while
         // hits are awaited.
         let searching = matches!(&app.overlay, Overlay::Search(sb) if sb.pending);
-        let timeout = Duration::from_millis(if searching { 5 } else { 100 });
-        if !event::poll(timeout)? {
+        let timeout = match (held, searching) {
+            (true, _) => Duration::ZERO,
+            (false, true) => Duration::from_millis(5),
+            (false, false) => Duration::from_millis(100),
+        };
+        // Looked at before crossterm reads: it would read a closed terminal forever.
+        let input = terminal::wait_input(timeout);
+        if input == terminal::Input::HungUp {
+            exit = Exit::Signal(terminal::HANG_UP);
+            break;
+        }
+        // Also what crossterm's own signal handling has seen: a resize.
+        held = event::poll(Duration::ZERO)?;
+        if !held {
+            if input == terminal::Input::Data && stuck.no_event(std::time::Instant::now()) {
+                terminal::ask_device_attributes()?;
+            }
             continue;
         }
+        stuck.event();
         let event = event::read()?;
         // Lets the tests check that a panic restores the terminal; debug builds only.
         #[cfg(debug_assertions)]
@@ -138,13 +213,27 @@ pub fn run(mut app: App, options: Options) -> Result<Exit, TuiError> {
         };
         let effects = app.update(action);
         lp.carry_out(&mut app, effects);
+        lock(&lp.store).latest = Some(app.snapshot());
         dirty = true;
     }
-    lp.store.save(&app.snapshot(), app.lang);
+    lock(&lp.store).finish(&app.snapshot(), app.lang);
     Ok(exit)
 }
 
 impl Loop {
+    /// Gives the terminal back and stops; once continued, takes the terminal
+    /// again and draws the whole frame.
+    fn suspend(&mut self) -> io::Result<()> {
+        terminal::suspend();
+        self.resume()
+    }
+
+    /// Takes the terminal again and has the next draw write every cell.
+    fn resume(&mut self) -> io::Result<()> {
+        terminal::resume(self.mouse_captured)?;
+        self.terminal.clear()
+    }
+
     /// Hands the search thread's answers to the app; true if there were any.
     fn drain_results(&mut self, app: &mut App) -> bool {
         let mut any = false;
@@ -180,9 +269,19 @@ impl Loop {
                     let result =
                         clipboard::copy(self.options.clipboard, &text, self.terminal.backend_mut())
                             .map_err(|e| e.in_language(app.lang));
-                    Some(Msg::CopyOutcome(result, text))
+                    let uncertain = result.is_ok() && self.options.osc52_may_be_dropped;
+                    queue.extend(app.update(Msg::CopyOutcome(result, text)));
+                    // Said after the outcome, in its place.
+                    uncertain.then(|| {
+                        let said = Message::new(Text::ClipboardMayNotLand).describe(app.lang);
+                        Msg::Notify(said, true)
+                    })
                 }
-                Effect::Save(state) => self.store.save(&state, app.lang),
+                Effect::Save(state) => lock(&self.store).save(&state, app.lang),
+                Effect::Suspend => self
+                    .suspend()
+                    .err()
+                    .map(|e| Msg::Notify(crate::text::line(&e.to_string()).into_owned(), true)),
             };
             if let Some(msg) = outcome {
                 queue.extend(app.update(msg));

@@ -496,7 +496,8 @@ fn explore(
                 Effect::Search { generation, query } => {
                     worker.requests.push_back((generation, query));
                 }
-                Effect::Save(_) => {}
+                // The loop stops the process; the app is as it was when continued.
+                Effect::Save(_) | Effect::Suspend => {}
             }
         }
         check_app(&app, index, &worker)?;
@@ -606,7 +607,9 @@ fn mutate(text: &mut Vec<u8>, mutation: &Mutation) {
 fn check_position(error: &DataError, text: &str, file: &str) -> Result<(), TestCaseError> {
     let shown = error.to_string();
     let located: Vec<(usize, usize)> = match error {
-        DataError::Read { .. } => return Err(TestCaseError::fail(format!("read error: {shown}"))),
+        DataError::Read { .. } | DataError::NotRegular { .. } | DataError::TooLarge { .. } => {
+            return Err(TestCaseError::fail(format!("read error: {shown}")));
+        }
         DataError::NotUtf8 { line, column, .. } | DataError::Json { line, column, .. } => {
             vec![(*line, *column)]
         }

@@ -26,6 +26,9 @@ fuzz_target!(|bytes: &[u8]| {
             assert!(line >= 1 && column >= 1);
         }
         Err(DataError::Read { source, .. }) => panic!("the scratch file is readable: {source}"),
+        Err(e @ (DataError::NotRegular { .. } | DataError::TooLarge { .. })) => {
+            panic!("the scratch file is a regular file below the limit: {e}")
+        }
         Err(DataError::Json { .. } | DataError::Invalid { .. }) => {}
     }
 });

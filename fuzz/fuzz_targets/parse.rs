@@ -19,7 +19,9 @@ fuzz_target!(|bytes: &[u8]| {
             DataError::Invalid { problems, .. } => {
                 problems.iter().map(|p| (p.line, p.column)).collect()
             }
-            DataError::Read { .. } => panic!("parse cannot fail to read: {shown}"),
+            DataError::Read { .. } | DataError::NotRegular { .. } | DataError::TooLarge { .. } => {
+                panic!("parse cannot fail to read: {shown}")
+            }
         };
         assert!(!positions.is_empty(), "{shown}");
         for (line, column) in positions {

@@ -46,6 +46,9 @@ impl Pane {
 pub enum Action {
     /// Leave the explorer.
     Quit,
+    /// Give the terminal back to the shell and stop, as Ctrl-Z does elsewhere;
+    /// `fg` comes back.
+    Suspend,
     /// Close the overlay, clear the search, or go back.
     Back,
     /// Focus the next pane.
@@ -200,6 +203,7 @@ mod tests {
     fn config_names_come_from_serde_and_round_trip() {
         for (name, action) in [
             ("quit", Action::Quit),
+            ("suspend", Action::Suspend),
             ("next_pane", Action::NextPane),
             ("focus_headcounts", Action::FocusHeadcounts),
             ("page_down", Action::PageDown),

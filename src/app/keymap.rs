@@ -104,6 +104,7 @@ pub fn bindings() -> Vec<Binding> {
         b(NOT_SEARCH, ch('?'), Action::ToggleHelp, true),
         b(BROWSE, ch('q'), Action::Quit, true),
         b(ALL, ctrl('c'), Action::Quit, false),
+        b(ALL, ctrl('z'), Action::Suspend, false),
         b(ALL, key(Esc), Action::Back, true),
         b(NORMAL, key(Tab), Action::NextPane, true),
         b(NORMAL, key(BackTab), Action::PreviousPane, false),

@@ -53,14 +53,18 @@ impl App {
     ) {
         if let Overlay::Search(sb) = &mut self.overlay {
             edit(&mut sb.input);
+            crate::state::cap_query(&mut sb.input);
             self.refresh_search(effects);
         }
     }
 
-    /// Pasted text goes into the box on one line, without control characters.
+    /// Pasted text goes into the box on one line, without control characters,
+    /// and no longer than a query may be.
     pub(super) fn paste(&mut self, text: &str, effects: &mut Vec<Effect>) {
+        // Only what the box can hold is looked at.
         let clean: String = text
             .chars()
+            .take(crate::state::MAX_QUERY_CHARS)
             .map(|c| if c.is_whitespace() { ' ' } else { c })
             .filter(|c| !crate::text::is_unsafe(*c))
             .collect();

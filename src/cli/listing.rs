@@ -235,7 +235,7 @@ fn funding_layout<'a>(
         Column::text(s.col_amount, move |f: &Funding| lang.amount(f.amount_cad)).right(),
     ])
     .total(move || {
-        let total = funding_in(data, region).map(|f| f.amount_cad).sum();
+        let total = crate::data::amount_total(funding_in(data, region));
         vec![s.total.to_string(), lang.amount(total)]
     })
 }

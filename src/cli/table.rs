@@ -6,6 +6,10 @@ use unicode_width::UnicodeWidthStr;
 
 use crate::text;
 
+/// The widest a text column is padded to, in display columns: wider than any
+/// name of the letter (85).
+pub const MAX_COLUMN_WIDTH: usize = 100;
+
 /// A table: a header row and data rows of the same length.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Table {
@@ -33,7 +37,11 @@ impl Table {
         self.rows.push(row);
     }
 
-    /// Columns padded to their widest cell, two spaces apart, no trailing spaces.
+    /// Columns padded to their widest cell, or to [`MAX_COLUMN_WIDTH`] when a
+    /// cell is wider (that cell is printed whole and pushes the rest of its row
+    /// aside), two spaces apart, no trailing spaces. The cap keeps the output
+    /// within a few times the input: one very long name would otherwise pad
+    /// every row to its width.
     pub fn to_text(&self) -> String {
         let clean = |row: &[String]| -> Vec<String> {
             row.iter().map(|c| text::line(c).into_owned()).collect()
@@ -47,6 +55,9 @@ impl Table {
                     *w = (*w).max(cell.width());
                 }
             }
+        }
+        for w in &mut widths {
+            *w = (*w).min(MAX_COLUMN_WIDTH);
         }
         let mut out = String::new();
         for row in std::iter::once(&header).chain(&rows) {
@@ -275,6 +286,29 @@ mod tests {
         assert_eq!(lines[1], "Montréal     5");
         assert_eq!(lines[2], "漢字        61");
         assert_eq!(lines[3], "a,\"b\"\\x0Ac");
+    }
+
+    #[test]
+    fn a_very_long_cell_pads_no_other_row() {
+        let mut t = Table::new(&["NAME", "N"]).right_align(&[1]);
+        t.push(vec!["é".repeat(60_000), "1".into()]);
+        for i in 0..1_000 {
+            t.push(vec![format!("Laval {i}"), "2".into()]);
+        }
+        let text = t.to_text();
+        let lines: Vec<&str> = text.lines().collect();
+        // Printed whole, the number after it.
+        assert_eq!(lines[1].chars().count(), 60_000 + 2 + 1);
+        assert_eq!(
+            lines[2],
+            format!("Laval 0{}2", " ".repeat(MAX_COLUMN_WIDTH - 7 + 2))
+        );
+        // The long name (2 bytes a character) once, and short rows.
+        assert!(
+            text.len() < 3 * 60_000 + 1_001 * (MAX_COLUMN_WIDTH + 4),
+            "{} bytes",
+            text.len()
+        );
     }
 
     #[test]

@@ -4,7 +4,8 @@
 use std::fmt;
 use std::path::{Path, PathBuf};
 
-use super::locate::{self, line_column};
+use super::limits::{self, MAX_FILE_BYTES, MAX_TEXT_BYTES};
+use super::locate::{self, Locator, line_column, line_columns};
 use super::model::Dataset;
 use super::validate::{Problem, validate};
 
@@ -45,6 +46,13 @@ pub enum DataError {
         origin: Origin,
         source: std::io::Error,
     },
+    #[error("{origin}: not a regular file but a {kind}; give the path of a dataset file")]
+    NotRegular { origin: Origin, kind: &'static str },
+    #[error(
+        "{origin}: the file is larger than the limit of {limit} bytes ({} MiB) for a dataset; check that it is a dataset file",
+        limit >> 20
+    )]
+    TooLarge { origin: Origin, limit: u64 },
     #[error(
         "{origin}:{line}:{column}: the dataset is not UTF-8 text; save it as UTF-8 and try again"
     )]
@@ -60,22 +68,31 @@ pub enum DataError {
         column: usize,
         message: String,
     },
-    #[error("{}", invalid_report(origin, problems))]
+    /// The first [`MAX_LISTED`] problems, placed, and how many more there are.
+    #[error("{}", invalid_report(origin, problems, *more))]
     Invalid {
         origin: Origin,
         problems: Vec<LocatedProblem>,
+        more: usize,
     },
 }
 
-fn invalid_report(origin: &Origin, problems: &[LocatedProblem]) -> String {
-    let lines: Vec<String> = problems
+/// How many problems an invalid dataset's report lists; the rest are counted.
+/// A file with 100 000 problems is not fixed by reading each of them.
+pub const MAX_LISTED: usize = 100;
+
+fn invalid_report(origin: &Origin, problems: &[LocatedProblem], more: usize) -> String {
+    let mut lines: Vec<String> = problems
         .iter()
         .map(|p| format!("{origin}:{}:{}: {}", p.line, p.column, p.message))
         .collect();
+    if more > 0 {
+        lines.push(format!("… and {more} more"));
+    }
     format!(
         "{}\n{} problem(s) in the dataset; fix them and try again",
         lines.join("\n"),
-        problems.len()
+        problems.len() + more
     )
 }
 
@@ -92,9 +109,19 @@ pub fn load(path: Option<&Path>) -> Result<Loaded, DataError> {
         None => parse(EMBEDDED_JSON, Origin::Embedded),
         Some(path) => {
             let origin = Origin::File(path.to_path_buf());
-            let bytes = std::fs::read(path).map_err(|source| DataError::Read {
-                origin: origin.clone(),
-                source,
+            let bytes = crate::file::read_limited(path, MAX_FILE_BYTES).map_err(|e| match e {
+                crate::file::ReadError::Io(source) => DataError::Read {
+                    origin: origin.clone(),
+                    source,
+                },
+                crate::file::ReadError::NotRegular(kind) => DataError::NotRegular {
+                    origin: origin.clone(),
+                    kind,
+                },
+                crate::file::ReadError::TooLarge { limit } => DataError::TooLarge {
+                    origin: origin.clone(),
+                    limit,
+                },
             })?;
             let text = String::from_utf8(bytes).map_err(|e| {
                 let valid = e.utf8_error().valid_up_to();
@@ -126,23 +153,62 @@ pub fn parse(text: &str, origin: Origin) -> Result<Loaded, DataError> {
             message,
         }
     })?;
-    let problems = validate(&dataset);
+    let long = limits::long_texts(text, MAX_TEXT_BYTES);
+    if !long.is_empty() {
+        return Err(too_long(text, long, origin));
+    }
+    let mut problems = validate(&dataset);
     if problems.is_empty() {
-        Ok(Loaded { dataset, origin })
-    } else {
-        Err(DataError::Invalid {
-            problems: problems.into_iter().map(|p| place(text, p)).collect(),
-            origin,
+        return Ok(Loaded { dataset, origin });
+    }
+    let more = problems.len().saturating_sub(MAX_LISTED);
+    problems.truncate(MAX_LISTED);
+    Err(DataError::Invalid {
+        problems: place(text, problems),
+        more,
+        origin,
+    })
+}
+
+/// The texts above the limit, as problems at their place.
+fn too_long(text: &str, mut long: Vec<limits::LongText>, origin: Origin) -> DataError {
+    let more = long.len().saturating_sub(MAX_LISTED);
+    long.truncate(MAX_LISTED);
+    let offsets: Vec<usize> = long.iter().map(|l| l.offset).collect();
+    let problems = long
+        .into_iter()
+        .zip(line_columns(text, &offsets))
+        .map(|(l, (line, column))| LocatedProblem {
+            line,
+            column,
+            message: format!(
+                "{} is a text of {} bytes, above the limit of {MAX_TEXT_BYTES} bytes for one field",
+                l.field, l.bytes
+            ),
         })
+        .collect();
+    DataError::Invalid {
+        origin,
+        problems,
+        more,
     }
 }
 
-fn place(text: &str, problem: Problem) -> LocatedProblem {
-    let (line, column) =
-        locate::locate(text, &problem.path).map_or((1, 1), |offset| line_column(text, offset));
-    LocatedProblem {
-        line,
-        column,
-        message: problem.message,
-    }
+/// Each problem at the line and column of its value (the file's start when
+/// the path is not in the text), in time linear in the text and the problems.
+fn place(text: &str, problems: Vec<Problem>) -> Vec<LocatedProblem> {
+    let mut locator = Locator::new(text);
+    let offsets: Vec<usize> = problems
+        .iter()
+        .map(|p| locator.locate(&p.path).unwrap_or(0))
+        .collect();
+    problems
+        .into_iter()
+        .zip(line_columns(text, &offsets))
+        .map(|(problem, (line, column))| LocatedProblem {
+            line,
+            column,
+            message: problem.message,
+        })
+        .collect()
 }

@@ -273,6 +273,20 @@ impl Dataset {
     }
 }
 
+/// The largest headcount a city may have: more people than live in Québec, so
+/// that any real count fits and a sum of counts never wraps.
+pub const MAX_COUNT: u64 = 100_000_000;
+
+/// The largest amount a funding row may have, in dollars: more than Québec's
+/// whole yearly budget, so that any real amount fits and a total never wraps.
+pub const MAX_AMOUNT_CAD: u64 = 1_000_000_000_000;
+
+/// The dollars of `rows` added up; saturates rather than wraps (a validated
+/// dataset's total always fits: `validate` checks it).
+pub fn amount_total<'a>(rows: impl Iterator<Item = &'a Funding>) -> u64 {
+    rows.fold(0u64, |total, f| total.saturating_add(f.amount_cad))
+}
+
 /// A headcount summary: what is known, and how many cities are withheld.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Totals {
@@ -297,7 +311,9 @@ impl Totals {
     pub fn of<'a>(cities: impl Iterator<Item = &'a City>) -> Totals {
         cities.fold(Totals::default(), |t, c| Totals {
             cities: t.cities + 1,
-            known: t.known + c.count.unwrap_or(0),
+            // Saturates rather than wraps; `validate` checks that a valid
+            // dataset's total fits.
+            known: t.known.saturating_add(c.count.unwrap_or(0)),
             withheld: t.withheld + usize::from(c.count.is_none()),
         })
     }

@@ -8,7 +8,7 @@ use std::collections::hash_map::Entry;
 use foldhash::{HashMap, HashMapExt, HashSet, HashSetExt};
 
 use super::locate::Step::{self, Index, Key};
-use super::model::Dataset;
+use super::model::{Dataset, MAX_AMOUNT_CAD, MAX_COUNT};
 
 /// One inconsistency, with the path of the value at fault.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -82,6 +82,7 @@ pub fn validate(data: &Dataset) -> Vec<Problem> {
     checks.cities();
     checks.funding();
     checks.questions();
+    checks.totals();
     checks.problems
 }
 
@@ -167,6 +168,17 @@ impl<'a> Checks<'a> {
                     ),
                 ));
             }
+            if let Some(count) = city.count
+                && count > MAX_COUNT
+            {
+                self.problems.push(problem(
+                    at("count"),
+                    format!(
+                        "city \"{}\" has a count of {count}, above the limit of {MAX_COUNT}",
+                        city.id
+                    ),
+                ));
+            }
             match (&city.count, &city.withheld) {
                 (Some(_), Some(_)) => self.problems.push(problem(
                     at("withheld"),
@@ -201,6 +213,15 @@ impl<'a> Checks<'a> {
                 &row.id,
                 false,
             );
+            if row.amount_cad > MAX_AMOUNT_CAD {
+                self.problems.push(problem(
+                    vec![Key("funding"), Index(i), Key("amount_cad")],
+                    format!(
+                        "funding row \"{}\" has an amount of {} $, above the limit of {MAX_AMOUNT_CAD} $",
+                        row.id, row.amount_cad
+                    ),
+                ));
+            }
             if let Some(org) = &row.organisation_id
                 && !self.ids.is_organisation(org)
             {
@@ -232,6 +253,25 @@ impl<'a> Checks<'a> {
                     format!("question {}", question.number)
                 });
             }
+        }
+    }
+
+    /// The headcounts and the amounts added up with checked sums: each value is
+    /// below its limit, but a dataset with enough of them must not wrap a total.
+    fn totals(&mut self) {
+        let mut counts = self.data.cities.iter().filter_map(|c| c.count);
+        if counts.try_fold(0u64, u64::checked_add).is_none() {
+            self.problems.push(problem(
+                vec![Key("cities")],
+                "the cities' counts add up to more than a 64-bit total holds".to_string(),
+            ));
+        }
+        let mut amounts = self.data.funding.iter().map(|f| f.amount_cad);
+        if amounts.try_fold(0u64, u64::checked_add).is_none() {
+            self.problems.push(problem(
+                vec![Key("funding")],
+                "the funding amounts add up to more than a 64-bit total holds".to_string(),
+            ));
         }
     }
 

@@ -125,6 +125,14 @@ rows! {
             fr: "lecture impossible ({error}) ; réglages par défaut",
             en: "cannot read ({error}); using the defaults",
         }
+        ConfigNotRegular {
+            fr: "pas un fichier ordinaire (un tube, un périphérique ou un dossier) ; réglages par défaut",
+            en: "not a regular file (a pipe, a device or a directory); using the defaults",
+        }
+        ConfigTooLarge {
+            fr: "plus grand que la limite de {limit} octets ; réglages par défaut",
+            en: "larger than the limit of {limit} bytes; using the defaults",
+        }
         ConfigNotToml {
             fr: "TOML invalide ({error}) ; réglages par défaut",
             en: "not valid TOML ({error}); using the defaults",
@@ -132,6 +140,15 @@ rows! {
         StateUnreadable {
             fr: "lecture impossible ({error}) ; démarrage avec les valeurs par défaut",
             en: "cannot read ({error}); started with defaults",
+        }
+        StateNotRegular {
+            fr: "pas un fichier ordinaire (un tube, un périphérique ou un dossier) ; \
+         démarrage avec les valeurs par défaut",
+            en: "not a regular file (a pipe, a device or a directory); started with defaults",
+        }
+        StateTooLarge {
+            fr: "plus grand que la limite de {limit} octets ; démarrage avec les valeurs par défaut",
+            en: "larger than the limit of {limit} bytes; started with defaults",
         }
         StateNewerKept {
             fr: "écrit par un pap-tui plus récent (version {version}, celui-ci lit la {supported}) ; \
@@ -194,6 +211,10 @@ rows! {
         ClipboardTimeout {
             fr: "{program} n'a pas terminé en {ms} ms",
             en: "{program} did not finish within {ms} ms",
+        }
+        ClipboardMayNotLand {
+            fr: "Envoyé par OSC 52, peut-être sans effet : dans tmux, il n'arrive que si set-clipboard vaut on",
+            en: "Sent by OSC 52, may not have landed: inside tmux it arrives only with set-clipboard on",
         }
         ClipboardTerminal {
             fr: "écriture impossible vers le terminal : {error}",

@@ -8,6 +8,11 @@ use super::Lang;
 /// English.
 const ACTIONS: &[(&str, &str, &str)] = &[
     ("quit", "quitter", "quit"),
+    (
+        "suspend",
+        "suspendre (fg pour revenir)",
+        "suspend (fg to come back)",
+    ),
     ("back", "fermer, effacer, revenir", "close, clear, go back"),
     ("next_pane", "volet suivant", "next pane"),
     ("previous_pane", "volet précédent", "previous pane"),

@@ -28,10 +28,12 @@ pub fn prepare(loaded: crate::data::Loaded, lang_flag: Option<Lang>) -> (App, Op
         None => config.clipboard,
     };
     let environment = clipboard::Environment::from_env(env);
+    let plan = clipboard::choose(choice, &environment, &clipboard::on_path);
     let mut options = Options {
         mouse: config.mouse,
         theme: ui::theme::effective(config.theme, env("NO_COLOR").as_deref()),
-        clipboard: clipboard::choose(choice, &environment, &clipboard::on_path),
+        clipboard: plan,
+        osc52_may_be_dropped: clipboard::osc52_may_be_dropped(choice, plan, &environment),
         state_file: paths.state_file(),
     };
     let mut app = App::starting(loaded.dataset, loaded.origin, lang);

@@ -85,7 +85,7 @@ pub fn render_regions(buf: &mut Buffer, area: Rect, app: &App, ui: &mut UiState,
                     let summary_of = &app.regions[r - FIRST_REGION_ROW];
                     let orgs = summary_of.organisations;
                     (
-                        format!("{} {}", region.code, clean(&region.name)),
+                        format!("{} {}", clean(&region.code), clean(&region.name)),
                         summary(orgs, &summary_of.totals),
                         orgs == 0,
                     )
@@ -148,7 +148,7 @@ pub fn render_organisations(
                 let value = crate::app::detail::headcount_text(c, app.lang);
                 text.push(Line::from(""));
                 text.push(Line::styled(
-                    format!("{} — {}", clean(&c.name), value),
+                    clean(&format!("{} — {}", c.name, value)),
                     theme.related,
                 ));
             }
@@ -285,11 +285,13 @@ pub fn render_headcounts(buf: &mut Buffer, area: Rect, app: &App, ui: &mut UiSta
                 let room = width.saturating_sub(2 + name_width + 1);
                 // The legal basis matters more than the word, which the block
                 // already says: it goes last when the row is short.
+                let (listed, dashed) =
+                    (clean(&w.articles.join(", ")), clean(&w.articles.join("-")));
                 let candidates = [
-                    format!(" {} · art. {}", s.withheld_short, w.articles.join(", ")),
-                    format!(" {} art. {}", s.withheld_short, w.articles.join("-")),
-                    format!(" art. {}", w.articles.join(", ")),
-                    format!(" art. {}", w.articles.join("-")),
+                    format!(" {} · art. {listed}", s.withheld_short),
+                    format!(" {} art. {dashed}", s.withheld_short),
+                    format!(" art. {listed}"),
+                    format!(" art. {dashed}"),
                 ];
                 let label = candidates
                     .into_iter()

@@ -95,7 +95,10 @@ fn missing_file_names_it() {
     let dir = tempfile::tempdir().unwrap();
     let err = pap(&["validate", arg(dir.path())]).error();
     assert!(
-        err.contains(&format!("{}: cannot read", dir.path().display())),
+        err.contains(&format!(
+            "{}: not a regular file but a directory",
+            dir.path().display()
+        )),
         "{err}"
     );
 }

@@ -1,0 +1,135 @@
+//! Reads a file a user named (the dataset, the config, the state) without
+//! trusting it to be one: only a regular file, symbolic links followed, and
+//! only up to a size limit, so that a FIFO, a device such as `/dev/zero`, or a
+//! huge file can neither hang the program nor exhaust its memory.
+
+use std::fs::{File, FileType};
+use std::io::{self, Read};
+use std::path::Path;
+
+/// Why a file was not read.
+#[derive(Debug, thiserror::Error)]
+pub enum ReadError {
+    #[error("{0}")]
+    Io(#[from] io::Error),
+    /// A directory, a FIFO, a device or a socket: named by [`kind_name`].
+    #[error("not a regular file but a {0}")]
+    NotRegular(&'static str),
+    #[error("larger than the limit of {limit} bytes")]
+    TooLarge { limit: u64 },
+}
+
+/// What a file that is not regular is, in words.
+pub fn kind_name(kind: FileType) -> &'static str {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        if kind.is_fifo() {
+            return "FIFO (named pipe)";
+        }
+        if kind.is_char_device() {
+            return "character device";
+        }
+        if kind.is_block_device() {
+            return "block device";
+        }
+        if kind.is_socket() {
+            return "socket";
+        }
+    }
+    if kind.is_dir() {
+        "directory"
+    } else {
+        "special file"
+    }
+}
+
+fn regular(kind: FileType) -> Result<(), ReadError> {
+    if kind.is_file() {
+        Ok(())
+    } else {
+        Err(ReadError::NotRegular(kind_name(kind)))
+    }
+}
+
+/// Opens without waiting: opening a FIFO for reading blocks until a writer
+/// comes, and the path may have become one since it was checked.
+fn open(path: &Path) -> io::Result<File> {
+    let mut options = std::fs::OpenOptions::new();
+    options.read(true);
+    #[cfg(unix)]
+    std::os::unix::fs::OpenOptionsExt::custom_flags(&mut options, libc::O_NONBLOCK);
+    options.open(path)
+}
+
+/// The bytes of the regular file at `path` (links followed), if it holds at
+/// most `limit` of them.
+pub fn read_limited(path: &Path, limit: u64) -> Result<Vec<u8>, ReadError> {
+    // Checked before opening, so that a FIFO is never opened at all.
+    regular(std::fs::metadata(path)?.file_type())?;
+    let file = open(path)?;
+    // And the file opened is the one checked.
+    let metadata = file.metadata()?;
+    regular(metadata.file_type())?;
+    if metadata.len() > limit {
+        return Err(ReadError::TooLarge { limit });
+    }
+    // Bounded even when the size said is wrong (a file still growing, /proc).
+    let mut bytes = Vec::with_capacity(usize::try_from(metadata.len()).unwrap_or(0));
+    file.take(limit.saturating_add(1)).read_to_end(&mut bytes)?;
+    if bytes.len() as u64 > limit {
+        return Err(ReadError::TooLarge { limit });
+    }
+    Ok(bytes)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_regular_file_is_read_up_to_its_limit() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let path = dir.path().join("f");
+        std::fs::write(&path, b"12345").expect("write");
+        assert_eq!(read_limited(&path, 5).expect("read"), b"12345");
+        assert!(matches!(
+            read_limited(&path, 4),
+            Err(ReadError::TooLarge { limit: 4 })
+        ));
+        assert!(matches!(
+            read_limited(&dir.path().join("missing"), 5),
+            Err(ReadError::Io(e)) if e.kind() == io::ErrorKind::NotFound
+        ));
+        assert!(matches!(
+            read_limited(dir.path(), 5),
+            Err(ReadError::NotRegular("directory"))
+        ));
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn devices_fifos_and_links_to_them_are_refused_without_reading() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let fifo = dir.path().join("fifo");
+        let made = std::process::Command::new("mkfifo").arg(&fifo).status();
+        assert!(made.is_ok_and(|s| s.success()), "mkfifo");
+        // Would wait forever for a writer if it were opened.
+        assert!(matches!(
+            read_limited(&fifo, 1 << 20),
+            Err(ReadError::NotRegular("FIFO (named pipe)"))
+        ));
+        let zero = dir.path().join("zero");
+        std::os::unix::fs::symlink("/dev/zero", &zero).expect("symlink");
+        for path in [Path::new("/dev/zero"), Path::new("/dev/urandom"), &zero] {
+            assert!(
+                matches!(
+                    read_limited(path, 1 << 20),
+                    Err(ReadError::NotRegular("character device"))
+                ),
+                "{}",
+                path.display()
+            );
+        }
+    }
+}
