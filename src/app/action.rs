@@ -81,6 +81,13 @@ pub enum Action {
     /// Open the fuzzy search over every entry.
     #[serde(rename = "search")]
     OpenSearch,
+    /// Search the letter, accents and case ignored.
+    #[serde(rename = "find")]
+    FindInLetter,
+    /// Go to the next place the letter's search is found.
+    NextMatch,
+    /// Go to the previous place the letter's search is found.
+    PreviousMatch,
     /// Copy the selected entry to the clipboard.
     Copy,
     /// Open the menu of copy formats.
@@ -209,6 +216,9 @@ mod tests {
             ("language", Action::ToggleLanguage),
             ("help", Action::ToggleHelp),
             ("letter", Action::ToggleLetter),
+            ("find", Action::FindInLetter),
+            ("next_match", Action::NextMatch),
+            ("previous_match", Action::PreviousMatch),
         ] {
             assert_eq!(Action::from_name(name), Some(action.clone()), "{name}");
             assert_eq!(action.name(), name);

@@ -199,6 +199,18 @@ rows! {
             fr: "écriture impossible vers le terminal : {error}",
             en: "cannot write to the terminal: {error}",
         }
+        LetterNotFound {
+            fr: "« {query} » n'est pas dans la lettre",
+            en: "\"{query}\" is not in the letter",
+        }
+        LetterPosition {
+            fr: "l. {line} · {percent} %",
+            en: "l. {line} · {percent}%",
+        }
+        LetterMatch {
+            fr: "« {query} » {current}/{total}",
+            en: "\"{query}\" {current}/{total}",
+        }
     }
 }
 

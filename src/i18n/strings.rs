@@ -26,6 +26,9 @@ const ACTIONS: &[(&str, &str, &str)] = &[
     ("right", "vers les organismes", "to organisations"),
     ("open", "détail, suivre le lien", "detail, follow link"),
     ("search", "rechercher", "search"),
+    ("find", "chercher dans la lettre", "search the letter"),
+    ("next_match", "occurrence suivante", "next match"),
+    ("previous_match", "occurrence précédente", "previous match"),
     ("copy", "copier", "copy"),
     (
         "copy_menu",
@@ -211,6 +214,10 @@ pub struct Strings {
     pub copy_menu_title: &'static str,
     pub copy_formats: [&'static str; 3],
     pub copy_text_title: &'static str,
+    /// `n` in the letter before any search.
+    pub letter_no_search: &'static str,
+    /// The letter's search prompt.
+    pub letter_search_prompt: &'static str,
 }
 
 pub static FR: Strings = Strings {
@@ -283,6 +290,8 @@ pub static FR: Strings = Strings {
     copy_menu_title: "Copier",
     copy_formats: ["Texte", "Markdown avec la citation", "JSON"],
     copy_text_title: "Copie impossible : sélectionnez le texte à la souris",
+    letter_no_search: "Aucune recherche : / cherche dans la lettre",
+    letter_search_prompt: "chercher (accents et majuscules ignorés)",
 };
 
 pub static EN: Strings = Strings {
@@ -355,6 +364,8 @@ pub static EN: Strings = Strings {
     copy_menu_title: "Copy",
     copy_formats: ["Plain text", "Markdown with citation", "JSON"],
     copy_text_title: "Could not copy: select the text with the mouse",
+    letter_no_search: "No search yet: / searches the letter",
+    letter_search_prompt: "search (accents and case ignored)",
 };
 
 impl Strings {
