@@ -2,6 +2,7 @@
 //! terminal and no I/O here: side effects are returned as `Effect` values.
 
 pub mod action;
+pub mod citation;
 pub mod copy;
 pub mod detail;
 pub mod keymap;
@@ -13,7 +14,7 @@ mod session;
 use std::sync::{Arc, OnceLock};
 
 use crate::data::{Dataset, Letter, Origin, Totals};
-use crate::i18n::Lang;
+use crate::i18n::{Lang, Message, Noun, Text};
 use crate::search::Index;
 
 pub use action::{Action, Msg, Pane, SharedIndex};
@@ -155,6 +156,9 @@ pub struct App {
     letter: OnceLock<Arc<Letter>>,
     /// Past search queries, most recent last.
     pub history: Vec<String>,
+    /// The list of hits last sent to the clipboard and how many it holds, to
+    /// say so once the copy is done.
+    copied_hits: Option<(String, usize)>,
 }
 
 /// Number of organisations of each region, in `data.regions` order, in one pass
@@ -226,6 +230,7 @@ impl App {
             regions,
             all_regions,
             letter: OnceLock::new(),
+            copied_hits: None,
         };
         app.select_region(ALL_ROW);
         app
@@ -330,6 +335,7 @@ impl App {
             Action::NextMatch => self.next_match(1),
             Action::PreviousMatch => self.next_match(-1),
             Action::Copy => self.copy(CopyFormat::Plain, effects),
+            Action::CopyHits => self.copy_hits(effects),
             Action::CopyChoice(n) => self.copy_choice(n, effects),
             Action::ToggleStar => self.toggle_star(effects),
             Action::OpenCopyMenu => self.open_copy_menu(),
@@ -363,8 +369,22 @@ impl App {
             Msg::Notify(text, error) => self.notify(text, error),
             Msg::CopyOutcome(outcome, text) => {
                 let s = self.lang.strings();
+                let hits = self
+                    .copied_hits
+                    .take()
+                    .filter(|(copied, _)| *copied == text)
+                    .map(|(_, n)| n);
                 match outcome {
-                    Ok(via) => self.notify(format!("{} ({via})", s.copied), false),
+                    Ok(via) => match hits {
+                        Some(n) => {
+                            let said = Message::new(Text::CopiedHits)
+                                .with("hits", self.lang.count(n as u64, Noun::Hit))
+                                .with("via", via)
+                                .describe(self.lang);
+                            self.notify(said, false);
+                        }
+                        None => self.notify(format!("{} ({via})", s.copied), false),
+                    },
                     Err(why) => {
                         self.notify(format!("{}{}{why}", s.copy_failed, s.colon), true);
                         self.overlay = Overlay::CopyText { text, scroll: 0 };
@@ -489,6 +509,24 @@ impl App {
             Some(text) => effects.push(Effect::Copy(text)),
             None => self.nothing_selected(),
         }
+    }
+
+    /// Copies every hit of the search box as a list, with the citation.
+    fn copy_hits(&mut self, effects: &mut Vec<Effect>) {
+        let (Overlay::Search(sb), Some(index)) = (&self.overlay, &self.index) else {
+            return;
+        };
+        let entries: Vec<&crate::search::Entry> =
+            sb.hits.iter().map(|h| index.entry(h.entry)).collect();
+        if entries.is_empty() {
+            let text = self.lang.strings().no_hits_to_copy;
+            self.notify(text, true);
+            return;
+        }
+        let count = entries.len();
+        let text = copy::hits_list(&self.data, &sb.input, &entries, self.lang);
+        self.copied_hits = Some((text.clone(), count));
+        effects.push(Effect::Copy(text));
     }
 
     fn toggle_star(&mut self, effects: &mut Vec<Effect>) {

@@ -195,6 +195,7 @@ fn action() -> impl Strategy<Value = Action> {
         Action::FindInLetter,
         Action::NextMatch,
         Action::PreviousMatch,
+        Action::CopyHits,
     ]);
     let row = prop_oneof![0..120usize, any::<usize>()];
     let delta = prop_oneof![-20..20i32, any::<i32>()];

@@ -90,6 +90,8 @@ pub enum Action {
     PreviousMatch,
     /// Copy the selected entry to the clipboard.
     Copy,
+    /// Copy every hit of the search box, as a list with the citation.
+    CopyHits,
     /// Open the menu of copy formats.
     #[serde(rename = "copy_menu")]
     OpenCopyMenu,
@@ -219,6 +221,7 @@ mod tests {
             ("find", Action::FindInLetter),
             ("next_match", Action::NextMatch),
             ("previous_match", Action::PreviousMatch),
+            ("copy_hits", Action::CopyHits),
         ] {
             assert_eq!(Action::from_name(name), Some(action.clone()), "{name}");
             assert_eq!(action.name(), name);

@@ -172,6 +172,7 @@ pub fn bindings() -> Vec<Binding> {
         b(COPY_FROM, ch('Y'), Action::OpenCopyMenu, false),
         b(COPY_FROM, ch('s'), Action::ToggleStar, false),
         b(SEARCH, ctrl('y'), Action::Copy, true),
+        b(SEARCH, ctrl('a'), Action::CopyHits, true),
         b(NOT_SEARCH, ch('d'), Action::ToggleLetter, true),
         b(NOT_SEARCH, ch('L'), Action::ToggleLanguage, true),
         b(TYPING, key(Backspace), Action::DeleteBack, false),
@@ -682,6 +683,7 @@ mod tests {
             at(&table, Mode::LetterSearch, key(KeyCode::Esc)),
             Some(Action::Back)
         );
+        assert_eq!(at(&table, Mode::Search, ctrl('a')), Some(Action::CopyHits));
     }
 
     #[test]

@@ -233,7 +233,10 @@ fn copy_returns_the_text_as_an_effect() {
     assert_eq!(
         app.update(Action::Copy),
         [Effect::Copy(
-            "Laval — 61 people accompanied (12 Aug – 31 Dec 2019)".into()
+            "Laval — 61 people accompanied (12 Aug – 31 Dec 2019)\n\n\
+             Source: MIFI, access-to-information decision 18159, 6 February 2020 — \
+             table of immigrants accompanied (OCR l. 62)."
+                .into()
         )]
     );
     run(&mut app, &[Action::Focus(Pane::Regions)]);
@@ -690,4 +693,81 @@ fn article_1_opens_the_letter_where_it_is_cited() {
     run(&mut app, &[Action::Open]);
     let passage = letter_view(&app).passage.expect("a passage");
     assert_eq!(passage.first, letter_line(&app, "organisme. Or, la Loi"));
+}
+
+#[test]
+fn y_on_a_region_copies_its_answer() {
+    let mut app = app();
+    go_to_region(&mut app, "14");
+    let effects = app.update(Action::Copy);
+    let [Effect::Copy(text)] = effects.as_slice() else {
+        panic!("a copy: {effects:?}");
+    };
+    let lines: Vec<&str> = text.lines().collect();
+    assert_eq!(lines[0], "Lanaudière (14) — 4 organisations");
+    assert_eq!(
+        lines[1..5],
+        [
+            "- Perspectives Carrières",
+            "- Comité régional d'éducation pour le développement international de Lanaudière",
+            "- Service d'aide à la famille immigrante de la MRC de L'Assomption (SAFIMA)",
+            "- Accueil multiethnique et intégration des nouveaux arrivants à Terrebonne et Mascouche",
+        ]
+    );
+    assert!(
+        text.contains("- Terrebonne — withheld (art. 53, 54)"),
+        "{text}"
+    );
+    assert!(
+        text.ends_with(
+            "Source: MIFI, access-to-information decision 18159, 6 February 2020 — \
+             annex \"Organismes par régions\", Lanaudière (OCR l. 167, 195–197, 199); \
+             table of immigrants accompanied (OCR l. 76)."
+        ),
+        "{text}"
+    );
+}
+
+#[test]
+fn every_hit_is_copied_as_a_list_and_the_status_counts_them() {
+    let mut app = app();
+    run(&mut app, &[Action::OpenSearch]);
+    type_text(&mut app, "'lanaudiere");
+    let hits = match &app.overlay {
+        Overlay::Search(sb) => sb.hits.len(),
+        _ => panic!("search closed"),
+    };
+    assert!(hits >= 4, "{hits}");
+    let effects = app.update(Action::CopyHits);
+    let [Effect::Copy(text)] = effects.as_slice() else {
+        panic!("a copy: {effects:?}");
+    };
+    assert!(
+        text.starts_with(&format!("Search \"'lanaudiere\": {hits} hits\n")),
+        "{text}"
+    );
+    assert!(
+        text.contains("\n- Lanaudière (region, OCR l. 167, 195–197, 199, 76)")
+            || text.contains("\n- Lanaudière (region, OCR l. 76, 167, 195–197, 199)"),
+        "{text}"
+    );
+    assert!(
+        text.contains("(SAFIMA) (organisation, OCR l. 197)"),
+        "{text}"
+    );
+    assert!(
+        text.ends_with("\n\nSource: MIFI, access-to-information decision 18159, 6 February 2020."),
+        "{text}"
+    );
+    app.update(Msg::CopyOutcome(Ok("tmux"), text.clone()));
+    assert_eq!(
+        app.status.as_ref().map(|s| s.text.as_str()),
+        Some(format!("Copied {hits} hits (tmux)").as_str())
+    );
+    // The next copy of one entry says only that it copied.
+    app.update(Msg::CopyOutcome(Ok("tmux"), "other".into()));
+    assert_eq!(
+        app.status.as_ref().map(|s| s.text.as_str()),
+        Some("Copied (tmux)")
+    );
 }

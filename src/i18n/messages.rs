@@ -199,6 +199,30 @@ rows! {
             fr: "écriture impossible vers le terminal : {error}",
             en: "cannot write to the terminal: {error}",
         }
+        Citation {
+            fr: "Source : {ministry}, décision d'accès à l'information {reference}, {date}",
+            en: "Source: {ministry}, access-to-information decision {reference}, {date}",
+        }
+        CitationPart {
+            fr: "{part} (OCR l. {lines})",
+            en: "{part} (OCR l. {lines})",
+        }
+        CiteArticle {
+            fr: "article {number} de la {law} ({citation})",
+            en: "article {number} of the {law} ({citation})",
+        }
+        CiteQuestion {
+            fr: "question {number} de la demande et sa réponse",
+            en: "question {number} of the request and its answer",
+        }
+        HitsHeading {
+            fr: "Recherche « {query} » : {hits}",
+            en: "Search \"{query}\": {hits}",
+        }
+        CopiedHits {
+            fr: "Copié : {hits} ({via})",
+            en: "Copied {hits} ({via})",
+        }
         LetterNotFound {
             fr: "« {query} » n'est pas dans la lettre",
             en: "\"{query}\" is not in the letter",
