@@ -61,6 +61,14 @@ rows! {
             fr: "les articles valent pour toutes les régions ; lancez « pap-tui articles » sans --region",
             en: "articles apply to every region; run `pap-tui articles` without --region",
         }
+        CiteNotFound {
+            fr: "aucune entrée n'a l'identifiant « {id} » ; cherchez-la avec « pap-tui search {id} »",
+            en: "no entry has the id \"{id}\"; look for it with `pap-tui search {id}`",
+        }
+        CiteAmbiguous {
+            fr: "« {id} » est l'identifiant de plusieurs entrées ({kinds}) ; précisez laquelle avec --kind",
+            en: "\"{id}\" is the id of several entries ({kinds}); say which with --kind",
+        }
         SearchNoTerm {
             fr: "la requête n'a aucun terme de recherche ; donnez-en au moins un (p. ex. « pap-tui search laval »)",
             en: "the query has no search term; give at least one (e.g. `pap-tui search laval`)",
