@@ -97,17 +97,15 @@ pub fn render_search(buf: &mut Buffer, area: Rect, app: &App, sb: &SearchBox, th
         let base = if selected { theme.selected } else { theme.text };
         let kind = format!("{:<kind_width$}", entry.kind.name(app.lang));
         let mut spans = vec![Span::styled(kind, if selected { base } else { theme.dim })];
-        // Cut long labels before highlighting so only visible characters are styled.
-        let label: String = entry
-            .label
-            .chars()
-            .take(width.saturating_sub(kind_width))
-            .collect();
         let ranges = if query.is_empty() {
             Vec::new()
         } else {
             index.highlights(hit.entry, &query)
         };
+        // Cut long labels before highlighting so only visible characters are
+        // styled; a long one from its match, if the match is further on.
+        let (label, ranges) =
+            super::letter::around_match(&entry.label, &ranges, width.saturating_sub(kind_width));
         spans.extend(highlighted(&label, &ranges, base, theme.matched));
         row(buf, list, list.y + n as u16, Line::from(spans), base);
     }
