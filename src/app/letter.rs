@@ -10,6 +10,10 @@ use crate::search::fold::fold;
 /// Lines kept above the line the view opens at or moves to, for context.
 const CONTEXT: usize = 2;
 
+/// How far into a passage its match may be with the passage still shown from
+/// its start: any terminal where the explorer draws shows that many lines.
+const PASSAGE_ON_SCREEN: usize = 8;
+
 /// One occurrence of the search in the letter: a line and a character range.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Match {
@@ -170,6 +174,12 @@ impl App {
             };
             if inside.is_some() {
                 view.show_matches(&letter, &term, inside);
+                // The passage's start stays on screen when its match is near it.
+                if let (Some(p), Some(m)) = (passage, inside.map(|i| view.matches[i]))
+                    && m.line - p.first <= PASSAGE_ON_SCREEN
+                {
+                    view.scroll = p.first.saturating_sub(CONTEXT);
+                }
                 break;
             }
         }
