@@ -106,3 +106,63 @@ fn copy_menu_markdown_carries_the_citation() {
     t.wait_text("Copié (tmux)");
     assert_eq!(buffer(&t), format!("> {ENTRY}\n>\n> {CITATION}"));
 }
+
+#[test]
+fn y_on_a_region_copies_its_organisations_one_per_line() {
+    let t = Tmux::start("clip-region", 120, 40, &env("auto"), &[], &[]);
+    t.wait_text("Toutes les régions");
+    // Lanaudière, 14, is the 15th row of the regions pane.
+    for _ in 0..14 {
+        t.keys(&["j"]);
+    }
+    t.wait_text("Organismes — Lanaudière (4)");
+    t.keys(&["y"]);
+    t.wait_text("Copié (tmux)");
+    let copied = buffer(&t);
+    let names: Vec<&str> = copied
+        .lines()
+        .skip(1)
+        .take_while(|l| l.starts_with("- "))
+        .collect();
+    assert_eq!(
+        names,
+        [
+            "- Perspectives Carrières",
+            "- Comité régional d'éducation pour le développement international de Lanaudière",
+            "- Service d'aide à la famille immigrante de la MRC de L'Assomption (SAFIMA)",
+            "- Accueil multiethnique et intégration des nouveaux arrivants à Terrebonne et Mascouche",
+        ],
+        "{copied}"
+    );
+    assert!(
+        copied.contains("- Terrebonne — caviardé (art. 53, 54)"),
+        "{copied}"
+    );
+    assert!(
+        copied.ends_with("Lanaudière (OCR l. 167, 195–197, 199) ; tableau des personnes immigrantes accompagnées (OCR l. 76)."),
+        "{copied}"
+    );
+}
+
+#[test]
+fn every_hit_of_the_search_box_is_copied_and_counted() {
+    let t = Tmux::start("clip-hits", 120, 40, &env("auto"), &[], &[]);
+    t.wait_text("Toutes les régions");
+    t.keys(&["/"]);
+    t.wait_text("Rechercher");
+    t.type_text("'perspective");
+    t.wait_text("Perspective");
+    t.keys(&["C-a"]);
+    t.wait_text("Copié : 1 résultat (tmux)");
+    let copied = buffer(&t);
+    assert!(
+        copied.starts_with("Recherche « 'perspective » : 1 résultat\n- Perspectives Carrières (organisme, OCR l. 191, 195, 201)"),
+        "{copied}"
+    );
+    assert!(
+        copied.ends_with(
+            "\n\nSource : MIFI, décision d'accès à l'information 18159, 6 février 2020."
+        ),
+        "{copied}"
+    );
+}
