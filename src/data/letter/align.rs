@@ -170,7 +170,7 @@ struct Similarity {
 
 impl Similarity {
     fn new(ocr: &[Word], letter: &[Word]) -> Similarity {
-        fn intern<'a>(words: &'a [Word]) -> (Vec<u32>, Vec<&'a str>) {
+        fn intern(words: &[Word]) -> (Vec<u32>, Vec<&str>) {
             let mut ids: HashMap<&str, u32> = HashMap::new();
             let mut distinct = Vec::new();
             let numbered = words
