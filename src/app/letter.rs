@@ -170,7 +170,11 @@ impl App {
             let matches = find(&letter, &term);
             let inside = match passage {
                 Some(p) => matches.iter().position(|m| p.contains(m.line)),
-                None => (!matches.is_empty()).then_some(0),
+                // The letter's own words rather than the transcriber's remarks.
+                None => matches
+                    .iter()
+                    .position(|m| letter.lines()[m.line].ocr.is_some())
+                    .or((!matches.is_empty()).then_some(0)),
             };
             if inside.is_some() {
                 view.show_matches(&letter, &term, inside);

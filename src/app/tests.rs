@@ -771,3 +771,24 @@ fn every_hit_is_copied_as_a_list_and_the_status_counts_them() {
         Some("Copied (tmux)")
     );
 }
+
+#[test]
+fn the_letter_hit_for_its_identity_opens_on_the_letter_not_on_a_remark() {
+    let mut app = app();
+    run(&mut app, &[Action::OpenSearch]);
+    type_text(&mut app, "'18159");
+    let Overlay::Search(sb) = &app.overlay else {
+        panic!("search closed");
+    };
+    let index = app.index.clone().expect("index");
+    let identity = sb
+        .hits
+        .iter()
+        .position(|h| index.entry(h.entry).id == "letter")
+        .expect("the letter's identity is a hit");
+    run(&mut app, &vec![Action::Down; identity]);
+    run(&mut app, &[Action::Open]);
+    let view = letter_view(&app);
+    let current = view.matches[view.current.expect("a match")];
+    assert_eq!(current.line, letter_line(&app, "N/Réf. : 18159"));
+}
