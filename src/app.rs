@@ -2,31 +2,37 @@
 //! terminal and no I/O here: side effects are returned as `Effect` values.
 
 pub mod action;
+pub mod citation;
 pub mod copy;
 pub mod detail;
 pub mod keymap;
+pub mod letter;
 mod navigation;
 mod search_box;
 mod session;
 
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
-use crate::data::{Dataset, Origin, Totals};
-use crate::i18n::Lang;
+use crate::data::{Dataset, Letter, Origin, Totals};
+use crate::i18n::{Lang, Message, Noun, Text};
 use crate::search::Index;
 
 pub use action::{Action, Msg, Pane, SharedIndex};
 pub use copy::CopyFormat;
 pub use detail::{Detail, Target};
 pub use keymap::{Binding, Mode};
+pub use letter::LetterView;
 pub use search_box::SearchBox;
 
 /// The detail overlay: the entries opened so far (the last is shown), its
-/// detail, built when it is opened, and the highlighted cross-link.
+/// detail, built when it is opened, and the highlighted cross-link, or the
+/// highlighted source line when the cursor is on one (each opens the letter
+/// there).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct DetailView {
     pub stack: Vec<Target>,
     pub link: usize,
+    pub source: Option<usize>,
     pub detail: Detail,
 }
 
@@ -37,9 +43,7 @@ pub enum Overlay {
     Help {
         scroll: usize,
     },
-    Letter {
-        scroll: usize,
-    },
+    Letter(LetterView),
     Search(SearchBox),
     Detail(DetailView),
     /// Choosing how to copy `target`.
@@ -150,11 +154,13 @@ pub struct App {
     pub regions: Vec<RegionSummary>,
     /// The summary of every region together.
     pub all_regions: RegionSummary,
-    /// The letter's text and its number of lines.
-    letter: std::borrow::Cow<'static, str>,
-    letter_lines: usize,
+    /// The letter with its OCR line numbers, made when it is first shown.
+    letter: OnceLock<Arc<Letter>>,
     /// Past search queries, most recent last.
     pub history: Vec<String>,
+    /// The list of hits last sent to the clipboard and how many it holds, to
+    /// say so once the copy is done.
+    copied_hits: Option<(String, usize)>,
 }
 
 /// Number of organisations of each region, in `data.regions` order, in one pass
@@ -204,7 +210,6 @@ impl App {
             organisations: data.organisations.len(),
             totals: data.headcount_totals(),
         };
-        let letter = crate::data::letter(&data, &origin);
         let mut app = App {
             search_generation: 0,
             organisations: Vec::new(),
@@ -226,23 +231,33 @@ impl App {
             history: Vec::new(),
             regions,
             all_regions,
-            letter_lines: letter.lines().count(),
-            letter,
+            letter: OnceLock::new(),
+            copied_hits: None,
         };
         app.select_region(ALL_ROW);
         app
     }
 
     /// The letter, as the letter overlay shows it.
-    pub fn letter(&self) -> &str {
-        &self.letter
+    pub fn letter(&self) -> &Letter {
+        self.letter
+            .get_or_init(|| crate::data::letter(&self.data, &self.origin))
+    }
+
+    /// The letter, shared, for code that changes the overlay while it reads it.
+    fn letter_arc(&self) -> Arc<Letter> {
+        Arc::clone(
+            self.letter
+                .get_or_init(|| crate::data::letter(&self.data, &self.origin)),
+        )
     }
 
     pub fn mode(&self) -> Mode {
-        match self.overlay {
+        match &self.overlay {
             Overlay::None => Mode::Normal,
             Overlay::Help { .. } => Mode::Help,
-            Overlay::Letter { .. } => Mode::Letter,
+            Overlay::Letter(view) if view.prompt.is_some() => Mode::LetterSearch,
+            Overlay::Letter(_) => Mode::Letter,
             Overlay::Search(_) => Mode::Search,
             Overlay::Detail(_) => Mode::Detail,
             Overlay::CopyMenu { .. } => Mode::CopyMenu,
@@ -261,9 +276,13 @@ impl App {
     /// A detail overlay on `stack`, its top entry's detail built now.
     fn detail_view(&self, stack: Vec<Target>) -> Option<DetailView> {
         let detail = detail::detail(&self.data, stack.last()?, self.lang)?;
+        // The cross-links first, as Enter has always followed them; with
+        // none, the first source line, which opens the letter.
+        let source = (detail.links.is_empty() && !detail.source.is_empty()).then_some(0);
         Some(DetailView {
             stack,
             link: 0,
+            source,
             detail,
         })
     }
@@ -315,7 +334,11 @@ impl App {
             Action::Right => self.focus_right(),
             Action::Open => self.open(effects),
             Action::OpenSearch => self.open_search(effects),
+            Action::FindInLetter => self.start_letter_search(),
+            Action::NextMatch => self.next_match(1),
+            Action::PreviousMatch => self.next_match(-1),
             Action::Copy => self.copy(CopyFormat::Plain, effects),
+            Action::CopyHits => self.copy_hits(effects),
             Action::CopyChoice(n) => self.copy_choice(n, effects),
             Action::ToggleStar => self.toggle_star(effects),
             Action::OpenCopyMenu => self.open_copy_menu(),
@@ -323,16 +346,19 @@ impl App {
             Action::SetLanguage(lang) => self.set_language(lang),
             Action::ToggleHelp => self.toggle_help(),
             Action::ToggleLetter => self.toggle_letter(),
-            Action::Input(c) => self.edit_search(|s| s.push(c), effects),
+            Action::Input(c) => self.edit_input(|s| s.push(c), effects),
+            Action::Paste(text) if self.letter_prompt_open() => {
+                self.paste_into_letter_search(&text)
+            }
             Action::Paste(text) => self.paste(&text, effects),
-            Action::DeleteBack => self.edit_search(
+            Action::DeleteBack => self.edit_input(
                 |s| {
                     s.pop();
                 },
                 effects,
             ),
-            Action::DeleteWord => self.edit_search(search_box::delete_word, effects),
-            Action::ClearInput => self.edit_search(String::clear, effects),
+            Action::DeleteWord => self.edit_input(search_box::delete_word, effects),
+            Action::ClearInput => self.edit_input(String::clear, effects),
             Action::Select(pane, row) => self.select(pane, row),
             Action::Resize(_, height) => self.page = usize::from(height.saturating_sub(8)).max(1),
             Action::Scroll(pane, delta) => self.scroll(pane, delta as isize, effects),
@@ -346,8 +372,22 @@ impl App {
             Msg::Notify(text, error) => self.notify(text, error),
             Msg::CopyOutcome(outcome, text) => {
                 let s = self.lang.strings();
+                let hits = self
+                    .copied_hits
+                    .take()
+                    .filter(|(copied, _)| *copied == text)
+                    .map(|(_, n)| n);
                 match outcome {
-                    Ok(via) => self.notify(format!("{} ({via})", s.copied), false),
+                    Ok(via) => match hits {
+                        Some(n) => {
+                            let said = Message::new(Text::CopiedHits)
+                                .with("hits", self.lang.count(n as u64, Noun::Hit))
+                                .with("via", via)
+                                .describe(self.lang);
+                            self.notify(said, false);
+                        }
+                        None => self.notify(format!("{} ({via})", s.copied), false),
+                    },
                     Err(why) => {
                         self.notify(format!("{}{}{why}", s.copy_failed, s.colon), true);
                         self.overlay = Overlay::CopyText { text, scroll: 0 };
@@ -364,6 +404,7 @@ impl App {
                 sb.input.clear();
                 self.refresh_search(effects);
             }
+            Overlay::Letter(view) if view.prompt.is_some() => self.cancel_letter_search(),
             Overlay::Detail(view) if view.stack.len() > 1 => {
                 let mut stack = std::mem::take(&mut view.stack);
                 stack.pop();
@@ -383,6 +424,7 @@ impl App {
             && let Some(mut fresh) = self.detail_view(view.stack.clone())
         {
             fresh.link = view.link;
+            fresh.source = view.source;
             self.overlay = Overlay::Detail(fresh);
         }
     }
@@ -395,15 +437,21 @@ impl App {
     }
 
     fn toggle_letter(&mut self) {
-        self.overlay = match self.overlay {
-            Overlay::Letter { .. } => Overlay::None,
-            _ => Overlay::Letter { scroll: 0 },
+        match self.overlay {
+            Overlay::Letter(_) => self.overlay = Overlay::None,
+            _ => self.open_letter(),
         }
     }
 
     fn open(&mut self, effects: &mut Vec<Effect>) {
         match &self.overlay {
             Overlay::Search(_) => self.open_hit(),
+            Overlay::Detail(view) if view.source.is_some() => {
+                let line = view.source.and_then(|i| view.detail.source.get(i)).cloned();
+                if let Some(line) = line {
+                    self.open_letter_at(&line);
+                }
+            }
             Overlay::Detail(view) => {
                 let Some((_, target)) = view.detail.links.get(view.link) else {
                     return;
@@ -421,7 +469,7 @@ impl App {
                     }
                 }
                 // "All regions" stands for the whole letter.
-                None if self.focus == Pane::Regions => self.overlay = Overlay::Letter { scroll: 0 },
+                None if self.focus == Pane::Regions => self.open_letter(),
                 None => {}
             },
             Overlay::CopyMenu { selected, .. } => {
@@ -429,7 +477,8 @@ impl App {
                 self.copy(format, effects);
                 self.overlay = Overlay::None;
             }
-            Overlay::Help { .. } | Overlay::Letter { .. } | Overlay::CopyText { .. } => {}
+            Overlay::Letter(_) => self.confirm_letter_search(),
+            Overlay::Help { .. } | Overlay::CopyText { .. } => {}
         }
     }
 
@@ -463,6 +512,24 @@ impl App {
             Some(text) => effects.push(Effect::Copy(text)),
             None => self.nothing_selected(),
         }
+    }
+
+    /// Copies every hit of the search box as a list, with the citation.
+    fn copy_hits(&mut self, effects: &mut Vec<Effect>) {
+        let (Overlay::Search(sb), Some(index)) = (&self.overlay, &self.index) else {
+            return;
+        };
+        let entries: Vec<&crate::search::Entry> =
+            sb.hits.iter().map(|h| index.entry(h.entry)).collect();
+        if entries.is_empty() {
+            let text = self.lang.strings().no_hits_to_copy;
+            self.notify(text, true);
+            return;
+        }
+        let count = entries.len();
+        let text = copy::hits_list(&self.data, &sb.input, &entries, self.lang);
+        self.copied_hits = Some((text.clone(), count));
+        effects.push(Effect::Copy(text));
     }
 
     fn toggle_star(&mut self, effects: &mut Vec<Effect>) {

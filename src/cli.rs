@@ -3,6 +3,7 @@
 //! subcommand the explorer opens.
 
 mod args;
+mod cite;
 mod datasette;
 mod export;
 mod generate;
@@ -19,7 +20,10 @@ use std::process::ExitCode;
 use crate::data::{self, DataError, Dataset, Loaded};
 use crate::i18n::{DatasetCounts, Lang, Message, Text};
 use crate::search::{Index, Kind, Query};
-pub use args::{Cli, Command, DataArg, ExportFormat, KindArg, ListArgs, ListFormat, SearchFormat};
+pub use args::{
+    CiteFormat, CiteKind, Cli, Command, DataArg, ExportFormat, KindArg, ListArgs, ListFormat,
+    SearchFormat,
+};
 pub use help::{command, help_language, parse};
 use listing::{Listing, resolve_region};
 use table::{Format, Table, to_json};
@@ -102,6 +106,12 @@ pub fn run(command: &Command, data: &Dataset, lang: Lang) -> ExitCode {
             *format,
             lang,
         ),
+        Command::Cite {
+            id, kind, format, ..
+        } => match cite::cite(data, id, *kind, *format, lang) {
+            Ok(text) => emit(&text),
+            Err(message) => fail(message.describe(lang)),
+        },
         Command::Regions(args) => list(data, Listing::Regions, args, lang),
         Command::Organisations(args) => list(data, Listing::Organisations, args, lang),
         Command::Cities(args) => list(data, Listing::Cities, args, lang),

@@ -7,7 +7,7 @@ pub mod locate;
 mod model;
 mod validate;
 
-pub use letter::letter;
+pub use letter::{EMBEDDED_OCR, Letter, LetterLine, LetterSpan, OcrLines, letter};
 pub use load::{
     DataError, EMBEDDED_JSON, EMBEDDED_LETTER, Loaded, LocatedProblem, MAX_LISTED, Origin, load,
     parse,

@@ -8,7 +8,7 @@ mod strings;
 
 pub use help::help_text;
 pub use messages::{Noun, Text};
-pub use strings::{DETAIL_EN, DETAIL_FR, DetailLabels, EN, FR, Strings, action_text};
+pub use strings::{DETAIL_EN, DETAIL_FR, DetailLabels, EN, FR, Strings, action_text, part_text};
 
 /// Interface language.
 #[derive(

@@ -43,8 +43,8 @@ pub fn action(event: &Event, app: &App, ui: &UiState) -> Option<Action> {
 }
 
 /// The action for a key press in a mode. Every modifier but Shift is compared:
-/// Alt-j is not j. In the search box, a printable character with no modifier
-/// that the table does not bind is typed.
+/// Alt-j is not j. In the search box and the letter's search, a printable
+/// character with no modifier that the table does not bind is typed.
 pub fn key_action(bindings: &[Binding], mode: Mode, event: &KeyEvent) -> Option<Action> {
     if event.kind != KeyEventKind::Press {
         return None;
@@ -54,7 +54,9 @@ pub fn key_action(bindings: &[Binding], mode: Mode, event: &KeyEvent) -> Option<
         return Some(action);
     }
     match (mode, key.code) {
-        (Mode::Search, KeyCode::Char(c)) if key.modifiers.is_empty() && !c.is_control() => {
+        (Mode::Search | Mode::LetterSearch, KeyCode::Char(c))
+            if key.modifiers.is_empty() && !c.is_control() =>
+        {
             Some(Action::Input(c))
         }
         _ => None,

@@ -1,6 +1,7 @@
 //! Drawing: one `render_*` per pane, the overlays, and the theme. Rendering reads
 //! the app and draws; it changes only the scroll offsets and hit areas in `UiState`.
 
+mod letter;
 mod overlays;
 mod panes;
 pub mod theme;
@@ -109,7 +110,7 @@ pub fn render(frame: &mut Frame, app: &App, ui: &mut UiState) {
     match &app.overlay {
         Overlay::None => {}
         Overlay::Help { scroll } => overlays::render_help(buf, body, app, *scroll, &theme),
-        Overlay::Letter { scroll } => overlays::render_letter(buf, body, app, *scroll, &theme),
+        Overlay::Letter(view) => letter::render_letter(buf, body, app, view, &theme),
         Overlay::Search(sb) => overlays::render_search(buf, body, app, sb, &theme),
         Overlay::Detail(_) => overlays::render_detail(buf, body, app, &theme),
         Overlay::CopyMenu { selected, .. } => {

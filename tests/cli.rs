@@ -20,6 +20,9 @@ mod search;
 #[path = "cli/export.rs"]
 mod export;
 
+#[path = "cli/cite.rs"]
+mod cite;
+
 #[path = "cli/validate.rs"]
 mod validate;
 

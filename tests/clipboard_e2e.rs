@@ -7,7 +7,15 @@ use std::time::{Duration, Instant};
 
 use support::tmux::Tmux;
 
-const EXPECTED: &str = "Accès Travail — Centre-du-Québec";
+/// The first organisation, as `y` copies it: the entry, then where the letter
+/// says it.
+const ENTRY: &str = "Accès Travail — Centre-du-Québec";
+const CITATION: &str = "Source : MIFI, décision d'accès à l'information 18159, 6 février 2020 — \
+                        annexe « Organismes par régions », Centre-du-Québec (OCR l. 173).";
+
+fn expected() -> String {
+    format!("{ENTRY}\n\n{CITATION}")
+}
 
 fn env(clipboard: &'static str) -> Vec<(&'static str, &'static str)> {
     vec![
@@ -32,7 +40,7 @@ fn tmux_buffer_with_default_set_clipboard() {
     let t = Tmux::start("clip-default", 120, 40, &env("auto"), &[], &[]);
     copy_first_organisation(&t);
     t.wait_text("Copié (tmux)");
-    assert_eq!(buffer(&t), EXPECTED);
+    assert_eq!(buffer(&t), expected());
 }
 
 #[test]
@@ -40,7 +48,7 @@ fn tmux_buffer_with_set_clipboard_on() {
     let t = Tmux::start("clip-on", 120, 40, &env("auto"), &["set-clipboard on"], &[]);
     copy_first_organisation(&t);
     t.wait_text("Copié (tmux)");
-    assert_eq!(buffer(&t), EXPECTED);
+    assert_eq!(buffer(&t), expected());
 }
 
 #[test]
@@ -57,7 +65,7 @@ fn osc52_sequence_carries_exactly_the_text() {
     ]);
     copy_first_organisation(&t);
     t.wait_text("Copié (OSC 52)");
-    let encoded = pap_tui::clipboard::base64(EXPECTED.as_bytes());
+    let encoded = pap_tui::clipboard::base64(expected().as_bytes());
     let want = format!("\x1b]52;c;{encoded}\x07");
     let deadline = Instant::now() + Duration::from_secs(10);
     loop {
@@ -69,7 +77,8 @@ fn osc52_sequence_carries_exactly_the_text() {
         }
         assert!(
             Instant::now() < deadline,
-            "no OSC 52 for {EXPECTED:?} in {} bytes",
+            "no OSC 52 for {:?} in {} bytes",
+            expected(),
             bytes.len()
         );
         std::thread::sleep(Duration::from_millis(20));
@@ -81,7 +90,7 @@ fn clipboard_off_shows_the_text_to_select() {
     let t = Tmux::start("clip-off", 120, 40, &env("off"), &[], &[]);
     copy_first_organisation(&t);
     t.wait_for("the text to select", |s| {
-        s.contains("Copie impossible") && s.contains(EXPECTED)
+        s.contains("Copie impossible") && s.contains(ENTRY) && s.contains("Source : MIFI")
     });
     t.keys(&["Escape"]);
     t.wait_main_screen();
@@ -95,10 +104,65 @@ fn copy_menu_markdown_carries_the_citation() {
     t.wait_text("Markdown avec la citation");
     t.keys(&["Down", "Enter"]);
     t.wait_text("Copié (tmux)");
+    assert_eq!(buffer(&t), format!("> {ENTRY}\n>\n> {CITATION}"));
+}
+
+#[test]
+fn y_on_a_region_copies_its_organisations_one_per_line() {
+    let t = Tmux::start("clip-region", 120, 40, &env("auto"), &[], &[]);
+    t.wait_text("Toutes les régions");
+    // Lanaudière, 14, is the 15th row of the regions pane.
+    for _ in 0..14 {
+        t.keys(&["j"]);
+    }
+    t.wait_text("Organismes — Lanaudière (4)");
+    t.keys(&["y"]);
+    t.wait_text("Copié (tmux)");
+    let copied = buffer(&t);
+    let names: Vec<&str> = copied
+        .lines()
+        .skip(1)
+        .take_while(|l| l.starts_with("- "))
+        .collect();
     assert_eq!(
-        buffer(&t),
-        format!(
-            "> {EXPECTED}\n>\n> Source : MIFI, décision d'accès à l'information 18159, 6 février 2020."
-        )
+        names,
+        [
+            "- Perspectives Carrières",
+            "- Comité régional d'éducation pour le développement international de Lanaudière",
+            "- Service d'aide à la famille immigrante de la MRC de L'Assomption (SAFIMA)",
+            "- Accueil multiethnique et intégration des nouveaux arrivants à Terrebonne et Mascouche",
+        ],
+        "{copied}"
+    );
+    assert!(
+        copied.contains("- Terrebonne — caviardé (art. 53, 54)"),
+        "{copied}"
+    );
+    assert!(
+        copied.ends_with("Lanaudière (OCR l. 167, 195–197, 199) ; tableau des personnes immigrantes accompagnées (OCR l. 76)."),
+        "{copied}"
+    );
+}
+
+#[test]
+fn every_hit_of_the_search_box_is_copied_and_counted() {
+    let t = Tmux::start("clip-hits", 120, 40, &env("auto"), &[], &[]);
+    t.wait_text("Toutes les régions");
+    t.keys(&["/"]);
+    t.wait_text("Rechercher");
+    t.type_text("'perspective");
+    t.wait_text("Perspective");
+    t.keys(&["C-a"]);
+    t.wait_text("Copié : 1 résultat (tmux)");
+    let copied = buffer(&t);
+    assert!(
+        copied.starts_with("Recherche « 'perspective » : 1 résultat\n- Perspectives Carrières (organisme, OCR l. 191, 195, 201)"),
+        "{copied}"
+    );
+    assert!(
+        copied.ends_with(
+            "\n\nSource : MIFI, décision d'accès à l'information 18159, 6 février 2020."
+        ),
+        "{copied}"
     );
 }

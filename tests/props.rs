@@ -192,6 +192,10 @@ fn action() -> impl Strategy<Value = Action> {
         Action::FocusOrganisations,
         Action::FocusHeadcounts,
         Action::FocusArticles,
+        Action::FindInLetter,
+        Action::NextMatch,
+        Action::PreviousMatch,
+        Action::CopyHits,
     ]);
     let row = prop_oneof![0..120usize, any::<usize>()];
     let delta = prop_oneof![-20..20i32, any::<i32>()];
@@ -389,10 +393,23 @@ fn check_app(app: &App, index: &Index, worker: &Worker) -> Result<(), TestCaseEr
             );
             let links = view.detail.links.len();
             prop_assert!(view.link < links.max(1), "link {} of {links}", view.link);
+            let sources = view.detail.source.len();
+            prop_assert!(
+                view.source.is_none_or(|s| s < sources),
+                "source line {:?} of {sources}",
+                view.source
+            );
         }
         Overlay::CopyMenu { selected, .. } => prop_assert!(*selected < COPY_FORMATS.len()),
-        Overlay::Letter { scroll } => {
-            prop_assert!(*scroll < app.letter().lines().count().max(1));
+        Overlay::Letter(view) => {
+            let lines = app.letter().len();
+            prop_assert!(view.scroll < lines.max(1));
+            prop_assert!(
+                view.matches
+                    .iter()
+                    .all(|m| m.line < lines && m.start < m.end)
+            );
+            prop_assert!(view.current.is_none_or(|c| c < view.matches.len()));
         }
         Overlay::CopyText { text, scroll } => {
             prop_assert!(*scroll < text.lines().count().max(1));

@@ -226,3 +226,74 @@ fn search_highlights_the_matched_letters() {
         .collect();
     assert_eq!(marked, "Montréal");
 }
+
+/// The letter opened from SAFIMA's source line: the gutter shows l. 197 on
+/// the line that shows it, marked as the passage asked for.
+fn letter_at_safima(lang: Lang) -> App {
+    let mut actions = vec![Action::OpenSearch];
+    actions.extend("safima".chars().map(Action::Input));
+    actions.extend([Action::Open, Action::Open, Action::Up, Action::Open]);
+    with(lang, &actions)
+}
+
+#[test]
+fn the_letter_numbers_its_lines_and_marks_the_passage() {
+    let app = letter_at_safima(Lang::En);
+    snapshot("letter_safima", &app, 120, 40);
+    let buf = draw(&app, 120, 40, ThemeName::Dark);
+    let screen = text(&buf);
+    let y = row_of(&buf, "(SAFIMA)");
+    let line = screen.lines().nth(y as usize).unwrap_or_default();
+    assert!(line.contains("197▌ "), "{line}");
+    assert!(
+        screen.contains(" l. 196 · 86% "),
+        "the position in the title:\n{screen}"
+    );
+}
+
+#[test]
+fn the_letter_search_highlights_its_matches_and_the_current_one() {
+    let mut actions = vec![Action::ToggleLetter, Action::FindInLetter];
+    actions.extend("montreal".chars().map(Action::Input));
+    let typing = with(Lang::Fr, &actions);
+    snapshot("letter_search_fr", &typing, 80, 24);
+    actions.extend([Action::Open, Action::NextMatch]);
+    let app = with(Lang::En, &actions);
+    let buf = draw(&app, 120, 40, ThemeName::Dark);
+    let screen = text(&buf);
+    assert!(screen.contains("\"montreal\" 2/"), "{screen}");
+    // The current match reversed, the others underlined; both without colour too.
+    for theme in [ThemeName::Dark, ThemeName::Mono] {
+        let buf = draw(&app, 120, 40, theme);
+        let styled = |needle: &str| {
+            let y = row_of(&buf, needle);
+            let x = (0..buf.area.width)
+                .find(|&x| buf[(x, y)].symbol() == "M" && buf[(x + 1, y)].symbol() == "o")
+                .expect("Montréal on its row");
+            buf[(x, y)].modifier
+        };
+        assert!(
+            styled("de Montréal").contains(Modifier::REVERSED),
+            "{theme:?}: the second match is the current one"
+        );
+        assert!(
+            styled("    Montréal   ").contains(Modifier::UNDERLINED),
+            "{theme:?}: the table's Montréal is another match"
+        );
+    }
+}
+
+#[test]
+fn a_detail_highlights_the_source_line_under_the_cursor() {
+    let mut actions = vec![Action::OpenSearch];
+    actions.extend("safima".chars().map(Action::Input));
+    actions.extend([Action::Open, Action::Open, Action::Up]);
+    let app = with(Lang::En, &actions);
+    let buf = draw(&app, 120, 40, ThemeName::Dark);
+    let y = row_of(&buf, "l. 197");
+    let x = (0..buf.area.width)
+        .find(|&x| buf[(x, y)].symbol() == "l")
+        .expect("l. 197");
+    assert!(buf[(x, y)].modifier.contains(Modifier::REVERSED));
+    snapshot("detail_source_line", &app, 120, 40);
+}

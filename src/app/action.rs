@@ -84,8 +84,17 @@ pub enum Action {
     /// Open the fuzzy search over every entry.
     #[serde(rename = "search")]
     OpenSearch,
+    /// Search the letter, accents and case ignored.
+    #[serde(rename = "find")]
+    FindInLetter,
+    /// Go to the next place the letter's search is found.
+    NextMatch,
+    /// Go to the previous place the letter's search is found.
+    PreviousMatch,
     /// Copy the selected entry to the clipboard.
     Copy,
+    /// Copy every hit of the search box, as a list with the citation.
+    CopyHits,
     /// Open the menu of copy formats.
     #[serde(rename = "copy_menu")]
     OpenCopyMenu,
@@ -213,6 +222,10 @@ mod tests {
             ("language", Action::ToggleLanguage),
             ("help", Action::ToggleHelp),
             ("letter", Action::ToggleLetter),
+            ("find", Action::FindInLetter),
+            ("next_match", Action::NextMatch),
+            ("previous_match", Action::PreviousMatch),
+            ("copy_hits", Action::CopyHits),
         ] {
             assert_eq!(Action::from_name(name), Some(action.clone()), "{name}");
             assert_eq!(action.name(), name);

@@ -1,10 +1,13 @@
 //! The text that leaves the app when a user copies an entry: plain text in the
-//! interface language, names kept in French, no control character from the data.
+//! interface language, names kept in French, no control character from the
+//! data, and in every format the citation that locates it in the letter.
 
-use crate::data::{Dataset, Headcount};
-use crate::i18n::Lang;
+use crate::data::{City, Dataset, Headcount};
+use crate::i18n::{Lang, Message, Noun, Text};
+use crate::search::{Entry, Kind};
 use crate::text;
 
+use super::citation::Citation;
 use super::detail::Target;
 
 /// How a copied entry is written.
@@ -23,20 +26,55 @@ fn region_names(data: &Dataset, codes: &[String]) -> String {
         .join(", ")
 }
 
-/// The entry as one or a few lines of plain text, e.g.
+/// A city's headcount in a list: `61`, or `caviardé (art. 53, 54)`.
+fn headcount_short(c: &City, lang: Lang) -> String {
+    let s = lang.strings();
+    match c.headcount() {
+        Headcount::Known(n) => n.to_string(),
+        Headcount::Withheld(w) => format!("{} (art. {})", s.withheld_short, w.articles.join(", ")),
+        Headcount::Missing => "?".to_string(),
+    }
+}
+
+/// A region's answer: its organisations, one per line, then its cities with
+/// their counts or their withholding.
+fn region_answer(data: &Dataset, code: &str, lang: Lang) -> Option<String> {
+    let s = lang.strings();
+    let r = data.region(code)?;
+    let organisations: Vec<_> = data.organisations_in(code).collect();
+    let mut out = format!(
+        "{} ({}) — {}",
+        r.name,
+        r.code,
+        lang.count(organisations.len() as u64, Noun::Organisation)
+    );
+    for o in &organisations {
+        out.push_str(&format!("\n- {}", o.display_name()));
+    }
+    if organisations.is_empty() {
+        out.push_str(&format!("\n{}", s.no_organisation));
+    }
+    let cities: Vec<_> = data.cities_in(code).collect();
+    if !cities.is_empty() {
+        out.push_str(&format!(
+            "\n{} ({}){}",
+            lang.labels().accompanied,
+            s.period,
+            s.colon.trim_end()
+        ));
+        for c in cities {
+            out.push_str(&format!("\n- {} — {}", c.name, headcount_short(c, lang)));
+        }
+    }
+    Some(out)
+}
+
+/// The entry as one or a few lines of plain text, without its citation, e.g.
 /// `Laval — 61 personnes accompagnées (12 août – 31 déc. 2019)`.
 pub fn plain(data: &Dataset, target: &Target, lang: Lang) -> Option<String> {
     let s = lang.strings();
     let out = match target {
-        Target::Region(code) => {
-            let r = data.region(code)?;
-            let orgs = data.organisations_in(code).count();
-            let totals = data.region_totals(code).summary(lang);
-            format!(
-                "{} ({}) — {orgs} {}, {}{}{totals}",
-                r.name, r.code, s.organisations_word, s.people_accompanied, s.colon
-            )
-        }
+        Target::Region(code) => region_answer(data, code, lang)?,
         Target::Organisation(id) => {
             let o = data.organisation(id)?;
             format!("{} — {}", o.display_name(), region_names(data, &o.regions))
@@ -78,33 +116,96 @@ pub fn plain(data: &Dataset, target: &Target, lang: Lang) -> Option<String> {
     Some(text::block(&out).into_owned())
 }
 
-/// The entry in a format: plain, Markdown with the citation, or the JSON of the
-/// dataset object.
+/// The entry in a format, each with its citation: plain text with the
+/// citation below it, Markdown quoted with the citation, or the JSON of the
+/// dataset object with the citation as fields (and, for a region, its
+/// organisations and cities).
 pub fn render(data: &Dataset, target: &Target, lang: Lang, format: CopyFormat) -> Option<String> {
     let plain_text = plain(data, target, lang)?;
+    let citation = Citation::of(data, target, lang)?;
     Some(match format {
-        CopyFormat::Plain => plain_text,
+        CopyFormat::Plain => {
+            text::block(&format!("{plain_text}\n\n{}", citation.text(lang))).into_owned()
+        }
         CopyFormat::Markdown => {
             let quoted: Vec<String> = plain_text
                 .lines()
                 .map(|l| format!("> {}", text::markdown(l)))
                 .collect();
-            format!("{}\n>\n> {}", quoted.join("\n"), lang.strings().citation)
+            let cited = text::markdown(&text::line(&citation.text(lang)));
+            format!("{}\n>\n> {cited}", quoted.join("\n"))
         }
         CopyFormat::Json => {
-            let value = match target {
-                Target::Region(code) => serde_json::to_value(data.region(code)?),
-                Target::Organisation(id) => serde_json::to_value(data.organisation(id)?),
-                Target::City(id) => serde_json::to_value(data.cities.iter().find(|c| &c.id == id)?),
-                Target::Funding(id) => {
-                    serde_json::to_value(data.funding.iter().find(|f| &f.id == id)?)
+            let mut value = match target {
+                Target::Region(code) => region_json(data, code)?,
+                Target::Organisation(id) => serde_json::to_value(data.organisation(id)?).ok()?,
+                Target::City(id) => {
+                    serde_json::to_value(data.cities.iter().find(|c| &c.id == id)?).ok()?
                 }
-                Target::Article(n) => serde_json::to_value(data.article(n)?),
+                Target::Funding(id) => {
+                    serde_json::to_value(data.funding.iter().find(|f| &f.id == id)?).ok()?
+                }
+                Target::Article(n) => serde_json::to_value(data.article(n)?).ok()?,
+            };
+            if let Some(object) = value.as_object_mut() {
+                object.insert("citation".into(), citation.json(lang));
             }
-            .ok()?;
             text::json(&value).ok()?
         }
     })
+}
+
+/// A region as JSON, with its organisations and its cities.
+fn region_json(data: &Dataset, code: &str) -> Option<serde_json::Value> {
+    let mut value = serde_json::to_value(data.region(code)?).ok()?;
+    let organisations: Vec<_> = data.organisations_in(code).collect();
+    let cities: Vec<_> = data.cities_in(code).collect();
+    let object = value.as_object_mut()?;
+    object.insert(
+        "organisations".into(),
+        serde_json::to_value(organisations).ok()?,
+    );
+    object.insert("cities".into(), serde_json::to_value(cities).ok()?);
+    Some(value)
+}
+
+/// The citation of a search hit's entry: its target's, or the letter
+/// passage's it stands for.
+pub fn entry_citation<'a>(data: &'a Dataset, entry: &Entry, lang: Lang) -> Citation<'a> {
+    let target = match entry.kind {
+        Kind::Region => Some(Target::Region(entry.id.clone())),
+        Kind::City => Some(Target::City(entry.id.clone())),
+        Kind::Organisation => Some(Target::Organisation(entry.id.clone())),
+        Kind::Funding => Some(Target::Funding(entry.id.clone())),
+        Kind::Article => Some(Target::Article(entry.id.clone())),
+        Kind::Document => None,
+    };
+    target
+        .and_then(|t| Citation::of(data, &t, lang))
+        .unwrap_or_else(|| Citation::of_passage(data, &entry.id, lang))
+}
+
+/// The hits of a search as a plain list, each with its kind and OCR lines,
+/// under the query and above the decision's citation.
+pub fn hits_list(data: &Dataset, query: &str, entries: &[&Entry], lang: Lang) -> String {
+    let mut out = Message::new(Text::HitsHeading)
+        .with("query", query.trim())
+        .with("hits", lang.count(entries.len() as u64, Noun::Hit))
+        .describe(lang);
+    for entry in entries {
+        let lines = entry_citation(data, entry, lang).lines();
+        let kind = entry.kind.name(lang);
+        out.push_str(&format!("\n- {} ({kind}", entry.label));
+        if !lines.is_empty() {
+            out.push_str(&format!(", OCR l. {}", super::citation::line_list(&lines)));
+        }
+        out.push(')');
+    }
+    out.push_str(&format!(
+        "\n\n{}.",
+        Citation::decision(data).decision_text(lang)
+    ));
+    text::block(&out).into_owned()
 }
 
 #[cfg(test)]
@@ -179,9 +280,64 @@ mod tests {
         .expect("md");
         assert!(
             md.ends_with(
-                "> Source : MIFI, décision d'accès à l'information 18159, 6 février 2020."
+                "> Source : MIFI, décision d'accès à l'information 18159, 6 février 2020 — \
+                 tableau des personnes immigrantes accompagnées (OCR l. 62)."
             ),
             "{md}"
+        );
+    }
+
+    #[test]
+    fn a_markdown_copy_of_safima_names_the_annex_lanaudiere_and_its_line() {
+        let md = render(
+            &data(),
+            &Target::Organisation("safima".into()),
+            Lang::Fr,
+            CopyFormat::Markdown,
+        )
+        .expect("md");
+        assert_eq!(
+            md,
+            "> Service d'aide à la famille immigrante de la MRC de L'Assomption (SAFIMA) — Lanaudière\n\
+             >\n\
+             > Source : MIFI, décision d'accès à l'information 18159, 6 février 2020 — \
+             annexe « Organismes par régions », Lanaudière (OCR l. 197)."
+        );
+    }
+
+    #[test]
+    fn plain_copies_carry_the_citation_too() {
+        let text = render(
+            &data(),
+            &Target::Funding("funding-3".into()),
+            Lang::En,
+            CopyFormat::Plain,
+        )
+        .expect("plain");
+        assert_eq!(
+            text,
+            "Service d'aide aux Néo-Canadiens (Sherbrooke) inc. — $5,000\n\n\
+             Source: MIFI, access-to-information decision 18159, 6 February 2020 — \
+             additional-funding table (OCR l. 48)."
+        );
+    }
+
+    #[test]
+    fn the_citation_comes_from_the_dataset() {
+        let mut d = data();
+        d.document.ministry_acronym = "MX".into();
+        d.document.reference = "4242".into();
+        d.document.date = "2019-01-31".into();
+        let text = render(
+            &d,
+            &Target::City("laval".into()),
+            Lang::Fr,
+            CopyFormat::Plain,
+        )
+        .expect("plain");
+        assert!(
+            text.contains("Source : MX, décision d'accès à l'information 4242, 31 janvier 2019 — "),
+            "{text}"
         );
     }
 
@@ -197,6 +353,26 @@ mod tests {
         let v: serde_json::Value = serde_json::from_str(&json).expect("valid");
         assert_eq!(v["count"], 63);
         assert_eq!(v["region"], "07");
+        assert_eq!(v["citation"]["decision"], "18159");
+        assert_eq!(
+            v["citation"]["parts"][0]["ocr_lines"],
+            serde_json::json!([66])
+        );
+        // A region gives its answer: its organisations and its cities.
+        let json = render(
+            &data(),
+            &Target::Region("14".into()),
+            Lang::En,
+            CopyFormat::Json,
+        )
+        .expect("json");
+        let v: serde_json::Value = serde_json::from_str(&json).expect("valid");
+        assert_eq!(v["organisations"].as_array().map(Vec::len), Some(4));
+        assert_eq!(v["cities"][0]["id"], "terrebonne");
+        assert_eq!(
+            v["citation"]["parts"][0]["ocr_lines"],
+            serde_json::json!([167, 195, 196, 197, 199])
+        );
     }
 
     #[test]

@@ -189,14 +189,35 @@ fn funding_detail(data: &Dataset, id: &str, lang: Lang) -> Option<Detail> {
 }
 
 /// An article: its text, the letter's paraphrase and its history, linked to the
-/// cities whose count it withholds.
+/// cities whose count it withholds. Its source lines are those it was read
+/// from and those of the answers that invoke it by number, so that each
+/// opens the letter where the article is cited.
 fn article_detail(data: &Dataset, number: &str, lang: Lang) -> Option<Detail> {
     let l = lang.labels();
     let a = data.article(number)?;
+    let mut source = a.source.clone();
+    let citing = data
+        .document
+        .questions
+        .iter()
+        .flat_map(|q| &q.answers)
+        .filter(|answer| answer.articles.iter().any(|n| n == number))
+        .flat_map(|answer| &answer.source)
+        .filter(|s| {
+            s.text
+                .split(|c: char| !c.is_alphanumeric())
+                .any(|w| w == number)
+        });
+    for line in citing {
+        if !source.iter().any(|s| s.line == line.line) {
+            source.push(line.clone());
+        }
+    }
+    source.sort_by_key(|s| s.line);
     let mut d = Detail {
         title: format!("{} {}", l.article, a.number),
         kind: l.article,
-        source: a.source.clone(),
+        source,
         ..Detail::default()
     };
     let texts = [
@@ -291,6 +312,19 @@ mod tests {
             d.links,
             vec![("Gatineau — 63".to_string(), Target::City("gatineau".into()))]
         );
+    }
+
+    #[test]
+    fn an_article_shows_the_lines_of_the_answer_that_invokes_it() {
+        let d = detail(&data(), &Target::Article("53".into()), Lang::En).expect("53");
+        let lines: Vec<u32> = d.source.iter().map(|s| s.line).collect();
+        assert_eq!(lines.first(), Some(&53), "{lines:?}");
+        assert!(lines.contains(&139) && lines.contains(&150), "{lines:?}");
+        // Article 1 is only cited: its lines are the citation.
+        let d = detail(&data(), &Target::Article("1".into()), Lang::En).expect("1");
+        let lines: Vec<u32> = d.source.iter().map(|s| s.line).collect();
+        assert_eq!(lines, [102, 104]);
+        assert!(d.links.is_empty());
     }
 
     #[test]

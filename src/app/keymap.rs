@@ -13,6 +13,8 @@ pub enum Mode {
     Search,
     Detail,
     Letter,
+    /// Typing a search at the bottom of the letter.
+    LetterSearch,
     Help,
     /// Choosing a copy format.
     CopyMenu,
@@ -63,28 +65,61 @@ pub struct Binding {
     pub hint: bool,
 }
 
-use Mode::{CopyMenu, CopyText, Detail, Help, Letter, Normal, Search};
+use Mode::{CopyMenu, CopyText, Detail, Help, Letter, LetterSearch, Normal, Search};
 
-const ALL: &[Mode] = &[Normal, Search, Detail, Letter, Help, CopyMenu, CopyText];
+const ALL: &[Mode] = &[
+    Normal,
+    Search,
+    Detail,
+    Letter,
+    LetterSearch,
+    Help,
+    CopyMenu,
+    CopyText,
+];
 const BROWSE: &[Mode] = &[Normal, Detail, Letter, Help, CopyMenu, CopyText];
 const LISTS: &[Mode] = &[Normal, Search, Detail, Letter, Help, CopyMenu, CopyText];
 const OPEN: &[Mode] = &[Normal, Search, Detail, CopyMenu];
 const NORMAL: &[Mode] = &[Normal];
 const SEARCH: &[Mode] = &[Search];
+/// The modes where keys type text: the search box and the letter's search.
+const TYPING: &[Mode] = &[Search, LetterSearch];
+const LETTER_SEARCH: &[Mode] = &[LetterSearch];
 const NOT_SEARCH: &[Mode] = &[Normal, Detail, Letter, Help];
+const SEARCH_FROM: &[Mode] = &[Normal, Detail, Help];
+const LETTER: &[Mode] = &[Letter];
+/// The overlays a plain `q` closes: it never quits from one.
+const OVERLAYS: &[Mode] = &[Detail, Letter, Help, CopyMenu, CopyText];
 const COPY_FROM: &[Mode] = &[Normal, Detail];
 const OPEN_BROWSE: &[Mode] = &[Normal, Detail, CopyMenu];
 
-/// The same modes without the search box, whose keys type text and stay as they are.
-fn without_search(modes: &'static [Mode]) -> &'static [Mode] {
-    if !modes.contains(&Search) {
+impl Mode {
+    /// Whether keys type text in this mode.
+    fn types(self) -> bool {
+        TYPING.contains(&self)
+    }
+}
+
+/// The same modes without those that type text, whose keys stay as they are.
+fn without_typing(modes: &'static [Mode]) -> &'static [Mode] {
+    if !modes.iter().any(|m| m.types()) {
         modes
     } else if modes == OPEN {
         OPEN_BROWSE
-    } else if modes == SEARCH {
+    } else if modes.iter().all(|m| m.types()) {
         &[]
     } else {
         BROWSE
+    }
+}
+
+/// The modes of `modes` that type text.
+fn typing_part(modes: &'static [Mode]) -> &'static [Mode] {
+    match (modes.contains(&Search), modes.contains(&LetterSearch)) {
+        (true, true) => TYPING,
+        (true, false) => SEARCH,
+        (false, true) => LETTER_SEARCH,
+        (false, false) => &[],
     }
 }
 
@@ -102,7 +137,8 @@ pub fn bindings() -> Vec<Binding> {
     use KeyCode::*;
     vec![
         b(NOT_SEARCH, ch('?'), Action::ToggleHelp, true),
-        b(BROWSE, ch('q'), Action::Quit, true),
+        b(NORMAL, ch('q'), Action::Quit, true),
+        b(OVERLAYS, ch('q'), Action::Back, false),
         b(ALL, ctrl('c'), Action::Quit, false),
         b(ALL, ctrl('z'), Action::Suspend, false),
         b(ALL, key(Esc), Action::Back, true),
@@ -127,16 +163,22 @@ pub fn bindings() -> Vec<Binding> {
         b(NORMAL, key(KeyCode::Right), Action::Right, false),
         b(NORMAL, ch('l'), Action::Right, false),
         b(OPEN, key(Enter), Action::Open, true),
-        b(NOT_SEARCH, ch('/'), Action::OpenSearch, true),
+        // Enter ends the letter's search; the hint would say "follow link".
+        b(LETTER_SEARCH, key(Enter), Action::Open, false),
+        b(SEARCH_FROM, ch('/'), Action::OpenSearch, true),
+        b(LETTER, ch('/'), Action::FindInLetter, true),
+        b(LETTER, ch('n'), Action::NextMatch, true),
+        b(LETTER, ch('N'), Action::PreviousMatch, false),
         b(COPY_FROM, ch('y'), Action::Copy, true),
         b(COPY_FROM, ch('Y'), Action::OpenCopyMenu, false),
         b(COPY_FROM, ch('s'), Action::ToggleStar, false),
         b(SEARCH, ctrl('y'), Action::Copy, true),
+        b(SEARCH, ctrl('a'), Action::CopyHits, true),
         b(NOT_SEARCH, ch('d'), Action::ToggleLetter, true),
         b(NOT_SEARCH, ch('L'), Action::ToggleLanguage, true),
-        b(SEARCH, key(Backspace), Action::DeleteBack, false),
-        b(SEARCH, ctrl('w'), Action::DeleteWord, false),
-        b(SEARCH, ctrl('u'), Action::ClearInput, true),
+        b(TYPING, key(Backspace), Action::DeleteBack, false),
+        b(TYPING, ctrl('w'), Action::DeleteWord, false),
+        b(TYPING, ctrl('u'), Action::ClearInput, true),
         b(&[CopyMenu], ch('1'), Action::CopyChoice(0), false),
         b(&[CopyMenu], ch('2'), Action::CopyChoice(1), false),
         b(&[CopyMenu], ch('3'), Action::CopyChoice(2), false),
@@ -255,7 +297,7 @@ pub fn apply_overrides(
 }
 
 /// The bindings a `[keys]` entry asks for, in the modes where its action is
-/// bound outside the search box, or why the entry cannot be applied.
+/// bound outside the search boxes, or why the entry cannot be applied.
 fn configured(
     table: &[Binding],
     name: &str,
@@ -265,8 +307,8 @@ fn configured(
     let action = Action::from_name(name).ok_or_else(unknown)?;
     let modes = table
         .iter()
-        .find(|b| b.action == action && !without_search(b.modes).is_empty())
-        .map(|b| without_search(b.modes))
+        .find(|b| b.action == action && !without_typing(b.modes).is_empty())
+        .map(|b| without_typing(b.modes))
         .ok_or_else(unknown)?;
     let hint = table.iter().any(|b| b.action == action && b.hint);
     let bindings = keys
@@ -287,18 +329,14 @@ fn configured(
     Ok((action, bindings))
 }
 
-/// Removes the action's keys outside the search box, whose keys type text and
-/// stay as they are; Ctrl-C always quits.
+/// Removes the action's keys outside the search boxes, whose keys type text
+/// and stay as they are; Ctrl-C always quits.
 fn unbind(table: &mut Vec<Binding>, action: &Action) {
     for b in table
         .iter_mut()
         .filter(|b| b.action == *action && b.key != ctrl('c'))
     {
-        b.modes = if b.modes.contains(&Search) {
-            SEARCH
-        } else {
-            &[]
-        };
+        b.modes = typing_part(b.modes);
     }
     table.retain(|b| !b.modes.is_empty());
 }
@@ -433,7 +471,10 @@ mod tests {
             Mode::Search,
             Mode::Detail,
             Mode::Letter,
+            Mode::LetterSearch,
             Mode::Help,
+            Mode::CopyMenu,
+            Mode::CopyText,
         ] {
             let keys: Vec<Key> = table
                 .iter()
@@ -497,7 +538,16 @@ mod tests {
             }),
             "{problems:?}"
         );
-        assert_eq!(problems.len(), 2, "down lost j silently: {problems:?}");
+        // n, given to down everywhere, is the letter's next match there.
+        assert!(
+            problems.contains(&KeyProblem::Clash {
+                key: "n".into(),
+                winner: "down".into(),
+                loser: "next_match".into()
+            }),
+            "{problems:?}"
+        );
+        assert_eq!(problems.len(), 3, "down lost j silently: {problems:?}");
         let help = keys_by_action(&table, Mode::Normal);
         let down = help.iter().find(|(a, _)| *a == Action::Down).expect("down");
         assert_eq!(down.1, ["n", "C-j", "F5"]);
@@ -595,6 +645,72 @@ mod tests {
                 .iter()
                 .any(|(k, a)| k == "C-u" && *a == Action::ClearInput)
         );
+    }
+
+    #[test]
+    fn the_letter_searches_like_a_pager_and_q_never_quits_an_overlay() {
+        let table = bindings();
+        assert_eq!(
+            at(&table, Mode::Letter, ch('/')),
+            Some(Action::FindInLetter)
+        );
+        assert_eq!(at(&table, Mode::Letter, ch('n')), Some(Action::NextMatch));
+        assert_eq!(
+            at(&table, Mode::Letter, ch('N')),
+            Some(Action::PreviousMatch)
+        );
+        assert_eq!(at(&table, Mode::Letter, ch('g')), Some(Action::First));
+        assert_eq!(at(&table, Mode::Letter, ch('G')), Some(Action::Last));
+        assert_eq!(at(&table, Mode::Normal, ch('/')), Some(Action::OpenSearch));
+        assert_eq!(at(&table, Mode::Normal, ch('q')), Some(Action::Quit));
+        for mode in [
+            Mode::Detail,
+            Mode::Letter,
+            Mode::Help,
+            Mode::CopyMenu,
+            Mode::CopyText,
+        ] {
+            assert_eq!(at(&table, mode, ch('q')), Some(Action::Back), "{mode:?}");
+        }
+        // Typing the letter's search: letters are text, Enter and Esc end it.
+        for c in ['q', 'n', '/', 'd'] {
+            assert_eq!(at(&table, Mode::LetterSearch, ch(c)), None, "{c}");
+        }
+        assert_eq!(
+            at(&table, Mode::LetterSearch, key(KeyCode::Enter)),
+            Some(Action::Open)
+        );
+        assert_eq!(
+            at(&table, Mode::LetterSearch, key(KeyCode::Esc)),
+            Some(Action::Back)
+        );
+        assert_eq!(at(&table, Mode::Search, ctrl('a')), Some(Action::CopyHits));
+    }
+
+    #[test]
+    fn rebinding_keeps_the_keys_that_type_in_the_letter_search() {
+        let mut table = bindings();
+        let problems = apply_overrides(
+            &mut table,
+            &overrides(&[("back", &["x"]), ("open", &["o"]), ("find", &["f"])]),
+        );
+        assert!(problems.is_empty(), "{problems:?}");
+        assert_eq!(
+            at(&table, Mode::LetterSearch, key(KeyCode::Esc)),
+            Some(Action::Back)
+        );
+        assert_eq!(
+            at(&table, Mode::LetterSearch, key(KeyCode::Enter)),
+            Some(Action::Open)
+        );
+        assert_eq!(at(&table, Mode::LetterSearch, ch('x')), None);
+        assert_eq!(at(&table, Mode::Letter, ch('x')), Some(Action::Back));
+        assert_eq!(at(&table, Mode::Letter, ch('q')), None, "q was back's");
+        assert_eq!(
+            at(&table, Mode::Letter, ch('f')),
+            Some(Action::FindInLetter)
+        );
+        assert_eq!(at(&table, Mode::Letter, ch('/')), None);
     }
 
     #[test]

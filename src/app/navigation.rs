@@ -2,9 +2,25 @@
 //! jumps to an entry from a search hit or a link.
 
 use super::{
-    ALL_ROW, App, COPY_FORMATS, Effect, FIRST_REGION_ROW, HELP_LINES, Overlay, Pane, STARRED_ROW,
-    Target, step,
+    ALL_ROW, App, COPY_FORMATS, DetailView, Effect, FIRST_REGION_ROW, HELP_LINES, Overlay, Pane,
+    STARRED_ROW, Target, step,
 };
+
+/// Moves a detail's cursor through its source lines, then its cross-links,
+/// in the order they are drawn.
+fn move_in_detail(view: &mut DetailView, delta: isize) {
+    let sources = view.detail.source.len();
+    let rows = sources + view.detail.links.len();
+    let at = view.source.unwrap_or(sources + view.link);
+    let to = step(at, delta, rows);
+    if to < sources {
+        view.source = Some(to);
+        view.link = 0;
+    } else {
+        view.source = None;
+        view.link = to - sources;
+    }
+}
 
 impl App {
     /// True when the regions pane has its "starred" row selected.
@@ -170,14 +186,15 @@ impl App {
     /// Moves the cursor of what has the keyboard: the overlay's, or the
     /// focused pane's selection.
     pub(super) fn move_by(&mut self, delta: isize, effects: &mut Vec<Effect>) {
-        let letter_lines = self.letter_lines;
+        let letter_lines = match self.overlay {
+            Overlay::Letter(_) => self.letter().len(),
+            _ => 0,
+        };
         match &mut self.overlay {
             Overlay::Search(_) => self.move_in_search(delta, effects),
-            Overlay::Detail(view) => {
-                view.link = step(view.link, delta, view.detail.links.len());
-            }
+            Overlay::Detail(view) => move_in_detail(view, delta),
             Overlay::Help { scroll } => *scroll = step(*scroll, delta, HELP_LINES),
-            Overlay::Letter { scroll } => *scroll = step(*scroll, delta, letter_lines),
+            Overlay::Letter(view) => view.scroll = step(view.scroll, delta, letter_lines),
             Overlay::CopyMenu { selected, .. } => {
                 *selected = step(*selected, delta, COPY_FORMATS.len());
             }

@@ -129,7 +129,10 @@ impl App {
         let Some(index) = &self.index else {
             return;
         };
-        let kind = index.entry(hit.entry).kind;
+        let (kind, id) = (
+            index.entry(hit.entry).kind,
+            index.entry(hit.entry).id.clone(),
+        );
         match self.hit_target(hit) {
             Some(Target::Funding(id)) => {
                 if let Some(view) = self.detail_view(vec![Target::Funding(id)]) {
@@ -140,7 +143,7 @@ impl App {
                 self.overlay = Overlay::None;
                 self.jump_to(&target);
             }
-            None if kind == Kind::Document => self.overlay = Overlay::Letter { scroll: 0 },
+            None if kind == Kind::Document => self.open_letter_for_hit(&id, &query),
             None => {}
         }
     }

@@ -39,6 +39,24 @@ pub enum SearchFormat {
     Json,
 }
 
+/// How `cite` prints an entry: as `y` copies it, as Markdown, or as JSON.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum CiteFormat {
+    Text,
+    Markdown,
+    Json,
+}
+
+/// The kinds of entry `cite` can cite.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum CiteKind {
+    Region,
+    Organisation,
+    City,
+    Funding,
+    Article,
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum ExportFormat {
     Json,
@@ -104,6 +122,17 @@ pub enum Command {
         #[command(flatten)]
         data: DataArg,
     },
+    #[command(visible_alias = "citer")]
+    Cite {
+        #[arg(value_name = "ID")]
+        id: String,
+        #[arg(long, value_enum, value_name = "KIND")]
+        kind: Option<CiteKind>,
+        #[arg(long, value_enum, default_value = "text", value_name = "FORMAT")]
+        format: CiteFormat,
+        #[command(flatten)]
+        data: DataArg,
+    },
     #[command(visible_alias = "régions")]
     Regions(ListArgs),
     #[command(visible_aliases = ["organismes", "orgs"])]
@@ -146,6 +175,7 @@ impl Command {
     pub fn name(&self) -> &'static str {
         match self {
             Command::Search { .. } => "search",
+            Command::Cite { .. } => "cite",
             Command::Regions(_) => "regions",
             Command::Organisations(_) => "organisations",
             Command::Cities(_) => "cities",
@@ -164,7 +194,9 @@ impl Command {
     /// for those that read none.
     fn data_arg(&self) -> Option<&DataArg> {
         match self {
-            Command::Search { data, .. } | Command::Export { data, .. } => Some(data),
+            Command::Search { data, .. }
+            | Command::Cite { data, .. }
+            | Command::Export { data, .. } => Some(data),
             Command::Regions(a)
             | Command::Organisations(a)
             | Command::Cities(a)

@@ -1,34 +1,301 @@
-//! The letter as the explorer shows it: the corrected transcription for the
-//! embedded data, otherwise the letter's parts as the dataset gives them.
+//! The letter as the explorer shows it, line by line, each line with the OCR
+//! lines it shows. For the embedded data that is the corrected transcription,
+//! aligned word by word with the raw OCR (`align`); for a `--data` dataset, the
+//! letter's parts as the dataset gives them, each with its own `source` lines.
 
-use std::borrow::Cow;
+mod align;
 
-use super::{Dataset, EMBEDDED_LETTER, Origin};
+use std::sync::{Arc, OnceLock};
 
-/// The letter's text for a dataset of this origin.
-pub fn letter(data: &Dataset, origin: &Origin) -> Cow<'static, str> {
-    if *origin == Origin::Embedded {
-        return Cow::Borrowed(EMBEDDED_LETTER);
-    }
-    let d = &data.document;
-    let mut out = format!(
-        "{}\n{}\n{}, {}\n{} {}\n\n{}\n\n",
-        d.ministry, d.office, d.place, d.date, d.subject, d.reference, d.programme
-    );
-    for q in &d.questions {
-        out.push_str(&format!("{}- {}\n", q.number, q.text));
-        for a in &q.answers {
-            out.push_str(&format!("   {}\n", a.text));
-        }
-        out.push('\n');
-    }
-    for part in [&d.caveat.text, &d.deployment_note.text, &d.review.text] {
-        out.push_str(part);
-        out.push_str("\n\n");
-    }
-    out.push_str(&format!(
-        "{} {}\n{}\n",
-        d.signatory.signed, d.signatory.name, d.signatory.title
-    ));
-    Cow::Owned(out)
+use super::{Dataset, EMBEDDED_LETTER, Headcount, Origin, SourceLine};
+use crate::i18n::Lang;
+
+/// The raw OCR that the embedded dataset's `source` lines are numbered in.
+pub const EMBEDDED_OCR: &str = include_str!("../../assets/ocr.txt");
+
+/// OCR lines `first..=last`, numbered from 1 as `source` numbers them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct OcrLines {
+    pub first: u32,
+    pub last: u32,
 }
+
+/// Letter lines `first..=last`, numbered from 0.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct LetterSpan {
+    pub first: usize,
+    pub last: usize,
+}
+
+impl LetterSpan {
+    fn line(line: usize) -> LetterSpan {
+        LetterSpan {
+            first: line,
+            last: line,
+        }
+    }
+
+    fn union(self, other: LetterSpan) -> LetterSpan {
+        LetterSpan {
+            first: self.first.min(other.first),
+            last: self.last.max(other.last),
+        }
+    }
+
+    pub fn contains(&self, line: usize) -> bool {
+        (self.first..=self.last).contains(&line)
+    }
+}
+
+/// One line of the letter.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LetterLine {
+    /// The text, made safe for a terminal.
+    pub text: String,
+    /// The OCR lines whose text this line shows; none for blank lines and the
+    /// transcriber's remarks.
+    pub ocr: Option<OcrLines>,
+}
+
+/// The letter and the way back from a cited OCR line to the lines that show it.
+#[derive(Debug, Clone)]
+pub struct Letter {
+    lines: Vec<LetterLine>,
+    finder: Finder,
+}
+
+#[derive(Debug, Clone)]
+enum Finder {
+    /// The transcription aligned with the OCR: each OCR line's words, where
+    /// they are in the line and the letter line each landed on.
+    Aligned(Vec<Vec<align::PlacedWord>>),
+    /// A letter built from the dataset: each line's source lines.
+    Parts(Vec<Vec<u32>>),
+}
+
+impl Letter {
+    pub fn lines(&self) -> &[LetterLine] {
+        &self.lines
+    }
+
+    pub fn len(&self) -> usize {
+        self.lines.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.lines.is_empty()
+    }
+
+    /// The letter lines that show a cited text: the part of OCR line
+    /// `source.line` that `source.text` quotes, or the whole OCR line when the
+    /// quote is not in it.
+    pub fn passage(&self, source: &SourceLine) -> Option<LetterSpan> {
+        match &self.finder {
+            Finder::Aligned(words) => {
+                let index = usize::try_from(source.line).ok()?.checked_sub(1)?;
+                let placed = words.get(index)?;
+                let raw = EMBEDDED_OCR.lines().nth(index).unwrap_or_default();
+                let quote = source.text.trim();
+                let quoted = (!quote.is_empty())
+                    .then(|| raw.find(quote).map(|at| at..at + quote.len()))
+                    .flatten();
+                let landed = |within: Option<&std::ops::Range<usize>>| {
+                    placed
+                        .iter()
+                        .filter(|w| within.is_none_or(|r| w.start < r.end && w.end > r.start))
+                        .filter_map(|w| w.letter_line)
+                        .map(LetterSpan::line)
+                        .reduce(LetterSpan::union)
+                };
+                landed(quoted.as_ref()).or_else(|| landed(None))
+            }
+            Finder::Parts(sources) => {
+                // The most precise part citing the line: a funding row rather
+                // than the answer that holds the whole table.
+                sources
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, lines)| lines.contains(&source.line))
+                    .min_by_key(|(_, lines)| lines.len())
+                    .map(|(i, _)| LetterSpan::line(i))
+            }
+        }
+    }
+
+    /// The letter lines that show every one of `sources`.
+    pub fn passage_of(&self, sources: &[SourceLine]) -> Option<LetterSpan> {
+        sources
+            .iter()
+            .filter_map(|s| self.passage(s))
+            .reduce(LetterSpan::union)
+    }
+
+    /// The letter lines that show OCR line `line`, whatever part of it.
+    pub fn passage_at(&self, line: u32) -> Option<LetterSpan> {
+        self.passage(&SourceLine {
+            line,
+            text: String::new(),
+        })
+    }
+}
+
+/// The letter for a dataset of this origin. The embedded one is aligned once
+/// per process and shared.
+pub fn letter(data: &Dataset, origin: &Origin) -> Arc<Letter> {
+    static EMBEDDED: OnceLock<Arc<Letter>> = OnceLock::new();
+    if *origin == Origin::Embedded {
+        return Arc::clone(EMBEDDED.get_or_init(|| Arc::new(embedded())));
+    }
+    Arc::new(built(data))
+}
+
+/// The corrected transcription, aligned with the OCR.
+fn embedded() -> Letter {
+    let texts: Vec<&str> = EMBEDDED_LETTER.lines().collect();
+    let ocr: Vec<&str> = EMBEDDED_OCR.lines().collect();
+    let alignment = align::align(&ocr, &texts);
+    let lines = texts
+        .iter()
+        .zip(alignment.gutter)
+        .map(|(text, ocr)| LetterLine {
+            text: crate::text::screen_line(text).into_owned(),
+            ocr,
+        })
+        .collect();
+    Letter {
+        lines,
+        finder: Finder::Aligned(alignment.words),
+    }
+}
+
+/// Lines of a letter built from a dataset, each with its source lines.
+#[derive(Default)]
+struct Builder {
+    lines: Vec<LetterLine>,
+    sources: Vec<Vec<u32>>,
+}
+
+impl Builder {
+    /// Adds `text` (one letter line per line of it) showing `source`.
+    fn push(&mut self, text: &str, source: &[SourceLine]) {
+        let numbers: Vec<u32> = source.iter().map(|s| s.line).collect();
+        let ocr = gutter(&numbers);
+        for line in text.split('\n') {
+            self.lines.push(LetterLine {
+                text: crate::text::screen_line(line).into_owned(),
+                ocr,
+            });
+            self.sources.push(numbers.clone());
+        }
+    }
+
+    fn blank(&mut self) {
+        self.push("", &[]);
+    }
+}
+
+/// What the gutter shows for a part: its first source line and those that
+/// follow it in the OCR, a blank line apart at most (the law's title, not the
+/// answer that also names it).
+fn gutter(numbers: &[u32]) -> Option<OcrLines> {
+    let (&first, rest) = numbers.split_first()?;
+    let mut last = first;
+    for &n in rest {
+        if n > last && n <= last + 2 {
+            last = n;
+        } else if n > last {
+            break;
+        }
+    }
+    Some(OcrLines { first, last })
+}
+
+/// The letter of a `--data` dataset, from its parts, in the letter's order.
+fn built(data: &Dataset) -> Letter {
+    let d = &data.document;
+    let mut b = Builder::default();
+    for line in [
+        d.ministry.clone(),
+        d.office.clone(),
+        format!("{}, {}", d.place, d.date),
+        format!("{} {}", d.subject, d.reference),
+        String::new(),
+        d.programme.clone(),
+    ] {
+        b.push(&line, &[]);
+    }
+    b.blank();
+    for q in &d.questions {
+        b.push(&format!("{}- {}", q.number, q.text), &q.source);
+        for a in &q.answers {
+            b.push(&format!("   {}", a.text), &a.source);
+        }
+        b.blank();
+    }
+    // The letter's own words are French, and so are its amounts.
+    let fr = Lang::Fr;
+    for f in &data.funding {
+        b.push(
+            &format!("   {} — {}", f.organisation, fr.amount(f.amount_cad)),
+            &f.source,
+        );
+    }
+    b.blank();
+    let period = &d.headcount_period;
+    b.push(
+        &format!("({} – {})", period.start, period.end),
+        &period.source,
+    );
+    for c in &data.cities {
+        let count = match c.headcount() {
+            Headcount::Known(n) => n.to_string(),
+            Headcount::Withheld(w) => fr.strings().withheld_marker(&w.articles),
+            Headcount::Missing => "?".to_string(),
+        };
+        b.push(&format!("   {} — {count}", c.name), &c.source);
+    }
+    b.blank();
+    for part in [&d.caveat, &d.deployment_note] {
+        b.push(&part.text, &part.source);
+        b.blank();
+    }
+    b.push(&d.review.text, &d.review.source);
+    b.blank();
+    b.push(
+        &format!(
+            "{} {}\n{}",
+            d.signatory.signed, d.signatory.name, d.signatory.title
+        ),
+        &d.signatory.source,
+    );
+    b.blank();
+    b.push(
+        &format!("{} ({})", d.law.title, d.law.citation),
+        &d.law.source,
+    );
+    for a in &data.articles {
+        let body = a.text.as_deref().or(a.paraphrase.as_deref()).unwrap_or("");
+        b.push(&format!("{}. {body}", a.number), &a.source);
+        if let Some(h) = &a.history {
+            b.push(h, &a.source);
+        }
+    }
+    for r in &data.regions {
+        let mut organisations = data.organisations_in(&r.code).peekable();
+        if r.source.is_empty() && organisations.peek().is_none() {
+            continue;
+        }
+        b.blank();
+        b.push(&format!("{} [{}]", r.name, r.code), &r.source);
+        for o in organisations {
+            b.push(&format!("  - {}", o.display_name()), &o.source);
+        }
+    }
+    Letter {
+        lines: b.lines,
+        finder: Finder::Parts(b.sources),
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -81,6 +81,21 @@ const HELP: &[(&str, &str, &str)] = &[
     ),
     ("*.format", "Format de sortie", "Output format"),
     (
+        "cite",
+        "Une entrée avec sa citation : la décision, la partie de la lettre et les lignes de l'OCR où la vérifier",
+        "One entry with its citation: the decision, the part of the letter and the OCR lines to check it against",
+    ),
+    (
+        "cite.id",
+        "L'identifiant de l'entrée (safima, laval, funding-1, 53) ou une région par son code ou son nom (14, lanaudiere)",
+        "The entry's id (safima, laval, funding-1, 53) or a region by its code or name (14, lanaudiere)",
+    ),
+    (
+        "cite.kind",
+        "Le type de l'entrée, quand l'identifiant en désigne plusieurs",
+        "The entry's kind, when the id names several",
+    ),
+    (
         "regions",
         "Les 17 régions administratives, avec leurs organismes et leurs personnes accompagnées",
         "The 17 administrative regions, with organisations and headcounts",
@@ -174,6 +189,7 @@ const HELP: &[(&str, &str, &str)] = &[
     ("<FILE>", "FICHIER", "FILE"),
     ("<CODE|NAME>", "CODE|NOM", "CODE|NAME"),
     ("<QUERY>", "REQUÊTE", "QUERY"),
+    ("<ID>", "ID", "ID"),
     ("<LIMIT>", "LIMITE", "LIMIT"),
     ("<KIND>", "TYPE", "KIND"),
     ("<FORMAT>", "FORMAT", "FORMAT"),

@@ -61,6 +61,14 @@ rows! {
             fr: "les articles valent pour toutes les régions ; lancez « pap-tui articles » sans --region",
             en: "articles apply to every region; run `pap-tui articles` without --region",
         }
+        CiteNotFound {
+            fr: "aucune entrée n'a l'identifiant « {id} » ; cherchez-la avec « pap-tui search {id} »",
+            en: "no entry has the id \"{id}\"; look for it with `pap-tui search {id}`",
+        }
+        CiteAmbiguous {
+            fr: "« {id} » est l'identifiant de plusieurs entrées ({kinds}) ; précisez laquelle avec --kind",
+            en: "\"{id}\" is the id of several entries ({kinds}); say which with --kind",
+        }
         SearchNoTerm {
             fr: "la requête n'a aucun terme de recherche ; donnez-en au moins un (p. ex. « pap-tui search laval »)",
             en: "the query has no search term; give at least one (e.g. `pap-tui search laval`)",
@@ -219,6 +227,42 @@ rows! {
         ClipboardTerminal {
             fr: "écriture impossible vers le terminal : {error}",
             en: "cannot write to the terminal: {error}",
+        }
+        Citation {
+            fr: "Source : {ministry}, décision d'accès à l'information {reference}, {date}",
+            en: "Source: {ministry}, access-to-information decision {reference}, {date}",
+        }
+        CitationPart {
+            fr: "{part} (OCR l. {lines})",
+            en: "{part} (OCR l. {lines})",
+        }
+        CiteArticle {
+            fr: "article {number} de la {law} ({citation})",
+            en: "article {number} of the {law} ({citation})",
+        }
+        CiteQuestion {
+            fr: "question {number} de la demande et sa réponse",
+            en: "question {number} of the request and its answer",
+        }
+        HitsHeading {
+            fr: "Recherche « {query} » : {hits}",
+            en: "Search \"{query}\": {hits}",
+        }
+        CopiedHits {
+            fr: "Copié : {hits} ({via})",
+            en: "Copied {hits} ({via})",
+        }
+        LetterNotFound {
+            fr: "« {query} » n'est pas dans la lettre",
+            en: "\"{query}\" is not in the letter",
+        }
+        LetterPosition {
+            fr: "l. {line} · {percent} %",
+            en: "l. {line} · {percent}%",
+        }
+        LetterMatch {
+            fr: "« {query} » {current}/{total}",
+            en: "\"{query}\" {current}/{total}",
         }
     }
 }

@@ -31,7 +31,11 @@ const ACTIONS: &[(&str, &str, &str)] = &[
     ("right", "vers les organismes", "to organisations"),
     ("open", "détail, suivre le lien", "detail, follow link"),
     ("search", "rechercher", "search"),
+    ("find", "chercher dans la lettre", "search the letter"),
+    ("next_match", "occurrence suivante", "next match"),
+    ("previous_match", "occurrence précédente", "previous match"),
     ("copy", "copier", "copy"),
+    ("copy_hits", "copier tous les résultats", "copy every hit"),
     (
         "copy_menu",
         "copier en texte, Markdown ou JSON",
@@ -216,6 +220,19 @@ pub struct Strings {
     pub copy_menu_title: &'static str,
     pub copy_formats: [&'static str; 3],
     pub copy_text_title: &'static str,
+    /// `n` in the letter before any search.
+    pub letter_no_search: &'static str,
+    /// The letter's search prompt.
+    pub letter_search_prompt: &'static str,
+    /// The parts of the letter a citation names.
+    pub part_annex: &'static str,
+    pub part_headcounts: &'static str,
+    pub part_funding: &'static str,
+    /// Between the parts of a citation.
+    pub list_separator: &'static str,
+    /// Nothing to copy in the search box.
+    pub no_hits_to_copy: &'static str,
+    pub months: [&'static str; 12],
 }
 
 pub static FR: Strings = Strings {
@@ -288,6 +305,27 @@ pub static FR: Strings = Strings {
     copy_menu_title: "Copier",
     copy_formats: ["Texte", "Markdown avec la citation", "JSON"],
     copy_text_title: "Copie impossible : sélectionnez le texte à la souris",
+    letter_no_search: "Aucune recherche : / cherche dans la lettre",
+    letter_search_prompt: "chercher (accents et majuscules ignorés)",
+    part_annex: "annexe « Organismes par régions »",
+    part_headcounts: "tableau des personnes immigrantes accompagnées",
+    part_funding: "tableau des montants additionnels",
+    list_separator: " ; ",
+    no_hits_to_copy: "Aucun résultat à copier",
+    months: [
+        "janvier",
+        "février",
+        "mars",
+        "avril",
+        "mai",
+        "juin",
+        "juillet",
+        "août",
+        "septembre",
+        "octobre",
+        "novembre",
+        "décembre",
+    ],
 };
 
 pub static EN: Strings = Strings {
@@ -360,6 +398,27 @@ pub static EN: Strings = Strings {
     copy_menu_title: "Copy",
     copy_formats: ["Plain text", "Markdown with citation", "JSON"],
     copy_text_title: "Could not copy: select the text with the mouse",
+    letter_no_search: "No search yet: / searches the letter",
+    letter_search_prompt: "search (accents and case ignored)",
+    part_annex: "annex \"Organismes par régions\"",
+    part_headcounts: "table of immigrants accompanied",
+    part_funding: "additional-funding table",
+    list_separator: "; ",
+    no_hits_to_copy: "No hit to copy",
+    months: [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ],
 };
 
 impl Strings {
@@ -367,4 +426,60 @@ impl Strings {
     pub fn withheld_marker(&self, articles: &[String]) -> String {
         self.withheld.replace("{articles}", &articles.join(", "))
     }
+
+    /// An ISO date (`2020-02-06`) as a citation writes it, `6 février 2020`
+    /// or `6 February 2020`; any other text as it is.
+    pub fn date(&self, iso: &str) -> String {
+        let mut parts = iso.splitn(3, '-');
+        let (Some(year), Some(month), Some(day)) = (parts.next(), parts.next(), parts.next())
+        else {
+            return iso.to_string();
+        };
+        let month = month
+            .parse::<usize>()
+            .ok()
+            .and_then(|m| m.checked_sub(1))
+            .and_then(|m| self.months.get(m));
+        match (year.parse::<u32>(), month, day.parse::<u32>()) {
+            (Ok(year), Some(month), Ok(day)) if (1..=31).contains(&day) => {
+                format!("{day} {month} {year}")
+            }
+            _ => iso.to_string(),
+        }
+    }
+}
+
+/// What each passage of the letter that the search box finds is called in a
+/// citation, by its entry's id, French then English. Questions are worded
+/// with their number (`Text::CiteQuestion`).
+const PARTS: &[(&str, &str, &str)] = &[
+    ("letter", "en-tête de la lettre", "letterhead"),
+    (
+        "law",
+        "titre de la loi sur l'accès",
+        "title of the access act",
+    ),
+    (
+        "caveat",
+        "mise en garde sur les nombres",
+        "caveat on the counts",
+    ),
+    (
+        "deployment_note",
+        "note sur le déploiement régional",
+        "note on the regional deployment",
+    ),
+    ("review", "recours en révision", "right to a review"),
+    ("signatory", "signature", "signature"),
+];
+
+/// The name of the letter's passage with this entry id, if it is one.
+pub fn part_text(id: &str, lang: Lang) -> Option<&'static str> {
+    PARTS
+        .iter()
+        .find(|(n, _, _)| *n == id)
+        .map(|(_, fr, en)| match lang {
+            Lang::Fr => *fr,
+            Lang::En => *en,
+        })
 }

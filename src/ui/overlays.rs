@@ -97,17 +97,15 @@ pub fn render_search(buf: &mut Buffer, area: Rect, app: &App, sb: &SearchBox, th
         let base = if selected { theme.selected } else { theme.text };
         let kind = format!("{:<kind_width$}", entry.kind.name(app.lang));
         let mut spans = vec![Span::styled(kind, if selected { base } else { theme.dim })];
-        // Cut long labels before highlighting so only visible characters are styled.
-        let label: String = entry
-            .label
-            .chars()
-            .take(width.saturating_sub(kind_width))
-            .collect();
         let ranges = if query.is_empty() {
             Vec::new()
         } else {
             index.highlights(hit.entry, &query)
         };
+        // Cut long labels before highlighting so only visible characters are
+        // styled; a long one from its match, if the match is further on.
+        let (label, ranges) =
+            super::letter::around_match(&entry.label, &ranges, width.saturating_sub(kind_width));
         spans.extend(highlighted(&label, &ranges, base, theme.matched));
         row(buf, list, list.y + n as u16, Line::from(spans), base);
     }
@@ -164,10 +162,17 @@ pub fn render_detail(buf: &mut Buffer, area: Rect, app: &App, theme: &Theme) {
     }
     lines.push(Line::from(""));
     lines.push(Line::styled(s.source_title, theme.title));
-    for src in &detail.source {
+    let source_top = lines.len();
+    for (n, src) in detail.source.iter().enumerate() {
+        // Each source line opens the letter there.
+        let (number, text) = if view.source == Some(n) {
+            (theme.selected, theme.selected)
+        } else {
+            (theme.dim, theme.text)
+        };
         lines.push(Line::from(vec![
-            Span::styled(format!("  {} {:>3}  ", s.line_abbr, src.line), theme.dim),
-            Span::raw(fit(&clean(&src.text), width.saturating_sub(9))),
+            Span::styled(format!("  {} {:>3}  ", s.line_abbr, src.line), number),
+            Span::styled(fit(&clean(&src.text), width.saturating_sub(9)), text),
         ]));
     }
     let links_top = lines.len() + 2;
@@ -178,7 +183,7 @@ pub fn render_detail(buf: &mut Buffer, area: Rect, app: &App, theme: &Theme) {
             theme.title,
         ));
         for (n, (label, _)) in detail.links.iter().enumerate() {
-            let style = if n == view.link {
+            let style = if view.source.is_none() && n == view.link {
                 theme.selected
             } else {
                 theme.text
@@ -190,10 +195,10 @@ pub fn render_detail(buf: &mut Buffer, area: Rect, app: &App, theme: &Theme) {
         }
     }
     let height = inner.height as usize;
-    let wanted = if detail.links.is_empty() {
-        0
-    } else {
-        links_top + view.link + 1
+    let wanted = match view.source {
+        Some(n) => source_top + n + 1,
+        None if detail.links.is_empty() => 0,
+        None => links_top + view.link + 1,
     };
     let scroll = wanted.saturating_sub(height);
     let total = lines.len();
@@ -206,25 +211,6 @@ pub fn render_detail(buf: &mut Buffer, area: Rect, app: &App, theme: &Theme) {
         let x = rect.x + rect.width.saturating_sub(more.chars().count() as u16 + 2);
         buf.set_string(x, rect.y + rect.height - 1, more, theme.title);
     }
-}
-
-pub fn render_letter(buf: &mut Buffer, area: Rect, app: &App, scroll: usize, theme: &Theme) {
-    let s = app.lang.strings();
-    let rect = popup(buf, area, 90, 95);
-    let block = pane_block(format!("d {}", s.letter_title), true, theme);
-    let inner = block.inner(rect);
-    block.render(rect, buf);
-    let text = app.letter();
-    let clean_text = crate::text::screen_block(text);
-    let lines: Vec<Line> = clean_text
-        .lines()
-        .map(|l| Line::from(l.to_string()))
-        .collect();
-    let max_scroll = lines.len().saturating_sub(inner.height as usize);
-    Paragraph::new(lines)
-        .wrap(Wrap { trim: false })
-        .scroll((scroll.min(max_scroll).min(u16::MAX as usize) as u16, 0))
-        .render(inner, buf);
 }
 
 pub fn render_help(buf: &mut Buffer, area: Rect, app: &App, scroll: usize, theme: &Theme) {

@@ -1,0 +1,304 @@
+//! Where a copied text comes from, so that a reader can check it: the decision
+//! (ministry, reference and date, from the dataset's own document), the part
+//! of the letter it is in, and the OCR lines of this transcription.
+
+use crate::data::{Dataset, Document, SourceLine};
+use crate::i18n::{Lang, Message, Text};
+
+use super::detail::Target;
+
+/// A part of the letter and the OCR lines of it that a copy quotes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Part {
+    pub name: String,
+    /// Sorted, each once.
+    pub lines: Vec<u32>,
+}
+
+impl Part {
+    fn new(name: String, sources: impl IntoIterator<Item = u32>) -> Part {
+        let mut lines: Vec<u32> = sources.into_iter().collect();
+        lines.sort_unstable();
+        lines.dedup();
+        Part { name, lines }
+    }
+}
+
+/// The citation of one entry.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Citation<'a> {
+    pub document: &'a Document,
+    pub parts: Vec<Part>,
+}
+
+/// OCR line numbers as a reader looks them up: `195–197, 199`.
+pub fn line_list(lines: &[u32]) -> String {
+    let mut runs: Vec<(u32, u32)> = Vec::new();
+    for &n in lines {
+        match runs.last_mut() {
+            Some((_, last)) if *last + 1 == n => *last = n,
+            _ => runs.push((n, n)),
+        }
+    }
+    runs.iter()
+        .map(|&(a, b)| {
+            if a == b {
+                a.to_string()
+            } else {
+                format!("{a}–{b}")
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+fn numbers(sources: &[SourceLine]) -> impl Iterator<Item = u32> + '_ {
+    sources.iter().map(|s| s.line)
+}
+
+/// The OCR lines of `o` under region `code`: an organisation listed in several
+/// regions cites one line per region, in the same order.
+fn lines_in_region(o: &crate::data::Organisation, code: &str) -> Vec<u32> {
+    match o.regions.iter().position(|r| r == code) {
+        Some(i) if o.regions.len() == o.source.len() => vec![o.source[i].line],
+        _ => numbers(&o.source).collect(),
+    }
+}
+
+impl<'a> Citation<'a> {
+    /// The decision alone.
+    pub fn decision(data: &'a Dataset) -> Citation<'a> {
+        Citation {
+            document: &data.document,
+            parts: Vec::new(),
+        }
+    }
+
+    /// The citation of `target`, or None when the dataset has no such entry.
+    pub fn of(data: &'a Dataset, target: &Target, lang: Lang) -> Option<Citation<'a>> {
+        let s = lang.strings();
+        let parts = match target {
+            Target::Region(code) => {
+                let r = data.region(code)?;
+                let mut parts = Vec::new();
+                let organisations: Vec<_> = data.organisations_in(code).collect();
+                if !r.source.is_empty() || !organisations.is_empty() {
+                    let lines = numbers(&r.source)
+                        .chain(organisations.iter().flat_map(|o| lines_in_region(o, code)));
+                    parts.push(Part::new(format!("{}, {}", s.part_annex, r.name), lines));
+                }
+                let cities: Vec<_> = data.cities_in(code).collect();
+                if !cities.is_empty() {
+                    let lines = cities.iter().flat_map(|c| numbers(&c.source));
+                    parts.push(Part::new(s.part_headcounts.to_string(), lines));
+                }
+                parts
+            }
+            Target::Organisation(id) => {
+                let o = data.organisation(id)?;
+                let regions: Vec<&str> = o.regions.iter().map(|c| data.region_name(c)).collect();
+                vec![Part::new(
+                    format!("{}, {}", s.part_annex, regions.join(", ")),
+                    numbers(&o.source),
+                )]
+            }
+            Target::City(id) => {
+                let c = data.cities.iter().find(|c| &c.id == id)?;
+                vec![Part::new(s.part_headcounts.to_string(), numbers(&c.source))]
+            }
+            Target::Funding(id) => {
+                let f = data.funding.iter().find(|f| &f.id == id)?;
+                vec![Part::new(s.part_funding.to_string(), numbers(&f.source))]
+            }
+            Target::Article(number) => {
+                let a = data.article(number)?;
+                let law = &data.document.law;
+                let name = Message::new(Text::CiteArticle)
+                    .with("number", &a.number)
+                    .with("law", &law.title)
+                    .with("citation", &law.citation)
+                    .describe(lang);
+                vec![Part::new(name, numbers(&a.source))]
+            }
+        };
+        Some(Citation {
+            document: &data.document,
+            parts,
+        })
+    }
+
+    /// The citation of one of the letter's passages that the search box finds
+    /// (a `search::Kind::Document` entry, by its id).
+    pub fn of_passage(data: &'a Dataset, id: &str, lang: Lang) -> Citation<'a> {
+        let name = match id.strip_prefix("question-") {
+            Some(n) => Some(
+                Message::new(Text::CiteQuestion)
+                    .with("number", n)
+                    .describe(lang),
+            ),
+            None => crate::i18n::part_text(id, lang).map(str::to_string),
+        };
+        let sources = super::letter::document_sources(data, id);
+        Citation {
+            document: &data.document,
+            parts: name
+                .map(|name| Part::new(name, numbers(&sources)))
+                .into_iter()
+                .collect(),
+        }
+    }
+
+    /// Every OCR line the citation names, sorted.
+    pub fn lines(&self) -> Vec<u32> {
+        let mut lines: Vec<u32> = self.parts.iter().flat_map(|p| p.lines.clone()).collect();
+        lines.sort_unstable();
+        lines.dedup();
+        lines
+    }
+
+    /// The decision, e.g. `Source : MIFI, décision d'accès à l'information
+    /// 18159, 6 février 2020`.
+    pub fn decision_text(&self, lang: Lang) -> String {
+        let d = self.document;
+        Message::new(Text::Citation)
+            .with("ministry", &d.ministry_acronym)
+            .with("reference", &d.reference)
+            .with("date", lang.strings().date(&d.date))
+            .describe(lang)
+    }
+
+    /// The citation as one sentence: the decision, then each part with its
+    /// OCR lines.
+    pub fn text(&self, lang: Lang) -> String {
+        let s = lang.strings();
+        let parts: Vec<String> = self
+            .parts
+            .iter()
+            .map(|p| {
+                if p.lines.is_empty() {
+                    p.name.clone()
+                } else {
+                    Message::new(Text::CitationPart)
+                        .with("part", &p.name)
+                        .with("lines", line_list(&p.lines))
+                        .describe(lang)
+                }
+            })
+            .collect();
+        let decision = self.decision_text(lang);
+        if parts.is_empty() {
+            format!("{decision}.")
+        } else {
+            format!("{decision} — {}.", parts.join(s.list_separator))
+        }
+    }
+
+    /// The citation as JSON fields.
+    pub fn json(&self, lang: Lang) -> serde_json::Value {
+        let d = self.document;
+        serde_json::json!({
+            "text": self.text(lang),
+            "ministry": d.ministry_acronym,
+            "decision": d.reference,
+            "date": d.date,
+            "parts": self.parts.iter().map(|p| serde_json::json!({
+                "part": p.name,
+                "ocr_lines": p.lines,
+            })).collect::<Vec<_>>(),
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn data() -> Dataset {
+        crate::data::load(None).expect("embedded").dataset
+    }
+
+    #[test]
+    fn lines_are_listed_in_runs() {
+        assert_eq!(line_list(&[196]), "196");
+        assert_eq!(line_list(&[167, 195, 196, 197, 199]), "167, 195–197, 199");
+        assert_eq!(line_list(&[]), "");
+    }
+
+    #[test]
+    fn an_organisation_is_cited_by_its_annex_region_and_line() {
+        let d = data();
+        let c = Citation::of(&d, &Target::Organisation("safima".into()), Lang::Fr).expect("c");
+        assert_eq!(
+            c.text(Lang::Fr),
+            "Source : MIFI, décision d'accès à l'information 18159, 6 février 2020 — \
+             annexe « Organismes par régions », Lanaudière (OCR l. 197)."
+        );
+        let c = Citation::of(&d, &Target::Organisation("safima".into()), Lang::En).expect("c");
+        assert_eq!(
+            c.text(Lang::En),
+            "Source: MIFI, access-to-information decision 18159, 6 February 2020 — \
+             annex \"Organismes par régions\", Lanaudière (OCR l. 197)."
+        );
+    }
+
+    #[test]
+    fn a_region_cites_its_heading_its_organisations_and_its_cities() {
+        let d = data();
+        let c = Citation::of(&d, &Target::Region("14".into()), Lang::Fr).expect("c");
+        assert_eq!(
+            c.text(Lang::Fr),
+            "Source : MIFI, décision d'accès à l'information 18159, 6 février 2020 — \
+             annexe « Organismes par régions », Lanaudière (OCR l. 167, 195–197, 199) ; \
+             tableau des personnes immigrantes accompagnées (OCR l. 76)."
+        );
+        // A region the annex does not name: its city only.
+        let c = Citation::of(&d, &Target::Region("07".into()), Lang::En).expect("c");
+        assert_eq!(c.parts.len(), 1);
+        assert_eq!(c.parts[0].lines, [66]);
+    }
+
+    #[test]
+    fn an_article_is_cited_with_the_law_of_the_dataset() {
+        let mut d = data();
+        d.document.law.title = "Loi de test".into();
+        d.document.reference = "99999".into();
+        d.document.date = "2021-12-01".into();
+        let c = Citation::of(&d, &Target::Article("53".into()), Lang::Fr).expect("c");
+        assert_eq!(
+            c.text(Lang::Fr),
+            "Source : MIFI, décision d'accès à l'information 99999, 1 décembre 2021 — \
+             article 53 de la Loi de test (RLRQ, c. A-2.1) (OCR l. 139–141, 143–144, 146–148, 150)."
+        );
+    }
+
+    #[test]
+    fn a_passage_of_the_letter_is_cited_by_its_name() {
+        let d = data();
+        let c = Citation::of_passage(&d, "question-3", Lang::En);
+        assert_eq!(c.parts[0].name, "question 3 of the request and its answer");
+        assert!(c.parts[0].lines.contains(&102), "{c:?}");
+        let c = Citation::of_passage(&d, "review", Lang::Fr);
+        assert_eq!(c.parts[0].name, "recours en révision");
+        assert_eq!(c.parts[0].lines, [114, 115, 116, 117, 118]);
+    }
+
+    #[test]
+    fn json_gives_each_field() {
+        let d = data();
+        let c = Citation::of(&d, &Target::City("laval".into()), Lang::En).expect("c");
+        let v = c.json(Lang::En);
+        assert_eq!(v["decision"], "18159");
+        assert_eq!(v["date"], "2020-02-06");
+        assert_eq!(v["ministry"], "MIFI");
+        assert_eq!(v["parts"][0]["ocr_lines"], serde_json::json!([62]));
+    }
+
+    #[test]
+    fn dates_that_are_not_iso_stay_as_they_are() {
+        let s = Lang::Fr.strings();
+        assert_eq!(s.date("2020-02-06"), "6 février 2020");
+        assert_eq!(s.date("2020-13-06"), "2020-13-06");
+        assert_eq!(s.date("le 6 février"), "le 6 février");
+        assert_eq!(Lang::En.strings().date("2019-12-16"), "16 December 2019");
+    }
+}
