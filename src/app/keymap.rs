@@ -714,6 +714,46 @@ mod tests {
     }
 
     #[test]
+    fn the_default_config_lists_exactly_the_actions_a_config_can_bind() {
+        let text = crate::config::DEFAULT_TOML;
+        let start = text.find("# Actions:").expect("an Actions line");
+        let listed: Vec<String> = text[start + "# Actions:".len()..]
+            .split("[keys]")
+            .next()
+            .unwrap_or_default()
+            .replace('#', " ")
+            .split([',', '.', ' ', '\n'])
+            .filter(|w| !w.is_empty())
+            .map(str::to_string)
+            .collect();
+        let table = bindings();
+        let configurable: Vec<String> = table
+            .iter()
+            .filter(|b| !without_search(b.modes).is_empty())
+            .filter_map(|b| crate::names::name_of(&b.action))
+            .fold(Vec::new(), |mut all, name| {
+                if !all.contains(&name) {
+                    all.push(name);
+                }
+                all
+            });
+        for name in &listed {
+            let entry = [(name.clone(), vec!["f12".to_string()])];
+            let problems = apply_overrides(&mut bindings(), &entry);
+            assert!(
+                problems.is_empty(),
+                "{name} listed but refused: {problems:?}"
+            );
+        }
+        for name in &configurable {
+            assert!(
+                listed.contains(name),
+                "{name} can be bound but is not listed"
+            );
+        }
+    }
+
+    #[test]
     fn keys_are_read_as_a_config_writes_them() {
         assert_eq!(parse_key("ctrl-x"), Some(ctrl('x')));
         assert_eq!(parse_key("c-x"), Some(ctrl('x')));
