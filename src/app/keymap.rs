@@ -729,7 +729,7 @@ mod tests {
         let table = bindings();
         let configurable: Vec<String> = table
             .iter()
-            .filter(|b| !without_search(b.modes).is_empty())
+            .filter(|b| !without_typing(b.modes).is_empty())
             .filter_map(|b| crate::names::name_of(&b.action))
             .fold(Vec::new(), |mut all, name| {
                 if !all.contains(&name) {
