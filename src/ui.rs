@@ -4,13 +4,14 @@
 mod overlays;
 mod panes;
 pub mod theme;
+mod window;
 
 use ratatui::Frame;
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, BorderType, Borders, Clear, Paragraph, Wrap};
+use ratatui::widgets::{Block, BorderType, Borders, Clear, Paragraph, TableState, Wrap};
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 use crate::app::{App, Overlay, Pane};
@@ -26,7 +27,8 @@ pub const MIN_HEIGHT: u16 = 16;
 #[derive(Debug, Clone, Default)]
 pub struct UiState {
     pub theme: Option<Theme>,
-    offsets: [usize; 4],
+    /// Each pane's list as its table left it: the first row on screen.
+    lists: [TableState; 4],
     /// Inner area of each pane on the last frame, for mouse clicks.
     pub areas: [Rect; 4],
     /// First list row of each pane's inner area (some panes have a heading).
@@ -57,7 +59,7 @@ impl UiState {
             inside.then(|| {
                 let top = self.list_top[i];
                 let row = (y >= top && y < area.y + area.height)
-                    .then(|| self.offsets[i] + usize::from(y - top));
+                    .then(|| self.lists[i].offset() + usize::from(y - top));
                 (pane, row)
             })
         })
@@ -311,27 +313,6 @@ fn fit_start(text: &str, width: usize) -> String {
     kept.iter().rev().collect()
 }
 
-/// Pads `text` with spaces to `width` display columns (cutting it if longer).
-pub(crate) fn pad(text: &str, width: usize) -> String {
-    let fitted = fit(text, width);
-    let room = width.saturating_sub(fitted.width());
-    format!("{fitted}{}", " ".repeat(room))
-}
-
-/// Keeps `selected` visible in a window of `height` rows starting at `offset`.
-pub(crate) fn scroll_to(offset: usize, selected: usize, height: usize) -> usize {
-    if height == 0 {
-        return selected;
-    }
-    if selected < offset {
-        selected
-    } else if selected >= offset + height {
-        selected + 1 - height
-    } else {
-        offset
-    }
-}
-
 /// Draws `line` over a whole row, filling the rest with the line's style.
 pub(crate) fn row(buf: &mut Buffer, area: Rect, y: u16, line: Line, style: Style) {
     if y >= area.y + area.height {
@@ -362,7 +343,6 @@ mod tests {
         assert_eq!(fit("漢字漢字", 5), "漢字…");
         assert_eq!(fit("abc", 0), "");
         assert_eq!(fit_start("/a/long/path.json", 8), "…th.json");
-        assert_eq!(pad("ab", 4), "ab  ");
     }
 
     #[test]
@@ -377,13 +357,5 @@ mod tests {
         for line in wrap(&"mot ".repeat(50), 7) {
             assert!(line.width() <= 7, "{line:?}");
         }
-    }
-
-    #[test]
-    fn scrolling_keeps_the_selection_visible() {
-        assert_eq!(scroll_to(0, 5, 10), 0);
-        assert_eq!(scroll_to(0, 15, 10), 6);
-        assert_eq!(scroll_to(8, 3, 10), 3);
-        assert_eq!(scroll_to(0, 3, 0), 3);
     }
 }

@@ -2,11 +2,13 @@
 //! the help. Each is a centred popup.
 
 use ratatui::buffer::Buffer;
-use ratatui::layout::Rect;
+use ratatui::layout::{Constraint, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Paragraph, Widget, Wrap};
+use ratatui::widgets::{Cell, List, ListItem, Paragraph, Row, Table, TableState, Widget, Wrap};
 
+use super::panes::KIND_WIDTH;
 use super::theme::Theme;
+use super::window::Window;
 use super::{clean, fit, pane_block, popup, row};
 use crate::app::keymap::{Mode, keys_by_action};
 use crate::app::{App, SearchBox};
@@ -83,34 +85,50 @@ pub fn render_search(buf: &mut Buffer, area: Rect, app: &App, sb: &SearchBox, th
         inner.width,
         inner.height.saturating_sub(2),
     );
-    let height = list.height as usize;
-    let offset = super::scroll_to(0, sb.selected, height);
+    render_hits(buf, list, app, sb, theme);
+}
+
+/// The search's hits under its prompt, each with its kind and the matched letters.
+fn render_hits(buf: &mut Buffer, list: Rect, app: &App, sb: &SearchBox, theme: &Theme) {
+    let width = list.width as usize;
     let query = Query::parse(&sb.input);
-    let kind_width = 13;
     // Hits come from the index: there are none before it is built.
     let Some(index) = &app.index else {
         return;
     };
-    for (n, hit) in sb.hits.iter().skip(offset).take(height).enumerate() {
+    let window = Window::around(sb.selected, sb.hits.len(), list.height);
+    let rows = window.rows().map(|r| {
+        let hit = &sb.hits[r];
         let entry = index.entry(hit.entry);
-        let selected = offset + n == sb.selected;
+        let selected = r == sb.selected;
         let base = if selected { theme.selected } else { theme.text };
-        let kind = format!("{:<kind_width$}", app.lang.kind(entry.kind));
-        let mut spans = vec![Span::styled(kind, if selected { base } else { theme.dim })];
+        let kind = format!("{:<KIND_WIDTH$}", app.lang.kind(entry.kind));
         // Cut long labels before highlighting so only visible characters are styled.
         let label: String = entry
             .label
             .chars()
-            .take(width.saturating_sub(kind_width))
+            .take(width.saturating_sub(KIND_WIDTH))
             .collect();
         let ranges = if query.is_empty() {
             Vec::new()
         } else {
             index.highlights(hit.entry, &query)
         };
-        spans.extend(highlighted(&label, &ranges, base, theme.matched));
-        row(buf, list, list.y + n as u16, Line::from(spans), base);
-    }
+        Row::new([
+            Cell::from(Span::styled(kind, if selected { base } else { theme.dim })),
+            Cell::from(Line::from(highlighted(
+                &label,
+                &ranges,
+                base,
+                theme.matched,
+            ))),
+        ])
+        .style(base)
+    });
+    let widths = [Constraint::Length(KIND_WIDTH as u16), Constraint::Fill(1)];
+    let table = Table::new(rows, widths).column_spacing(0);
+    // Each search is a new list of hits, drawn from its top.
+    window.render(table, list, buf, &mut TableState::default());
 }
 
 pub fn render_detail(buf: &mut Buffer, area: Rect, app: &App, theme: &Theme) {
@@ -270,7 +288,7 @@ pub fn render_copy_menu(buf: &mut Buffer, area: Rect, app: &App, selected: usize
     let block = pane_block(format!("Y {}", s.copy_menu_title), true, theme);
     let inner = block.inner(rect);
     block.render(rect, buf);
-    for (n, name) in s.copy_formats.iter().enumerate() {
+    let items = s.copy_formats.iter().enumerate().map(|(n, name)| {
         let style = if n == selected {
             theme.selected
         } else {
@@ -280,8 +298,9 @@ pub fn render_copy_menu(buf: &mut Buffer, area: Rect, app: &App, selected: usize
             fit(&format!(" {}. {name}", n + 1), inner.width as usize),
             style,
         );
-        row(buf, inner, inner.y + n as u16, line, style);
-    }
+        ListItem::new(line).style(style)
+    });
+    List::new(items).render(inner, buf);
 }
 
 pub fn render_copy_text(

@@ -1,0 +1,200 @@
+//! The headcounts pane: a row per city of the letter's table, with a bar for a
+//! known headcount or a redaction block and its legal basis for a withheld one,
+//! and the totals under the list.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Constraint, Rect};
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Cell, Row, Table};
+use unicode_width::UnicodeWidthStr;
+
+use super::super::theme::Theme;
+use super::super::window::Window;
+use super::super::{UiState, clean, fit, pane_index, row};
+use super::{frame_pane, row_style};
+use crate::app::{App, Pane};
+use crate::data::{City, Headcount, Withheld};
+use crate::i18n::Strings;
+
+/// How a city row shares the pane's width: a column for the "in the selected
+/// region" mark, one for the names, and the rest for the bar or the block.
+struct Columns {
+    name: usize,
+    /// The bar and its value, or the redaction block and its label.
+    rest: usize,
+    /// The largest known headcount, the bars' full length.
+    max: u64,
+    value: usize,
+}
+
+impl Columns {
+    fn of(cities: &[City], width: usize) -> Columns {
+        let max = cities.iter().filter_map(|c| c.count).max().unwrap_or(0);
+        let name = cities
+            .iter()
+            .map(|c| clean(&c.name).width())
+            .max()
+            .unwrap_or(0)
+            .min(width * 2 / 5);
+        Columns {
+            name,
+            rest: width.saturating_sub(2 + name + 1),
+            max,
+            value: max.to_string().len(),
+        }
+    }
+
+    fn bar_width(&self) -> usize {
+        self.rest.saturating_sub(1 + self.value)
+    }
+
+    fn widths(&self) -> [Constraint; 3] {
+        [
+            Constraint::Length(1),
+            Constraint::Length(self.name as u16),
+            Constraint::Fill(1),
+        ]
+    }
+}
+
+pub fn render_headcounts(buf: &mut Buffer, area: Rect, app: &App, ui: &mut UiState, theme: &Theme) {
+    let s = app.lang.strings();
+    let title = format!("3 {}", s.pane_headcounts);
+    let inner = frame_pane(buf, area, Pane::Headcounts, title, app, ui, theme);
+    if inner.height == 0 {
+        return;
+    }
+    let list = Rect {
+        height: inner.height - 1,
+        ..inner
+    };
+    let columns = Columns::of(&app.data.cities, inner.width as usize);
+    let window = Window::around(app.city, app.data.cities.len(), list.height);
+    let rows = window
+        .rows()
+        .map(|r| city_row(app, &app.data.cities[r], r == app.city, &columns, theme));
+    let table = Table::new(rows, columns.widths());
+    window.render(
+        table,
+        list,
+        buf,
+        &mut ui.lists[pane_index(Pane::Headcounts)],
+    );
+    render_totals(buf, inner, app, theme);
+}
+
+/// A row's style, and its parts' own styles, which the selection replaces.
+#[derive(Clone, Copy)]
+struct Styles {
+    row: Style,
+    selected: bool,
+}
+
+impl Styles {
+    fn part(self, own: Style) -> Style {
+        if self.selected { self.row } else { own }
+    }
+}
+
+/// A city's row: a mark when it is in the selected region, its name, its headcount.
+fn city_row<'a>(app: &App, c: &City, selected: bool, columns: &Columns, theme: &Theme) -> Row<'a> {
+    let related = app.region_code() == Some(c.region.as_str());
+    let otherwise = if related { theme.related } else { theme.text };
+    let styles = Styles {
+        row: row_style(app, Pane::Headcounts, selected, otherwise, theme),
+        selected,
+    };
+    let headcount = match c.headcount() {
+        Headcount::Known(count) => known_row(count, styles, columns, theme),
+        Headcount::Withheld(w) => withheld_row(app.lang.strings(), w, styles, columns.rest, theme),
+        Headcount::Missing => Line::from(Span::styled("?", theme.error)),
+    };
+    Row::new([
+        Cell::from(Span::styled(if related { "●" } else { "" }, styles.row)),
+        Cell::from(Span::styled(fit(&clean(&c.name), columns.name), styles.row)),
+        Cell::from(headcount),
+    ])
+    .style(styles.row)
+}
+
+/// A known headcount: a bar as long as its share of the largest, and the number.
+fn known_row<'a>(count: u64, styles: Styles, columns: &Columns, theme: &Theme) -> Line<'a> {
+    let bar_width = columns.bar_width();
+    let len = if columns.max == 0 {
+        0
+    } else {
+        ((count as f64 / columns.max as f64) * bar_width as f64).round() as usize
+    };
+    let len = len.max(usize::from(count > 0)).min(bar_width);
+    Line::from(vec![
+        Span::styled("█".repeat(len), styles.part(theme.bar)),
+        Span::styled(format!(" {count}"), styles.row),
+    ])
+}
+
+/// A withheld headcount in `room` columns: a redaction block, then its label.
+fn withheld_row<'a>(
+    s: &Strings,
+    w: &Withheld,
+    styles: Styles,
+    room: usize,
+    theme: &Theme,
+) -> Line<'a> {
+    let label = withheld_label(s, w, room);
+    let block_len = room.saturating_sub(label.width()).clamp(1, 5);
+    Line::from(vec![
+        Span::styled("█".repeat(block_len), styles.part(theme.redaction)),
+        Span::styled(label, styles.part(theme.dim)),
+    ])
+}
+
+/// The longest label that leaves room for a block of three. The legal basis
+/// matters more than the word, which the block already says: it goes last.
+fn withheld_label(s: &Strings, w: &Withheld, room: usize) -> String {
+    let candidates = [
+        format!(" {} · art. {}", s.withheld_short, w.articles.join(", ")),
+        format!(" {} art. {}", s.withheld_short, w.articles.join("-")),
+        format!(" art. {}", w.articles.join(", ")),
+        format!(" art. {}", w.articles.join("-")),
+    ];
+    candidates
+        .into_iter()
+        .find(|l| l.width() + 3 <= room)
+        .unwrap_or_else(|| format!(" {}", s.withheld_short))
+}
+
+/// The totals of the whole table on the pane's last row.
+fn render_totals(buf: &mut Buffer, inner: Rect, app: &App, theme: &Theme) {
+    let s = app.lang.strings();
+    let totals = app.data.headcount_totals();
+    let total = format!(
+        "{} {} · {} {} █ art. {}",
+        totals.known,
+        s.known,
+        totals.withheld,
+        s.withheld_plural,
+        withheld_articles(&app.data.cities).join(", ")
+    );
+    row(
+        buf,
+        inner,
+        inner.bottom() - 1,
+        Line::from(Span::styled(fit(&total, inner.width as usize), theme.title)),
+        theme.text,
+    );
+}
+
+/// Every article invoked to withhold a headcount, once each, in table order.
+fn withheld_articles(cities: &[City]) -> Vec<&str> {
+    cities
+        .iter()
+        .filter_map(|c| c.withheld.as_ref())
+        .flat_map(|w| w.articles.iter().map(String::as_str))
+        .fold(Vec::new(), |mut all, a| {
+            if !all.contains(&a) {
+                all.push(a);
+            }
+            all
+        })
+}
