@@ -10,6 +10,7 @@ use super::panes::KIND_WIDTH;
 use super::theme::Theme;
 use super::window::Window;
 use super::{clean, fit, pane_block, popup, row};
+use crate::app::detail::Detail;
 use crate::app::keymap::{Mode, keys_by_action};
 use crate::app::{App, SearchBox};
 use crate::search::Query;
@@ -150,6 +151,32 @@ pub fn render_detail(buf: &mut Buffer, area: Rect, app: &App, theme: &Theme) {
     let inner = block.inner(rect);
     block.render(rect, buf);
     let width = inner.width as usize;
+    let mut lines = field_lines(&detail, width, theme);
+    lines.push(Line::from(""));
+    lines.push(Line::styled(s.source_title, theme.title));
+    lines.extend(source_lines(app, &detail, width, theme));
+    let links_top = lines.len() + 2;
+    lines.extend(link_lines(app, &detail, view.link, width, theme));
+    let height = inner.height as usize;
+    let wanted = if detail.links.is_empty() {
+        0
+    } else {
+        links_top + view.link + 1
+    };
+    // Keeps the highlighted link on screen.
+    let scroll = wanted.saturating_sub(height);
+    let total = lines.len();
+    Paragraph::new(lines)
+        .scroll((scroll.min(u16::MAX as usize) as u16, 0))
+        .render(inner, buf);
+    if inner.height > 0 {
+        render_more_below(buf, rect, total.saturating_sub(scroll + height), theme);
+    }
+}
+
+/// The detail's `label  value` rows. Values are wrapped here, under their column,
+/// so that the number of lines is known and the highlighted link kept on screen.
+fn field_lines<'a>(detail: &Detail, width: usize, theme: &Theme) -> Vec<Line<'a>> {
     let label_width = detail
         .fields
         .iter()
@@ -157,17 +184,14 @@ pub fn render_detail(buf: &mut Buffer, area: Rect, app: &App, theme: &Theme) {
         .max()
         .unwrap_or(0)
         + 2;
-    // Values are wrapped here, under their column, so that the number of lines
-    // is known and the highlighted link can be kept on screen.
     let value_width = width.saturating_sub(label_width).max(10);
-    let mut lines: Vec<Line> = Vec::new();
+    let mut lines = Vec::new();
     for (label, value) in &detail.fields {
         let clean_value = crate::text::screen_block(value);
-        let wrapped: Vec<String> = clean_value
+        let wrapped = clean_value
             .lines()
-            .flat_map(|l| super::wrap(l, value_width))
-            .collect();
-        for (n, part) in wrapped.into_iter().enumerate() {
+            .flat_map(|l| super::wrap(l, value_width));
+        for (n, part) in wrapped.enumerate() {
             let head = if n == 0 {
                 format!("{label:<label_width$}")
             } else {
@@ -179,50 +203,60 @@ pub fn render_detail(buf: &mut Buffer, area: Rect, app: &App, theme: &Theme) {
             ]));
         }
     }
-    lines.push(Line::from(""));
-    lines.push(Line::styled(s.source_title, theme.title));
-    for src in &detail.source {
-        lines.push(Line::from(vec![
-            Span::styled(format!("  {} {:>3}  ", s.line_abbr, src.line), theme.dim),
-            Span::raw(fit(&clean(&src.text), width.saturating_sub(9))),
-        ]));
+    lines
+}
+
+/// The lines of the letter the detail comes from, with their numbers.
+fn source_lines<'a>(app: &App, detail: &Detail, width: usize, theme: &Theme) -> Vec<Line<'a>> {
+    let s = app.lang.strings();
+    detail
+        .source
+        .iter()
+        .map(|src| {
+            Line::from(vec![
+                Span::styled(format!("  {} {:>3}  ", s.line_abbr, src.line), theme.dim),
+                Span::raw(fit(&clean(&src.text), width.saturating_sub(9))),
+            ])
+        })
+        .collect()
+}
+
+/// The entries the detail links to under their heading, the chosen one highlighted;
+/// nothing when there are none.
+fn link_lines<'a>(
+    app: &App,
+    detail: &Detail,
+    chosen: usize,
+    width: usize,
+    theme: &Theme,
+) -> Vec<Line<'a>> {
+    if detail.links.is_empty() {
+        return Vec::new();
     }
-    let links_top = lines.len() + 2;
-    if !detail.links.is_empty() {
-        lines.push(Line::from(""));
-        lines.push(Line::styled(
-            format!("{} (Enter)", s.links_title),
-            theme.title,
-        ));
-        for (n, (label, _)) in detail.links.iter().enumerate() {
-            let style = if n == view.link {
-                theme.selected
-            } else {
-                theme.text
-            };
-            lines.push(Line::styled(
-                fit(&format!("  → {}", clean(label)), width),
-                style,
-            ));
-        }
+    let s = app.lang.strings();
+    let mut lines = vec![
+        Line::from(""),
+        Line::styled(format!("{} (Enter)", s.links_title), theme.title),
+    ];
+    lines.extend(detail.links.iter().enumerate().map(|(n, (label, _))| {
+        let style = if n == chosen {
+            theme.selected
+        } else {
+            theme.text
+        };
+        Line::styled(fit(&format!("  → {}", clean(label)), width), style)
+    }));
+    lines
+}
+
+/// Says on the popup's bottom border how many lines are below, when there are.
+fn render_more_below(buf: &mut Buffer, rect: Rect, below: usize, theme: &Theme) {
+    if below == 0 {
+        return;
     }
-    let height = inner.height as usize;
-    let wanted = if detail.links.is_empty() {
-        0
-    } else {
-        links_top + view.link + 1
-    };
-    let scroll = wanted.saturating_sub(height);
-    let total = lines.len();
-    Paragraph::new(lines)
-        .scroll((scroll.min(u16::MAX as usize) as u16, 0))
-        .render(inner, buf);
-    // Say that there is more below, when there is.
-    if total > scroll + height && inner.height > 0 {
-        let more = format!(" ↓ {} ", total - scroll - height);
-        let x = rect.x + rect.width.saturating_sub(more.chars().count() as u16 + 2);
-        buf.set_string(x, rect.y + rect.height - 1, more, theme.title);
-    }
+    let more = format!(" ↓ {below} ");
+    let x = rect.x + rect.width.saturating_sub(more.chars().count() as u16 + 2);
+    buf.set_string(x, rect.y + rect.height - 1, more, theme.title);
 }
 
 pub fn render_letter(buf: &mut Buffer, area: Rect, app: &App, scroll: usize, theme: &Theme) {
