@@ -11,7 +11,7 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, BorderType, Borders, Clear, Paragraph, TableState, Wrap};
+use ratatui::widgets::{Block, BorderType, Borders, Clear, ListState, Paragraph, Wrap};
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 use crate::app::{App, Overlay, Pane};
@@ -27,8 +27,8 @@ pub const MIN_HEIGHT: u16 = 16;
 #[derive(Debug, Clone, Default)]
 pub struct UiState {
     pub theme: Option<Theme>,
-    /// Each pane's list as its table left it: the first row on screen.
-    lists: [TableState; 4],
+    /// Each pane's list as ratatui's `List` left it: the first row on screen.
+    lists: [ListState; 4],
     /// Inner area of each pane on the last frame, for mouse clicks.
     pub areas: [Rect; 4],
     /// First list row of each pane's inner area (some panes have a heading).
@@ -313,6 +313,13 @@ fn fit_start(text: &str, width: usize) -> String {
     kept.iter().rev().collect()
 }
 
+/// Pads `text` with spaces to `width` display columns (cutting it if longer).
+pub(crate) fn pad(text: &str, width: usize) -> String {
+    let fitted = fit(text, width);
+    let room = width.saturating_sub(fitted.width());
+    format!("{fitted}{}", " ".repeat(room))
+}
+
 /// Draws `line` over a whole row, filling the rest with the line's style.
 pub(crate) fn row(buf: &mut Buffer, area: Rect, y: u16, line: Line, style: Style) {
     if y >= area.y + area.height {
@@ -343,6 +350,7 @@ mod tests {
         assert_eq!(fit("漢字漢字", 5), "漢字…");
         assert_eq!(fit("abc", 0), "");
         assert_eq!(fit_start("/a/long/path.json", 8), "…th.json");
+        assert_eq!(pad("ab", 4), "ab  ");
     }
 
     #[test]

@@ -2,9 +2,9 @@
 //! the help. Each is a centred popup.
 
 use ratatui::buffer::Buffer;
-use ratatui::layout::{Constraint, Rect};
+use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Cell, List, ListItem, Paragraph, Row, Table, TableState, Widget, Wrap};
+use ratatui::widgets::{List, ListItem, ListState, Paragraph, Widget, Wrap};
 
 use super::panes::KIND_WIDTH;
 use super::theme::Theme;
@@ -98,7 +98,7 @@ fn render_hits(buf: &mut Buffer, list: Rect, app: &App, sb: &SearchBox, theme: &
         return;
     };
     let window = Window::around(sb.selected, sb.hits.len(), list.height);
-    let rows = window.rows().map(|r| {
+    let items = window.rows().map(|r| {
         let hit = &sb.hits[r];
         let entry = index.entry(hit.entry);
         let selected = r == sb.selected;
@@ -115,21 +115,12 @@ fn render_hits(buf: &mut Buffer, list: Rect, app: &App, sb: &SearchBox, theme: &
         } else {
             index.highlights(hit.entry, &query)
         };
-        Row::new([
-            Cell::from(Span::styled(kind, if selected { base } else { theme.dim })),
-            Cell::from(Line::from(highlighted(
-                &label,
-                &ranges,
-                base,
-                theme.matched,
-            ))),
-        ])
-        .style(base)
+        let mut spans = vec![Span::styled(kind, if selected { base } else { theme.dim })];
+        spans.extend(highlighted(&label, &ranges, base, theme.matched));
+        ListItem::new(Line::from(spans)).style(base)
     });
-    let widths = [Constraint::Length(KIND_WIDTH as u16), Constraint::Fill(1)];
-    let table = Table::new(rows, widths).column_spacing(0);
     // Each search is a new list of hits, drawn from its top.
-    window.render(table, list, buf, &mut TableState::default());
+    window.render(List::new(items), list, buf, &mut ListState::default());
 }
 
 pub fn render_detail(buf: &mut Buffer, area: Rect, app: &App, theme: &Theme) {

@@ -1,19 +1,19 @@
 //! The four panes of the main screen: regions, organisations, headcounts, articles.
-//! Each list is a ratatui `Table` scrolled by its state in `UiState`; a long list
-//! gives the table only the rows around its selection, so any dataset stays fast.
+//! Each list is a ratatui `List` scrolled by its state in `UiState`; a long list
+//! gives it only the rows around its selection, so any dataset stays fast.
 
 mod headcounts;
 
 use ratatui::buffer::Buffer;
-use ratatui::layout::{Constraint, Rect};
+use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Cell, Paragraph, Row, StatefulWidget, Table, Widget, Wrap};
+use ratatui::widgets::{List, ListItem, Paragraph, Widget, Wrap};
 use unicode_width::UnicodeWidthStr;
 
 use super::theme::Theme;
 use super::window::Window;
-use super::{UiState, clean, fit, pane_block, pane_index};
+use super::{UiState, clean, fit, pad, pane_block, pane_index};
 use crate::app::{ALL_ROW, App, FIRST_REGION_ROW, Pane, STARRED_ROW};
 use crate::data::{Organisation, Totals};
 
@@ -39,7 +39,7 @@ fn frame_pane(
 }
 
 /// The style of a row of `pane`: the selection's when `selected`, else `otherwise`.
-/// Rows are styled here rather than by the table's highlight, which would add the
+/// Rows are styled here rather than by the list's highlight, which would add the
 /// selection to the row's own style where the selection must replace it.
 fn row_style(app: &App, pane: Pane, selected: bool, otherwise: Style, theme: &Theme) -> Style {
     match (selected, app.focus == pane) {
@@ -112,29 +112,36 @@ pub fn render_regions(buf: &mut Buffer, area: Rect, app: &App, ui: &mut UiState,
     let inner = frame_pane(buf, area, Pane::Regions, title, app, ui, theme);
     // Narrow panes keep the names readable and leave headcounts to their pane.
     let with_headcounts = inner.width >= 30;
-    // The regions are few: all of them, so that the summary column is as wide as
-    // its widest row wherever the list is scrolled.
-    let regions: Vec<RegionRow> = (0..app.rows(Pane::Regions))
-        .map(|r| region_row(app, r, with_headcounts))
+    let window = Window::around(app.region, app.rows(Pane::Regions), inner.height);
+    // The summary column is as wide as the widest row around the selection: with
+    // a province's regions, all of them, so it stays put while the list scrolls.
+    let regions: Vec<(usize, RegionRow)> = window
+        .rows()
+        .map(|r| (r, region_row(app, r, with_headcounts)))
         .collect();
-    let summary_width = regions.iter().map(|r| r.summary.width()).max().unwrap_or(0);
-    let name_width = (inner.width as usize).saturating_sub(summary_width + 1);
-    let rows = regions.into_iter().enumerate().map(|(r, region)| {
+    let summary_width = regions
+        .iter()
+        .map(|(_, region)| region.summary.width())
+        .max()
+        .unwrap_or(0);
+    let width = inner.width as usize;
+    let name_width = width.saturating_sub(summary_width + 1);
+    let items = regions.into_iter().map(|(r, region)| {
         let otherwise = if region.empty { theme.dim } else { theme.text };
         let style = row_style(app, Pane::Regions, r == app.region, otherwise, theme);
-        Row::new([
-            Cell::from(fit(&region.name, name_width)),
-            Cell::from(Line::from(region.summary).right_aligned()),
-        ])
-        .style(style)
+        let text = format!(
+            "{} {:>summary_width$}",
+            pad(&region.name, name_width),
+            region.summary
+        );
+        ListItem::new(Line::from(Span::styled(fit(&text, width), style))).style(style)
     });
-    let widths = [
-        Constraint::Length(name_width as u16),
-        Constraint::Length(summary_width as u16),
-    ];
-    let state = &mut ui.lists[pane_index(Pane::Regions)];
-    state.select(Some(app.region));
-    StatefulWidget::render(Table::new(rows, widths), inner, buf, state);
+    window.render(
+        List::new(items),
+        inner,
+        buf,
+        &mut ui.lists[pane_index(Pane::Regions)],
+    );
 }
 
 pub fn render_organisations(
@@ -164,13 +171,13 @@ pub fn render_organisations(
     }
     let width = inner.width as usize;
     let window = Window::around(app.organisation, app.organisations.len(), inner.height);
-    let rows = window.rows().map(|r| {
+    let items = window.rows().map(|r| {
         let o = &app.data.organisations[app.organisations[r]];
-        organisation_row(app, o, r == app.organisation, width, theme)
+        organisation_item(app, o, r == app.organisation, width, theme)
     });
-    let table = Table::new(rows, [Constraint::Fill(1)]);
+    let list = List::new(items);
     window.render(
-        table,
+        list,
         inner,
         buf,
         &mut ui.lists[pane_index(Pane::Organisations)],
@@ -178,13 +185,13 @@ pub fn render_organisations(
 }
 
 /// An organisation's name, and how many regions it serves when more than one.
-fn organisation_row<'a>(
+fn organisation_item<'a>(
     app: &App,
     o: &Organisation,
     selected: bool,
     width: usize,
     theme: &Theme,
-) -> Row<'a> {
+) -> ListItem<'a> {
     let s = app.lang.strings();
     let style = row_style(app, Pane::Organisations, selected, theme.text, theme);
     let marker = if o.regions.len() > 1 {
@@ -200,7 +207,7 @@ fn organisation_row<'a>(
         Span::styled(name, style),
         Span::styled(marker, if selected { style } else { theme.dim }),
     ]);
-    Row::new([line]).style(style)
+    ListItem::new(line).style(style)
 }
 
 /// A region without organisations: says so, and lists the region's cities.
@@ -238,26 +245,22 @@ fn render_starred(buf: &mut Buffer, area: Rect, app: &App, ui: &mut UiState, the
     }
     let width = inner.width as usize;
     let window = Window::around(app.organisation, app.starred.len(), inner.height);
-    let rows = window.rows().map(|r| {
+    let items = window.rows().map(|r| {
         let target = &app.starred[r];
         let selected = r == app.organisation;
         let style = row_style(app, Pane::Organisations, selected, theme.text, theme);
         let title = crate::app::detail::detail(&app.data, target, app.lang)
             .map_or_else(|| target.id().to_string(), |d| d.title);
         let kind = format!("{:<KIND_WIDTH$}", app.lang.kind(target.search_kind()));
-        Row::new([
-            Cell::from(Span::styled(kind, if selected { style } else { theme.dim })),
-            Cell::from(Span::styled(
-                fit(&clean(&title), width.saturating_sub(KIND_WIDTH)),
-                style,
-            )),
-        ])
-        .style(style)
+        let line = Line::from(vec![
+            Span::styled(kind, if selected { style } else { theme.dim }),
+            Span::styled(fit(&clean(&title), width.saturating_sub(KIND_WIDTH)), style),
+        ]);
+        ListItem::new(line).style(style)
     });
-    let widths = [Constraint::Length(KIND_WIDTH as u16), Constraint::Fill(1)];
-    let table = Table::new(rows, widths).column_spacing(0);
+    let list = List::new(items);
     window.render(
-        table,
+        list,
         inner,
         buf,
         &mut ui.lists[pane_index(Pane::Organisations)],
@@ -279,7 +282,7 @@ pub fn render_articles(buf: &mut Buffer, area: Rect, app: &App, ui: &mut UiState
         ..inner
     };
     let window = Window::around(app.article, app.data.articles.len(), list.height);
-    let rows = window.rows().map(|r| {
+    let items = window.rows().map(|r| {
         let a = &app.data.articles[r];
         let style = row_style(app, Pane::Articles, r == app.article, theme.text, theme);
         let first = a
@@ -288,10 +291,14 @@ pub fn render_articles(buf: &mut Buffer, area: Rect, app: &App, ui: &mut UiState
             .and_then(|t| t.lines().next())
             .map_or_else(|| format!("({})", s.cited_only), clean);
         let text = format!("{} {} — {}", s.article, clean(&a.number), first);
-        Row::new([Span::styled(fit(&text, width), style)]).style(style)
+        ListItem::new(Line::from(Span::styled(fit(&text, width), style))).style(style)
     });
-    let table = Table::new(rows, [Constraint::Fill(1)]);
-    window.render(table, list, buf, &mut ui.lists[pane_index(Pane::Articles)]);
+    window.render(
+        List::new(items),
+        list,
+        buf,
+        &mut ui.lists[pane_index(Pane::Articles)],
+    );
     let body = Rect {
         y: list.bottom(),
         height: inner.height - list.height,

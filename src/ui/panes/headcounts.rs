@@ -3,22 +3,22 @@
 //! and the totals under the list.
 
 use ratatui::buffer::Buffer;
-use ratatui::layout::{Constraint, Rect};
+use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Cell, Row, Table};
+use ratatui::widgets::{List, ListItem};
 use unicode_width::UnicodeWidthStr;
 
 use super::super::theme::Theme;
 use super::super::window::Window;
-use super::super::{UiState, clean, fit, pane_index, row};
+use super::super::{UiState, clean, fit, pad, pane_index, row};
 use super::{frame_pane, row_style};
 use crate::app::{App, Pane};
 use crate::data::{City, Headcount, Withheld};
 use crate::i18n::Strings;
 
-/// How a city row shares the pane's width: a column for the "in the selected
-/// region" mark, one for the names, and the rest for the bar or the block.
+/// How a city row shares the pane's width: two columns for the "in the selected
+/// region" mark, the names and a space, and the rest for the bar or the block.
 struct Columns {
     name: usize,
     /// The bar and its value, or the redaction block and its label.
@@ -48,14 +48,6 @@ impl Columns {
     fn bar_width(&self) -> usize {
         self.rest.saturating_sub(1 + self.value)
     }
-
-    fn widths(&self) -> [Constraint; 3] {
-        [
-            Constraint::Length(1),
-            Constraint::Length(self.name as u16),
-            Constraint::Fill(1),
-        ]
-    }
 }
 
 pub fn render_headcounts(buf: &mut Buffer, area: Rect, app: &App, ui: &mut UiState, theme: &Theme) {
@@ -71,12 +63,11 @@ pub fn render_headcounts(buf: &mut Buffer, area: Rect, app: &App, ui: &mut UiSta
     };
     let columns = Columns::of(&app.data.cities, inner.width as usize);
     let window = Window::around(app.city, app.data.cities.len(), list.height);
-    let rows = window
+    let items = window
         .rows()
-        .map(|r| city_row(app, &app.data.cities[r], r == app.city, &columns, theme));
-    let table = Table::new(rows, columns.widths());
+        .map(|r| city_item(app, &app.data.cities[r], r == app.city, &columns, theme));
     window.render(
-        table,
+        List::new(items),
         list,
         buf,
         &mut ui.lists[pane_index(Pane::Headcounts)],
@@ -98,28 +89,40 @@ impl Styles {
 }
 
 /// A city's row: a mark when it is in the selected region, its name, its headcount.
-fn city_row<'a>(app: &App, c: &City, selected: bool, columns: &Columns, theme: &Theme) -> Row<'a> {
+fn city_item<'a>(
+    app: &App,
+    c: &City,
+    selected: bool,
+    columns: &Columns,
+    theme: &Theme,
+) -> ListItem<'a> {
     let related = app.region_code() == Some(c.region.as_str());
     let otherwise = if related { theme.related } else { theme.text };
     let styles = Styles {
         row: row_style(app, Pane::Headcounts, selected, otherwise, theme),
         selected,
     };
-    let headcount = match c.headcount() {
-        Headcount::Known(count) => known_row(count, styles, columns, theme),
-        Headcount::Withheld(w) => withheld_row(app.lang.strings(), w, styles, columns.rest, theme),
-        Headcount::Missing => Line::from(Span::styled("?", theme.error)),
-    };
-    Row::new([
-        Cell::from(Span::styled(if related { "●" } else { "" }, styles.row)),
-        Cell::from(Span::styled(fit(&clean(&c.name), columns.name), styles.row)),
-        Cell::from(headcount),
-    ])
-    .style(styles.row)
+    let mut spans = vec![
+        Span::styled(if related { "● " } else { "  " }, styles.row),
+        Span::styled(pad(&clean(&c.name), columns.name), styles.row),
+        Span::raw(" "),
+    ];
+    match c.headcount() {
+        Headcount::Known(count) => spans.extend(known_spans(count, styles, columns, theme)),
+        Headcount::Withheld(w) => spans.extend(withheld_spans(
+            app.lang.strings(),
+            w,
+            styles,
+            columns.rest,
+            theme,
+        )),
+        Headcount::Missing => spans.push(Span::styled("?", theme.error)),
+    }
+    ListItem::new(Line::from(spans)).style(styles.row)
 }
 
 /// A known headcount: a bar as long as its share of the largest, and the number.
-fn known_row<'a>(count: u64, styles: Styles, columns: &Columns, theme: &Theme) -> Line<'a> {
+fn known_spans<'a>(count: u64, styles: Styles, columns: &Columns, theme: &Theme) -> [Span<'a>; 2] {
     let bar_width = columns.bar_width();
     let len = if columns.max == 0 {
         0
@@ -127,26 +130,26 @@ fn known_row<'a>(count: u64, styles: Styles, columns: &Columns, theme: &Theme) -
         ((count as f64 / columns.max as f64) * bar_width as f64).round() as usize
     };
     let len = len.max(usize::from(count > 0)).min(bar_width);
-    Line::from(vec![
+    [
         Span::styled("█".repeat(len), styles.part(theme.bar)),
         Span::styled(format!(" {count}"), styles.row),
-    ])
+    ]
 }
 
 /// A withheld headcount in `room` columns: a redaction block, then its label.
-fn withheld_row<'a>(
+fn withheld_spans<'a>(
     s: &Strings,
     w: &Withheld,
     styles: Styles,
     room: usize,
     theme: &Theme,
-) -> Line<'a> {
+) -> [Span<'a>; 2] {
     let label = withheld_label(s, w, room);
     let block_len = room.saturating_sub(label.width()).clamp(1, 5);
-    Line::from(vec![
+    [
         Span::styled("█".repeat(block_len), styles.part(theme.redaction)),
         Span::styled(label, styles.part(theme.dim)),
-    ])
+    ]
 }
 
 /// The longest label that leaves room for a block of three. The legal basis
