@@ -6,6 +6,8 @@ mod panes;
 pub mod theme;
 mod window;
 
+use std::borrow::Cow;
+
 use ratatui::Frame;
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -139,10 +141,11 @@ fn render_header(buf: &mut Buffer, area: Rect, app: &App, theme: &Theme) {
     let s = app.lang.strings();
     let d = &app.data.document;
     // The document's fields and the file's path come from a `--data` file.
-    let left = clean(&format!(
+    let left = format!(
         " {} · {} {} · {} · {}",
         d.ministry_acronym, s.decision, d.reference, d.date, d.programme
-    ));
+    );
+    let left = clean(&left);
     let source = match &app.origin {
         Origin::Embedded => format!(
             "{}{}assets/pap.json ({}) ",
@@ -228,9 +231,10 @@ pub(crate) fn popup(buf: &mut Buffer, area: Rect, width_pct: u16, height_pct: u1
     rect
 }
 
-/// Text from the data made safe for one line of the screen.
-pub(crate) fn clean(text: &str) -> String {
-    crate::text::screen_line(text).into_owned()
+/// Text from the data made safe for one line of the screen: borrowed as it is
+/// when it is safe already, as nearly all of it is, so that a frame copies none.
+pub(crate) fn clean(text: &str) -> Cow<'_, str> {
+    crate::text::screen_line(text)
 }
 
 /// Cuts `text` to `width` display columns, ending with `…` when cut.

@@ -289,7 +289,7 @@ pub fn render_articles(buf: &mut Buffer, area: Rect, app: &App, ui: &mut UiState
             .text
             .as_deref()
             .and_then(|t| t.lines().next())
-            .map_or_else(|| format!("({})", s.cited_only), clean);
+            .map_or_else(|| format!("({})", s.cited_only).into(), clean);
         let text = format!("{} {} — {}", s.article, clean(&a.number), first);
         ListItem::new(Line::from(Span::styled(fit(&text, width), style))).style(style)
     });
