@@ -370,4 +370,35 @@ mod tests {
             assert!(line.width() <= 7, "{line:?}");
         }
     }
+
+    /// Region codes and withheld article numbers come from the file too: a bidi
+    /// override in one reaches the screen as an escape, never as itself.
+    #[test]
+    fn codes_and_article_numbers_are_made_safe() {
+        use crate::app::App;
+        use crate::i18n::Lang;
+        use ratatui::Terminal;
+        use ratatui::backend::TestBackend;
+
+        let mut data = crate::data::load(None).expect("embedded").dataset;
+        data.regions[0].code.push('\u{202E}');
+        for w in data.cities.iter_mut().filter_map(|c| c.withheld.as_mut()) {
+            w.articles[0].push('\u{202E}');
+        }
+        let app = App::new(data, Origin::Embedded, Lang::En);
+        let mut terminal = Terminal::new(TestBackend::new(120, 40)).expect("terminal");
+        let mut ui = UiState::new(ThemeName::Dark);
+        terminal
+            .draw(|frame| render(frame, &app, &mut ui))
+            .expect("draw");
+        let screen: String = terminal
+            .backend()
+            .buffer()
+            .content
+            .iter()
+            .map(|cell| cell.symbol())
+            .collect();
+        assert!(!screen.contains('\u{202E}'));
+        assert!(screen.contains("\\u{202E}"), "the escape is shown");
+    }
 }

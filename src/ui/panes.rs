@@ -92,7 +92,7 @@ fn region_row(app: &App, row: usize, with_headcounts: bool) -> RegionRow {
             Some(region) => {
                 let orgs = app.region_sizes[row - FIRST_REGION_ROW];
                 RegionRow {
-                    name: format!("{} {}", region.code, clean(&region.name)),
+                    name: format!("{} {}", clean(&region.code), clean(&region.name)),
                     summary: summary(orgs, &app.data.region_totals(&region.code)),
                     empty: orgs == 0,
                 }
@@ -218,8 +218,9 @@ fn render_no_organisation(buf: &mut Buffer, inner: Rect, app: &App, theme: &Them
         for c in app.data.cities_in(code) {
             let value = crate::app::detail::headcount_text(c, app.lang);
             text.push(Line::from(""));
+            // The headcount's text names the withholding's articles, from the file.
             text.push(Line::styled(
-                format!("{} — {}", clean(&c.name), value),
+                clean(&format!("{} — {}", c.name, value)).into_owned(),
                 theme.related,
             ));
         }

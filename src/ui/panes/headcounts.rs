@@ -155,11 +155,14 @@ fn withheld_spans<'a>(
 /// The longest label that leaves room for a block of three. The legal basis
 /// matters more than the word, which the block already says: it goes last.
 fn withheld_label(s: &Strings, w: &Withheld, room: usize) -> String {
+    // Article numbers come from the file like everything else.
+    let listed = clean(&w.articles.join(", ")).into_owned();
+    let joined = clean(&w.articles.join("-")).into_owned();
     let candidates = [
-        format!(" {} · art. {}", s.withheld_short, w.articles.join(", ")),
-        format!(" {} art. {}", s.withheld_short, w.articles.join("-")),
-        format!(" art. {}", w.articles.join(", ")),
-        format!(" art. {}", w.articles.join("-")),
+        format!(" {} · art. {listed}", s.withheld_short),
+        format!(" {} art. {joined}", s.withheld_short),
+        format!(" art. {listed}"),
+        format!(" art. {joined}"),
     ];
     candidates
         .into_iter()
@@ -177,7 +180,7 @@ fn render_totals(buf: &mut Buffer, inner: Rect, app: &App, theme: &Theme) {
         s.known,
         totals.withheld,
         s.withheld_plural,
-        withheld_articles(&app.data.cities).join(", ")
+        clean(&withheld_articles(&app.data.cities).join(", "))
     );
     row(
         buf,
