@@ -4,10 +4,13 @@
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Paragraph, Widget, Wrap};
+use ratatui::widgets::{List, ListItem, ListState, Paragraph, Widget, Wrap};
 
+use super::panes::KIND_WIDTH;
 use super::theme::Theme;
+use super::window::Window;
 use super::{clean, fit, pane_block, popup, row};
+use crate::app::detail::Detail;
 use crate::app::keymap::{Mode, keys_by_action};
 use crate::app::{App, SearchBox};
 use crate::search::Query;
@@ -83,19 +86,24 @@ pub fn render_search(buf: &mut Buffer, area: Rect, app: &App, sb: &SearchBox, th
         inner.width,
         inner.height.saturating_sub(2),
     );
-    let height = list.height as usize;
-    let offset = super::scroll_to(0, sb.selected, height);
+    render_hits(buf, list, app, sb, theme);
+}
+
+/// The search's hits under its prompt, each with its kind and the matched letters.
+fn render_hits(buf: &mut Buffer, list: Rect, app: &App, sb: &SearchBox, theme: &Theme) {
+    let width = list.width as usize;
     let query = Query::parse(&sb.input);
-    let kind_width = 13;
     // Hits come from the index: there are none before it is built.
     let Some(index) = &app.index else {
         return;
     };
-    for (n, hit) in sb.hits.iter().skip(offset).take(height).enumerate() {
+    let window = Window::around(sb.selected, sb.hits.len(), list.height);
+    let items = window.rows().map(|r| {
+        let hit = &sb.hits[r];
         let entry = index.entry(hit.entry);
-        let selected = offset + n == sb.selected;
+        let selected = r == sb.selected;
         let base = if selected { theme.selected } else { theme.text };
-        let kind = format!("{:<kind_width$}", entry.kind.name(app.lang));
+        let kind = format!("{:<KIND_WIDTH$}", entry.kind.name(app.lang));
         let mut spans = vec![Span::styled(kind, if selected { base } else { theme.dim })];
         let ranges = if query.is_empty() {
             Vec::new()
@@ -105,10 +113,12 @@ pub fn render_search(buf: &mut Buffer, area: Rect, app: &App, sb: &SearchBox, th
         // Cut long labels before highlighting so only visible characters are
         // styled; a long one from its match, if the match is further on.
         let (label, ranges) =
-            super::letter::around_match(&entry.label, &ranges, width.saturating_sub(kind_width));
+            super::letter::around_match(&entry.label, &ranges, width.saturating_sub(KIND_WIDTH));
         spans.extend(highlighted(&label, &ranges, base, theme.matched));
-        row(buf, list, list.y + n as u16, Line::from(spans), base);
-    }
+        ListItem::new(Line::from(spans)).style(base)
+    });
+    // Each search is a new list of hits, drawn from its top.
+    window.render(List::new(items), list, buf, &mut ListState::default());
 }
 
 pub fn render_detail(buf: &mut Buffer, area: Rect, app: &App, theme: &Theme) {
@@ -131,6 +141,35 @@ pub fn render_detail(buf: &mut Buffer, area: Rect, app: &App, theme: &Theme) {
     let inner = block.inner(rect);
     block.render(rect, buf);
     let width = inner.width as usize;
+    let mut lines = field_lines(detail, width, theme);
+    lines.push(Line::from(""));
+    lines.push(Line::styled(s.source_title, theme.title));
+    let source_top = lines.len();
+    lines.extend(source_lines(app, detail, view.source, width, theme));
+    let links_top = lines.len() + 2;
+    // The highlighted link, unless a source line is chosen.
+    let link = view.source.is_none().then_some(view.link);
+    lines.extend(link_lines(app, detail, link, width, theme));
+    let height = inner.height as usize;
+    let wanted = match view.source {
+        Some(n) => source_top + n + 1,
+        None if detail.links.is_empty() => 0,
+        None => links_top + view.link + 1,
+    };
+    // Keeps the chosen source line or link on screen.
+    let scroll = wanted.saturating_sub(height);
+    let total = lines.len();
+    Paragraph::new(lines)
+        .scroll((scroll.min(u16::MAX as usize) as u16, 0))
+        .render(inner, buf);
+    if inner.height > 0 {
+        render_more_below(buf, rect, total.saturating_sub(scroll + height), theme);
+    }
+}
+
+/// The detail's `label  value` rows. Values are wrapped here, under their column,
+/// so that the number of lines is known and the highlighted link kept on screen.
+fn field_lines<'a>(detail: &Detail, width: usize, theme: &Theme) -> Vec<Line<'a>> {
     let label_width = detail
         .fields
         .iter()
@@ -138,17 +177,14 @@ pub fn render_detail(buf: &mut Buffer, area: Rect, app: &App, theme: &Theme) {
         .max()
         .unwrap_or(0)
         + 2;
-    // Values are wrapped here, under their column, so that the number of lines
-    // is known and the highlighted link can be kept on screen.
     let value_width = width.saturating_sub(label_width).max(10);
-    let mut lines: Vec<Line> = Vec::new();
+    let mut lines = Vec::new();
     for (label, value) in &detail.fields {
         let clean_value = crate::text::screen_block(value);
-        let wrapped: Vec<String> = clean_value
+        let wrapped = clean_value
             .lines()
-            .flat_map(|l| super::wrap(l, value_width))
-            .collect();
-        for (n, part) in wrapped.into_iter().enumerate() {
+            .flat_map(|l| super::wrap(l, value_width));
+        for (n, part) in wrapped.enumerate() {
             let head = if n == 0 {
                 format!("{label:<label_width$}")
             } else {
@@ -160,57 +196,73 @@ pub fn render_detail(buf: &mut Buffer, area: Rect, app: &App, theme: &Theme) {
             ]));
         }
     }
-    lines.push(Line::from(""));
-    lines.push(Line::styled(s.source_title, theme.title));
-    let source_top = lines.len();
-    for (n, src) in detail.source.iter().enumerate() {
-        // Each source line opens the letter there.
-        let (number, text) = if view.source == Some(n) {
-            (theme.selected, theme.selected)
-        } else {
-            (theme.dim, theme.text)
-        };
-        lines.push(Line::from(vec![
-            Span::styled(format!("  {} {:>3}  ", s.line_abbr, src.line), number),
-            Span::styled(fit(&clean(&src.text), width.saturating_sub(9)), text),
-        ]));
-    }
-    let links_top = lines.len() + 2;
-    if !detail.links.is_empty() {
-        lines.push(Line::from(""));
-        lines.push(Line::styled(
-            format!("{} (Enter)", s.links_title),
-            theme.title,
-        ));
-        for (n, (label, _)) in detail.links.iter().enumerate() {
-            let style = if view.source.is_none() && n == view.link {
-                theme.selected
+    lines
+}
+
+/// The lines of the letter the detail comes from, with their numbers; the chosen
+/// one, which `Enter` opens in the letter, highlighted.
+fn source_lines<'a>(
+    app: &App,
+    detail: &Detail,
+    chosen: Option<usize>,
+    width: usize,
+    theme: &Theme,
+) -> Vec<Line<'a>> {
+    let s = app.lang.strings();
+    detail
+        .source
+        .iter()
+        .enumerate()
+        .map(|(n, src)| {
+            let (number, text) = if chosen == Some(n) {
+                (theme.selected, theme.selected)
             } else {
-                theme.text
+                (theme.dim, theme.text)
             };
-            lines.push(Line::styled(
-                fit(&format!("  → {}", clean(label)), width),
-                style,
-            ));
-        }
+            Line::from(vec![
+                Span::styled(format!("  {} {:>3}  ", s.line_abbr, src.line), number),
+                Span::styled(fit(&clean(&src.text), width.saturating_sub(9)), text),
+            ])
+        })
+        .collect()
+}
+
+/// The entries the detail links to under their heading, the chosen one highlighted;
+/// nothing when there are none.
+fn link_lines<'a>(
+    app: &App,
+    detail: &Detail,
+    chosen: Option<usize>,
+    width: usize,
+    theme: &Theme,
+) -> Vec<Line<'a>> {
+    if detail.links.is_empty() {
+        return Vec::new();
     }
-    let height = inner.height as usize;
-    let wanted = match view.source {
-        Some(n) => source_top + n + 1,
-        None if detail.links.is_empty() => 0,
-        None => links_top + view.link + 1,
-    };
-    let scroll = wanted.saturating_sub(height);
-    let total = lines.len();
-    Paragraph::new(lines)
-        .scroll((scroll.min(u16::MAX as usize) as u16, 0))
-        .render(inner, buf);
-    // Say that there is more below, when there is.
-    if total > scroll + height && inner.height > 0 {
-        let more = format!(" ↓ {} ", total - scroll - height);
-        let x = rect.x + rect.width.saturating_sub(more.chars().count() as u16 + 2);
-        buf.set_string(x, rect.y + rect.height - 1, more, theme.title);
+    let s = app.lang.strings();
+    let mut lines = vec![
+        Line::from(""),
+        Line::styled(format!("{} (Enter)", s.links_title), theme.title),
+    ];
+    lines.extend(detail.links.iter().enumerate().map(|(n, (label, _))| {
+        let style = if chosen == Some(n) {
+            theme.selected
+        } else {
+            theme.text
+        };
+        Line::styled(fit(&format!("  → {}", clean(label)), width), style)
+    }));
+    lines
+}
+
+/// Says on the popup's bottom border how many lines are below, when there are.
+fn render_more_below(buf: &mut Buffer, rect: Rect, below: usize, theme: &Theme) {
+    if below == 0 {
+        return;
     }
+    let more = format!(" ↓ {below} ");
+    let x = rect.x + rect.width.saturating_sub(more.chars().count() as u16 + 2);
+    buf.set_string(x, rect.y + rect.height - 1, more, theme.title);
 }
 
 pub fn render_help(buf: &mut Buffer, area: Rect, app: &App, scroll: usize, theme: &Theme) {
@@ -257,7 +309,7 @@ pub fn render_copy_menu(buf: &mut Buffer, area: Rect, app: &App, selected: usize
     let block = pane_block(format!("Y {}", s.copy_menu_title), true, theme);
     let inner = block.inner(rect);
     block.render(rect, buf);
-    for (n, name) in s.copy_formats.iter().enumerate() {
+    let items = s.copy_formats.iter().enumerate().map(|(n, name)| {
         let style = if n == selected {
             theme.selected
         } else {
@@ -267,8 +319,9 @@ pub fn render_copy_menu(buf: &mut Buffer, area: Rect, app: &App, selected: usize
             fit(&format!(" {}. {name}", n + 1), inner.width as usize),
             style,
         );
-        row(buf, inner, inner.y + n as u16, line, style);
-    }
+        ListItem::new(line).style(style)
+    });
+    List::new(items).render(inner, buf);
 }
 
 pub fn render_copy_text(

@@ -1,0 +1,206 @@
+//! The headcounts pane: a row per city of the letter's table, with a bar for a
+//! known headcount or a redaction block and its legal basis for a withheld one,
+//! and the totals under the list.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{List, ListItem};
+use unicode_width::UnicodeWidthStr;
+
+use super::super::theme::Theme;
+use super::super::window::Window;
+use super::super::{UiState, clean, fit, pad, pane_index, row};
+use super::{frame_pane, row_style};
+use crate::app::{App, Pane};
+use crate::data::{City, Headcount, Withheld};
+use crate::i18n::Strings;
+
+/// How a city row shares the pane's width: two columns for the "in the selected
+/// region" mark, the names and a space, and the rest for the bar or the block.
+struct Columns {
+    name: usize,
+    /// The bar and its value, or the redaction block and its label.
+    rest: usize,
+    /// The largest known headcount, the bars' full length.
+    max: u64,
+    value: usize,
+}
+
+impl Columns {
+    fn of(cities: &[City], width: usize) -> Columns {
+        let max = cities.iter().filter_map(|c| c.count).max().unwrap_or(0);
+        let name = cities
+            .iter()
+            .map(|c| clean(&c.name).width())
+            .max()
+            .unwrap_or(0)
+            .min(width * 2 / 5);
+        Columns {
+            name,
+            rest: width.saturating_sub(2 + name + 1),
+            max,
+            value: max.to_string().len(),
+        }
+    }
+
+    fn bar_width(&self) -> usize {
+        self.rest.saturating_sub(1 + self.value)
+    }
+}
+
+pub fn render_headcounts(buf: &mut Buffer, area: Rect, app: &App, ui: &mut UiState, theme: &Theme) {
+    let s = app.lang.strings();
+    let title = format!("3 {}", s.pane_headcounts);
+    let inner = frame_pane(buf, area, Pane::Headcounts, title, app, ui, theme);
+    if inner.height == 0 {
+        return;
+    }
+    let list = Rect {
+        height: inner.height - 1,
+        ..inner
+    };
+    let columns = Columns::of(&app.data.cities, inner.width as usize);
+    let window = Window::around(app.city, app.data.cities.len(), list.height);
+    let items = window
+        .rows()
+        .map(|r| city_item(app, &app.data.cities[r], r == app.city, &columns, theme));
+    window.render(
+        List::new(items),
+        list,
+        buf,
+        &mut ui.lists[pane_index(Pane::Headcounts)],
+    );
+    render_totals(buf, inner, app, theme);
+}
+
+/// A row's style, and its parts' own styles, which the selection replaces.
+#[derive(Clone, Copy)]
+struct Styles {
+    row: Style,
+    selected: bool,
+}
+
+impl Styles {
+    fn part(self, own: Style) -> Style {
+        if self.selected { self.row } else { own }
+    }
+}
+
+/// A city's row: a mark when it is in the selected region, its name, its headcount.
+fn city_item<'a>(
+    app: &App,
+    c: &City,
+    selected: bool,
+    columns: &Columns,
+    theme: &Theme,
+) -> ListItem<'a> {
+    let related = app.region_code() == Some(c.region.as_str());
+    let otherwise = if related { theme.related } else { theme.text };
+    let styles = Styles {
+        row: row_style(app, Pane::Headcounts, selected, otherwise, theme),
+        selected,
+    };
+    let mut spans = vec![
+        Span::styled(if related { "● " } else { "  " }, styles.row),
+        Span::styled(pad(&clean(&c.name), columns.name), styles.row),
+        Span::raw(" "),
+    ];
+    match c.headcount() {
+        Headcount::Known(count) => spans.extend(known_spans(count, styles, columns, theme)),
+        Headcount::Withheld(w) => spans.extend(withheld_spans(
+            app.lang.strings(),
+            w,
+            styles,
+            columns.rest,
+            theme,
+        )),
+        Headcount::Missing => spans.push(Span::styled("?", theme.error)),
+    }
+    ListItem::new(Line::from(spans)).style(styles.row)
+}
+
+/// A known headcount: a bar as long as its share of the largest, and the number.
+fn known_spans<'a>(count: u64, styles: Styles, columns: &Columns, theme: &Theme) -> [Span<'a>; 2] {
+    let bar_width = columns.bar_width();
+    let len = if columns.max == 0 {
+        0
+    } else {
+        ((count as f64 / columns.max as f64) * bar_width as f64).round() as usize
+    };
+    let len = len.max(usize::from(count > 0)).min(bar_width);
+    [
+        Span::styled("█".repeat(len), styles.part(theme.bar)),
+        Span::styled(format!(" {count}"), styles.row),
+    ]
+}
+
+/// A withheld headcount in `room` columns: a redaction block, then its label.
+fn withheld_spans<'a>(
+    s: &Strings,
+    w: &Withheld,
+    styles: Styles,
+    room: usize,
+    theme: &Theme,
+) -> [Span<'a>; 2] {
+    let label = withheld_label(s, w, room);
+    let block_len = room.saturating_sub(label.width()).clamp(1, 5);
+    [
+        Span::styled("█".repeat(block_len), styles.part(theme.redaction)),
+        Span::styled(label, styles.part(theme.dim)),
+    ]
+}
+
+/// The longest label that leaves room for a block of three. The legal basis
+/// matters more than the word, which the block already says: it goes last.
+fn withheld_label(s: &Strings, w: &Withheld, room: usize) -> String {
+    // Article numbers come from the file like everything else.
+    let listed = clean(&w.articles.join(", ")).into_owned();
+    let joined = clean(&w.articles.join("-")).into_owned();
+    let candidates = [
+        format!(" {} · art. {listed}", s.withheld_short),
+        format!(" {} art. {joined}", s.withheld_short),
+        format!(" art. {listed}"),
+        format!(" art. {joined}"),
+    ];
+    candidates
+        .into_iter()
+        .find(|l| l.width() + 3 <= room)
+        .unwrap_or_else(|| format!(" {}", s.withheld_short))
+}
+
+/// The totals of the whole table on the pane's last row.
+fn render_totals(buf: &mut Buffer, inner: Rect, app: &App, theme: &Theme) {
+    let s = app.lang.strings();
+    let totals = app.data.headcount_totals();
+    let total = format!(
+        "{} {} · {} {} █ art. {}",
+        totals.known,
+        s.known,
+        totals.withheld,
+        s.withheld_plural,
+        clean(&withheld_articles(&app.data.cities).join(", "))
+    );
+    row(
+        buf,
+        inner,
+        inner.bottom() - 1,
+        Line::from(Span::styled(fit(&total, inner.width as usize), theme.title)),
+        theme.text,
+    );
+}
+
+/// Every article invoked to withhold a headcount, once each, in table order.
+fn withheld_articles(cities: &[City]) -> Vec<&str> {
+    cities
+        .iter()
+        .filter_map(|c| c.withheld.as_ref())
+        .flat_map(|w| w.articles.iter().map(String::as_str))
+        .fold(Vec::new(), |mut all, a| {
+            if !all.contains(&a) {
+                all.push(a);
+            }
+            all
+        })
+}
