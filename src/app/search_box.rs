@@ -16,6 +16,9 @@ pub struct SearchBox {
     /// hits are still to come.
     pub generation: u64,
     pub pending: bool,
+    /// `Enter` came while hits were awaited: the first of them opens when they
+    /// come, never a hit of an older query still on screen.
+    pub open_when_ready: bool,
 }
 
 /// Deletes the word before the cursor, and the spaces after it.
@@ -39,6 +42,7 @@ impl App {
             self.search_generation += 1;
             sb.generation = self.search_generation;
             sb.pending = true;
+            sb.open_when_ready = false;
             effects.push(Effect::Search {
                 generation: sb.generation,
                 query: sb.input.clone(),
@@ -99,6 +103,9 @@ impl App {
             sb.hits = hits;
             sb.selected = 0;
             sb.pending = false;
+            if std::mem::take(&mut sb.open_when_ready) {
+                self.open_hit();
+            }
         }
     }
 
@@ -118,9 +125,13 @@ impl App {
     /// Enter on a hit: remembers the query, then selects the entry in its pane,
     /// or opens the funding row's detail or the letter.
     pub(super) fn open_hit(&mut self) {
-        let Overlay::Search(sb) = &self.overlay else {
+        let Overlay::Search(sb) = &mut self.overlay else {
             return;
         };
+        if sb.pending {
+            sb.open_when_ready = true;
+            return;
+        }
         let Some(hit) = sb.hits.get(sb.selected).copied() else {
             return;
         };

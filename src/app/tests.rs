@@ -456,14 +456,14 @@ fn the_explorer_starts_without_its_index_and_searches_once_it_comes() {
         &[Action::Focus(Pane::Organisations), Action::Down],
     );
     assert_eq!(selected_org(&app).as_deref(), Some("org-0000002"));
-    // A search typed before the index comes waits for it, and Enter does nothing.
+    // A search typed before the index comes waits for it; Enter waits too.
     app.update(Action::OpenSearch);
     type_text(&mut app, "montreal");
     run(&mut app, &[Action::Open]);
     let Overlay::Search(sb) = &app.overlay else {
         panic!("the search box stays open");
     };
-    assert!(sb.pending && sb.hits.is_empty());
+    assert!(sb.pending && sb.hits.is_empty() && sb.open_when_ready);
     let generation = sb.generation;
 
     let index = Arc::new(Index::build(&app.data));
@@ -474,15 +474,62 @@ fn the_explorer_starts_without_its_index_and_searches_once_it_comes() {
         generation,
         hits: hits.clone(),
     });
-    let Overlay::Search(sb) = &app.overlay else {
-        panic!("the search box stays open");
-    };
-    assert_eq!((sb.pending, &sb.hits), (false, &hits));
+    assert_eq!(app.mode(), Mode::Normal, "the awaited Enter opened the hit");
+    assert_eq!(
+        app.region_code(),
+        Some("06"),
+        "Enter opened the first hit, Montréal's region"
+    );
+}
+
+#[test]
+fn enter_before_the_hits_come_opens_the_new_query_s_first_hit_not_an_old_one() {
+    let mut app = app();
+    let index = app.index.clone().expect("index");
+    let mut searcher = crate::search::Searcher::default();
+    let mut last = 0;
+    let typed = std::iter::once(Action::OpenSearch)
+        .chain("laval".chars().map(Action::Input))
+        .chain([Action::ClearInput])
+        .chain("safima".chars().map(Action::Input));
+    for action in typed {
+        for effect in app.update(action) {
+            if let Effect::Search { generation, query } = effect {
+                last = generation;
+                // Only "laval"'s answers come before Enter.
+                if query.starts_with('l') {
+                    let hits = searcher.search(&index, &query);
+                    app.update(Msg::SearchResults { generation, hits });
+                }
+            }
+        }
+    }
     assert_eq!(
         app.current_target(),
-        Some(Target::Region("06".into())),
-        "Enter opens the first hit, Montréal's region"
+        Some(Target::Region("13".into())),
+        "Laval's hits are still on screen"
     );
+    // Enter waits for "safima"'s hits.
+    app.update(Action::Open);
+    assert_eq!(app.mode(), Mode::Search);
+    let hits = searcher.search(&index, "safima");
+    app.update(Msg::SearchResults {
+        generation: last,
+        hits,
+    });
+    assert_eq!(
+        app.target(Pane::Organisations),
+        Some(Target::Organisation("safima".into()))
+    );
+    // Typing after Enter asks again: the Enter is not carried over.
+    run(&mut app, &[Action::OpenSearch]);
+    app.update(Action::Input('l'));
+    app.update(Action::Open);
+    app.update(Action::Input('a'));
+    let Overlay::Search(sb) = &app.overlay else {
+        panic!("open");
+    };
+    assert!(!sb.open_when_ready);
 }
 
 #[test]
