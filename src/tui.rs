@@ -151,7 +151,9 @@ pub fn run(mut app: App, options: Options) -> Result<Exit, TuiError> {
     let mut exit = Exit::Quit;
     // Whether crossterm may hold events it has read and not yet returned (a
     // paste, keys typed fast): then the loop asks it again without waiting.
-    let mut held = false;
+    // Asked once now, before the first frame: crossterm starts watching for
+    // SIGWINCH at its first poll, and a resize before that would be lost.
+    let mut held = event::poll(Duration::ZERO)?;
     let mut stuck = terminal::StuckInput::default();
     while app.running {
         dirty |= lp.drain_results(&mut app);
