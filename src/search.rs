@@ -4,14 +4,15 @@
 mod entry;
 pub mod fold;
 mod index;
+mod matching;
 mod order;
 mod parallel;
 mod query;
 mod searcher;
 mod skim;
 
-pub use entry::{Entry, Kind, entries, entry_count};
+pub use entry::{Entry, Field, Kind, entries, entry_count, passage};
 pub use fold::{fold, fold_accents};
-pub use index::{Hit, Index};
+pub use index::{FieldMatch, Hit, Index};
 pub use query::{Query, Term, TermKind};
 pub use searcher::Searcher;

@@ -1,17 +1,18 @@
-//! One index over every entry of a dataset, scored with fuzzy-matcher's skim
-//! algorithm on folded text, using every core for large datasets.
+//! One index over every entry of a dataset: each field of an entry folded and
+//! matched on its own, scored with fuzzy-matcher's skim algorithm, using every
+//! core for large datasets.
 
 use std::cmp::{Ordering, Reverse};
 use std::sync::OnceLock;
 
-use fuzzy_matcher::FuzzyMatcher;
+use unicode_width::UnicodeWidthChar;
 
-use super::entry::{Entry, entries};
+use super::entry::{Entry, Field, entries};
 use super::fold::{fold, fold_into, original_ranges};
+use super::matching;
 use super::order::TieBreak;
 use super::parallel::in_parts_mut;
-use super::query::{Query, Term, TermKind};
-use super::skim;
+use super::query::{Query, Term};
 use crate::data::Dataset;
 
 /// A matched entry and its score; highlights are computed on demand.
@@ -21,46 +22,116 @@ pub struct Hit {
     pub score: i64,
 }
 
-/// Text longer than this (in bytes) counts as long: a paragraph, an article, a
-/// label followed by its details. In long text a fuzzy term must fall within one
-/// word (a typo such as `famile` or `conset` still does), because letters
-/// scattered across a paragraph are noise. The rule keeps matching monotone (a
-/// word holding `mon` holds `mo`), which narrowing while typing relies on.
-const LONG_TEXT: usize = 64;
+/// Why an entry is a hit: one of its fields and the characters of it that the
+/// query's terms matched.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FieldMatch<'a> {
+    pub field: Field,
+    /// The field's text, as the dataset has it.
+    pub text: &'a str,
+    /// Character ranges `[start, end)` of `text`, sorted, merged, never empty.
+    pub ranges: Vec<(usize, usize)>,
+}
 
-/// True when `needle` may match fuzzily in `haystack`: anywhere in short text,
-/// within one word (between spaces and punctuation) in long text.
-fn fuzzy_candidate(needle: &[u8], haystack: &[u8]) -> bool {
-    if haystack.len() <= LONG_TEXT {
-        is_subsequence(needle, haystack)
-    } else {
-        haystack
-            .split(|&b| matches!(b, b' ' | b'/' | b'.' | b',' | b';' | b':' | b'(' | b')'))
-            .any(|word| word.len() >= needle.len() && is_subsequence(needle, word))
+impl FieldMatch<'_> {
+    /// The field cut to `width` columns so that its first match shows, with
+    /// `…` where it is cut, and the ranges in that text. A match beyond the
+    /// room keeps the start of the text: `Service d'aide à … (SAFIMA)`.
+    pub fn window(&self, width: usize) -> (String, Vec<(usize, usize)>) {
+        let chars: Vec<char> = self.text.chars().collect();
+        let column = |c: &char| UnicodeWidthChar::width(*c).unwrap_or(0);
+        let columns = |from: usize, to: usize| chars[from..to].iter().map(column).sum::<usize>();
+        if columns(0, chars.len()) <= width {
+            return (self.text.to_string(), self.ranges.clone());
+        }
+        // Runs of the text to show, `…` between and after cut ones.
+        let (first, first_end) = self.ranges.first().copied().unwrap_or_default();
+        let (first, first_end) = (first.min(chars.len()), first_end.min(chars.len()));
+        let mut runs: Vec<(usize, usize)> = Vec::new();
+        let mut room = width;
+        if columns(0, first_end) >= width {
+            // The head and the context end and start at spaces when they can.
+            let mut head = take(&chars, 0, width / 3, column);
+            if let Some(space) = chars[..head].iter().rposition(|&c| c == ' ') {
+                head = space + 1;
+            }
+            runs.push((0, head));
+            room = width.saturating_sub(columns(0, head) + 1);
+            // Some context before the match: a third of the room, or all the
+            // room the end of the text leaves.
+            let mut start = first;
+            while start > head && columns(start - 1, first_end) < room / 3 {
+                start -= 1;
+            }
+            if let Some(space) = chars[start..first].iter().position(|&c| c == ' ') {
+                start += space + 1;
+            }
+            let mut end = take(&chars, start, room, column);
+            if end < chars.len() {
+                end = take(&chars, start, room.saturating_sub(1), column);
+            } else {
+                while start > head && columns(start - 1, end) <= room {
+                    start -= 1;
+                }
+            }
+            runs.push((start, end));
+        } else {
+            runs.push((0, take(&chars, 0, room.saturating_sub(1), column)));
+        }
+        let mut out = String::new();
+        let mut ranges = Vec::new();
+        for (n, &(start, end)) in runs.iter().enumerate() {
+            let at = out.chars().count();
+            out.extend(&chars[start..end]);
+            for &(a, b) in &self.ranges {
+                let (a, b) = (a.max(start), b.min(end));
+                if a < b {
+                    ranges.push((a - start + at, b - start + at));
+                }
+            }
+            let last = n + 1 == runs.len();
+            if !last || end < chars.len() {
+                out.push('…');
+            }
+        }
+        (out, ranges)
     }
 }
 
-/// Bonus for a fuzzy term equal to the whole label, so `quebec` puts Québec first.
-const WHOLE_LABEL_BONUS: i64 = 1_000;
+/// The end of the run of `chars` from `start` that fits in `width` columns.
+fn take(chars: &[char], start: usize, width: usize, column: impl Fn(&char) -> usize) -> usize {
+    let mut used = 0;
+    let mut end = start;
+    while end < chars.len() && used + column(&chars[end]) <= width {
+        used += column(&chars[end]);
+        end += 1;
+    }
+    end
+}
 
 pub struct Index {
     entries: Vec<Entry>,
-    /// The folded text of the entries back to back, each its folded label, a
-    /// space and its folded detail: one buffer per core that built it rather
-    /// than strings per entry, so scoring reads memory in order.
-    folded: Vec<String>,
+    /// The folded fields of the entries, one [`Part`] per core that built them,
+    /// so that scoring reads memory in order.
+    parts: Vec<Part>,
     spans: Vec<Span>,
     /// The tie-break order, sorted on first need: a one-off search whose few
     /// hits can be compared directly never pays for sorting every entry.
     tie_break: OnceLock<TieBreak>,
 }
 
-/// Where an entry's folded text lies in [`Index::folded`].
+/// The folded fields of a run of entries back to back, and where each lies.
+#[derive(Debug, Default)]
+struct Part {
+    text: String,
+    fields: Vec<(usize, usize)>,
+}
+
+/// Where an entry's fields lie: `parts[part].fields[first..end]`, its name first.
 #[derive(Debug, Clone, Copy, Default)]
 struct Span {
     part: usize,
-    start: usize,
-    label_end: usize,
+    first: usize,
     end: usize,
 }
 
@@ -89,24 +160,12 @@ pub(super) enum Candidates<'a> {
     Among(&'a [u32]),
 }
 
-/// True when the bytes of `needle` appear in order in `haystack`.
-fn is_subsequence(needle: &[u8], haystack: &[u8]) -> bool {
-    let mut rest = haystack;
-    for &b in needle {
-        match memchr::memchr(b, rest) {
-            Some(i) => rest = &rest[i + 1..],
-            None => return false,
-        }
-    }
-    true
-}
-
 impl Index {
     pub fn new(entries: Vec<Entry>) -> Index {
-        let (folded, spans) = fold_all(&entries);
+        let (parts, spans) = fold_all(&entries);
         Index {
             entries,
-            folded,
+            parts,
             spans,
             tie_break: OnceLock::new(),
         }
@@ -132,19 +191,23 @@ impl Index {
         &self.entries
     }
 
-    /// The folded label of an entry.
-    fn label(&self, entry: u32) -> &str {
+    /// The folded fields of an entry, its name first.
+    fn fields(&self, entry: u32) -> impl Iterator<Item = &str> {
         let s = self.spans[entry as usize];
-        &self.folded[s.part][s.start..s.label_end]
+        let part = &self.parts[s.part];
+        part.fields[s.first..s.end]
+            .iter()
+            .map(move |&(start, end)| &part.text[start..end])
+    }
+
+    /// The folded name of an entry.
+    fn label(&self, entry: u32) -> &str {
+        self.fields(entry).next().unwrap_or_default()
     }
 
     fn tie_break(&self) -> &TieBreak {
-        self.tie_break.get_or_init(|| {
-            TieBreak::new(&self.entries, |e| {
-                let s = self.spans[e as usize];
-                &self.folded[s.part].as_bytes()[s.start..s.label_end]
-            })
-        })
+        self.tie_break
+            .get_or_init(|| TieBreak::new(&self.entries, |e| self.label(e).as_bytes()))
     }
 
     /// The tie-break order of two entries, without [`TieBreak`].
@@ -153,51 +216,18 @@ impl Index {
         (ea.kind, self.label(a), &ea.id, a).cmp(&(eb.kind, self.label(b), &eb.id, b))
     }
 
-    /// The folded label, a space, and the folded detail of an entry.
-    fn full(&self, entry: u32) -> &str {
-        let s = self.spans[entry as usize];
-        &self.folded[s.part][s.start..s.end]
-    }
-
-    /// Score of one term against one entry, `None` when it does not match.
-    fn term_score(&self, entry: u32, term: &Term) -> Option<i64> {
-        let needle = term.text.as_bytes();
-        let label = self.label(entry);
-        match term.kind {
-            TermKind::Fuzzy => {
-                if fuzzy_candidate(needle, label.as_bytes()) {
-                    let score = skim::score(label, &term.text)?;
-                    let bonus = if label == term.text {
-                        WHOLE_LABEL_BONUS
-                    } else {
-                        0
-                    };
-                    Some(score * 2 + bonus)
-                } else {
-                    let full = self.full(entry);
-                    if fuzzy_candidate(needle, full.as_bytes()) {
-                        skim::score(full, &term.text)
-                    } else {
-                        None
-                    }
-                }
+    /// The field where `term` scores best in an entry (the first of equals)
+    /// and that score; `None` when it matches no field.
+    fn best_field(&self, entry: u32, term: &Term) -> Option<(usize, i64)> {
+        let mut best: Option<(usize, i64)> = None;
+        for (n, text) in self.fields(entry).enumerate() {
+            if let Some(score) = matching::score(term, text, n == 0)
+                && best.is_none_or(|(_, b)| score > b)
+            {
+                best = Some((n, score));
             }
-            TermKind::Exact => {
-                let weight = 16 * term.text.chars().count() as i64;
-                if label.contains(&term.text) {
-                    Some(weight * 2)
-                } else {
-                    self.full(entry).contains(&term.text).then_some(weight)
-                }
-            }
-            TermKind::Prefix => label
-                .starts_with(&term.text)
-                .then(|| 32 * term.text.chars().count() as i64),
-            TermKind::Suffix => label
-                .ends_with(&term.text)
-                .then(|| 32 * term.text.chars().count() as i64),
-            TermKind::Whole => (label == term.text).then_some(WHOLE_LABEL_BONUS),
         }
+        best
     }
 
     /// Score of a whole query against one entry: every positive term matches and
@@ -205,7 +235,7 @@ impl Index {
     fn score(&self, entry: u32, query: &Query) -> Option<i64> {
         let mut total = 0;
         for term in &query.terms {
-            let score = self.term_score(entry, term);
+            let score = self.best_field(entry, term).map(|(_, score)| score);
             match (term.negated, score) {
                 (false, Some(s)) => total += s,
                 (false, None) | (true, Some(_)) => return None,
@@ -361,74 +391,85 @@ impl Index {
             .collect()
     }
 
-    /// Character ranges `[start, end)` of the entry's label that the query's
-    /// positive terms match, for highlighting.
-    pub fn highlights(&self, entry: u32, query: &Query) -> Vec<(usize, usize)> {
-        // Folded again here, for the few entries on screen, rather than keeping
-        // the map back to the original characters for every entry.
-        let folded = fold(&self.entries[entry as usize].label);
-        let matcher = skim::fresh_matcher();
-        let label = folded.text.as_str();
-        let mut indices: Vec<usize> = Vec::new();
+    /// Why an entry matches `query`: each field that a positive term matched,
+    /// in field order (the name first), with the characters to highlight. Each
+    /// term is shown in the field where it scores best, as it was ranked.
+    pub fn matched(&self, entry: u32, query: &Query) -> Vec<FieldMatch<'_>> {
+        let mut found: Vec<(usize, Vec<usize>)> = Vec::new();
         for term in query.terms.iter().filter(|t| !t.negated) {
-            let char_at = |byte: usize| label[..byte].chars().count();
-            let len = term.text.chars().count();
-            match term.kind {
-                TermKind::Fuzzy => {
-                    if let Some((_, found)) = matcher.fuzzy_indices(label, &term.text) {
-                        indices.extend(found);
-                    }
-                }
-                TermKind::Exact => {
-                    if let Some(at) = label.find(&term.text) {
-                        let start = char_at(at);
-                        indices.extend(start..start + len);
-                    }
-                }
-                TermKind::Prefix | TermKind::Whole => {
-                    if label.starts_with(&term.text) {
-                        indices.extend(0..len);
-                    }
-                }
-                TermKind::Suffix => {
-                    if label.ends_with(&term.text) {
-                        let start = char_at(label.len() - term.text.len());
-                        indices.extend(start..start + len);
-                    }
-                }
+            let Some((n, _)) = self.best_field(entry, term) else {
+                continue;
+            };
+            let Some(text) = self.fields(entry).nth(n) else {
+                continue;
+            };
+            let positions = matching::positions(term, text);
+            match found.iter_mut().find(|(m, _)| *m == n) {
+                Some((_, all)) => all.extend(positions),
+                None => found.push((n, positions)),
             }
         }
-        original_ranges(&folded, &indices)
+        found.sort_by_key(|(n, _)| *n);
+        let e = &self.entries[entry as usize];
+        found
+            .into_iter()
+            .filter_map(|(n, positions)| {
+                let (field, text) = e.field(n)?;
+                // Folded again here, for the few entries on screen, rather than
+                // keeping the map back to the original characters for every field.
+                let ranges = original_ranges(&fold(text), &positions);
+                (!ranges.is_empty()).then_some(FieldMatch {
+                    field,
+                    text,
+                    ranges,
+                })
+            })
+            .collect()
+    }
+
+    /// Character ranges `[start, end)` of the entry's name (its label) that the
+    /// query's positive terms matched, for highlighting.
+    pub fn highlights(&self, entry: u32, query: &Query) -> Vec<(usize, usize)> {
+        self.matched(entry, query)
+            .into_iter()
+            .find(|m| m.field == Field::Name)
+            .map_or_else(Vec::new, |m| m.ranges)
     }
 }
 
-/// Folds every entry, on every core for large datasets: each core writes its
-/// entries' text and spans in place, so nothing is copied afterwards.
-fn fold_all(entries: &[Entry]) -> (Vec<String>, Vec<Span>) {
+/// Folds every entry, on every core for large datasets: each core folds its
+/// entries' fields into one [`Part`] and writes their spans in place, so
+/// nothing is copied afterwards.
+fn fold_all(entries: &[Entry]) -> (Vec<Part>, Vec<Span>) {
     let mut spans = vec![Span::default(); entries.len()];
-    let folded = in_parts_mut(&mut spans, |part, range, spans| {
+    let parts = in_parts_mut(&mut spans, |part, range, spans| {
         let entries = &entries[range];
-        let bytes = entries
-            .iter()
-            .map(|e| e.label.len() + 1 + e.detail.len())
-            .sum();
-        let mut folded = String::with_capacity(bytes);
+        let (mut bytes, mut fields) = (0, 0);
+        for e in entries {
+            bytes += e.label.len();
+            bytes += e.fields.iter().map(|(_, t)| t.len()).sum::<usize>();
+            fields += 1 + e.fields.len();
+        }
+        let mut out = Part {
+            text: String::with_capacity(bytes),
+            fields: Vec::with_capacity(fields),
+        };
         for (e, span) in entries.iter().zip(spans) {
-            let start = folded.len();
-            fold_into(&e.label, &mut folded);
-            let label_end = folded.len();
-            folded.push(' ');
-            fold_into(&e.detail, &mut folded);
+            let first = out.fields.len();
+            for (_, text) in e.all_fields() {
+                let start = out.text.len();
+                fold_into(text, &mut out.text);
+                out.fields.push((start, out.text.len()));
+            }
             *span = Span {
                 part,
-                start,
-                label_end,
-                end: folded.len(),
+                first,
+                end: out.fields.len(),
             };
         }
-        folded
+        out
     });
-    (folded, spans)
+    (parts, spans)
 }
 
 #[cfg(test)]
@@ -436,14 +477,51 @@ mod tests {
     use super::*;
     use crate::search::Kind;
 
+    fn shown(text: &str, ranges: &[(usize, usize)], width: usize) -> (String, String) {
+        let m = FieldMatch {
+            field: Field::Name,
+            text,
+            ranges: ranges.to_vec(),
+        };
+        let (out, ranges) = m.window(width);
+        let marked = ranges
+            .iter()
+            .map(|&(a, b)| out.chars().skip(a).take(b - a).collect::<String>())
+            .collect::<Vec<_>>()
+            .join("|");
+        (out, marked)
+    }
+
     #[test]
-    fn long_text_needs_the_term_within_a_word() {
-        let paragraph = "les renseignements personnels sont confidentiels sauf dans les cas suivants: la personne";
-        assert!(paragraph.len() > LONG_TEXT);
-        assert!(fuzzy_candidate(b"confidentiel", paragraph.as_bytes()));
-        assert!(fuzzy_candidate(b"confidentels", paragraph.as_bytes()));
-        assert!(!fuzzy_candidate(b"toronto", paragraph.as_bytes()));
-        assert!(fuzzy_candidate(b"stt", b"short text"));
+    fn a_window_shows_the_first_match_and_the_start() {
+        assert_eq!(
+            shown("Lanaudière", &[(0, 6)], 20),
+            ("Lanaudière".into(), "Lanaud".into())
+        );
+        assert_eq!(
+            shown("Service d'aide à la famille (SAFIMA)", &[(29, 35)], 24),
+            ("Service …amille (SAFIMA)".into(), "SAFIMA".into())
+        );
+        assert_eq!(
+            shown("Lanaudière et Laurentides", &[(0, 3), (14, 17)], 12),
+            ("Lanaudière …".into(), "Lan".into())
+        );
+        let long = "un deux trois quatre cinq six sept huit neuf dix onze douze treize";
+        assert_eq!(
+            shown(long, &[(45, 48)], 30),
+            ("un deux …dix onze douze treize".into(), "dix".into())
+        );
+        assert_eq!(
+            shown(long, &[(26, 29)], 24),
+            ("un deux …six sept huit …".into(), "six".into())
+        );
+        // Wide characters count for two columns.
+        let (out, marked) = shown("漢字漢字漢字 montreal", &[(7, 15)], 14);
+        assert_eq!(marked, "montreal");
+        assert!(
+            unicode_width::UnicodeWidthStr::width(out.as_str()) <= 14,
+            "{out}"
+        );
     }
 
     fn synthetic_index(organisations: usize) -> Index {
