@@ -48,35 +48,48 @@ impl FieldMatch<'_> {
         let (first, first_end) = self.ranges.first().copied().unwrap_or_default();
         let (first, first_end) = (first.min(chars.len()), first_end.min(chars.len()));
         let mut runs: Vec<(usize, usize)> = Vec::new();
-        let mut room = width;
-        if columns(0, first_end) >= width {
-            // The head and the context end and start at spaces when they can.
-            let mut head = take(&chars, 0, width / 3, column);
-            if let Some(space) = chars[..head].iter().rposition(|&c| c == ' ') {
-                head = space + 1;
+        if columns(0, first_end) < width {
+            runs.push((0, take(&chars, 0, width.saturating_sub(1), column)));
+        } else {
+            // The start of the text too, when there is room for it; cut at a
+            // space when it can be.
+            let mut head = 0;
+            if width >= MIN_HEAD_WIDTH {
+                head = take(&chars, 0, width / 3, column);
+                if let Some(space) = chars[..head].iter().rposition(|&c| c == ' ') {
+                    head = space + 1;
+                }
+                runs.push((0, head));
             }
-            runs.push((0, head));
-            room = width.saturating_sub(columns(0, head) + 1);
+            let room = width.saturating_sub(columns(0, head) + 1);
             // Some context before the match: a third of the room, or all the
             // room the end of the text leaves.
             let mut start = first;
             while start > head && columns(start - 1, first_end) < room / 3 {
                 start -= 1;
             }
-            if let Some(space) = chars[start..first].iter().position(|&c| c == ' ') {
-                start += space + 1;
-            }
-            let mut end = take(&chars, start, room, column);
-            if end < chars.len() {
-                end = take(&chars, start, room.saturating_sub(1), column);
-            } else {
-                while start > head && columns(start - 1, end) <= room {
+            // As far as the room goes, `…` after it when the text goes on.
+            let end_from = |start: usize| match take(&chars, start, room, column) {
+                end if end == chars.len() => end,
+                _ => take(&chars, start, room.saturating_sub(1), column),
+            };
+            if end_from(start) == chars.len() {
+                while start > head && columns(start - 1, chars.len()) <= room {
                     start -= 1;
                 }
             }
+            // From a word's start, unless that leaves out much of the room.
+            if let Some(space) = chars[start..first].iter().position(|&c| c == ' ')
+                && columns(start, start + space) <= room / 3
+            {
+                start += space + 1;
+            }
+            let end = end_from(start);
+            if head == 0 && start > 0 {
+                // Only the match: `…` before it says the text starts earlier.
+                runs.push((0, 0));
+            }
             runs.push((start, end));
-        } else {
-            runs.push((0, take(&chars, 0, room.saturating_sub(1), column)));
         }
         let mut out = String::new();
         let mut ranges = Vec::new();
@@ -97,6 +110,10 @@ impl FieldMatch<'_> {
         (out, ranges)
     }
 }
+
+/// Below this many columns, a window shows only the match, not the start of
+/// the text before it.
+const MIN_HEAD_WIDTH: usize = 24;
 
 /// The end of the run of `chars` from `start` that fits in `width` columns.
 fn take(chars: &[char], start: usize, width: usize, column: impl Fn(&char) -> usize) -> usize {
