@@ -3,6 +3,7 @@
 
 mod overlays;
 mod panes;
+mod search_box;
 pub mod theme;
 
 use ratatui::Frame;
@@ -110,7 +111,7 @@ pub fn render(frame: &mut Frame, app: &App, ui: &mut UiState) {
         Overlay::None => {}
         Overlay::Help { scroll } => overlays::render_help(buf, body, app, *scroll, &theme),
         Overlay::Letter { scroll } => overlays::render_letter(buf, body, app, *scroll, &theme),
-        Overlay::Search(sb) => overlays::render_search(buf, body, app, sb, &theme),
+        Overlay::Search(sb) => search_box::render_search(buf, body, app, sb, &theme),
         Overlay::Detail(_) => overlays::render_detail(buf, body, app, &theme),
         Overlay::CopyMenu { selected, .. } => {
             overlays::render_copy_menu(buf, body, app, *selected, &theme)

@@ -226,3 +226,50 @@ fn search_highlights_the_matched_letters() {
         .collect();
     assert_eq!(marked, "Montréal");
 }
+
+/// The text of row `y` and which of its characters are underlined, as
+/// highlighted letters are.
+fn underlined(buf: &Buffer, y: u16) -> String {
+    (0..buf.area.width)
+        .map(|x| &buf[(x, y)])
+        .filter(|c| c.modifier.contains(Modifier::UNDERLINED))
+        .map(|c| c.symbol())
+        .collect()
+}
+
+#[test]
+fn search_shows_the_field_that_matched() {
+    let app = type_text(Lang::En, "lanaud");
+    snapshot("search_lanaud", &app, 120, 40);
+    let buf = draw(&app, 120, 40, ThemeName::Dark);
+    // SAFIMA is in Lanaudière: its row says so, with the letters highlighted.
+    let y = row_of(&buf, "Service d'aide à la famille");
+    let row = text(&buf)
+        .lines()
+        .nth(y as usize)
+        .unwrap_or_default()
+        .to_string();
+    assert!(row.contains("… · Lanaudière"), "{row}");
+    assert_eq!(underlined(&buf, y), "Lanaud");
+    // CITIM's letters are all in its name, and come after the region's hits.
+    let citim = row_of(&buf, "Clef pour l'intégration");
+    assert!(citim > y, "CITIM at row {citim}, SAFIMA at {y}");
+    assert_eq!(underlined(&buf, citim).chars().count(), 6);
+}
+
+#[test]
+fn a_search_with_no_hit_says_what_to_try() {
+    snapshot("search_no_hits_fr", &type_text(Lang::Fr, "zzqqxxj"), 80, 24);
+    let screen = text(&draw(
+        &type_text(Lang::En, "zzqqxxj"),
+        120,
+        40,
+        ThemeName::Dark,
+    ));
+    assert!(screen.contains("No match for \"zzqqxxj\"."), "{screen}");
+    assert!(
+        screen.contains("'word for exact text, or Esc to clear"),
+        "{screen}"
+    );
+    assert!(screen.contains("Search — 0 hits"), "{screen}");
+}

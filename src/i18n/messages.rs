@@ -147,6 +147,14 @@ rows! {
             fr: "écriture impossible vers le terminal : {error}",
             en: "cannot write to the terminal: {error}",
         }
+        SearchNoHits {
+            fr: "Aucun résultat pour « {query} ».",
+            en: "No match for \"{query}\".",
+        }
+        SearchNoHitsHint {
+            fr: "Essayez moins de lettres, 'mot pour un texte exact, ou {clear} pour effacer.",
+            en: "Try fewer letters, 'word for exact text, or {clear} to clear.",
+        }
     }
 }
 
