@@ -273,3 +273,30 @@ fn a_search_with_no_hit_says_what_to_try() {
     );
     assert!(screen.contains("Search — 0 hits"), "{screen}");
 }
+
+#[test]
+fn the_preview_shows_from_100_columns_and_follows_the_cursor() {
+    let app = type_text(Lang::En, "montreal");
+    // The first hit is the region Montréal; its detail has its headcounts.
+    let wide = text(&draw(&app, 100, 30, ThemeName::Dark));
+    assert!(wide.contains("│ Montréal"), "{wide}");
+    assert!(wide.contains("Source (OCR)"), "{wide}");
+    let narrow = text(&draw(&app, 99, 30, ThemeName::Dark));
+    assert!(!narrow.contains("Source (OCR)"), "{narrow}");
+    assert!(!narrow.contains("│ Montréal"), "{narrow}");
+    // One step down, the city: its withheld count and the articles, at once.
+    let mut actions = vec![Action::OpenSearch];
+    actions.extend("montreal".chars().map(Action::Input));
+    actions.push(Action::Down);
+    let city = with(Lang::En, &actions);
+    snapshot("search_preview_city", &city, 120, 40);
+    let screen = text(&draw(&city, 120, 40, ThemeName::Dark));
+    assert!(screen.contains("[withheld: art. 53, 54]"), "{screen}");
+    assert!(screen.contains("Source (OCR)"), "{screen}");
+}
+
+#[test]
+fn a_passage_preview_shows_its_text_and_ocr_lines() {
+    let app = type_text(Lang::Fr, "commission d'acces");
+    snapshot("search_preview_passage", &app, 120, 40);
+}

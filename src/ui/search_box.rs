@@ -1,19 +1,23 @@
 //! The search box: the query, the hits with what matched highlighted (the name,
-//! and beside it any other field that matched), and a word when nothing matches.
+//! and beside it any other field that matched), a word when nothing matches,
+//! and on a wide terminal a preview of the highlighted hit.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::Widget;
+use ratatui::widgets::{Paragraph, Widget};
 use unicode_width::UnicodeWidthStr;
 
 use super::theme::Theme;
 use super::{clean, fit, pane_block, popup, row, wrap};
 use crate::app::keymap::{Mode, keys_by_action};
-use crate::app::{Action, App, SearchBox};
+use crate::app::{Action, App, SearchBox, detail};
 use crate::i18n::{Message, Noun, Text};
-use crate::search::{Field, FieldMatch, Index, Query};
+use crate::search::{Field, FieldMatch, Index, Kind, Query, passage};
+
+/// The narrowest terminal that shows the preview beside the hits.
+pub const PREVIEW_MIN_WIDTH: u16 = 100;
 
 /// Columns of the kind before each hit.
 const KIND_WIDTH: usize = 13;
@@ -54,7 +58,9 @@ fn highlighted<'a>(
 
 pub fn render_search(buf: &mut Buffer, area: Rect, app: &App, sb: &SearchBox, theme: &Theme) {
     let s = app.lang.strings();
-    let rect = popup(buf, area, 80, 80);
+    // `area` is as wide as the terminal.
+    let with_preview = area.width >= PREVIEW_MIN_WIDTH;
+    let rect = popup(buf, area, if with_preview { 90 } else { 80 }, 80);
     let count = if sb.pending {
         format!("… {}", s.hits_word)
     } else {
@@ -82,12 +88,35 @@ pub fn render_search(buf: &mut Buffer, area: Rect, app: &App, sb: &SearchBox, th
             theme.text,
         );
     }
-    let list = Rect::new(
+    let below = Rect::new(
         inner.x,
         inner.y + 2,
         inner.width,
         inner.height.saturating_sub(2),
     );
+    let (list, preview) = if with_preview {
+        let hits_width = below.width * 55 / 100;
+        let list = Rect {
+            width: hits_width.saturating_sub(1),
+            ..below
+        };
+        let divider = Rect {
+            x: below.x + hits_width,
+            width: 1,
+            ..below
+        };
+        for y in divider.y..divider.y + divider.height {
+            buf.set_string(divider.x, y, "│", theme.border);
+        }
+        let preview = Rect {
+            x: divider.x + 2,
+            width: below.width.saturating_sub(hits_width + 2),
+            ..below
+        };
+        (list, Some(preview))
+    } else {
+        (below, None)
+    };
     // Hits come from the index: there are none before it is built.
     let Some(index) = &app.index else {
         return;
@@ -98,6 +127,9 @@ pub fn render_search(buf: &mut Buffer, area: Rect, app: &App, sb: &SearchBox, th
         return;
     }
     render_hits(buf, list, index, &query, app, sb, theme);
+    if let Some(preview) = preview {
+        render_preview(buf, preview, app, sb, theme);
+    }
 }
 
 /// What a query with no hit says: that nothing matched, and what to try.
@@ -173,4 +205,69 @@ fn render_hits(
         }
         row(buf, list, list.y + n as u16, Line::from(spans), base);
     }
+}
+
+/// The highlighted hit's detail: its fields and OCR lines (and links, room
+/// permitting), or a passage of the letter with its lines.
+fn render_preview(buf: &mut Buffer, area: Rect, app: &App, sb: &SearchBox, theme: &Theme) {
+    let (Some(index), Some(hit)) = (&app.index, sb.hits.get(sb.selected)) else {
+        return;
+    };
+    let width = (area.width as usize).max(1);
+    let s = app.lang.strings();
+    let entry = index.entry(hit.entry);
+    let mut lines: Vec<Line> = Vec::new();
+    let text_lines = |lines: &mut Vec<Line>, text: &str, indent: usize| {
+        for paragraph in crate::text::screen_block(text).lines() {
+            for part in wrap(paragraph, width.saturating_sub(indent)) {
+                lines.push(Line::raw(format!("{}{part}", " ".repeat(indent))));
+            }
+        }
+    };
+    let (source, links) = if entry.kind == Kind::Document {
+        let Some((text, source)) = passage(&app.data.document, &entry.id) else {
+            return;
+        };
+        lines.push(Line::styled(
+            fit(entry.kind.name(app.lang), width),
+            theme.dim,
+        ));
+        text_lines(&mut lines, &text, 0);
+        (source, Vec::new())
+    } else {
+        let Some(d) = app
+            .current_target()
+            .and_then(|t| detail::detail(&app.data, &t, app.lang))
+        else {
+            return;
+        };
+        lines.push(Line::styled(fit(&clean(&d.title), width), theme.title));
+        lines.push(Line::styled(fit(d.kind, width), theme.dim));
+        for (label, value) in &d.fields {
+            lines.push(Line::styled(fit(label, width), theme.key));
+            text_lines(&mut lines, value, 2);
+        }
+        (d.source, d.links)
+    };
+    if !source.is_empty() {
+        lines.push(Line::raw(""));
+        lines.push(Line::styled(fit(s.source_title, width), theme.title));
+        for src in &source {
+            let head = format!("{} {:>3}  ", s.line_abbr, src.line);
+            let room = width.saturating_sub(head.width());
+            lines.push(Line::from(vec![
+                Span::styled(head, theme.dim),
+                Span::raw(fit(&clean(&src.text), room)),
+            ]));
+        }
+    }
+    if !links.is_empty() {
+        lines.push(Line::raw(""));
+        lines.push(Line::styled(fit(s.links_title, width), theme.title));
+        for (label, _) in &links {
+            lines.push(Line::raw(fit(&format!("→ {}", clean(label)), width)));
+        }
+    }
+    lines.truncate(area.height as usize);
+    Paragraph::new(lines).render(area, buf);
 }
