@@ -2,6 +2,7 @@
 //! and one index shared by the command line and the explorer.
 
 mod entry;
+mod field_match;
 pub mod fold;
 mod index;
 mod matching;
@@ -12,7 +13,8 @@ mod searcher;
 mod skim;
 
 pub use entry::{Entry, Field, Kind, entries, entry_count, passage};
+pub use field_match::FieldMatch;
 pub use fold::{fold, fold_accents};
-pub use index::{FieldMatch, Hit, Index};
+pub use index::{Hit, Index};
 pub use query::{Query, Term, TermKind};
 pub use searcher::Searcher;

@@ -95,6 +95,12 @@ pub enum Field {
 }
 
 impl Field {
+    /// True for fields whose few texts recur over many entries: the index
+    /// keeps and scores each such text once.
+    pub fn recurs(self) -> bool {
+        self == Field::Region
+    }
+
     /// The name used in JSON output.
     pub fn as_str(self) -> &'static str {
         match self {

@@ -5,10 +5,11 @@
 use std::cmp::{Ordering, Reverse};
 use std::sync::OnceLock;
 
-use unicode_width::UnicodeWidthChar;
+use foldhash::HashMap;
 
 use super::entry::{Entry, Field, entries};
-use super::fold::{fold, fold_into, original_ranges};
+use super::field_match::FieldMatch;
+use super::fold::{fold, fold_accents, fold_into, original_ranges};
 use super::matching;
 use super::order::TieBreak;
 use super::parallel::in_parts_mut;
@@ -22,116 +23,15 @@ pub struct Hit {
     pub score: i64,
 }
 
-/// Why an entry is a hit: one of its fields and the characters of it that the
-/// query's terms matched.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct FieldMatch<'a> {
-    pub field: Field,
-    /// The field's text, as the dataset has it.
-    pub text: &'a str,
-    /// Character ranges `[start, end)` of `text`, sorted, merged, never empty.
-    pub ranges: Vec<(usize, usize)>,
-}
-
-impl FieldMatch<'_> {
-    /// The field cut to `width` columns so that its first match shows, with
-    /// `…` where it is cut, and the ranges in that text. A match beyond the
-    /// room keeps the start of the text: `Service d'aide à … (SAFIMA)`.
-    pub fn window(&self, width: usize) -> (String, Vec<(usize, usize)>) {
-        let chars: Vec<char> = self.text.chars().collect();
-        let column = |c: &char| UnicodeWidthChar::width(*c).unwrap_or(0);
-        let columns = |from: usize, to: usize| chars[from..to].iter().map(column).sum::<usize>();
-        if columns(0, chars.len()) <= width {
-            return (self.text.to_string(), self.ranges.clone());
-        }
-        // Runs of the text to show, `…` between and after cut ones.
-        let (first, first_end) = self.ranges.first().copied().unwrap_or_default();
-        let (first, first_end) = (first.min(chars.len()), first_end.min(chars.len()));
-        let mut runs: Vec<(usize, usize)> = Vec::new();
-        if columns(0, first_end) < width {
-            runs.push((0, take(&chars, 0, width.saturating_sub(1), column)));
-        } else {
-            // The start of the text too, when there is room for it; cut at a
-            // space when it can be.
-            let mut head = 0;
-            if width >= MIN_HEAD_WIDTH {
-                head = take(&chars, 0, width / 3, column);
-                if let Some(space) = chars[..head].iter().rposition(|&c| c == ' ') {
-                    head = space + 1;
-                }
-                runs.push((0, head));
-            }
-            let room = width.saturating_sub(columns(0, head) + 1);
-            // Some context before the match: a third of the room, or all the
-            // room the end of the text leaves.
-            let mut start = first;
-            while start > head && columns(start - 1, first_end) < room / 3 {
-                start -= 1;
-            }
-            // As far as the room goes, `…` after it when the text goes on.
-            let end_from = |start: usize| match take(&chars, start, room, column) {
-                end if end == chars.len() => end,
-                _ => take(&chars, start, room.saturating_sub(1), column),
-            };
-            if end_from(start) == chars.len() {
-                while start > head && columns(start - 1, chars.len()) <= room {
-                    start -= 1;
-                }
-            }
-            // From a word's start, unless that leaves out much of the room.
-            if let Some(space) = chars[start..first].iter().position(|&c| c == ' ')
-                && columns(start, start + space) <= room / 3
-            {
-                start += space + 1;
-            }
-            let end = end_from(start);
-            if head == 0 && start > 0 {
-                // Only the match: `…` before it says the text starts earlier.
-                runs.push((0, 0));
-            }
-            runs.push((start, end));
-        }
-        let mut out = String::new();
-        let mut ranges = Vec::new();
-        for (n, &(start, end)) in runs.iter().enumerate() {
-            let at = out.chars().count();
-            out.extend(&chars[start..end]);
-            for &(a, b) in &self.ranges {
-                let (a, b) = (a.max(start), b.min(end));
-                if a < b {
-                    ranges.push((a - start + at, b - start + at));
-                }
-            }
-            let last = n + 1 == runs.len();
-            if !last || end < chars.len() {
-                out.push('…');
-            }
-        }
-        (out, ranges)
-    }
-}
-
-/// Below this many columns, a window shows only the match, not the start of
-/// the text before it.
-const MIN_HEAD_WIDTH: usize = 24;
-
-/// The end of the run of `chars` from `start` that fits in `width` columns.
-fn take(chars: &[char], start: usize, width: usize, column: impl Fn(&char) -> usize) -> usize {
-    let mut used = 0;
-    let mut end = start;
-    while end < chars.len() && used + column(&chars[end]) <= width {
-        used += column(&chars[end]);
-        end += 1;
-    }
-    end
-}
-
 pub struct Index {
     entries: Vec<Entry>,
     /// The folded fields of the entries, one [`Part`] per core that built them,
     /// so that scoring reads memory in order.
     parts: Vec<Part>,
     spans: Vec<Span>,
+    /// The folded texts of fields that recur over many entries (region names),
+    /// each kept and scored once per search rather than once per entry.
+    shared: Vec<String>,
     /// The tie-break order, sorted on first need: a one-off search whose few
     /// hits can be compared directly never pays for sorting every entry.
     tie_break: OnceLock<TieBreak>,
@@ -141,8 +41,26 @@ pub struct Index {
 #[derive(Debug, Default)]
 struct Part {
     text: String,
-    fields: Vec<(usize, usize)>,
+    fields: Vec<Place>,
 }
+
+/// Where a field's folded text lies: in its part, or among the shared texts.
+#[derive(Debug, Clone, Copy)]
+enum Place {
+    Own { start: usize, end: usize },
+    Shared(usize),
+}
+
+/// One folded field of an entry: its text, and its number among the shared
+/// texts when it is one.
+#[derive(Debug, Clone, Copy)]
+struct Folded<'a> {
+    text: &'a str,
+    shared: Option<usize>,
+}
+
+/// The scores of each term of a query in each shared text, by term then text.
+type SharedScores = Vec<Vec<Option<i64>>>;
 
 /// Where an entry's fields lie: `parts[part].fields[first..end]`, its name first.
 #[derive(Debug, Clone, Copy, Default)]
@@ -179,11 +97,12 @@ pub(super) enum Candidates<'a> {
 
 impl Index {
     pub fn new(entries: Vec<Entry>) -> Index {
-        let (parts, spans) = fold_all(&entries);
+        let (parts, spans, shared) = fold_all(&entries);
         Index {
             entries,
             parts,
             spans,
+            shared,
             tie_break: OnceLock::new(),
         }
     }
@@ -209,17 +128,40 @@ impl Index {
     }
 
     /// The folded fields of an entry, its name first.
-    fn fields(&self, entry: u32) -> impl Iterator<Item = &str> {
+    fn fields(&self, entry: u32) -> impl Iterator<Item = Folded<'_>> {
         let s = self.spans[entry as usize];
         let part = &self.parts[s.part];
         part.fields[s.first..s.end]
             .iter()
-            .map(move |&(start, end)| &part.text[start..end])
+            .map(move |&place| match place {
+                Place::Own { start, end } => Folded {
+                    text: &part.text[start..end],
+                    shared: None,
+                },
+                Place::Shared(n) => Folded {
+                    text: &self.shared[n],
+                    shared: Some(n),
+                },
+            })
     }
 
     /// The folded name of an entry.
     fn label(&self, entry: u32) -> &str {
-        self.fields(entry).next().unwrap_or_default()
+        self.fields(entry).next().map_or("", |f| f.text)
+    }
+
+    /// The score of each term of `query` in each shared text.
+    fn shared_scores(&self, query: &Query) -> SharedScores {
+        query
+            .terms
+            .iter()
+            .map(|term| {
+                self.shared
+                    .iter()
+                    .map(|text| matching::score(term, text, false))
+                    .collect()
+            })
+            .collect()
     }
 
     fn tie_break(&self) -> &TieBreak {
@@ -234,11 +176,21 @@ impl Index {
     }
 
     /// The field where `term` scores best in an entry (the first of equals)
-    /// and that score; `None` when it matches no field.
-    fn best_field(&self, entry: u32, term: &Term) -> Option<(usize, i64)> {
+    /// and that score; `None` when it matches no field. `shared` holds the
+    /// term's scores in the shared texts, when a search has them.
+    fn best_field(
+        &self,
+        entry: u32,
+        term: &Term,
+        shared: Option<&[Option<i64>]>,
+    ) -> Option<(usize, i64)> {
         let mut best: Option<(usize, i64)> = None;
-        for (n, text) in self.fields(entry).enumerate() {
-            if let Some(score) = matching::score(term, text, n == 0)
+        for (n, field) in self.fields(entry).enumerate() {
+            let score = match (field.shared, shared) {
+                (Some(k), Some(scores)) => scores[k],
+                _ => matching::score(term, field.text, n == 0),
+            };
+            if let Some(score) = score
                 && best.is_none_or(|(_, b)| score > b)
             {
                 best = Some((n, score));
@@ -249,10 +201,12 @@ impl Index {
 
     /// Score of a whole query against one entry: every positive term matches and
     /// no excluded one does.
-    fn score(&self, entry: u32, query: &Query) -> Option<i64> {
+    fn score(&self, entry: u32, query: &Query, shared: &SharedScores) -> Option<i64> {
         let mut total = 0;
-        for term in &query.terms {
-            let score = self.best_field(entry, term).map(|(_, score)| score);
+        for (term, scores) in query.terms.iter().zip(shared) {
+            let score = self
+                .best_field(entry, term, Some(scores))
+                .map(|(_, score)| score);
             match (term.negated, score) {
                 (false, Some(s)) => total += s,
                 (false, None) | (true, Some(_)) => return None,
@@ -277,12 +231,13 @@ impl Index {
         // own part. The threads started for one search then allocate nothing; with
         // a per-thread allocator, what they allocated would stay resident after
         // they end, search after search.
+        let shared = self.shared_scores(query);
         let mut out = vec![(Reverse(0), 0); len];
         let parts = in_parts_mut(&mut out, |_, range, part| {
             let mut found = 0;
             for i in range.clone() {
                 let entry = entry_at(i);
-                if let Some(score) = self.score(entry, query) {
+                if let Some(score) = self.score(entry, query, &shared) {
                     part[found] = (Reverse(score), entry);
                     found += 1;
                 }
@@ -414,13 +369,13 @@ impl Index {
     pub fn matched(&self, entry: u32, query: &Query) -> Vec<FieldMatch<'_>> {
         let mut found: Vec<(usize, Vec<usize>)> = Vec::new();
         for term in query.terms.iter().filter(|t| !t.negated) {
-            let Some((n, _)) = self.best_field(entry, term) else {
+            let Some((n, _)) = self.best_field(entry, term, None) else {
                 continue;
             };
-            let Some(text) = self.fields(entry).nth(n) else {
+            let Some(field) = self.fields(entry).nth(n) else {
                 continue;
             };
-            let positions = matching::positions(term, text);
+            let positions = matching::positions(term, field.text);
             match found.iter_mut().find(|(m, _)| *m == n) {
                 Some((_, all)) => all.extend(positions),
                 None => found.push((n, positions)),
@@ -456,8 +411,19 @@ impl Index {
 
 /// Folds every entry, on every core for large datasets: each core folds its
 /// entries' fields into one [`Part`] and writes their spans in place, so
-/// nothing is copied afterwards.
-fn fold_all(entries: &[Entry]) -> (Vec<Part>, Vec<Span>) {
+/// nothing is copied afterwards. Fields that recur ([`Field::recurs`]) are
+/// folded once, into the shared texts returned last.
+fn fold_all(entries: &[Entry]) -> (Vec<Part>, Vec<Span>, Vec<String>) {
+    let mut numbers: HashMap<&str, usize> = HashMap::default();
+    let mut shared = Vec::new();
+    for e in entries {
+        for (field, text) in &e.fields {
+            if field.recurs() && !numbers.contains_key(text.as_str()) {
+                numbers.insert(text, shared.len());
+                shared.push(fold_accents(text));
+            }
+        }
+    }
     let mut spans = vec![Span::default(); entries.len()];
     let parts = in_parts_mut(&mut spans, |part, range, spans| {
         let entries = &entries[range];
@@ -473,10 +439,19 @@ fn fold_all(entries: &[Entry]) -> (Vec<Part>, Vec<Span>) {
         };
         for (e, span) in entries.iter().zip(spans) {
             let first = out.fields.len();
-            for (_, text) in e.all_fields() {
-                let start = out.text.len();
-                fold_into(text, &mut out.text);
-                out.fields.push((start, out.text.len()));
+            for (field, text) in e.all_fields() {
+                let place = match numbers.get(text) {
+                    Some(&n) if field.recurs() => Place::Shared(n),
+                    _ => {
+                        let start = out.text.len();
+                        fold_into(text, &mut out.text);
+                        Place::Own {
+                            start,
+                            end: out.text.len(),
+                        }
+                    }
+                };
+                out.fields.push(place);
             }
             *span = Span {
                 part,
@@ -486,60 +461,13 @@ fn fold_all(entries: &[Entry]) -> (Vec<Part>, Vec<Span>) {
         }
         out
     });
-    (parts, spans)
+    (parts, spans, shared)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::search::Kind;
-
-    fn shown(text: &str, ranges: &[(usize, usize)], width: usize) -> (String, String) {
-        let m = FieldMatch {
-            field: Field::Name,
-            text,
-            ranges: ranges.to_vec(),
-        };
-        let (out, ranges) = m.window(width);
-        let marked = ranges
-            .iter()
-            .map(|&(a, b)| out.chars().skip(a).take(b - a).collect::<String>())
-            .collect::<Vec<_>>()
-            .join("|");
-        (out, marked)
-    }
-
-    #[test]
-    fn a_window_shows_the_first_match_and_the_start() {
-        assert_eq!(
-            shown("Lanaudière", &[(0, 6)], 20),
-            ("Lanaudière".into(), "Lanaud".into())
-        );
-        assert_eq!(
-            shown("Service d'aide à la famille (SAFIMA)", &[(29, 35)], 24),
-            ("Service …amille (SAFIMA)".into(), "SAFIMA".into())
-        );
-        assert_eq!(
-            shown("Lanaudière et Laurentides", &[(0, 3), (14, 17)], 12),
-            ("Lanaudière …".into(), "Lan".into())
-        );
-        let long = "un deux trois quatre cinq six sept huit neuf dix onze douze treize";
-        assert_eq!(
-            shown(long, &[(45, 48)], 30),
-            ("un deux …dix onze douze treize".into(), "dix".into())
-        );
-        assert_eq!(
-            shown(long, &[(26, 29)], 24),
-            ("un deux …six sept huit …".into(), "six".into())
-        );
-        // Wide characters count for two columns.
-        let (out, marked) = shown("漢字漢字漢字 montreal", &[(7, 15)], 14);
-        assert_eq!(marked, "montreal");
-        assert!(
-            unicode_width::UnicodeWidthStr::width(out.as_str()) <= 14,
-            "{out}"
-        );
-    }
 
     fn synthetic_index(organisations: usize) -> Index {
         match crate::synthetic::dataset(organisations) {
@@ -553,7 +481,12 @@ mod tests {
     fn reference(index: &Index, input: &str) -> Vec<Hit> {
         let query = Query::parse(input);
         let mut hits: Vec<Hit> = (0..index.len() as u32)
-            .filter_map(|entry| index.score(entry, &query).map(|score| Hit { entry, score }))
+            .filter_map(|entry| {
+                let shared = index.shared_scores(&query);
+                index
+                    .score(entry, &query, &shared)
+                    .map(|score| Hit { entry, score })
+            })
             .collect();
         hits.sort_by(|a, b| {
             let (ea, eb) = (index.entry(a.entry), index.entry(b.entry));

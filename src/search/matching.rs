@@ -76,6 +76,14 @@ fn words(text: &str) -> impl Iterator<Item = (usize, &str)> {
 /// text, the best word's in long text. `None` when it does not match.
 fn fuzzy_score(needle: &str, text: &str) -> Option<i64> {
     let n = needle.as_bytes();
+    if let &[b] = n
+        && b.is_ascii()
+        && !is_separator(b)
+    {
+        // One letter: its best place in the whole text is its best place in
+        // the best word with the separator before it, in one pass.
+        return skim::score(text, needle);
+    }
     if text.len() <= LONG_TEXT {
         if is_subsequence(n, text.as_bytes()) {
             skim::score(text, needle)
@@ -119,7 +127,12 @@ fn word_occurrence(needle: &str, text: &str) -> Option<(usize, bool)> {
     first
 }
 
+/// The bonus for a term at a word start or as a whole word; none for one
+/// letter, which some word starts with almost everywhere.
 fn word_bonus(needle: &str, text: &str) -> i64 {
+    if needle.len() < 2 {
+        return 0;
+    }
     match word_occurrence(needle, text) {
         Some((_, true)) => WORD_START_BONUS + WHOLE_WORD_BONUS,
         Some((_, false)) => WORD_START_BONUS,
@@ -167,7 +180,9 @@ pub(super) fn positions(term: &Term, text: &str) -> Vec<usize> {
     };
     match term.kind {
         TermKind::Fuzzy => {
-            if let Some((at, _)) = word_occurrence(needle, text) {
+            if needle.len() >= 2
+                && let Some((at, _)) = word_occurrence(needle, text)
+            {
                 return run(at);
             }
             let matcher = skim::fresh_matcher();
