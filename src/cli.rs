@@ -19,7 +19,7 @@ use std::process::ExitCode;
 
 use crate::data::{self, DataError, Dataset, Loaded};
 use crate::i18n::{DatasetCounts, Lang, Message, Text};
-use crate::search::{Index, Kind, Query};
+use crate::search::{Field, FieldMatch, Index, Kind, Query};
 pub use args::{
     CiteFormat, CiteKind, Cli, Command, DataArg, ExportFormat, KindArg, ListArgs, ListFormat,
     SearchFormat,
@@ -199,15 +199,45 @@ fn list(data: &Dataset, listing: Listing, args: &ListArgs, lang: Lang) -> ExitCo
     }
 }
 
-/// One search hit as printed in JSON.
+/// One search hit as printed in JSON: the entry, its score, and why it
+/// matched: the field a positive term matched (`field`, its text `matched`,
+/// the character ranges of it in `ranges`), the name first when a term matched
+/// it, and any other fields other terms matched (`also`). A query of
+/// exclusions only matches nothing it could show: `field` and `matched` are
+/// then null and `ranges` empty.
 #[derive(Debug, serde::Serialize)]
 struct JsonHit<'a> {
     kind: &'static str,
     id: &'a str,
     label: &'a str,
     score: i64,
+    field: Option<&'static str>,
+    matched: Option<&'a str>,
+    ranges: Vec<[usize; 2]>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    also: Vec<JsonMatch<'a>>,
+}
+
+/// A field that a term matched, as printed in JSON.
+#[derive(Debug, serde::Serialize)]
+struct JsonMatch<'a> {
+    field: &'static str,
+    matched: &'a str,
     ranges: Vec<[usize; 2]>,
 }
+
+impl<'a> JsonMatch<'a> {
+    fn new(m: FieldMatch<'a>) -> JsonMatch<'a> {
+        JsonMatch {
+            field: m.field.as_str(),
+            matched: m.text,
+            ranges: m.ranges.into_iter().map(|(a, b)| [a, b]).collect(),
+        }
+    }
+}
+
+/// How much of a field other than the name the text output shows, in columns.
+const MATCHED_WIDTH: usize = 48;
 
 fn search(
     data: &Dataset,
@@ -231,16 +261,20 @@ fn search(
                 .iter()
                 .map(|h| {
                     let e = index.entry(h.entry);
+                    let mut matched = index
+                        .matched(h.entry, &query)
+                        .into_iter()
+                        .map(JsonMatch::new);
+                    let first = matched.next();
                     JsonHit {
                         kind: e.kind.as_str(),
                         id: &e.id,
                         label: &e.label,
                         score: h.score,
-                        ranges: index
-                            .highlights(h.entry, &query)
-                            .into_iter()
-                            .map(|(a, b)| [a, b])
-                            .collect(),
+                        field: first.as_ref().map(|m| m.field),
+                        matched: first.as_ref().map(|m| m.matched),
+                        ranges: first.map_or_else(Vec::new, |m| m.ranges),
+                        also: matched.collect(),
                     }
                 })
                 .collect();
@@ -253,11 +287,15 @@ fn search(
             let mut t = Table::new(&[s.col_kind, s.col_id, s.col_label]);
             for h in &hits {
                 let e = index.entry(h.entry);
-                t.push(vec![
-                    e.kind.name(lang).to_string(),
-                    e.id.clone(),
-                    e.label.clone(),
-                ]);
+                // The name, then what else matched, as the explorer's hits show it.
+                let mut entry = e.label.clone();
+                for m in index.matched(h.entry, &query) {
+                    if m.field != Field::Name {
+                        entry.push_str(" · ");
+                        entry.push_str(&m.window(MATCHED_WIDTH).0);
+                    }
+                }
+                t.push(vec![e.kind.name(lang).to_string(), e.id.clone(), entry]);
             }
             if hits.is_empty() {
                 String::new()

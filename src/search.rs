@@ -2,15 +2,18 @@
 //! and one index shared by the command line and the explorer.
 
 mod entry;
+mod field_match;
 pub mod fold;
 mod index;
+mod matching;
 mod order;
 mod parallel;
 mod query;
 mod searcher;
 mod skim;
 
-pub use entry::{Entry, Kind, entries, entry_count};
+pub use entry::{Entry, Field, Kind, entries, entry_count, passage};
+pub use field_match::FieldMatch;
 pub use fold::{fold, fold_accents};
 pub use index::{Hit, Index};
 pub use query::{Query, Term, TermKind};

@@ -4,6 +4,7 @@
 mod letter;
 mod overlays;
 mod panes;
+mod search_box;
 pub mod theme;
 mod window;
 
@@ -115,7 +116,7 @@ pub fn render(frame: &mut Frame, app: &App, ui: &mut UiState) {
         Overlay::None => {}
         Overlay::Help { scroll } => overlays::render_help(buf, body, app, *scroll, &theme),
         Overlay::Letter(view) => letter::render_letter(buf, body, app, view, &theme),
-        Overlay::Search(sb) => overlays::render_search(buf, body, app, sb, &theme),
+        Overlay::Search(sb) => search_box::render_search(buf, body, app, sb, &theme),
         Overlay::Detail(_) => overlays::render_detail(buf, body, app, &theme),
         Overlay::CopyMenu { selected, .. } => {
             overlays::render_copy_menu(buf, body, app, *selected, &theme)

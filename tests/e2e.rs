@@ -19,7 +19,8 @@ fn lanaudiere_then_safima_detail() {
     t.wait_text("Search");
     t.type_text("safima");
     t.wait_for("the SAFIMA hit", |s| {
-        s.contains("organisation Service d'aide à la famille immigrante")
+        s.lines()
+            .any(|l| l.contains("organisation Service ") && l.contains("(SAFIMA)"))
     });
     t.keys(&["Enter"]);
     t.wait_main_screen();

@@ -297,3 +297,77 @@ fn a_detail_highlights_the_source_line_under_the_cursor() {
     assert!(buf[(x, y)].modifier.contains(Modifier::REVERSED));
     snapshot("detail_source_line", &app, 120, 40);
 }
+
+/// The text of row `y` and which of its characters are underlined, as
+/// highlighted letters are.
+fn underlined(buf: &Buffer, y: u16) -> String {
+    (0..buf.area.width)
+        .map(|x| &buf[(x, y)])
+        .filter(|c| c.modifier.contains(Modifier::UNDERLINED))
+        .map(|c| c.symbol())
+        .collect()
+}
+
+#[test]
+fn search_shows_the_field_that_matched() {
+    let app = type_text(Lang::En, "lanaud");
+    snapshot("search_lanaud", &app, 120, 40);
+    let buf = draw(&app, 120, 40, ThemeName::Dark);
+    // SAFIMA is in Lanaudière: its row says so, with the letters highlighted.
+    let y = row_of(&buf, "Service d'aide à la famille");
+    let row = text(&buf)
+        .lines()
+        .nth(y as usize)
+        .unwrap_or_default()
+        .to_string();
+    assert!(row.contains("… · Lanaudière"), "{row}");
+    assert_eq!(underlined(&buf, y), "Lanaud");
+    // CITIM's letters are all in its name, and come after the region's hits.
+    let citim = row_of(&buf, "Clef pour l'intégration");
+    assert!(citim > y, "CITIM at row {citim}, SAFIMA at {y}");
+    assert_eq!(underlined(&buf, citim).chars().count(), 6);
+}
+
+#[test]
+fn a_search_with_no_hit_says_what_to_try() {
+    snapshot("search_no_hits_fr", &type_text(Lang::Fr, "zzqqxxj"), 80, 24);
+    let screen = text(&draw(
+        &type_text(Lang::En, "zzqqxxj"),
+        120,
+        40,
+        ThemeName::Dark,
+    ));
+    assert!(screen.contains("No match for \"zzqqxxj\"."), "{screen}");
+    assert!(
+        screen.contains("'word for exact text, or Esc to clear"),
+        "{screen}"
+    );
+    assert!(screen.contains("Search — 0 hits"), "{screen}");
+}
+
+#[test]
+fn the_preview_shows_from_100_columns_and_follows_the_cursor() {
+    let app = type_text(Lang::En, "montreal");
+    // The first hit is the region Montréal; its detail has its headcounts.
+    let wide = text(&draw(&app, 100, 30, ThemeName::Dark));
+    assert!(wide.contains("│ Montréal"), "{wide}");
+    assert!(wide.contains("Source (OCR)"), "{wide}");
+    let narrow = text(&draw(&app, 99, 30, ThemeName::Dark));
+    assert!(!narrow.contains("Source (OCR)"), "{narrow}");
+    assert!(!narrow.contains("│ Montréal"), "{narrow}");
+    // One step down, the city: its withheld count and the articles, at once.
+    let mut actions = vec![Action::OpenSearch];
+    actions.extend("montreal".chars().map(Action::Input));
+    actions.push(Action::Down);
+    let city = with(Lang::En, &actions);
+    snapshot("search_preview_city", &city, 120, 40);
+    let screen = text(&draw(&city, 120, 40, ThemeName::Dark));
+    assert!(screen.contains("[withheld: art. 53, 54]"), "{screen}");
+    assert!(screen.contains("Source (OCR)"), "{screen}");
+}
+
+#[test]
+fn a_passage_preview_shows_its_text_and_ocr_lines() {
+    let app = type_text(Lang::Fr, "commission d'acces");
+    snapshot("search_preview_passage", &app, 120, 40);
+}

@@ -3,7 +3,7 @@
 //! over several threads, an order that does not depend on them.
 
 use pap_tui::data;
-use pap_tui::search::{Hit, Index, Kind, Query, Searcher};
+use pap_tui::search::{Field, FieldMatch, Hit, Index, Kind, Query, Searcher};
 
 fn index() -> Index {
     Index::build(&data::load(None).expect("embedded").dataset)
@@ -265,4 +265,222 @@ fn every_kind_is_searchable() {
     assert_eq!(kinds("'centre d'action").first(), Some(&Kind::Funding));
     assert!(kinds("statistiques officielles").contains(&Kind::Document));
     assert!(kinds("caviarde").contains(&Kind::City));
+}
+
+// ------------------------------------------------ every hit shows its reason
+
+#[test]
+fn no_hit_without_a_reason_on_screen() {
+    let index = index();
+    let safima = ids(&index, "safima");
+    assert_eq!(safima.first().map(String::as_str), Some("safima"));
+    assert!(
+        !safima.contains(&"service-d-entraide-familiale-de-val-d-or".to_string()),
+        "letters of the name and of Abitibi-Témiscamingue together: {safima:?}"
+    );
+    let lanaudiere = ids(&index, "lanaudiere");
+    assert!(
+        !lanaudiere.contains(&"cje-beauce-nord".to_string()),
+        "letters of the name and of Chaudière-Appalaches together: {lanaudiere:?}"
+    );
+    let cities: Vec<String> = hits(&index, "montreal")
+        .into_iter()
+        .filter(|(kind, _)| *kind == Kind::City)
+        .map(|(_, id)| id)
+        .collect();
+    assert_eq!(
+        cities,
+        ["montreal"],
+        "Longueuil and Saint-Constant are in Montérégie"
+    );
+}
+
+#[test]
+fn a_region_finds_its_organisations_before_scattered_letters() {
+    let index = index();
+    let got = ids(&index, "lanaud");
+    let at = |id: &str| {
+        got.iter()
+            .position(|g| g == id)
+            .unwrap_or_else(|| panic!("{id} not in {got:?}"))
+    };
+    assert_eq!(at("14"), 0);
+    for id in [
+        "cred-lanaudiere",
+        "accueil-multiethnique-terrebonne-mascouche",
+        "perspectives-carrieres",
+        "safima",
+    ] {
+        assert!(at(id) < at("citim"), "{id} after CITIM: {got:?}");
+    }
+    // SAFIMA is there through its region, which is what its row shows.
+    let query = Query::parse("lanaud");
+    let safima = index
+        .search(&query)
+        .into_iter()
+        .find(|h| index.entry(h.entry).id == "safima")
+        .expect("SAFIMA");
+    assert_eq!(
+        index.matched(safima.entry, &query),
+        [FieldMatch {
+            field: Field::Region,
+            text: "Lanaudière",
+            ranges: vec![(0, 6)],
+        }]
+    );
+}
+
+#[test]
+fn typos_still_find_what_was_meant() {
+    let index = index();
+    for (query, want) in [
+        ("sitim", "citim"),
+        ("clef integration", "citim"),
+        ("maindoeuvre", "services-de-main-d-oeuvre-l-appui"),
+        ("famile immig", "safima"),
+    ] {
+        let got = ids(&index, query);
+        assert_eq!(got.first().map(String::as_str), Some(want), "{query:?}");
+    }
+}
+
+#[test]
+fn each_term_is_shown_where_it_matched() {
+    let index = index();
+    let query = Query::parse("sana gaspesie");
+    let avignon = index
+        .search(&query)
+        .into_iter()
+        .find(|h| index.entry(h.entry).id == "sana-avignon")
+        .expect("SANA Avignon");
+    assert_eq!(
+        index.matched(avignon.entry, &query),
+        [
+            FieldMatch {
+                field: Field::Name,
+                text: "SANA Avignon",
+                ranges: vec![(0, 4)],
+            },
+            FieldMatch {
+                field: Field::Region,
+                text: "Gaspésie–Îles-de-la-Madeleine",
+                ranges: vec![(0, 8)],
+            },
+        ]
+    );
+    // A withheld city is found by its withholding, and shows it.
+    let query = Query::parse("caviarde");
+    let city = index
+        .search(&query)
+        .into_iter()
+        .find(|h| index.entry(h.entry).id == "montreal")
+        .expect("Montréal");
+    let matched = index.matched(city.entry, &query);
+    assert_eq!(matched.len(), 1);
+    assert_eq!(matched[0].field, Field::Headcount);
+    assert!(matched[0].text.contains("art. 53, 54"), "{matched:?}");
+}
+
+/// Every hit of a query with a term to look for shows at least one matched
+/// character, in fields it has, within their text.
+fn assert_every_hit_shows_why(index: &Index, input: &str) {
+    let query = Query::parse(input);
+    if query.terms.iter().all(|t| t.negated) {
+        return;
+    }
+    for hit in index.search(&query) {
+        let entry = index.entry(hit.entry);
+        let matched = index.matched(hit.entry, &query);
+        assert!(!matched.is_empty(), "{input:?}: {} has no reason", entry.id);
+        for m in &matched {
+            assert!(
+                entry.all_fields().any(|(f, t)| f == m.field && t == m.text),
+                "{input:?}: {m:?} is not a field of {}",
+                entry.id
+            );
+            let chars = m.text.chars().count();
+            assert!(!m.ranges.is_empty(), "{input:?}: {m:?}");
+            let mut last = 0;
+            for &(start, end) in &m.ranges {
+                assert!(
+                    last <= start && start < end && end <= chars,
+                    "{input:?}: {m:?}"
+                );
+                last = end;
+            }
+        }
+    }
+}
+
+#[test]
+fn every_hit_shows_why_it_matched() {
+    let index = index();
+    for input in [
+        "safima",
+        "lanaud",
+        "montreal",
+        "e",
+        "sitim",
+        "caviarde",
+        "renseignements personnels",
+        "'œuvre",
+        "^sana",
+        "beauce$",
+        "^laval$",
+        "sana !haute",
+        "2019",
+        "40000",
+        "quebec cmq",
+    ] {
+        assert_every_hit_shows_why(&index, input);
+    }
+}
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(64))]
+
+    /// Pieces of real field texts, with fzf operators, as queries.
+    #[test]
+    fn any_query_shows_why_each_hit_matched(
+        picks in proptest::collection::vec((0usize..10_000, 0usize..200, 1usize..8, 0usize..6), 1..3)
+    ) {
+        let index = embedded_index();
+        let mut terms = Vec::new();
+        for (entry, at, len, operator) in picks {
+            let e = &index.entries()[entry % index.len()];
+            let fields: Vec<&str> = e.all_fields().map(|(_, t)| t).collect();
+            let chars: Vec<char> = fields[at % fields.len()].chars().collect();
+            let start = at % chars.len().max(1);
+            let piece: String = chars[start..(start + len).min(chars.len())].iter().collect();
+            let piece: String = piece.split_whitespace().collect();
+            terms.push(match operator {
+                0 => format!("'{piece}"),
+                1 => format!("^{piece}"),
+                2 => format!("{piece}$"),
+                3 => format!("!{piece}"),
+                _ => piece,
+            });
+        }
+        assert_every_hit_shows_why(index, &terms.join(" "));
+    }
+}
+
+fn embedded_index() -> &'static Index {
+    static INDEX: std::sync::OnceLock<Index> = std::sync::OnceLock::new();
+    INDEX.get_or_init(index)
+}
+
+#[test]
+fn every_hit_shows_why_on_a_large_dataset() {
+    let data = pap_tui::synthetic::dataset(3_000).expect("synthetic dataset");
+    let index = Index::build(&data);
+    for input in [
+        "montreal",
+        "int lev",
+        "lanaud",
+        "centre !integration",
+        "'œuvre",
+    ] {
+        assert_every_hit_shows_why(&index, input);
+    }
 }

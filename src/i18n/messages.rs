@@ -264,6 +264,14 @@ rows! {
             fr: "« {query} » {current}/{total}",
             en: "\"{query}\" {current}/{total}",
         }
+        SearchNoHits {
+            fr: "Aucun résultat pour « {query} ».",
+            en: "No match for \"{query}\".",
+        }
+        SearchNoHitsHint {
+            fr: "Essayez moins de lettres, 'mot pour un texte exact, ou {clear} pour effacer.",
+            en: "Try fewer letters, 'word for exact text, or {clear} to clear.",
+        }
     }
 }
 

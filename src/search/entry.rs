@@ -4,7 +4,9 @@
 use super::parallel::in_parts_mut;
 use crate::data::{
     Article, City, Dataset, Document, Funding, Headcount, Organisation, Question, Region,
+    SourceLine,
 };
+use crate::i18n::Lang;
 
 /// What an entry is; the order is the tie-break order of hits.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -53,13 +55,99 @@ impl Kind {
     }
 }
 
-/// One searchable entry: what is shown (`label`) and what else finds it (`detail`).
+/// What a field of an entry holds. Every entry has a name, the text the lists
+/// show for it; the other fields are what else finds it, each matched on its own.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Field {
+    /// What lists show: a region's or city's name, an organisation's name and
+    /// acronym as the letter prints them, a passage's text.
+    Name,
+    /// A region's code.
+    Code,
+    /// The name of a region the entry is in.
+    Region,
+    /// A city's count of people accompanied, or the articles withholding it.
+    Headcount,
+    /// A funding row's amount.
+    Amount,
+    /// An article's text.
+    Text,
+    /// The letter's wording of an article it cites without its text.
+    Paraphrase,
+    /// An article's history.
+    History,
+    /// Why the letter cites an article.
+    CitedFor,
+    /// The letter's answer to a question.
+    Answer,
+    /// The ministry that wrote the letter.
+    Ministry,
+    /// The ministry's office that wrote it.
+    Office,
+    /// Where it was written.
+    Place,
+    /// The programme it is about.
+    Programme,
+    /// When the request was received.
+    Received,
+    /// The period the headcounts cover.
+    Period,
+}
+
+impl Field {
+    /// True for fields whose few texts recur over many entries: the index
+    /// keeps and scores each such text once.
+    pub fn recurs(self) -> bool {
+        self == Field::Region
+    }
+
+    /// The name used in JSON output.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Field::Name => "name",
+            Field::Code => "code",
+            Field::Region => "region",
+            Field::Headcount => "headcount",
+            Field::Amount => "amount",
+            Field::Text => "text",
+            Field::Paraphrase => "paraphrase",
+            Field::History => "history",
+            Field::CitedFor => "cited_for",
+            Field::Answer => "answer",
+            Field::Ministry => "ministry",
+            Field::Office => "office",
+            Field::Place => "place",
+            Field::Programme => "programme",
+            Field::Received => "received",
+            Field::Period => "period",
+        }
+    }
+}
+
+/// One searchable entry: its name (`label`, what is shown) and its other
+/// fields (`fields`, what else finds it).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Entry {
     pub kind: Kind,
     pub id: String,
     pub label: String,
-    pub detail: String,
+    pub fields: Vec<(Field, String)>,
+}
+
+impl Entry {
+    /// Every field, the name first: field number `n` is the `n`th of these.
+    pub fn all_fields(&self) -> impl Iterator<Item = (Field, &str)> {
+        std::iter::once((Field::Name, self.label.as_str()))
+            .chain(self.fields.iter().map(|(f, t)| (*f, t.as_str())))
+    }
+
+    /// Field number `n`: 0 is the name.
+    pub fn field(&self, n: usize) -> Option<(Field, &str)> {
+        match n {
+            0 => Some((Field::Name, &self.label)),
+            n => self.fields.get(n - 1).map(|(f, t)| (*f, t.as_str())),
+        }
+    }
 }
 
 /// The passages of the letter searched besides its questions, its identity included.
@@ -96,22 +184,26 @@ fn region_entry(r: &Region) -> Entry {
         kind: Kind::Region,
         id: r.code.clone(),
         label: r.name.clone(),
-        detail: format!("région {}", r.code),
+        fields: vec![(Field::Code, format!("région {}", r.code))],
     }
 }
 
 /// A city: its name, found also by its region and its count or withholding.
 fn city_entry(data: &Dataset, c: &City) -> Entry {
-    let count = match c.headcount() {
-        Headcount::Known(n) => n.to_string(),
-        Headcount::Withheld(w) => format!("caviardé withheld art. {}", w.articles.join(" ")),
-        Headcount::Missing => String::new(),
-    };
+    let mut fields = vec![(Field::Region, data.region_name(&c.region).to_string())];
+    match c.headcount() {
+        Headcount::Known(n) => fields.push((Field::Headcount, n.to_string())),
+        Headcount::Withheld(w) => fields.push((
+            Field::Headcount,
+            format!("caviardé / withheld, art. {}", w.articles.join(", ")),
+        )),
+        Headcount::Missing => {}
+    }
     Entry {
         kind: Kind::City,
         id: c.id.clone(),
         label: c.name.clone(),
-        detail: format!("{} {count}", data.region_name(&c.region)),
+        fields,
     }
 }
 
@@ -123,7 +215,7 @@ fn push_organisation_entries(data: &Dataset, out: &mut Vec<Entry>) {
         kind: Kind::Organisation,
         id: String::new(),
         label: String::new(),
-        detail: String::new(),
+        fields: Vec::new(),
     });
     in_parts_mut(&mut out[first..], |_, range, part| {
         for (entry, o) in part.iter_mut().zip(&data.organisations[range]) {
@@ -138,44 +230,52 @@ fn funding_entry(f: &Funding) -> Entry {
         kind: Kind::Funding,
         id: f.id.clone(),
         label: f.organisation.clone(),
-        detail: format!("financement funding {} $", f.amount_cad),
+        // As the letter writes amounts; a fuzzy `40000` still finds `40 000 $`.
+        fields: vec![(Field::Amount, Lang::Fr.amount(f.amount_cad))],
     }
 }
 
 /// An article, found by its text, paraphrase, history and why it is cited.
 fn article_entry(a: &Article) -> Entry {
-    let body = [&a.text, &a.paraphrase, &a.history]
+    let texts = [
+        (Field::Text, &a.text),
+        (Field::Paraphrase, &a.paraphrase),
+        (Field::History, &a.history),
+    ];
+    let mut fields: Vec<(Field, String)> = texts
         .into_iter()
-        .flatten()
-        .map(String::as_str)
-        .collect::<Vec<_>>()
-        .join(" ");
+        .filter_map(|(field, text)| text.clone().map(|t| (field, t)))
+        .collect();
+    fields.push((Field::CitedFor, a.cited_for.clone()));
     Entry {
         kind: Kind::Article,
         id: a.number.clone(),
         label: format!("Article {}", a.number),
-        detail: format!("{body} {}", a.cited_for),
+        fields,
     }
 }
 
 /// A question of the request, found also by the letter's answers to it.
 fn question_entry(q: &Question) -> Entry {
-    let answers: Vec<&str> = q.answers.iter().map(|a| a.text.as_str()).collect();
     Entry {
         kind: Kind::Document,
         id: format!("question-{}", q.number),
         label: format!("{}- {}", q.number, q.text),
-        detail: answers.join(" "),
+        fields: q
+            .answers
+            .iter()
+            .map(|a| (Field::Answer, a.text.clone()))
+            .collect(),
     }
 }
 
 /// The passages of the letter besides its questions.
 fn document_entries(doc: &Document) -> [Entry; DOCUMENT_SECTIONS] {
-    let section = |id: &str, label: String, detail: String| Entry {
+    let section = |id: &str, label: String, fields: Vec<(Field, String)>| Entry {
         kind: Kind::Document,
         id: id.to_string(),
         label,
-        detail,
+        fields,
     };
     [
         // The letter's identity, so that its reference, date or subject find it.
@@ -185,50 +285,105 @@ fn document_entries(doc: &Document) -> [Entry; DOCUMENT_SECTIONS] {
                 "{} · {} · {} · {}",
                 doc.ministry_acronym, doc.reference, doc.date, doc.subject
             ),
-            format!(
-                "{}, {}, {} · {} · {} · {} – {}",
-                doc.ministry,
-                doc.office,
-                doc.place,
-                doc.programme,
-                doc.request_received,
-                doc.headcount_period.start,
-                doc.headcount_period.end
-            ),
+            vec![
+                (Field::Ministry, doc.ministry.clone()),
+                (Field::Office, doc.office.clone()),
+                (Field::Place, doc.place.clone()),
+                (Field::Programme, doc.programme.clone()),
+                (Field::Received, doc.request_received.clone()),
+                (
+                    Field::Period,
+                    format!(
+                        "{} – {}",
+                        doc.headcount_period.start, doc.headcount_period.end
+                    ),
+                ),
+            ],
         ),
         section(
             "law",
             format!("{} ({})", doc.law.title, doc.law.citation),
-            String::new(),
+            Vec::new(),
         ),
-        section("caveat", doc.caveat.text.clone(), String::new()),
+        section("caveat", doc.caveat.text.clone(), Vec::new()),
         section(
             "deployment_note",
             doc.deployment_note.text.clone(),
-            String::new(),
+            Vec::new(),
         ),
-        section("review", doc.review.text.clone(), String::new()),
+        section("review", doc.review.text.clone(), Vec::new()),
         section(
             "signatory",
             format!("{}, {}", doc.signatory.name, doc.signatory.title),
-            String::new(),
+            Vec::new(),
         ),
     ]
 }
 
-/// An organisation: its name and acronym, found also by its regions' names.
-fn organisation_entry(data: &Dataset, o: &Organisation) -> Entry {
-    let mut detail = String::new();
-    for (i, code) in o.regions.iter().enumerate() {
-        if i > 0 {
-            detail.push_str(", ");
+/// The text of the passage of the letter that an entry of kind
+/// [`Kind::Document`] stands for, and the OCR lines it was read from: a
+/// question with the letter's answers, the letter's identity, a paragraph.
+pub fn passage(doc: &Document, id: &str) -> Option<(String, Vec<SourceLine>)> {
+    if let Some(number) = id.strip_prefix("question-") {
+        let q = doc
+            .questions
+            .iter()
+            .find(|q| q.number.to_string() == number)?;
+        let mut text = format!("{}- {}", q.number, q.text);
+        let mut source = q.source.clone();
+        for a in &q.answers {
+            text.push_str("\n\n");
+            text.push_str(&a.text);
+            source.extend(a.source.iter().cloned());
         }
-        detail.push_str(data.region_name(code));
+        return Some((text, source));
     }
+    Some(match id {
+        "letter" => (
+            [
+                format!("{} · {}", doc.ministry_acronym, doc.ministry),
+                format!("{}, {}", doc.office, doc.place),
+                format!("{} · {}", doc.reference, doc.date),
+                doc.subject.clone(),
+                doc.programme.clone(),
+                doc.request_received.clone(),
+                format!(
+                    "{} – {}",
+                    doc.headcount_period.start, doc.headcount_period.end
+                ),
+            ]
+            .join("\n"),
+            doc.headcount_period.source.clone(),
+        ),
+        "law" => (
+            format!("{} ({})", doc.law.title, doc.law.citation),
+            doc.law.source.clone(),
+        ),
+        "caveat" => (doc.caveat.text.clone(), doc.caveat.source.clone()),
+        "deployment_note" => (
+            doc.deployment_note.text.clone(),
+            doc.deployment_note.source.clone(),
+        ),
+        "review" => (doc.review.text.clone(), doc.review.source.clone()),
+        "signatory" => (
+            format!("{}, {}", doc.signatory.name, doc.signatory.title),
+            doc.signatory.source.clone(),
+        ),
+        _ => return None,
+    })
+}
+
+/// An organisation: its name and acronym as printed, found also by the name of
+/// each of its regions.
+fn organisation_entry(data: &Dataset, o: &Organisation) -> Entry {
     Entry {
         kind: Kind::Organisation,
         id: o.id.clone(),
         label: o.display_name(),
-        detail,
+        fields: o
+            .regions
+            .iter()
+            .map(|code| (Field::Region, data.region_name(code).to_string()))
+            .collect(),
     }
 }

@@ -1,17 +1,19 @@
-//! One index over every entry of a dataset, scored with fuzzy-matcher's skim
-//! algorithm on folded text, using every core for large datasets.
+//! One index over every entry of a dataset: each field of an entry folded and
+//! matched on its own, scored with fuzzy-matcher's skim algorithm, using every
+//! core for large datasets.
 
 use std::cmp::{Ordering, Reverse};
 use std::sync::OnceLock;
 
-use fuzzy_matcher::FuzzyMatcher;
+use foldhash::HashMap;
 
-use super::entry::{Entry, entries};
-use super::fold::{fold, fold_into, original_ranges};
+use super::entry::{Entry, Field, entries};
+use super::field_match::FieldMatch;
+use super::fold::{fold, fold_accents, fold_into, original_ranges};
+use super::matching;
 use super::order::TieBreak;
 use super::parallel::in_parts_mut;
-use super::query::{Query, Term, TermKind};
-use super::skim;
+use super::query::{Query, Term};
 use crate::data::Dataset;
 
 /// A matched entry and its score; highlights are computed on demand.
@@ -21,46 +23,50 @@ pub struct Hit {
     pub score: i64,
 }
 
-/// Text longer than this (in bytes) counts as long: a paragraph, an article, a
-/// label followed by its details. In long text a fuzzy term must fall within one
-/// word (a typo such as `famile` or `conset` still does), because letters
-/// scattered across a paragraph are noise. The rule keeps matching monotone (a
-/// word holding `mon` holds `mo`), which narrowing while typing relies on.
-const LONG_TEXT: usize = 64;
-
-/// True when `needle` may match fuzzily in `haystack`: anywhere in short text,
-/// within one word (between spaces and punctuation) in long text.
-fn fuzzy_candidate(needle: &[u8], haystack: &[u8]) -> bool {
-    if haystack.len() <= LONG_TEXT {
-        is_subsequence(needle, haystack)
-    } else {
-        haystack
-            .split(|&b| matches!(b, b' ' | b'/' | b'.' | b',' | b';' | b':' | b'(' | b')'))
-            .any(|word| word.len() >= needle.len() && is_subsequence(needle, word))
-    }
-}
-
-/// Bonus for a fuzzy term equal to the whole label, so `quebec` puts Québec first.
-const WHOLE_LABEL_BONUS: i64 = 1_000;
-
 pub struct Index {
     entries: Vec<Entry>,
-    /// The folded text of the entries back to back, each its folded label, a
-    /// space and its folded detail: one buffer per core that built it rather
-    /// than strings per entry, so scoring reads memory in order.
-    folded: Vec<String>,
+    /// The folded fields of the entries, one [`Part`] per core that built them,
+    /// so that scoring reads memory in order.
+    parts: Vec<Part>,
     spans: Vec<Span>,
+    /// The folded texts of fields that recur over many entries (region names),
+    /// each kept and scored once per search rather than once per entry.
+    shared: Vec<String>,
     /// The tie-break order, sorted on first need: a one-off search whose few
     /// hits can be compared directly never pays for sorting every entry.
     tie_break: OnceLock<TieBreak>,
 }
 
-/// Where an entry's folded text lies in [`Index::folded`].
+/// The folded fields of a run of entries back to back, and where each lies.
+#[derive(Debug, Default)]
+struct Part {
+    text: String,
+    fields: Vec<Place>,
+}
+
+/// Where a field's folded text lies: in its part, or among the shared texts.
+#[derive(Debug, Clone, Copy)]
+enum Place {
+    Own { start: usize, end: usize },
+    Shared(usize),
+}
+
+/// One folded field of an entry: its text, and its number among the shared
+/// texts when it is one.
+#[derive(Debug, Clone, Copy)]
+struct Folded<'a> {
+    text: &'a str,
+    shared: Option<usize>,
+}
+
+/// The scores of each term of a query in each shared text, by term then text.
+type SharedScores = Vec<Vec<Option<i64>>>;
+
+/// Where an entry's fields lie: `parts[part].fields[first..end]`, its name first.
 #[derive(Debug, Clone, Copy, Default)]
 struct Span {
     part: usize,
-    start: usize,
-    label_end: usize,
+    first: usize,
     end: usize,
 }
 
@@ -89,25 +95,14 @@ pub(super) enum Candidates<'a> {
     Among(&'a [u32]),
 }
 
-/// True when the bytes of `needle` appear in order in `haystack`.
-fn is_subsequence(needle: &[u8], haystack: &[u8]) -> bool {
-    let mut rest = haystack;
-    for &b in needle {
-        match memchr::memchr(b, rest) {
-            Some(i) => rest = &rest[i + 1..],
-            None => return false,
-        }
-    }
-    true
-}
-
 impl Index {
     pub fn new(entries: Vec<Entry>) -> Index {
-        let (folded, spans) = fold_all(&entries);
+        let (parts, spans, shared) = fold_all(&entries);
         Index {
             entries,
-            folded,
+            parts,
             spans,
+            shared,
             tie_break: OnceLock::new(),
         }
     }
@@ -132,19 +127,46 @@ impl Index {
         &self.entries
     }
 
-    /// The folded label of an entry.
-    fn label(&self, entry: u32) -> &str {
+    /// The folded fields of an entry, its name first.
+    fn fields(&self, entry: u32) -> impl Iterator<Item = Folded<'_>> {
         let s = self.spans[entry as usize];
-        &self.folded[s.part][s.start..s.label_end]
+        let part = &self.parts[s.part];
+        part.fields[s.first..s.end]
+            .iter()
+            .map(move |&place| match place {
+                Place::Own { start, end } => Folded {
+                    text: &part.text[start..end],
+                    shared: None,
+                },
+                Place::Shared(n) => Folded {
+                    text: &self.shared[n],
+                    shared: Some(n),
+                },
+            })
+    }
+
+    /// The folded name of an entry.
+    fn label(&self, entry: u32) -> &str {
+        self.fields(entry).next().map_or("", |f| f.text)
+    }
+
+    /// The score of each term of `query` in each shared text.
+    fn shared_scores(&self, query: &Query) -> SharedScores {
+        query
+            .terms
+            .iter()
+            .map(|term| {
+                self.shared
+                    .iter()
+                    .map(|text| matching::score(term, text, false))
+                    .collect()
+            })
+            .collect()
     }
 
     fn tie_break(&self) -> &TieBreak {
-        self.tie_break.get_or_init(|| {
-            TieBreak::new(&self.entries, |e| {
-                let s = self.spans[e as usize];
-                &self.folded[s.part].as_bytes()[s.start..s.label_end]
-            })
-        })
+        self.tie_break
+            .get_or_init(|| TieBreak::new(&self.entries, |e| self.label(e).as_bytes()))
     }
 
     /// The tie-break order of two entries, without [`TieBreak`].
@@ -153,59 +175,38 @@ impl Index {
         (ea.kind, self.label(a), &ea.id, a).cmp(&(eb.kind, self.label(b), &eb.id, b))
     }
 
-    /// The folded label, a space, and the folded detail of an entry.
-    fn full(&self, entry: u32) -> &str {
-        let s = self.spans[entry as usize];
-        &self.folded[s.part][s.start..s.end]
-    }
-
-    /// Score of one term against one entry, `None` when it does not match.
-    fn term_score(&self, entry: u32, term: &Term) -> Option<i64> {
-        let needle = term.text.as_bytes();
-        let label = self.label(entry);
-        match term.kind {
-            TermKind::Fuzzy => {
-                if fuzzy_candidate(needle, label.as_bytes()) {
-                    let score = skim::score(label, &term.text)?;
-                    let bonus = if label == term.text {
-                        WHOLE_LABEL_BONUS
-                    } else {
-                        0
-                    };
-                    Some(score * 2 + bonus)
-                } else {
-                    let full = self.full(entry);
-                    if fuzzy_candidate(needle, full.as_bytes()) {
-                        skim::score(full, &term.text)
-                    } else {
-                        None
-                    }
-                }
+    /// The field where `term` scores best in an entry (the first of equals)
+    /// and that score; `None` when it matches no field. `shared` holds the
+    /// term's scores in the shared texts, when a search has them.
+    fn best_field(
+        &self,
+        entry: u32,
+        term: &Term,
+        shared: Option<&[Option<i64>]>,
+    ) -> Option<(usize, i64)> {
+        let mut best: Option<(usize, i64)> = None;
+        for (n, field) in self.fields(entry).enumerate() {
+            let score = match (field.shared, shared) {
+                (Some(k), Some(scores)) => scores[k],
+                _ => matching::score(term, field.text, n == 0),
+            };
+            if let Some(score) = score
+                && best.is_none_or(|(_, b)| score > b)
+            {
+                best = Some((n, score));
             }
-            TermKind::Exact => {
-                let weight = 16 * term.text.chars().count() as i64;
-                if label.contains(&term.text) {
-                    Some(weight * 2)
-                } else {
-                    self.full(entry).contains(&term.text).then_some(weight)
-                }
-            }
-            TermKind::Prefix => label
-                .starts_with(&term.text)
-                .then(|| 32 * term.text.chars().count() as i64),
-            TermKind::Suffix => label
-                .ends_with(&term.text)
-                .then(|| 32 * term.text.chars().count() as i64),
-            TermKind::Whole => (label == term.text).then_some(WHOLE_LABEL_BONUS),
         }
+        best
     }
 
     /// Score of a whole query against one entry: every positive term matches and
     /// no excluded one does.
-    fn score(&self, entry: u32, query: &Query) -> Option<i64> {
+    fn score(&self, entry: u32, query: &Query, shared: &SharedScores) -> Option<i64> {
         let mut total = 0;
-        for term in &query.terms {
-            let score = self.term_score(entry, term);
+        for (term, scores) in query.terms.iter().zip(shared) {
+            let score = self
+                .best_field(entry, term, Some(scores))
+                .map(|(_, score)| score);
             match (term.negated, score) {
                 (false, Some(s)) => total += s,
                 (false, None) | (true, Some(_)) => return None,
@@ -230,12 +231,13 @@ impl Index {
         // own part. The threads started for one search then allocate nothing; with
         // a per-thread allocator, what they allocated would stay resident after
         // they end, search after search.
+        let shared = self.shared_scores(query);
         let mut out = vec![(Reverse(0), 0); len];
         let parts = in_parts_mut(&mut out, |_, range, part| {
             let mut found = 0;
             for i in range.clone() {
                 let entry = entry_at(i);
-                if let Some(score) = self.score(entry, query) {
+                if let Some(score) = self.score(entry, query, &shared) {
                     part[found] = (Reverse(score), entry);
                     found += 1;
                 }
@@ -361,90 +363,111 @@ impl Index {
             .collect()
     }
 
-    /// Character ranges `[start, end)` of the entry's label that the query's
-    /// positive terms match, for highlighting.
-    pub fn highlights(&self, entry: u32, query: &Query) -> Vec<(usize, usize)> {
-        // Folded again here, for the few entries on screen, rather than keeping
-        // the map back to the original characters for every entry.
-        let folded = fold(&self.entries[entry as usize].label);
-        let matcher = skim::fresh_matcher();
-        let label = folded.text.as_str();
-        let mut indices: Vec<usize> = Vec::new();
+    /// Why an entry matches `query`: each field that a positive term matched,
+    /// in field order (the name first), with the characters to highlight. Each
+    /// term is shown in the field where it scores best, as it was ranked.
+    pub fn matched(&self, entry: u32, query: &Query) -> Vec<FieldMatch<'_>> {
+        let mut found: Vec<(usize, Vec<usize>)> = Vec::new();
         for term in query.terms.iter().filter(|t| !t.negated) {
-            let char_at = |byte: usize| label[..byte].chars().count();
-            let len = term.text.chars().count();
-            match term.kind {
-                TermKind::Fuzzy => {
-                    if let Some((_, found)) = matcher.fuzzy_indices(label, &term.text) {
-                        indices.extend(found);
-                    }
-                }
-                TermKind::Exact => {
-                    if let Some(at) = label.find(&term.text) {
-                        let start = char_at(at);
-                        indices.extend(start..start + len);
-                    }
-                }
-                TermKind::Prefix | TermKind::Whole => {
-                    if label.starts_with(&term.text) {
-                        indices.extend(0..len);
-                    }
-                }
-                TermKind::Suffix => {
-                    if label.ends_with(&term.text) {
-                        let start = char_at(label.len() - term.text.len());
-                        indices.extend(start..start + len);
-                    }
-                }
+            let Some((n, _)) = self.best_field(entry, term, None) else {
+                continue;
+            };
+            let Some(field) = self.fields(entry).nth(n) else {
+                continue;
+            };
+            let positions = matching::positions(term, field.text);
+            match found.iter_mut().find(|(m, _)| *m == n) {
+                Some((_, all)) => all.extend(positions),
+                None => found.push((n, positions)),
             }
         }
-        original_ranges(&folded, &indices)
+        found.sort_by_key(|(n, _)| *n);
+        let e = &self.entries[entry as usize];
+        found
+            .into_iter()
+            .filter_map(|(n, positions)| {
+                let (field, text) = e.field(n)?;
+                // Folded again here, for the few entries on screen, rather than
+                // keeping the map back to the original characters for every field.
+                let ranges = original_ranges(&fold(text), &positions);
+                (!ranges.is_empty()).then_some(FieldMatch {
+                    field,
+                    text,
+                    ranges,
+                })
+            })
+            .collect()
+    }
+
+    /// Character ranges `[start, end)` of the entry's name (its label) that the
+    /// query's positive terms matched, for highlighting.
+    pub fn highlights(&self, entry: u32, query: &Query) -> Vec<(usize, usize)> {
+        self.matched(entry, query)
+            .into_iter()
+            .find(|m| m.field == Field::Name)
+            .map_or_else(Vec::new, |m| m.ranges)
     }
 }
 
-/// Folds every entry, on every core for large datasets: each core writes its
-/// entries' text and spans in place, so nothing is copied afterwards.
-fn fold_all(entries: &[Entry]) -> (Vec<String>, Vec<Span>) {
+/// Folds every entry, on every core for large datasets: each core folds its
+/// entries' fields into one [`Part`] and writes their spans in place, so
+/// nothing is copied afterwards. Fields that recur ([`Field::recurs`]) are
+/// folded once, into the shared texts returned last.
+fn fold_all(entries: &[Entry]) -> (Vec<Part>, Vec<Span>, Vec<String>) {
+    let mut numbers: HashMap<&str, usize> = HashMap::default();
+    let mut shared = Vec::new();
+    for e in entries {
+        for (field, text) in &e.fields {
+            if field.recurs() && !numbers.contains_key(text.as_str()) {
+                numbers.insert(text, shared.len());
+                shared.push(fold_accents(text));
+            }
+        }
+    }
     let mut spans = vec![Span::default(); entries.len()];
-    let folded = in_parts_mut(&mut spans, |part, range, spans| {
+    let parts = in_parts_mut(&mut spans, |part, range, spans| {
         let entries = &entries[range];
-        let bytes = entries
-            .iter()
-            .map(|e| e.label.len() + 1 + e.detail.len())
-            .sum();
-        let mut folded = String::with_capacity(bytes);
+        let (mut bytes, mut fields) = (0, 0);
+        for e in entries {
+            bytes += e.label.len();
+            bytes += e.fields.iter().map(|(_, t)| t.len()).sum::<usize>();
+            fields += 1 + e.fields.len();
+        }
+        let mut out = Part {
+            text: String::with_capacity(bytes),
+            fields: Vec::with_capacity(fields),
+        };
         for (e, span) in entries.iter().zip(spans) {
-            let start = folded.len();
-            fold_into(&e.label, &mut folded);
-            let label_end = folded.len();
-            folded.push(' ');
-            fold_into(&e.detail, &mut folded);
+            let first = out.fields.len();
+            for (field, text) in e.all_fields() {
+                let place = match numbers.get(text) {
+                    Some(&n) if field.recurs() => Place::Shared(n),
+                    _ => {
+                        let start = out.text.len();
+                        fold_into(text, &mut out.text);
+                        Place::Own {
+                            start,
+                            end: out.text.len(),
+                        }
+                    }
+                };
+                out.fields.push(place);
+            }
             *span = Span {
                 part,
-                start,
-                label_end,
-                end: folded.len(),
+                first,
+                end: out.fields.len(),
             };
         }
-        folded
+        out
     });
-    (folded, spans)
+    (parts, spans, shared)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::search::Kind;
-
-    #[test]
-    fn long_text_needs_the_term_within_a_word() {
-        let paragraph = "les renseignements personnels sont confidentiels sauf dans les cas suivants: la personne";
-        assert!(paragraph.len() > LONG_TEXT);
-        assert!(fuzzy_candidate(b"confidentiel", paragraph.as_bytes()));
-        assert!(fuzzy_candidate(b"confidentels", paragraph.as_bytes()));
-        assert!(!fuzzy_candidate(b"toronto", paragraph.as_bytes()));
-        assert!(fuzzy_candidate(b"stt", b"short text"));
-    }
 
     fn synthetic_index(organisations: usize) -> Index {
         match crate::synthetic::dataset(organisations) {
@@ -458,7 +481,12 @@ mod tests {
     fn reference(index: &Index, input: &str) -> Vec<Hit> {
         let query = Query::parse(input);
         let mut hits: Vec<Hit> = (0..index.len() as u32)
-            .filter_map(|entry| index.score(entry, &query).map(|score| Hit { entry, score }))
+            .filter_map(|entry| {
+                let shared = index.shared_scores(&query);
+                index
+                    .score(entry, &query, &shared)
+                    .map(|score| Hit { entry, score })
+            })
             .collect();
         hits.sort_by(|a, b| {
             let (ea, eb) = (index.entry(a.entry), index.entry(b.entry));

@@ -94,7 +94,7 @@ mod tests {
             kind: Kind::City,
             id: id.to_string(),
             label: String::new(),
-            detail: String::new(),
+            fields: Vec::new(),
         };
         let entries = [entry("b"), entry("a"), entry("c"), entry("d")];
         let labels: [&[u8]; 4] = [b"laval", b"laval", b"la", b"laval-des-rapides"];

@@ -250,7 +250,8 @@ mod tests {
             "quebec", "s-j", "d'a", "(c", "immigr", "se", "tt",
         ];
         for entry in crate::search::entries(&data) {
-            let text = crate::search::fold_accents(&format!("{} {}", entry.label, entry.detail));
+            let all: Vec<&str> = entry.all_fields().map(|(_, text)| text).collect();
+            let text = crate::search::fold_accents(&all.join(" "));
             for pattern in patterns {
                 assert_eq!(
                     ours(&text, pattern),

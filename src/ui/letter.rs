@@ -251,67 +251,9 @@ pub fn render_letter(buf: &mut Buffer, area: Rect, app: &App, view: &LetterView,
     }
 }
 
-/// Characters of context kept before a match when a search row shows a long
-/// passage from its match rather than from its start.
-const SNIPPET_CONTEXT: usize = 24;
-
-/// The part of a long label that a search row can show, `width` characters:
-/// its start, or, when its first matched characters lie beyond, the words
-/// around them after `…`; with the matched ranges moved to match. A letter
-/// hit's row so shows the part of the passage that matched.
-pub(crate) fn around_match(
-    label: &str,
-    ranges: &[(usize, usize)],
-    width: usize,
-) -> (String, Vec<(usize, usize)>) {
-    let chars: Vec<char> = label.chars().collect();
-    let first = ranges.iter().map(|&(a, _)| a).min();
-    let start = match first {
-        Some(a) if ranges.iter().any(|&(_, b)| b > width) && a > SNIPPET_CONTEXT => {
-            let from = a - SNIPPET_CONTEXT;
-            // From the start of a word.
-            (from..a)
-                .find(|&i| i > 0 && chars[i - 1] == ' ')
-                .unwrap_or(from)
-        }
-        _ => 0,
-    };
-    if start == 0 {
-        return (chars.iter().take(width).collect(), ranges.to_vec());
-    }
-    let mut shown = String::from("…");
-    shown.extend(chars[start..].iter().take(width.saturating_sub(1)));
-    let moved = ranges
-        .iter()
-        .filter(|&&(_, b)| b > start)
-        .map(|&(a, b)| (a.max(start) - start + 1, b - start + 1))
-        .collect();
-    (shown, moved)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn a_long_passage_is_shown_from_its_match() {
-        let label = "Nous vous avisons que vous pouvez demander à la Commission de réviser \
-                     cette décision, et ce, dans les trente (30) jours suivant la date";
-        let start = label
-            .find("trente")
-            .map(|b| label[..b].chars().count())
-            .unwrap_or(0);
-        let (shown, ranges) = around_match(label, &[(start, start + 6)], 40);
-        assert!(shown.starts_with("…et ce, dans les trente (30)"), "{shown}");
-        assert!(shown.chars().count() <= 40);
-        let (a, b) = ranges[0];
-        let marked: String = shown.chars().skip(a).take(b - a).collect();
-        assert_eq!(marked, "trente");
-        // A match already on the row leaves the row as it was.
-        let (shown, ranges) = around_match(label, &[(0, 4)], 40);
-        assert!(shown.starts_with("Nous vous"));
-        assert_eq!(ranges, [(0, 4)]);
-    }
 
     #[test]
     fn rows_break_at_spaces_and_keep_character_places() {

@@ -1,125 +1,16 @@
-//! What opens over the panes: the search box, an entry's detail, the letter and
-//! the help. Each is a centred popup.
+//! What opens over the panes: an entry's detail, the letter, the help and the
+//! copy menu (the search box has its own file). Each is a centred popup.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{List, ListItem, ListState, Paragraph, Widget, Wrap};
+use ratatui::widgets::{List, ListItem, Paragraph, Widget, Wrap};
 
-use super::panes::KIND_WIDTH;
 use super::theme::Theme;
-use super::window::Window;
-use super::{clean, fit, pane_block, popup, row};
+use super::{clean, fit, pane_block, popup};
+use crate::app::App;
 use crate::app::detail::Detail;
 use crate::app::keymap::{Mode, keys_by_action};
-use crate::app::{App, SearchBox};
-use crate::search::Query;
-
-/// Splits `label` into spans, the matched character ranges in `matched` style.
-fn highlighted<'a>(
-    label: &str,
-    ranges: &[(usize, usize)],
-    base: ratatui::style::Style,
-    matched: ratatui::style::Style,
-) -> Vec<Span<'a>> {
-    let mut spans = Vec::new();
-    let mut current = String::new();
-    let mut current_matched = false;
-    for (i, c) in label.chars().enumerate() {
-        let is_matched = ranges.iter().any(|&(a, b)| i >= a && i < b);
-        if is_matched != current_matched && !current.is_empty() {
-            let style = if current_matched {
-                base.patch(matched)
-            } else {
-                base
-            };
-            spans.push(Span::styled(std::mem::take(&mut current), style));
-        }
-        current_matched = is_matched;
-        current.push_str(&crate::text::screen_line(&c.to_string()));
-    }
-    if !current.is_empty() {
-        let style = if current_matched {
-            base.patch(matched)
-        } else {
-            base
-        };
-        spans.push(Span::styled(current, style));
-    }
-    spans
-}
-
-pub fn render_search(buf: &mut Buffer, area: Rect, app: &App, sb: &SearchBox, theme: &Theme) {
-    let s = app.lang.strings();
-    let rect = popup(buf, area, 80, 80);
-    let count = if sb.pending {
-        "…".to_string()
-    } else {
-        sb.hits.len().to_string()
-    };
-    let title = format!("/ {} — {count} {}", s.search_title, s.hits_word);
-    let block = pane_block(title, true, theme);
-    let inner = block.inner(rect);
-    block.render(rect, buf);
-    if inner.height < 2 {
-        return;
-    }
-    let width = inner.width as usize;
-    let prompt = Line::from(vec![
-        Span::styled("> ", theme.key),
-        Span::styled(fit(&clean(&sb.input), width.saturating_sub(3)), theme.text),
-        Span::styled("▏", theme.key),
-    ]);
-    row(buf, inner, inner.y, prompt, theme.text);
-    if sb.input.is_empty() {
-        row(
-            buf,
-            inner,
-            inner.y + 1,
-            Line::styled(fit(s.search_prompt, width), theme.dim),
-            theme.text,
-        );
-    }
-    let list = Rect::new(
-        inner.x,
-        inner.y + 2,
-        inner.width,
-        inner.height.saturating_sub(2),
-    );
-    render_hits(buf, list, app, sb, theme);
-}
-
-/// The search's hits under its prompt, each with its kind and the matched letters.
-fn render_hits(buf: &mut Buffer, list: Rect, app: &App, sb: &SearchBox, theme: &Theme) {
-    let width = list.width as usize;
-    let query = Query::parse(&sb.input);
-    // Hits come from the index: there are none before it is built.
-    let Some(index) = &app.index else {
-        return;
-    };
-    let window = Window::around(sb.selected, sb.hits.len(), list.height);
-    let items = window.rows().map(|r| {
-        let hit = &sb.hits[r];
-        let entry = index.entry(hit.entry);
-        let selected = r == sb.selected;
-        let base = if selected { theme.selected } else { theme.text };
-        let kind = format!("{:<KIND_WIDTH$}", entry.kind.name(app.lang));
-        let mut spans = vec![Span::styled(kind, if selected { base } else { theme.dim })];
-        let ranges = if query.is_empty() {
-            Vec::new()
-        } else {
-            index.highlights(hit.entry, &query)
-        };
-        // Cut long labels before highlighting so only visible characters are
-        // styled; a long one from its match, if the match is further on.
-        let (label, ranges) =
-            super::letter::around_match(&entry.label, &ranges, width.saturating_sub(KIND_WIDTH));
-        spans.extend(highlighted(&label, &ranges, base, theme.matched));
-        ListItem::new(Line::from(spans)).style(base)
-    });
-    // Each search is a new list of hits, drawn from its top.
-    window.render(List::new(items), list, buf, &mut ListState::default());
-}
 
 pub fn render_detail(buf: &mut Buffer, area: Rect, app: &App, theme: &Theme) {
     let Some(view) = app.open_detail() else {
