@@ -44,12 +44,14 @@ struct Part {
     fields: Vec<Place>,
 }
 
-/// Where a field's folded text lies: in its part, or among the shared texts.
+/// Where a field's folded text lies, in one word: the end of its text in its
+/// part (it starts where the entry's previous field of its own ends), or, with
+/// [`SHARED`] set, its number among the shared texts.
 #[derive(Debug, Clone, Copy)]
-enum Place {
-    Own { start: usize, end: usize },
-    Shared(usize),
-}
+struct Place(usize);
+
+/// The bit of a [`Place`] that marks a shared text: no part holds 2⁶³ bytes.
+const SHARED: usize = 1 << (usize::BITS - 1);
 
 /// One folded field of an entry: its text, and its number among the shared
 /// texts when it is one.
@@ -62,12 +64,14 @@ struct Folded<'a> {
 /// The scores of each term of a query in each shared text, by term then text.
 type SharedScores = Vec<Vec<Option<i64>>>;
 
-/// Where an entry's fields lie: `parts[part].fields[first..end]`, its name first.
+/// Where an entry's fields lie: `parts[part].fields[first..end]`, its name
+/// first, their own texts from byte `start` of the part's text.
 #[derive(Debug, Clone, Copy, Default)]
 struct Span {
     part: usize,
     first: usize,
     end: usize,
+    start: usize,
 }
 
 impl std::fmt::Debug for Index {
@@ -131,17 +135,21 @@ impl Index {
     fn fields(&self, entry: u32) -> impl Iterator<Item = Folded<'_>> {
         let s = self.spans[entry as usize];
         let part = &self.parts[s.part];
+        let mut start = s.start;
         part.fields[s.first..s.end]
             .iter()
-            .map(move |&place| match place {
-                Place::Own { start, end } => Folded {
-                    text: &part.text[start..end],
-                    shared: None,
-                },
-                Place::Shared(n) => Folded {
-                    text: &self.shared[n],
-                    shared: Some(n),
-                },
+            .map(move |&Place(place)| {
+                if place & SHARED != 0 {
+                    let n = place & !SHARED;
+                    Folded {
+                        text: &self.shared[n],
+                        shared: Some(n),
+                    }
+                } else {
+                    let text = &part.text[start..place];
+                    start = place;
+                    Folded { text, shared: None }
+                }
             })
     }
 
@@ -414,53 +422,68 @@ impl Index {
 /// nothing is copied afterwards. Fields that recur ([`Field::recurs`]) are
 /// folded once, into the shared texts returned last.
 fn fold_all(entries: &[Entry]) -> (Vec<Part>, Vec<Span>, Vec<String>) {
-    let mut numbers: HashMap<&str, usize> = HashMap::default();
-    let mut shared = Vec::new();
-    for e in entries {
-        for (field, text) in &e.fields {
-            if field.recurs() && !numbers.contains_key(text.as_str()) {
-                numbers.insert(text, shared.len());
-                shared.push(fold_accents(text));
-            }
-        }
-    }
     let mut spans = vec![Span::default(); entries.len()];
-    let parts = in_parts_mut(&mut spans, |part, range, spans| {
+    let folded = in_parts_mut(&mut spans, |part, range, spans| {
         let entries = &entries[range];
+        // Sized by the names, most of the text folded here, and the number of
+        // fields, which the entries hold without reading their texts.
         let (mut bytes, mut fields) = (0, 0);
         for e in entries {
             bytes += e.label.len();
-            bytes += e.fields.iter().map(|(_, t)| t.len()).sum::<usize>();
             fields += 1 + e.fields.len();
         }
         let mut out = Part {
             text: String::with_capacity(bytes),
             fields: Vec::with_capacity(fields),
         };
+        // The recurring texts this core met, numbered in the order met.
+        let mut numbers: HashMap<&str, usize> = HashMap::default();
+        let mut recurring: Vec<&str> = Vec::new();
         for (e, span) in entries.iter().zip(spans) {
-            let first = out.fields.len();
+            let (first, start) = (out.fields.len(), out.text.len());
             for (field, text) in e.all_fields() {
-                let place = match numbers.get(text) {
-                    Some(&n) if field.recurs() => Place::Shared(n),
-                    _ => {
-                        let start = out.text.len();
-                        fold_into(text, &mut out.text);
-                        Place::Own {
-                            start,
-                            end: out.text.len(),
-                        }
-                    }
+                let place = if field.recurs() {
+                    SHARED
+                        | *numbers.entry(text).or_insert_with(|| {
+                            recurring.push(text);
+                            recurring.len() - 1
+                        })
+                } else {
+                    fold_into(text, &mut out.text);
+                    out.text.len()
                 };
-                out.fields.push(place);
+                out.fields.push(Place(place));
             }
             *span = Span {
                 part,
                 first,
                 end: out.fields.len(),
+                start,
             };
         }
-        out
+        (out, recurring)
     });
+    // One number per recurring text over all the cores.
+    let mut numbers: HashMap<&str, usize> = HashMap::default();
+    let mut shared = Vec::new();
+    let mut parts = Vec::with_capacity(folded.len());
+    for (mut part, recurring) in folded {
+        let renumber: Vec<usize> = recurring
+            .into_iter()
+            .map(|text| {
+                *numbers.entry(text).or_insert_with(|| {
+                    shared.push(fold_accents(text));
+                    shared.len() - 1
+                })
+            })
+            .collect();
+        for Place(place) in &mut part.fields {
+            if *place & SHARED != 0 {
+                *place = SHARED | renumber[*place & !SHARED];
+            }
+        }
+        parts.push(part);
+    }
     (parts, spans, shared)
 }
 

@@ -144,25 +144,24 @@ fn word_bonus(needle: &str, text: &str) -> i64 {
 /// there. `name` says the field is the entry's name; prefix, suffix and
 /// whole-name terms match nothing else.
 pub(super) fn score(term: &Term, text: &str, name: bool) -> Option<i64> {
-    let chars = term.text.chars().count() as i64;
-    let name_bonus = if name { NAME_BONUS } else { 0 };
+    let chars = || term.text.chars().count() as i64;
     match term.kind {
         TermKind::Fuzzy => {
             let base = fuzzy_score(&term.text, text)?;
-            let whole = if name && text == term.text {
-                WHOLE_NAME_BONUS
-            } else {
-                0
+            let bonus = match name {
+                true if text == term.text => NAME_BONUS + WHOLE_NAME_BONUS,
+                true => NAME_BONUS,
+                false => 0,
             };
-            Some(base + word_bonus(&term.text, text) + whole + name_bonus)
+            Some(base + word_bonus(&term.text, text) + bonus)
         }
         TermKind::Exact => {
             memmem::find(text.as_bytes(), term.text.as_bytes())?;
-            let weight = 16 * chars * if name { 2 } else { 1 };
+            let weight = 16 * chars() * if name { 2 } else { 1 };
             Some(weight + word_bonus(&term.text, text))
         }
-        TermKind::Prefix => (name && text.starts_with(&term.text)).then_some(32 * chars),
-        TermKind::Suffix => (name && text.ends_with(&term.text)).then_some(32 * chars),
+        TermKind::Prefix => (name && text.starts_with(&term.text)).then(|| 32 * chars()),
+        TermKind::Suffix => (name && text.ends_with(&term.text)).then(|| 32 * chars()),
         TermKind::Whole => (name && text == term.text).then_some(WHOLE_NAME_BONUS),
     }
 }

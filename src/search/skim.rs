@@ -205,24 +205,24 @@ fn ascii_score(scratch: &mut Scratch, choice: &[u8], pattern: &[u8]) -> Option<i
         .map(i64::from)
 }
 
-/// The same for a one-character pattern, in one pass: on the first row every
-/// match scores `SCORE_MATCH + GAP_EXTENSION` plus its in-place bonus (a
-/// consecutive match has no earlier match to follow), and the best one wins.
+/// The same for a one-character pattern: on the first row every match scores
+/// `SCORE_MATCH + GAP_EXTENSION` plus its in-place bonus (a consecutive match
+/// has no earlier match to follow), and the best one wins. Only the matches
+/// are looked at, and none after a word's head: no later one scores more.
 fn single_score(choice: &[u8], p: u8) -> Option<i64> {
+    let cur = CHAR_TYPES[p as usize];
     let mut best = None;
-    let mut prev = CharType::Empty;
-    for (j, &c) in choice.iter().enumerate() {
-        let cur = CHAR_TYPES[c as usize];
-        if c == p {
-            let mut bonus = in_place_bonus(prev, cur);
-            if j == 0 {
-                bonus *= BONUS_FIRST_CHAR_MULTIPLIER;
-            }
-            best = best.max(Some(SCORE_MATCH + GAP_EXTENSION + bonus));
+    for j in memchr::memchr_iter(p, choice) {
+        let bonus = match j {
+            0 => in_place_bonus(CharType::Empty, cur) * BONUS_FIRST_CHAR_MULTIPLIER,
+            _ => in_place_bonus(CHAR_TYPES[choice[j - 1] as usize], cur),
+        };
+        best = best.max(Some(bonus));
+        if j == 0 || bonus >= BONUS_HEAD {
+            break;
         }
-        prev = cur;
     }
-    best.map(i64::from)
+    best.map(|bonus| i64::from(SCORE_MATCH + GAP_EXTENSION + bonus))
 }
 
 #[cfg(test)]
