@@ -132,3 +132,97 @@ impl MapView {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::app::Action;
+    use crate::data;
+    use crate::i18n::Lang;
+
+    fn app() -> App {
+        let loaded = data::load(None).expect("embedded");
+        App::new(loaded.dataset, loaded.origin, Lang::En)
+    }
+
+    fn map(app: &App) -> &MapView {
+        match &app.overlay {
+            Overlay::Map(view) => view,
+            other => panic!("no map: {other:?}"),
+        }
+    }
+
+    fn code(app: &App) -> &str {
+        &app.data.regions[map(app).region].code
+    }
+
+    #[test]
+    fn m_opens_the_map_on_the_main_screens_region_and_q_closes_it() {
+        let mut app = app();
+        let lanaudiere = app
+            .data
+            .regions
+            .iter()
+            .position(|r| r.code == "14")
+            .expect("14");
+        app.update(Action::Select(Pane::Regions, FIRST_REGION_ROW + lanaudiere));
+        app.update(Action::ToggleMap);
+        assert_eq!(app.mode(), crate::app::Mode::Map);
+        assert_eq!(code(&app), "14");
+        assert!(map(&app).geo.is_some());
+        app.update(Action::Back);
+        assert!(matches!(app.overlay, Overlay::None));
+        assert!(app.running);
+    }
+
+    #[test]
+    fn moving_to_outaouais_and_enter_selects_it_in_the_regions_pane() {
+        let mut app = app();
+        app.update(Action::ToggleMap);
+        assert_eq!(code(&app), "01");
+        for _ in 0..6 {
+            app.update(Action::Down);
+        }
+        assert_eq!(code(&app), "07");
+        let figures = app.region_figures(map(&app).region);
+        assert_eq!((figures.organisations, figures.people_known), (0, 63));
+        app.update(Action::Open);
+        assert!(matches!(app.overlay, Overlay::None));
+        assert_eq!(app.focus, Pane::Regions);
+        assert_eq!(app.region_code(), Some("07"));
+    }
+
+    #[test]
+    fn the_measure_cycles_and_the_zoom_steps() {
+        let mut app = app();
+        app.update(Action::ToggleMap);
+        for expected in [Measure::People, Measure::Withheld, Measure::Organisations] {
+            app.update(Action::CycleMeasure);
+            assert_eq!(map(&app).measure, expected);
+        }
+        app.update(Action::ZoomCorridor);
+        assert_eq!(map(&app).view, View::Corridor);
+        app.update(Action::ZoomIn);
+        assert_eq!(map(&app).view, View::Montreal);
+        app.update(Action::ZoomIn);
+        assert_eq!(map(&app).view, View::Montreal);
+        app.update(Action::ZoomOut);
+        app.update(Action::ZoomOut);
+        assert_eq!(map(&app).view, View::Province);
+        app.update(Action::ToggleCityLabels);
+        assert!(!map(&app).labels);
+        app.update(Action::SelectMapRegion(12));
+        assert_eq!(code(&app), "13");
+        app.update(Action::SelectMapRegion(99));
+        assert_eq!(code(&app), "13");
+    }
+
+    #[test]
+    fn regions_that_are_not_quebecs_get_no_geography() {
+        let mut loaded = data::load(None).expect("embedded");
+        loaded.dataset.regions[0].code = "99".into();
+        let mut app = App::new(loaded.dataset, loaded.origin, Lang::En);
+        app.update(Action::ToggleMap);
+        assert!(map(&app).geo.is_none());
+    }
+}
