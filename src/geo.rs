@@ -31,6 +31,8 @@ pub struct RegionShape {
 #[derive(Debug, Clone, Deserialize)]
 pub struct CityPoint {
     pub name: String,
+    /// The name in the gazetteer, which may be shorter than the letter's.
+    pub geonames_name: String,
     pub geonameid: u64,
     pub lon: f64,
     pub lat: f64,
@@ -114,6 +116,20 @@ impl Geography {
     /// The position in `regions` of the region with this code.
     pub fn region(&self, code: &str) -> Option<usize> {
         self.regions.iter().position(|r| r.code == code)
+    }
+
+    /// The point of a city of the letter in `region`: by its name, or by the
+    /// gazetteer's name that the letter's name begins with ("Chicoutimi" for
+    /// the point named "Chicoutimi (Saguenay)", "Sainte-Marie" for the letter's
+    /// "Sainte-Marie-de-Beauce").
+    pub fn city_point(&self, name: &str, region: &str) -> Option<&CityPoint> {
+        let in_region = || self.cities.iter().filter(move |c| c.region == region);
+        in_region().find(|c| c.name == name).or_else(|| {
+            in_region().find(|c| {
+                name.get(..c.geonames_name.len())
+                    .is_some_and(|start| start.eq_ignore_ascii_case(&c.geonames_name))
+            })
+        })
     }
 
     /// Whether the geography knows every one of these region codes, so that a

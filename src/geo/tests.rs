@@ -114,3 +114,14 @@ fn the_geography_covers_the_letters_regions_only() {
     assert!(geo.covers(["07", "13"].into_iter()));
     assert!(!geo.covers(["07", "99"].into_iter()));
 }
+
+#[test]
+fn the_letters_cities_find_their_points() {
+    let geo = geo();
+    let data = crate::data::load(None).expect("embedded").dataset;
+    for city in &data.cities {
+        let point = geo.city_point(&city.name, &city.region);
+        assert!(point.is_some(), "{}", city.name);
+    }
+    assert!(geo.city_point("Saint-Constant", "12").is_none());
+}

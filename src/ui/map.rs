@@ -279,7 +279,7 @@ fn draw_cities(
     let mut taken = vec![false; width * usize::from(area.height)];
     let style = Style::new().add_modifier(Modifier::BOLD);
     for city in cities {
-        let Some(point) = geo.cities.iter().find(|p| p.name == city.name) else {
+        let Some(point) = geo.city_point(&city.name, &city.region) else {
             continue;
         };
         let Some((col, row)) = raster.projection.cell([point.lon, point.lat]) else {
