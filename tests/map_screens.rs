@@ -63,3 +63,66 @@ fn the_map_in_both_languages_and_in_mono() {
         insta::assert_snapshot!(format!("map_mono_{w}x{h}"), text(&buf));
     }
 }
+
+/// The cells of the map that draw a region whose count is zero, and those of
+/// the selected region, by their styles.
+#[test]
+fn empty_regions_are_a_pattern_and_the_selection_shows_without_colour() {
+    let app = map(Lang::En, &to_outaouais());
+    let colour = draw(&app, 120, 40, ThemeName::Dark);
+    let mono = draw(&app, 120, 40, ThemeName::Mono);
+    // Outaouais has no organisation: its cells carry the pattern, not a shade.
+    let pattern = |buf: &Buffer| buf.content().iter().filter(|c| c.symbol() == "╳").count();
+    assert!(pattern(&colour) > 50 && pattern(&mono) > 50);
+    let reversed = mono
+        .content()
+        .iter()
+        .filter(|c| c.modifier.contains(Modifier::REVERSED))
+        .count();
+    assert!(
+        reversed > 20,
+        "the selected region is reversed in mono: {reversed}"
+    );
+    assert!(
+        mono.content()
+            .iter()
+            .all(|c| c.fg == ratatui::style::Color::Reset && c.bg == ratatui::style::Color::Reset),
+        "mono draws no colour"
+    );
+    // The other regions' measure, as shades.
+    assert!(
+        ["░", "▒", "▓"]
+            .iter()
+            .any(|s| mono.content().iter().any(|c| c.symbol() == *s))
+    );
+}
+
+#[test]
+fn a_click_on_gatineaus_cell_selects_outaouais() {
+    use crossterm::event::{Event, KeyModifiers, MouseButton, MouseEvent, MouseEventKind};
+    let mut app = map(Lang::En, &[]);
+    let mut terminal = Terminal::new(TestBackend::new(120, 40)).expect("terminal");
+    let mut ui = UiState::new(ThemeName::Dark);
+    terminal
+        .draw(|frame| ui::render(frame, &app, &mut ui))
+        .expect("draw");
+    let buf = terminal.backend().buffer().clone();
+    let (x, y) = (0..40u16)
+        .flat_map(|y| (0..120u16).map(move |x| (x, y)))
+        .find(|&(x, y)| {
+            buf[(x, y)].symbol() == "●"
+                && buf[(x + 1, y)].symbol() == "6"
+                && buf[(x + 2, y)].symbol() == "3"
+        })
+        .expect("Gatineau's mark");
+    let click = Event::Mouse(MouseEvent {
+        kind: MouseEventKind::Down(MouseButton::Left),
+        column: x,
+        row: y,
+        modifiers: KeyModifiers::NONE,
+    });
+    let action = pap_tui::input::action(&click, &app, &ui).expect("a click on the map");
+    app.update(action);
+    app.update(Action::Open);
+    assert_eq!(app.region_code(), Some("07"));
+}

@@ -101,7 +101,7 @@ impl Projection {
         let row = (self.y1 - y) / (self.y1 - self.y0) * f64::from(self.height);
         let inside =
             col >= 0.0 && row >= 0.0 && col < f64::from(self.width) && row < f64::from(self.height);
-        inside.then(|| (col as u16, row as u16))
+        inside.then_some((col as u16, row as u16))
     }
 
     /// The longitude and latitude at a fraction of a cell (0.5, 0.5 its centre).
