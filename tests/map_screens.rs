@@ -126,3 +126,11 @@ fn a_click_on_gatineaus_cell_selects_outaouais() {
     app.update(Action::Open);
     assert_eq!(app.region_code(), Some("07"));
 }
+
+#[test]
+fn the_help_lists_the_map_keys_down_to_the_last() {
+    let app = map(Lang::En, &[Action::ToggleHelp, Action::Last]);
+    let screen = text(&draw(&app, 80, 24, ThemeName::Dark));
+    assert!(screen.contains("city names"), "{screen}");
+    assert!(screen.contains("zoom out"), "{screen}");
+}
