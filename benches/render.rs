@@ -73,6 +73,22 @@ fn render(c: &mut Criterion) {
             })
         });
     }
+    // The map: its regions are rasterised on the first frame and kept in
+    // `UiState`, so the frames measured here reuse them.
+    let embedded = pap_tui::data::load(None).expect("embedded dataset");
+    let mut map = App::new(embedded.dataset, embedded.origin, Lang::En);
+    map.update(Action::ToggleMap);
+    for (width, height) in [(120u16, 40u16), (200, 60)] {
+        let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("terminal");
+        let mut state = UiState::new(ThemeName::Dark);
+        group.bench_function(format!("map/embedded/{width}x{height}"), |b| {
+            b.iter(|| {
+                terminal
+                    .draw(|frame| ui::render(frame, black_box(&map), &mut state))
+                    .expect("draw");
+            })
+        });
+    }
     group.finish();
 }
 

@@ -7,6 +7,7 @@ pub mod copy;
 pub mod detail;
 pub mod keymap;
 pub mod letter;
+pub mod map;
 mod navigation;
 mod search_box;
 mod session;
@@ -22,6 +23,7 @@ pub use copy::CopyFormat;
 pub use detail::{Detail, Target};
 pub use keymap::{Binding, Mode};
 pub use letter::LetterView;
+pub use map::{MapView, Measure};
 pub use search_box::SearchBox;
 
 /// The detail overlay: the entries opened so far (the last is shown), its
@@ -56,6 +58,8 @@ pub enum Overlay {
         text: String,
         scroll: usize,
     },
+    /// The map of Québec's regions.
+    Map(MapView),
 }
 
 /// The formats of the copy menu, in order.
@@ -262,6 +266,7 @@ impl App {
             Overlay::Detail(_) => Mode::Detail,
             Overlay::CopyMenu { .. } => Mode::CopyMenu,
             Overlay::CopyText { .. } => Mode::CopyText,
+            Overlay::Map(_) => Mode::Map,
         }
     }
 
@@ -346,6 +351,18 @@ impl App {
             Action::SetLanguage(lang) => self.set_language(lang),
             Action::ToggleHelp => self.toggle_help(),
             Action::ToggleLetter => self.toggle_letter(),
+            Action::ToggleMap => self.toggle_map(),
+            Action::CycleMeasure => self.change_map(|m, _| m.cycle_measure()),
+            Action::ToggleCityLabels => self.change_map(|m, _| m.labels = !m.labels),
+            Action::ZoomIn => self.change_map(|m, _| m.view = m.view.closer()),
+            Action::ZoomOut => self.change_map(|m, _| m.view = m.view.wider()),
+            Action::ZoomCorridor => self.change_map(|m, _| {
+                m.view = match m.view {
+                    crate::geo::View::Corridor => crate::geo::View::Province,
+                    _ => crate::geo::View::Corridor,
+                }
+            }),
+            Action::SelectMapRegion(i) => self.change_map(|m, n| m.select(i, n)),
             Action::Input(c) => self.edit_input(|s| s.push(c), effects),
             Action::Paste(text) if self.letter_prompt_open() => {
                 self.paste_into_letter_search(&text)
@@ -478,6 +495,7 @@ impl App {
                 self.overlay = Overlay::None;
             }
             Overlay::Letter(_) => self.confirm_letter_search(),
+            Overlay::Map(_) => self.leave_map_on_region(),
             Overlay::Help { .. } | Overlay::CopyText { .. } => {}
         }
     }
@@ -565,7 +583,7 @@ impl App {
 }
 
 /// Upper bound for the help overlay's scroll; rendering clamps to what it drew.
-const HELP_LINES: usize = 64;
+const HELP_LINES: usize = 96;
 
 /// `row + delta`, kept within `0..len`.
 fn step(row: usize, delta: isize, len: usize) -> usize {

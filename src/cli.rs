@@ -7,6 +7,7 @@ mod cite;
 mod datasette;
 mod export;
 mod generate;
+mod geojson;
 mod help;
 pub mod listing;
 mod output;

@@ -3,10 +3,12 @@
 //! and `messages`. The data itself stays in French. Imports nothing of the domain.
 
 mod help;
+mod map;
 mod messages;
 mod strings;
 
 pub use help::help_text;
+pub use map::MapStrings;
 pub use messages::{Noun, Text};
 pub use strings::{DETAIL_EN, DETAIL_FR, DetailLabels, EN, FR, Strings, action_text, part_text};
 

@@ -20,6 +20,9 @@ pub fn action(event: &Event, app: &App, ui: &UiState) -> Option<Action> {
         Event::Paste(text) => Some(Action::Paste(text.clone())),
         Event::Resize(w, h) => Some(Action::Resize(*w, *h)),
         Event::Mouse(mouse) => match mouse.kind {
+            MouseEventKind::Down(MouseButton::Left) if app.mode() == crate::app::Mode::Map => {
+                map_click(app, ui, mouse.column, mouse.row)
+            }
             MouseEventKind::Down(MouseButton::Left) => match ui.hit(mouse.column, mouse.row) {
                 Some((pane, Some(row))) if row < app.rows(pane) => Some(Action::Select(pane, row)),
                 Some((pane, _)) => Some(Action::Focus(pane)),
@@ -40,6 +43,14 @@ pub fn action(event: &Event, app: &App, ui: &UiState) -> Option<Action> {
         },
         Event::FocusGained | Event::FocusLost => None,
     }
+}
+
+/// A click on the map: the dataset's region under it, if any.
+fn map_click(app: &App, ui: &UiState, x: u16, y: u16) -> Option<Action> {
+    let geo = crate::geo::quebec()?;
+    let code = &geo.regions.get(ui.map_hit(x, y)?)?.code;
+    let region = app.data.regions.iter().position(|r| &r.code == code)?;
+    Some(Action::SelectMapRegion(region))
 }
 
 /// The action for a key press in a mode. Every modifier but Shift is compared:

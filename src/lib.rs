@@ -7,6 +7,7 @@ pub mod clipboard;
 pub mod config;
 pub mod data;
 pub mod file;
+pub mod geo;
 pub mod i18n;
 pub mod input;
 pub mod names;

@@ -2,6 +2,7 @@
 //! the app and draws; it changes only the scroll offsets and hit areas in `UiState`.
 
 mod letter;
+mod map;
 mod overlays;
 mod panes;
 mod search_box;
@@ -38,6 +39,10 @@ pub struct UiState {
     /// First list row of each pane's inner area (some panes have a heading).
     pub list_top: [u16; 4],
     pub overlay_scroll: usize,
+    /// The map's regions cell by cell, for its last size and view.
+    pub map: Option<crate::geo::Raster>,
+    /// Where the map was drawn on the last frame, for the mouse.
+    pub map_area: Rect,
 }
 
 impl UiState {
@@ -50,6 +55,16 @@ impl UiState {
 
     fn theme(&self) -> Theme {
         self.theme.unwrap_or_else(|| Theme::new(ThemeName::Dark))
+    }
+
+    /// The region of the geography under a screen position of the last map drawn.
+    pub fn map_hit(&self, x: u16, y: u16) -> Option<usize> {
+        let area = self.map_area;
+        let inside =
+            x >= area.x && y >= area.y && x < area.x + area.width && y < area.y + area.height;
+        inside
+            .then(|| self.map.as_ref()?.region_at(x - area.x, y - area.y))
+            .flatten()
     }
 
     /// The pane and row under a screen position, from the last frame.
@@ -124,6 +139,7 @@ pub fn render(frame: &mut Frame, app: &App, ui: &mut UiState) {
         Overlay::CopyText { text, scroll } => {
             overlays::render_copy_text(buf, body, app, text, *scroll, &theme)
         }
+        Overlay::Map(view) => map::render_map(buf, body, app, view, ui, &theme),
     }
 }
 

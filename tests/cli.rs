@@ -20,6 +20,9 @@ mod search;
 #[path = "cli/export.rs"]
 mod export;
 
+#[path = "cli/geojson.rs"]
+mod geojson;
+
 #[path = "cli/cite.rs"]
 mod cite;
 

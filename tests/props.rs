@@ -415,6 +415,7 @@ fn check_app(app: &App, index: &Index, worker: &Worker) -> Result<(), TestCaseEr
             prop_assert!(*scroll < text.lines().count().max(1));
         }
         Overlay::Help { scroll } => prop_assert!(*scroll < 1_000),
+        Overlay::Map(view) => prop_assert!(view.region < app.data.regions.len().max(1)),
         Overlay::None => {}
     }
     Ok(())

@@ -110,6 +110,22 @@ pub enum Action {
     /// Show or hide the letter.
     #[serde(rename = "letter")]
     ToggleLetter,
+    /// Show or hide the map of Québec's regions.
+    #[serde(rename = "map")]
+    ToggleMap,
+    /// On the map, colour the regions by the next measure.
+    #[serde(rename = "map_measure")]
+    CycleMeasure,
+    /// On the map, show or hide the names of the cities.
+    #[serde(rename = "city_labels")]
+    ToggleCityLabels,
+    /// On the map, show a smaller area, larger.
+    ZoomIn,
+    /// On the map, show a larger area, smaller.
+    ZoomOut,
+    /// On the map, show the Montréal–Québec corridor, or the whole province again.
+    #[serde(rename = "zoom_corridor")]
+    ZoomCorridor,
     /// Delete the character before the cursor in the search box.
     DeleteBack,
     /// Delete the word before the cursor in the search box.
@@ -134,6 +150,9 @@ pub enum Action {
     /// Scroll a pane or overlay by a number of rows (the mouse wheel).
     #[serde(skip)]
     Scroll(Option<Pane>, i32),
+    /// Select a region of the map (a click), by its index in the dataset's regions.
+    #[serde(skip)]
+    SelectMapRegion(usize),
     /// Set the interface language.
     #[serde(skip)]
     SetLanguage(Lang),
@@ -161,6 +180,7 @@ impl Action {
                 Action::Select(..) => "select",
                 Action::Scroll(..) => "scroll",
                 Action::SetLanguage(_) => "set_language",
+                Action::SelectMapRegion(_) => "select_map_region",
                 _ => "resize",
             }
             .to_string(),

@@ -20,6 +20,8 @@ pub enum Mode {
     CopyMenu,
     /// Showing text that could not be copied, to select by hand.
     CopyText,
+    /// The map of the regions.
+    Map,
 }
 
 /// A key as the table names it: a code and the modifiers held with it. Shift is
@@ -65,7 +67,7 @@ pub struct Binding {
     pub hint: bool,
 }
 
-use Mode::{CopyMenu, CopyText, Detail, Help, Letter, LetterSearch, Normal, Search};
+use Mode::{CopyMenu, CopyText, Detail, Help, Letter, LetterSearch, Map, Normal, Search};
 
 const ALL: &[Mode] = &[
     Normal,
@@ -76,20 +78,25 @@ const ALL: &[Mode] = &[
     Help,
     CopyMenu,
     CopyText,
+    Map,
 ];
-const BROWSE: &[Mode] = &[Normal, Detail, Letter, Help, CopyMenu, CopyText];
-const LISTS: &[Mode] = &[Normal, Search, Detail, Letter, Help, CopyMenu, CopyText];
+const BROWSE: &[Mode] = &[Normal, Detail, Letter, Help, CopyMenu, CopyText, Map];
+const LISTS: &[Mode] = &[
+    Normal, Search, Detail, Letter, Help, CopyMenu, CopyText, Map,
+];
 const OPEN: &[Mode] = &[Normal, Search, Detail, CopyMenu];
 const NORMAL: &[Mode] = &[Normal];
 const SEARCH: &[Mode] = &[Search];
 /// The modes where keys type text: the search box and the letter's search.
 const TYPING: &[Mode] = &[Search, LetterSearch];
 const LETTER_SEARCH: &[Mode] = &[LetterSearch];
-const NOT_SEARCH: &[Mode] = &[Normal, Detail, Letter, Help];
+const NOT_SEARCH: &[Mode] = &[Normal, Detail, Letter, Help, Map];
 const SEARCH_FROM: &[Mode] = &[Normal, Detail, Help];
 const LETTER: &[Mode] = &[Letter];
 /// The overlays a plain `q` closes: it never quits from one.
-const OVERLAYS: &[Mode] = &[Detail, Letter, Help, CopyMenu, CopyText];
+const OVERLAYS: &[Mode] = &[Detail, Letter, Help, CopyMenu, CopyText, Map];
+const MAP: &[Mode] = &[Map];
+const MAP_FROM: &[Mode] = &[Normal, Map];
 const COPY_FROM: &[Mode] = &[Normal, Detail];
 const OPEN_BROWSE: &[Mode] = &[Normal, Detail, CopyMenu];
 
@@ -182,6 +189,14 @@ pub fn bindings() -> Vec<Binding> {
         b(&[CopyMenu], ch('1'), Action::CopyChoice(0), false),
         b(&[CopyMenu], ch('2'), Action::CopyChoice(1), false),
         b(&[CopyMenu], ch('3'), Action::CopyChoice(2), false),
+        b(MAP_FROM, ch('m'), Action::ToggleMap, true),
+        b(MAP, key(Enter), Action::Open, true),
+        b(MAP, ch('c'), Action::CycleMeasure, true),
+        b(MAP, ch('t'), Action::ToggleCityLabels, false),
+        b(MAP, ch('z'), Action::ZoomCorridor, true),
+        b(MAP, ch('+'), Action::ZoomIn, false),
+        b(MAP, ch('='), Action::ZoomIn, false),
+        b(MAP, ch('-'), Action::ZoomOut, false),
         b(SEARCH, ctrl('p'), Action::Up, false),
         b(SEARCH, ctrl('n'), Action::Down, false),
     ]

@@ -186,6 +186,7 @@ impl App {
     /// Moves the cursor of what has the keyboard: the overlay's, or the
     /// focused pane's selection.
     pub(super) fn move_by(&mut self, delta: isize, effects: &mut Vec<Effect>) {
+        let regions = self.data.regions.len();
         let letter_lines = match self.overlay {
             Overlay::Letter(_) => self.letter().len(),
             _ => 0,
@@ -201,6 +202,7 @@ impl App {
             Overlay::CopyText { text, scroll } => {
                 *scroll = step(*scroll, delta, text.lines().count());
             }
+            Overlay::Map(view) => view.move_by(delta, regions),
             Overlay::None => {
                 let pane = self.focus;
                 let row = step(self.selected(pane), delta, self.rows(pane));

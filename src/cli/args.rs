@@ -63,6 +63,7 @@ pub enum ExportFormat {
     Csv,
     Markdown,
     Sqlite,
+    Geojson,
 }
 
 /// What `search --kind` accepts: the kinds as text output names them, and the

@@ -51,6 +51,10 @@ fn export(data: &Dataset, request: &Request, lang: Lang) -> Result<ExitCode, Mes
         },
         ExportFormat::Csv => text(&csv(data), request)?,
         ExportFormat::Markdown => text(&markdown(data, lang), request)?,
+        ExportFormat::Geojson => match to_json(&super::geojson::geojson(data)?) {
+            Ok(json) => text(&json, request)?,
+            Err(e) => return Ok(super::fail(e)),
+        },
     };
     if let Some(path) = request.metadata {
         // Datasette names a database after its file, without `.db`.

@@ -127,8 +127,8 @@ const HELP: &[(&str, &str, &str)] = &[
     ),
     (
         "export",
-        "Toutes les données : JSON (se recharge avec --data), CSV, Markdown, ou une base SQLite prête pour Datasette",
-        "The whole dataset: JSON (loads back with --data), CSV, Markdown, or an SQLite database ready for Datasette",
+        "Toutes les données : JSON (se recharge avec --data), CSV, Markdown, une base SQLite prête pour Datasette, ou GeoJSON (régions et villes, sur une géographie de fond CC-BY 4.0)",
+        "The whole dataset: JSON (loads back with --data), CSV, Markdown, an SQLite database ready for Datasette, or GeoJSON (regions and cities, on CC-BY 4.0 background geography)",
     ),
     (
         "export.output",

@@ -53,6 +53,10 @@ rows! {
             fr: "--metadata va avec --format sqlite : Datasette lit des bases SQLite",
             en: "--metadata goes with --format sqlite: Datasette reads SQLite databases",
         }
+        ExportNoGeography {
+            fr: "aucune géographie connue pour les régions {codes} : la carte GeoJSON ne couvre que les 17 régions administratives du Québec",
+            en: "no geography is known for the regions {codes}: the GeoJSON map covers only Québec's 17 administrative regions",
+        }
         ExportSqlite {
             fr: "la base SQLite n'a pas pu être construite ({error})",
             en: "cannot build the SQLite database ({error})",

@@ -168,6 +168,7 @@ pub fn render_help(buf: &mut Buffer, area: Rect, app: &App, scroll: usize, theme
         (Mode::Search, s.mode_search),
         (Mode::Detail, s.mode_detail),
         (Mode::Letter, s.mode_letter),
+        (Mode::Map, app.lang.map_strings().title),
     ];
     for (mode, name) in modes {
         lines.push(Line::styled(name.to_string(), theme.title));

@@ -147,7 +147,7 @@ fn help_follows_the_interface_language() {
     for words in [
         "Utilisation : pap-tui export [OPTIONS]",
         "--output <FICHIER>",
-        "[valeurs possibles : json, csv, markdown, sqlite] [par défaut : json]",
+        "[valeurs possibles : json, csv, markdown, sqlite, geojson] [par défaut : json]",
         "Afficher l'aide",
     ] {
         assert!(fr.contains(words), "{words:?} not in\n{fr}");

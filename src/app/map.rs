@@ -1,0 +1,228 @@
+//! The map overlay's state and how actions change it: the selected region, the
+//! measure the regions are coloured by, the city labels and the zoom.
+
+use super::{App, FIRST_REGION_ROW, Overlay, Pane, step};
+use crate::geo::{self, Geography, View};
+
+/// What the regions of the map are coloured by.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Measure {
+    /// The number of the region's organisations.
+    #[default]
+    Organisations,
+    /// People accompanied in the region's cities, where the count is known.
+    People,
+    /// The region's cities whose count is withheld.
+    Withheld,
+}
+
+impl Measure {
+    pub const ALL: [Measure; 3] = [Measure::Organisations, Measure::People, Measure::Withheld];
+
+    fn next(self) -> Measure {
+        match self {
+            Measure::Organisations => Measure::People,
+            Measure::People => Measure::Withheld,
+            Measure::Withheld => Measure::Organisations,
+        }
+    }
+}
+
+/// The map overlay.
+#[derive(Debug, Clone)]
+pub struct MapView {
+    /// Index into `data.regions` of the selected region.
+    pub region: usize,
+    pub measure: Measure,
+    /// Whether the cities are named beside their marks.
+    pub labels: bool,
+    pub view: View,
+    /// The geography of the dataset's regions, or `None` when they are not
+    /// the regions the embedded geography knows: no map is better than a wrong one.
+    pub geo: Option<&'static Geography>,
+}
+
+/// One region's figures, as the map colours and names them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct RegionFigures {
+    pub organisations: usize,
+    pub people_known: u64,
+    pub withheld: usize,
+}
+
+impl RegionFigures {
+    pub fn value(&self, measure: Measure) -> u64 {
+        match measure {
+            Measure::Organisations => self.organisations as u64,
+            Measure::People => self.people_known,
+            Measure::Withheld => self.withheld as u64,
+        }
+    }
+}
+
+impl App {
+    /// The figures of `data.regions[i]`.
+    pub fn region_figures(&self, i: usize) -> RegionFigures {
+        self.regions
+            .get(i)
+            .map(|r| RegionFigures {
+                organisations: r.organisations,
+                people_known: r.totals.known,
+                withheld: r.totals.withheld,
+            })
+            .unwrap_or_default()
+    }
+
+    /// The map's geography for this dataset, if its regions are Québec's.
+    pub fn map_geography(&self) -> Option<&'static Geography> {
+        geo::quebec().filter(|g| g.covers(self.data.regions.iter().map(|r| r.code.as_str())))
+    }
+
+    /// Opens the map on the region selected in the main screen, or closes it.
+    pub(super) fn toggle_map(&mut self) {
+        if matches!(self.overlay, Overlay::Map(_)) {
+            self.overlay = Overlay::None;
+            return;
+        }
+        let region = self
+            .region
+            .checked_sub(FIRST_REGION_ROW)
+            .filter(|&i| i < self.data.regions.len())
+            .unwrap_or(0);
+        self.overlay = Overlay::Map(MapView {
+            region,
+            measure: Measure::default(),
+            labels: true,
+            view: View::default(),
+            geo: self.map_geography(),
+        });
+    }
+
+    /// Changes the open map, if one is open.
+    pub(super) fn change_map(&mut self, change: impl FnOnce(&mut MapView, usize)) {
+        let regions = self.data.regions.len();
+        if let Overlay::Map(view) = &mut self.overlay {
+            change(view, regions);
+        }
+    }
+
+    /// Enter on the map: back to the main screen with the map's region selected.
+    pub(super) fn leave_map_on_region(&mut self) {
+        if let Overlay::Map(view) = &self.overlay {
+            let row = FIRST_REGION_ROW + view.region;
+            self.overlay = Overlay::None;
+            self.focus = Pane::Regions;
+            self.select_region(row);
+        }
+    }
+}
+
+impl MapView {
+    pub(super) fn move_by(&mut self, delta: isize, regions: usize) {
+        self.region = step(self.region, delta, regions);
+    }
+
+    pub(super) fn cycle_measure(&mut self) {
+        self.measure = self.measure.next();
+    }
+
+    pub(super) fn select(&mut self, region: usize, regions: usize) {
+        if region < regions {
+            self.region = region;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::app::Action;
+    use crate::data;
+    use crate::i18n::Lang;
+
+    fn app() -> App {
+        let loaded = data::load(None).expect("embedded");
+        App::new(loaded.dataset, loaded.origin, Lang::En)
+    }
+
+    fn map(app: &App) -> &MapView {
+        match &app.overlay {
+            Overlay::Map(view) => view,
+            other => panic!("no map: {other:?}"),
+        }
+    }
+
+    fn code(app: &App) -> &str {
+        &app.data.regions[map(app).region].code
+    }
+
+    #[test]
+    fn m_opens_the_map_on_the_main_screens_region_and_q_closes_it() {
+        let mut app = app();
+        let lanaudiere = app
+            .data
+            .regions
+            .iter()
+            .position(|r| r.code == "14")
+            .expect("14");
+        app.update(Action::Select(Pane::Regions, FIRST_REGION_ROW + lanaudiere));
+        app.update(Action::ToggleMap);
+        assert_eq!(app.mode(), crate::app::Mode::Map);
+        assert_eq!(code(&app), "14");
+        assert!(map(&app).geo.is_some());
+        app.update(Action::Back);
+        assert!(matches!(app.overlay, Overlay::None));
+        assert!(app.running);
+    }
+
+    #[test]
+    fn moving_to_outaouais_and_enter_selects_it_in_the_regions_pane() {
+        let mut app = app();
+        app.update(Action::ToggleMap);
+        assert_eq!(code(&app), "01");
+        for _ in 0..6 {
+            app.update(Action::Down);
+        }
+        assert_eq!(code(&app), "07");
+        let figures = app.region_figures(map(&app).region);
+        assert_eq!((figures.organisations, figures.people_known), (0, 63));
+        app.update(Action::Open);
+        assert!(matches!(app.overlay, Overlay::None));
+        assert_eq!(app.focus, Pane::Regions);
+        assert_eq!(app.region_code(), Some("07"));
+    }
+
+    #[test]
+    fn the_measure_cycles_and_the_zoom_steps() {
+        let mut app = app();
+        app.update(Action::ToggleMap);
+        for expected in [Measure::People, Measure::Withheld, Measure::Organisations] {
+            app.update(Action::CycleMeasure);
+            assert_eq!(map(&app).measure, expected);
+        }
+        app.update(Action::ZoomCorridor);
+        assert_eq!(map(&app).view, View::Corridor);
+        app.update(Action::ZoomIn);
+        assert_eq!(map(&app).view, View::Montreal);
+        app.update(Action::ZoomIn);
+        assert_eq!(map(&app).view, View::Montreal);
+        app.update(Action::ZoomOut);
+        app.update(Action::ZoomOut);
+        assert_eq!(map(&app).view, View::Province);
+        app.update(Action::ToggleCityLabels);
+        assert!(!map(&app).labels);
+        app.update(Action::SelectMapRegion(12));
+        assert_eq!(code(&app), "13");
+        app.update(Action::SelectMapRegion(99));
+        assert_eq!(code(&app), "13");
+    }
+
+    #[test]
+    fn regions_that_are_not_quebecs_get_no_geography() {
+        let mut loaded = data::load(None).expect("embedded");
+        loaded.dataset.regions[0].code = "99".into();
+        let mut app = App::new(loaded.dataset, loaded.origin, Lang::En);
+        app.update(Action::ToggleMap);
+        assert!(map(&app).geo.is_none());
+    }
+}

@@ -1,0 +1,149 @@
+//! `export --format geojson`: an RFC 7946 FeatureCollection for GIS tools, one
+//! Feature per region and one Point per city. The figures come from the letter;
+//! the geometry is the embedded background geography, named with its licence.
+
+use serde_json::{Value, json};
+
+use crate::data::Dataset;
+use crate::geo::{self, Geography, LonLat, Polygon};
+use crate::i18n::{Message, Text};
+
+/// The FeatureCollection, or why there is none: a dataset whose regions the
+/// geography does not know gets an error, never a wrong map.
+pub fn geojson(data: &Dataset) -> Result<Value, Message> {
+    let unknown = |geo: Option<&Geography>| {
+        let codes: Vec<&str> = data
+            .regions
+            .iter()
+            .map(|r| r.code.as_str())
+            .filter(|c| geo.is_none_or(|g| g.region(c).is_none()))
+            .collect();
+        Message::new(Text::ExportNoGeography).with("codes", codes.join(", "))
+    };
+    let geo = geo::quebec().ok_or_else(|| unknown(None))?;
+    if !geo.covers(data.regions.iter().map(|r| r.code.as_str())) {
+        return Err(unknown(Some(geo)));
+    }
+    let mut features: Vec<Value> = data
+        .regions
+        .iter()
+        .filter_map(|region| {
+            let shape = &geo.regions[geo.region(&region.code)?];
+            let ids: Vec<&str> = data
+                .organisations
+                .iter()
+                .filter(|o| o.regions.contains(&region.code))
+                .map(|o| o.id.as_str())
+                .collect();
+            let totals = data.region_totals(&region.code);
+            Some(json!({
+                "type": "Feature",
+                "id": region.code,
+                "geometry": region_geometry(&shape.polygons),
+                "properties": {
+                    "kind": "region",
+                    "code": region.code,
+                    "name": region.name,
+                    "organisations": ids.len(),
+                    "organisation_ids": ids,
+                    "people_accompanied_known": totals.known,
+                    "cities_withheld": totals.withheld,
+                },
+            }))
+        })
+        .collect();
+    let mut without_point = Vec::new();
+    for city in &data.cities {
+        let Some(point) = geo.city_point(&city.name, &city.region) else {
+            without_point.push(city.name.as_str());
+            continue;
+        };
+        features.push(json!({
+            "type": "Feature",
+            "id": city.id,
+            "geometry": { "type": "Point", "coordinates": [point.lon, point.lat] },
+            "properties": {
+                "kind": "city",
+                "name": city.name,
+                "region": city.region,
+                "count": city.count,
+                "withheld": city.withheld.as_ref().map(|w| &w.articles),
+                "geonameid": point.geonameid,
+            },
+        }));
+    }
+    let d = &data.document;
+    Ok(json!({
+        "type": "FeatureCollection",
+        "name": format!("{} decision {}", d.ministry_acronym, d.reference),
+        "features": features,
+        "letter": {
+            "decision": d.reference,
+            "ministry": d.ministry,
+            "date": d.date,
+            "subject": d.subject,
+            "properties": [
+                "organisations", "organisation_ids", "people_accompanied_known",
+                "cities_withheld", "name", "region", "count", "withheld",
+            ],
+            "note": "These properties come from the letter (access-to-information decision); the geometry does not.",
+        },
+        "geometry_sources": {
+            "regions": provenance(&geo.regions_source),
+            "cities": provenance(&geo.cities_source),
+            "note": "Background geography, not from the letter: region polygons and city points only.",
+        },
+        "cities_without_point": without_point,
+    }))
+}
+
+fn provenance(p: &geo::Provenance) -> Value {
+    json!({ "source": p.source, "licence": p.licence, "attribution": p.attribution })
+}
+
+/// A Polygon or a MultiPolygon, outer rings counter-clockwise and holes
+/// clockwise, every ring closed, as RFC 7946 asks.
+fn region_geometry(polygons: &[Polygon]) -> Value {
+    let polygons: Vec<Vec<Vec<LonLat>>> = polygons
+        .iter()
+        .map(|polygon| {
+            polygon
+                .iter()
+                .enumerate()
+                .map(|(i, ring)| wound(ring, i == 0))
+                .collect()
+        })
+        .collect();
+    match polygons.as_slice() {
+        [one] => json!({ "type": "Polygon", "coordinates": one }),
+        _ => json!({ "type": "MultiPolygon", "coordinates": polygons }),
+    }
+}
+
+/// The ring closed and turning counter-clockwise when `outer`, clockwise otherwise.
+fn wound(ring: &[LonLat], outer: bool) -> Vec<LonLat> {
+    let mut ring = ring.to_vec();
+    if let (Some(first), Some(last)) = (ring.first().copied(), ring.last().copied())
+        && first != last
+    {
+        ring.push(first);
+    }
+    if (geo::signed_area(&ring) > 0.0) != outer {
+        ring.reverse();
+    }
+    ring
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn rings_are_closed_and_wound_as_rfc_7946_asks() {
+        let clockwise = vec![[0.0, 0.0], [0.0, 1.0], [1.0, 1.0], [1.0, 0.0]];
+        let outer = wound(&clockwise, true);
+        assert_eq!(outer.first(), outer.last());
+        assert!(geo::signed_area(&outer) > 0.0);
+        assert!(geo::signed_area(&wound(&clockwise, false)) < 0.0);
+    }
+}
