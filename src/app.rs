@@ -468,8 +468,9 @@ impl App {
                         self.overlay = Overlay::Detail(view);
                     }
                 }
-                // "All regions" stands for the whole letter.
-                None if self.focus == Pane::Regions => self.open_letter(),
+                // "All regions" and "Starred" are lists, not entries: Enter
+                // goes into them.
+                None if self.focus == Pane::Regions => self.focus = Pane::Organisations,
                 None => {}
             },
             Overlay::CopyMenu { selected, .. } => {
@@ -537,19 +538,29 @@ impl App {
             self.nothing_selected();
             return;
         };
+        let s = self.lang.strings();
         match self.starred.iter().position(|s| s.target == target) {
             Some(i) => {
-                self.starred.remove(i);
+                let star = self.starred.remove(i);
+                let said = format!("{}{}{}", s.star_removed, s.colon, star.title);
+                self.notify(said, false);
             }
             None => {
                 if let Some(star) = self.starred_entry(target) {
+                    let said = format!("{}{}{}", s.star_added, s.colon, star.title);
                     self.starred.push(star);
+                    self.notify(said, false);
                 }
             }
         }
         let last = self.rows(Pane::Organisations).saturating_sub(1);
         self.organisation = self.organisation.min(last);
         effects.push(Effect::Save(self.snapshot()));
+    }
+
+    /// True when `target` is starred.
+    pub fn is_starred(&self, target: &Target) -> bool {
+        self.starred.iter().any(|s| &s.target == target)
     }
 
     /// `target` with its title, if this dataset has it.

@@ -297,3 +297,29 @@ fn a_detail_highlights_the_source_line_under_the_cursor() {
     assert!(buf[(x, y)].modifier.contains(Modifier::REVERSED));
     snapshot("detail_source_line", &app, 120, 40);
 }
+
+#[test]
+fn starred_entries_carry_a_star_in_their_pane_the_detail_and_the_list() {
+    let mut app = with(
+        Lang::En,
+        &[
+            Action::Focus(Pane::Headcounts),
+            Action::Last,
+            Action::ToggleStar,
+            Action::Focus(Pane::Articles),
+            Action::ToggleStar,
+        ],
+    );
+    let screen = text(&draw(&app, 120, 40, ThemeName::Dark));
+    assert!(screen.contains("★ Montréal"), "{screen}");
+    assert!(screen.contains("★ Article 1 "), "{screen}");
+    assert!(screen.contains("Starred: Article 1"), "{screen}");
+    app.update(Action::Open);
+    let screen = text(&draw(&app, 120, 40, ThemeName::Dark));
+    assert!(screen.contains("★ Article — Article 1"), "{screen}");
+    app.update(Action::Back);
+    for a in [Action::Focus(Pane::Regions), Action::First, Action::Open] {
+        app.update(a);
+    }
+    snapshot("starred_list", &app, 80, 24);
+}

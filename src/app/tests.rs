@@ -839,3 +839,35 @@ fn the_letter_hit_for_its_identity_opens_on_the_letter_not_on_a_remark() {
     let current = view.matches[view.current.expect("a match")];
     assert_eq!(current.line, letter_line(&app, "N/Réf. : 18159"));
 }
+
+#[test]
+fn starring_says_so_in_the_interface_language() {
+    let mut app = app();
+    run(&mut app, &[Action::Focus(Pane::Headcounts), Action::Last]);
+    app.update(Action::ToggleStar);
+    let status = app.status.clone().expect("a message");
+    assert_eq!(status.text, "Starred: Montréal");
+    assert!(!status.error);
+    assert!(app.is_starred(&Target::City("montreal".into())));
+    run(&mut app, &[Action::ToggleLanguage, Action::ToggleStar]);
+    assert_eq!(
+        app.status.clone().map(|s| s.text).as_deref(),
+        Some("Étoile retirée : Montréal")
+    );
+    assert!(!app.is_starred(&Target::City("montreal".into())));
+}
+
+#[test]
+fn enter_on_all_regions_or_starred_goes_into_the_list() {
+    let mut app = app();
+    run(&mut app, &[Action::Focus(Pane::Regions), Action::Open]);
+    assert_eq!(app.mode(), Mode::Normal, "no overlay opens");
+    assert_eq!(app.focus, Pane::Organisations);
+    run(
+        &mut app,
+        &[Action::Focus(Pane::Regions), Action::First, Action::Open],
+    );
+    assert!(app.starred_view());
+    assert_eq!(app.mode(), Mode::Normal);
+    assert_eq!(app.focus, Pane::Organisations);
+}

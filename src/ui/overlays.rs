@@ -133,8 +133,12 @@ pub fn render_detail(buf: &mut Buffer, area: Rect, app: &App, theme: &Theme) {
     } else {
         String::new()
     };
+    let star = match view.stack.last() {
+        Some(target) if app.is_starred(target) => "★ ",
+        _ => "",
+    };
     let block = pane_block(
-        format!("{} — {}{crumbs}", detail.kind, detail.title),
+        format!("{star}{} — {}{crumbs}", detail.kind, detail.title),
         true,
         theme,
     );

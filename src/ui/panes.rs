@@ -14,7 +14,7 @@ use unicode_width::UnicodeWidthStr;
 use super::theme::Theme;
 use super::window::Window;
 use super::{UiState, clean, fit, pad, pane_block, pane_index};
-use crate::app::{ALL_ROW, App, FIRST_REGION_ROW, Pane, STARRED_ROW};
+use crate::app::{ALL_ROW, App, FIRST_REGION_ROW, Pane, STARRED_ROW, Target};
 use crate::data::{Organisation, Totals};
 
 pub use headcounts::render_headcounts;
@@ -47,6 +47,11 @@ fn row_style(app: &App, pane: Pane, selected: bool, otherwise: Style, theme: &Th
         (true, true) => theme.selected,
         (true, false) => theme.selected_unfocused,
     }
+}
+
+/// `★ ` before the name of a starred entry, nothing otherwise.
+pub(super) fn star_mark(app: &App, target: &Target) -> &'static str {
+    if app.is_starred(target) { "★ " } else { "" }
 }
 
 /// A region's headcounts in a few columns: `41+1█` is 41 known and one city
@@ -92,8 +97,9 @@ fn region_row(app: &App, row: usize, with_headcounts: bool) -> RegionRow {
             Some(region) => {
                 let region_summary = &app.regions[row - FIRST_REGION_ROW];
                 let orgs = region_summary.organisations;
+                let star = star_mark(app, &Target::Region(region.code.clone()));
                 RegionRow {
-                    name: format!("{} {}", clean(&region.code), clean(&region.name)),
+                    name: format!("{star}{} {}", clean(&region.code), clean(&region.name)),
                     summary: summary(orgs, &region_summary.totals),
                     empty: orgs == 0,
                 }
@@ -200,8 +206,9 @@ fn organisation_item<'a>(
     } else {
         String::new()
     };
+    let star = star_mark(app, &Target::Organisation(o.id.clone()));
     let name = fit(
-        &clean(&o.display_name()),
+        &format!("{star}{}", clean(&o.display_name())),
         width.saturating_sub(marker.width()),
     );
     let line = Line::from(vec![
@@ -251,12 +258,9 @@ fn render_starred(buf: &mut Buffer, area: Rect, app: &App, ui: &mut UiState, the
         let star = &app.starred[r];
         let selected = r == app.organisation;
         let style = row_style(app, Pane::Organisations, selected, theme.text, theme);
-        let title = &star.title;
-        let kind = format!("{:<KIND_WIDTH$}", star.target.search_kind().name(app.lang));
-        let line = Line::from(vec![
-            Span::styled(kind, if selected { style } else { theme.dim }),
-            Span::styled(fit(&clean(title), width.saturating_sub(KIND_WIDTH)), style),
-        ]);
+        // The title alone: a region, a city and an article read as what they
+        // are, and the detail says the kind.
+        let line = Line::from(Span::styled(fit(&clean(&star.title), width), style));
         ListItem::new(line).style(style)
     });
     let list = List::new(items);
@@ -291,7 +295,8 @@ pub fn render_articles(buf: &mut Buffer, area: Rect, app: &App, ui: &mut UiState
             .as_deref()
             .and_then(|t| t.lines().next())
             .map_or_else(|| format!("({})", s.cited_only).into(), clean);
-        let text = format!("{} {} — {}", s.article, clean(&a.number), first);
+        let star = star_mark(app, &Target::Article(a.number.clone()));
+        let text = format!("{star}{} {} — {}", s.article, clean(&a.number), first);
         ListItem::new(Line::from(Span::styled(fit(&text, width), style))).style(style)
     });
     window.render(

@@ -12,8 +12,8 @@ use unicode_width::UnicodeWidthStr;
 use super::super::theme::Theme;
 use super::super::window::Window;
 use super::super::{UiState, clean, fit, pad, pane_index, row};
-use super::{frame_pane, row_style};
-use crate::app::{App, Pane};
+use super::{frame_pane, row_style, star_mark};
+use crate::app::{App, Pane, Target};
 use crate::data::{City, Headcount, Withheld};
 use crate::i18n::Strings;
 
@@ -104,7 +104,17 @@ fn city_item<'a>(
     };
     let mut spans = vec![
         Span::styled(if related { "● " } else { "  " }, styles.row),
-        Span::styled(pad(&clean(&c.name), columns.name), styles.row),
+        Span::styled(
+            pad(
+                &format!(
+                    "{}{}",
+                    star_mark(app, &Target::City(c.id.clone())),
+                    clean(&c.name)
+                ),
+                columns.name,
+            ),
+            styles.row,
+        ),
         Span::raw(" "),
     ];
     match c.headcount() {
