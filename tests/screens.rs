@@ -161,20 +161,24 @@ fn withheld_counts_are_drawn_as_redaction_blocks_never_zero() {
         // The headcount pane's part of the row, from the city's name on.
         let line = &full[full.find(&format!("  {city} ")).unwrap_or(0)..];
         // The legal basis is on the row itself, not only on the total line.
-        assert!(line.contains("███ caviardé art. 53-54"), "{line}");
+        // Long or short, as `withheld_marker` writes it.
+        assert!(
+            line.contains("█ caviardé — art. 53, 54") || line.contains("█ art. 53, 54"),
+            "{line}"
+        );
         assert!(!line.contains(" 0"), "{line}");
         let cells: Vec<_> = redaction_cells(&buf, y)
             .into_iter()
             .filter(|(x, _)| *x > 60)
             .collect();
-        assert_eq!(cells.len(), 3, "{line}");
+        assert_eq!(cells.len(), 1, "{line}");
         assert!(
             cells.iter().all(|(_, s)| s.fg == Some(Color::Gray)),
             "{cells:?}"
         );
     }
     assert!(
-        screen.contains("217 connues · 12 caviardées █ art. 53, 54"),
+        screen.contains("217 connues · █ 12 caviardées — art. 53, 54"),
         "{screen}"
     );
 }

@@ -762,7 +762,7 @@ fn y_on_a_region_copies_its_answer() {
         ]
     );
     assert!(
-        text.contains("- Terrebonne — withheld (art. 53, 54)"),
+        text.contains("- Terrebonne — █ withheld — art. 53, 54"),
         "{text}"
     );
     assert!(

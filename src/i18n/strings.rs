@@ -184,6 +184,9 @@ pub struct Strings {
     pub pane_regions: &'static str,
     pub pane_organisations: &'static str,
     pub pane_headcounts: &'static str,
+    /// The headcounts pane's titles when the period does not fit: the year stays.
+    pub pane_headcounts_year: &'static str,
+    pub pane_headcounts_short: &'static str,
     pub pane_articles: &'static str,
     pub all_regions: &'static str,
     pub regions_word: &'static str,
@@ -239,7 +242,7 @@ pub struct Strings {
 }
 
 pub static FR: Strings = Strings {
-    withheld: "[caviardé : art. {articles}]",
+    withheld: "caviardé — art. {articles}",
     withheld_short: "caviardé",
     col_code: "CODE",
     col_region: "RÉGION",
@@ -276,6 +279,8 @@ pub static FR: Strings = Strings {
     pane_regions: "Régions",
     pane_organisations: "Organismes",
     pane_headcounts: "Personnes accompagnées, 12 août – 31 déc. 2019",
+    pane_headcounts_year: "Personnes accompagnées, 2019",
+    pane_headcounts_short: "Accompagnées, 2019",
     pane_articles: "Articles cités",
     all_regions: "Toutes les régions",
     regions_word: "régions",
@@ -334,7 +339,7 @@ pub static FR: Strings = Strings {
 };
 
 pub static EN: Strings = Strings {
-    withheld: "[withheld: art. {articles}]",
+    withheld: "withheld — art. {articles}",
     withheld_short: "withheld",
     col_code: "CODE",
     col_region: "REGION",
@@ -371,6 +376,8 @@ pub static EN: Strings = Strings {
     pane_regions: "Regions",
     pane_organisations: "Organisations",
     pane_headcounts: "People accompanied, 12 Aug – 31 Dec 2019",
+    pane_headcounts_year: "People accompanied, 2019",
+    pane_headcounts_short: "Accompanied, 2019",
     pane_articles: "Articles cited",
     all_regions: "All regions",
     regions_word: "regions",
@@ -428,9 +435,26 @@ pub static EN: Strings = Strings {
     ],
 };
 
+/// The articles a withholding invokes: `art. 53, 54` in both languages.
+pub fn legal_basis(articles: &[String]) -> String {
+    format!("art. {}", articles.join(", "))
+}
+
 impl Strings {
-    /// The withheld marker with its articles, e.g. `[withheld: art. 53, 54]`.
+    /// A withholding where there is room, the one way every pane, detail,
+    /// copy and listing writes it: `█ withheld — art. 53, 54`.
     pub fn withheld_marker(&self, articles: &[String]) -> String {
+        format!("█ {}", self.withheld_words(articles))
+    }
+
+    /// A withholding where room is short: `█ art. 53, 54`. The legal basis
+    /// matters more than the word, which the block already says.
+    pub fn withheld_marker_short(&self, articles: &[String]) -> String {
+        format!("█ {}", legal_basis(articles))
+    }
+
+    /// The words after the block: `withheld — art. 53, 54`.
+    pub fn withheld_words(&self, articles: &[String]) -> String {
         self.withheld.replace("{articles}", &articles.join(", "))
     }
 

@@ -57,7 +57,11 @@ pub fn render_search(buf: &mut Buffer, area: Rect, app: &App, sb: &SearchBox, th
     } else {
         sb.hits.len().to_string()
     };
-    let title = format!("/ {} — {count} {}", s.search_title, s.hits_word);
+    let count = match sb.pending {
+        true => format!("{count} {}", s.hits_word),
+        false => app.lang.count(sb.hits.len() as u64, crate::i18n::Noun::Hit),
+    };
+    let title = format!("/ {} — {count}", s.search_title);
     let block = pane_block(title, true, theme);
     let inner = block.inner(rect);
     block.render(rect, buf);
@@ -138,7 +142,10 @@ pub fn render_detail(buf: &mut Buffer, area: Rect, app: &App, theme: &Theme) {
         _ => "",
     };
     let block = pane_block(
-        format!("{star}{} — {}{crumbs}", detail.kind, detail.title),
+        fit(
+            &format!("{star}{} — {}{crumbs}", detail.kind, detail.title),
+            usize::from(rect.width.saturating_sub(4)),
+        ),
         true,
         theme,
     );

@@ -29,6 +29,8 @@ fn frame_pane(
     ui: &mut UiState,
     theme: &Theme,
 ) -> Rect {
+    // A title cut by the border would end mid-word: it ends in `…` instead.
+    let title = fit(&title, usize::from(area.width.saturating_sub(3)));
     let block = pane_block(title, app.focus == pane, theme);
     let inner = block.inner(area);
     block.render(area, buf);

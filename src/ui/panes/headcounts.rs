@@ -15,7 +15,7 @@ use super::super::{UiState, clean, fit, pad, pane_index, row};
 use super::{frame_pane, row_style, star_mark};
 use crate::app::{App, Pane, Target};
 use crate::data::{City, Headcount, Withheld};
-use crate::i18n::Strings;
+use crate::i18n::{Noun, Strings};
 
 /// How a city row shares the pane's width: two columns for the "in the selected
 /// region" mark, the names and a space, and the rest for the bar or the block.
@@ -52,7 +52,12 @@ impl Columns {
 
 pub fn render_headcounts(buf: &mut Buffer, area: Rect, app: &App, ui: &mut UiState, theme: &Theme) {
     let s = app.lang.strings();
-    let title = format!("3 {}", s.pane_headcounts);
+    // The period, or at least its year, stays in the title.
+    let title = [s.pane_headcounts, s.pane_headcounts_year]
+        .into_iter()
+        .map(|t| format!("3 {t}"))
+        .find(|t| t.width() + 3 <= usize::from(area.width))
+        .unwrap_or_else(|| format!("3 {}", s.pane_headcounts_short));
     let inner = frame_pane(buf, area, Pane::Headcounts, title, app, ui, theme);
     if inner.height == 0 {
         return;
@@ -146,7 +151,8 @@ fn known_spans<'a>(count: u64, styles: Styles, columns: &Columns, theme: &Theme)
     ]
 }
 
-/// A withheld headcount in `room` columns: a redaction block, then its label.
+/// A withheld headcount in `room` columns: the redaction block, then the
+/// words of `Strings::withheld_marker` that fit.
 fn withheld_spans<'a>(
     s: &Strings,
     w: &Withheld,
@@ -155,43 +161,46 @@ fn withheld_spans<'a>(
     theme: &Theme,
 ) -> [Span<'a>; 2] {
     let label = withheld_label(s, w, room);
-    let block_len = room.saturating_sub(label.width()).clamp(1, 5);
     [
-        Span::styled("█".repeat(block_len), styles.part(theme.redaction)),
-        Span::styled(label, styles.part(theme.dim)),
+        Span::styled("█", styles.part(theme.redaction)),
+        Span::styled(label, styles.part(theme.legal_basis)),
     ]
 }
 
-/// The longest label that leaves room for a block of three. The legal basis
-/// matters more than the word, which the block already says: it goes last.
+/// What follows the block: the long form, or the short one when it does not
+/// fit, as `withheld_marker` and `withheld_marker_short` write them.
 fn withheld_label(s: &Strings, w: &Withheld, room: usize) -> String {
     // Article numbers come from the file like everything else.
-    let listed = clean(&w.articles.join(", ")).into_owned();
-    let joined = clean(&w.articles.join("-")).into_owned();
-    let candidates = [
-        format!(" {} · art. {listed}", s.withheld_short),
-        format!(" {} art. {joined}", s.withheld_short),
-        format!(" art. {listed}"),
-        format!(" art. {joined}"),
-    ];
-    candidates
-        .into_iter()
-        .find(|l| l.width() + 3 <= room)
-        .unwrap_or_else(|| format!(" {}", s.withheld_short))
+    let long = clean(&s.withheld_marker(&w.articles)).into_owned();
+    let short = clean(&s.withheld_marker_short(&w.articles)).into_owned();
+    let after_block = |marker: &str| marker.trim_start_matches('█').to_string();
+    if long.width() <= room {
+        after_block(&long)
+    } else {
+        fit(&after_block(&short), room.saturating_sub(1))
+    }
 }
 
 /// The totals of the whole table on the pane's last row.
 fn render_totals(buf: &mut Buffer, inner: Rect, app: &App, theme: &Theme) {
     let s = app.lang.strings();
     let totals = app.data.headcount_totals();
-    let total = format!(
-        "{} {} · {} {} █ art. {}",
+    let articles: Vec<String> = withheld_articles(&app.data.cities)
+        .into_iter()
+        .map(|a| clean(a).into_owned())
+        .collect();
+    let basis = crate::i18n::legal_basis(&articles);
+    let long = format!(
+        "{} {} · █ {} — {basis}",
         totals.known,
         s.known,
-        totals.withheld,
-        s.withheld_plural,
-        clean(&withheld_articles(&app.data.cities).join(", "))
+        app.lang.count(totals.withheld as u64, Noun::Withheld),
     );
+    let total = if long.width() <= inner.width as usize {
+        long
+    } else {
+        format!("{} · █ {} — {basis}", totals.known, totals.withheld)
+    };
     row(
         buf,
         inner,
