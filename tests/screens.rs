@@ -71,7 +71,7 @@ fn type_text(lang: Lang, query: &str) -> App {
 
 #[test]
 fn main_screen() {
-    for (w, h) in [(80, 24), (120, 40)] {
+    for (w, h) in [(60, 16), (80, 24), (120, 40), (200, 60)] {
         snapshot("main_en", &app(Lang::En), w, h);
         snapshot("main_fr", &app(Lang::Fr), w, h);
     }
@@ -326,4 +326,32 @@ fn starred_entries_carry_a_star_in_their_pane_the_detail_and_the_list() {
         app.update(a);
     }
     snapshot("starred_list", &app, 80, 24);
+}
+
+#[test]
+fn every_list_says_where_it_is_and_keeps_the_total_and_legal_basis_in_view() {
+    for (w, h) in [(60, 16), (80, 24)] {
+        for lang in [Lang::En, Lang::Fr] {
+            let app = with(lang, &[Action::Focus(Pane::Headcounts), Action::Last]);
+            let screen = text(&draw(&app, w, h, ThemeName::Dark));
+            let case = format!("{w}×{h} {lang:?}\n{screen}");
+            // The last city, its legal basis, the total under it, and the
+            // position with the mark of rows above.
+            let montreal = screen
+                .lines()
+                .find(|l| l.contains("Montréal ") && l.contains("art. 53, 54"))
+                .unwrap_or_else(|| panic!("Montréal's row with its basis: {case}"));
+            assert!(montreal.contains('█'), "{case}");
+            assert!(screen.contains("217 "), "the total: {case}");
+            assert!(screen.contains(" ▲ 17/17 "), "{case}");
+            assert!(screen.contains("1/58 ▼"), "{case}");
+            assert!(screen.contains("1/3"), "{case}");
+        }
+    }
+    snapshot(
+        "last_city",
+        &with(Lang::Fr, &[Action::Focus(Pane::Headcounts), Action::Last]),
+        60,
+        16,
+    );
 }

@@ -40,6 +40,61 @@ fn frame_pane(
     inner
 }
 
+/// Writes where a list is on the bottom border of its pane, right-aligned:
+/// `▲ 3/17 ▼`, the arrows when rows are hidden above or below. `shown` is the
+/// number of list rows on screen, `offset` the first of them.
+pub(super) fn render_position(
+    buf: &mut Buffer,
+    pane_area: Rect,
+    position: Position,
+    theme: &Theme,
+) {
+    let Position {
+        selected,
+        len,
+        offset,
+        shown,
+    } = position;
+    if len == 0 || pane_area.height < 2 || pane_area.width < 4 {
+        return;
+    }
+    let above = if offset > 0 { "▲ " } else { "" };
+    let below = if offset + shown < len { " ▼" } else { "" };
+    let text = format!(" {above}{}/{len}{below} ", selected + 1);
+    let width = text.width() as u16;
+    if width + 2 > pane_area.width {
+        return;
+    }
+    let x = pane_area.right() - 1 - width;
+    buf.set_string(x, pane_area.bottom() - 1, text, theme.title);
+}
+
+/// Where a list stands, for `render_position`.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Position {
+    pub selected: usize,
+    pub len: usize,
+    /// The first row on screen.
+    pub offset: usize,
+    /// How many rows the screen shows.
+    pub shown: usize,
+}
+
+impl Position {
+    /// The position of `pane`'s list, as its state was left by the last render
+    /// in `height` rows.
+    pub(super) fn of(app: &App, ui: &UiState, pane: Pane, height: u16) -> Position {
+        let len = app.rows(pane);
+        let offset = ui.lists[pane_index(pane)].offset().min(len);
+        Position {
+            selected: app.selected(pane).min(len.saturating_sub(1)),
+            len,
+            offset,
+            shown: usize::from(height).min(len - offset),
+        }
+    }
+}
+
 /// The style of a row of `pane`: the selection's when `selected`, else `otherwise`.
 /// Rows are styled here rather than by the list's highlight, which would add the
 /// selection to the row's own style where the selection must replace it.
@@ -151,6 +206,8 @@ pub fn render_regions(buf: &mut Buffer, area: Rect, app: &App, ui: &mut UiState,
         buf,
         &mut ui.lists[pane_index(Pane::Regions)],
     );
+    let position = Position::of(app, ui, Pane::Regions, inner.height);
+    render_position(buf, area, position, theme);
 }
 
 pub fn render_organisations(
@@ -191,6 +248,8 @@ pub fn render_organisations(
         buf,
         &mut ui.lists[pane_index(Pane::Organisations)],
     );
+    let position = Position::of(app, ui, Pane::Organisations, inner.height);
+    render_position(buf, area, position, theme);
 }
 
 /// An organisation's name, and how many regions it serves when more than one.
@@ -272,6 +331,8 @@ fn render_starred(buf: &mut Buffer, area: Rect, app: &App, ui: &mut UiState, the
         buf,
         &mut ui.lists[pane_index(Pane::Organisations)],
     );
+    let position = Position::of(app, ui, Pane::Organisations, inner.height);
+    render_position(buf, area, position, theme);
 }
 
 pub fn render_articles(buf: &mut Buffer, area: Rect, app: &App, ui: &mut UiState, theme: &Theme) {
@@ -279,11 +340,13 @@ pub fn render_articles(buf: &mut Buffer, area: Rect, app: &App, ui: &mut UiState
     let title = format!("4 {}", s.pane_articles);
     let inner = frame_pane(buf, area, Pane::Articles, title, app, ui, theme);
     let width = inner.width as usize;
+    // Every article when it can, with the rule and a row of the selected
+    // one's text under them; the list scrolls otherwise.
     let list_height = app
         .data
         .articles
         .len()
-        .min((inner.height as usize / 2).max(1)) as u16;
+        .min((inner.height as usize).saturating_sub(2).max(1)) as u16;
     let list = Rect {
         height: list_height.min(inner.height),
         ..inner
@@ -307,6 +370,8 @@ pub fn render_articles(buf: &mut Buffer, area: Rect, app: &App, ui: &mut UiState
         buf,
         &mut ui.lists[pane_index(Pane::Articles)],
     );
+    let position = Position::of(app, ui, Pane::Articles, list.height);
+    render_position(buf, area, position, theme);
     let body = Rect {
         y: list.bottom(),
         height: inner.height - list.height,

@@ -12,7 +12,7 @@ use unicode_width::UnicodeWidthStr;
 use super::super::theme::Theme;
 use super::super::window::Window;
 use super::super::{UiState, clean, fit, pad, pane_index, row};
-use super::{frame_pane, row_style, star_mark};
+use super::{Position, frame_pane, render_position, row_style, star_mark};
 use crate::app::{App, Pane, Target};
 use crate::data::{City, Headcount, Withheld};
 use crate::i18n::{Noun, Strings};
@@ -77,6 +77,8 @@ pub fn render_headcounts(buf: &mut Buffer, area: Rect, app: &App, ui: &mut UiSta
         buf,
         &mut ui.lists[pane_index(Pane::Headcounts)],
     );
+    let position = Position::of(app, ui, Pane::Headcounts, list.height);
+    render_position(buf, area, position, theme);
     render_totals(buf, inner, app, theme);
 }
 
