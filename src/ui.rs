@@ -1,6 +1,7 @@
 //! Drawing: one `render_*` per pane, the overlays, and the theme. Rendering reads
 //! the app and draws; it changes only the scroll offsets and hit areas in `UiState`.
 
+mod layout;
 mod letter;
 mod overlays;
 mod panes;
@@ -93,16 +94,20 @@ pub fn render(frame: &mut Frame, app: &App, ui: &mut UiState) {
         Constraint::Length(1),
     ]));
     render_header(frame.buffer_mut(), header, app, &theme);
-    let left_width = (body.width * 28 / 100).clamp(24, 40);
-    let right_width = (body.width * 38 / 100).clamp(28, 50);
-    let [left, middle, right] = body.layout(&Layout::horizontal([
-        Constraint::Length(left_width),
-        Constraint::Min(10),
-        Constraint::Length(right_width),
-    ]));
-    let cities = app.data.cities.len() as u16 + 3;
+    // Widths from what each column holds and from the focus.
+    let widths = layout::share(body.width, layout::needs(app), layout::column(app.focus));
+    let [left, middle, right] = body.layout(&Layout::horizontal(widths.map(Constraint::Length)));
+    // The headcounts whole when they fit, leaving the articles their list,
+    // a rule and a line of text.
+    let cities = u16::try_from(app.data.cities.len())
+        .unwrap_or(u16::MAX)
+        .saturating_add(3);
+    let articles = u16::try_from(app.data.articles.len())
+        .unwrap_or(u16::MAX)
+        .saturating_add(4)
+        .min(body.height / 3);
     let [top_right, bottom_right] = right.layout(&Layout::vertical([
-        Constraint::Length(cities.min(body.height.saturating_sub(6))),
+        Constraint::Length(cities.min(body.height.saturating_sub(articles.max(5)))),
         Constraint::Min(5),
     ]));
     let buf = frame.buffer_mut();

@@ -174,8 +174,9 @@ pub fn render_regions(buf: &mut Buffer, area: Rect, app: &App, ui: &mut UiState,
     let s = app.lang.strings();
     let title = format!("1 {} ({})", s.pane_regions, app.data.regions.len());
     let inner = frame_pane(buf, area, Pane::Regions, title, app, ui, theme);
-    // Narrow panes keep the names readable and leave headcounts to their pane.
-    let with_headcounts = inner.width >= 30;
+    // Narrow panes keep the names whole and leave headcounts to their pane.
+    let names = super::layout::region_name_width(app);
+    let with_headcounts = usize::from(inner.width) >= names + 1 + super::layout::REGION_SUMMARY;
     let window = Window::around(app.region, app.rows(Pane::Regions), inner.height);
     // The summary column is as wide as the widest row around the selection: with
     // a province's regions, all of them, so it stays put while the list scrolls.

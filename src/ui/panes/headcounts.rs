@@ -31,12 +31,13 @@ struct Columns {
 impl Columns {
     fn of(cities: &[City], width: usize) -> Columns {
         let max = cities.iter().filter_map(|c| c.count).max().unwrap_or(0);
+        // The names whole when the short withholding still fits after them.
         let name = cities
             .iter()
             .map(|c| clean(&c.name).width())
             .max()
             .unwrap_or(0)
-            .min(width * 2 / 5);
+            .min(width.saturating_sub(2 + 1 + 13).max(4));
         Columns {
             name,
             rest: width.saturating_sub(2 + name + 1),
@@ -198,11 +199,12 @@ fn render_totals(buf: &mut Buffer, inner: Rect, app: &App, theme: &Theme) {
         s.known,
         app.lang.count(totals.withheld as u64, Noun::Withheld),
     );
-    let total = if long.width() <= inner.width as usize {
-        long
-    } else {
-        format!("{} · █ {} — {basis}", totals.known, totals.withheld)
-    };
+    let short = format!("{} · █ {} — {basis}", totals.known, totals.withheld);
+    // The legal basis stays whole: the known count gives way first.
+    let total = [long, short]
+        .into_iter()
+        .find(|t| t.width() <= inner.width as usize)
+        .unwrap_or_else(|| format!("█ {} — {basis}", totals.withheld));
     row(
         buf,
         inner,
