@@ -140,6 +140,8 @@ pub struct App {
     pub organisation: usize,
     pub city: usize,
     pub article: usize,
+    /// Row of the funding pane.
+    pub funding: usize,
     /// Indices into `data.organisations` of the selected region's organisations.
     pub organisations: Vec<usize>,
     pub overlay: Overlay,
@@ -222,6 +224,7 @@ impl App {
             organisation: 0,
             city: 0,
             article: 0,
+            funding: 0,
             overlay: Overlay::None,
             status: None,
             keymap: keymap::bindings(),
@@ -323,6 +326,7 @@ impl App {
             Action::FocusOrganisations => self.focus = Pane::Organisations,
             Action::FocusHeadcounts => self.focus = Pane::Headcounts,
             Action::FocusArticles => self.focus = Pane::Articles,
+            Action::FocusFunding => self.focus = Pane::Funding,
             Action::Focus(pane) => self.focus = pane,
             Action::Up => self.move_by(-1, effects),
             Action::Down => self.move_by(1, effects),

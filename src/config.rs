@@ -109,7 +109,7 @@ mouse = true
 # backspace, space, f1 … f12), ctrl-<character> or alt-<character>. A list binds
 # several keys. An entry with a key that cannot be read changes nothing.
 # Actions: quit, back, next_pane, previous_pane, focus_regions, focus_organisations,
-# focus_headcounts, focus_articles, up, down, page_up, page_down, first, last, left,
+# focus_headcounts, focus_articles, focus_funding, up, down, page_up, page_down, first, last, left,
 # right, open, search, copy, copy_menu, star, language, help, letter, suspend, find,
 # next_match, previous_match.
 [keys]

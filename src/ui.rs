@@ -26,17 +26,20 @@ use theme::{Theme, ThemeName};
 pub const MIN_WIDTH: u16 = 60;
 pub const MIN_HEIGHT: u16 = 16;
 
+/// The number of panes of the main screen.
+const PANES: usize = Pane::ALL.len();
+
 /// What rendering remembers between frames: where each list is scrolled to and
 /// where each pane was drawn (for the mouse).
 #[derive(Debug, Clone, Default)]
 pub struct UiState {
     pub theme: Option<Theme>,
     /// Each pane's list as ratatui's `List` left it: the first row on screen.
-    lists: [ListState; 4],
+    lists: [ListState; PANES],
     /// Inner area of each pane on the last frame, for mouse clicks.
-    pub areas: [Rect; 4],
+    pub areas: [Rect; PANES],
     /// First list row of each pane's inner area (some panes have a heading).
-    pub list_top: [u16; 4],
+    pub list_top: [u16; PANES],
     pub overlay_scroll: usize,
 }
 
@@ -79,13 +82,13 @@ pub fn render(frame: &mut Frame, app: &App, ui: &mut UiState) {
     let area = frame.area();
     if area.width == 0 || area.height == 0 {
         // Nothing is drawn, so nothing can be clicked.
-        ui.areas = [Rect::default(); 4];
+        ui.areas = [Rect::default(); PANES];
         return;
     }
     let theme = ui.theme();
     if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
         render_too_small(frame.buffer_mut(), area, app, &theme);
-        ui.areas = [Rect::default(); 4];
+        ui.areas = [Rect::default(); PANES];
         return;
     }
     let [header, body, status] = area.layout(&Layout::vertical([
@@ -110,8 +113,20 @@ pub fn render(frame: &mut Frame, app: &App, ui: &mut UiState) {
         Constraint::Length(cities.min(body.height.saturating_sub(articles.max(5)))),
         Constraint::Min(5),
     ]));
+    // The funding table under the regions, in the room their list leaves.
+    let regions = u16::try_from(app.rows(Pane::Regions))
+        .unwrap_or(u16::MAX)
+        .saturating_add(2);
+    let funding = u16::try_from(app.data.funding.len())
+        .unwrap_or(u16::MAX)
+        .saturating_add(3);
+    let [left, bottom_left] = left.layout(&Layout::vertical([
+        Constraint::Length(regions.min(body.height.saturating_sub(funding.min(6)))),
+        Constraint::Min(0),
+    ]));
     let buf = frame.buffer_mut();
     panes::render_regions(buf, left, app, ui, &theme);
+    panes::render_funding(buf, bottom_left, app, ui, &theme);
     panes::render_organisations(buf, middle, app, ui, &theme);
     panes::render_headcounts(buf, top_right, app, ui, &theme);
     panes::render_articles(buf, bottom_right, app, ui, &theme);

@@ -354,3 +354,21 @@ fn every_list_says_where_it_is_and_keeps_the_total_and_legal_basis_in_view() {
         16,
     );
 }
+
+#[test]
+fn the_funding_table_is_on_the_main_screen() {
+    for (w, h) in [(80, 24), (120, 40)] {
+        for lang in [Lang::En, Lang::Fr] {
+            let screen = text(&draw(&app(lang), w, h, ThemeName::Dark));
+            let total = if lang == Lang::En {
+                "$13,400"
+            } else {
+                "13 400 $"
+            };
+            assert!(screen.contains(total), "{w}×{h}\n{screen}");
+            assert!(screen.contains("5 "), "{screen}");
+        }
+    }
+    let app = with(Lang::Fr, &[Action::FocusFunding]);
+    snapshot("funding", &app, 120, 40);
+}

@@ -13,14 +13,17 @@ pub enum Pane {
     Organisations,
     Headcounts,
     Articles,
+    /// The letter's table of additional funding.
+    Funding,
 }
 
 impl Pane {
-    pub const ALL: [Pane; 4] = [
+    pub const ALL: [Pane; 5] = [
         Pane::Regions,
         Pane::Organisations,
         Pane::Headcounts,
         Pane::Articles,
+        Pane::Funding,
     ];
 
     pub fn next(self) -> Pane {
@@ -63,6 +66,8 @@ pub enum Action {
     FocusHeadcounts,
     /// Focus the articles pane.
     FocusArticles,
+    /// Focus the funding pane.
+    FocusFunding,
     /// Move the selection up one row.
     Up,
     /// Move the selection down one row.

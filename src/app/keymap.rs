@@ -148,6 +148,7 @@ pub fn bindings() -> Vec<Binding> {
         b(NORMAL, ch('2'), Action::FocusOrganisations, false),
         b(NORMAL, ch('3'), Action::FocusHeadcounts, false),
         b(NORMAL, ch('4'), Action::FocusArticles, false),
+        b(NORMAL, ch('5'), Action::FocusFunding, false),
         b(LISTS, key(Up), Action::Up, false),
         b(BROWSE, ch('k'), Action::Up, false),
         b(LISTS, key(Down), Action::Down, false),

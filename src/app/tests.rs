@@ -141,9 +141,11 @@ fn panes_cycle_and_jump() {
     run(&mut app, &[Action::NextPane, Action::NextPane]);
     assert_eq!(app.focus, Pane::Headcounts);
     run(&mut app, &[Action::NextPane, Action::NextPane]);
+    assert_eq!(app.focus, Pane::Funding);
+    run(&mut app, &[Action::NextPane]);
     assert_eq!(app.focus, Pane::Regions);
     run(&mut app, &[Action::PreviousPane]);
-    assert_eq!(app.focus, Pane::Articles);
+    assert_eq!(app.focus, Pane::Funding);
     run(
         &mut app,
         &[Action::Focus(Pane::Organisations), Action::Left],
@@ -870,4 +872,30 @@ fn enter_on_all_regions_or_starred_goes_into_the_list() {
     assert!(app.starred_view());
     assert_eq!(app.mode(), Mode::Normal);
     assert_eq!(app.focus, Pane::Organisations);
+}
+
+#[test]
+fn the_funding_pane_lists_the_table_with_a_detail_and_links() {
+    let mut app = app();
+    run(&mut app, &[Action::FocusFunding]);
+    assert_eq!(app.focus, Pane::Funding);
+    assert_eq!(app.rows(Pane::Funding), 3);
+    assert_eq!(
+        app.target(Pane::Funding),
+        Some(Target::Funding("funding-1".into()))
+    );
+    run(&mut app, &[Action::Down, Action::Open]);
+    let view = app.open_detail().expect("the funding detail");
+    assert_eq!(view.stack, [Target::Funding("funding-2".into())]);
+    // Its link leads to the annex's organisation.
+    run(&mut app, &[Action::Open]);
+    let view = app.open_detail().expect("the organisation");
+    assert_eq!(
+        view.stack.last(),
+        Some(&Target::Organisation("csai".into()))
+    );
+    // A search hit or a link to a funding row selects it in its pane.
+    run(&mut app, &[Action::Back, Action::Back]);
+    app.jump_to(&Target::Funding("funding-3".into()));
+    assert_eq!((app.focus, app.funding), (Pane::Funding, 2));
 }

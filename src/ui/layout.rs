@@ -114,7 +114,7 @@ pub(crate) fn needs(app: &App) -> [Need; 3] {
 /// The column a pane is drawn in.
 pub(crate) fn column(pane: Pane) -> usize {
     match pane {
-        Pane::Regions => REGIONS,
+        Pane::Regions | Pane::Funding => REGIONS,
         Pane::Organisations => ORGANISATIONS,
         Pane::Headcounts | Pane::Articles => RIGHT,
     }

@@ -2,6 +2,7 @@
 //! Each list is a ratatui `List` scrolled by its state in `UiState`; a long list
 //! gives it only the rows around its selection, so any dataset stays fast.
 
+mod funding;
 mod headcounts;
 
 use ratatui::buffer::Buffer;
@@ -17,6 +18,7 @@ use super::{UiState, clean, fit, pad, pane_block, pane_index};
 use crate::app::{ALL_ROW, App, FIRST_REGION_ROW, Pane, STARRED_ROW, Target};
 use crate::data::{Organisation, Totals};
 
+pub use funding::render_funding;
 pub use headcounts::render_headcounts;
 
 /// Draws the block and returns its inner area, remembering it for the mouse.
