@@ -372,3 +372,36 @@ fn the_funding_table_is_on_the_main_screen() {
     let app = with(Lang::Fr, &[Action::FocusFunding]);
     snapshot("funding", &app, 120, 40);
 }
+
+#[test]
+fn counts_are_right_aligned_and_the_legal_basis_is_never_dimmed() {
+    for theme in [ThemeName::Dark, ThemeName::Light, ThemeName::Mono] {
+        let buf = draw(&app(Lang::En), 120, 40, theme);
+        let screen = text(&buf);
+        // Every known count ends in the same column.
+        let ends: Vec<usize> = ["Laval ", "Québec ", "Sherbrooke "]
+            .iter()
+            .map(|city| {
+                // The last digit of the row, in cells: each is one character.
+                let y = row_of(&buf, city);
+                (0..buf.area.width)
+                    .filter(|&x| buf[(x, y)].symbol().chars().all(|c| c.is_ascii_digit()))
+                    .filter(|&x| !buf[(x, y)].symbol().is_empty())
+                    .max()
+                    .unwrap_or(0) as usize
+            })
+            .collect();
+        assert!(
+            ends.windows(2).all(|w| w[0] == w[1]),
+            "{theme:?} {ends:?}\n{screen}"
+        );
+        // The legal basis is drawn in the text's own colour, never dim.
+        let y = row_of(&buf, "Longueuil ");
+        let basis = (0..buf.area.width)
+            .find(|&x| buf[(x, y)].symbol() == "a" && buf[(x + 1, y)].symbol() == "r")
+            .expect("art. on Longueuil's row");
+        let style = buf[(basis, y)].style();
+        assert_eq!(style.fg, Some(ratatui::style::Color::Reset), "{theme:?}");
+        assert!(!style.add_modifier.contains(Modifier::DIM), "{theme:?}");
+    }
+}

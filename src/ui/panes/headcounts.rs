@@ -139,7 +139,8 @@ fn city_item<'a>(
     ListItem::new(Line::from(spans)).style(styles.row)
 }
 
-/// A known headcount: a bar as long as its share of the largest, and the number.
+/// A known headcount: a bar as long as its share of the largest, and the
+/// number right-aligned in a column of its own after the longest bar.
 fn known_spans<'a>(count: u64, styles: Styles, columns: &Columns, theme: &Theme) -> [Span<'a>; 2] {
     let bar_width = columns.bar_width();
     let len = if columns.max == 0 {
@@ -148,9 +149,13 @@ fn known_spans<'a>(count: u64, styles: Styles, columns: &Columns, theme: &Theme)
         ((count as f64 / columns.max as f64) * bar_width as f64).round() as usize
     };
     let len = len.max(usize::from(count > 0)).min(bar_width);
+    let value = columns.value;
     [
         Span::styled("█".repeat(len), styles.part(theme.bar)),
-        Span::styled(format!(" {count}"), styles.row),
+        Span::styled(
+            format!("{} {count:>value$}", " ".repeat(bar_width - len)),
+            styles.row,
+        ),
     ]
 }
 
