@@ -150,6 +150,10 @@ pub struct App {
     /// Rows that one page moves, from the terminal height.
     pub page: usize,
     pub running: bool,
+    /// The theme in force, and whether the user chose it with `T` (then it
+    /// is remembered and drawn; otherwise the one the loop started with is).
+    pub theme: crate::config::ThemeName,
+    pub theme_chosen: bool,
     /// Starred entries, in the order they were starred.
     pub starred: Vec<Starred>,
     /// One summary per region, in `data.regions` order.
@@ -231,6 +235,8 @@ impl App {
             page: 10,
             running: true,
             starred: Vec::new(),
+            theme: crate::config::ThemeName::default(),
+            theme_chosen: false,
             history: Vec::new(),
             regions,
             all_regions,
@@ -348,6 +354,14 @@ impl App {
             Action::OpenCopyMenu => self.open_copy_menu(),
             Action::ToggleLanguage => self.set_language(self.lang.toggled()),
             Action::SetLanguage(lang) => self.set_language(lang),
+            Action::CycleTheme => {
+                self.theme = self.theme.next();
+                self.theme_chosen = true;
+                let name = crate::names::name_of(&self.theme).unwrap_or_default();
+                let s = self.lang.strings();
+                self.notify(format!("{}{}{name}", s.theme_word, s.colon), false);
+                effects.push(Effect::Save(self.snapshot()));
+            }
             Action::ToggleHelp => self.toggle_help(),
             Action::ToggleLetter => self.toggle_letter(),
             Action::Input(c) => self.edit_input(|s| s.push(c), effects),
@@ -374,6 +388,14 @@ impl App {
             Msg::IndexReady(SharedIndex(index)) => self.index = Some(index),
             Msg::SearchResults { generation, hits } => self.take_results(generation, hits),
             Msg::Notify(text, error) => self.notify(text, error),
+            Msg::Theme(theme) => {
+                if theme == crate::config::ThemeName::Mono {
+                    self.theme_chosen = false;
+                }
+                if !self.theme_chosen {
+                    self.theme = theme;
+                }
+            }
             Msg::CopyOutcome(outcome, text) => {
                 let s = self.lang.strings();
                 let hits = self

@@ -85,7 +85,12 @@ pub fn render(frame: &mut Frame, app: &App, ui: &mut UiState) {
         ui.areas = [Rect::default(); PANES];
         return;
     }
-    let theme = ui.theme();
+    // A theme chosen with `T` is drawn; otherwise the one the loop started with.
+    let theme = if app.theme_chosen {
+        Theme::new(app.theme)
+    } else {
+        ui.theme()
+    };
     if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
         render_too_small(frame.buffer_mut(), area, app, &theme);
         ui.areas = [Rect::default(); PANES];

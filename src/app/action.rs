@@ -109,6 +109,9 @@ pub enum Action {
     /// Switch the interface between French and English.
     #[serde(rename = "language")]
     ToggleLanguage,
+    /// Switch to the next theme: dark, light, mono; remembered.
+    #[serde(rename = "theme")]
+    CycleTheme,
     /// Show or hide the keys.
     #[serde(rename = "help")]
     ToggleHelp,
@@ -207,6 +210,9 @@ pub enum Msg {
     CopyOutcome(Result<&'static str, String>, String),
     /// Show a message in the status bar (a warning when the flag is set).
     Notify(String, bool),
+    /// The theme the config and the environment chose, as the loop starts.
+    /// Mono (from `NO_COLOR` or the config) wins over a remembered theme.
+    Theme(crate::config::ThemeName),
 }
 
 #[cfg(test)]

@@ -177,6 +177,7 @@ pub fn bindings() -> Vec<Binding> {
         b(SEARCH, ctrl('a'), Action::CopyHits, true),
         b(NOT_SEARCH, ch('d'), Action::ToggleLetter, true),
         b(NOT_SEARCH, ch('L'), Action::ToggleLanguage, true),
+        b(NORMAL, ch('T'), Action::CycleTheme, false),
         b(TYPING, key(Backspace), Action::DeleteBack, false),
         b(TYPING, ctrl('w'), Action::DeleteWord, false),
         b(TYPING, ctrl('u'), Action::ClearInput, true),

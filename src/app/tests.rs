@@ -899,3 +899,32 @@ fn the_funding_pane_lists_the_table_with_a_detail_and_links() {
     app.jump_to(&Target::Funding("funding-3".into()));
     assert_eq!((app.focus, app.funding), (Pane::Funding, 2));
 }
+
+#[test]
+fn t_cycles_the_theme_says_so_and_remembers_it_unless_mono_is_forced() {
+    use crate::config::ThemeName;
+    let mut app = app();
+    app.update(Msg::Theme(ThemeName::Light));
+    assert_eq!((app.theme, app.theme_chosen), (ThemeName::Light, false));
+    let effects = app.update(Action::CycleTheme);
+    assert_eq!(app.theme, ThemeName::Mono);
+    assert_eq!(
+        app.status.clone().map(|s| s.text).as_deref(),
+        Some("Theme: mono")
+    );
+    let [Effect::Save(state)] = effects.as_slice() else {
+        panic!("the theme is saved: {effects:?}");
+    };
+    assert_eq!(state.theme.as_deref(), Some("mono"));
+    run(&mut app, &[Action::CycleTheme]);
+    assert_eq!(app.theme, ThemeName::Dark);
+    // A new session takes the remembered theme over the config's...
+    let state = app.snapshot();
+    let mut next = self::app();
+    next.restore(&state);
+    next.update(Msg::Theme(ThemeName::Light));
+    assert_eq!((next.theme, next.theme_chosen), (ThemeName::Dark, true));
+    // ...but NO_COLOR's mono wins.
+    next.update(Msg::Theme(ThemeName::Mono));
+    assert_eq!((next.theme, next.theme_chosen), (ThemeName::Mono, false));
+}

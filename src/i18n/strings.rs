@@ -44,6 +44,11 @@ const ACTIONS: &[(&str, &str, &str)] = &[
     ),
     ("star", "étoile : garder l'entrée", "star: keep the entry"),
     ("language", "English", "français"),
+    (
+        "theme",
+        "thème : sombre, clair, sans couleur",
+        "theme: dark, light, mono",
+    ),
     ("help", "aide", "help"),
     ("letter", "la lettre", "the letter"),
     ("delete_back", "effacer un caractère", "delete a character"),
@@ -224,6 +229,8 @@ pub struct Strings {
     /// What `s` says when it stars an entry, and when it unstars one.
     pub star_added: &'static str,
     pub star_removed: &'static str,
+    /// What `T` says, before the theme's name.
+    pub theme_word: &'static str,
     pub no_stars: &'static str,
     pub copy_menu_title: &'static str,
     pub copy_formats: [&'static str; 3],
@@ -314,6 +321,7 @@ pub static FR: Strings = Strings {
     starred: "Étoilés",
     star_added: "Étoilé",
     star_removed: "Étoile retirée",
+    theme_word: "Thème",
     no_stars: "Aucune entrée étoilée. Appuyez sur s sur une entrée pour la garder ici.",
     copy_menu_title: "Copier",
     copy_formats: ["Texte", "Markdown avec la citation", "JSON"],
@@ -412,6 +420,7 @@ pub static EN: Strings = Strings {
     starred: "Starred",
     star_added: "Starred",
     star_removed: "Unstarred",
+    theme_word: "Theme",
     no_stars: "No starred entry yet. Press s on an entry to keep it here.",
     copy_menu_title: "Copy",
     copy_formats: ["Plain text", "Markdown with citation", "JSON"],
