@@ -377,7 +377,18 @@ impl App {
             ),
             Action::DeleteWord => self.edit_input(search_box::delete_word, effects),
             Action::ClearInput => self.edit_input(String::clear, effects),
-            Action::Select(pane, row) => self.select(pane, row),
+            Action::Select(pane, row) => {
+                // A click on the row already selected in the focused pane, as
+                // the second click of a double-click is, opens its detail.
+                let again = matches!(self.overlay, Overlay::None)
+                    && self.focus == pane
+                    && self.selected(pane) == row
+                    && row < self.rows(pane);
+                self.select(pane, row);
+                if again {
+                    self.open(effects);
+                }
+            }
             Action::Resize(_, height) => self.page = usize::from(height.saturating_sub(8)).max(1),
             Action::Scroll(pane, delta) => self.scroll(pane, delta as isize, effects),
         }

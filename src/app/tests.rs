@@ -928,3 +928,20 @@ fn t_cycles_the_theme_says_so_and_remembers_it_unless_mono_is_forced() {
     next.update(Msg::Theme(ThemeName::Mono));
     assert_eq!((next.theme, next.theme_chosen), (ThemeName::Mono, false));
 }
+
+#[test]
+fn a_second_click_on_the_selected_row_opens_its_detail() {
+    let mut app = app();
+    run(&mut app, &[Action::Select(Pane::Headcounts, 2)]);
+    assert_eq!(app.mode(), Mode::Normal, "the first click selects");
+    assert_eq!(app.focus, Pane::Headcounts);
+    run(&mut app, &[Action::Select(Pane::Headcounts, 2)]);
+    let view = app.open_detail().expect("the second click opens");
+    assert_eq!(view.stack.len(), 1);
+    // A click elsewhere only selects.
+    run(
+        &mut app,
+        &[Action::Back, Action::Select(Pane::Headcounts, 5)],
+    );
+    assert_eq!(app.mode(), Mode::Normal);
+}
