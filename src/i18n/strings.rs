@@ -229,6 +229,9 @@ pub struct Strings {
     /// What `s` says when it stars an entry, and when it unstars one.
     pub star_added: &'static str,
     pub star_removed: &'static str,
+    /// The legend of the regions pane's columns: organisations, then people
+    /// accompanied, then after `+` the cities withheld (█ as everywhere).
+    pub region_legend: &'static str,
     /// What `T` says, before the theme's name.
     pub theme_word: &'static str,
     pub no_stars: &'static str,
@@ -322,6 +325,7 @@ pub static FR: Strings = Strings {
     star_added: "Étoilé",
     star_removed: "Étoile retirée",
     theme_word: "Thème",
+    region_legend: "org. · personnes+█",
     no_stars: "Aucune entrée étoilée. Appuyez sur s sur une entrée pour la garder ici.",
     copy_menu_title: "Copier",
     copy_formats: ["Texte", "Markdown avec la citation", "JSON"],
@@ -421,6 +425,7 @@ pub static EN: Strings = Strings {
     star_added: "Starred",
     star_removed: "Unstarred",
     theme_word: "Theme",
+    region_legend: "orgs · people+█",
     no_stars: "No starred entry yet. Press s on an entry to keep it here.",
     copy_menu_title: "Copy",
     copy_formats: ["Plain text", "Markdown with citation", "JSON"],

@@ -211,6 +211,22 @@ pub fn render_regions(buf: &mut Buffer, area: Rect, app: &App, ui: &mut UiState,
     );
     let position = Position::of(app, ui, Pane::Regions, inner.height);
     render_position(buf, area, position, theme);
+    if with_headcounts {
+        render_region_legend(buf, area, app, theme);
+    }
+}
+
+/// The legend of the summary columns on the pane's top border, right-aligned
+/// over them, when it fits beside the title.
+fn render_region_legend(buf: &mut Buffer, area: Rect, app: &App, theme: &Theme) {
+    let s = app.lang.strings();
+    let title = format!(" 1 {} ({}) ", s.pane_regions, app.data.regions.len());
+    let legend = format!(" {} ", s.region_legend);
+    let room = usize::from(area.width).saturating_sub(2 + title.width() + 1);
+    if legend.width() <= room {
+        let x = area.right() - 1 - legend.width() as u16;
+        buf.set_string(x, area.y, legend, theme.dim);
+    }
 }
 
 pub fn render_organisations(
