@@ -613,7 +613,7 @@ impl App {
 }
 
 /// Upper bound for the help overlay's scroll; rendering clamps to what it drew.
-const HELP_LINES: usize = 64;
+const HELP_LINES: usize = 256;
 
 /// `row + delta`, kept within `0..len`.
 fn step(row: usize, delta: isize, len: usize) -> usize {

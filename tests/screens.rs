@@ -405,3 +405,15 @@ fn counts_are_right_aligned_and_the_legal_basis_is_never_dimmed() {
         assert!(!style.add_modifier.contains(Modifier::DIM), "{theme:?}");
     }
 }
+
+#[test]
+fn the_help_says_how_many_lines_are_out_of_sight() {
+    let app = with(Lang::En, &[Action::ToggleHelp]);
+    let screen = text(&draw(&app, 80, 24, ThemeName::Dark));
+    assert!(screen.contains("━ ↓ "), "{screen}");
+    // At its end, the lines above are said and the last one is in view.
+    let app = with(Lang::En, &[Action::ToggleHelp, Action::Last]);
+    let screen = text(&draw(&app, 80, 24, ThemeName::Dark));
+    assert!(screen.contains("━ ↑ "), "{screen}");
+    assert!(!screen.contains("━ ↓ "), "{screen}");
+}
