@@ -144,6 +144,8 @@ pub struct App {
     pub organisation: usize,
     pub city: usize,
     pub article: usize,
+    /// Row of the funding pane.
+    pub funding: usize,
     /// Indices into `data.organisations` of the selected region's organisations.
     pub organisations: Vec<usize>,
     pub overlay: Overlay,
@@ -152,6 +154,10 @@ pub struct App {
     /// Rows that one page moves, from the terminal height.
     pub page: usize,
     pub running: bool,
+    /// The theme in force, and whether the user chose it with `T` (then it
+    /// is remembered and drawn; otherwise the one the loop started with is).
+    pub theme: crate::config::ThemeName,
+    pub theme_chosen: bool,
     /// Starred entries, in the order they were starred.
     pub starred: Vec<Starred>,
     /// One summary per region, in `data.regions` order.
@@ -226,12 +232,15 @@ impl App {
             organisation: 0,
             city: 0,
             article: 0,
+            funding: 0,
             overlay: Overlay::None,
             status: None,
             keymap: keymap::bindings(),
             page: 10,
             running: true,
             starred: Vec::new(),
+            theme: crate::config::ThemeName::default(),
+            theme_chosen: false,
             history: Vec::new(),
             regions,
             all_regions,
@@ -328,6 +337,7 @@ impl App {
             Action::FocusOrganisations => self.focus = Pane::Organisations,
             Action::FocusHeadcounts => self.focus = Pane::Headcounts,
             Action::FocusArticles => self.focus = Pane::Articles,
+            Action::FocusFunding => self.focus = Pane::Funding,
             Action::Focus(pane) => self.focus = pane,
             Action::Up => self.move_by(-1, effects),
             Action::Down => self.move_by(1, effects),
@@ -349,6 +359,14 @@ impl App {
             Action::OpenCopyMenu => self.open_copy_menu(),
             Action::ToggleLanguage => self.set_language(self.lang.toggled()),
             Action::SetLanguage(lang) => self.set_language(lang),
+            Action::CycleTheme => {
+                self.theme = self.theme.next();
+                self.theme_chosen = true;
+                let name = crate::names::name_of(&self.theme).unwrap_or_default();
+                let s = self.lang.strings();
+                self.notify(format!("{}{}{name}", s.theme_word, s.colon), false);
+                effects.push(Effect::Save(self.snapshot()));
+            }
             Action::ToggleHelp => self.toggle_help(),
             Action::ToggleLetter => self.toggle_letter(),
             Action::ToggleMap => self.toggle_map(),
@@ -376,7 +394,18 @@ impl App {
             ),
             Action::DeleteWord => self.edit_input(search_box::delete_word, effects),
             Action::ClearInput => self.edit_input(String::clear, effects),
-            Action::Select(pane, row) => self.select(pane, row),
+            Action::Select(pane, row) => {
+                // A click on the row already selected in the focused pane, as
+                // the second click of a double-click is, opens its detail.
+                let again = matches!(self.overlay, Overlay::None)
+                    && self.focus == pane
+                    && self.selected(pane) == row
+                    && row < self.rows(pane);
+                self.select(pane, row);
+                if again {
+                    self.open(effects);
+                }
+            }
             Action::Resize(_, height) => self.page = usize::from(height.saturating_sub(8)).max(1),
             Action::Scroll(pane, delta) => self.scroll(pane, delta as isize, effects),
         }
@@ -387,6 +416,14 @@ impl App {
             Msg::IndexReady(SharedIndex(index)) => self.index = Some(index),
             Msg::SearchResults { generation, hits } => self.take_results(generation, hits),
             Msg::Notify(text, error) => self.notify(text, error),
+            Msg::Theme(theme) => {
+                if theme == crate::config::ThemeName::Mono {
+                    self.theme_chosen = false;
+                }
+                if !self.theme_chosen {
+                    self.theme = theme;
+                }
+            }
             Msg::CopyOutcome(outcome, text) => {
                 let s = self.lang.strings();
                 let hits = self
@@ -485,8 +522,9 @@ impl App {
                         self.overlay = Overlay::Detail(view);
                     }
                 }
-                // "All regions" stands for the whole letter.
-                None if self.focus == Pane::Regions => self.open_letter(),
+                // "All regions" and "Starred" are lists, not entries: Enter
+                // goes into them.
+                None if self.focus == Pane::Regions => self.focus = Pane::Organisations,
                 None => {}
             },
             Overlay::CopyMenu { selected, .. } => {
@@ -555,19 +593,29 @@ impl App {
             self.nothing_selected();
             return;
         };
+        let s = self.lang.strings();
         match self.starred.iter().position(|s| s.target == target) {
             Some(i) => {
-                self.starred.remove(i);
+                let star = self.starred.remove(i);
+                let said = format!("{}{}{}", s.star_removed, s.colon, star.title);
+                self.notify(said, false);
             }
             None => {
                 if let Some(star) = self.starred_entry(target) {
+                    let said = format!("{}{}{}", s.star_added, s.colon, star.title);
                     self.starred.push(star);
+                    self.notify(said, false);
                 }
             }
         }
         let last = self.rows(Pane::Organisations).saturating_sub(1);
         self.organisation = self.organisation.min(last);
         effects.push(Effect::Save(self.snapshot()));
+    }
+
+    /// True when `target` is starred.
+    pub fn is_starred(&self, target: &Target) -> bool {
+        self.starred.iter().any(|s| &s.target == target)
     }
 
     /// `target` with its title, if this dataset has it.
@@ -583,7 +631,7 @@ impl App {
 }
 
 /// Upper bound for the help overlay's scroll; rendering clamps to what it drew.
-const HELP_LINES: usize = 96;
+const HELP_LINES: usize = 256;
 
 /// `row + delta`, kept within `0..len`.
 fn step(row: usize, delta: isize, len: usize) -> usize {

@@ -20,6 +20,17 @@ pub enum ThemeName {
     Mono,
 }
 
+impl ThemeName {
+    /// The theme after this one: dark, light, mono, dark again.
+    pub fn next(self) -> ThemeName {
+        match self {
+            ThemeName::Dark => ThemeName::Light,
+            ThemeName::Light => ThemeName::Mono,
+            ThemeName::Mono => ThemeName::Dark,
+        }
+    }
+}
+
 /// Where the config and the state live.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Paths {
@@ -109,10 +120,10 @@ mouse = true
 # backspace, space, f1 … f12), ctrl-<character> or alt-<character>. A list binds
 # several keys. An entry with a key that cannot be read changes nothing.
 # Actions: quit, back, next_pane, previous_pane, focus_regions, focus_organisations,
-# focus_headcounts, focus_articles, up, down, page_up, page_down, first, last, left,
-# right, open, search, copy, copy_menu, star, language, help, letter, suspend, find,
-# next_match, previous_match, map, map_measure, city_labels, zoom_in, zoom_out,
-# zoom_corridor.
+# focus_headcounts, focus_articles, focus_funding, up, down, page_up, page_down,
+# first, last, left, right, open, search, copy, copy_menu, star, language, theme,
+# help, letter, suspend, find, next_match, previous_match, map, map_measure,
+# city_labels, zoom_in, zoom_out, zoom_corridor.
 [keys]
 # quit = "q"
 # down = ["j", "down"]

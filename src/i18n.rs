@@ -10,7 +10,9 @@ mod strings;
 pub use help::help_text;
 pub use map::MapStrings;
 pub use messages::{Noun, Text};
-pub use strings::{DETAIL_EN, DETAIL_FR, DetailLabels, EN, FR, Strings, action_text, part_text};
+pub use strings::{
+    DETAIL_EN, DETAIL_FR, DetailLabels, EN, FR, Strings, action_text, legal_basis, part_text,
+};
 
 /// Interface language.
 #[derive(
@@ -294,7 +296,9 @@ mod tests {
     #[test]
     fn withheld_marker_names_the_articles() {
         let arts = vec!["53".to_string(), "54".to_string()];
-        assert_eq!(EN.withheld_marker(&arts), "[withheld: art. 53, 54]");
-        assert_eq!(FR.withheld_marker(&arts), "[caviardé : art. 53, 54]");
+        assert_eq!(EN.withheld_marker(&arts), "█ withheld — art. 53, 54");
+        assert_eq!(FR.withheld_marker(&arts), "█ caviardé — art. 53, 54");
+        assert_eq!(EN.withheld_marker_short(&arts), "█ art. 53, 54");
+        assert_eq!(FR.withheld_marker_short(&arts), "█ art. 53, 54");
     }
 }

@@ -41,6 +41,9 @@ pub struct State {
     /// Most recent last.
     pub history: Vec<String>,
     pub starred: Vec<Star>,
+    /// The theme chosen with `T`: `dark`, `light` or `mono`; none when the
+    /// config's is in force.
+    pub theme: Option<String>,
 }
 
 impl Default for State {
@@ -53,6 +56,7 @@ impl Default for State {
             city: None,
             history: Vec::new(),
             starred: Vec::new(),
+            theme: None,
         }
     }
 }

@@ -147,6 +147,7 @@ pub fn run(mut app: App, options: Options) -> Result<Exit, TuiError> {
     };
     let size = lp.terminal.size()?;
     app.update(crate::app::Action::Resize(size.width, size.height));
+    app.update(crate::app::Msg::Theme(lp.options.theme));
     let mut dirty = true;
     let mut exit = Exit::Quit;
     // Whether crossterm may hold events it has read and not yet returned (a

@@ -1,6 +1,7 @@
 //! Drawing: one `render_*` per pane, the overlays, and the theme. Rendering reads
 //! the app and draws; it changes only the scroll offsets and hit areas in `UiState`.
 
+mod layout;
 mod letter;
 mod map;
 mod overlays;
@@ -27,17 +28,20 @@ use theme::{Theme, ThemeName};
 pub const MIN_WIDTH: u16 = 60;
 pub const MIN_HEIGHT: u16 = 16;
 
+/// The number of panes of the main screen.
+const PANES: usize = Pane::ALL.len();
+
 /// What rendering remembers between frames: where each list is scrolled to and
 /// where each pane was drawn (for the mouse).
 #[derive(Debug, Clone, Default)]
 pub struct UiState {
     pub theme: Option<Theme>,
     /// Each pane's list as ratatui's `List` left it: the first row on screen.
-    lists: [ListState; 4],
+    lists: [ListState; PANES],
     /// Inner area of each pane on the last frame, for mouse clicks.
-    pub areas: [Rect; 4],
+    pub areas: [Rect; PANES],
     /// First list row of each pane's inner area (some panes have a heading).
-    pub list_top: [u16; 4],
+    pub list_top: [u16; PANES],
     pub overlay_scroll: usize,
     /// The map's regions cell by cell, for its last size and view.
     pub map: Option<crate::geo::Raster>,
@@ -94,13 +98,18 @@ pub fn render(frame: &mut Frame, app: &App, ui: &mut UiState) {
     let area = frame.area();
     if area.width == 0 || area.height == 0 {
         // Nothing is drawn, so nothing can be clicked.
-        ui.areas = [Rect::default(); 4];
+        ui.areas = [Rect::default(); PANES];
         return;
     }
-    let theme = ui.theme();
+    // A theme chosen with `T` is drawn; otherwise the one the loop started with.
+    let theme = if app.theme_chosen {
+        Theme::new(app.theme)
+    } else {
+        ui.theme()
+    };
     if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
         render_too_small(frame.buffer_mut(), area, app, &theme);
-        ui.areas = [Rect::default(); 4];
+        ui.areas = [Rect::default(); PANES];
         return;
     }
     let [header, body, status] = area.layout(&Layout::vertical([
@@ -109,20 +118,36 @@ pub fn render(frame: &mut Frame, app: &App, ui: &mut UiState) {
         Constraint::Length(1),
     ]));
     render_header(frame.buffer_mut(), header, app, &theme);
-    let left_width = (body.width * 28 / 100).clamp(24, 40);
-    let right_width = (body.width * 38 / 100).clamp(28, 50);
-    let [left, middle, right] = body.layout(&Layout::horizontal([
-        Constraint::Length(left_width),
-        Constraint::Min(10),
-        Constraint::Length(right_width),
-    ]));
-    let cities = app.data.cities.len() as u16 + 3;
+    // Widths from what each column holds and from the focus.
+    let widths = layout::share(body.width, layout::needs(app), layout::column(app.focus));
+    let [left, middle, right] = body.layout(&Layout::horizontal(widths.map(Constraint::Length)));
+    // The headcounts whole when they fit, leaving the articles their list,
+    // a rule and a line of text.
+    let cities = u16::try_from(app.data.cities.len())
+        .unwrap_or(u16::MAX)
+        .saturating_add(3);
+    let articles = u16::try_from(app.data.articles.len())
+        .unwrap_or(u16::MAX)
+        .saturating_add(4)
+        .min(body.height / 3);
     let [top_right, bottom_right] = right.layout(&Layout::vertical([
-        Constraint::Length(cities.min(body.height.saturating_sub(6))),
+        Constraint::Length(cities.min(body.height.saturating_sub(articles.max(5)))),
         Constraint::Min(5),
+    ]));
+    // The funding table under the regions, in the room their list leaves.
+    let regions = u16::try_from(app.rows(Pane::Regions))
+        .unwrap_or(u16::MAX)
+        .saturating_add(2);
+    let funding = u16::try_from(app.data.funding.len())
+        .unwrap_or(u16::MAX)
+        .saturating_add(3);
+    let [left, bottom_left] = left.layout(&Layout::vertical([
+        Constraint::Length(regions.min(body.height.saturating_sub(funding.min(6)))),
+        Constraint::Min(0),
     ]));
     let buf = frame.buffer_mut();
     panes::render_regions(buf, left, app, ui, &theme);
+    panes::render_funding(buf, bottom_left, app, ui, &theme);
     panes::render_organisations(buf, middle, app, ui, &theme);
     panes::render_headcounts(buf, top_right, app, ui, &theme);
     panes::render_articles(buf, bottom_right, app, ui, &theme);

@@ -135,7 +135,7 @@ fn y_on_a_region_copies_its_organisations_one_per_line() {
         "{copied}"
     );
     assert!(
-        copied.contains("- Terrebonne — caviardé (art. 53, 54)"),
+        copied.contains("- Terrebonne — █ caviardé — art. 53, 54"),
         "{copied}"
     );
     assert!(

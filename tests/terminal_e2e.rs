@@ -72,7 +72,7 @@ fn signal_restores(signal: &str, status: &str) {
     t.wait_text("All regions");
     // Select a region, so that the saved state shows the signal did not lose it.
     t.keys(&["j"]);
-    t.wait_text("No organisation of this region");
+    t.wait_text("No organisation of"); // the sentence wraps in a narrow pane
     let pid = t.program_pid().to_string();
     let killed = Command::new("kill")
         .args([&format!("-{signal}"), &pid])

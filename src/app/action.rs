@@ -13,14 +13,17 @@ pub enum Pane {
     Organisations,
     Headcounts,
     Articles,
+    /// The letter's table of additional funding.
+    Funding,
 }
 
 impl Pane {
-    pub const ALL: [Pane; 4] = [
+    pub const ALL: [Pane; 5] = [
         Pane::Regions,
         Pane::Organisations,
         Pane::Headcounts,
         Pane::Articles,
+        Pane::Funding,
     ];
 
     pub fn next(self) -> Pane {
@@ -63,6 +66,8 @@ pub enum Action {
     FocusHeadcounts,
     /// Focus the articles pane.
     FocusArticles,
+    /// Focus the funding pane.
+    FocusFunding,
     /// Move the selection up one row.
     Up,
     /// Move the selection down one row.
@@ -104,6 +109,9 @@ pub enum Action {
     /// Switch the interface between French and English.
     #[serde(rename = "language")]
     ToggleLanguage,
+    /// Switch to the next theme: dark, light, mono; remembered.
+    #[serde(rename = "theme")]
+    CycleTheme,
     /// Show or hide the keys.
     #[serde(rename = "help")]
     ToggleHelp,
@@ -222,6 +230,9 @@ pub enum Msg {
     CopyOutcome(Result<&'static str, String>, String),
     /// Show a message in the status bar (a warning when the flag is set).
     Notify(String, bool),
+    /// The theme the config and the environment chose, as the loop starts.
+    /// Mono (from `NO_COLOR` or the config) wins over a remembered theme.
+    Theme(crate::config::ThemeName),
 }
 
 #[cfg(test)]

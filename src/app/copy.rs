@@ -26,12 +26,12 @@ fn region_names(data: &Dataset, codes: &[String]) -> String {
         .join(", ")
 }
 
-/// A city's headcount in a list: `61`, or `caviardé (art. 53, 54)`.
+/// A city's headcount in a list: `61`, or `█ caviardé — art. 53, 54`.
 fn headcount_short(c: &City, lang: Lang) -> String {
     let s = lang.strings();
     match c.headcount() {
         Headcount::Known(n) => n.to_string(),
-        Headcount::Withheld(w) => format!("{} (art. {})", s.withheld_short, w.articles.join(", ")),
+        Headcount::Withheld(w) => s.withheld_marker(&w.articles),
         Headcount::Missing => "?".to_string(),
     }
 }
@@ -85,12 +85,9 @@ pub fn plain(data: &Dataset, target: &Target, lang: Lang) -> Option<String> {
                 Headcount::Known(n) => {
                     format!("{} — {n} {} ({})", c.name, s.people_accompanied, s.period)
                 }
-                Headcount::Withheld(w) => format!(
-                    "{} — {} (art. {})",
-                    c.name,
-                    s.withheld_short,
-                    w.articles.join(", ")
-                ),
+                Headcount::Withheld(w) => {
+                    format!("{} — {}", c.name, s.withheld_marker(&w.articles))
+                }
                 Headcount::Missing => c.name.clone(),
             }
         }
@@ -238,12 +235,12 @@ mod tests {
             (
                 Target::City("montreal".into()),
                 Lang::Fr,
-                "Montréal — caviardé (art. 53, 54)",
+                "Montréal — █ caviardé — art. 53, 54",
             ),
             (
                 Target::City("montreal".into()),
                 Lang::En,
-                "Montréal — withheld (art. 53, 54)",
+                "Montréal — █ withheld — art. 53, 54",
             ),
             (
                 Target::Funding("funding-3".into()),

@@ -294,7 +294,7 @@ mod tests {
         let d = detail(&data(), &Target::City("montreal".into()), Lang::Fr).expect("montreal");
         let shown: Vec<String> = d.fields.iter().map(|(_, v)| v.clone()).collect();
         assert!(
-            shown.contains(&"[caviardé : art. 53, 54]".to_string()),
+            shown.contains(&"█ caviardé — art. 53, 54".to_string()),
             "{shown:?}"
         );
         let targets: Vec<&Target> = d.links.iter().map(|(_, t)| t).collect();

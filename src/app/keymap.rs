@@ -144,21 +144,22 @@ pub fn bindings() -> Vec<Binding> {
     use KeyCode::*;
     vec![
         b(NOT_SEARCH, ch('?'), Action::ToggleHelp, true),
-        b(NORMAL, ch('q'), Action::Quit, true),
+        b(NORMAL, ch('q'), Action::Quit, false),
         b(OVERLAYS, ch('q'), Action::Back, false),
         b(ALL, ctrl('c'), Action::Quit, false),
         b(ALL, ctrl('z'), Action::Suspend, false),
         b(ALL, key(Esc), Action::Back, true),
-        b(NORMAL, key(Tab), Action::NextPane, true),
+        b(NORMAL, key(Tab), Action::NextPane, false),
         b(NORMAL, key(BackTab), Action::PreviousPane, false),
         b(NORMAL, ch('1'), Action::FocusRegions, false),
         b(NORMAL, ch('2'), Action::FocusOrganisations, false),
         b(NORMAL, ch('3'), Action::FocusHeadcounts, false),
         b(NORMAL, ch('4'), Action::FocusArticles, false),
+        b(NORMAL, ch('5'), Action::FocusFunding, false),
         b(LISTS, key(Up), Action::Up, false),
         b(BROWSE, ch('k'), Action::Up, false),
         b(LISTS, key(Down), Action::Down, false),
-        b(BROWSE, ch('j'), Action::Down, true),
+        b(BROWSE, ch('j'), Action::Down, false),
         b(LISTS, key(PageUp), Action::PageUp, false),
         b(LISTS, key(PageDown), Action::PageDown, false),
         b(LISTS, key(Home), Action::First, false),
@@ -177,12 +178,13 @@ pub fn bindings() -> Vec<Binding> {
         b(LETTER, ch('n'), Action::NextMatch, true),
         b(LETTER, ch('N'), Action::PreviousMatch, false),
         b(COPY_FROM, ch('y'), Action::Copy, true),
-        b(COPY_FROM, ch('Y'), Action::OpenCopyMenu, false),
-        b(COPY_FROM, ch('s'), Action::ToggleStar, false),
+        b(COPY_FROM, ch('Y'), Action::OpenCopyMenu, true),
+        b(COPY_FROM, ch('s'), Action::ToggleStar, true),
         b(SEARCH, ctrl('y'), Action::Copy, true),
         b(SEARCH, ctrl('a'), Action::CopyHits, true),
         b(NOT_SEARCH, ch('d'), Action::ToggleLetter, true),
         b(NOT_SEARCH, ch('L'), Action::ToggleLanguage, true),
+        b(NORMAL, ch('T'), Action::CycleTheme, false),
         b(TYPING, key(Backspace), Action::DeleteBack, false),
         b(TYPING, ctrl('w'), Action::DeleteWord, false),
         b(TYPING, ctrl('u'), Action::ClearInput, true),
@@ -454,13 +456,36 @@ pub fn keys_by_action(bindings: &[Binding], mode: Mode) -> Vec<(Action, Vec<Stri
     out
 }
 
-/// The status-bar hints of a mode: `(keys, action)` for the rows marked `hint`.
+/// The status-bar hints of a mode: `(keys, action)` for the rows marked `hint`,
+/// the ones a newcomer needs first, so that a narrow bar keeps them. On the
+/// main screen `Esc` has nothing to close and is left out.
 pub fn hints(bindings: &[Binding], mode: Mode) -> Vec<(String, Action)> {
-    bindings
+    let mut hints: Vec<(String, Action)> = bindings
         .iter()
         .filter(|b| b.hint && b.modes.contains(&mode))
+        .filter(|b| !(mode == Mode::Normal && b.action == Action::Back))
         .map(|b| (key_label(b.key), b.action.clone()))
-        .collect()
+        .collect();
+    hints.sort_by_key(|(_, action)| hint_rank(action));
+    hints
+}
+
+/// The order of the status bar's hints: searching, copying, opening and help
+/// first; then what the explorer adds; closing last.
+fn hint_rank(action: &Action) -> u8 {
+    match action {
+        Action::OpenSearch | Action::FindInLetter => 0,
+        Action::Copy => 1,
+        Action::Open => 2,
+        Action::ToggleHelp => 3,
+        Action::Back => 4,
+        Action::ToggleStar => 5,
+        Action::OpenCopyMenu => 6,
+        Action::NextMatch => 6,
+        Action::ToggleLetter => 7,
+        Action::ToggleLanguage => 8,
+        _ => 9,
+    }
 }
 
 #[cfg(test)]
@@ -660,6 +685,12 @@ mod tests {
                 .iter()
                 .any(|(k, a)| k == "C-u" && *a == Action::ClearInput)
         );
+        // On the main screen, the newcomer's keys first, and no Esc.
+        let normal: Vec<String> = super::hints(&table, Mode::Normal)
+            .into_iter()
+            .map(|(k, _)| k)
+            .collect();
+        assert_eq!(normal, ["/", "y", "Enter", "?", "s", "Y", "d", "L", "m"]);
     }
 
     #[test]

@@ -71,6 +71,7 @@ impl App {
             Pane::Organisations => self.organisations.len(),
             Pane::Headcounts => self.data.cities.len(),
             Pane::Articles => self.data.articles.len(),
+            Pane::Funding => self.data.funding.len(),
         }
     }
 
@@ -81,6 +82,7 @@ impl App {
             Pane::Organisations => self.organisation,
             Pane::Headcounts => self.city,
             Pane::Articles => self.article,
+            Pane::Funding => self.funding,
         }
     }
 
@@ -96,6 +98,7 @@ impl App {
             Pane::Organisations => self.organisation = row,
             Pane::Headcounts => self.city = row,
             Pane::Articles => self.article = row,
+            Pane::Funding => self.funding = row,
         }
     }
 
@@ -121,6 +124,11 @@ impl App {
                 .articles
                 .get(self.article)
                 .map(|a| Target::Article(a.number.clone())),
+            Pane::Funding => self
+                .data
+                .funding
+                .get(self.funding)
+                .map(|f| Target::Funding(f.id.clone())),
         }
     }
 
@@ -161,7 +169,12 @@ impl App {
                     self.focus = Pane::Articles;
                 }
             }
-            Target::Funding(_) => {}
+            Target::Funding(id) => {
+                if let Some(i) = self.data.funding.iter().position(|f| &f.id == id) {
+                    self.funding = i;
+                    self.focus = Pane::Funding;
+                }
+            }
         }
     }
 
@@ -215,13 +228,13 @@ impl App {
         self.focus = match self.focus {
             Pane::Organisations => Pane::Regions,
             Pane::Headcounts | Pane::Articles => Pane::Organisations,
-            Pane::Regions => Pane::Regions,
+            Pane::Regions | Pane::Funding => Pane::Regions,
         }
     }
 
     pub(super) fn focus_right(&mut self) {
         self.focus = match self.focus {
-            Pane::Regions => Pane::Organisations,
+            Pane::Regions | Pane::Funding => Pane::Organisations,
             Pane::Organisations => Pane::Headcounts,
             other => other,
         }

@@ -41,6 +41,10 @@ impl App {
                 .iter()
                 .filter_map(|s| to_star(&s.target))
                 .collect(),
+            theme: self
+                .theme_chosen
+                .then(|| names::name_of(&self.theme))
+                .flatten(),
             ..State::default()
         }
     }
@@ -49,6 +53,10 @@ impl App {
     /// not have are ignored.
     pub fn restore(&mut self, state: &State) {
         self.history = state.history.clone();
+        if let Some(theme) = state.theme.as_deref().and_then(names::from_name) {
+            self.theme = theme;
+            self.theme_chosen = true;
+        }
         self.starred = state
             .starred
             .iter()

@@ -20,6 +20,7 @@ const ACTIONS: &[(&str, &str, &str)] = &[
     ("focus_organisations", "organismes", "organisations"),
     ("focus_headcounts", "personnes accompagnées", "headcounts"),
     ("focus_articles", "articles de loi", "articles"),
+    ("focus_funding", "financement", "funding"),
     ("focus", "volet", "pane"),
     ("up", "monter", "up"),
     ("down", "descendre", "down"),
@@ -43,6 +44,11 @@ const ACTIONS: &[(&str, &str, &str)] = &[
     ),
     ("star", "étoile : garder l'entrée", "star: keep the entry"),
     ("language", "English", "français"),
+    (
+        "theme",
+        "thème : sombre, clair, sans couleur",
+        "theme: dark, light, mono",
+    ),
     ("help", "aide", "help"),
     ("letter", "la lettre", "the letter"),
     ("map", "carte des régions", "map of the regions"),
@@ -199,7 +205,11 @@ pub struct Strings {
     pub pane_regions: &'static str,
     pub pane_organisations: &'static str,
     pub pane_headcounts: &'static str,
+    /// The headcounts pane's titles when the period does not fit: the year stays.
+    pub pane_headcounts_year: &'static str,
+    pub pane_headcounts_short: &'static str,
     pub pane_articles: &'static str,
+    pub pane_funding: &'static str,
     pub all_regions: &'static str,
     pub regions_word: &'static str,
     pub withheld_plural: &'static str,
@@ -231,6 +241,14 @@ pub struct Strings {
     pub colon: &'static str,
     pub nothing_selected: &'static str,
     pub starred: &'static str,
+    /// What `s` says when it stars an entry, and when it unstars one.
+    pub star_added: &'static str,
+    pub star_removed: &'static str,
+    /// The legend of the regions pane's columns: organisations, then people
+    /// accompanied, then after `+` the cities withheld (█ as everywhere).
+    pub region_legend: &'static str,
+    /// What `T` says, before the theme's name.
+    pub theme_word: &'static str,
     pub no_stars: &'static str,
     pub copy_menu_title: &'static str,
     pub copy_formats: [&'static str; 3],
@@ -251,7 +269,7 @@ pub struct Strings {
 }
 
 pub static FR: Strings = Strings {
-    withheld: "[caviardé : art. {articles}]",
+    withheld: "caviardé — art. {articles}",
     withheld_short: "caviardé",
     col_code: "CODE",
     col_region: "RÉGION",
@@ -288,7 +306,10 @@ pub static FR: Strings = Strings {
     pane_regions: "Régions",
     pane_organisations: "Organismes",
     pane_headcounts: "Personnes accompagnées, 12 août – 31 déc. 2019",
+    pane_headcounts_year: "Personnes accompagnées, 2019",
+    pane_headcounts_short: "Accompagnées, 2019",
     pane_articles: "Articles cités",
+    pane_funding: "Financement additionnel",
     all_regions: "Toutes les régions",
     regions_word: "régions",
     withheld_plural: "caviardées",
@@ -316,6 +337,10 @@ pub static FR: Strings = Strings {
     colon: " : ",
     nothing_selected: "Aucune entrée choisie ici",
     starred: "Étoilés",
+    star_added: "Étoilé",
+    star_removed: "Étoile retirée",
+    theme_word: "Thème",
+    region_legend: "org. · personnes+█",
     no_stars: "Aucune entrée étoilée. Appuyez sur s sur une entrée pour la garder ici.",
     copy_menu_title: "Copier",
     copy_formats: ["Texte", "Markdown avec la citation", "JSON"],
@@ -344,7 +369,7 @@ pub static FR: Strings = Strings {
 };
 
 pub static EN: Strings = Strings {
-    withheld: "[withheld: art. {articles}]",
+    withheld: "withheld — art. {articles}",
     withheld_short: "withheld",
     col_code: "CODE",
     col_region: "REGION",
@@ -381,7 +406,10 @@ pub static EN: Strings = Strings {
     pane_regions: "Regions",
     pane_organisations: "Organisations",
     pane_headcounts: "People accompanied, 12 Aug – 31 Dec 2019",
+    pane_headcounts_year: "People accompanied, 2019",
+    pane_headcounts_short: "Accompanied, 2019",
     pane_articles: "Articles cited",
+    pane_funding: "Additional funding",
     all_regions: "All regions",
     regions_word: "regions",
     withheld_plural: "withheld",
@@ -409,6 +437,10 @@ pub static EN: Strings = Strings {
     colon: ": ",
     nothing_selected: "No entry selected here",
     starred: "Starred",
+    star_added: "Starred",
+    star_removed: "Unstarred",
+    theme_word: "Theme",
+    region_legend: "orgs · people+█",
     no_stars: "No starred entry yet. Press s on an entry to keep it here.",
     copy_menu_title: "Copy",
     copy_formats: ["Plain text", "Markdown with citation", "JSON"],
@@ -436,9 +468,26 @@ pub static EN: Strings = Strings {
     ],
 };
 
+/// The articles a withholding invokes: `art. 53, 54` in both languages.
+pub fn legal_basis(articles: &[String]) -> String {
+    format!("art. {}", articles.join(", "))
+}
+
 impl Strings {
-    /// The withheld marker with its articles, e.g. `[withheld: art. 53, 54]`.
+    /// A withholding where there is room, the one way every pane, detail,
+    /// copy and listing writes it: `█ withheld — art. 53, 54`.
     pub fn withheld_marker(&self, articles: &[String]) -> String {
+        format!("█ {}", self.withheld_words(articles))
+    }
+
+    /// A withholding where room is short: `█ art. 53, 54`. The legal basis
+    /// matters more than the word, which the block already says.
+    pub fn withheld_marker_short(&self, articles: &[String]) -> String {
+        format!("█ {}", legal_basis(articles))
+    }
+
+    /// The words after the block: `withheld — art. 53, 54`.
+    pub fn withheld_words(&self, articles: &[String]) -> String {
         self.withheld.replace("{articles}", &articles.join(", "))
     }
 

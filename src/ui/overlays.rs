@@ -24,8 +24,15 @@ pub fn render_detail(buf: &mut Buffer, area: Rect, app: &App, theme: &Theme) {
     } else {
         String::new()
     };
+    let star = match view.stack.last() {
+        Some(target) if app.is_starred(target) => "★ ",
+        _ => "",
+    };
     let block = pane_block(
-        format!("{} — {}{crumbs}", detail.kind, detail.title),
+        fit(
+            &format!("{star}{} — {}{crumbs}", detail.kind, detail.title),
+            usize::from(rect.width.saturating_sub(4)),
+        ),
         true,
         theme,
     );
@@ -181,10 +188,21 @@ pub fn render_help(buf: &mut Buffer, area: Rect, app: &App, scroll: usize, theme
         }
         lines.push(Line::from(""));
     }
-    let max_scroll = lines.len().saturating_sub(inner.height as usize);
+    let height = inner.height as usize;
+    let total = lines.len();
+    let scroll = scroll.min(total.saturating_sub(height));
     Paragraph::new(lines)
-        .scroll((scroll.min(max_scroll).min(u16::MAX as usize) as u16, 0))
+        .scroll((scroll.min(u16::MAX as usize) as u16, 0))
         .render(inner, buf);
+    // Lines out of sight are said, above and below, as in the detail.
+    if inner.height > 0 {
+        render_more_below(buf, rect, total.saturating_sub(scroll + height), theme);
+        if scroll > 0 {
+            let more = format!(" ↑ {scroll} ");
+            let x = rect.x + rect.width.saturating_sub(more.chars().count() as u16 + 2);
+            buf.set_string(x, rect.y, more, theme.title);
+        }
+    }
 }
 
 pub fn render_copy_menu(buf: &mut Buffer, area: Rect, app: &App, selected: usize, theme: &Theme) {

@@ -2,6 +2,7 @@
 //! Each list is a ratatui `List` scrolled by its state in `UiState`; a long list
 //! gives it only the rows around its selection, so any dataset stays fast.
 
+mod funding;
 mod headcounts;
 
 use ratatui::buffer::Buffer;
@@ -14,9 +15,10 @@ use unicode_width::UnicodeWidthStr;
 use super::theme::Theme;
 use super::window::Window;
 use super::{UiState, clean, fit, pad, pane_block, pane_index};
-use crate::app::{ALL_ROW, App, FIRST_REGION_ROW, Pane, STARRED_ROW};
+use crate::app::{ALL_ROW, App, FIRST_REGION_ROW, Pane, STARRED_ROW, Target};
 use crate::data::{Organisation, Totals};
 
+pub use funding::render_funding;
 pub use headcounts::render_headcounts;
 
 /// Draws the block and returns its inner area, remembering it for the mouse.
@@ -29,6 +31,8 @@ fn frame_pane(
     ui: &mut UiState,
     theme: &Theme,
 ) -> Rect {
+    // A title cut by the border would end mid-word: it ends in `…` instead.
+    let title = fit(&title, usize::from(area.width.saturating_sub(3)));
     let block = pane_block(title, app.focus == pane, theme);
     let inner = block.inner(area);
     block.render(area, buf);
@@ -36,6 +40,61 @@ fn frame_pane(
     ui.areas[i] = inner;
     ui.list_top[i] = inner.y;
     inner
+}
+
+/// Writes where a list is on the bottom border of its pane, right-aligned:
+/// `▲ 3/17 ▼`, the arrows when rows are hidden above or below. `shown` is the
+/// number of list rows on screen, `offset` the first of them.
+pub(super) fn render_position(
+    buf: &mut Buffer,
+    pane_area: Rect,
+    position: Position,
+    theme: &Theme,
+) {
+    let Position {
+        selected,
+        len,
+        offset,
+        shown,
+    } = position;
+    if len == 0 || pane_area.height < 2 || pane_area.width < 4 {
+        return;
+    }
+    let above = if offset > 0 { "▲ " } else { "" };
+    let below = if offset + shown < len { " ▼" } else { "" };
+    let text = format!(" {above}{}/{len}{below} ", selected + 1);
+    let width = text.width() as u16;
+    if width + 2 > pane_area.width {
+        return;
+    }
+    let x = pane_area.right() - 1 - width;
+    buf.set_string(x, pane_area.bottom() - 1, text, theme.title);
+}
+
+/// Where a list stands, for `render_position`.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Position {
+    pub selected: usize,
+    pub len: usize,
+    /// The first row on screen.
+    pub offset: usize,
+    /// How many rows the screen shows.
+    pub shown: usize,
+}
+
+impl Position {
+    /// The position of `pane`'s list, as its state was left by the last render
+    /// in `height` rows.
+    pub(super) fn of(app: &App, ui: &UiState, pane: Pane, height: u16) -> Position {
+        let len = app.rows(pane);
+        let offset = ui.lists[pane_index(pane)].offset().min(len);
+        Position {
+            selected: app.selected(pane).min(len.saturating_sub(1)),
+            len,
+            offset,
+            shown: usize::from(height).min(len - offset),
+        }
+    }
 }
 
 /// The style of a row of `pane`: the selection's when `selected`, else `otherwise`.
@@ -47,6 +106,11 @@ fn row_style(app: &App, pane: Pane, selected: bool, otherwise: Style, theme: &Th
         (true, true) => theme.selected,
         (true, false) => theme.selected_unfocused,
     }
+}
+
+/// `★ ` before the name of a starred entry, nothing otherwise.
+pub(super) fn star_mark(app: &App, target: &Target) -> &'static str {
+    if app.is_starred(target) { "★ " } else { "" }
 }
 
 /// A region's headcounts in a few columns: `41+1█` is 41 known and one city
@@ -92,8 +156,9 @@ fn region_row(app: &App, row: usize, with_headcounts: bool) -> RegionRow {
             Some(region) => {
                 let region_summary = &app.regions[row - FIRST_REGION_ROW];
                 let orgs = region_summary.organisations;
+                let star = star_mark(app, &Target::Region(region.code.clone()));
                 RegionRow {
-                    name: format!("{} {}", clean(&region.code), clean(&region.name)),
+                    name: format!("{star}{} {}", clean(&region.code), clean(&region.name)),
                     summary: summary(orgs, &region_summary.totals),
                     empty: orgs == 0,
                 }
@@ -111,8 +176,9 @@ pub fn render_regions(buf: &mut Buffer, area: Rect, app: &App, ui: &mut UiState,
     let s = app.lang.strings();
     let title = format!("1 {} ({})", s.pane_regions, app.data.regions.len());
     let inner = frame_pane(buf, area, Pane::Regions, title, app, ui, theme);
-    // Narrow panes keep the names readable and leave headcounts to their pane.
-    let with_headcounts = inner.width >= 30;
+    // Narrow panes keep the names whole and leave headcounts to their pane.
+    let names = super::layout::region_name_width(app);
+    let with_headcounts = usize::from(inner.width) >= names + 1 + super::layout::REGION_SUMMARY;
     let window = Window::around(app.region, app.rows(Pane::Regions), inner.height);
     // The summary column is as wide as the widest row around the selection: with
     // a province's regions, all of them, so it stays put while the list scrolls.
@@ -143,6 +209,24 @@ pub fn render_regions(buf: &mut Buffer, area: Rect, app: &App, ui: &mut UiState,
         buf,
         &mut ui.lists[pane_index(Pane::Regions)],
     );
+    let position = Position::of(app, ui, Pane::Regions, inner.height);
+    render_position(buf, area, position, theme);
+    if with_headcounts {
+        render_region_legend(buf, area, app, theme);
+    }
+}
+
+/// The legend of the summary columns on the pane's top border, right-aligned
+/// over them, when it fits beside the title.
+fn render_region_legend(buf: &mut Buffer, area: Rect, app: &App, theme: &Theme) {
+    let s = app.lang.strings();
+    let title = format!(" 1 {} ({}) ", s.pane_regions, app.data.regions.len());
+    let legend = format!(" {} ", s.region_legend);
+    let room = usize::from(area.width).saturating_sub(2 + title.width() + 1);
+    if legend.width() <= room {
+        let x = area.right() - 1 - legend.width() as u16;
+        buf.set_string(x, area.y, legend, theme.dim);
+    }
 }
 
 pub fn render_organisations(
@@ -183,6 +267,8 @@ pub fn render_organisations(
         buf,
         &mut ui.lists[pane_index(Pane::Organisations)],
     );
+    let position = Position::of(app, ui, Pane::Organisations, inner.height);
+    render_position(buf, area, position, theme);
 }
 
 /// An organisation's name, and how many regions it serves when more than one.
@@ -200,8 +286,9 @@ fn organisation_item<'a>(
     } else {
         String::new()
     };
+    let star = star_mark(app, &Target::Organisation(o.id.clone()));
     let name = fit(
-        &clean(&o.display_name()),
+        &format!("{star}{}", clean(&o.display_name())),
         width.saturating_sub(marker.width()),
     );
     let line = Line::from(vec![
@@ -231,9 +318,6 @@ fn render_no_organisation(buf: &mut Buffer, inner: Rect, app: &App, theme: &Them
         .render(inner, buf);
 }
 
-/// The width of the kind column in lists of entries of every kind.
-pub(super) const KIND_WIDTH: usize = 13;
-
 /// The middle pane when the "starred" row is selected: starred entries of every kind.
 fn render_starred(buf: &mut Buffer, area: Rect, app: &App, ui: &mut UiState, theme: &Theme) {
     let s = app.lang.strings();
@@ -251,12 +335,9 @@ fn render_starred(buf: &mut Buffer, area: Rect, app: &App, ui: &mut UiState, the
         let star = &app.starred[r];
         let selected = r == app.organisation;
         let style = row_style(app, Pane::Organisations, selected, theme.text, theme);
-        let title = &star.title;
-        let kind = format!("{:<KIND_WIDTH$}", star.target.search_kind().name(app.lang));
-        let line = Line::from(vec![
-            Span::styled(kind, if selected { style } else { theme.dim }),
-            Span::styled(fit(&clean(title), width.saturating_sub(KIND_WIDTH)), style),
-        ]);
+        // The title alone: a region, a city and an article read as what they
+        // are, and the detail says the kind.
+        let line = Line::from(Span::styled(fit(&clean(&star.title), width), style));
         ListItem::new(line).style(style)
     });
     let list = List::new(items);
@@ -266,6 +347,8 @@ fn render_starred(buf: &mut Buffer, area: Rect, app: &App, ui: &mut UiState, the
         buf,
         &mut ui.lists[pane_index(Pane::Organisations)],
     );
+    let position = Position::of(app, ui, Pane::Organisations, inner.height);
+    render_position(buf, area, position, theme);
 }
 
 pub fn render_articles(buf: &mut Buffer, area: Rect, app: &App, ui: &mut UiState, theme: &Theme) {
@@ -273,11 +356,13 @@ pub fn render_articles(buf: &mut Buffer, area: Rect, app: &App, ui: &mut UiState
     let title = format!("4 {}", s.pane_articles);
     let inner = frame_pane(buf, area, Pane::Articles, title, app, ui, theme);
     let width = inner.width as usize;
+    // Every article when it can, with the rule and a row of the selected
+    // one's text under them; the list scrolls otherwise.
     let list_height = app
         .data
         .articles
         .len()
-        .min((inner.height as usize / 2).max(1)) as u16;
+        .min((inner.height as usize).saturating_sub(2).max(1)) as u16;
     let list = Rect {
         height: list_height.min(inner.height),
         ..inner
@@ -291,7 +376,8 @@ pub fn render_articles(buf: &mut Buffer, area: Rect, app: &App, ui: &mut UiState
             .as_deref()
             .and_then(|t| t.lines().next())
             .map_or_else(|| format!("({})", s.cited_only).into(), clean);
-        let text = format!("{} {} — {}", s.article, clean(&a.number), first);
+        let star = star_mark(app, &Target::Article(a.number.clone()));
+        let text = format!("{star}{} {} — {}", s.article, clean(&a.number), first);
         ListItem::new(Line::from(Span::styled(fit(&text, width), style))).style(style)
     });
     window.render(
@@ -300,6 +386,8 @@ pub fn render_articles(buf: &mut Buffer, area: Rect, app: &App, ui: &mut UiState
         buf,
         &mut ui.lists[pane_index(Pane::Articles)],
     );
+    let position = Position::of(app, ui, Pane::Articles, list.height);
+    render_position(buf, area, position, theme);
     let body = Rect {
         y: list.bottom(),
         height: inner.height - list.height,

@@ -22,6 +22,8 @@ pub struct Theme {
     /// Rows that belong to the selected region.
     pub related: Style,
     pub redaction: Style,
+    /// The legal basis of a withholding, the key fact: never dimmed.
+    pub legal_basis: Style,
     pub bar: Style,
     pub header: Style,
     pub error: Style,
@@ -45,6 +47,7 @@ impl Theme {
                 matched: Style::new().add_modifier(Modifier::BOLD | Modifier::UNDERLINED),
                 related: bold,
                 redaction: Style::new(),
+                legal_basis: Style::new(),
                 bar: Style::new(),
                 header: bold,
                 error: bold,
@@ -72,6 +75,8 @@ impl Theme {
                         Color::Green
                     }),
                     redaction: Style::new().fg(if dark { Color::Gray } else { Color::Black }),
+                    // The terminal's own text colour: readable on its background.
+                    legal_basis: Style::new(),
                     bar: Style::new().fg(accent),
                     header: bold.fg(accent),
                     error: bold.fg(Color::Red),

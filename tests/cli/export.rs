@@ -119,7 +119,7 @@ Ministère de l'Immigration, de la Francisation et de l'Intégration, Bureau du 
     let table_lines = out.lines().filter(|l| l.starts_with("| ")).count();
     assert_eq!(table_lines, 4 * 2 + 17 + 58 + 18 + 4);
     // Brackets are escaped like every character Markdown reads as markup.
-    assert!(out.contains("| Longueuil | Montérégie | \\[withheld: art. 53, 54\\] |\n"));
+    assert!(out.contains("| Longueuil | Montérégie | █ withheld — art. 53, 54 |\n"));
     assert!(out.contains("\nArticle 54\n"));
     assert!(out.ends_with(
         "---\n\nSource: MIFI, access-to-information decision 18159, 6 February 2020.\n"
@@ -127,7 +127,7 @@ Ministère de l'Immigration, de la Francisation et de l'Intégration, Bureau du 
 
     let fr = pap(&["export", "--format", "markdown", "--lang", "fr"]).ok();
     assert!(fr.contains("\n## Financement\n"), "{fr}");
-    assert!(fr.contains("| Longueuil | Montérégie | \\[caviardé : art. 53, 54\\] |\n"));
+    assert!(fr.contains("| Longueuil | Montérégie | █ caviardé — art. 53, 54 |\n"));
     assert!(fr.ends_with(
         "---\n\nSource : MIFI, décision d'accès à l'information 18159, 6 février 2020.\n"
     ));

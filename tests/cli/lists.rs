@@ -54,8 +54,8 @@ fn withheld_counts_show_their_articles_never_zero() {
     let en = pap(&["cities"]).ok();
     let fr = pap(&["villes", "--lang", "fr"]).ok();
     for (out, marker) in [
-        (&en, "  [withheld: art. 53, 54]"),
-        (&fr, "  [caviardé : art. 53, 54]"),
+        (&en, "  █ withheld — art. 53, 54"),
+        (&fr, "  █ caviardé — art. 53, 54"),
     ] {
         let lines: Vec<&str> = out.lines().collect();
         assert_eq!(lines.len(), 19, "{out}");
@@ -75,11 +75,11 @@ fn withheld_counts_show_their_articles_never_zero() {
     assert_eq!(line(&en, "Laval"), "Laval Laval 61");
     assert_eq!(
         line(&en, "Montréal"),
-        "Montréal Montréal [withheld: art. 53, 54]"
+        "Montréal Montréal █ withheld — art. 53, 54"
     );
     assert_eq!(
         line(&fr, "Longueuil"),
-        "Longueuil Montérégie [caviardé : art. 53, 54]"
+        "Longueuil Montérégie █ caviardé — art. 53, 54"
     );
     assert_eq!(line(&en, "Total"), "Total 217 + 12 withheld");
     assert_eq!(line(&fr, "Total"), "Total 217 + 12 caviardées");
@@ -116,9 +116,9 @@ fn region_accepts_a_code_or_a_name_without_accents() {
     assert_eq!(
         pap(&["cities", "--region", "lanaudiere"]).ok(),
         "\
-CITY        REGION                  ACCOMPANIED
-Terrebonne  Lanaudière  [withheld: art. 53, 54]
-Total                                1 withheld
+CITY        REGION                   ACCOMPANIED
+Terrebonne  Lanaudière  █ withheld — art. 53, 54
+Total                                 1 withheld
 "
     );
     assert_eq!(

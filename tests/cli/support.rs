@@ -214,7 +214,7 @@ pub fn cities_rows(data: &Dataset) -> Vec<Vec<String>> {
             }
             Headcount::Withheld(w) => {
                 withheld += 1;
-                format!("[withheld: art. {}]", w.articles.join(", "))
+                format!("█ withheld — art. {}", w.articles.join(", "))
             }
             Headcount::Missing => panic!("a valid dataset has no missing count"),
         };

@@ -258,7 +258,8 @@ impl Drop for Tmux {
 /// Whether the screen shows a frame drawn at `width`×`height` down to the
 /// panes' bottom borders: the row above the status bar is box-drawing
 /// characters only, `width` of them from a bottom-left corner to a bottom-right
-/// one. A frame is written row after row, so the rows above are drawn too.
+/// one, but for each list's position (`▲ 3/17 ▼`) written on its border. A
+/// frame is written row after row, so the rows above are drawn too.
 pub fn panes_drawn(screen: &str, width: u16, height: u16) -> bool {
     let Some(line) = usize::from(height)
         .checked_sub(2)
@@ -269,7 +270,9 @@ pub fn panes_drawn(screen: &str, width: u16, height: u16) -> bool {
     line.chars().count() == usize::from(width)
         && line.starts_with(['└', '┗'])
         && line.ends_with(['┘', '┛'])
-        && line.chars().all(|c| "─━└┘┗┛".contains(c))
+        && line
+            .chars()
+            .all(|c| "─━└┘┗┛ /▲▼".contains(c) || c.is_ascii_digit())
 }
 
 /// Display columns of the pane borders on each row between the header and the

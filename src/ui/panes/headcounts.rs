@@ -12,10 +12,10 @@ use unicode_width::UnicodeWidthStr;
 use super::super::theme::Theme;
 use super::super::window::Window;
 use super::super::{UiState, clean, fit, pad, pane_index, row};
-use super::{frame_pane, row_style};
-use crate::app::{App, Pane};
+use super::{Position, frame_pane, render_position, row_style, star_mark};
+use crate::app::{App, Pane, Target};
 use crate::data::{City, Headcount, Withheld};
-use crate::i18n::Strings;
+use crate::i18n::{Noun, Strings};
 
 /// How a city row shares the pane's width: two columns for the "in the selected
 /// region" mark, the names and a space, and the rest for the bar or the block.
@@ -31,12 +31,13 @@ struct Columns {
 impl Columns {
     fn of(cities: &[City], width: usize) -> Columns {
         let max = cities.iter().filter_map(|c| c.count).max().unwrap_or(0);
+        // The names whole when the short withholding still fits after them.
         let name = cities
             .iter()
             .map(|c| clean(&c.name).width())
             .max()
             .unwrap_or(0)
-            .min(width * 2 / 5);
+            .min(width.saturating_sub(2 + 1 + 13).max(4));
         Columns {
             name,
             rest: width.saturating_sub(2 + name + 1),
@@ -52,7 +53,12 @@ impl Columns {
 
 pub fn render_headcounts(buf: &mut Buffer, area: Rect, app: &App, ui: &mut UiState, theme: &Theme) {
     let s = app.lang.strings();
-    let title = format!("3 {}", s.pane_headcounts);
+    // The period, or at least its year, stays in the title.
+    let title = [s.pane_headcounts, s.pane_headcounts_year]
+        .into_iter()
+        .map(|t| format!("3 {t}"))
+        .find(|t| t.width() + 3 <= usize::from(area.width))
+        .unwrap_or_else(|| format!("3 {}", s.pane_headcounts_short));
     let inner = frame_pane(buf, area, Pane::Headcounts, title, app, ui, theme);
     if inner.height == 0 {
         return;
@@ -72,6 +78,8 @@ pub fn render_headcounts(buf: &mut Buffer, area: Rect, app: &App, ui: &mut UiSta
         buf,
         &mut ui.lists[pane_index(Pane::Headcounts)],
     );
+    let position = Position::of(app, ui, Pane::Headcounts, list.height);
+    render_position(buf, area, position, theme);
     render_totals(buf, inner, app, theme);
 }
 
@@ -104,7 +112,17 @@ fn city_item<'a>(
     };
     let mut spans = vec![
         Span::styled(if related { "● " } else { "  " }, styles.row),
-        Span::styled(pad(&clean(&c.name), columns.name), styles.row),
+        Span::styled(
+            pad(
+                &format!(
+                    "{}{}",
+                    star_mark(app, &Target::City(c.id.clone())),
+                    clean(&c.name)
+                ),
+                columns.name,
+            ),
+            styles.row,
+        ),
         Span::raw(" "),
     ];
     match c.headcount() {
@@ -121,7 +139,8 @@ fn city_item<'a>(
     ListItem::new(Line::from(spans)).style(styles.row)
 }
 
-/// A known headcount: a bar as long as its share of the largest, and the number.
+/// A known headcount: a bar as long as its share of the largest, and the
+/// number right-aligned in a column of its own after the longest bar.
 fn known_spans<'a>(count: u64, styles: Styles, columns: &Columns, theme: &Theme) -> [Span<'a>; 2] {
     let bar_width = columns.bar_width();
     let len = if columns.max == 0 {
@@ -130,13 +149,18 @@ fn known_spans<'a>(count: u64, styles: Styles, columns: &Columns, theme: &Theme)
         ((count as f64 / columns.max as f64) * bar_width as f64).round() as usize
     };
     let len = len.max(usize::from(count > 0)).min(bar_width);
+    let value = columns.value;
     [
         Span::styled("█".repeat(len), styles.part(theme.bar)),
-        Span::styled(format!(" {count}"), styles.row),
+        Span::styled(
+            format!("{} {count:>value$}", " ".repeat(bar_width - len)),
+            styles.row,
+        ),
     ]
 }
 
-/// A withheld headcount in `room` columns: a redaction block, then its label.
+/// A withheld headcount in `room` columns: the redaction block, then the
+/// words of `Strings::withheld_marker` that fit.
 fn withheld_spans<'a>(
     s: &Strings,
     w: &Withheld,
@@ -145,43 +169,47 @@ fn withheld_spans<'a>(
     theme: &Theme,
 ) -> [Span<'a>; 2] {
     let label = withheld_label(s, w, room);
-    let block_len = room.saturating_sub(label.width()).clamp(1, 5);
     [
-        Span::styled("█".repeat(block_len), styles.part(theme.redaction)),
-        Span::styled(label, styles.part(theme.dim)),
+        Span::styled("█", styles.part(theme.redaction)),
+        Span::styled(label, styles.part(theme.legal_basis)),
     ]
 }
 
-/// The longest label that leaves room for a block of three. The legal basis
-/// matters more than the word, which the block already says: it goes last.
+/// What follows the block: the long form, or the short one when it does not
+/// fit, as `withheld_marker` and `withheld_marker_short` write them.
 fn withheld_label(s: &Strings, w: &Withheld, room: usize) -> String {
     // Article numbers come from the file like everything else.
-    let listed = clean(&w.articles.join(", ")).into_owned();
-    let joined = clean(&w.articles.join("-")).into_owned();
-    let candidates = [
-        format!(" {} · art. {listed}", s.withheld_short),
-        format!(" {} art. {joined}", s.withheld_short),
-        format!(" art. {listed}"),
-        format!(" art. {joined}"),
-    ];
-    candidates
-        .into_iter()
-        .find(|l| l.width() + 3 <= room)
-        .unwrap_or_else(|| format!(" {}", s.withheld_short))
+    let long = clean(&s.withheld_marker(&w.articles)).into_owned();
+    let short = clean(&s.withheld_marker_short(&w.articles)).into_owned();
+    let after_block = |marker: &str| marker.trim_start_matches('█').to_string();
+    if long.width() <= room {
+        after_block(&long)
+    } else {
+        fit(&after_block(&short), room.saturating_sub(1))
+    }
 }
 
 /// The totals of the whole table on the pane's last row.
 fn render_totals(buf: &mut Buffer, inner: Rect, app: &App, theme: &Theme) {
     let s = app.lang.strings();
     let totals = app.data.headcount_totals();
-    let total = format!(
-        "{} {} · {} {} █ art. {}",
+    let articles: Vec<String> = withheld_articles(&app.data.cities)
+        .into_iter()
+        .map(|a| clean(a).into_owned())
+        .collect();
+    let basis = crate::i18n::legal_basis(&articles);
+    let long = format!(
+        "{} {} · █ {} — {basis}",
         totals.known,
         s.known,
-        totals.withheld,
-        s.withheld_plural,
-        clean(&withheld_articles(&app.data.cities).join(", "))
+        app.lang.count(totals.withheld as u64, Noun::Withheld),
     );
+    let short = format!("{} · █ {} — {basis}", totals.known, totals.withheld);
+    // The legal basis stays whole: the known count gives way first.
+    let total = [long, short]
+        .into_iter()
+        .find(|t| t.width() <= inner.width as usize)
+        .unwrap_or_else(|| format!("█ {} — {basis}", totals.withheld));
     row(
         buf,
         inner,

@@ -1,0 +1,78 @@
+//! The main screen end to end: the real binary in tmux, keys sent, the screen
+//! read. Starring says so and marks the row, `q` in an overlay closes it, the
+//! funding pane has its key and its detail, and the headcounts scroll to the
+//! last city at 80×24 with the total still in view.
+
+mod support;
+
+use support::tmux::Tmux;
+
+const ENV: &[(&str, &str)] = &[("LANG", "en_CA.UTF-8"), ("TERM", "xterm-256color")];
+
+fn start(name: &str, width: u16, height: u16) -> Tmux {
+    let t = Tmux::start(name, width, height, ENV, &["remain-on-exit on"], &[]);
+    t.wait_text("All regions");
+    t
+}
+
+fn quit(t: &Tmux) {
+    t.keys(&["q"]);
+    t.wait_for("the program to exit", |_| t.pane_dead());
+    assert_eq!(t.exit_status(), "0");
+}
+
+#[test]
+fn starring_says_so_and_marks_the_row() {
+    let t = start("star", 120, 40);
+    t.keys(&["3", "G"]);
+    t.wait_text("17/17");
+    t.keys(&["s"]);
+    t.wait_for("the message and the star", |s| {
+        s.contains("Starred: Montréal") && s.contains("★ Montréal")
+    });
+    t.keys(&["s"]);
+    t.wait_text("Unstarred: Montréal");
+    quit(&t);
+}
+
+#[test]
+fn q_in_an_overlay_closes_it_and_quits_from_the_main_screen() {
+    let t = start("q-overlay", 120, 40);
+    t.keys(&["?"]);
+    t.wait_text("Keys");
+    t.keys(&["q"]);
+    t.wait_main_screen();
+    t.keys(&["3", "Enter"]);
+    t.wait_text("City — Laval");
+    t.keys(&["q"]);
+    t.wait_main_screen();
+    assert!(!t.pane_dead(), "q closed the detail, it did not quit");
+    quit(&t);
+}
+
+#[test]
+fn the_funding_pane_has_its_key_and_detail() {
+    let t = start("funding", 120, 40);
+    t.wait_text("5 Additional funding");
+    t.wait_text("$13,400");
+    t.keys(&["5", "j", "Enter"]);
+    t.wait_for("the funding detail", |s| {
+        s.contains("Funding — Centre social d'aide aux immigrants (CSAI)") && s.contains("$4,200")
+    });
+    t.keys(&["Escape"]);
+    t.wait_main_screen();
+    quit(&t);
+}
+
+#[test]
+fn the_last_city_scrolls_into_view_at_80x24() {
+    let t = start("last-city", 80, 24);
+    t.keys(&["3", "G"]);
+    t.wait_for("Montréal, its legal basis and the total", |s| {
+        s.lines()
+            .any(|l| l.contains("Montréal ") && l.contains("█ art. 53, 54"))
+            && s.contains("217 ")
+            && s.contains("▲ 17/17")
+    });
+    quit(&t);
+}
