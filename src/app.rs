@@ -4,6 +4,7 @@
 pub mod action;
 pub mod citation;
 pub mod copy;
+mod copying;
 pub mod detail;
 pub mod keymap;
 pub mod letter;
@@ -359,28 +360,16 @@ impl App {
             Action::OpenCopyMenu => self.open_copy_menu(),
             Action::ToggleLanguage => self.set_language(self.lang.toggled()),
             Action::SetLanguage(lang) => self.set_language(lang),
-            Action::CycleTheme => {
-                self.theme = self.theme.next();
-                self.theme_chosen = true;
-                let name = crate::names::name_of(&self.theme).unwrap_or_default();
-                let s = self.lang.strings();
-                self.notify(format!("{}{}{name}", s.theme_word, s.colon), false);
-                effects.push(Effect::Save(self.snapshot()));
-            }
+            Action::CycleTheme => self.cycle_theme(effects),
             Action::ToggleHelp => self.toggle_help(),
             Action::ToggleLetter => self.toggle_letter(),
-            Action::ToggleMap => self.toggle_map(),
-            Action::CycleMeasure => self.change_map(|m, _| m.cycle_measure()),
-            Action::ToggleCityLabels => self.change_map(|m, _| m.labels = !m.labels),
-            Action::ZoomIn => self.change_map(|m, _| m.view = m.view.closer()),
-            Action::ZoomOut => self.change_map(|m, _| m.view = m.view.wider()),
-            Action::ZoomCorridor => self.change_map(|m, _| {
-                m.view = match m.view {
-                    crate::geo::View::Corridor => crate::geo::View::Province,
-                    _ => crate::geo::View::Corridor,
-                }
-            }),
-            Action::SelectMapRegion(i) => self.change_map(|m, n| m.select(i, n)),
+            Action::ToggleMap
+            | Action::CycleMeasure
+            | Action::ToggleCityLabels
+            | Action::ZoomIn
+            | Action::ZoomOut
+            | Action::ZoomCorridor
+            | Action::SelectMapRegion(_) => self.act_on_map(action),
             Action::Input(c) => self.edit_input(|s| s.push(c), effects),
             Action::Paste(text) if self.letter_prompt_open() => {
                 self.paste_into_letter_search(&text)
@@ -394,20 +383,51 @@ impl App {
             ),
             Action::DeleteWord => self.edit_input(search_box::delete_word, effects),
             Action::ClearInput => self.edit_input(String::clear, effects),
-            Action::Select(pane, row) => {
-                // A click on the row already selected in the focused pane, as
-                // the second click of a double-click is, opens its detail.
-                let again = matches!(self.overlay, Overlay::None)
-                    && self.focus == pane
-                    && self.selected(pane) == row
-                    && row < self.rows(pane);
-                self.select(pane, row);
-                if again {
-                    self.open(effects);
-                }
-            }
+            Action::Select(pane, row) => self.click(pane, row, effects),
             Action::Resize(_, height) => self.page = usize::from(height.saturating_sub(8)).max(1),
             Action::Scroll(pane, delta) => self.scroll(pane, delta as isize, effects),
+        }
+    }
+
+    /// The map's actions.
+    fn act_on_map(&mut self, action: Action) {
+        match action {
+            Action::ToggleMap => self.toggle_map(),
+            Action::CycleMeasure => self.change_map(|m, _| m.cycle_measure()),
+            Action::ToggleCityLabels => self.change_map(|m, _| m.labels = !m.labels),
+            Action::ZoomIn => self.change_map(|m, _| m.view = m.view.closer()),
+            Action::ZoomOut => self.change_map(|m, _| m.view = m.view.wider()),
+            Action::ZoomCorridor => self.change_map(|m, _| {
+                m.view = match m.view {
+                    crate::geo::View::Corridor => crate::geo::View::Province,
+                    _ => crate::geo::View::Corridor,
+                }
+            }),
+            Action::SelectMapRegion(i) => self.change_map(|m, n| m.select(i, n)),
+            _ => {}
+        }
+    }
+
+    /// `T`: the next theme, said in the status bar and remembered.
+    fn cycle_theme(&mut self, effects: &mut Vec<Effect>) {
+        self.theme = self.theme.next();
+        self.theme_chosen = true;
+        let name = crate::names::name_of(&self.theme).unwrap_or_default();
+        let s = self.lang.strings();
+        self.notify(format!("{}{}{name}", s.theme_word, s.colon), false);
+        effects.push(Effect::Save(self.snapshot()));
+    }
+
+    /// A click on a row. A click on the row already selected in the focused
+    /// pane, as the second click of a double-click is, opens its detail.
+    fn click(&mut self, pane: Pane, row: usize, effects: &mut Vec<Effect>) {
+        let again = matches!(self.overlay, Overlay::None)
+            && self.focus == pane
+            && self.selected(pane) == row
+            && row < self.rows(pane);
+        self.select(pane, row);
+        if again {
+            self.open(effects);
         }
     }
 
@@ -538,93 +558,7 @@ impl App {
         }
     }
 
-    fn open_copy_menu(&mut self) {
-        match self.current_target() {
-            Some(target) => {
-                self.overlay = Overlay::CopyMenu {
-                    target,
-                    selected: 0,
-                }
-            }
-            None => self.nothing_selected(),
-        }
-    }
-
-    fn copy_choice(&mut self, n: usize, effects: &mut Vec<Effect>) {
-        if let Overlay::CopyMenu { selected, .. } = &mut self.overlay
-            && n < COPY_FORMATS.len()
-        {
-            *selected = n;
-            self.open(effects);
-        }
-    }
-
-    /// Copies the current entry, or says why nothing can be copied.
-    pub fn copy(&mut self, format: CopyFormat, effects: &mut Vec<Effect>) {
-        let text = self
-            .current_target()
-            .and_then(|t| copy::render(&self.data, &t, self.lang, format));
-        match text {
-            Some(text) => effects.push(Effect::Copy(text)),
-            None => self.nothing_selected(),
-        }
-    }
-
-    /// Copies every hit of the search box as a list, with the citation.
-    fn copy_hits(&mut self, effects: &mut Vec<Effect>) {
-        let (Overlay::Search(sb), Some(index)) = (&self.overlay, &self.index) else {
-            return;
-        };
-        let entries: Vec<&crate::search::Entry> =
-            sb.hits.iter().map(|h| index.entry(h.entry)).collect();
-        if entries.is_empty() {
-            let text = self.lang.strings().no_hits_to_copy;
-            self.notify(text, true);
-            return;
-        }
-        let count = entries.len();
-        let text = copy::hits_list(&self.data, &sb.input, &entries, self.lang);
-        self.copied_hits = Some((text.clone(), count));
-        effects.push(Effect::Copy(text));
-    }
-
-    fn toggle_star(&mut self, effects: &mut Vec<Effect>) {
-        let Some(target) = self.current_target() else {
-            self.nothing_selected();
-            return;
-        };
-        let s = self.lang.strings();
-        match self.starred.iter().position(|s| s.target == target) {
-            Some(i) => {
-                let star = self.starred.remove(i);
-                let said = format!("{}{}{}", s.star_removed, s.colon, star.title);
-                self.notify(said, false);
-            }
-            None => {
-                if let Some(star) = self.starred_entry(target) {
-                    let said = format!("{}{}{}", s.star_added, s.colon, star.title);
-                    self.starred.push(star);
-                    self.notify(said, false);
-                }
-            }
-        }
-        let last = self.rows(Pane::Organisations).saturating_sub(1);
-        self.organisation = self.organisation.min(last);
-        effects.push(Effect::Save(self.snapshot()));
-    }
-
-    /// True when `target` is starred.
-    pub fn is_starred(&self, target: &Target) -> bool {
-        self.starred.iter().any(|s| &s.target == target)
-    }
-
-    /// `target` with its title, if this dataset has it.
-    fn starred_entry(&self, target: Target) -> Option<Starred> {
-        let title = detail::detail(&self.data, &target, self.lang)?.title;
-        Some(Starred { target, title })
-    }
-
-    fn nothing_selected(&mut self) {
+    pub(crate) fn nothing_selected(&mut self) {
         let msg = self.lang.strings().nothing_selected;
         self.notify(msg, true);
     }

@@ -163,47 +163,21 @@ pub fn run(mut app: App, options: Options) -> Result<Exit, TuiError> {
             exit = Exit::Signal(signal as i32);
             break;
         }
-        if jobs.suspend.swap(false, Ordering::SeqCst) {
-            lp.suspend()?;
-            jobs.resumed.store(false, Ordering::SeqCst);
-            dirty = true;
-        }
-        if jobs.resumed.swap(false, Ordering::SeqCst) {
-            // Continued after a stop the loop did not make (SIGSTOP): the
-            // shell may have taken the terminal back meanwhile.
-            lp.resume()?;
-            dirty = true;
-        }
+        dirty |= lp.job_control(&jobs)?;
         lp.sync_mouse(&app)?;
         if dirty {
             lp.terminal
                 .draw(|frame| ui::render(frame, &app, &mut lp.ui))?;
             dirty = false;
         }
-        // A short timeout so that a signal is seen promptly, shorter still while
-        // hits are awaited.
-        let searching = matches!(&app.overlay, Overlay::Search(sb) if sb.pending);
-        let timeout = match (held, searching) {
-            (true, _) => Duration::ZERO,
-            (false, true) => Duration::from_millis(5),
-            (false, false) => Duration::from_millis(100),
-        };
-        // Looked at before crossterm reads: it would read a closed terminal forever.
-        let input = terminal::wait_input(timeout);
-        if input == terminal::Input::HungUp {
-            exit = Exit::Signal(terminal::HANG_UP);
-            break;
-        }
-        // Also what crossterm's own signal handling has seen: a resize.
-        held = event::poll(Duration::ZERO)?;
-        if !held {
-            if input == terminal::Input::Data && stuck.no_event(std::time::Instant::now()) {
-                terminal::ask_device_attributes()?;
+        let event = match next_event(wait_for(held, &app), &mut held, &mut stuck)? {
+            Incoming::HungUp => {
+                exit = Exit::Signal(terminal::HANG_UP);
+                break;
             }
-            continue;
-        }
-        stuck.event();
-        let event = event::read()?;
+            Incoming::Nothing => continue,
+            Incoming::Event(event) => event,
+        };
         // Lets the tests check that a panic restores the terminal; debug builds only.
         #[cfg(debug_assertions)]
         if matches!(event, Event::Key(_)) && std::env::var_os("PAP_TUI_TEST_PANIC").is_some() {
@@ -223,7 +197,68 @@ pub fn run(mut app: App, options: Options) -> Result<Exit, TuiError> {
     Ok(exit)
 }
 
+/// What the terminal gave the loop.
+enum Incoming {
+    HungUp,
+    Nothing,
+    Event(Event),
+}
+
+/// How long to wait for input: a short time so that a signal is seen promptly,
+/// shorter still while hits are awaited, and not at all when crossterm holds
+/// events already read.
+fn wait_for(held: bool, app: &App) -> Duration {
+    let searching = matches!(&app.overlay, Overlay::Search(sb) if sb.pending);
+    match (held, searching) {
+        (true, _) => Duration::ZERO,
+        (false, true) => Duration::from_millis(5),
+        (false, false) => Duration::from_millis(100),
+    }
+}
+
+/// The next event, if one comes within `timeout`. The terminal is looked at
+/// before crossterm reads it, which would read a closed terminal forever; then
+/// crossterm is asked, which also reports what its signal handling saw (a
+/// resize). Keys that make no event for a while mean crossterm waits on an
+/// unfinished sequence: the terminal's answer to a query ends it.
+fn next_event(
+    timeout: Duration,
+    held: &mut bool,
+    stuck: &mut terminal::StuckInput,
+) -> io::Result<Incoming> {
+    let input = terminal::wait_input(timeout);
+    if input == terminal::Input::HungUp {
+        return Ok(Incoming::HungUp);
+    }
+    *held = event::poll(Duration::ZERO)?;
+    if !*held {
+        if input == terminal::Input::Data && stuck.no_event(std::time::Instant::now()) {
+            terminal::ask_device_attributes()?;
+        }
+        return Ok(Incoming::Nothing);
+    }
+    stuck.event();
+    Ok(Incoming::Event(event::read()?))
+}
+
 impl Loop {
+    /// Suspends on Ctrl-Z or SIGTSTP, and takes the terminal back after a
+    /// stop the loop did not make (SIGSTOP), when the shell may have taken it
+    /// meanwhile; true when the screen must be drawn again.
+    fn job_control(&mut self, jobs: &terminal::JobControl) -> io::Result<bool> {
+        let mut redraw = false;
+        if jobs.suspend.swap(false, Ordering::SeqCst) {
+            self.suspend()?;
+            jobs.resumed.store(false, Ordering::SeqCst);
+            redraw = true;
+        }
+        if jobs.resumed.swap(false, Ordering::SeqCst) {
+            self.resume()?;
+            redraw = true;
+        }
+        Ok(redraw)
+    }
+
     /// Gives the terminal back and stops; once continued, takes the terminal
     /// again and draws the whole frame.
     fn suspend(&mut self) -> io::Result<()> {

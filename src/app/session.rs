@@ -1,7 +1,7 @@
 //! What the explorer remembers between sessions: a snapshot of the selection,
-//! the history and the stars for `state.json`, and taking it back.
+//! the history and the stars for `state.json`, and taking it back; starring.
 
-use super::{ALL_ROW, App, Pane, STARRED_ROW, Target};
+use super::{ALL_ROW, App, Effect, Pane, STARRED_ROW, Starred, Target, detail};
 use crate::names;
 use crate::state::{Star, State};
 
@@ -20,6 +20,42 @@ fn from_star(star: &Star) -> Option<Target> {
 }
 
 impl App {
+    pub(super) fn toggle_star(&mut self, effects: &mut Vec<Effect>) {
+        let Some(target) = self.current_target() else {
+            self.nothing_selected();
+            return;
+        };
+        let s = self.lang.strings();
+        match self.starred.iter().position(|s| s.target == target) {
+            Some(i) => {
+                let star = self.starred.remove(i);
+                let said = format!("{}{}{}", s.star_removed, s.colon, star.title);
+                self.notify(said, false);
+            }
+            None => {
+                if let Some(star) = self.starred_entry(target) {
+                    let said = format!("{}{}{}", s.star_added, s.colon, star.title);
+                    self.starred.push(star);
+                    self.notify(said, false);
+                }
+            }
+        }
+        let last = self.rows(Pane::Organisations).saturating_sub(1);
+        self.organisation = self.organisation.min(last);
+        effects.push(Effect::Save(self.snapshot()));
+    }
+
+    /// True when `target` is starred.
+    pub fn is_starred(&self, target: &Target) -> bool {
+        self.starred.iter().any(|s| &s.target == target)
+    }
+
+    /// `target` with its title, if this dataset has it.
+    pub(super) fn starred_entry(&self, target: Target) -> Option<Starred> {
+        let title = detail::detail(&self.data, &target, self.lang)?.title;
+        Some(Starred { target, title })
+    }
+
     /// What the app remembers between sessions.
     pub fn snapshot(&self) -> State {
         let region = match self.region {
