@@ -11,6 +11,16 @@ use crate::i18n::{Message, Text};
 /// The FeatureCollection, or why there is none: a dataset whose regions the
 /// geography does not know gets an error, never a wrong map.
 pub fn geojson(data: &Dataset) -> Result<Value, Message> {
+    let geo = geography(data)?;
+    let mut features = region_features(data, geo);
+    let (cities, without_point) = city_features(data, geo);
+    features.extend(cities);
+    Ok(feature_collection(data, geo, features, without_point))
+}
+
+/// The embedded geography, when it has a shape for every region of the
+/// dataset; otherwise the error naming the regions it does not know.
+fn geography(data: &Dataset) -> Result<&'static Geography, Message> {
     let unknown = |geo: Option<&Geography>| {
         let codes: Vec<&str> = data
             .regions
@@ -24,8 +34,12 @@ pub fn geojson(data: &Dataset) -> Result<Value, Message> {
     if !geo.covers(data.regions.iter().map(|r| r.code.as_str())) {
         return Err(unknown(Some(geo)));
     }
-    let mut features: Vec<Value> = data
-        .regions
+    Ok(geo)
+}
+
+/// One Feature per region: its shape, its organisations and its totals.
+fn region_features(data: &Dataset, geo: &Geography) -> Vec<Value> {
+    data.regions
         .iter()
         .filter_map(|region| {
             let shape = &geo.regions[geo.region(&region.code)?];
@@ -51,7 +65,13 @@ pub fn geojson(data: &Dataset) -> Result<Value, Message> {
                 },
             }))
         })
-        .collect();
+        .collect()
+}
+
+/// One Point Feature per city the geography places, and the names of the
+/// cities it does not.
+fn city_features<'a>(data: &'a Dataset, geo: &Geography) -> (Vec<Value>, Vec<&'a str>) {
+    let mut features = Vec::new();
     let mut without_point = Vec::new();
     for city in &data.cities {
         let Some(point) = geo.city_point(&city.name, &city.region) else {
@@ -72,8 +92,19 @@ pub fn geojson(data: &Dataset) -> Result<Value, Message> {
             },
         }));
     }
+    (features, without_point)
+}
+
+/// The collection around the features: what the letter says, where the
+/// geometry comes from, and which cities have no point.
+fn feature_collection(
+    data: &Dataset,
+    geo: &Geography,
+    features: Vec<Value>,
+    without_point: Vec<&str>,
+) -> Value {
     let d = &data.document;
-    Ok(json!({
+    json!({
         "type": "FeatureCollection",
         "name": format!("{} decision {}", d.ministry_acronym, d.reference),
         "features": features,
@@ -94,7 +125,7 @@ pub fn geojson(data: &Dataset) -> Result<Value, Message> {
             "note": "Background geography, not from the letter: region polygons and city points only.",
         },
         "cities_without_point": without_point,
-    }))
+    })
 }
 
 fn provenance(p: &geo::Provenance) -> Value {

@@ -25,13 +25,31 @@ pub fn write(data: &Dataset, path: &Path) -> rusqlite::Result<()> {
 
 fn insert(tx: &Transaction, data: &Dataset) -> rusqlite::Result<()> {
     let mut sources = Sources::new(tx)?;
+    insert_regions(tx, data, &mut sources)?;
+    insert_organisations(tx, data, &mut sources)?;
+    insert_articles(tx, data, &mut sources)?;
+    insert_cities(tx, data, &mut sources)?;
+    insert_funding(tx, data, &mut sources)?;
+    insert_questions(tx, data, &mut sources)?;
+    insert_letter(tx, data, &mut sources)
+}
 
+/// The regions, in the letter's order, with their OCR lines.
+fn insert_regions(tx: &Transaction, data: &Dataset, sources: &mut Sources) -> rusqlite::Result<()> {
     let mut stmt = tx.prepare("INSERT INTO regions (code, name, position) VALUES (?1, ?2, ?3)")?;
     for (i, r) in data.regions.iter().enumerate() {
         stmt.execute(params![r.code, r.name, i + 1])?;
         sources.add(&r.source, Owner::Region(&r.code))?;
     }
+    Ok(())
+}
 
+/// The organisations and the regions each one serves.
+fn insert_organisations(
+    tx: &Transaction,
+    data: &Dataset,
+    sources: &mut Sources,
+) -> rusqlite::Result<()> {
     let mut org = tx.prepare(
         "INSERT INTO organisations (id, name, acronym, note, position) VALUES (?1, ?2, ?3, ?4, ?5)",
     )?;
@@ -45,7 +63,15 @@ fn insert(tx: &Transaction, data: &Dataset) -> rusqlite::Result<()> {
         }
         sources.add(&o.source, Owner::Organisation(&o.id))?;
     }
+    Ok(())
+}
 
+/// The articles of the law the letter cites.
+fn insert_articles(
+    tx: &Transaction,
+    data: &Dataset,
+    sources: &mut Sources,
+) -> rusqlite::Result<()> {
     let mut article = tx.prepare(
         "INSERT INTO articles (number, text, history, paraphrase, cited_for, position) \
          VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
@@ -61,7 +87,12 @@ fn insert(tx: &Transaction, data: &Dataset) -> rusqlite::Result<()> {
         ])?;
         sources.add(&a.source, Owner::Article(&a.number))?;
     }
+    Ok(())
+}
 
+/// The cities with their headcounts, and the articles invoked where a
+/// count is withheld.
+fn insert_cities(tx: &Transaction, data: &Dataset, sources: &mut Sources) -> rusqlite::Result<()> {
     let mut city = tx.prepare(
         "INSERT INTO cities (id, name, region_code, count, withheld, withheld_note, position) \
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
@@ -85,7 +116,11 @@ fn insert(tx: &Transaction, data: &Dataset) -> rusqlite::Result<()> {
         }
         sources.add(&c.source, Owner::City(&c.id))?;
     }
+    Ok(())
+}
 
+/// The funding rows.
+fn insert_funding(tx: &Transaction, data: &Dataset, sources: &mut Sources) -> rusqlite::Result<()> {
     let mut funding = tx.prepare(
         "INSERT INTO funding (id, organisation, organisation_id, amount_cad, position) \
          VALUES (?1, ?2, ?3, ?4, ?5)",
@@ -100,7 +135,16 @@ fn insert(tx: &Transaction, data: &Dataset) -> rusqlite::Result<()> {
         ])?;
         sources.add(&f.source, Owner::Funding(&f.id))?;
     }
+    Ok(())
+}
 
+/// The questions of the request, their answers and the articles each answer
+/// invokes.
+fn insert_questions(
+    tx: &Transaction,
+    data: &Dataset,
+    sources: &mut Sources,
+) -> rusqlite::Result<()> {
     let d = &data.document;
     let mut question = tx.prepare("INSERT INTO questions (number, text) VALUES (?1, ?2)")?;
     let mut answer = tx.prepare(
@@ -129,7 +173,13 @@ fn insert(tx: &Transaction, data: &Dataset) -> rusqlite::Result<()> {
             sources.add(&a.source, Owner::Answer(q.number, position))?;
         }
     }
+    Ok(())
+}
 
+/// The letter's single `document` row and the OCR lines of its parts that
+/// have no table of their own.
+fn insert_letter(tx: &Transaction, data: &Dataset, sources: &mut Sources) -> rusqlite::Result<()> {
+    let d = &data.document;
     tx.execute(
         "INSERT INTO document (id, ministry, ministry_acronym, office, place, date, reference, \
          subject, programme, request_received, law_title, law_citation, headcount_start, \
