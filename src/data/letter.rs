@@ -7,7 +7,7 @@ mod align;
 
 use std::sync::{Arc, OnceLock};
 
-use super::{Dataset, EMBEDDED_LETTER, Headcount, Origin, SourceLine};
+use super::{Dataset, Document, EMBEDDED_LETTER, Headcount, Origin, SourceLine};
 use crate::i18n::Lang;
 
 /// The raw OCR that the embedded dataset's `source` lines are numbered in.
@@ -214,86 +214,131 @@ fn gutter(numbers: &[u32]) -> Option<OcrLines> {
 fn built(data: &Dataset) -> Letter {
     let d = &data.document;
     let mut b = Builder::default();
-    for line in [
-        d.ministry.clone(),
-        d.office.clone(),
-        format!("{}, {}", d.place, d.date),
-        format!("{} {}", d.subject, d.reference),
-        String::new(),
-        d.programme.clone(),
-    ] {
-        b.push(&line, &[]);
-    }
-    b.blank();
-    for q in &d.questions {
-        b.push(&format!("{}- {}", q.number, q.text), &q.source);
-        for a in &q.answers {
-            b.push(&format!("   {}", a.text), &a.source);
-        }
-        b.blank();
-    }
-    // The letter's own words are French, and so are its amounts.
-    let fr = Lang::Fr;
-    for f in &data.funding {
-        b.push(
-            &format!("   {} — {}", f.organisation, fr.amount(f.amount_cad)),
-            &f.source,
-        );
-    }
-    b.blank();
-    let period = &d.headcount_period;
-    b.push(
-        &format!("({} – {})", period.start, period.end),
-        &period.source,
-    );
-    for c in &data.cities {
-        let count = match c.headcount() {
-            Headcount::Known(n) => n.to_string(),
-            Headcount::Withheld(w) => fr.strings().withheld_marker(&w.articles),
-            Headcount::Missing => "?".to_string(),
-        };
-        b.push(&format!("   {} — {count}", c.name), &c.source);
-    }
-    b.blank();
-    for part in [&d.caveat, &d.deployment_note] {
-        b.push(&part.text, &part.source);
-        b.blank();
-    }
-    b.push(&d.review.text, &d.review.source);
-    b.blank();
-    b.push(
-        &format!(
-            "{} {}\n{}",
-            d.signatory.signed, d.signatory.name, d.signatory.title
-        ),
-        &d.signatory.source,
-    );
-    b.blank();
-    b.push(
-        &format!("{} ({})", d.law.title, d.law.citation),
-        &d.law.source,
-    );
-    for a in &data.articles {
-        let body = a.text.as_deref().or(a.paraphrase.as_deref()).unwrap_or("");
-        b.push(&format!("{}. {body}", a.number), &a.source);
-        if let Some(h) = &a.history {
-            b.push(h, &a.source);
-        }
-    }
-    for r in &data.regions {
-        let mut organisations = data.organisations_in(&r.code).peekable();
-        if r.source.is_empty() && organisations.peek().is_none() {
-            continue;
-        }
-        b.blank();
-        b.push(&format!("{} [{}]", r.name, r.code), &r.source);
-        for o in organisations {
-            b.push(&format!("  - {}", o.display_name()), &o.source);
-        }
-    }
+    b.heading(d);
+    b.questions(d);
+    b.funding(data);
+    b.headcount(data);
+    b.notes(d);
+    b.signature(d);
+    b.law(data);
+    b.regions(data);
     Letter {
         lines: b.lines,
         finder: Finder::Parts(b.sources),
+    }
+}
+
+impl Builder {
+    /// The letterhead: ministry, office, place and date, subject and the
+    /// programme, then a blank line.
+    fn heading(&mut self, d: &Document) {
+        for line in [
+            d.ministry.clone(),
+            d.office.clone(),
+            format!("{}, {}", d.place, d.date),
+            format!("{} {}", d.subject, d.reference),
+            String::new(),
+            d.programme.clone(),
+        ] {
+            self.push(&line, &[]);
+        }
+        self.blank();
+    }
+
+    /// Each question with its answers, a blank line after each.
+    fn questions(&mut self, d: &Document) {
+        for q in &d.questions {
+            self.push(&format!("{}- {}", q.number, q.text), &q.source);
+            for a in &q.answers {
+                self.push(&format!("   {}", a.text), &a.source);
+            }
+            self.blank();
+        }
+    }
+
+    /// The funding table: each organisation with its amount, in French as the
+    /// letter's own words are, then a blank line.
+    fn funding(&mut self, data: &Dataset) {
+        let fr = Lang::Fr;
+        for f in &data.funding {
+            self.push(
+                &format!("   {} — {}", f.organisation, fr.amount(f.amount_cad)),
+                &f.source,
+            );
+        }
+        self.blank();
+    }
+
+    /// The headcount period and each city's headcount, then a blank line.
+    fn headcount(&mut self, data: &Dataset) {
+        let fr = Lang::Fr;
+        let period = &data.document.headcount_period;
+        self.push(
+            &format!("({} – {})", period.start, period.end),
+            &period.source,
+        );
+        for c in &data.cities {
+            let count = match c.headcount() {
+                Headcount::Known(n) => n.to_string(),
+                Headcount::Withheld(w) => fr.strings().withheld_marker(&w.articles),
+                Headcount::Missing => "?".to_string(),
+            };
+            self.push(&format!("   {} — {count}", c.name), &c.source);
+        }
+        self.blank();
+    }
+
+    /// The caveat, the deployment note and the review, a blank line after each.
+    fn notes(&mut self, d: &Document) {
+        for part in [&d.caveat, &d.deployment_note] {
+            self.push(&part.text, &part.source);
+            self.blank();
+        }
+        self.push(&d.review.text, &d.review.source);
+        self.blank();
+    }
+
+    /// The signatory's name and title, then a blank line.
+    fn signature(&mut self, d: &Document) {
+        self.push(
+            &format!(
+                "{} {}\n{}",
+                d.signatory.signed, d.signatory.name, d.signatory.title
+            ),
+            &d.signatory.source,
+        );
+        self.blank();
+    }
+
+    /// The law's title and citation, then each article with its history.
+    fn law(&mut self, data: &Dataset) {
+        let d = &data.document;
+        self.push(
+            &format!("{} ({})", d.law.title, d.law.citation),
+            &d.law.source,
+        );
+        for a in &data.articles {
+            let body = a.text.as_deref().or(a.paraphrase.as_deref()).unwrap_or("");
+            self.push(&format!("{}. {body}", a.number), &a.source);
+            if let Some(h) = &a.history {
+                self.push(h, &a.source);
+            }
+        }
+    }
+
+    /// Each region that is cited or has organisations, with its organisations.
+    fn regions(&mut self, data: &Dataset) {
+        for r in &data.regions {
+            let mut organisations = data.organisations_in(&r.code).peekable();
+            if r.source.is_empty() && organisations.peek().is_none() {
+                continue;
+            }
+            self.blank();
+            self.push(&format!("{} [{}]", r.name, r.code), &r.source);
+            for o in organisations {
+                self.push(&format!("  - {}", o.display_name()), &o.source);
+            }
+        }
     }
 }
 

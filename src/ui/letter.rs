@@ -118,6 +118,41 @@ fn last_top(letter: &Letter, width: usize, height: usize) -> usize {
     0
 }
 
+/// Where the letter's lines go on the screen.
+struct Page {
+    /// The rows for the letter, above the search prompt if one is open.
+    area: Rect,
+    /// Columns of the gutter's labels.
+    gutter: usize,
+    /// Columns of the text after the gutter, the mark and a space.
+    text_width: usize,
+    /// The letter line on top.
+    top: usize,
+}
+
+impl Page {
+    fn new(letter: &Letter, view: &LetterView, inner: Rect) -> Page {
+        let prompt_rows = u16::from(view.prompt.is_some());
+        let area = Rect {
+            height: inner.height.saturating_sub(prompt_rows),
+            ..inner
+        };
+        let gutter = gutter_width(letter);
+        // The gutter, a mark for the passage, a space, then the text.
+        let text_width = (inner.width as usize).saturating_sub(gutter + 2).max(1);
+        let top = view
+            .scroll
+            .min(last_top(letter, text_width, area.height as usize))
+            .min(letter.len().saturating_sub(1));
+        Page {
+            area,
+            gutter,
+            text_width,
+            top,
+        }
+    }
+}
+
 pub fn render_letter(buf: &mut Buffer, area: Rect, app: &App, view: &LetterView, theme: &Theme) {
     let s = app.lang.strings();
     let letter = app.letter();
@@ -128,37 +163,49 @@ pub fn render_letter(buf: &mut Buffer, area: Rect, app: &App, view: &LetterView,
     if inner.width < 4 || inner.height == 0 {
         return;
     }
-    let prompt_rows = u16::from(view.prompt.is_some());
-    let text_area = Rect {
-        height: inner.height.saturating_sub(prompt_rows),
-        ..inner
-    };
-    let gutter = gutter_width(letter);
-    // The gutter, a mark for the passage, a space, then the text.
-    let text_width = (inner.width as usize).saturating_sub(gutter + 2).max(1);
-    let height = text_area.height as usize;
-    let top = view
-        .scroll
-        .min(last_top(letter, text_width, height))
-        .min(letter.len().saturating_sub(1));
+    let page = Page::new(letter, view, inner);
+    let bottom = render_lines(buf, &page, letter, view, theme);
+    let status = position(app, view, page.top, bottom);
+    render_status(buf, rect, &status, theme);
+    if let Some(prompt) = &view.prompt {
+        render_search_prompt(buf, inner, &prompt.input, s.letter_search_prompt, theme);
+    }
+}
 
+/// The matches of the search on letter line `line`, each with whether it is
+/// the current one.
+fn matches_on(view: &LetterView, line: usize) -> Vec<(Match, bool)> {
+    view.matches
+        .iter()
+        .enumerate()
+        .filter(|(_, m)| m.line == line)
+        .map(|(n, m)| (*m, view.current == Some(n)))
+        .collect()
+}
+
+/// The letter's lines from the top of the page, cut into rows, each with its
+/// gutter label, the passage's mark and the matches highlighted. Returns the
+/// last letter line on the page.
+fn render_lines(
+    buf: &mut Buffer,
+    page: &Page,
+    letter: &Letter,
+    view: &LetterView,
+    theme: &Theme,
+) -> usize {
+    let height = page.area.height as usize;
+    let gutter = page.gutter;
     let mut y = 0usize;
-    let mut bottom = top;
-    for (i, line) in letter.lines().iter().enumerate().skip(top) {
+    let mut bottom = page.top;
+    for (i, line) in letter.lines().iter().enumerate().skip(page.top) {
         if y >= height {
             break;
         }
         bottom = i;
         let in_passage = view.passage.is_some_and(|p| p.contains(i));
-        let matches: Vec<(Match, bool)> = view
-            .matches
-            .iter()
-            .enumerate()
-            .filter(|(_, m)| m.line == i)
-            .map(|(n, m)| (*m, view.current == Some(n)))
-            .collect();
+        let matches = matches_on(view, i);
         let chars: Vec<char> = line.text.chars().collect();
-        for (n, range) in rows_of(&line.text, text_width).into_iter().enumerate() {
+        for (n, range) in rows_of(&line.text, page.text_width).into_iter().enumerate() {
             if y >= height {
                 break;
             }
@@ -180,17 +227,21 @@ pub fn render_letter(buf: &mut Buffer, area: Rect, app: &App, view: &LetterView,
             spans.extend(highlighted(&chars, range, &matches, theme));
             row(
                 buf,
-                text_area,
-                text_area.y + y as u16,
+                page.area,
+                page.area.y + y as u16,
                 Line::from(spans),
                 theme.text,
             );
             y += 1;
         }
     }
+    bottom
+}
 
-    // Where the screen is: the first OCR line on it and how far down its
-    // last line is, as a pager says it.
+/// Where the screen is: the first OCR line on it and how far down its last
+/// line is, as a pager says it, after the search and its matches if any.
+fn position(app: &App, view: &LetterView, top: usize, bottom: usize) -> String {
+    let letter = app.letter();
     let first_ocr = letter.lines()[top.min(letter.len().saturating_sub(1))..]
         .iter()
         .find_map(|l| l.ocr.map(|o| o.first));
@@ -199,24 +250,29 @@ pub fn render_letter(buf: &mut Buffer, area: Rect, app: &App, view: &LetterView,
     } else {
         (bottom + 1) * 100 / letter.len()
     };
-    let mut status = match first_ocr {
+    let status = match first_ocr {
         Some(line) => Message::new(Text::LetterPosition)
             .with("line", line)
             .with("percent", percent)
             .describe(app.lang),
         None => format!("{percent} %"),
     };
-    if !view.query.is_empty() {
-        let current = view
-            .current
-            .map_or("–".to_string(), |c| (c + 1).to_string());
-        let found = Message::new(Text::LetterMatch)
-            .with("query", clean(&view.query))
-            .with("current", current)
-            .with("total", view.matches.len())
-            .describe(app.lang);
-        status = format!("{found} · {status}");
+    if view.query.is_empty() {
+        return status;
     }
+    let current = view
+        .current
+        .map_or("–".to_string(), |c| (c + 1).to_string());
+    let found = Message::new(Text::LetterMatch)
+        .with("query", clean(&view.query))
+        .with("current", current)
+        .with("total", view.matches.len())
+        .describe(app.lang);
+    format!("{found} · {status}")
+}
+
+/// The position, on the bottom border of the overlay, at its right.
+fn render_status(buf: &mut Buffer, rect: Rect, status: &str, theme: &Theme) {
     let status = fit(
         &format!(" {status} "),
         rect.width.saturating_sub(4) as usize,
@@ -224,31 +280,22 @@ pub fn render_letter(buf: &mut Buffer, area: Rect, app: &App, view: &LetterView,
     let width = unicode_width::UnicodeWidthStr::width(status.as_str()) as u16;
     let x = rect.x + rect.width.saturating_sub(width + 2);
     buf.set_string(x, rect.y + rect.height - 1, status, theme.title);
+}
 
-    if let Some(prompt) = &view.prompt {
-        let y = inner.y + inner.height - 1;
-        let mut spans = vec![
-            Span::styled("/", theme.key),
-            Span::styled(
-                fit(
-                    &clean(&prompt.input),
-                    (inner.width as usize).saturating_sub(3),
-                ),
-                theme.text,
-            ),
-            Span::styled("▏", theme.key),
-        ];
-        if prompt.input.is_empty() {
-            spans.push(Span::styled(
-                fit(
-                    s.letter_search_prompt,
-                    (inner.width as usize).saturating_sub(3),
-                ),
-                theme.dim,
-            ));
-        }
-        row(buf, inner, y, Line::from(spans), theme.text);
+/// The search being typed, on the last row inside the overlay, with the hint
+/// while nothing is typed.
+fn render_search_prompt(buf: &mut Buffer, inner: Rect, input: &str, hint: &str, theme: &Theme) {
+    let y = inner.y + inner.height - 1;
+    let width = (inner.width as usize).saturating_sub(3);
+    let mut spans = vec![
+        Span::styled("/", theme.key),
+        Span::styled(fit(&clean(input), width), theme.text),
+        Span::styled("▏", theme.key),
+    ];
+    if input.is_empty() {
+        spans.push(Span::styled(fit(hint, width), theme.dim));
     }
+    row(buf, inner, y, Line::from(spans), theme.text);
 }
 
 #[cfg(test)]
