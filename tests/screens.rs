@@ -365,7 +365,7 @@ fn the_preview_shows_from_100_columns_and_follows_the_cursor() {
     let city = with(Lang::En, &actions);
     snapshot("search_preview_city", &city, 120, 40);
     let screen = text(&draw(&city, 120, 40, ThemeName::Dark));
-    assert!(screen.contains("[withheld: art. 53, 54]"), "{screen}");
+    assert!(screen.contains("█ withheld — art. 53, 54"), "{screen}");
     assert!(screen.contains("Source (OCR)"), "{screen}");
 }
 
