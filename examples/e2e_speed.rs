@@ -289,7 +289,7 @@ impl Program {
     }
 }
 
-/// A complete explorer frame: the status bar's hints on the last row and the
+/// A complete explorer frame: the status bar's hints (`? help` among them) on the last row and the
 /// panes' borders above it.
 fn pap_frame(screen: &vt100::Screen) -> bool {
     let rows = rows(screen);
@@ -302,7 +302,7 @@ fn pap_frame(screen: &vt100::Screen) -> bool {
                 .last()
                 .is_some_and(|c| right.contains(&c))
     };
-    rows[last].starts_with(" ? help")
+    rows[last].contains("? help")
         && corners(&rows[1], &['┌', '┏'], &['┐', '┓'])
         && corners(&rows[last - 1], &['└', '┗'], &['┘', '┛'])
 }
