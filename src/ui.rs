@@ -154,7 +154,7 @@ pub fn render(frame: &mut Frame, app: &App, ui: &mut UiState) {
     render_status(buf, status, app, &theme);
     match &app.overlay {
         Overlay::None => {}
-        Overlay::Help { scroll } => overlays::render_help(buf, body, app, *scroll, &theme),
+        Overlay::Help(view) => overlays::render_help(buf, body, app, view, &theme),
         Overlay::Letter(view) => letter::render_letter(buf, body, app, view, &theme),
         Overlay::Search(sb) => search_box::render_search(buf, body, app, sb, &theme),
         Overlay::Detail(_) => overlays::render_detail(buf, body, app, &theme),

@@ -491,3 +491,25 @@ fn the_help_says_how_many_lines_are_out_of_sight() {
     assert!(screen.contains("━ ↑ "), "{screen}");
     assert!(!screen.contains("━ ↓ "), "{screen}");
 }
+
+/// `/` in the help keeps the rows that hold the filter, and the border says
+/// the filter and how many rows it kept, in both languages.
+#[test]
+fn the_help_filters_its_rows() {
+    let mut actions = vec![Action::ToggleHelp, Action::FilterHelp];
+    actions.extend("cop".chars().map(Action::Input));
+    let app = with(Lang::En, &actions);
+    snapshot("help_filter_cop", &app, 80, 24);
+    let screen = text(&draw(&app, 80, 24, ThemeName::Dark));
+    assert!(screen.contains("/cop▏ "), "{screen}");
+    assert!(screen.contains("copy every hit"), "{screen}");
+    assert!(!screen.contains("next pane"), "{screen}");
+    let mut actions = vec![Action::ToggleHelp, Action::FilterHelp];
+    actions.extend("precedent".chars().map(Action::Input));
+    actions.push(Action::Open);
+    let app = with(Lang::Fr, &actions);
+    snapshot("help_filter_fr", &app, 80, 24);
+    let screen = text(&draw(&app, 80, 24, ThemeName::Dark));
+    assert!(screen.contains("/precedent "), "{screen}");
+    assert!(screen.contains("volet précédent"), "{screen}");
+}

@@ -16,6 +16,8 @@ pub enum Mode {
     /// Typing a search at the bottom of the letter.
     LetterSearch,
     Help,
+    /// Typing the help's filter.
+    HelpFilter,
     /// Choosing a copy format.
     CopyMenu,
     /// Showing text that could not be copied, to select by hand.
@@ -67,7 +69,9 @@ pub struct Binding {
     pub hint: bool,
 }
 
-use Mode::{CopyMenu, CopyText, Detail, Help, Letter, LetterSearch, Map, Normal, Search};
+use Mode::{
+    CopyMenu, CopyText, Detail, Help, HelpFilter, Letter, LetterSearch, Map, Normal, Search,
+};
 
 const ALL: &[Mode] = &[
     Normal,
@@ -76,6 +80,7 @@ const ALL: &[Mode] = &[
     Letter,
     LetterSearch,
     Help,
+    HelpFilter,
     CopyMenu,
     CopyText,
     Map,
@@ -87,11 +92,18 @@ const LISTS: &[Mode] = &[
 const OPEN: &[Mode] = &[Normal, Search, Detail, CopyMenu];
 const NORMAL: &[Mode] = &[Normal];
 const SEARCH: &[Mode] = &[Search];
-/// The modes where keys type text: the search box and the letter's search.
-const TYPING: &[Mode] = &[Search, LetterSearch];
+/// The modes where keys type text: the search box, the letter's search and
+/// the help's filter.
+const TYPING: &[Mode] = &[Search, LetterSearch, HelpFilter];
 const LETTER_SEARCH: &[Mode] = &[LetterSearch];
+const HELP_FILTER: &[Mode] = &[HelpFilter];
+/// The filters typed over a view, which Enter ends.
+const FILTERS: &[Mode] = &[LetterSearch, HelpFilter];
+const SEARCH_AND_LETTER: &[Mode] = &[Search, LetterSearch];
+const SEARCH_AND_HELP: &[Mode] = &[Search, HelpFilter];
+const HELP: &[Mode] = &[Help];
 const NOT_SEARCH: &[Mode] = &[Normal, Detail, Letter, Help, Map];
-const SEARCH_FROM: &[Mode] = &[Normal, Detail, Help];
+const SEARCH_FROM: &[Mode] = &[Normal, Detail];
 const LETTER: &[Mode] = &[Letter];
 /// The overlays a plain `q` closes: it never quits from one.
 const OVERLAYS: &[Mode] = &[Detail, Letter, Help, CopyMenu, CopyText, Map];
@@ -122,11 +134,16 @@ fn without_typing(modes: &'static [Mode]) -> &'static [Mode] {
 
 /// The modes of `modes` that type text.
 fn typing_part(modes: &'static [Mode]) -> &'static [Mode] {
-    match (modes.contains(&Search), modes.contains(&LetterSearch)) {
-        (true, true) => TYPING,
-        (true, false) => SEARCH,
-        (false, true) => LETTER_SEARCH,
-        (false, false) => &[],
+    let has = |mode| modes.contains(&mode);
+    match (has(Search), has(LetterSearch), has(HelpFilter)) {
+        (true, true, true) => TYPING,
+        (true, true, false) => SEARCH_AND_LETTER,
+        (true, false, true) => SEARCH_AND_HELP,
+        (true, false, false) => SEARCH,
+        (false, true, true) => FILTERS,
+        (false, true, false) => LETTER_SEARCH,
+        (false, false, true) => HELP_FILTER,
+        (false, false, false) => &[],
     }
 }
 
@@ -171,10 +188,11 @@ pub fn bindings() -> Vec<Binding> {
         b(NORMAL, key(KeyCode::Right), Action::Right, false),
         b(NORMAL, ch('l'), Action::Right, false),
         b(OPEN, key(Enter), Action::Open, true),
-        // Enter ends the letter's search; the hint would say "follow link".
-        b(LETTER_SEARCH, key(Enter), Action::Open, false),
+        // Enter ends the letter's search and keeps the help's filter.
+        b(FILTERS, key(Enter), Action::Open, false),
         b(SEARCH_FROM, ch('/'), Action::OpenSearch, true),
         b(LETTER, ch('/'), Action::FindInLetter, true),
+        b(HELP, ch('/'), Action::FilterHelp, true),
         b(LETTER, ch('n'), Action::NextMatch, true),
         b(LETTER, ch('N'), Action::PreviousMatch, false),
         b(COPY_FROM, ch('y'), Action::Copy, true),
@@ -513,8 +531,10 @@ mod tests {
             Mode::Letter,
             Mode::LetterSearch,
             Mode::Help,
+            Mode::HelpFilter,
             Mode::CopyMenu,
             Mode::CopyText,
+            Mode::Map,
         ] {
             let keys: Vec<Key> = table
                 .iter()

@@ -191,14 +191,32 @@ mod tests {
         }
         // The documented values.
         let ratio = |name, bg| contrast(Theme::new(name).legal_basis.fg.expect("fg"), bg);
-        assert_eq!(format!("{:.1}", ratio(ThemeName::Dark, Color::Black)), "21.0");
-        assert_eq!(format!("{:.1}", ratio(ThemeName::Light, Color::White)), "21.0");
+        assert_eq!(
+            format!("{:.1}", ratio(ThemeName::Dark, Color::Black)),
+            "21.0"
+        );
+        assert_eq!(
+            format!("{:.1}", ratio(ThemeName::Light, Color::White)),
+            "21.0"
+        );
         let redaction = |name, bg| contrast(Theme::new(name).redaction.fg.expect("fg"), bg);
-        assert_eq!(format!("{:.1}", redaction(ThemeName::Dark, Color::Black)), "16.7");
-        assert_eq!(format!("{:.1}", redaction(ThemeName::Light, Color::White)), "21.0");
+        assert_eq!(
+            format!("{:.1}", redaction(ThemeName::Dark, Color::Black)),
+            "16.7"
+        );
+        assert_eq!(
+            format!("{:.1}", redaction(ThemeName::Light, Color::White)),
+            "21.0"
+        );
         // Sanity of the formula: WCAG's own extremes and a known grey.
-        assert_eq!(format!("{:.1}", contrast(Color::Black, Color::White)), "21.0");
-        assert_eq!(format!("{:.2}", contrast(Color::DarkGray, Color::Black)), "5.24");
+        assert_eq!(
+            format!("{:.1}", contrast(Color::Black, Color::White)),
+            "21.0"
+        );
+        assert_eq!(
+            format!("{:.2}", contrast(Color::DarkGray, Color::Black)),
+            "5.24"
+        );
     }
 
     /// Without colour, the legal basis and the redaction stand out by weight,
