@@ -223,12 +223,18 @@ fn render_status(buf: &mut Buffer, area: Rect, app: &App, theme: &Theme) {
         buf.set_line(area.x, area.y, &line, area.width);
         return;
     }
-    // Whole hints only: one cut in the middle of a word helps nobody.
+    render_hints(buf, area, &app.hints(), theme);
+}
+
+/// The hints, in rank order, each whole or not at all: one cut in the middle
+/// of a word helps nobody. A hint too long for the room left gives way to the
+/// shorter ones after it.
+fn render_hints(buf: &mut Buffer, area: Rect, hints: &[crate::app::Hint], theme: &Theme) {
     let mut spans = Vec::new();
     let mut used = 0;
-    for (key, action) in crate::app::keymap::hints(&app.keymap, app.mode()) {
-        let key = format!(" {key}");
-        let what = format!(" {} ", action.describe(app.lang));
+    for hint in hints {
+        let key = format!(" {}", hint.keys);
+        let what = format!(" {} ", hint.what);
         let width = key.width() + what.width();
         if used + width > area.width as usize {
             continue;
@@ -411,6 +417,46 @@ mod tests {
         assert_eq!(wrap("", 5), [""]);
         for line in wrap(&"mot ".repeat(50), 7) {
             assert!(line.width() <= 7, "{line:?}");
+        }
+    }
+
+    /// Every mode and pane, at 80 and 120 columns, in both languages: each
+    /// hint is on the status bar whole or not at all, and the first three,
+    /// the ones a newcomer needs, are always there.
+    #[test]
+    fn status_hints_fit_whole_in_both_languages_at_80_and_120() {
+        use crate::app::hints::{every_context, hints};
+        use crate::i18n::Lang;
+        let table = crate::app::keymap::bindings();
+        let theme = Theme::new(ThemeName::Dark);
+        for context in every_context() {
+            for lang in [Lang::En, Lang::Fr] {
+                let said = hints(&table, context, lang);
+                for width in [80u16, 120] {
+                    let area = Rect::new(0, 0, width, 1);
+                    let mut buf = Buffer::empty(area);
+                    render_hints(&mut buf, area, &said, &theme);
+                    let line: String = (0..width).map(|x| buf[(x, 0)].symbol()).collect();
+                    let mut rest = line.clone();
+                    let mut shown = Vec::new();
+                    for (n, hint) in said.iter().enumerate() {
+                        let whole = format!(" {} {} ", hint.keys, hint.what);
+                        if let Some(at) = rest.find(&whole) {
+                            rest.replace_range(at..at + whole.len(), "");
+                            shown.push(n);
+                        }
+                    }
+                    let why = format!("{context:?} {lang:?} {width}: {line:?}");
+                    assert!(rest.trim().is_empty(), "a hint cut: {rest:?} in {why}");
+                    let first = said.len().min(3);
+                    assert_eq!(
+                        shown[..first.min(shown.len())],
+                        (0..first).collect::<Vec<_>>()[..],
+                        "{why}"
+                    );
+                    assert!(shown.len() >= first, "{why}");
+                }
+            }
         }
     }
 

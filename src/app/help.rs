@@ -2,7 +2,7 @@
 //! types into, as lazygit's help has. Rendering only draws what is kept here.
 
 use super::keymap::{Binding, Mode, keys_by_action};
-use super::{App, Overlay};
+use super::{Action, App, Overlay};
 use crate::i18n::Lang;
 
 /// The help overlay's state: how far it is scrolled and what filters its rows.
@@ -50,6 +50,23 @@ fn sections(lang: Lang) -> [(Mode, &'static str); 5] {
     ]
 }
 
+/// What an action does in a mode, as the help says it: Enter's meaning
+/// depends on where it is pressed.
+fn describe(action: &Action, mode: Mode, lang: Lang) -> &'static str {
+    let name = match mode {
+        Mode::Normal => "normal",
+        Mode::Search => "search",
+        Mode::Detail => "detail",
+        Mode::Map => "map",
+        Mode::CopyMenu => "copy_menu",
+        _ => "",
+    };
+    match action {
+        Action::Open => crate::i18n::enter_text(name, lang).unwrap_or(action.describe(lang)),
+        _ => action.describe(lang),
+    }
+}
+
 /// The help's rows for a keymap, kept by `filter`: a key row stays when its
 /// keys or its description hold the filter, accents and case ignored; a
 /// heading stays when one of its rows does.
@@ -62,7 +79,7 @@ pub fn help_rows(keymap: &[Binding], lang: Lang, filter: &str) -> HelpRows {
         for (action, keys) in keys_by_action(keymap, mode) {
             total += 1;
             let keys = keys.join(" ");
-            let what = action.describe(lang);
+            let what = describe(&action, mode, lang);
             let matches = wanted.is_empty()
                 || crate::search::fold_accents(&keys).contains(&wanted)
                 || crate::search::fold_accents(what).contains(&wanted);
