@@ -119,16 +119,6 @@ mod tests {
                 Some(Action::Input('q')),
             ),
             (
-                Mode::HelpFilter,
-                press(KeyCode::Char('q'), none),
-                Some(Action::Input('q')),
-            ),
-            (
-                Mode::Help,
-                press(KeyCode::Char('/'), none),
-                Some(Action::FilterHelp),
-            ),
-            (
                 Mode::Search,
                 press(KeyCode::Char('é'), none),
                 Some(Action::Input('é')),
@@ -245,6 +235,20 @@ mod tests {
         assert_eq!(key_action(&table, Mode::Normal, &alt_n), Some(Action::Down));
         let n = press(KeyCode::Char('n'), KeyModifiers::NONE);
         assert_eq!(key_action(&table, Mode::Normal, &n), None);
+    }
+
+    #[test]
+    fn the_help_s_filter_types_q_and_slash_starts_it() {
+        let table = bindings();
+        let none = KeyModifiers::NONE;
+        assert_eq!(
+            key_action(&table, Mode::HelpFilter, &press(KeyCode::Char('q'), none)),
+            Some(Action::Input('q'))
+        );
+        assert_eq!(
+            key_action(&table, Mode::Help, &press(KeyCode::Char('/'), none)),
+            Some(Action::FilterHelp)
+        );
     }
 
     #[test]

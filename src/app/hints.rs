@@ -46,54 +46,15 @@ const TOP_END: Planned = (&[Action::First, Action::Last], "top_end");
 
 /// The hints of a context, in the order a newcomer needs them.
 fn plan(c: HintContext) -> Vec<Planned> {
-    let entry = !c.list_row;
     match c.mode {
-        Mode::Normal => {
-            let open = if c.list_row && c.pane == Pane::Regions {
-                "organisations"
-            } else {
-                "detail"
-            };
-            let mut plan = vec![SEARCH];
-            if entry {
-                plan.push(COPY);
-            }
-            if entry || c.pane == Pane::Regions {
-                plan.push((&[Action::Open], open));
-            }
-            plan.push(HELP);
-            if entry {
-                plan.extend([STAR, COPY_MENU]);
-            }
-            plan.extend([
-                LETTER,
-                (&[Action::ToggleMap], "map"),
-                (&[Action::NextPane], "next_pane"),
-                (&[Action::ToggleLanguage], "language"),
-                (&[Action::CycleTheme], "theme"),
-            ]);
-            plan
-        }
+        Mode::Normal => plan_normal(c),
         Mode::Search => vec![
             (&[Action::Open], "open_hit"),
             COPY,
             (&[Action::CopyHits], "copy_hits"),
             (&[Action::Back], if c.typed { "clear" } else { "close" }),
         ],
-        Mode::Detail => {
-            let mut plan = Vec::new();
-            if c.on_source_line {
-                plan.push((&[Action::Open] as &[Action], "open_line"));
-            } else if c.has_links {
-                plan.push((&[Action::Open], "follow_link"));
-            }
-            plan.extend([
-                COPY,
-                (&[Action::Back], if c.nested { "back" } else { "close" }),
-            ]);
-            plan.extend([STAR, SEARCH, HELP, COPY_MENU, LETTER]);
-            plan
-        }
+        Mode::Detail => plan_detail(c),
         Mode::Letter => vec![
             (&[Action::FindInLetter], "find"),
             (&[Action::NextMatch, Action::PreviousMatch], "match"),
@@ -134,6 +95,50 @@ fn plan(c: HintContext) -> Vec<Planned> {
             HELP,
         ],
     }
+}
+
+/// The main screen's hints: Enter goes into a list, an entry is opened,
+/// copied and starred.
+fn plan_normal(c: HintContext) -> Vec<Planned> {
+    let entry = !c.list_row;
+    let open = if c.list_row && c.pane == Pane::Regions {
+        "organisations"
+    } else {
+        "detail"
+    };
+    let mut plan = vec![SEARCH];
+    if entry {
+        plan.push(COPY);
+    }
+    if entry || c.pane == Pane::Regions {
+        plan.push((&[Action::Open], open));
+    }
+    plan.push(HELP);
+    if entry {
+        plan.extend([STAR, COPY_MENU]);
+    }
+    plan.extend([
+        LETTER,
+        (&[Action::ToggleMap], "map"),
+        (&[Action::NextPane], "next_pane"),
+        (&[Action::ToggleLanguage], "language"),
+        (&[Action::CycleTheme], "theme"),
+    ]);
+    plan
+}
+
+/// A detail's hints: Enter follows the link or opens the chosen letter line.
+fn plan_detail(c: HintContext) -> Vec<Planned> {
+    let mut plan = Vec::new();
+    if c.on_source_line {
+        plan.push((&[Action::Open] as &[Action], "open_line"));
+    } else if c.has_links {
+        plan.push((&[Action::Open], "follow_link"));
+    }
+    let back = if c.nested { "back" } else { "close" };
+    plan.extend([COPY, (&[Action::Back], back)]);
+    plan.extend([STAR, SEARCH, HELP, COPY_MENU, LETTER]);
+    plan
 }
 
 /// The key the hints show for an action in a mode: the first one bound that
