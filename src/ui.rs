@@ -47,6 +47,9 @@ pub struct UiState {
     pub map: Option<crate::geo::Raster>,
     /// Where the map was drawn on the last frame, for the mouse.
     pub map_area: Rect,
+    /// The focused pane's selected name, whole, when its row had to cut it:
+    /// the status line shows it above the hints.
+    pub cut: Option<String>,
 }
 
 impl UiState {
@@ -112,12 +115,40 @@ pub fn render(frame: &mut Frame, app: &App, ui: &mut UiState) {
         ui.areas = [Rect::default(); PANES];
         return;
     }
+    ui.cut = None;
+    draw_screen(frame.buffer_mut(), area, app, ui, &theme, &[]);
+    // A name the focused pane had to cut is shown whole above the hints, as
+    // file managers show the selected file's name; the screen is drawn again
+    // with the room it takes.
+    if let Some(full) = ui.cut.clone()
+        && matches!(app.overlay, Overlay::None)
+    {
+        let most = usize::from(area.height / 4).max(1);
+        let mut lines = wrap(&clean(&full), usize::from(area.width.saturating_sub(1)));
+        lines.truncate(most);
+        frame.buffer_mut().reset();
+        draw_screen(frame.buffer_mut(), area, app, ui, &theme, &lines);
+    }
+}
+
+/// The screen below the size check: the header, the panes, the status line
+/// with `name` (the selected name, whole, in lines) above its hints, and the
+/// overlay.
+fn draw_screen(
+    buf: &mut Buffer,
+    area: Rect,
+    app: &App,
+    ui: &mut UiState,
+    theme: &Theme,
+    name: &[String],
+) {
+    let status_height = u16::try_from(name.len()).unwrap_or(0).saturating_add(1);
     let [header, body, status] = area.layout(&Layout::vertical([
         Constraint::Length(1),
         Constraint::Min(1),
-        Constraint::Length(1),
+        Constraint::Length(status_height),
     ]));
-    render_header(frame.buffer_mut(), header, app, &theme);
+    render_header(buf, header, app, theme);
     // Widths from what each column holds and from the focus.
     let widths = layout::share(body.width, layout::needs(app), layout::column(app.focus));
     let [left, middle, right] = body.layout(&Layout::horizontal(widths.map(Constraint::Length)));
@@ -145,26 +176,25 @@ pub fn render(frame: &mut Frame, app: &App, ui: &mut UiState) {
         Constraint::Length(regions.min(body.height.saturating_sub(funding.min(6)))),
         Constraint::Min(0),
     ]));
-    let buf = frame.buffer_mut();
-    panes::render_regions(buf, left, app, ui, &theme);
-    panes::render_funding(buf, bottom_left, app, ui, &theme);
-    panes::render_organisations(buf, middle, app, ui, &theme);
-    panes::render_headcounts(buf, top_right, app, ui, &theme);
-    panes::render_articles(buf, bottom_right, app, ui, &theme);
-    render_status(buf, status, app, &theme);
+    panes::render_regions(buf, left, app, ui, theme);
+    panes::render_funding(buf, bottom_left, app, ui, theme);
+    panes::render_organisations(buf, middle, app, ui, theme);
+    panes::render_headcounts(buf, top_right, app, ui, theme);
+    panes::render_articles(buf, bottom_right, app, ui, theme);
+    render_status(buf, status, app, name, theme);
     match &app.overlay {
         Overlay::None => {}
-        Overlay::Help(view) => overlays::render_help(buf, body, app, view, &theme),
-        Overlay::Letter(view) => letter::render_letter(buf, body, app, view, &theme),
-        Overlay::Search(sb) => search_box::render_search(buf, body, app, sb, &theme),
-        Overlay::Detail(_) => overlays::render_detail(buf, body, app, &theme),
+        Overlay::Help(view) => overlays::render_help(buf, body, app, view, theme),
+        Overlay::Letter(view) => letter::render_letter(buf, body, app, view, theme),
+        Overlay::Search(sb) => search_box::render_search(buf, body, app, sb, theme),
+        Overlay::Detail(_) => overlays::render_detail(buf, body, app, theme),
         Overlay::CopyMenu { selected, .. } => {
-            overlays::render_copy_menu(buf, body, app, *selected, &theme)
+            overlays::render_copy_menu(buf, body, app, *selected, theme)
         }
         Overlay::CopyText { text, scroll } => {
-            overlays::render_copy_text(buf, body, app, text, *scroll, &theme)
+            overlays::render_copy_text(buf, body, app, text, *scroll, theme)
         }
-        Overlay::Map(view) => map::render_map(buf, body, app, view, ui, &theme),
+        Overlay::Map(view) => map::render_map(buf, body, app, view, ui, theme),
     }
 }
 
@@ -213,7 +243,16 @@ fn render_header(buf: &mut Buffer, area: Rect, app: &App, theme: &Theme) {
     buf.set_line(area.x, area.y, &line, area.width);
 }
 
-fn render_status(buf: &mut Buffer, area: Rect, app: &App, theme: &Theme) {
+fn render_status(buf: &mut Buffer, area: Rect, app: &App, name: &[String], theme: &Theme) {
+    for (y, line) in (area.y..).zip(name) {
+        let line = Line::from(Span::styled(format!(" {line}"), theme.title));
+        buf.set_line(area.x, y, &line, area.width);
+    }
+    let area = Rect {
+        y: area.bottom().saturating_sub(1),
+        height: 1,
+        ..area
+    };
     if let Some(status) = &app.status {
         let style = if status.error { theme.error } else { theme.ok };
         let line = Line::from(Span::styled(

@@ -513,3 +513,50 @@ fn the_help_filters_its_rows() {
     assert!(screen.contains("/precedent "), "{screen}");
     assert!(screen.contains("volet précédent"), "{screen}");
 }
+
+/// A name its pane cuts with "…" is shown whole on the status line, above the
+/// hints, wrapped when it is longer than the screen is wide, and only for the
+/// focused pane's selection.
+#[test]
+fn the_selected_name_cut_in_its_pane_is_shown_whole() {
+    let full =
+        "Accueil multiethnique et intégration des nouveaux arrivants à Terrebonne et Mascouche";
+    // Lanaudière (14), whose fourth organisation has the longest name.
+    let actions = [
+        Action::Select(Pane::Regions, 15, 0),
+        Action::FocusOrganisations,
+        Action::Down,
+        Action::Down,
+        Action::Down,
+    ];
+    for (w, h) in [(60, 16), (80, 24)] {
+        let app = with(Lang::En, &actions);
+        snapshot("cut_name", &app, w, h);
+        let screen = text(&draw(&app, w, h, ThemeName::Dark));
+        let rows: Vec<&str> = screen.lines().collect();
+        assert!(
+            rows.iter()
+                .any(|r| r.contains("┃Accueil multiet") && r.contains("…┃"))
+        );
+        // The lines between the panes' bottom border and the hints.
+        let bottom = rows
+            .iter()
+            .rposition(|r| r.contains('┘') || r.contains('┛'))
+            .expect("the panes' bottom border");
+        let said: Vec<&str> = rows[bottom + 1..rows.len() - 1]
+            .iter()
+            .map(|r| r.trim())
+            .collect();
+        assert_eq!(said.join(" "), full, "{screen}");
+        assert!(rows[rows.len() - 1].contains("/ search"), "{screen}");
+    }
+    // A name that fits says nothing more: the hints are the last line, right
+    // under the panes.
+    let app = with(Lang::En, &[Action::FocusOrganisations]);
+    let screen = text(&draw(&app, 120, 40, ThemeName::Dark));
+    let rows: Vec<&str> = screen.lines().collect();
+    assert!(
+        rows[rows.len() - 2].contains('┘') || rows[rows.len() - 2].contains('┛'),
+        "{screen}"
+    );
+}
