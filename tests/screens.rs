@@ -560,3 +560,33 @@ fn the_selected_name_cut_in_its_pane_is_shown_whole() {
         "{screen}"
     );
 }
+
+/// The status line under the copy menu and the map says what Enter does
+/// there, never "detail, follow link", in both languages.
+#[test]
+fn enter_says_what_it_does_in_the_copy_menu_and_on_the_map() {
+    let menu = [Action::Focus(Pane::Headcounts), Action::OpenCopyMenu];
+    let map = [Action::ToggleMap];
+    for (lang, copy, organisations) in [
+        (
+            Lang::En,
+            "Enter copy in this format",
+            "Enter its organisations",
+        ),
+        (
+            Lang::Fr,
+            "Enter copier dans ce format",
+            "Enter ses organismes",
+        ),
+    ] {
+        for (actions, said) in [(&menu[..], copy), (&map[..], organisations)] {
+            let screen = text(&draw(&with(lang, actions), 80, 24, ThemeName::Dark));
+            let status = screen.lines().last().unwrap_or_default();
+            assert!(status.contains(said), "{lang:?}: {status}");
+            assert!(
+                !status.contains("follow") && !status.contains("suivre"),
+                "{status}"
+            );
+        }
+    }
+}
