@@ -101,3 +101,23 @@ fn slash_filters_the_help_and_esc_clears_then_closes() {
     t.wait_main_screen();
     quit(&t);
 }
+
+#[test]
+fn hints_follow_the_pane_and_a_cut_name_is_shown_whole() {
+    let t = start("hints", 80, 24);
+    // On "All regions", Enter goes into the list.
+    t.wait_text("Enter organisations");
+    t.keys(&["Enter"]);
+    t.wait_text("Enter detail");
+    // Lanaudière's fourth organisation is cut in its pane, whole below it.
+    t.keys(&["1", "G", "k", "k", "k", "2", "j", "j", "j"]);
+    t.wait_for("the whole name under the panes", |s| {
+        s.contains("Accueil multiethnique et intégration des nouveaux arrivants à Terrebonne")
+            && s.contains("4/4")
+    });
+    t.keys(&["Y"]);
+    t.wait_text("Enter copy in this format");
+    t.keys(&["q"]);
+    t.wait_main_screen();
+    quit(&t);
+}
