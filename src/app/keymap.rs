@@ -87,7 +87,7 @@ const ALL: &[Mode] = &[
 ];
 const BROWSE: &[Mode] = &[Normal, Detail, Letter, Help, CopyMenu, CopyText, Map];
 const LISTS: &[Mode] = &[
-    Normal, Search, Detail, Letter, Help, CopyMenu, CopyText, Map,
+    Normal, Search, Detail, Letter, Help, HelpFilter, CopyMenu, CopyText, Map,
 ];
 const OPEN: &[Mode] = &[Normal, Search, Detail, CopyMenu];
 const NORMAL: &[Mode] = &[Normal];

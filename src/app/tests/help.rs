@@ -106,6 +106,23 @@ fn q_types_into_the_filter_and_esc_clears_it_before_closing() {
 }
 
 #[test]
+fn arrows_scroll_the_help_while_its_filter_is_typed() {
+    let mut app = app();
+    run(&mut app, &[Action::ToggleHelp, Action::FilterHelp]);
+    let down = keymap::Key {
+        code: KeyCode::Down,
+        modifiers: KeyModifiers::NONE,
+    };
+    assert_eq!(
+        keymap::lookup(&app.keymap, Mode::HelpFilter, down),
+        Some(Action::Down)
+    );
+    run(&mut app, &[Action::Down, Action::Down]);
+    assert_eq!(help(&app).scroll, 2);
+    assert_eq!(app.mode(), Mode::HelpFilter, "still typing");
+}
+
+#[test]
 fn typing_a_filter_starts_the_rows_from_the_top() {
     let mut app = app();
     run(&mut app, &[Action::ToggleHelp, Action::PageDown]);
