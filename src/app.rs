@@ -6,6 +6,8 @@ pub mod citation;
 pub mod copy;
 mod copying;
 pub mod detail;
+pub mod help;
+pub mod hints;
 pub mod keymap;
 pub mod letter;
 pub mod map;
@@ -22,6 +24,8 @@ use crate::search::Index;
 pub use action::{Action, Msg, Pane, SharedIndex};
 pub use copy::CopyFormat;
 pub use detail::{Detail, Target};
+pub use help::{HelpRow, HelpRows, HelpView};
+pub use hints::{Hint, HintContext};
 pub use keymap::{Binding, Mode};
 pub use letter::LetterView;
 pub use map::{MapView, Measure};
@@ -43,9 +47,7 @@ pub struct DetailView {
 #[derive(Debug)]
 pub enum Overlay {
     None,
-    Help {
-        scroll: usize,
-    },
+    Help(HelpView),
     Letter(LetterView),
     Search(SearchBox),
     Detail(DetailView),
@@ -172,7 +174,13 @@ pub struct App {
     /// The list of hits last sent to the clipboard and how many it holds, to
     /// say so once the copy is done.
     copied_hits: Option<(String, usize)>,
+    /// The last click on a row: its pane, row and time, for double-clicks.
+    last_click: Option<(Pane, usize, u64)>,
 }
+
+/// The longest time between the two clicks of a double-click, in milliseconds
+/// (the usual default of desktops).
+pub const DOUBLE_CLICK_MS: u64 = 400;
 
 /// Number of organisations of each region, in `data.regions` order, in one pass
 /// over the organisations (an organisation that lists a region twice counts once).
@@ -247,6 +255,7 @@ impl App {
             all_regions,
             letter: OnceLock::new(),
             copied_hits: None,
+            last_click: None,
         };
         app.select_region(ALL_ROW);
         app
@@ -269,7 +278,8 @@ impl App {
     pub fn mode(&self) -> Mode {
         match &self.overlay {
             Overlay::None => Mode::Normal,
-            Overlay::Help { .. } => Mode::Help,
+            Overlay::Help(view) if view.typing => Mode::HelpFilter,
+            Overlay::Help(_) => Mode::Help,
             Overlay::Letter(view) if view.prompt.is_some() => Mode::LetterSearch,
             Overlay::Letter(_) => Mode::Letter,
             Overlay::Search(_) => Mode::Search,
@@ -351,6 +361,7 @@ impl App {
             Action::Open => self.open(effects),
             Action::OpenSearch => self.open_search(effects),
             Action::FindInLetter => self.start_letter_search(),
+            Action::FilterHelp => self.start_help_filter(),
             Action::NextMatch => self.next_match(1),
             Action::PreviousMatch => self.next_match(-1),
             Action::Copy => self.copy(CopyFormat::Plain, effects),
@@ -371,6 +382,15 @@ impl App {
             | Action::ZoomCorridor
             | Action::SelectMapRegion(_) => self.act_on_map(action),
             Action::Input(c) => self.edit_input(|s| s.push(c), effects),
+            Action::Paste(text) if self.help_filter_open() => {
+                let line: String = text
+                    .chars()
+                    .take(crate::state::MAX_QUERY_CHARS)
+                    .map(|c| if c.is_whitespace() { ' ' } else { c })
+                    .filter(|c| !crate::text::is_unsafe(*c))
+                    .collect();
+                self.edit_help_filter(|s| s.push_str(&line))
+            }
             Action::Paste(text) if self.letter_prompt_open() => {
                 self.paste_into_letter_search(&text)
             }
@@ -383,7 +403,7 @@ impl App {
             ),
             Action::DeleteWord => self.edit_input(search_box::delete_word, effects),
             Action::ClearInput => self.edit_input(String::clear, effects),
-            Action::Select(pane, row) => self.click(pane, row, effects),
+            Action::Select(pane, row, at) => self.click(pane, row, at, effects),
             Action::Resize(_, height) => self.page = usize::from(height.saturating_sub(8)).max(1),
             Action::Scroll(pane, delta) => self.scroll(pane, delta as isize, effects),
         }
@@ -418,16 +438,25 @@ impl App {
         effects.push(Effect::Save(self.snapshot()));
     }
 
-    /// A click on a row. A click on the row already selected in the focused
-    /// pane, as the second click of a double-click is, opens its detail.
-    fn click(&mut self, pane: Pane, row: usize, effects: &mut Vec<Effect>) {
-        let again = matches!(self.overlay, Overlay::None)
+    /// A click on a row, `at` milliseconds on the loop's clock. The second
+    /// click of a double-click (the same row, within `DOUBLE_CLICK_MS` of the
+    /// first) opens its detail; a slower second click only selects.
+    fn click(&mut self, pane: Pane, row: usize, at: u64, effects: &mut Vec<Effect>) {
+        let double = self.last_click.is_some_and(|(p, r, then)| {
+            p == pane && r == row && at >= then && at - then <= DOUBLE_CLICK_MS
+        });
+        let again = double
+            && matches!(self.overlay, Overlay::None)
             && self.focus == pane
             && self.selected(pane) == row
             && row < self.rows(pane);
         self.select(pane, row);
         if again {
+            // A third click starts a new double-click.
+            self.last_click = None;
             self.open(effects);
+        } else {
+            self.last_click = Some((pane, row, at));
         }
     }
 
@@ -486,6 +515,7 @@ impl App {
                     self.overlay = Overlay::Detail(view);
                 }
             }
+            Overlay::Help(_) => self.back_from_help(),
             Overlay::None => {}
             _ => self.overlay = Overlay::None,
         }
@@ -505,8 +535,8 @@ impl App {
 
     fn toggle_help(&mut self) {
         self.overlay = match self.overlay {
-            Overlay::Help { .. } => Overlay::None,
-            _ => Overlay::Help { scroll: 0 },
+            Overlay::Help(_) => Overlay::None,
+            _ => Overlay::Help(HelpView::default()),
         }
     }
 
@@ -554,7 +584,8 @@ impl App {
             }
             Overlay::Letter(_) => self.confirm_letter_search(),
             Overlay::Map(_) => self.leave_map_on_region(),
-            Overlay::Help { .. } | Overlay::CopyText { .. } => {}
+            Overlay::Help(_) => self.confirm_help_filter(),
+            Overlay::CopyText { .. } => {}
         }
     }
 

@@ -122,8 +122,8 @@ mouse = true
 # Actions: quit, back, next_pane, previous_pane, focus_regions, focus_organisations,
 # focus_headcounts, focus_articles, focus_funding, up, down, page_up, page_down,
 # first, last, left, right, open, search, copy, copy_menu, star, language, theme,
-# help, letter, suspend, find, next_match, previous_match, map, map_measure,
-# city_labels, zoom_in, zoom_out, zoom_corridor.
+# help, filter_help, letter, suspend, find, next_match, previous_match, map,
+# map_measure, city_labels, zoom_in, zoom_out, zoom_corridor.
 [keys]
 # quit = "q"
 # down = ["j", "down"]

@@ -3,11 +3,13 @@
 //! and `messages`. The data itself stays in French. Imports nothing of the domain.
 
 mod help;
+mod hints;
 mod map;
 mod messages;
 mod strings;
 
 pub use help::help_text;
+pub use hints::{enter_text, hint_text};
 pub use map::MapStrings;
 pub use messages::{Noun, Text};
 pub use strings::{

@@ -13,8 +13,10 @@ use crate::ui::UiState;
 /// Rows the mouse wheel scrolls at a time.
 const WHEEL_ROWS: i32 = 3;
 
-/// The action for a terminal event, if it asks for one.
-pub fn action(event: &Event, app: &App, ui: &UiState) -> Option<Action> {
+/// The action for a terminal event, if it asks for one. `now` is the time of
+/// the event in milliseconds on the loop's clock, given to clicks so that
+/// `update` tells a double-click from two clicks and stays a pure function.
+pub fn action(event: &Event, app: &App, ui: &UiState, now: u64) -> Option<Action> {
     match event {
         Event::Key(key) => key_action(&app.keymap, app.mode(), key),
         Event::Paste(text) => Some(Action::Paste(text.clone())),
@@ -24,7 +26,9 @@ pub fn action(event: &Event, app: &App, ui: &UiState) -> Option<Action> {
                 map_click(app, ui, mouse.column, mouse.row)
             }
             MouseEventKind::Down(MouseButton::Left) => match ui.hit(mouse.column, mouse.row) {
-                Some((pane, Some(row))) if row < app.rows(pane) => Some(Action::Select(pane, row)),
+                Some((pane, Some(row))) if row < app.rows(pane) => {
+                    Some(Action::Select(pane, row, now))
+                }
                 Some((pane, _)) => Some(Action::Focus(pane)),
                 None => None,
             },
@@ -54,7 +58,8 @@ fn map_click(app: &App, ui: &UiState, x: u16, y: u16) -> Option<Action> {
 }
 
 /// The action for a key press in a mode. Every modifier but Shift is compared:
-/// Alt-j is not j. In the search box and the letter's search, a printable
+/// Alt-j is not j. In the search box, the letter's search and the help's
+/// filter, a printable
 /// character with no modifier that the table does not bind is typed.
 pub fn key_action(bindings: &[Binding], mode: Mode, event: &KeyEvent) -> Option<Action> {
     if event.kind != KeyEventKind::Press {
@@ -65,7 +70,7 @@ pub fn key_action(bindings: &[Binding], mode: Mode, event: &KeyEvent) -> Option<
         return Some(action);
     }
     match (mode, key.code) {
-        (Mode::Search | Mode::LetterSearch, KeyCode::Char(c))
+        (Mode::Search | Mode::LetterSearch | Mode::HelpFilter, KeyCode::Char(c))
             if key.modifiers.is_empty() && !c.is_control() =>
         {
             Some(Action::Input(c))
@@ -233,13 +238,27 @@ mod tests {
     }
 
     #[test]
+    fn the_help_s_filter_types_q_and_slash_starts_it() {
+        let table = bindings();
+        let none = KeyModifiers::NONE;
+        assert_eq!(
+            key_action(&table, Mode::HelpFilter, &press(KeyCode::Char('q'), none)),
+            Some(Action::Input('q'))
+        );
+        assert_eq!(
+            key_action(&table, Mode::Help, &press(KeyCode::Char('/'), none)),
+            Some(Action::FilterHelp)
+        );
+    }
+
+    #[test]
     fn typing_in_search_does_not_trigger_commands() {
         let loaded = crate::data::load(None).expect("embedded");
         let mut app = App::new(loaded.dataset, loaded.origin, crate::i18n::Lang::En);
         app.update(Action::OpenSearch);
         for c in "qjkdLy?/".chars() {
             let event = Event::Key(press(KeyCode::Char(c), KeyModifiers::NONE));
-            let action = action(&event, &app, &UiState::default()).expect("typed");
+            let action = action(&event, &app, &UiState::default(), 0).expect("typed");
             app.update(action);
         }
         assert!(app.running);

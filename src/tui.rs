@@ -156,6 +156,8 @@ pub fn run(mut app: App, options: Options) -> Result<Exit, TuiError> {
     // SIGWINCH at its first poll, and a resize before that would be lost.
     let mut held = event::poll(Duration::ZERO)?;
     let mut stuck = terminal::StuckInput::default();
+    // The loop's clock, which stamps clicks for double-clicks.
+    let started = std::time::Instant::now();
     while app.running {
         dirty |= lp.drain_results(&mut app);
         let signal = caught.load(Ordering::Relaxed);
@@ -185,7 +187,8 @@ pub fn run(mut app: App, options: Options) -> Result<Exit, TuiError> {
         }
         // A resize asks for a redraw even when it changes nothing else.
         dirty |= matches!(event, Event::Resize(..));
-        let Some(action) = crate::input::action(&event, &app, &lp.ui) else {
+        let now = u64::try_from(started.elapsed().as_millis()).unwrap_or(u64::MAX);
+        let Some(action) = crate::input::action(&event, &app, &lp.ui, now) else {
             continue;
         };
         let effects = app.update(action);

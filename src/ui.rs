@@ -47,6 +47,9 @@ pub struct UiState {
     pub map: Option<crate::geo::Raster>,
     /// Where the map was drawn on the last frame, for the mouse.
     pub map_area: Rect,
+    /// The focused pane's selected name, whole, when its row had to cut it:
+    /// the status line shows it above the hints.
+    pub cut: Option<String>,
 }
 
 impl UiState {
@@ -112,12 +115,40 @@ pub fn render(frame: &mut Frame, app: &App, ui: &mut UiState) {
         ui.areas = [Rect::default(); PANES];
         return;
     }
+    ui.cut = None;
+    draw_screen(frame.buffer_mut(), area, app, ui, &theme, &[]);
+    // A name the focused pane had to cut is shown whole above the hints, as
+    // file managers show the selected file's name; the screen is drawn again
+    // with the room it takes.
+    if let Some(full) = ui.cut.clone()
+        && matches!(app.overlay, Overlay::None)
+    {
+        let most = usize::from(area.height / 4).max(1);
+        let mut lines = wrap(&clean(&full), usize::from(area.width.saturating_sub(1)));
+        lines.truncate(most);
+        frame.buffer_mut().reset();
+        draw_screen(frame.buffer_mut(), area, app, ui, &theme, &lines);
+    }
+}
+
+/// The screen below the size check: the header, the panes, the status line
+/// with `name` (the selected name, whole, in lines) above its hints, and the
+/// overlay.
+fn draw_screen(
+    buf: &mut Buffer,
+    area: Rect,
+    app: &App,
+    ui: &mut UiState,
+    theme: &Theme,
+    name: &[String],
+) {
+    let status_height = u16::try_from(name.len()).unwrap_or(0).saturating_add(1);
     let [header, body, status] = area.layout(&Layout::vertical([
         Constraint::Length(1),
         Constraint::Min(1),
-        Constraint::Length(1),
+        Constraint::Length(status_height),
     ]));
-    render_header(frame.buffer_mut(), header, app, &theme);
+    render_header(buf, header, app, theme);
     // Widths from what each column holds and from the focus.
     let widths = layout::share(body.width, layout::needs(app), layout::column(app.focus));
     let [left, middle, right] = body.layout(&Layout::horizontal(widths.map(Constraint::Length)));
@@ -145,26 +176,25 @@ pub fn render(frame: &mut Frame, app: &App, ui: &mut UiState) {
         Constraint::Length(regions.min(body.height.saturating_sub(funding.min(6)))),
         Constraint::Min(0),
     ]));
-    let buf = frame.buffer_mut();
-    panes::render_regions(buf, left, app, ui, &theme);
-    panes::render_funding(buf, bottom_left, app, ui, &theme);
-    panes::render_organisations(buf, middle, app, ui, &theme);
-    panes::render_headcounts(buf, top_right, app, ui, &theme);
-    panes::render_articles(buf, bottom_right, app, ui, &theme);
-    render_status(buf, status, app, &theme);
+    panes::render_regions(buf, left, app, ui, theme);
+    panes::render_funding(buf, bottom_left, app, ui, theme);
+    panes::render_organisations(buf, middle, app, ui, theme);
+    panes::render_headcounts(buf, top_right, app, ui, theme);
+    panes::render_articles(buf, bottom_right, app, ui, theme);
+    render_status(buf, status, app, name, theme);
     match &app.overlay {
         Overlay::None => {}
-        Overlay::Help { scroll } => overlays::render_help(buf, body, app, *scroll, &theme),
-        Overlay::Letter(view) => letter::render_letter(buf, body, app, view, &theme),
-        Overlay::Search(sb) => search_box::render_search(buf, body, app, sb, &theme),
-        Overlay::Detail(_) => overlays::render_detail(buf, body, app, &theme),
+        Overlay::Help(view) => overlays::render_help(buf, body, app, view, theme),
+        Overlay::Letter(view) => letter::render_letter(buf, body, app, view, theme),
+        Overlay::Search(sb) => search_box::render_search(buf, body, app, sb, theme),
+        Overlay::Detail(_) => overlays::render_detail(buf, body, app, theme),
         Overlay::CopyMenu { selected, .. } => {
-            overlays::render_copy_menu(buf, body, app, *selected, &theme)
+            overlays::render_copy_menu(buf, body, app, *selected, theme)
         }
         Overlay::CopyText { text, scroll } => {
-            overlays::render_copy_text(buf, body, app, text, *scroll, &theme)
+            overlays::render_copy_text(buf, body, app, text, *scroll, theme)
         }
-        Overlay::Map(view) => map::render_map(buf, body, app, view, ui, &theme),
+        Overlay::Map(view) => map::render_map(buf, body, app, view, ui, theme),
     }
 }
 
@@ -213,7 +243,16 @@ fn render_header(buf: &mut Buffer, area: Rect, app: &App, theme: &Theme) {
     buf.set_line(area.x, area.y, &line, area.width);
 }
 
-fn render_status(buf: &mut Buffer, area: Rect, app: &App, theme: &Theme) {
+fn render_status(buf: &mut Buffer, area: Rect, app: &App, name: &[String], theme: &Theme) {
+    for (y, line) in (area.y..).zip(name) {
+        let line = Line::from(Span::styled(format!(" {line}"), theme.title));
+        buf.set_line(area.x, y, &line, area.width);
+    }
+    let area = Rect {
+        y: area.bottom().saturating_sub(1),
+        height: 1,
+        ..area
+    };
     if let Some(status) = &app.status {
         let style = if status.error { theme.error } else { theme.ok };
         let line = Line::from(Span::styled(
@@ -223,12 +262,18 @@ fn render_status(buf: &mut Buffer, area: Rect, app: &App, theme: &Theme) {
         buf.set_line(area.x, area.y, &line, area.width);
         return;
     }
-    // Whole hints only: one cut in the middle of a word helps nobody.
+    render_hints(buf, area, &app.hints(), theme);
+}
+
+/// The hints, in rank order, each whole or not at all: one cut in the middle
+/// of a word helps nobody. A hint too long for the room left gives way to the
+/// shorter ones after it.
+fn render_hints(buf: &mut Buffer, area: Rect, hints: &[crate::app::Hint], theme: &Theme) {
     let mut spans = Vec::new();
     let mut used = 0;
-    for (key, action) in crate::app::keymap::hints(&app.keymap, app.mode()) {
-        let key = format!(" {key}");
-        let what = format!(" {} ", action.describe(app.lang));
+    for hint in hints {
+        let key = format!(" {}", hint.keys);
+        let what = format!(" {} ", hint.what);
         let width = key.width() + what.width();
         if used + width > area.width as usize {
             continue;
@@ -411,6 +456,46 @@ mod tests {
         assert_eq!(wrap("", 5), [""]);
         for line in wrap(&"mot ".repeat(50), 7) {
             assert!(line.width() <= 7, "{line:?}");
+        }
+    }
+
+    /// Every mode and pane, at 80 and 120 columns, in both languages: each
+    /// hint is on the status bar whole or not at all, and the first three,
+    /// the ones a newcomer needs, are always there.
+    #[test]
+    fn status_hints_fit_whole_in_both_languages_at_80_and_120() {
+        use crate::app::hints::{every_context, hints};
+        use crate::i18n::Lang;
+        let table = crate::app::keymap::bindings();
+        let theme = Theme::new(ThemeName::Dark);
+        for context in every_context() {
+            for lang in [Lang::En, Lang::Fr] {
+                let said = hints(&table, context, lang);
+                for width in [80u16, 120] {
+                    let area = Rect::new(0, 0, width, 1);
+                    let mut buf = Buffer::empty(area);
+                    render_hints(&mut buf, area, &said, &theme);
+                    let line: String = (0..width).map(|x| buf[(x, 0)].symbol()).collect();
+                    let mut rest = line.clone();
+                    let mut shown = Vec::new();
+                    for (n, hint) in said.iter().enumerate() {
+                        let whole = format!(" {} {} ", hint.keys, hint.what);
+                        if let Some(at) = rest.find(&whole) {
+                            rest.replace_range(at..at + whole.len(), "");
+                            shown.push(n);
+                        }
+                    }
+                    let why = format!("{context:?} {lang:?} {width}: {line:?}");
+                    assert!(rest.trim().is_empty(), "a hint cut: {rest:?} in {why}");
+                    let first = said.len().min(3);
+                    assert_eq!(
+                        shown[..first.min(shown.len())],
+                        (0..first).collect::<Vec<_>>()[..],
+                        "{why}"
+                    );
+                    assert!(shown.len() >= first, "{why}");
+                }
+            }
         }
     }
 

@@ -67,7 +67,7 @@ fn slash_n_and_shift_n_search_the_letter() {
     t.wait_text("\"MONTREAL\" 1/5");
     t.keys(&["Enter"]);
     t.wait_for("the search kept, its hint gone", |s| {
-        s.contains("\"MONTREAL\" 1/5") && s.contains("n next match")
+        s.contains("\"MONTREAL\" 1/5") && s.contains("n/N match")
     });
     t.keys(&["n"]);
     t.wait_for("the second match", |s| {

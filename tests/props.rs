@@ -204,7 +204,7 @@ fn action() -> impl Strategy<Value = Action> {
         2 => pane().prop_map(Action::Focus),
         2 => any_char().prop_map(Action::Input),
         1 => text(40).prop_map(Action::Paste),
-        2 => (pane(), row).prop_map(|(p, r)| Action::Select(p, r)),
+        2 => (pane(), row, 0..2_000u64).prop_map(|(p, r, at)| Action::Select(p, r, at)),
         2 => (proptest::option::of(pane()), delta).prop_map(|(p, d)| Action::Scroll(p, d)),
         1 => select(vec![Lang::Fr, Lang::En]).prop_map(Action::SetLanguage),
         1 => (0..4usize).prop_map(Action::CopyChoice),
@@ -414,7 +414,7 @@ fn check_app(app: &App, index: &Index, worker: &Worker) -> Result<(), TestCaseEr
         Overlay::CopyText { text, scroll } => {
             prop_assert!(*scroll < text.lines().count().max(1));
         }
-        Overlay::Help { scroll } => prop_assert!(*scroll < 1_000),
+        Overlay::Help(view) => prop_assert!(view.scroll < 1_000),
         Overlay::Map(view) => prop_assert!(view.region < app.data.regions.len().max(1)),
         Overlay::None => {}
     }
@@ -493,7 +493,7 @@ fn explore(
             Input::Direct(action) => app.update(action.clone()),
             Input::Loop(msg) => app.update(msg.clone()),
             _ => to_event(input)
-                .and_then(|event| pap_tui::input::action(&event, &app, &ui))
+                .and_then(|event| pap_tui::input::action(&event, &app, &ui, step as u64 * 150))
                 .map_or_else(Vec::new, |action| app.update(action)),
         };
         if app.mode() != Mode::Search {

@@ -76,3 +76,48 @@ fn the_last_city_scrolls_into_view_at_80x24() {
     });
     quit(&t);
 }
+
+#[test]
+fn slash_filters_the_help_and_esc_clears_then_closes() {
+    let t = start("help-filter", 120, 40);
+    t.keys(&["?"]);
+    t.wait_text("next pane");
+    t.keys(&["/"]);
+    t.type_text("cop");
+    t.wait_for("the filter on the border and its rows", |s| {
+        s.contains("? Keys /cop▏ ") && s.contains("copy every hit")
+    });
+    // q is a letter of the filter, not a way out.
+    t.keys(&["q"]);
+    t.wait_text("/copq▏ 0/");
+    t.keys(&["BSpace"]);
+    t.wait_text("/cop▏ ");
+    // The first Esc clears the filter: every row is back.
+    t.keys(&["Escape"]);
+    t.wait_for("the whole help", |s| {
+        s.contains("next pane") && s.contains("? Keys ━")
+    });
+    t.keys(&["Escape"]);
+    t.wait_main_screen();
+    quit(&t);
+}
+
+#[test]
+fn hints_follow_the_pane_and_a_cut_name_is_shown_whole() {
+    let t = start("hints", 80, 24);
+    // On "All regions", Enter goes into the list.
+    t.wait_text("Enter organisations");
+    t.keys(&["Enter"]);
+    t.wait_text("Enter detail");
+    // Lanaudière's fourth organisation is cut in its pane, whole below it.
+    t.keys(&["1", "G", "k", "k", "k", "2", "j", "j", "j"]);
+    t.wait_for("the whole name under the panes", |s| {
+        s.contains("Accueil multiethnique et intégration des nouveaux arrivants à Terrebonne")
+            && s.contains("4/4")
+    });
+    t.keys(&["Y"]);
+    t.wait_text("Enter copy in this format");
+    t.keys(&["q"]);
+    t.wait_main_screen();
+    quit(&t);
+}

@@ -491,3 +491,102 @@ fn the_help_says_how_many_lines_are_out_of_sight() {
     assert!(screen.contains("━ ↑ "), "{screen}");
     assert!(!screen.contains("━ ↓ "), "{screen}");
 }
+
+/// `/` in the help keeps the rows that hold the filter, and the border says
+/// the filter and how many rows it kept, in both languages.
+#[test]
+fn the_help_filters_its_rows() {
+    let mut actions = vec![Action::ToggleHelp, Action::FilterHelp];
+    actions.extend("cop".chars().map(Action::Input));
+    let app = with(Lang::En, &actions);
+    snapshot("help_filter_cop", &app, 80, 24);
+    let screen = text(&draw(&app, 80, 24, ThemeName::Dark));
+    assert!(screen.contains("/cop▏ "), "{screen}");
+    assert!(screen.contains("copy every hit"), "{screen}");
+    assert!(!screen.contains("next pane"), "{screen}");
+    let mut actions = vec![Action::ToggleHelp, Action::FilterHelp];
+    actions.extend("precedent".chars().map(Action::Input));
+    actions.push(Action::Open);
+    let app = with(Lang::Fr, &actions);
+    snapshot("help_filter_fr", &app, 80, 24);
+    let screen = text(&draw(&app, 80, 24, ThemeName::Dark));
+    assert!(screen.contains("/precedent "), "{screen}");
+    assert!(screen.contains("volet précédent"), "{screen}");
+}
+
+/// A name its pane cuts with "…" is shown whole on the status line, above the
+/// hints, wrapped when it is longer than the screen is wide, and only for the
+/// focused pane's selection.
+#[test]
+fn the_selected_name_cut_in_its_pane_is_shown_whole() {
+    let full =
+        "Accueil multiethnique et intégration des nouveaux arrivants à Terrebonne et Mascouche";
+    // Lanaudière (14), whose fourth organisation has the longest name.
+    let actions = [
+        Action::Select(Pane::Regions, 15, 0),
+        Action::FocusOrganisations,
+        Action::Down,
+        Action::Down,
+        Action::Down,
+    ];
+    for (w, h) in [(60, 16), (80, 24)] {
+        let app = with(Lang::En, &actions);
+        snapshot("cut_name", &app, w, h);
+        let screen = text(&draw(&app, w, h, ThemeName::Dark));
+        let rows: Vec<&str> = screen.lines().collect();
+        assert!(
+            rows.iter()
+                .any(|r| r.contains("┃Accueil multiet") && r.contains("…┃"))
+        );
+        // The lines between the panes' bottom border and the hints.
+        let bottom = rows
+            .iter()
+            .rposition(|r| r.contains('┘') || r.contains('┛'))
+            .expect("the panes' bottom border");
+        let said: Vec<&str> = rows[bottom + 1..rows.len() - 1]
+            .iter()
+            .map(|r| r.trim())
+            .collect();
+        assert_eq!(said.join(" "), full, "{screen}");
+        assert!(rows[rows.len() - 1].contains("/ search"), "{screen}");
+    }
+    // A name that fits says nothing more: the hints are the last line, right
+    // under the panes.
+    let app = with(Lang::En, &[Action::FocusOrganisations]);
+    let screen = text(&draw(&app, 120, 40, ThemeName::Dark));
+    let rows: Vec<&str> = screen.lines().collect();
+    assert!(
+        rows[rows.len() - 2].contains('┘') || rows[rows.len() - 2].contains('┛'),
+        "{screen}"
+    );
+}
+
+/// The status line under the copy menu and the map says what Enter does
+/// there, never "detail, follow link", in both languages.
+#[test]
+fn enter_says_what_it_does_in_the_copy_menu_and_on_the_map() {
+    let menu = [Action::Focus(Pane::Headcounts), Action::OpenCopyMenu];
+    let map = [Action::ToggleMap];
+    for (lang, copy, organisations) in [
+        (
+            Lang::En,
+            "Enter copy in this format",
+            "Enter its organisations",
+        ),
+        (
+            Lang::Fr,
+            "Enter copier dans ce format",
+            "Enter ses organismes",
+        ),
+    ] {
+        for (actions, said) in [(&menu[..], copy), (&map[..], organisations)] {
+            let screen = text(&draw(&with(lang, actions), 80, 24, ThemeName::Dark));
+            let status = screen.lines().last().unwrap_or_default();
+            assert!(status.contains(said), "{lang:?}: {status}");
+            assert!(
+                !status.contains("follow") && !status.contains("suivre"),
+                "{status}"
+            );
+        }
+    }
+}

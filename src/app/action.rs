@@ -92,6 +92,8 @@ pub enum Action {
     /// Search the letter, accents and case ignored.
     #[serde(rename = "find")]
     FindInLetter,
+    /// In the help, filter its rows by key or description.
+    FilterHelp,
     /// Go to the next place the letter's search is found.
     NextMatch,
     /// Go to the previous place the letter's search is found.
@@ -152,9 +154,11 @@ pub enum Action {
     /// Focus a pane (a mouse click on it).
     #[serde(skip)]
     Focus(Pane),
-    /// Select a row of a pane (a mouse click).
+    /// Select a row of a pane (a mouse click), at a time in milliseconds on
+    /// the event loop's clock: a second click on the same row soon after
+    /// opens its detail.
     #[serde(skip)]
-    Select(Pane, usize),
+    Select(Pane, usize, u64),
     /// Scroll a pane or overlay by a number of rows (the mouse wheel).
     #[serde(skip)]
     Scroll(Option<Pane>, i32),

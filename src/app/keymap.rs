@@ -16,6 +16,8 @@ pub enum Mode {
     /// Typing a search at the bottom of the letter.
     LetterSearch,
     Help,
+    /// Typing the help's filter.
+    HelpFilter,
     /// Choosing a copy format.
     CopyMenu,
     /// Showing text that could not be copied, to select by hand.
@@ -58,16 +60,18 @@ const fn alt(c: char) -> Key {
     }
 }
 
-/// One row of the keymap. `hint` rows also appear in the status bar.
+/// One row of the keymap. The status bar's hints (`super::hints`) pick their
+/// keys from these rows.
 #[derive(Debug, Clone)]
 pub struct Binding {
     pub modes: &'static [Mode],
     pub key: Key,
     pub action: Action,
-    pub hint: bool,
 }
 
-use Mode::{CopyMenu, CopyText, Detail, Help, Letter, LetterSearch, Map, Normal, Search};
+use Mode::{
+    CopyMenu, CopyText, Detail, Help, HelpFilter, Letter, LetterSearch, Map, Normal, Search,
+};
 
 const ALL: &[Mode] = &[
     Normal,
@@ -76,22 +80,30 @@ const ALL: &[Mode] = &[
     Letter,
     LetterSearch,
     Help,
+    HelpFilter,
     CopyMenu,
     CopyText,
     Map,
 ];
 const BROWSE: &[Mode] = &[Normal, Detail, Letter, Help, CopyMenu, CopyText, Map];
 const LISTS: &[Mode] = &[
-    Normal, Search, Detail, Letter, Help, CopyMenu, CopyText, Map,
+    Normal, Search, Detail, Letter, Help, HelpFilter, CopyMenu, CopyText, Map,
 ];
 const OPEN: &[Mode] = &[Normal, Search, Detail, CopyMenu];
 const NORMAL: &[Mode] = &[Normal];
 const SEARCH: &[Mode] = &[Search];
-/// The modes where keys type text: the search box and the letter's search.
-const TYPING: &[Mode] = &[Search, LetterSearch];
+/// The modes where keys type text: the search box, the letter's search and
+/// the help's filter.
+const TYPING: &[Mode] = &[Search, LetterSearch, HelpFilter];
 const LETTER_SEARCH: &[Mode] = &[LetterSearch];
+const HELP_FILTER: &[Mode] = &[HelpFilter];
+/// The filters typed over a view, which Enter ends.
+const FILTERS: &[Mode] = &[LetterSearch, HelpFilter];
+const SEARCH_AND_LETTER: &[Mode] = &[Search, LetterSearch];
+const SEARCH_AND_HELP: &[Mode] = &[Search, HelpFilter];
+const HELP: &[Mode] = &[Help];
 const NOT_SEARCH: &[Mode] = &[Normal, Detail, Letter, Help, Map];
-const SEARCH_FROM: &[Mode] = &[Normal, Detail, Help];
+const SEARCH_FROM: &[Mode] = &[Normal, Detail];
 const LETTER: &[Mode] = &[Letter];
 /// The overlays a plain `q` closes: it never quits from one.
 const OVERLAYS: &[Mode] = &[Detail, Letter, Help, CopyMenu, CopyText, Map];
@@ -122,85 +134,86 @@ fn without_typing(modes: &'static [Mode]) -> &'static [Mode] {
 
 /// The modes of `modes` that type text.
 fn typing_part(modes: &'static [Mode]) -> &'static [Mode] {
-    match (modes.contains(&Search), modes.contains(&LetterSearch)) {
-        (true, true) => TYPING,
-        (true, false) => SEARCH,
-        (false, true) => LETTER_SEARCH,
-        (false, false) => &[],
+    let has = |mode| modes.contains(&mode);
+    match (has(Search), has(LetterSearch), has(HelpFilter)) {
+        (true, true, true) => TYPING,
+        (true, true, false) => SEARCH_AND_LETTER,
+        (true, false, true) => SEARCH_AND_HELP,
+        (true, false, false) => SEARCH,
+        (false, true, true) => FILTERS,
+        (false, true, false) => LETTER_SEARCH,
+        (false, false, true) => HELP_FILTER,
+        (false, false, false) => &[],
     }
 }
 
-fn b(modes: &'static [Mode], key: Key, action: Action, hint: bool) -> Binding {
-    Binding {
-        modes,
-        key,
-        action,
-        hint,
-    }
+fn b(modes: &'static [Mode], key: Key, action: Action) -> Binding {
+    Binding { modes, key, action }
 }
 
 /// The keymap, in the order the help overlay lists it.
 pub fn bindings() -> Vec<Binding> {
     use KeyCode::*;
     vec![
-        b(NOT_SEARCH, ch('?'), Action::ToggleHelp, true),
-        b(NORMAL, ch('q'), Action::Quit, false),
-        b(OVERLAYS, ch('q'), Action::Back, false),
-        b(ALL, ctrl('c'), Action::Quit, false),
-        b(ALL, ctrl('z'), Action::Suspend, false),
-        b(ALL, key(Esc), Action::Back, true),
-        b(NORMAL, key(Tab), Action::NextPane, false),
-        b(NORMAL, key(BackTab), Action::PreviousPane, false),
-        b(NORMAL, ch('1'), Action::FocusRegions, false),
-        b(NORMAL, ch('2'), Action::FocusOrganisations, false),
-        b(NORMAL, ch('3'), Action::FocusHeadcounts, false),
-        b(NORMAL, ch('4'), Action::FocusArticles, false),
-        b(NORMAL, ch('5'), Action::FocusFunding, false),
-        b(LISTS, key(Up), Action::Up, false),
-        b(BROWSE, ch('k'), Action::Up, false),
-        b(LISTS, key(Down), Action::Down, false),
-        b(BROWSE, ch('j'), Action::Down, false),
-        b(LISTS, key(PageUp), Action::PageUp, false),
-        b(LISTS, key(PageDown), Action::PageDown, false),
-        b(LISTS, key(Home), Action::First, false),
-        b(BROWSE, ch('g'), Action::First, false),
-        b(LISTS, key(End), Action::Last, false),
-        b(BROWSE, ch('G'), Action::Last, false),
-        b(NORMAL, key(KeyCode::Left), Action::Left, false),
-        b(NORMAL, ch('h'), Action::Left, false),
-        b(NORMAL, key(KeyCode::Right), Action::Right, false),
-        b(NORMAL, ch('l'), Action::Right, false),
-        b(OPEN, key(Enter), Action::Open, true),
-        // Enter ends the letter's search; the hint would say "follow link".
-        b(LETTER_SEARCH, key(Enter), Action::Open, false),
-        b(SEARCH_FROM, ch('/'), Action::OpenSearch, true),
-        b(LETTER, ch('/'), Action::FindInLetter, true),
-        b(LETTER, ch('n'), Action::NextMatch, true),
-        b(LETTER, ch('N'), Action::PreviousMatch, false),
-        b(COPY_FROM, ch('y'), Action::Copy, true),
-        b(COPY_FROM, ch('Y'), Action::OpenCopyMenu, true),
-        b(COPY_FROM, ch('s'), Action::ToggleStar, true),
-        b(SEARCH, ctrl('y'), Action::Copy, true),
-        b(SEARCH, ctrl('a'), Action::CopyHits, true),
-        b(NOT_SEARCH, ch('d'), Action::ToggleLetter, true),
-        b(NOT_SEARCH, ch('L'), Action::ToggleLanguage, true),
-        b(NORMAL, ch('T'), Action::CycleTheme, false),
-        b(TYPING, key(Backspace), Action::DeleteBack, false),
-        b(TYPING, ctrl('w'), Action::DeleteWord, false),
-        b(TYPING, ctrl('u'), Action::ClearInput, true),
-        b(&[CopyMenu], ch('1'), Action::CopyChoice(0), false),
-        b(&[CopyMenu], ch('2'), Action::CopyChoice(1), false),
-        b(&[CopyMenu], ch('3'), Action::CopyChoice(2), false),
-        b(MAP_FROM, ch('m'), Action::ToggleMap, true),
-        b(MAP, key(Enter), Action::Open, true),
-        b(MAP, ch('c'), Action::CycleMeasure, true),
-        b(MAP, ch('t'), Action::ToggleCityLabels, false),
-        b(MAP, ch('z'), Action::ZoomCorridor, true),
-        b(MAP, ch('+'), Action::ZoomIn, false),
-        b(MAP, ch('='), Action::ZoomIn, false),
-        b(MAP, ch('-'), Action::ZoomOut, false),
-        b(SEARCH, ctrl('p'), Action::Up, false),
-        b(SEARCH, ctrl('n'), Action::Down, false),
+        b(NOT_SEARCH, ch('?'), Action::ToggleHelp),
+        b(NORMAL, ch('q'), Action::Quit),
+        b(OVERLAYS, ch('q'), Action::Back),
+        b(ALL, ctrl('c'), Action::Quit),
+        b(ALL, ctrl('z'), Action::Suspend),
+        b(ALL, key(Esc), Action::Back),
+        b(NORMAL, key(Tab), Action::NextPane),
+        b(NORMAL, key(BackTab), Action::PreviousPane),
+        b(NORMAL, ch('1'), Action::FocusRegions),
+        b(NORMAL, ch('2'), Action::FocusOrganisations),
+        b(NORMAL, ch('3'), Action::FocusHeadcounts),
+        b(NORMAL, ch('4'), Action::FocusArticles),
+        b(NORMAL, ch('5'), Action::FocusFunding),
+        b(LISTS, key(Up), Action::Up),
+        b(BROWSE, ch('k'), Action::Up),
+        b(LISTS, key(Down), Action::Down),
+        b(BROWSE, ch('j'), Action::Down),
+        b(LISTS, key(PageUp), Action::PageUp),
+        b(LISTS, key(PageDown), Action::PageDown),
+        b(LISTS, key(Home), Action::First),
+        b(BROWSE, ch('g'), Action::First),
+        b(LISTS, key(End), Action::Last),
+        b(BROWSE, ch('G'), Action::Last),
+        b(NORMAL, key(KeyCode::Left), Action::Left),
+        b(NORMAL, ch('h'), Action::Left),
+        b(NORMAL, key(KeyCode::Right), Action::Right),
+        b(NORMAL, ch('l'), Action::Right),
+        b(OPEN, key(Enter), Action::Open),
+        // Enter ends the letter's search and keeps the help's filter.
+        b(FILTERS, key(Enter), Action::Open),
+        b(SEARCH_FROM, ch('/'), Action::OpenSearch),
+        b(LETTER, ch('/'), Action::FindInLetter),
+        b(HELP, ch('/'), Action::FilterHelp),
+        b(LETTER, ch('n'), Action::NextMatch),
+        b(LETTER, ch('N'), Action::PreviousMatch),
+        b(COPY_FROM, ch('y'), Action::Copy),
+        b(COPY_FROM, ch('Y'), Action::OpenCopyMenu),
+        b(COPY_FROM, ch('s'), Action::ToggleStar),
+        b(SEARCH, ctrl('y'), Action::Copy),
+        b(SEARCH, ctrl('a'), Action::CopyHits),
+        b(NOT_SEARCH, ch('d'), Action::ToggleLetter),
+        b(NOT_SEARCH, ch('L'), Action::ToggleLanguage),
+        b(NORMAL, ch('T'), Action::CycleTheme),
+        b(TYPING, key(Backspace), Action::DeleteBack),
+        b(TYPING, ctrl('w'), Action::DeleteWord),
+        b(TYPING, ctrl('u'), Action::ClearInput),
+        b(&[CopyMenu], ch('1'), Action::CopyChoice(0)),
+        b(&[CopyMenu], ch('2'), Action::CopyChoice(1)),
+        b(&[CopyMenu], ch('3'), Action::CopyChoice(2)),
+        b(MAP_FROM, ch('m'), Action::ToggleMap),
+        b(MAP, key(Enter), Action::Open),
+        b(MAP, ch('c'), Action::CycleMeasure),
+        b(MAP, ch('t'), Action::ToggleCityLabels),
+        b(MAP, ch('z'), Action::ZoomCorridor),
+        b(MAP, ch('+'), Action::ZoomIn),
+        b(MAP, ch('='), Action::ZoomIn),
+        b(MAP, ch('-'), Action::ZoomOut),
+        b(SEARCH, ctrl('p'), Action::Up),
+        b(SEARCH, ctrl('n'), Action::Down),
     ]
 }
 
@@ -327,7 +340,6 @@ fn configured(
         .find(|b| b.action == action && !without_typing(b.modes).is_empty())
         .map(|b| without_typing(b.modes))
         .ok_or_else(unknown)?;
-    let hint = table.iter().any(|b| b.action == action && b.hint);
     let bindings = keys
         .iter()
         .map(|text| match parse_key(text) {
@@ -335,7 +347,6 @@ fn configured(
                 modes,
                 key,
                 action: action.clone(),
-                hint,
             }),
             None => Err(KeyProblem::UnknownKey {
                 action: name.to_string(),
@@ -456,38 +467,6 @@ pub fn keys_by_action(bindings: &[Binding], mode: Mode) -> Vec<(Action, Vec<Stri
     out
 }
 
-/// The status-bar hints of a mode: `(keys, action)` for the rows marked `hint`,
-/// the ones a newcomer needs first, so that a narrow bar keeps them. On the
-/// main screen `Esc` has nothing to close and is left out.
-pub fn hints(bindings: &[Binding], mode: Mode) -> Vec<(String, Action)> {
-    let mut hints: Vec<(String, Action)> = bindings
-        .iter()
-        .filter(|b| b.hint && b.modes.contains(&mode))
-        .filter(|b| !(mode == Mode::Normal && b.action == Action::Back))
-        .map(|b| (key_label(b.key), b.action.clone()))
-        .collect();
-    hints.sort_by_key(|(_, action)| hint_rank(action));
-    hints
-}
-
-/// The order of the status bar's hints: searching, copying, opening and help
-/// first; then what the explorer adds; closing last.
-fn hint_rank(action: &Action) -> u8 {
-    match action {
-        Action::OpenSearch | Action::FindInLetter => 0,
-        Action::Copy => 1,
-        Action::Open => 2,
-        Action::ToggleHelp => 3,
-        Action::Back => 4,
-        Action::ToggleStar => 5,
-        Action::OpenCopyMenu => 6,
-        Action::NextMatch => 6,
-        Action::ToggleLetter => 7,
-        Action::ToggleLanguage => 8,
-        _ => 9,
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -513,8 +492,10 @@ mod tests {
             Mode::Letter,
             Mode::LetterSearch,
             Mode::Help,
+            Mode::HelpFilter,
             Mode::CopyMenu,
             Mode::CopyText,
+            Mode::Map,
         ] {
             let keys: Vec<Key> = table
                 .iter()
@@ -674,23 +655,11 @@ mod tests {
     }
 
     #[test]
-    fn help_and_hints_come_from_the_table() {
+    fn the_help_comes_from_the_table() {
         let table = bindings();
         let help = keys_by_action(&table, Mode::Normal);
         let down = help.iter().find(|(a, _)| *a == Action::Down).expect("down");
         assert_eq!(down.1, ["↓", "j"]);
-        let hints = hints(&table, Mode::Search);
-        assert!(
-            hints
-                .iter()
-                .any(|(k, a)| k == "C-u" && *a == Action::ClearInput)
-        );
-        // On the main screen, the newcomer's keys first, and no Esc.
-        let normal: Vec<String> = super::hints(&table, Mode::Normal)
-            .into_iter()
-            .map(|(k, _)| k)
-            .collect();
-        assert_eq!(normal, ["/", "y", "Enter", "?", "s", "Y", "d", "L", "m"]);
     }
 
     #[test]

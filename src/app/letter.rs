@@ -302,7 +302,9 @@ impl App {
 
     /// Typing into the letter's search or the search box, whichever is open.
     pub(super) fn edit_input(&mut self, edit: impl FnOnce(&mut String), effects: &mut Vec<Effect>) {
-        if self.letter_prompt_open() {
+        if self.help_filter_open() {
+            self.edit_help_filter(edit);
+        } else if self.letter_prompt_open() {
             self.edit_letter_search(edit);
         } else {
             self.edit_search(edit, effects);

@@ -165,7 +165,11 @@ mod tests {
             .iter()
             .position(|r| r.code == "14")
             .expect("14");
-        app.update(Action::Select(Pane::Regions, FIRST_REGION_ROW + lanaudiere));
+        app.update(Action::Select(
+            Pane::Regions,
+            FIRST_REGION_ROW + lanaudiere,
+            0,
+        ));
         app.update(Action::ToggleMap);
         assert_eq!(app.mode(), crate::app::Mode::Map);
         assert_eq!(code(&app), "14");

@@ -207,7 +207,7 @@ impl App {
         match &mut self.overlay {
             Overlay::Search(_) => self.move_in_search(delta, effects),
             Overlay::Detail(view) => move_in_detail(view, delta),
-            Overlay::Help { scroll } => *scroll = step(*scroll, delta, HELP_LINES),
+            Overlay::Help(view) => view.scroll = step(view.scroll, delta, HELP_LINES),
             Overlay::Letter(view) => view.scroll = step(view.scroll, delta, letter_lines),
             Overlay::CopyMenu { selected, .. } => {
                 *selected = step(*selected, delta, COPY_FORMATS.len());

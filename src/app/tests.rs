@@ -3,6 +3,7 @@
 use super::*;
 use crate::data;
 
+mod help;
 mod letter;
 mod panes;
 mod search;
@@ -131,7 +132,7 @@ fn selection_stays_in_range() {
     // The last city of the headcounts is Montréal.
     run(&mut app, &[Action::Focus(Pane::Headcounts), Action::Last]);
     assert_eq!(selected_city(&app).as_deref(), Some("montreal"));
-    run(&mut app, &[Action::Select(Pane::Headcounts, 999)]);
+    run(&mut app, &[Action::Select(Pane::Headcounts, 999, 0)]);
     assert_eq!(
         selected_city(&app).as_deref(),
         Some("montreal"),

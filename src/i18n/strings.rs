@@ -33,6 +33,7 @@ const ACTIONS: &[(&str, &str, &str)] = &[
     ("open", "détail, suivre le lien", "detail, follow link"),
     ("search", "rechercher", "search"),
     ("find", "chercher dans la lettre", "search the letter"),
+    ("filter_help", "filtrer les touches", "filter the keys"),
     ("next_match", "occurrence suivante", "next match"),
     ("previous_match", "occurrence précédente", "previous match"),
     ("copy", "copier", "copy"),

@@ -10,7 +10,7 @@ use super::theme::Theme;
 use super::{clean, fit, pane_block, popup};
 use crate::app::App;
 use crate::app::detail::Detail;
-use crate::app::keymap::{Mode, keys_by_action};
+use crate::app::help::{HelpRow, HelpView, help_rows};
 
 pub fn render_detail(buf: &mut Buffer, area: Rect, app: &App, theme: &Theme) {
     let Some(view) = app.open_detail() else {
@@ -163,34 +163,41 @@ fn render_more_below(buf: &mut Buffer, rect: Rect, below: usize, theme: &Theme) 
     buf.set_string(x, rect.y + rect.height - 1, more, theme.title);
 }
 
-pub fn render_help(buf: &mut Buffer, area: Rect, app: &App, scroll: usize, theme: &Theme) {
+pub fn render_help(buf: &mut Buffer, area: Rect, app: &App, view: &HelpView, theme: &Theme) {
     let s = app.lang.strings();
     let rect = popup(buf, area, 70, 90);
-    let block = pane_block(format!("? {}", s.help_title), true, theme);
+    let help = help_rows(&app.keymap, app.lang, &view.filter);
+    // The filter and how many rows it keeps, as lazygit's help shows them.
+    let title = if view.filtering() {
+        let cursor = if view.typing { "▏" } else { "" };
+        format!(
+            "? {} /{}{cursor} {}/{}",
+            s.help_title, view.filter, help.kept, help.total
+        )
+    } else {
+        format!("? {}", s.help_title)
+    };
+    let title = fit(&title, usize::from(rect.width.saturating_sub(4)));
+    let block = pane_block(title, true, theme);
     let inner = block.inner(rect);
     block.render(rect, buf);
-    let mut lines: Vec<Line> = Vec::new();
-    let modes = [
-        (Mode::Normal, s.mode_normal),
-        (Mode::Search, s.mode_search),
-        (Mode::Detail, s.mode_detail),
-        (Mode::Letter, s.mode_letter),
-        (Mode::Map, app.lang.map_strings().title),
-    ];
-    for (mode, name) in modes {
-        lines.push(Line::styled(name.to_string(), theme.title));
-        for (action, keys) in keys_by_action(&app.keymap, mode) {
-            let keys = keys.join(" ");
-            lines.push(Line::from(vec![
+    let mut lines: Vec<Line> = help
+        .rows
+        .iter()
+        .map(|row| match row {
+            HelpRow::Heading(name) => Line::styled(name.to_string(), theme.title),
+            HelpRow::Keys { keys, what } => Line::from(vec![
                 Span::styled(format!("  {keys:<16}"), theme.key),
-                Span::raw(action.describe(app.lang)),
-            ]));
-        }
-        lines.push(Line::from(""));
+                Span::raw(*what),
+            ]),
+        })
+        .collect();
+    if help.kept == 0 {
+        lines.push(Line::styled(s.no_hits.to_string(), theme.dim));
     }
     let height = inner.height as usize;
     let total = lines.len();
-    let scroll = scroll.min(total.saturating_sub(height));
+    let scroll = view.scroll.min(total.saturating_sub(height));
     Paragraph::new(lines)
         .scroll((scroll.min(u16::MAX as usize) as u16, 0))
         .render(inner, buf);

@@ -108,6 +108,14 @@ fn row_style(app: &App, pane: Pane, selected: bool, otherwise: Style, theme: &Th
     }
 }
 
+/// Remembers the focused pane's selected name when its row, `room` columns
+/// for it, cuts it: the status line then shows it whole.
+pub(super) fn note_cut(app: &App, ui: &mut UiState, pane: Pane, full: &str, room: usize) {
+    if app.focus == pane && full.width() > room {
+        ui.cut = Some(full.to_string());
+    }
+}
+
 /// `★ ` before the name of a starred entry, nothing otherwise.
 pub(super) fn star_mark(app: &App, target: &Target) -> &'static str {
     if app.is_starred(target) { "★ " } else { "" }
@@ -193,6 +201,9 @@ pub fn render_regions(buf: &mut Buffer, area: Rect, app: &App, ui: &mut UiState,
         .unwrap_or(0);
     let width = inner.width as usize;
     let name_width = width.saturating_sub(summary_width + 1);
+    if let Some((_, selected)) = regions.iter().find(|(r, _)| *r == app.region) {
+        note_cut(app, ui, Pane::Regions, &selected.name, name_width);
+    }
     let items = regions.into_iter().map(|(r, region)| {
         let otherwise = if region.empty { theme.dim } else { theme.text };
         let style = row_style(app, Pane::Regions, r == app.region, otherwise, theme);
@@ -255,6 +266,12 @@ pub fn render_organisations(
         return render_no_organisation(buf, inner, app, theme);
     }
     let width = inner.width as usize;
+    if let Some(&i) = app.organisations.get(app.organisation) {
+        let o = &app.data.organisations[i];
+        let (name, marker) = organisation_name(app, o);
+        let full = format!("{name}{marker}");
+        note_cut(app, ui, Pane::Organisations, &full, width);
+    }
     let window = Window::around(app.organisation, app.organisations.len(), inner.height);
     let items = window.rows().map(|r| {
         let o = &app.data.organisations[app.organisations[r]];
@@ -279,23 +296,27 @@ fn organisation_item<'a>(
     width: usize,
     theme: &Theme,
 ) -> ListItem<'a> {
-    let s = app.lang.strings();
     let style = row_style(app, Pane::Organisations, selected, theme.text, theme);
+    let (name, marker) = organisation_name(app, o);
+    let name = fit(&name, width.saturating_sub(marker.width()));
+    let line = Line::from(vec![
+        Span::styled(name, style),
+        Span::styled(marker, if selected { style } else { theme.dim }),
+    ]);
+    ListItem::new(line).style(style)
+}
+
+/// An organisation's row in two parts: its name (starred or not), and how
+/// many regions it serves when more than one.
+fn organisation_name(app: &App, o: &Organisation) -> (String, String) {
+    let s = app.lang.strings();
     let marker = if o.regions.len() > 1 {
         format!(" ·{} {}", o.regions.len(), s.regions_word)
     } else {
         String::new()
     };
     let star = star_mark(app, &Target::Organisation(o.id.clone()));
-    let name = fit(
-        &format!("{star}{}", clean(&o.display_name())),
-        width.saturating_sub(marker.width()),
-    );
-    let line = Line::from(vec![
-        Span::styled(name, style),
-        Span::styled(marker, if selected { style } else { theme.dim }),
-    ]);
-    ListItem::new(line).style(style)
+    (format!("{star}{}", clean(&o.display_name())), marker)
 }
 
 /// A region without organisations: says so, and lists the region's cities.
@@ -330,6 +351,9 @@ fn render_starred(buf: &mut Buffer, area: Rect, app: &App, ui: &mut UiState, the
         return;
     }
     let width = inner.width as usize;
+    if let Some(star) = app.starred.get(app.organisation) {
+        note_cut(app, ui, Pane::Organisations, &clean(&star.title), width);
+    }
     let window = Window::around(app.organisation, app.starred.len(), inner.height);
     let items = window.rows().map(|r| {
         let star = &app.starred[r];

@@ -256,31 +256,38 @@ impl Drop for Tmux {
 }
 
 /// Whether the screen shows a frame drawn at `width`×`height` down to the
-/// panes' bottom borders: the row above the status bar is box-drawing
+/// panes' bottom borders: a row above the status bar (the one just above, or a
+/// few higher when the status line shows a cut name whole) is box-drawing
 /// characters only, `width` of them from a bottom-left corner to a bottom-right
 /// one, but for each list's position (`▲ 3/17 ▼`) written on its border. A
 /// frame is written row after row, so the rows above are drawn too.
 pub fn panes_drawn(screen: &str, width: u16, height: u16) -> bool {
-    let Some(line) = usize::from(height)
-        .checked_sub(2)
-        .and_then(|row| screen.lines().nth(row))
-    else {
-        return false;
-    };
-    line.chars().count() == usize::from(width)
-        && line.starts_with(['└', '┗'])
-        && line.ends_with(['┘', '┛'])
-        && line
-            .chars()
-            .all(|c| "─━└┘┗┛ /▲▼".contains(c) || c.is_ascii_digit())
+    let lines: Vec<&str> = screen.lines().collect();
+    let last = usize::from(height).saturating_sub(2);
+    (last.saturating_sub(3)..=last)
+        .filter_map(|row| lines.get(row))
+        .any(|line| {
+            line.chars().count() == usize::from(width)
+                && line.starts_with(['└', '┗'])
+                && line.ends_with(['┘', '┛'])
+                && line
+                    .chars()
+                    .all(|c| "─━└┘┗┛ /▲▼".contains(c) || c.is_ascii_digit())
+        })
 }
 
 /// Display columns of the pane borders on each row between the header and the
-/// status bar, as tmux lays out characters (each one its own width).
+/// panes' bottom borders (the status bar may take more than one row, when it
+/// shows a cut name whole), as tmux lays out characters (each one its own width).
 pub fn border_columns(screen: &str) -> Vec<Vec<usize>> {
     let lines: Vec<&str> = screen.lines().collect();
     let status = lines.len().saturating_sub(1);
-    lines[1.min(status)..status]
+    let end = lines
+        .iter()
+        .rposition(|l| l.starts_with(['└', '┗']))
+        .map_or(status, |bottom| bottom + 1)
+        .max(1.min(status));
+    lines[1.min(status)..end]
         .iter()
         .map(|line| {
             let mut column = 0;

@@ -92,16 +92,61 @@ fn t_cycles_the_theme_says_so_and_remembers_it_unless_mono_is_forced() {
 #[test]
 fn a_second_click_on_the_selected_row_opens_its_detail() {
     let mut app = app();
-    run(&mut app, &[Action::Select(Pane::Headcounts, 2)]);
+    run(&mut app, &[Action::Select(Pane::Headcounts, 2, 1_000)]);
     assert_eq!(app.mode(), Mode::Normal, "the first click selects");
     assert_eq!(app.focus, Pane::Headcounts);
-    run(&mut app, &[Action::Select(Pane::Headcounts, 2)]);
+    run(&mut app, &[Action::Select(Pane::Headcounts, 2, 1_250)]);
     let view = app.open_detail().expect("the second click opens");
     assert_eq!(view.stack.len(), 1);
     // A click elsewhere only selects.
     run(
         &mut app,
-        &[Action::Back, Action::Select(Pane::Headcounts, 5)],
+        &[Action::Back, Action::Select(Pane::Headcounts, 5, 1_300)],
+    );
+    assert_eq!(app.mode(), Mode::Normal);
+}
+
+#[test]
+fn a_slow_second_click_only_selects() {
+    let mut app = app();
+    let first = 5_000;
+    run(&mut app, &[Action::Select(Pane::Headcounts, 2, first)]);
+    run(
+        &mut app,
+        &[Action::Select(
+            Pane::Headcounts,
+            2,
+            first + DOUBLE_CLICK_MS + 1,
+        )],
+    );
+    assert_eq!(app.mode(), Mode::Normal, "too slow for a double-click");
+    assert_eq!(app.selected(Pane::Headcounts), 2);
+    // The slow click starts a new double-click: a quick one now opens.
+    run(
+        &mut app,
+        &[Action::Select(
+            Pane::Headcounts,
+            2,
+            first + DOUBLE_CLICK_MS + 1 + DOUBLE_CLICK_MS,
+        )],
+    );
+    assert!(app.open_detail().is_some(), "within the interval it opens");
+}
+
+#[test]
+fn a_single_click_on_a_row_selected_by_key_only_selects() {
+    let mut app = app();
+    run(&mut app, &[Action::FocusHeadcounts, Action::Down]);
+    let row = app.selected(Pane::Headcounts);
+    run(&mut app, &[Action::Select(Pane::Headcounts, row, 10)]);
+    assert_eq!(app.mode(), Mode::Normal, "one click never opens");
+    // Two quick clicks on two rows are not a double-click either.
+    run(
+        &mut app,
+        &[
+            Action::Select(Pane::Headcounts, row + 1, 100),
+            Action::Select(Pane::Headcounts, row + 2, 200),
+        ],
     );
     assert_eq!(app.mode(), Mode::Normal);
 }

@@ -21,7 +21,6 @@ pub fn render_funding(buf: &mut Buffer, area: Rect, app: &App, ui: &mut UiState,
         return;
     }
     let s = app.lang.strings();
-    let l = app.lang.labels();
     let title = format!("5 {}", s.pane_funding);
     let inner = frame_pane(buf, area, Pane::Funding, title, app, ui, theme);
     if inner.height == 0 {
@@ -46,21 +45,19 @@ pub fn render_funding(buf: &mut Buffer, area: Rect, app: &App, ui: &mut UiState,
         height: inner.height.saturating_sub(1).max(1),
         ..inner
     };
+    if let Some(f) = funding.get(app.funding) {
+        let star = star_mark(app, &Target::Funding(f.id.clone()));
+        let full = format!("{star}{}", clean(&f.organisation));
+        let room = name_width.saturating_sub(absent_mark(app, f, name_width).width());
+        super::note_cut(app, ui, Pane::Funding, &full, room);
+    }
     let window = Window::around(app.funding, funding.len(), list.height);
     let items = window.rows().map(|r| {
         let f = &funding[r];
         let selected = r == app.funding;
         let style = row_style(app, Pane::Funding, selected, theme.text, theme);
         let star = star_mark(app, &Target::Funding(f.id.clone()));
-        // Said in words where they leave room for the name, else by a mark
-        // that the detail explains.
-        let absent = match f.organisation_id {
-            Some(_) => String::new(),
-            None if name_width >= l.not_in_annex.width() + 3 + 16 => {
-                format!(" ({})", l.not_in_annex)
-            }
-            None => " *".to_string(),
-        };
+        let absent = absent_mark(app, f, name_width);
         let name = fit(
             &format!("{star}{}", clean(&f.organisation)),
             name_width.saturating_sub(absent.width()),
@@ -90,5 +87,18 @@ pub fn render_funding(buf: &mut Buffer, area: Rect, app: &App, ui: &mut UiState,
             Line::from(Span::styled(fit(&line, width), theme.title)),
             theme.text,
         );
+    }
+}
+
+/// What follows the name of an organisation the annex does not list: words
+/// where they leave room for the name, else a mark that the detail explains.
+fn absent_mark(app: &App, f: &crate::data::Funding, name_width: usize) -> String {
+    let l = app.lang.labels();
+    match f.organisation_id {
+        Some(_) => String::new(),
+        None if name_width >= l.not_in_annex.width() + 3 + 16 => {
+            format!(" ({})", l.not_in_annex)
+        }
+        None => " *".to_string(),
     }
 }

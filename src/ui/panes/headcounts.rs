@@ -68,6 +68,11 @@ pub fn render_headcounts(buf: &mut Buffer, area: Rect, app: &App, ui: &mut UiSta
         ..inner
     };
     let columns = Columns::of(&app.data.cities, inner.width as usize);
+    if let Some(c) = app.data.cities.get(app.city) {
+        let star = star_mark(app, &Target::City(c.id.clone()));
+        let full = format!("{star}{}", clean(&c.name));
+        super::note_cut(app, ui, Pane::Headcounts, &full, columns.name);
+    }
     let window = Window::around(app.city, app.data.cities.len(), list.height);
     let items = window
         .rows()
