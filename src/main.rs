@@ -22,6 +22,9 @@ fn main() -> ExitCode {
     if let Some(code) = cli.command.as_ref().and_then(|c| cli::settings(c, lang)) {
         return code;
     }
+    if let Some(code) = cli::search_cached(&cli, lang) {
+        return code;
+    }
     let loaded = match cli::load(&cli) {
         Ok(loaded) => loaded,
         Err(e) => return cli::fail(e),

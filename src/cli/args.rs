@@ -120,6 +120,10 @@ pub enum Command {
         kind: Option<KindArg>,
         #[arg(long, value_enum, default_value = "text", value_name = "FORMAT")]
         format: SearchFormat,
+        #[arg(long)]
+        no_cache: bool,
+        #[arg(short, long)]
+        verbose: bool,
         #[command(flatten)]
         data: DataArg,
     },

@@ -109,33 +109,44 @@ pub fn load(path: Option<&Path>) -> Result<Loaded, DataError> {
         None => parse(EMBEDDED_JSON, Origin::Embedded),
         Some(path) => {
             let origin = Origin::File(path.to_path_buf());
-            let bytes = crate::file::read_limited(path, MAX_FILE_BYTES).map_err(|e| match e {
-                crate::file::ReadError::Io(source) => DataError::Read {
-                    origin: origin.clone(),
-                    source,
-                },
-                crate::file::ReadError::NotRegular(kind) => DataError::NotRegular {
-                    origin: origin.clone(),
-                    kind,
-                },
-                crate::file::ReadError::TooLarge { limit } => DataError::TooLarge {
-                    origin: origin.clone(),
-                    limit,
-                },
-            })?;
-            let text = String::from_utf8(bytes).map_err(|e| {
-                let valid = e.utf8_error().valid_up_to();
-                let prefix = String::from_utf8_lossy(&e.as_bytes()[..valid]).into_owned();
-                let (line, column) = line_column(&prefix, valid);
-                DataError::NotUtf8 {
-                    origin: origin.clone(),
-                    line,
-                    column,
-                }
-            })?;
-            parse(&text, origin)
+            let bytes = read(path)?;
+            parse_bytes(bytes, origin)
         }
     }
+}
+
+/// The bytes of a dataset file, within the size limit.
+pub fn read(path: &Path) -> Result<Vec<u8>, DataError> {
+    let origin = || Origin::File(path.to_path_buf());
+    crate::file::read_limited(path, MAX_FILE_BYTES).map_err(|e| match e {
+        crate::file::ReadError::Io(source) => DataError::Read {
+            origin: origin(),
+            source,
+        },
+        crate::file::ReadError::NotRegular(kind) => DataError::NotRegular {
+            origin: origin(),
+            kind,
+        },
+        crate::file::ReadError::TooLarge { limit } => DataError::TooLarge {
+            origin: origin(),
+            limit,
+        },
+    })
+}
+
+/// Checks that the bytes [`read`] gave are UTF-8, then parses and validates them.
+pub fn parse_bytes(bytes: Vec<u8>, origin: Origin) -> Result<Loaded, DataError> {
+    let text = String::from_utf8(bytes).map_err(|e| {
+        let valid = e.utf8_error().valid_up_to();
+        let prefix = String::from_utf8_lossy(&e.as_bytes()[..valid]).into_owned();
+        let (line, column) = line_column(&prefix, valid);
+        DataError::NotUtf8 {
+            origin: origin.clone(),
+            line,
+            column,
+        }
+    })?;
+    parse(&text, origin)
 }
 
 /// Parses and validates dataset text.

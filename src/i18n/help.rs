@@ -75,6 +75,16 @@ const HELP: &[(&str, &str, &str)] = &[
         "At most this many hits (1 or more)",
     ),
     (
+        "search.no_cache",
+        "Avec --data : ne pas lire ni écrire l'index en cache du fichier",
+        "With --data: neither read nor write the file's cached index",
+    ),
+    (
+        "search.verbose",
+        "Dire sur la sortie d'erreur pourquoi le cache n'a pas servi",
+        "Say on stderr why the cache was not used",
+    ),
+    (
         "search.kind",
         "Seulement les entrées de ce type",
         "Only entries of this kind",

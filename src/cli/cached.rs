@@ -1,0 +1,64 @@
+//! `--data` through the index cache (`crate::cache`): `search` answers from a
+//! stored index without parsing the file, and the explorer is handed the slot
+//! where its search thread finds or leaves the file's index.
+
+use std::process::ExitCode;
+
+use super::{Cli, Command, fail, search};
+use crate::cache::Slot;
+use crate::data::{self, Origin};
+use crate::i18n::{Lang, Message, Text};
+use crate::search::{Index, Kind};
+
+/// `search --data FILE` through the index cache: the index stored for the
+/// file's content if there is one, else the file loaded as any command loads
+/// it, then remembered once the hits are printed. None for any other command,
+/// with `--no-cache`, or without a cache directory; then `load` and `run` do.
+pub fn search_cached(cli: &Cli, lang: Lang) -> Option<ExitCode> {
+    let Some(Command::Search {
+        query,
+        limit,
+        kind,
+        format,
+        no_cache: false,
+        verbose,
+        ..
+    }) = &cli.command
+    else {
+        return None;
+    };
+    let path = cli.dataset().ok().flatten()?;
+    let bytes = match data::read(path) {
+        Ok(bytes) => bytes,
+        Err(e) => return Some(fail(e)),
+    };
+    let slot = Slot::for_data(&bytes)?;
+    let (query, limit) = (
+        query.join(" "),
+        usize::try_from(*limit).unwrap_or(usize::MAX),
+    );
+    let kind = kind.map(Kind::from);
+    if let Some(index) = slot.lookup() {
+        let code = search(&index, &query, limit, kind, *format, lang);
+        // The process ends next: the system takes the memory back at once.
+        std::mem::forget(index);
+        return Some(code);
+    }
+    let loaded = match data::parse_bytes(bytes, Origin::File(path.to_path_buf())) {
+        Ok(loaded) => loaded,
+        Err(e) => return Some(fail(e)),
+    };
+    let index = Index::build(&loaded.dataset);
+    let code = search(&index, &query, limit, kind, *format, lang);
+    // After the output: a user sees the hits before the cache is written.
+    if let Err(e) = slot.remember(&index)
+        && *verbose
+    {
+        let note = Message::new(Text::CacheNotWritten)
+            .with("dir", slot.dir.display())
+            .with("error", e);
+        eprintln!("pap-tui: {}", crate::text::line(&note.describe(lang)));
+    }
+    std::mem::forget((loaded, index));
+    Some(code)
+}
