@@ -191,7 +191,30 @@ pub fn store(dir: &Path, key: Key, index: &Index) -> std::io::Result<()> {
     temp.as_file().sync_data()?;
     temp.persist(key.file(dir)).map_err(|e| e.error)?;
     prune(dir, ".idx", KEEP, MAX_BYTES);
+    remove_stale_temporaries(dir, SystemTime::now());
     Ok(())
+}
+
+/// How old a temporary file must be to count as left by a writer that was
+/// killed: a live writer renames its file within seconds.
+const STALE: std::time::Duration = std::time::Duration::from_secs(3600);
+
+/// Removes the temporary files of writers that never finished.
+fn remove_stale_temporaries(dir: &Path, now: SystemTime) {
+    let Ok(read) = std::fs::read_dir(dir) else {
+        return;
+    };
+    for entry in read.filter_map(Result::ok) {
+        let name = entry.file_name();
+        let name = name.to_string_lossy();
+        if !(name.starts_with(".pap-tui-") && name.ends_with(".tmp")) {
+            continue;
+        }
+        let modified = entry.metadata().and_then(|m| m.modified());
+        if modified.is_ok_and(|m| now.duration_since(m).is_ok_and(|age| age > STALE)) {
+            let _ = std::fs::remove_file(entry.path());
+        }
+    }
 }
 
 /// Removes the files of `dir` ending in `suffix` beyond the newest `keep`, and
@@ -329,6 +352,21 @@ mod tests {
         assert!(remember(&under, key, &index()).is_err());
         assert!(store(&under, key, &index()).is_err());
         assert!(lookup(&under, key).is_none());
+    }
+
+    #[test]
+    fn a_killed_writers_file_is_removed_once_stale() {
+        let dir = dir();
+        let left = dir.path().join(".pap-tui-abc.tmp");
+        let fresh = dir.path().join(".pap-tui-def.tmp");
+        assert!(std::fs::write(&left, "half").is_ok());
+        assert!(std::fs::write(&fresh, "half").is_ok());
+        let old = SystemTime::now() - 2 * STALE;
+        let file = std::fs::File::options().append(true).open(&left);
+        assert!(file.and_then(|f| f.set_modified(old)).is_ok());
+        assert!(store(dir.path(), Key::of(b"some data"), &index()).is_ok());
+        assert!(!left.exists());
+        assert!(fresh.exists(), "a writer may still be writing it");
     }
 
     #[test]
