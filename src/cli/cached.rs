@@ -6,7 +6,7 @@ use std::process::ExitCode;
 
 use super::{Cli, Command, fail, search};
 use crate::cache::Slot;
-use crate::data::{self, Origin};
+use crate::data::{self, DataError, Loaded, Origin};
 use crate::i18n::{Lang, Message, Text};
 use crate::search::{Index, Kind};
 
@@ -27,6 +27,9 @@ pub fn search_cached(cli: &Cli, lang: Lang) -> Option<ExitCode> {
     else {
         return None;
     };
+    if cli.no_cache {
+        return None;
+    }
     let path = cli.dataset().ok().flatten()?;
     let bytes = match data::read(path) {
         Ok(bytes) => bytes,
@@ -61,4 +64,18 @@ pub fn search_cached(cli: &Cli, lang: Lang) -> Option<ExitCode> {
     }
     std::mem::forget((loaded, index));
     Some(code)
+}
+
+/// The dataset the explorer opens, and for a `--data` file the slot of its
+/// index in the cache (none with `--no-cache`). The file is read once: its bytes give the key, then
+/// are parsed as [`super::load`] parses them.
+pub fn load_keyed(cli: &Cli) -> Result<(Loaded, Option<Slot>), DataError> {
+    let path = match (&cli.command, cli.dataset().ok().flatten()) {
+        (None, Some(path)) if !cli.no_cache => path,
+        _ => return super::load(cli).map(|loaded| (loaded, None)),
+    };
+    let bytes = data::read(path)?;
+    let slot = Slot::for_data(&bytes);
+    let loaded = data::parse_bytes(bytes, Origin::File(path.to_path_buf()))?;
+    Ok((loaded, slot))
 }
