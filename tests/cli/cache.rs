@@ -30,11 +30,24 @@ fn search(data: &Path, cache: &Path, extra: &[&str]) -> crate::support::Run {
     pap_env(&args, &[("LANG", "C"), ("PAP_TUI_CACHE_DIR", arg(cache))])
 }
 
-const QUERIES: [&[&str]; 5] = [
+/// Each query in JSON and in text: the text output shows what else matched,
+/// from the stored fields, and JSON their ranges.
+const QUERIES: [&[&str]; 16] = [
     &["montreal", "--limit", "1000", "--format", "json"],
+    &["montreal", "--limit", "1000"],
     &["e", "--limit", "50"],
+    &["e", "--limit", "1000", "--format", "json"],
+    &["famile", "immig", "--limit", "1000"],
+    &["famile", "immig", "--format", "json"],
+    &["e", "!a", "--limit", "1000"],
+    &["e", "!a", "--limit", "200", "--format", "json"],
     &["accueil", "levis", "--format", "json"],
+    &["accueil", "levis", "--lang", "fr"],
     &["'centre", "!laval", "--kind", "organisation"],
+    &["'centre", "!laval", "--format", "json"],
+    &["sana", "--kind", "city", "--format", "json"],
+    &["withheld", "--limit", "100"],
+    &["^carrefour", "levis", "--format", "json"],
     &["zzzzqqq"],
 ];
 
