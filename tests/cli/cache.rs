@@ -156,6 +156,12 @@ fn an_unwritable_cache_directory_is_a_silent_miss() {
     assert_eq!(run.stdout, expected);
     assert_eq!(run.stderr.lines().count(), 1, "{}", run.stderr);
     assert!(run.stderr.contains("not cached"), "{}", run.stderr);
+    let run = search(&data, &cache, &["montreal", "-v", "--lang", "fr"]).code(0);
+    assert!(
+        run.stderr.contains("n'est pas mis en cache"),
+        "{}",
+        run.stderr
+    );
 }
 
 #[test]
