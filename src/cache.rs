@@ -3,21 +3,21 @@
 //! search on the same file skips parsing, validating and folding it.
 //!
 //! A cache file is a header (magic, format version, key, payload length and
-//! xxh3-128 checksum) then the payload of [`Index::to_bytes`]. Any doubt (a
+//! xxh3-128 checksum) then the payload of [`Index::write_bytes`]. Any doubt (a
 //! short file, a wrong checksum, another key) is a miss, never a wrong answer.
 //! Writers write a temporary file and rename it, so a reader sees a whole file
 //! or none. An index is stored only the second time its key is seen: a file
 //! searched once costs no write.
 
-use std::io::Write;
+use std::io::{Seek, Write};
 use std::path::{Path, PathBuf};
 use std::time::SystemTime;
 
-use xxhash_rust::xxh3::xxh3_128;
+use xxhash_rust::xxh3::{Xxh3, xxh3_128};
 
-use crate::search::Index;
+use crate::search::{ByteSink, Index};
 
-/// Changes whenever the layout of a cache file or of [`Index::to_bytes`] does.
+/// Changes whenever the layout of a cache file or of [`Index::write_bytes`] does.
 pub const FORMAT_VERSION: u32 = 2;
 
 const MAGIC: &[u8; 8] = b"PAPIDX\r\n";
@@ -138,15 +138,60 @@ fn payload(bytes: &[u8], key: Key) -> Option<&[u8]> {
         .then_some(payload)
 }
 
-/// The header of a cache file whose payload is `payload`.
-fn header(key: Key, payload: &[u8]) -> Vec<u8> {
+/// The header of a cache file whose payload is `len` bytes with checksum `sum`.
+fn header(key: Key, len: u64, sum: u128) -> Vec<u8> {
     let mut out = Vec::with_capacity(HEADER);
     out.extend_from_slice(MAGIC);
     out.extend_from_slice(&FORMAT_VERSION.to_le_bytes());
     out.extend_from_slice(&key.0.to_le_bytes());
-    out.extend_from_slice(&(payload.len() as u64).to_le_bytes());
-    out.extend_from_slice(&xxh3_128(payload).to_le_bytes());
+    out.extend_from_slice(&len.to_le_bytes());
+    out.extend_from_slice(&sum.to_le_bytes());
     out
+}
+
+/// How many bytes of payload [`Payload`] gathers before hashing and writing them.
+const CHUNK: usize = 1 << 20;
+
+/// The payload on its way to a file: hashed, counted and written a chunk at a
+/// time, so that the whole index is never copied into memory. The first write
+/// error is kept and reported at the end.
+struct Payload<'a> {
+    file: &'a mut std::fs::File,
+    chunk: Vec<u8>,
+    hasher: Xxh3,
+    len: u64,
+    error: Option<std::io::Error>,
+}
+
+impl Payload<'_> {
+    fn write_chunk(&mut self) {
+        if self.error.is_none() {
+            self.hasher.update(&self.chunk);
+            self.len += self.chunk.len() as u64;
+            if let Err(e) = self.file.write_all(&self.chunk) {
+                self.error = Some(e);
+            }
+        }
+        self.chunk.clear();
+    }
+
+    /// The payload's length and checksum, once all of it is written.
+    fn finish(mut self) -> std::io::Result<(u64, u128)> {
+        self.write_chunk();
+        match self.error {
+            Some(e) => Err(e),
+            None => Ok((self.len, self.hasher.digest128())),
+        }
+    }
+}
+
+impl ByteSink for Payload<'_> {
+    fn put(&mut self, bytes: &[u8]) {
+        self.chunk.extend_from_slice(bytes);
+        if self.chunk.len() >= CHUNK {
+            self.write_chunk();
+        }
+    }
 }
 
 /// What [`remember`] did.
@@ -182,13 +227,24 @@ pub fn store(dir: &Path, key: Key, index: &Index) -> std::io::Result<()> {
         .prefix(".pap-tui-")
         .suffix(".tmp")
         .tempfile_in(dir)?;
-    // Header and payload written one after the other: no copy of the index.
-    let payload = index.to_bytes().ok_or_else(|| {
+    // Room for the header, then the payload as it is made, then the header
+    // with the payload's length and checksum: no copy of the whole index.
+    let file = temp.as_file_mut();
+    file.write_all(&[0; HEADER])?;
+    let mut payload = Payload {
+        file,
+        chunk: Vec::with_capacity(CHUNK + 4096),
+        hasher: Xxh3::new(),
+        len: 0,
+        error: None,
+    };
+    index.write_bytes(&mut payload).ok_or_else(|| {
         std::io::Error::new(std::io::ErrorKind::FileTooLarge, "index too large to store")
     })?;
-    temp.write_all(&header(key, &payload))?;
-    temp.write_all(&payload)?;
-    temp.as_file().sync_data()?;
+    let (len, sum) = payload.finish()?;
+    file.seek(std::io::SeekFrom::Start(0))?;
+    file.write_all(&header(key, len, sum))?;
+    file.sync_data()?;
     temp.persist(key.file(dir)).map_err(|e| e.error)?;
     prune(dir, ".idx", KEEP, MAX_BYTES);
     remove_stale_temporaries(dir, SystemTime::now());
@@ -279,6 +335,22 @@ mod tests {
             index.search_top(&q, 20, |_| true)
         );
         assert!(!key.seen(dir.path()).exists());
+    }
+
+    #[test]
+    fn a_stored_file_is_the_header_then_the_index_bytes_over_several_chunks() {
+        let dir = dir();
+        let data = crate::synthetic::dataset(10_000).unwrap_or_else(|e| panic!("{e}"));
+        let index = Index::build(&data);
+        let key = Key::of(b"big data");
+        assert!(store(dir.path(), key, &index).is_ok());
+        let bytes = std::fs::read(key.file(dir.path())).unwrap_or_default();
+        let payload = index.to_bytes().unwrap_or_default();
+        assert!(payload.len() > CHUNK, "{} bytes", payload.len());
+        assert_eq!(&bytes[HEADER..], payload.as_slice());
+        let sum = xxh3_128(&payload);
+        assert_eq!(&bytes[..HEADER], header(key, payload.len() as u64, sum));
+        assert!(lookup(dir.path(), key).is_some());
     }
 
     #[test]

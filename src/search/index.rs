@@ -17,6 +17,7 @@ use super::query::{Query, Term};
 use crate::data::Dataset;
 
 mod stored;
+pub use stored::ByteSink;
 
 /// A matched entry and its score; highlights are computed on demand.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -11,6 +11,17 @@
 use super::{Index, Part, Place, SHARED, Span};
 use crate::search::entry::{Entry, Field, Kind};
 
+/// Where [`Index::write_bytes`] puts the bytes of an index, piece by piece.
+pub trait ByteSink {
+    fn put(&mut self, bytes: &[u8]);
+}
+
+impl ByteSink for Vec<u8> {
+    fn put(&mut self, bytes: &[u8]) {
+        self.extend_from_slice(bytes);
+    }
+}
+
 /// The bit of a stored place that marks a shared text.
 const STORED_SHARED: u32 = 1 << 31;
 
@@ -69,25 +80,25 @@ fn kind_byte(kind: Kind) -> u8 {
 
 /// Appends `n` as 4 little-endian bytes; `None` when it does not fit, and
 /// then nothing is stored.
-fn put_u32(out: &mut Vec<u8>, n: usize) -> Option<()> {
-    out.extend_from_slice(&u32::try_from(n).ok()?.to_le_bytes());
+fn put_u32(out: &mut impl ByteSink, n: usize) -> Option<()> {
+    out.put(&u32::try_from(n).ok()?.to_le_bytes());
     Some(())
 }
 
-fn put_str(out: &mut Vec<u8>, s: &str) -> Option<()> {
+fn put_str(out: &mut impl ByteSink, s: &str) -> Option<()> {
     put_u32(out, s.len())?;
-    out.extend_from_slice(s.as_bytes());
+    out.put(s.as_bytes());
     Some(())
 }
 
 /// An entry: kind, id, name, then its other fields with their bytes.
-fn put_entry(out: &mut Vec<u8>, e: &Entry) -> Option<()> {
-    out.push(kind_byte(e.kind));
+fn put_entry(out: &mut impl ByteSink, e: &Entry) -> Option<()> {
+    out.put(&[kind_byte(e.kind)]);
     put_str(out, &e.id)?;
     put_str(out, &e.label)?;
     put_u32(out, e.all_fields().count() - 1)?;
     for (field, text) in e.all_fields().skip(1) {
-        out.push(field_byte(field));
+        out.put(&[field_byte(field)]);
         put_str(out, text)?;
     }
     Some(())
@@ -107,7 +118,7 @@ fn read_entry(r: &mut Reader<'_>) -> Option<Entry> {
     Some(Entry::new(kind, id, label, fields))
 }
 
-fn put_place(out: &mut Vec<u8>, Place(place): Place) -> Option<()> {
+fn put_place(out: &mut impl ByteSink, Place(place): Place) -> Option<()> {
     let stored = if place & SHARED != 0 {
         u32::try_from(place & !SHARED)
             .ok()
@@ -118,7 +129,7 @@ fn put_place(out: &mut Vec<u8>, Place(place): Place) -> Option<()> {
             .ok()
             .filter(|n| n & STORED_SHARED == 0)?
     };
-    out.extend_from_slice(&stored.to_le_bytes());
+    out.put(&stored.to_le_bytes());
     Some(())
 }
 
@@ -139,28 +150,35 @@ impl Index {
     pub fn to_bytes(&self) -> Option<Vec<u8>> {
         let text: usize = self.parts.iter().map(|p| p.text.len()).sum();
         let mut out = Vec::with_capacity(2 * text + 16 * self.spans.len());
-        put_u32(&mut out, self.entries.len())?;
+        self.write_bytes(&mut out)?;
+        Some(out)
+    }
+
+    /// The bytes of [`Index::to_bytes`], put into `out` piece by piece: a
+    /// writer need not hold them all at once.
+    pub fn write_bytes(&self, out: &mut impl ByteSink) -> Option<()> {
+        put_u32(out, self.entries.len())?;
         for e in &self.entries {
-            put_entry(&mut out, e)?;
+            put_entry(out, e)?;
         }
-        put_u32(&mut out, self.shared.len())?;
+        put_u32(out, self.shared.len())?;
         for s in &self.shared {
-            put_str(&mut out, s)?;
+            put_str(out, s)?;
         }
-        put_u32(&mut out, self.parts.len())?;
+        put_u32(out, self.parts.len())?;
         for part in &self.parts {
-            put_str(&mut out, &part.text)?;
-            put_u32(&mut out, part.fields.len())?;
+            put_str(out, &part.text)?;
+            put_u32(out, part.fields.len())?;
             for &place in &part.fields {
-                put_place(&mut out, place)?;
+                put_place(out, place)?;
             }
         }
         for s in &self.spans {
             for n in [s.part, s.first, s.end, s.start] {
-                put_u32(&mut out, n)?;
+                put_u32(out, n)?;
             }
         }
-        Some(out)
+        Some(())
     }
 
     /// The index that [`Index::to_bytes`] wrote, or `None` when the bytes are
