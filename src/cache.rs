@@ -34,6 +34,11 @@ pub const MAX_BYTES: u64 = 512 << 20;
 /// How many "seen once" marks are kept.
 const KEEP_SEEN: usize = 32;
 
+/// The user's cache directory: `PAP_TUI_CACHE_DIR`, else the system's.
+pub fn cache_dir() -> Option<PathBuf> {
+    crate::config::Paths::from_env(|k| std::env::var(k).ok()).cache_dir
+}
+
 /// Where the index of one `--data` file is kept: the cache directory and the
 /// file's key.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -46,11 +51,15 @@ impl Slot {
     /// The slot of a data file's bytes in the user's cache directory
     /// (`PAP_TUI_CACHE_DIR` or the system's); `None` when there is none.
     pub fn for_data(bytes: &[u8]) -> Option<Slot> {
-        let dir = crate::config::Paths::from_env(|k| std::env::var(k).ok()).cache_dir?;
         Some(Slot {
-            dir,
+            dir: cache_dir()?,
             key: Key::of(bytes),
         })
+    }
+
+    /// Whether an index is stored here, whole or not: what a lookup would read.
+    pub fn holds_index(&self) -> bool {
+        self.key.file(&self.dir).is_file()
     }
 
     /// The index stored here, or `None` on any doubt.

@@ -2,10 +2,11 @@
 //! stored index without parsing the file, and the explorer is handed the slot
 //! where its search thread finds or leaves the file's index.
 
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use super::{Cli, Command, fail, search};
-use crate::cache::Slot;
+use crate::cache::{Key, Slot, cache_dir};
 use crate::data::{self, DataError, Loaded, Origin};
 use crate::i18n::{Lang, Message, Text};
 use crate::search::{Index, Kind};
@@ -31,22 +32,21 @@ pub fn search_cached(cli: &Cli, lang: Lang) -> Option<ExitCode> {
         return None;
     }
     let path = cli.dataset().ok().flatten()?;
-    let bytes = match data::read(path) {
-        Ok(bytes) => bytes,
-        Err(e) => return Some(fail(e)),
-    };
-    let slot = Slot::for_data(&bytes)?;
     let (query, limit) = (
         query.join(" "),
         usize::try_from(*limit).unwrap_or(usize::MAX),
     );
     let kind = kind.map(Kind::from);
-    if let Some(index) = slot.lookup() {
-        let code = search(&index, &query, limit, kind, *format, lang);
-        // The process ends next: the system takes the memory back at once.
-        std::mem::forget(index);
-        return Some(code);
-    }
+    let (bytes, slot) = match find(path, cache_dir()?) {
+        Ok(Found::Hit(index)) => {
+            let code = search(&index, &query, limit, kind, *format, lang);
+            // The process ends next: the system takes the memory back at once.
+            std::mem::forget(index);
+            return Some(code);
+        }
+        Ok(Found::Miss(bytes, slot)) => (bytes, slot),
+        Err(e) => return Some(fail(e)),
+    };
     let loaded = match data::parse_bytes(bytes, Origin::File(path.to_path_buf())) {
         Ok(loaded) => loaded,
         Err(e) => return Some(fail(e)),
@@ -64,6 +64,38 @@ pub fn search_cached(cli: &Cli, lang: Lang) -> Option<ExitCode> {
     }
     std::mem::forget((loaded, index));
     Some(code)
+}
+
+/// What the cache holds for a file: its index, or on a miss the file's bytes
+/// and the slot where their index goes.
+enum Found {
+    Hit(Index),
+    Miss(Vec<u8>, Slot),
+}
+
+/// Looks the file at `path` up in the cache directory `dir`. On a hit the
+/// file's bytes are freed before the index is read, which lowers the peak by
+/// the file's size; a stored index that turns out damaged has the file read
+/// and keyed again, in case it changed meanwhile.
+fn find(path: &Path, dir: PathBuf) -> Result<Found, DataError> {
+    let bytes = data::read(path)?;
+    let slot = Slot {
+        dir,
+        key: Key::of(&bytes),
+    };
+    if !slot.holds_index() {
+        return Ok(Found::Miss(bytes, slot));
+    }
+    drop(bytes);
+    if let Some(index) = slot.lookup() {
+        return Ok(Found::Hit(index));
+    }
+    let bytes = data::read(path)?;
+    let slot = Slot {
+        key: Key::of(&bytes),
+        ..slot
+    };
+    Ok(Found::Miss(bytes, slot))
 }
 
 /// The dataset the explorer opens, and for a `--data` file the slot of its
