@@ -46,7 +46,7 @@ if [ ! -s "$data" ] || [ ! -s "$names" ]; then
     "$synthetic" "$count" >"$data"
     "$synthetic" "$count" --names >"$names"
 fi
-echo "$(wc -l <"$names") names, dataset $(du -h "$data" | cut -f1), fzf $(fzf --version | cut -d' ' -f1)" >&2
+echo "$(wc -l <"$names") names, dataset $(du -hL "$data" | cut -f1), fzf $(fzf --version | cut -d' ' -f1)" >&2
 
 cold="$work/cache-first-run"
 warm="$work/cache-repeat"
