@@ -678,8 +678,16 @@ fn mutated_datasets_load_or_name_a_position() {
         }
         match String::from_utf8(bytes) {
             Ok(text) => {
-                if let Err(e) = data::parse(&text, Origin::File(PathBuf::from("mutated.json"))) {
-                    check_position(&e, &text, "mutated.json")?;
+                let origin = Origin::File(PathBuf::from("mutated.json"));
+                let parsed = data::parse(&text, origin.clone());
+                if let Err(e) = &parsed {
+                    check_position(e, &text, "mutated.json")?;
+                }
+                // The byte loader's quicker path ends the same way.
+                match (parsed, data::parse_bytes(text.as_bytes(), origin)) {
+                    (Ok(a), Ok(b)) => prop_assert!(a.dataset == b.dataset),
+                    (Err(a), Err(b)) => prop_assert_eq!(a.to_string(), b.to_string()),
+                    (a, b) => prop_assert!(false, "{:?} but {:?}", a.is_ok(), b.is_ok()),
                 }
             }
             Err(e) => {

@@ -47,10 +47,12 @@ pub fn search_cached(cli: &Cli, lang: Lang) -> Option<ExitCode> {
         Ok(Found::Miss(bytes, slot)) => (bytes, slot),
         Err(e) => return Some(fail(e)),
     };
-    let loaded = match data::parse_bytes(bytes, Origin::File(path.to_path_buf())) {
+    let loaded = match data::parse_bytes(&bytes, Origin::File(path.to_path_buf())) {
         Ok(loaded) => loaded,
         Err(e) => return Some(fail(e)),
     };
+    // Parsed: the bytes are not needed while the index is built and searched.
+    drop(bytes);
     let index = Index::build(&loaded.dataset);
     let code = search(&index, &query, limit, kind, *format, lang);
     // After the output: a user sees the hits before the cache is written.
@@ -108,6 +110,6 @@ pub fn load_keyed(cli: &Cli) -> Result<(Loaded, Option<Slot>), DataError> {
     };
     let bytes = data::read(path)?;
     let slot = Slot::for_data(&bytes);
-    let loaded = data::parse_bytes(bytes, Origin::File(path.to_path_buf()))?;
+    let loaded = data::parse_bytes(&bytes, Origin::File(path.to_path_buf()))?;
     Ok((loaded, slot))
 }

@@ -92,6 +92,24 @@ pub fn long_texts(text: &str, limit: usize) -> Vec<LongText> {
     found
 }
 
+/// True when some string of JSON `bytes`, key or value, is longer than
+/// `limit` bytes: a quick pass that jumps from quote to quote, so that
+/// [`long_texts`] walks the structure only for a file that has one.
+pub fn any_long_text(bytes: &[u8], limit: usize) -> bool {
+    let mut pos = 0;
+    while let Some(start) = memchr::memchr(b'"', bytes.get(pos..).unwrap_or_default()) {
+        let start = pos + start + 1;
+        let Some(end) = string_end(bytes, start) else {
+            return false;
+        };
+        if end - start > limit {
+            return true;
+        }
+        pos = end + 1;
+    }
+    false
+}
+
 /// The offset of the quote that closes the string whose content starts at `pos`.
 fn string_end(bytes: &[u8], mut pos: usize) -> Option<usize> {
     loop {
@@ -133,11 +151,20 @@ mod tests {
         assert_eq!(fields, [("b[1].c", 5), ("b[1].d[0]", 6)]);
         assert_eq!(&text[found[0].offset..found[0].offset + 3], "\"zz");
         assert!(long_texts(text, 6).is_empty(), "keys are not values");
+        assert!(any_long_text(text.as_bytes(), 4));
+        assert!(
+            any_long_text(br#"{"kkkkkk": 1}"#, 5),
+            "keys count in the quick pass"
+        );
+        assert!(!any_long_text(text.as_bytes(), 6));
+        assert!(!any_long_text(br#"{"a": "\"\"\"\"\"", "b": 1}"#, 10));
+        assert!(any_long_text(br#"{"a": "\"\"\"\"\"", "b": 1}"#, 9));
     }
 
     #[test]
     fn broken_text_ends_the_walk() {
         assert_eq!(long_texts("{\"a\": \"xxxxxx", 2), vec![]);
         assert_eq!(long_texts("]]]}}\"\\", 2), vec![]);
+        assert!(!any_long_text(b"{\"a\": \"xxxxxx", 2));
     }
 }

@@ -3,6 +3,8 @@
 
 use serde::{Deserialize, Serialize};
 
+pub(crate) mod exact;
+
 /// A raw OCR line an entry was read from, so every value can be traced to the letter.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -21,6 +23,7 @@ pub type Source = Vec<SourceLine>;
 pub struct Dataset {
     pub document: Document,
     pub regions: Vec<Region>,
+    #[serde(deserialize_with = "exact::reserved")]
     pub organisations: Vec<Organisation>,
     pub cities: Vec<City>,
     pub funding: Vec<Funding>,
@@ -145,7 +148,9 @@ pub struct Organisation {
     pub name: String,
     pub acronym: Option<String>,
     /// Region codes it is listed under.
+    #[serde(deserialize_with = "exact::vec")]
     pub regions: Vec<String>,
+    #[serde(deserialize_with = "exact::vec")]
     pub source: Source,
     pub note: Option<String>,
 }
