@@ -18,7 +18,7 @@ use xxhash_rust::xxh3::{Xxh3, xxh3_128};
 use crate::search::{ByteSink, Index};
 
 /// Changes whenever the layout of a cache file or of [`Index::write_bytes`] does.
-pub const FORMAT_VERSION: u32 = 2;
+pub const FORMAT_VERSION: u32 = 3;
 
 const MAGIC: &[u8; 8] = b"PAPIDX\r\n";
 

@@ -10,6 +10,7 @@
 
 use super::{Index, Part, Place, SHARED, Span};
 use crate::search::entry::{Entry, Field, Kind};
+use crate::search::parallel::in_ranges;
 
 /// Where [`Index::write_bytes`] puts the bytes of an index, piece by piece.
 pub trait ByteSink {
@@ -118,6 +119,71 @@ fn read_entry(r: &mut Reader<'_>) -> Option<Entry> {
     Some(Entry::new(kind, id, label, fields))
 }
 
+/// How many entries a run of the stored entries holds: runs are read on
+/// every core, each run a thread's at most.
+const ENTRY_RUN: usize = 4096;
+
+/// The entries: their count, the entries per run, then each run's length in
+/// bytes and its entries, so that a reader finds every run without reading
+/// the entries before it.
+fn put_entries(out: &mut impl ByteSink, entries: &[Entry]) -> Option<()> {
+    put_u32(out, entries.len())?;
+    put_u32(out, ENTRY_RUN)?;
+    let mut run = Vec::new();
+    for entries in entries.chunks(ENTRY_RUN) {
+        run.clear();
+        for e in entries {
+            put_entry(&mut run, e)?;
+        }
+        put_u32(out, run.len())?;
+        out.put(&run);
+    }
+    Some(())
+}
+
+/// What [`put_entries`] wrote, its runs read on every core for a large index.
+/// Each run must hold exactly its entries.
+fn read_entries(r: &mut Reader<'_>) -> Option<Vec<Entry>> {
+    let count = r.count(13)?;
+    let per = r.u32()?;
+    let runs = match (count, per) {
+        (0, _) => 0,
+        (_, 0) => return None,
+        _ => count.div_ceil(per),
+    };
+    if runs > r.bytes.len() / 4 {
+        return None;
+    }
+    let mut bytes = Vec::with_capacity(runs);
+    for _ in 0..runs {
+        let len = r.u32()?;
+        bytes.push(r.take(len)?);
+    }
+    // The runs whose first entry lies in each range of entries.
+    let parts = in_ranges(count, |range| {
+        let runs = range.start.div_ceil(per)..range.end.div_ceil(per);
+        let mut out = Vec::with_capacity(runs.len().saturating_mul(per).min(count));
+        for run in runs {
+            let mut r = Reader {
+                bytes: bytes.get(run)?,
+            };
+            let first = run.checked_mul(per)?;
+            for _ in first..count.min(first.checked_add(per)?) {
+                out.push(read_entry(&mut r)?);
+            }
+            if !r.bytes.is_empty() {
+                return None;
+            }
+        }
+        Some(out)
+    });
+    let mut entries = Vec::with_capacity(count);
+    for part in parts {
+        entries.extend(part?);
+    }
+    (entries.len() == count).then_some(entries)
+}
+
 fn put_place(out: &mut impl ByteSink, Place(place): Place) -> Option<()> {
     let stored = if place & SHARED != 0 {
         u32::try_from(place & !SHARED)
@@ -157,10 +223,7 @@ impl Index {
     /// The bytes of [`Index::to_bytes`], put into `out` piece by piece: a
     /// writer need not hold them all at once.
     pub fn write_bytes(&self, out: &mut impl ByteSink) -> Option<()> {
-        put_u32(out, self.entries.len())?;
-        for e in &self.entries {
-            put_entry(out, e)?;
-        }
+        put_entries(out, &self.entries)?;
         put_u32(out, self.shared.len())?;
         for s in &self.shared {
             put_str(out, s)?;
@@ -186,11 +249,8 @@ impl Index {
     /// its text.
     pub fn from_bytes(bytes: &[u8]) -> Option<Index> {
         let mut r = Reader { bytes };
-        let count = r.count(13)?;
-        let mut entries = Vec::with_capacity(count);
-        for _ in 0..count {
-            entries.push(read_entry(&mut r)?);
-        }
+        let entries = read_entries(&mut r)?;
+        let count = entries.len();
         let shared_count = r.count(4)?;
         let mut shared = Vec::with_capacity(shared_count);
         for _ in 0..shared_count {
@@ -258,8 +318,8 @@ struct Reader<'a> {
     bytes: &'a [u8],
 }
 
-impl Reader<'_> {
-    fn take(&mut self, n: usize) -> Option<&[u8]> {
+impl<'a> Reader<'a> {
+    fn take(&mut self, n: usize) -> Option<&'a [u8]> {
         if n > self.bytes.len() {
             return None;
         }
@@ -343,6 +403,31 @@ mod tests {
         match crate::synthetic::dataset(organisations) {
             Ok(data) => Index::build(&data),
             Err(e) => panic!("{e}"),
+        }
+    }
+
+    #[test]
+    fn entries_in_several_runs_read_back_and_a_wrong_run_is_refused() {
+        let index = synthetic(10_000);
+        assert!(index.len() > 2 * ENTRY_RUN, "{}", index.len());
+        let stored = bytes(&index);
+        let back = Index::from_bytes(&stored).unwrap_or_else(|| panic!("no index"));
+        assert_eq!(back.entries(), index.entries());
+        let q = Query::parse("famile immig");
+        assert_eq!(back.search(&q), index.search(&q));
+        // The entries per run at bytes 4..8, the first run's length at 8..12.
+        let first = u32::from_le_bytes([stored[8], stored[9], stored[10], stored[11]]);
+        let per = ENTRY_RUN as u32;
+        for (at, value) in [
+            (4, per - 1),
+            (4, per + 1),
+            (4, 0),
+            (8, first - 1),
+            (8, first + 1),
+        ] {
+            let mut bad = stored.clone();
+            bad[at..at + 4].copy_from_slice(&value.to_le_bytes());
+            assert!(Index::from_bytes(&bad).is_none(), "{value} at {at}");
         }
     }
 
