@@ -147,7 +147,8 @@ fn read_entries(r: &mut Reader<'_>) -> Option<Vec<Entry>> {
     let count = r.count(13)?;
     let per = r.u32()?;
     let runs = match (count, per) {
-        (0, _) => 0,
+        // No entries, no runs, whatever the entries per run.
+        (0, _) => return Some(Vec::new()),
         (_, 0) => return None,
         _ => count.div_ceil(per),
     };
@@ -429,6 +430,20 @@ mod tests {
             bad[at..at + 4].copy_from_slice(&value.to_le_bytes());
             assert!(Index::from_bytes(&bad).is_none(), "{value} at {at}");
         }
+    }
+
+    #[test]
+    fn no_entries_with_no_entries_per_run_is_an_empty_index() {
+        // Found by the `stored` fuzz target: it divided by zero.
+        let mut bytes = vec![0; 8];
+        bytes.extend_from_slice(&[0; 8]); // no shared texts, no parts
+        let index = Index::from_bytes(&bytes).unwrap_or_else(|| panic!("an empty index"));
+        assert!(index.is_empty());
+        assert!(index.search(&Query::parse("e")).is_empty());
+        // Entries with none per run are refused.
+        let mut bytes = 1u32.to_le_bytes().to_vec();
+        bytes.extend_from_slice(&[0; 40]);
+        assert!(Index::from_bytes(&bytes).is_none());
     }
 
     #[test]
