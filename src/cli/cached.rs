@@ -101,8 +101,8 @@ fn find(path: &Path, dir: PathBuf) -> Result<Found, DataError> {
 }
 
 /// The dataset the explorer opens, and for a `--data` file the slot of its
-/// index in the cache (none with `--no-cache`). The file is read once: its bytes give the key, then
-/// are parsed as [`super::load`] parses them.
+/// index in the cache (none with `--no-cache`). The file is read once: its
+/// bytes give the key, then are parsed as [`super::load`] parses them.
 pub fn load_keyed(cli: &Cli) -> Result<(Loaded, Option<Slot>), DataError> {
     let path = match (&cli.command, cli.dataset().ok().flatten()) {
         (None, Some(path)) if !cli.no_cache => path,
