@@ -3,6 +3,7 @@
 //! subcommand the explorer opens.
 
 mod args;
+mod cached;
 mod cite;
 mod datasette;
 mod export;
@@ -25,6 +26,7 @@ pub use args::{
     CiteFormat, CiteKind, Cli, Command, DataArg, ExportFormat, KindArg, ListArgs, ListFormat,
     SearchFormat,
 };
+pub use cached::{load_keyed, search_cached};
 pub use help::{command, help_language, parse};
 use listing::{Listing, resolve_region};
 use table::{Format, Table, to_json};
@@ -99,14 +101,21 @@ pub fn run(command: &Command, data: &Dataset, lang: Lang) -> ExitCode {
             kind,
             format,
             ..
-        } => search(
-            data,
-            &query.join(" "),
-            usize::try_from(*limit).unwrap_or(usize::MAX),
-            kind.map(Kind::from),
-            *format,
-            lang,
-        ),
+        } => {
+            let index = Index::build(data);
+            let code = search(
+                &index,
+                &query.join(" "),
+                usize::try_from(*limit).unwrap_or(usize::MAX),
+                kind.map(Kind::from),
+                *format,
+                lang,
+            );
+            // The process ends next: freeing every label one by one would take
+            // longer than the search on a large dataset.
+            std::mem::forget(index);
+            code
+        }
         Command::Cite {
             id, kind, format, ..
         } => match cite::cite(data, id, *kind, *format, lang) {
@@ -241,7 +250,7 @@ impl<'a> JsonMatch<'a> {
 const MATCHED_WIDTH: usize = 48;
 
 fn search(
-    data: &Dataset,
+    index: &Index,
     input: &str,
     limit: usize,
     kind: Option<Kind>,
@@ -252,7 +261,6 @@ fn search(
     if query.is_empty() {
         return fail(Message::new(Text::SearchNoTerm).describe(lang));
     }
-    let index = Index::build(data);
     // Only the hits printed are ranked.
     let hits = index.search_top(&query, limit, |e| kind.is_none_or(|k| e.kind == k));
     let s = lang.strings();
@@ -306,11 +314,7 @@ fn search(
         }
     };
     let code = emit(&text);
-    let found = !hits.is_empty();
-    // The process ends next: freeing every label one by one would take longer
-    // than the search on a large dataset.
-    std::mem::forget(index);
-    if !found {
+    if hits.is_empty() {
         if format == SearchFormat::Text {
             eprintln!("pap-tui: {}", s.no_hits);
         }

@@ -36,6 +36,8 @@ impl ThemeName {
 pub struct Paths {
     pub config_dir: Option<PathBuf>,
     pub state_dir: Option<PathBuf>,
+    /// Where search indexes of `--data` files are kept (`crate::cache`).
+    pub cache_dir: Option<PathBuf>,
 }
 
 impl Paths {
@@ -59,6 +61,10 @@ impl Paths {
                 "PAP_TUI_STATE_DIR",
                 dirs.as_ref()
                     .map(|d| d.state_dir().unwrap_or_else(|| d.data_dir()).to_path_buf()),
+            ),
+            cache_dir: pick(
+                "PAP_TUI_CACHE_DIR",
+                dirs.as_ref().map(|d| d.cache_dir().to_path_buf()),
             ),
         }
     }
@@ -386,6 +392,7 @@ mod tests {
         let paths = Paths::from_env(|k| match k {
             "PAP_TUI_CONFIG_DIR" => Some("/tmp/c".into()),
             "PAP_TUI_STATE_DIR" => Some("/tmp/s".into()),
+            "PAP_TUI_CACHE_DIR" => Some("/tmp/k".into()),
             _ => None,
         });
         assert_eq!(
@@ -393,5 +400,6 @@ mod tests {
             Some(PathBuf::from("/tmp/c/config.toml"))
         );
         assert_eq!(paths.state_file(), Some(PathBuf::from("/tmp/s/state.json")));
+        assert_eq!(paths.cache_dir, Some(PathBuf::from("/tmp/k")));
     }
 }

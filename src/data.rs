@@ -10,7 +10,7 @@ mod validate;
 pub use letter::{EMBEDDED_OCR, Letter, LetterLine, LetterSpan, OcrLines, letter};
 pub use load::{
     DataError, EMBEDDED_JSON, EMBEDDED_LETTER, Loaded, LocatedProblem, MAX_LISTED, Origin, load,
-    parse, parse_bytes,
+    parse, parse_bytes, read,
 };
 pub use model::*;
 pub use validate::{Problem, validate};

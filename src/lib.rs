@@ -2,6 +2,7 @@
 //! Parcours d'accompagnement personnalisé, in a terminal or from scripts.
 
 pub mod app;
+pub mod cache;
 pub mod cli;
 pub mod clipboard;
 pub mod config;

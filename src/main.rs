@@ -22,7 +22,10 @@ fn main() -> ExitCode {
     if let Some(code) = cli.command.as_ref().and_then(|c| cli::settings(c, lang)) {
         return code;
     }
-    let loaded = match cli::load(&cli) {
+    if let Some(code) = cli::search_cached(&cli, lang) {
+        return code;
+    }
+    let (loaded, index_cache) = match cli::load_keyed(&cli) {
         Ok(loaded) => loaded,
         Err(e) => return cli::fail(e),
     };
@@ -34,7 +37,7 @@ fn main() -> ExitCode {
             std::mem::forget(loaded);
             code
         }
-        None => match pap_tui::tui::open(loaded, cli.lang) {
+        None => match pap_tui::tui::open(loaded, cli.lang, index_cache) {
             Ok(pap_tui::tui::Exit::Quit) => ExitCode::SUCCESS,
             // The shell's convention for a process ended by a signal.
             Ok(pap_tui::tui::Exit::Signal(n)) => ExitCode::from((128 + n).clamp(0, 255) as u8),

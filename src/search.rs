@@ -15,6 +15,6 @@ mod skim;
 pub use entry::{Entry, Field, Kind, entries, entry_count, passage};
 pub use field_match::FieldMatch;
 pub use fold::{fold, fold_accents};
-pub use index::{Hit, Index};
+pub use index::{ByteSink, Hit, Index};
 pub use query::{Query, Term, TermKind};
 pub use searcher::Searcher;

@@ -43,6 +43,10 @@ pub struct Options {
     pub osc52_may_be_dropped: bool,
     /// Where `state.json` is written; `None` when there is no such directory.
     pub state_file: Option<std::path::PathBuf>,
+    /// Where the search thread finds the `--data` file's index, or leaves it
+    /// once the first frame is drawn; `None` for the embedded data, with
+    /// `--no-cache` or without a cache directory.
+    pub index_cache: Option<crate::cache::Slot>,
 }
 
 /// Opens the explorer on loaded data, with the config, the state and the
@@ -50,9 +54,11 @@ pub struct Options {
 pub fn open(
     loaded: crate::data::Loaded,
     lang_flag: Option<crate::i18n::Lang>,
+    index_cache: Option<crate::cache::Slot>,
 ) -> Result<Exit, TuiError> {
     check_terminal()?;
-    let (app, options) = startup::prepare(loaded, lang_flag);
+    let (app, mut options) = startup::prepare(loaded, lang_flag);
+    options.index_cache = index_cache;
     run(app, options)
 }
 
@@ -140,7 +146,11 @@ pub fn run(mut app: App, options: Options) -> Result<Exit, TuiError> {
     let mut lp = Loop {
         terminal: Terminal::new(CrosstermBackend::new(io::stdout()))?,
         ui: UiState::new(options.theme),
-        worker: SearchWorker::spawn(Arc::clone(&app.data), app.index.clone()),
+        worker: SearchWorker::spawn(
+            Arc::clone(&app.data),
+            app.index.clone(),
+            options.index_cache.clone(),
+        ),
         store,
         mouse_captured: options.mouse,
         options,
@@ -171,6 +181,7 @@ pub fn run(mut app: App, options: Options) -> Result<Exit, TuiError> {
             lp.terminal
                 .draw(|frame| ui::render(frame, &app, &mut lp.ui))?;
             dirty = false;
+            lp.worker.frame_drawn();
         }
         let event = match next_event(wait_for(held, &app), &mut held, &mut stuck)? {
             Incoming::HungUp => {

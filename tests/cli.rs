@@ -17,6 +17,9 @@ mod lists;
 #[path = "cli/search.rs"]
 mod search;
 
+#[path = "cli/cache.rs"]
+mod cache;
+
 #[path = "cli/export.rs"]
 mod export;
 

@@ -61,3 +61,68 @@ fn tiny_terminal_shows_a_message() {
     t.keys(&["q"]);
     t.wait_for("the program to exit", |_| t.pane_dead());
 }
+
+/// The names of the files in `dir`.
+fn names_in(dir: &std::path::Path) -> Vec<String> {
+    std::fs::read_dir(dir)
+        .into_iter()
+        .flatten()
+        .filter_map(Result::ok)
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .collect()
+}
+
+/// Opens the explorer on `data`, searches `montreal`, and returns the screen
+/// with its hits, after quitting.
+fn montreal_hits(name: &str, data: &str, cache: &str, extra: &[&str], hits: usize) -> String {
+    let env = [
+        ("LANG", "en_CA.UTF-8"),
+        ("TERM", "xterm-256color"),
+        ("PAP_TUI_CACHE_DIR", cache),
+    ];
+    let mut args = vec!["--data", data];
+    args.extend_from_slice(extra);
+    let t = Tmux::start(name, 120, 40, &env, &["remain-on-exit on"], &args);
+    t.wait_text("All regions");
+    t.keys(&["/"]);
+    t.wait_text("Search");
+    t.type_text("montreal");
+    let title = format!("Search — {hits} hits");
+    let screen = t.wait_for("the hits", |s| {
+        s.contains("> montreal▏") && s.contains(&title)
+    });
+    t.keys(&["C-c"]);
+    t.wait_for("the program to exit", |_| t.pane_dead());
+    screen
+}
+
+#[test]
+fn the_explorer_keeps_the_index_of_a_data_file_and_finds_the_same_hits() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let data = pap_tui::synthetic::dataset(2_000).expect("synthetic dataset");
+    let path = dir.path().join("big.json");
+    let json = serde_json::to_string(&data).expect("serialise dataset");
+    std::fs::write(&path, json).expect("write dataset");
+    let (path, cache) = (path.to_str().expect("utf-8"), dir.path().join("cache"));
+    let cache_arg = cache.to_str().expect("utf-8");
+    let query = pap_tui::search::Query::parse("montreal");
+    let hits = pap_tui::search::Index::build(&data).search(&query).len();
+    let without = montreal_hits("cache-off", path, cache_arg, &["--no-cache"], hits);
+    assert!(names_in(&cache).is_empty(), "--no-cache writes nothing");
+    let first = montreal_hits("cache-first", path, cache_arg, &[], hits);
+    let second = montreal_hits("cache-second", path, cache_arg, &[], hits);
+    // Written by a thread of its own once the first frame is drawn.
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
+    while !names_in(&cache).iter().any(|n| n.ends_with(".idx")) {
+        assert!(
+            std::time::Instant::now() < deadline,
+            "{:?}",
+            names_in(&cache)
+        );
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    let hit = montreal_hits("cache-hit", path, cache_arg, &[], hits);
+    for screen in [first, second, hit] {
+        assert_eq!(screen, without);
+    }
+}

@@ -31,9 +31,17 @@ fn write(dir: &Path, name: &str, data: &Dataset) -> PathBuf {
     path
 }
 
+/// The index cache of this test run: a test never writes to the user's cache.
+fn cache_dir() -> &'static Path {
+    static DIR: std::sync::OnceLock<tempfile::TempDir> = std::sync::OnceLock::new();
+    DIR.get_or_init(|| tempfile::tempdir().expect("a temporary directory"))
+        .path()
+}
+
 fn run(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_pap-tui"))
         .args(args)
+        .env("PAP_TUI_CACHE_DIR", cache_dir())
         .env("LANG", "en_CA.UTF-8")
         .env_remove("LC_ALL")
         .env_remove("LC_MESSAGES")
@@ -308,6 +316,7 @@ fn run_bounded(args: &[&str], env: &[(&str, &Path)], seconds: u64) -> Output {
         .arg("sh")
         .arg(env!("CARGO_BIN_EXE_pap-tui"))
         .args(args)
+        .env("PAP_TUI_CACHE_DIR", cache_dir())
         .env("LANG", "en_CA.UTF-8")
         .env_remove("LC_ALL")
         .env_remove("LC_MESSAGES")

@@ -16,6 +16,7 @@ fn env(dir: &str) -> Vec<(&'static str, &str)> {
         ("TERM", "xterm-256color"),
         ("PAP_TUI_CONFIG_DIR", dir),
         ("PAP_TUI_STATE_DIR", dir),
+        ("PAP_TUI_CACHE_DIR", dir),
         ("PAP_TUI_CLIPBOARD", "off"),
     ]
 }

@@ -20,6 +20,10 @@ pub struct Cli {
     // For the explorer, or the subcommand that follows when it reads data.
     #[arg(long, value_name = "PATH")]
     pub data: Option<PathBuf>,
+    // For the explorer: the `--data` file's index neither read from nor
+    // written to the cache.
+    #[arg(long)]
+    pub no_cache: bool,
     #[arg(long, global = true, value_enum, value_name = "LANG")]
     pub lang: Option<crate::i18n::Lang>,
     #[command(subcommand)]
@@ -120,6 +124,10 @@ pub enum Command {
         kind: Option<KindArg>,
         #[arg(long, value_enum, default_value = "text", value_name = "FORMAT")]
         format: SearchFormat,
+        #[arg(long)]
+        no_cache: bool,
+        #[arg(short, long)]
+        verbose: bool,
         #[command(flatten)]
         data: DataArg,
     },

@@ -6,7 +6,7 @@ use std::process::ExitCode;
 
 use crate::i18n::{Lang, Message, Text};
 
-/// The config and state files, one per line.
+/// The config and state files and the cache directory, one per line.
 pub fn paths(lang: Lang) -> String {
     let paths = crate::config::Paths::from_env(|k| std::env::var(k).ok());
     let show = |p: Option<PathBuf>| {
@@ -15,9 +15,10 @@ pub fn paths(lang: Lang) -> String {
         })
     };
     format!(
-        "config  {}\nstate   {}\n",
+        "config  {}\nstate   {}\ncache   {}\n",
         show(paths.config_file()),
-        show(paths.state_file())
+        show(paths.state_file()),
+        show(paths.cache_dir)
     )
 }
 

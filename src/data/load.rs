@@ -109,23 +109,29 @@ pub fn load(path: Option<&Path>) -> Result<Loaded, DataError> {
         None => parse(EMBEDDED_JSON, Origin::Embedded),
         Some(path) => {
             let origin = Origin::File(path.to_path_buf());
-            let bytes = crate::file::read_limited(path, MAX_FILE_BYTES).map_err(|e| match e {
-                crate::file::ReadError::Io(source) => DataError::Read {
-                    origin: origin.clone(),
-                    source,
-                },
-                crate::file::ReadError::NotRegular(kind) => DataError::NotRegular {
-                    origin: origin.clone(),
-                    kind,
-                },
-                crate::file::ReadError::TooLarge { limit } => DataError::TooLarge {
-                    origin: origin.clone(),
-                    limit,
-                },
-            })?;
+            let bytes = read(path)?;
             parse_bytes(&bytes, origin)
         }
     }
+}
+
+/// The bytes of a dataset file, within the size limit.
+pub fn read(path: &Path) -> Result<Vec<u8>, DataError> {
+    let origin = || Origin::File(path.to_path_buf());
+    crate::file::read_limited(path, MAX_FILE_BYTES).map_err(|e| match e {
+        crate::file::ReadError::Io(source) => DataError::Read {
+            origin: origin(),
+            source,
+        },
+        crate::file::ReadError::NotRegular(kind) => DataError::NotRegular {
+            origin: origin(),
+            kind,
+        },
+        crate::file::ReadError::TooLarge { limit } => DataError::TooLarge {
+            origin: origin(),
+            limit,
+        },
+    })
 }
 
 /// Parses and validates the bytes of a dataset file: what [`parse`] does, in

@@ -36,6 +36,11 @@ const HELP: &[(&str, &str, &str)] = &[
          for the explorer or the subcommand that follows",
     ),
     (
+        "pap-tui.no_cache",
+        "Avec --data : ne pas lire ni écrire l'index en cache du fichier",
+        "With --data: neither read nor write the file's cached index",
+    ),
+    (
         "*.data",
         "Charger ce fichier de données (même schéma que assets/pap.json) au lieu des données intégrées",
         "Load this dataset file (same schema as assets/pap.json) instead of the embedded one",
@@ -73,6 +78,16 @@ const HELP: &[(&str, &str, &str)] = &[
         "search.limit",
         "Au plus ce nombre de résultats (1 ou plus)",
         "At most this many hits (1 or more)",
+    ),
+    (
+        "search.no_cache",
+        "Avec --data : ne pas lire ni écrire l'index en cache du fichier",
+        "With --data: neither read nor write the file's cached index",
+    ),
+    (
+        "search.verbose",
+        "Dire sur la sortie d'erreur pourquoi le cache n'a pas servi",
+        "Say on stderr why the cache was not used",
     ),
     (
         "search.kind",

@@ -77,6 +77,10 @@ rows! {
             fr: "la requête n'a aucun terme de recherche ; donnez-en au moins un (p. ex. « pap-tui search laval »)",
             en: "the query has no search term; give at least one (e.g. `pap-tui search laval`)",
         }
+        CacheNotWritten {
+            fr: "{dir} : l'index de recherche n'est pas mis en cache ({error})",
+            en: "{dir}: the search index is not cached ({error})",
+        }
         PathsNoDirectory {
             fr: "(aucun dossier de ce genre sur ce système)",
             en: "(no such directory on this system)",

@@ -135,6 +135,18 @@ pub struct Entry {
 }
 
 impl Entry {
+    /// An entry from its kind, id, name and other fields: the one way to make
+    /// an entry from parts kept elsewhere (the index cache), whatever the
+    /// entry's own layout.
+    pub fn new(kind: Kind, id: String, label: String, fields: Vec<(Field, String)>) -> Entry {
+        Entry {
+            kind,
+            id,
+            label,
+            fields,
+        }
+    }
+
     /// Every field, the name first: field number `n` is the `n`th of these.
     pub fn all_fields(&self) -> impl Iterator<Item = (Field, &str)> {
         std::iter::once((Field::Name, self.label.as_str()))

@@ -16,6 +16,9 @@ use super::parallel::in_parts_mut;
 use super::query::{Query, Term};
 use crate::data::Dataset;
 
+mod stored;
+pub use stored::ByteSink;
+
 /// A matched entry and its score; highlights are computed on demand.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Hit {

@@ -35,6 +35,7 @@ pub fn prepare(loaded: crate::data::Loaded, lang_flag: Option<Lang>) -> (App, Op
         clipboard: plan,
         osc52_may_be_dropped: clipboard::osc52_may_be_dropped(choice, plan, &environment),
         state_file: paths.state_file(),
+        index_cache: None,
     };
     let mut app = App::starting(loaded.dataset, loaded.origin, lang);
     let config_file = paths

@@ -1,9 +1,11 @@
-//! The search thread: builds the index, hands it to the app, then answers the
-//! newest query each time. Every dataset, of any size, is searched here.
+//! The search thread: builds the index (or reads it from the index cache),
+//! hands it to the app, then answers the newest query each time. Every
+//! dataset, of any size, is searched here.
 
 use std::sync::{Arc, mpsc};
 
 use crate::app::{Msg, SharedIndex};
+use crate::cache::Slot;
 use crate::data::Dataset;
 use crate::search::{Index, Searcher};
 
@@ -12,19 +14,28 @@ use crate::search::{Index, Searcher};
 pub struct SearchWorker {
     requests: mpsc::Sender<(u64, String)>,
     pub results: mpsc::Receiver<Msg>,
+    /// Told once the first frame is on screen; taken when told.
+    drawn: Option<mpsc::Sender<()>>,
 }
 
 impl SearchWorker {
     /// Starts the thread. It builds the index of `data` unless `index` is
-    /// given, and sends it back first; queries sent meanwhile wait for it.
-    pub fn spawn(data: Arc<Dataset>, index: Option<Arc<Index>>) -> SearchWorker {
+    /// given or `cache` holds it, and sends it back first; queries sent
+    /// meanwhile wait for it. An index built for a `cache` slot is remembered
+    /// there after the first frame, by a thread of its own.
+    pub fn spawn(
+        data: Arc<Dataset>,
+        index: Option<Arc<Index>>,
+        cache: Option<Slot>,
+    ) -> SearchWorker {
         let (requests, inbox) = mpsc::channel::<(u64, String)>();
         let (outbox, results) = mpsc::channel();
+        let (drawn, first_frame) = mpsc::channel();
         std::thread::spawn(move || {
             let index = match index {
                 Some(index) => index,
                 None => {
-                    let index = Arc::new(Index::build(&data));
+                    let index = ready_index(&data, cache, first_frame);
                     let ready = Msg::IndexReady(SharedIndex(Arc::clone(&index)));
                     if outbox.send(ready).is_err() {
                         return;
@@ -48,7 +59,11 @@ impl SearchWorker {
                 }
             }
         });
-        SearchWorker { requests, results }
+        SearchWorker {
+            requests,
+            results,
+            drawn: Some(drawn),
+        }
     }
 
     /// Asks for the hits of `query`.
@@ -56,6 +71,36 @@ impl SearchWorker {
         // The thread lives as long as this end; a send cannot fail.
         let _ = self.requests.send((generation, query));
     }
+
+    /// Says that a frame is on screen; only the first call tells the thread.
+    pub fn frame_drawn(&mut self) {
+        if let Some(drawn) = self.drawn.take() {
+            // A thread that has nothing to write has stopped listening.
+            let _ = drawn.send(());
+        }
+    }
+}
+
+/// The index of `data`: the one `cache` holds, else built now. A built index
+/// is remembered in `cache` once `first_frame` says the screen is drawn, off
+/// the loop's thread and this one; if the explorer ends before, nothing is
+/// written.
+fn ready_index(data: &Dataset, cache: Option<Slot>, first_frame: mpsc::Receiver<()>) -> Arc<Index> {
+    if let Some(index) = cache.as_ref().and_then(Slot::lookup) {
+        return Arc::new(index);
+    }
+    let index = Arc::new(Index::build(data));
+    if let Some(slot) = cache {
+        let index = Arc::clone(&index);
+        std::thread::spawn(move || {
+            if first_frame.recv().is_ok() {
+                // The explorer has no place to say it: a cache that cannot be
+                // written is a miss next time, nothing more.
+                let _ = slot.remember(&index);
+            }
+        });
+    }
+    index
 }
 
 #[cfg(test)]
@@ -66,7 +111,7 @@ mod tests {
     #[test]
     fn the_index_comes_first_then_the_newest_answer() {
         let data = Arc::new(crate::data::load(None).expect("embedded").dataset);
-        let worker = SearchWorker::spawn(data, None);
+        let worker = SearchWorker::spawn(data, None, None);
         worker.search(1, "safima".into());
         let wait = Duration::from_secs(10);
         let first = worker.results.recv_timeout(wait).expect("index");
@@ -78,5 +123,107 @@ mod tests {
         };
         assert_eq!(generation, 1);
         assert!(!hits.is_empty());
+    }
+
+    /// The index the thread hands over first.
+    fn index_ready(worker: &SearchWorker) -> Arc<Index> {
+        match worker.results.recv_timeout(Duration::from_secs(10)) {
+            Ok(Msg::IndexReady(SharedIndex(index))) => index,
+            other => panic!("the index expected, got {other:?}"),
+        }
+    }
+
+    /// Waits, with a deadline, for `what` to hold.
+    fn wait_until(what: &str, holds: impl Fn() -> bool) {
+        let deadline = std::time::Instant::now() + Duration::from_secs(10);
+        while !holds() {
+            assert!(std::time::Instant::now() < deadline, "waited for {what}");
+            std::thread::sleep(Duration::from_millis(10));
+        }
+    }
+
+    fn names_in(dir: &std::path::Path) -> Vec<String> {
+        std::fs::read_dir(dir)
+            .into_iter()
+            .flatten()
+            .filter_map(Result::ok)
+            .map(|e| e.file_name().to_string_lossy().into_owned())
+            .collect()
+    }
+
+    #[test]
+    fn a_built_index_is_remembered_after_the_first_frame_on_second_sight() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let slot = Slot {
+            dir: dir.path().join("cache"),
+            key: crate::cache::Key::of(b"explorer data"),
+        };
+        let data = Arc::new(crate::data::load(None).expect("embedded").dataset);
+        let mut worker = SearchWorker::spawn(Arc::clone(&data), None, Some(slot.clone()));
+        index_ready(&worker);
+        assert!(
+            names_in(&slot.dir).is_empty(),
+            "nothing before the first frame"
+        );
+        worker.frame_drawn();
+        wait_until("the mark", || {
+            names_in(&slot.dir).iter().any(|n| n.ends_with(".seen"))
+        });
+        let mut worker = SearchWorker::spawn(Arc::clone(&data), None, Some(slot.clone()));
+        let built = index_ready(&worker);
+        worker.frame_drawn();
+        wait_until("the stored index", || slot.lookup().is_some());
+        let stored = slot.lookup().expect("stored");
+        let query = crate::search::Query::parse("montreal");
+        assert_eq!(stored.search(&query), built.search(&query));
+    }
+
+    #[test]
+    fn an_explorer_that_ends_before_its_first_frame_writes_nothing() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let slot = Slot {
+            dir: dir.path().join("cache"),
+            key: crate::cache::Key::of(b"explorer data"),
+        };
+        let data = Arc::new(crate::data::load(None).expect("embedded").dataset);
+        let worker = SearchWorker::spawn(Arc::clone(&data), None, Some(slot.clone()));
+        index_ready(&worker);
+        drop(worker);
+        // Had the first session marked the key, this one would store the index.
+        let mut worker = SearchWorker::spawn(data, None, Some(slot.clone()));
+        index_ready(&worker);
+        worker.frame_drawn();
+        wait_until("the mark", || !names_in(&slot.dir).is_empty());
+        assert!(
+            names_in(&slot.dir).iter().all(|n| n.ends_with(".seen")),
+            "{:?}",
+            names_in(&slot.dir)
+        );
+    }
+
+    #[test]
+    fn the_index_in_the_cache_is_the_one_handed_over() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let slot = Slot {
+            dir: dir.path().to_path_buf(),
+            key: crate::cache::Key::of(b"explorer data"),
+        };
+        // A stored index of other data shows that the cache was read.
+        let other = crate::synthetic::dataset(50).expect("synthetic");
+        let stored = Index::build(&other);
+        assert!(crate::cache::store(&slot.dir, slot.key, &stored).is_ok());
+        let data = Arc::new(crate::data::load(None).expect("embedded").dataset);
+        let mut worker = SearchWorker::spawn(Arc::clone(&data), None, Some(slot.clone()));
+        let index = index_ready(&worker);
+        assert_eq!(index.len(), stored.len());
+        assert_ne!(index.len(), Index::build(&data).len());
+        worker.frame_drawn();
+        worker.search(1, "e".into());
+        let Ok(Msg::SearchResults { hits, .. }) =
+            worker.results.recv_timeout(Duration::from_secs(10))
+        else {
+            panic!("hits expected");
+        };
+        assert_eq!(hits, stored.search(&crate::search::Query::parse("e")));
     }
 }

@@ -57,15 +57,25 @@ pub fn pap(args: &[&str]) -> Run {
     pap_env(args, &[("LANG", "C")])
 }
 
-/// `pap-tui args` with exactly these locale variables and no stdin.
+/// `pap-tui args` with exactly these locale variables and no stdin. The index
+/// cache goes to a directory of the test run's own unless `env` names one: a
+/// test never writes to the user's cache.
 pub fn command(args: &[&str], env: &[(&str, &str)]) -> Command {
     let mut command = Command::new(BIN);
     command.args(args).stdin(Stdio::null());
     for var in LOCALE_VARS {
         command.env_remove(var);
     }
+    command.env("PAP_TUI_CACHE_DIR", test_cache_dir());
     command.envs(env.iter().copied());
     command
+}
+
+/// The index cache of this test run, removed with the temporary directory.
+fn test_cache_dir() -> &'static Path {
+    static DIR: std::sync::OnceLock<tempfile::TempDir> = std::sync::OnceLock::new();
+    DIR.get_or_init(|| tempfile::tempdir().expect("a temporary directory"))
+        .path()
 }
 
 /// Runs `pap-tui args` with exactly these locale variables.

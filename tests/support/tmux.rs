@@ -66,8 +66,12 @@ impl Tmux {
             tmux.run(&cmd);
         }
         let mut command = String::from("env");
-        // Never read or write the user's own config and state.
-        for var in ["PAP_TUI_CONFIG_DIR", "PAP_TUI_STATE_DIR"] {
+        // Never read or write the user's own config, state and cache.
+        for var in [
+            "PAP_TUI_CONFIG_DIR",
+            "PAP_TUI_STATE_DIR",
+            "PAP_TUI_CACHE_DIR",
+        ] {
             if !env.iter().any(|(k, _)| *k == var) {
                 command.push_str(&format!(" {var}='{}'", tmux.home.path().display()));
             }

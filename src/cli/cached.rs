@@ -1,0 +1,115 @@
+//! `--data` through the index cache (`crate::cache`): `search` answers from a
+//! stored index without parsing the file, and the explorer is handed the slot
+//! where its search thread finds or leaves the file's index.
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use super::{Cli, Command, fail, search};
+use crate::cache::{Key, Slot, cache_dir};
+use crate::data::{self, DataError, Loaded, Origin};
+use crate::i18n::{Lang, Message, Text};
+use crate::search::{Index, Kind};
+
+/// `search --data FILE` through the index cache: the index stored for the
+/// file's content if there is one, else the file loaded as any command loads
+/// it, then remembered once the hits are printed. None for any other command,
+/// with `--no-cache`, or without a cache directory; then `load` and `run` do.
+pub fn search_cached(cli: &Cli, lang: Lang) -> Option<ExitCode> {
+    let Some(Command::Search {
+        query,
+        limit,
+        kind,
+        format,
+        no_cache: false,
+        verbose,
+        ..
+    }) = &cli.command
+    else {
+        return None;
+    };
+    if cli.no_cache {
+        return None;
+    }
+    let path = cli.dataset().ok().flatten()?;
+    let (query, limit) = (
+        query.join(" "),
+        usize::try_from(*limit).unwrap_or(usize::MAX),
+    );
+    let kind = kind.map(Kind::from);
+    let (bytes, slot) = match find(path, cache_dir()?) {
+        Ok(Found::Hit(index)) => {
+            let code = search(&index, &query, limit, kind, *format, lang);
+            // The process ends next: the system takes the memory back at once.
+            std::mem::forget(index);
+            return Some(code);
+        }
+        Ok(Found::Miss(bytes, slot)) => (bytes, slot),
+        Err(e) => return Some(fail(e)),
+    };
+    let loaded = match data::parse_bytes(&bytes, Origin::File(path.to_path_buf())) {
+        Ok(loaded) => loaded,
+        Err(e) => return Some(fail(e)),
+    };
+    // Parsed: the bytes are not needed while the index is built and searched.
+    drop(bytes);
+    let index = Index::build(&loaded.dataset);
+    let code = search(&index, &query, limit, kind, *format, lang);
+    // After the output: a user sees the hits before the cache is written.
+    if let Err(e) = slot.remember(&index)
+        && *verbose
+    {
+        let note = Message::new(Text::CacheNotWritten)
+            .with("dir", slot.dir.display())
+            .with("error", e);
+        eprintln!("pap-tui: {}", crate::text::line(&note.describe(lang)));
+    }
+    std::mem::forget((loaded, index));
+    Some(code)
+}
+
+/// What the cache holds for a file: its index, or on a miss the file's bytes
+/// and the slot where their index goes.
+enum Found {
+    Hit(Index),
+    Miss(Vec<u8>, Slot),
+}
+
+/// Looks the file at `path` up in the cache directory `dir`. On a hit the
+/// file's bytes are freed before the index is read, which lowers the peak by
+/// the file's size; a stored index that turns out damaged has the file read
+/// and keyed again, in case it changed meanwhile.
+fn find(path: &Path, dir: PathBuf) -> Result<Found, DataError> {
+    let bytes = data::read(path)?;
+    let slot = Slot {
+        dir,
+        key: Key::of(&bytes),
+    };
+    if !slot.holds_index() {
+        return Ok(Found::Miss(bytes, slot));
+    }
+    drop(bytes);
+    if let Some(index) = slot.lookup() {
+        return Ok(Found::Hit(index));
+    }
+    let bytes = data::read(path)?;
+    let slot = Slot {
+        key: Key::of(&bytes),
+        ..slot
+    };
+    Ok(Found::Miss(bytes, slot))
+}
+
+/// The dataset the explorer opens, and for a `--data` file the slot of its
+/// index in the cache (none with `--no-cache`). The file is read once: its
+/// bytes give the key, then are parsed as [`super::load`] parses them.
+pub fn load_keyed(cli: &Cli) -> Result<(Loaded, Option<Slot>), DataError> {
+    let path = match (&cli.command, cli.dataset().ok().flatten()) {
+        (None, Some(path)) if !cli.no_cache => path,
+        _ => return super::load(cli).map(|loaded| (loaded, None)),
+    };
+    let bytes = data::read(path)?;
+    let slot = Slot::for_data(&bytes);
+    let loaded = data::parse_bytes(&bytes, Origin::File(path.to_path_buf()))?;
+    Ok((loaded, slot))
+}
