@@ -297,7 +297,12 @@ fn organisation_item<'a>(
     theme: &Theme,
 ) -> ListItem<'a> {
     let style = row_style(app, Pane::Organisations, selected, theme.text, theme);
-    let (name, marker) = organisation_name(app, o);
+    let (name, mut marker) = organisation_name(app, o);
+    // In a narrow pane the name comes first: the region count only when it
+    // leaves the name at least half the row.
+    if marker.width() * 2 > width {
+        marker.clear();
+    }
     let name = fit(&name, width.saturating_sub(marker.width()));
     let line = Line::from(vec![
         Span::styled(name, style),
