@@ -53,8 +53,23 @@ pub struct Detail {
 
 /// The detail of `target`, or `None` when the dataset has no such entry.
 pub fn detail(data: &Dataset, target: &Target, lang: Lang) -> Option<Detail> {
+    detail_with(data, target, lang, usize::MAX)
+}
+
+/// The most links a preview keeps: more than any screen shows.
+pub const PREVIEW_LINKS: usize = 200;
+
+/// The detail of `target` as a preview shows it: with at most
+/// [`PREVIEW_LINKS`] links, so that a region of a large dataset costs no more
+/// than a small one (its count of organisations is still whole).
+pub fn preview(data: &Dataset, target: &Target, lang: Lang) -> Option<Detail> {
+    detail_with(data, target, lang, PREVIEW_LINKS)
+}
+
+/// The detail of `target` with at most `links` links to a region's organisations.
+fn detail_with(data: &Dataset, target: &Target, lang: Lang, links: usize) -> Option<Detail> {
     match target {
-        Target::Region(code) => region_detail(data, code, lang),
+        Target::Region(code) => region_detail(data, code, lang, links),
         Target::Organisation(id) => organisation_detail(data, id, lang),
         Target::City(id) => city_detail(data, id, lang),
         Target::Funding(id) => funding_detail(data, id, lang),
@@ -63,7 +78,7 @@ pub fn detail(data: &Dataset, target: &Target, lang: Lang) -> Option<Detail> {
 }
 
 /// A region: its organisations and headcounts, linked to its organisations and cities.
-fn region_detail(data: &Dataset, code: &str, lang: Lang) -> Option<Detail> {
+fn region_detail(data: &Dataset, code: &str, lang: Lang, links: usize) -> Option<Detail> {
     let l = lang.labels();
     let r = data.region(code)?;
     let mut d = Detail {
@@ -73,9 +88,15 @@ fn region_detail(data: &Dataset, code: &str, lang: Lang) -> Option<Detail> {
         ..Detail::default()
     };
     d.fields.push((l.code, r.code.clone()));
-    let orgs: Vec<_> = data.organisations_in(code).collect();
+    let (mut count, mut orgs) = (0, Vec::new());
+    for o in data.organisations_in(code) {
+        if count < links {
+            orgs.push(o);
+        }
+        count += 1;
+    }
     let totals = data.region_totals(code);
-    d.fields.push((l.organisations, orgs.len().to_string()));
+    d.fields.push((l.organisations, count.to_string()));
     d.fields.push((l.accompanied, totals.summary(lang)));
     if r.source.is_empty() {
         d.fields.push((l.note, l.not_in_letter.to_string()));

@@ -1,7 +1,9 @@
 //! The search box: what was typed, the hits the search thread sent back, the
 //! highlighted hit, and recalling past queries with ↑.
 
+use super::detail::Detail;
 use super::{App, Effect, Overlay, Target, step};
+use crate::i18n::Lang;
 use crate::search::{Hit, Kind};
 
 /// The search box: what was typed, its hits, and the highlighted hit.
@@ -19,6 +21,18 @@ pub struct SearchBox {
     /// `Enter` came while hits were awaited: the first of them opens when they
     /// come, never a hit of an older query still on screen.
     pub open_when_ready: bool,
+    /// The highlighted hit's detail for the preview, built when hits come or
+    /// the highlight moves rather than at every frame: a region of a large
+    /// dataset has thousands of organisations.
+    pub preview: Option<Preview>,
+}
+
+/// The detail of the entry a preview was built for, in the language it was built in.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Preview {
+    pub target: Target,
+    pub lang: Lang,
+    pub detail: Detail,
 }
 
 /// Deletes the word before the cursor, and the spaces after it.
@@ -91,6 +105,22 @@ impl App {
             self.refresh_search(effects);
         } else {
             sb.selected = step(sb.selected, delta, sb.hits.len());
+            self.refresh_preview();
+        }
+    }
+
+    /// Builds the highlighted hit's detail for the preview.
+    fn refresh_preview(&mut self) {
+        let preview = self.current_target().and_then(|target| {
+            let detail = super::detail::preview(&self.data, &target, self.lang)?;
+            Some(Preview {
+                target,
+                lang: self.lang,
+                detail,
+            })
+        });
+        if let Overlay::Search(sb) = &mut self.overlay {
+            sb.preview = preview;
         }
     }
 
@@ -105,6 +135,8 @@ impl App {
             sb.pending = false;
             if std::mem::take(&mut sb.open_when_ready) {
                 self.open_hit();
+            } else {
+                self.refresh_preview();
             }
         }
     }

@@ -227,6 +227,7 @@ fn render_preview(buf: &mut Buffer, area: Rect, app: &App, sb: &SearchBox, theme
             }
         }
     };
+    let built;
     let (source, links) = if entry.kind == Kind::Document {
         let Some((text, source)) = passage(&app.data.document, &entry.id) else {
             return;
@@ -236,13 +237,21 @@ fn render_preview(buf: &mut Buffer, area: Rect, app: &App, sb: &SearchBox, theme
             theme.dim,
         ));
         text_lines(&mut lines, &text, 0);
-        (source, Vec::new())
+        (source, &[][..])
     } else {
-        let Some(d) = app
-            .current_target()
-            .and_then(|t| detail::detail(&app.data, &t, app.lang))
-        else {
+        let Some(target) = app.current_target() else {
             return;
+        };
+        // Built when the highlight moved; built here only if it is not this one's.
+        let d = match &sb.preview {
+            Some(p) if p.target == target && p.lang == app.lang => &p.detail,
+            _ => match detail::preview(&app.data, &target, app.lang) {
+                Some(d) => {
+                    built = d;
+                    &built
+                }
+                None => return,
+            },
         };
         lines.push(Line::styled(fit(&clean(&d.title), width), theme.title));
         lines.push(Line::styled(fit(d.kind, width), theme.dim));
@@ -250,7 +259,7 @@ fn render_preview(buf: &mut Buffer, area: Rect, app: &App, sb: &SearchBox, theme
             lines.push(Line::styled(fit(label, width), theme.key));
             text_lines(&mut lines, value, 2);
         }
-        (d.source, d.links)
+        (d.source.clone(), &d.links[..])
     };
     if !source.is_empty() {
         lines.push(Line::raw(""));
@@ -264,13 +273,16 @@ fn render_preview(buf: &mut Buffer, area: Rect, app: &App, sb: &SearchBox, theme
             ]));
         }
     }
-    if !links.is_empty() {
+    let height = area.height as usize;
+    if !links.is_empty() && lines.len() + 2 < height {
         lines.push(Line::raw(""));
         lines.push(Line::styled(fit(s.links_title, width), theme.title));
-        for (label, _) in &links {
+        // Only the links that fit are drawn.
+        let room = height - lines.len();
+        for (label, _) in links.iter().take(room) {
             lines.push(Line::raw(fit(&format!("→ {}", clean(label)), width)));
         }
     }
-    lines.truncate(area.height as usize);
+    lines.truncate(height);
     Paragraph::new(lines).render(area, buf);
 }

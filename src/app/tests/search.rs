@@ -213,3 +213,44 @@ fn enter_before_the_hits_come_opens_the_new_query_s_first_hit_not_an_old_one() {
     };
     assert!(!sb.open_when_ready);
 }
+
+#[test]
+fn the_preview_is_built_when_hits_come_and_the_highlight_moves() {
+    let mut app = app();
+    run(&mut app, &[Action::OpenSearch]);
+    type_text(&mut app, "lanaud");
+    let preview = |app: &App| match &app.overlay {
+        Overlay::Search(sb) => sb.preview.as_ref().map(|p| p.target.clone()),
+        _ => panic!("search closed"),
+    };
+    assert_eq!(preview(&app), app.current_target());
+    assert_eq!(preview(&app), Some(Target::Region("14".into())));
+    run(&mut app, &[Action::Down]);
+    assert_eq!(preview(&app), app.current_target());
+    assert_ne!(preview(&app), Some(Target::Region("14".into())));
+}
+
+#[test]
+fn a_region_preview_keeps_its_count_whole_and_few_links() {
+    let data = crate::synthetic::dataset(20_000).expect("synthetic data");
+    let montreal = Target::Region("06".into());
+    let full = crate::app::detail::detail(&data, &montreal, Lang::En).expect("detail");
+    let preview = crate::app::detail::preview(&data, &montreal, Lang::En).expect("preview");
+    let cities = data.cities_in("06").count();
+    let orgs = data.organisations_in("06").count();
+    assert!(orgs > crate::app::detail::PREVIEW_LINKS);
+    assert_eq!(full.links.len(), orgs + cities);
+    assert_eq!(
+        preview.links.len(),
+        crate::app::detail::PREVIEW_LINKS + cities
+    );
+    assert_eq!(
+        preview.fields, full.fields,
+        "the count of organisations is whole"
+    );
+    let first = crate::app::detail::PREVIEW_LINKS;
+    assert!(
+        preview.links[..first] == full.links[..first],
+        "the first organisations, in order"
+    );
+}
