@@ -102,14 +102,19 @@ fn find(path: &Path, dir: PathBuf) -> Result<Found, DataError> {
 
 /// The dataset the explorer opens, and for a `--data` file the slot of its
 /// index in the cache (none with `--no-cache`). The file is read once: its
-/// bytes give the key, then are parsed as [`super::load`] parses them.
+/// bytes are parsed as [`super::load`] parses them while another thread
+/// computes their key, which the first frame does not wait for otherwise.
 pub fn load_keyed(cli: &Cli) -> Result<(Loaded, Option<Slot>), DataError> {
     let path = match (&cli.command, cli.dataset().ok().flatten()) {
         (None, Some(path)) if !cli.no_cache => path,
         _ => return super::load(cli).map(|loaded| (loaded, None)),
     };
     let bytes = data::read(path)?;
-    let slot = Slot::for_data(&bytes);
-    let loaded = data::parse_bytes(&bytes, Origin::File(path.to_path_buf()))?;
-    Ok((loaded, slot))
+    let (slot, loaded) = std::thread::scope(|scope| {
+        let slot = scope.spawn(|| Slot::for_data(&bytes));
+        let loaded = data::parse_bytes(&bytes, Origin::File(path.to_path_buf()));
+        // A key that could not be computed is only a cache not used.
+        (slot.join().ok().flatten(), loaded)
+    });
+    Ok((loaded?, slot))
 }
