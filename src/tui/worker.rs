@@ -19,10 +19,11 @@ pub struct SearchWorker {
 }
 
 impl SearchWorker {
-    /// Starts the thread. It builds the index of `data` unless `index` is
+    /// Starts the thread. Once [`SearchWorker::frame_drawn`] says the first
+    /// frame is on screen, it builds the index of `data` unless `index` is
     /// given or `cache` holds it, and sends it back first; queries sent
     /// meanwhile wait for it. An index built for a `cache` slot is remembered
-    /// there after the first frame, by a thread of its own.
+    /// there by a thread of its own.
     pub fn spawn(
         data: Arc<Dataset>,
         index: Option<Arc<Index>>,
@@ -35,7 +36,13 @@ impl SearchWorker {
             let index = match index {
                 Some(index) => index,
                 None => {
-                    let index = ready_index(&data, cache, first_frame);
+                    // Built once the first frame is on screen, so that the
+                    // frame does not share the cores with the build; an
+                    // explorer that ends before its first frame needs none.
+                    if first_frame.recv().is_err() {
+                        return;
+                    }
+                    let index = ready_index(&data, cache);
                     let ready = Msg::IndexReady(SharedIndex(Arc::clone(&index)));
                     if outbox.send(ready).is_err() {
                         return;
@@ -82,10 +89,8 @@ impl SearchWorker {
 }
 
 /// The index of `data`: the one `cache` holds, else built now. A built index
-/// is remembered in `cache` once `first_frame` says the screen is drawn, off
-/// the loop's thread and this one; if the explorer ends before, nothing is
-/// written.
-fn ready_index(data: &Dataset, cache: Option<Slot>, first_frame: mpsc::Receiver<()>) -> Arc<Index> {
+/// is remembered in `cache` off the loop's thread and this one.
+fn ready_index(data: &Dataset, cache: Option<Slot>) -> Arc<Index> {
     if let Some(index) = cache.as_ref().and_then(Slot::lookup) {
         return Arc::new(index);
     }
@@ -93,11 +98,9 @@ fn ready_index(data: &Dataset, cache: Option<Slot>, first_frame: mpsc::Receiver<
     if let Some(slot) = cache {
         let index = Arc::clone(&index);
         std::thread::spawn(move || {
-            if first_frame.recv().is_ok() {
-                // The explorer has no place to say it: a cache that cannot be
-                // written is a miss next time, nothing more.
-                let _ = slot.remember(&index);
-            }
+            // The explorer has no place to say it: a cache that cannot be
+            // written is a miss next time, nothing more.
+            let _ = slot.remember(&index);
         });
     }
     index
@@ -111,8 +114,16 @@ mod tests {
     #[test]
     fn the_index_comes_first_then_the_newest_answer() {
         let data = Arc::new(crate::data::load(None).expect("embedded").dataset);
-        let worker = SearchWorker::spawn(data, None, None);
+        let mut worker = SearchWorker::spawn(data, None, None);
         worker.search(1, "safima".into());
+        assert!(
+            worker
+                .results
+                .recv_timeout(Duration::from_millis(100))
+                .is_err(),
+            "nothing is built before the first frame"
+        );
+        worker.frame_drawn();
         let wait = Duration::from_secs(10);
         let first = worker.results.recv_timeout(wait).expect("index");
         assert!(matches!(first, Msg::IndexReady(_)), "{first:?}");
@@ -160,18 +171,19 @@ mod tests {
         };
         let data = Arc::new(crate::data::load(None).expect("embedded").dataset);
         let mut worker = SearchWorker::spawn(Arc::clone(&data), None, Some(slot.clone()));
-        index_ready(&worker);
+        std::thread::sleep(Duration::from_millis(100));
         assert!(
             names_in(&slot.dir).is_empty(),
             "nothing before the first frame"
         );
         worker.frame_drawn();
+        index_ready(&worker);
         wait_until("the mark", || {
             names_in(&slot.dir).iter().any(|n| n.ends_with(".seen"))
         });
         let mut worker = SearchWorker::spawn(Arc::clone(&data), None, Some(slot.clone()));
-        let built = index_ready(&worker);
         worker.frame_drawn();
+        let built = index_ready(&worker);
         wait_until("the stored index", || slot.lookup().is_some());
         let stored = slot.lookup().expect("stored");
         let query = crate::search::Query::parse("montreal");
@@ -187,12 +199,11 @@ mod tests {
         };
         let data = Arc::new(crate::data::load(None).expect("embedded").dataset);
         let worker = SearchWorker::spawn(Arc::clone(&data), None, Some(slot.clone()));
-        index_ready(&worker);
         drop(worker);
         // Had the first session marked the key, this one would store the index.
         let mut worker = SearchWorker::spawn(data, None, Some(slot.clone()));
-        index_ready(&worker);
         worker.frame_drawn();
+        index_ready(&worker);
         wait_until("the mark", || !names_in(&slot.dir).is_empty());
         assert!(
             names_in(&slot.dir).iter().all(|n| n.ends_with(".seen")),
@@ -214,10 +225,10 @@ mod tests {
         assert!(crate::cache::store(&slot.dir, slot.key, &stored).is_ok());
         let data = Arc::new(crate::data::load(None).expect("embedded").dataset);
         let mut worker = SearchWorker::spawn(Arc::clone(&data), None, Some(slot.clone()));
+        worker.frame_drawn();
         let index = index_ready(&worker);
         assert_eq!(index.len(), stored.len());
         assert_ne!(index.len(), Index::build(&data).len());
-        worker.frame_drawn();
         worker.search(1, "e".into());
         let Ok(Msg::SearchResults { hits, .. }) =
             worker.results.recv_timeout(Duration::from_secs(10))
