@@ -312,10 +312,7 @@ mod tests {
     use crate::search::Query;
 
     fn index() -> Index {
-        let data = crate::data::load(None)
-            .map(|l| l.dataset)
-            .unwrap_or_else(|e| panic!("{e}"));
-        Index::build(&data)
+        crate::search::embedded_index()
     }
 
     fn dir() -> tempfile::TempDir {

@@ -18,3 +18,12 @@ pub use fold::{fold, fold_accents};
 pub use index::{ByteSink, Hit, Index};
 pub use query::{Query, Term, TermKind};
 pub use searcher::Searcher;
+
+/// The index of the embedded dataset, for tests.
+#[cfg(test)]
+pub(crate) fn embedded_index() -> Index {
+    let data = crate::data::load(None)
+        .map(|l| l.dataset)
+        .unwrap_or_else(|e| panic!("{e}"));
+    Index::build(&data)
+}

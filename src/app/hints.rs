@@ -193,17 +193,7 @@ pub fn every_context() -> Vec<HintContext> {
             });
         }
     }
-    for mode in [
-        Mode::Search,
-        Mode::Detail,
-        Mode::Letter,
-        Mode::LetterSearch,
-        Mode::Help,
-        Mode::HelpFilter,
-        Mode::CopyMenu,
-        Mode::CopyText,
-        Mode::Map,
-    ] {
+    for mode in Mode::ALL.into_iter().filter(|&m| m != Mode::Normal) {
         for flag in [false, true] {
             all.push(HintContext {
                 mode,

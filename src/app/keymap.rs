@@ -26,6 +26,22 @@ pub enum Mode {
     Map,
 }
 
+impl Mode {
+    /// Every mode, the main screen first.
+    pub const ALL: [Mode; 10] = [
+        Mode::Normal,
+        Mode::Search,
+        Mode::Detail,
+        Mode::Letter,
+        Mode::LetterSearch,
+        Mode::Help,
+        Mode::HelpFilter,
+        Mode::CopyMenu,
+        Mode::CopyText,
+        Mode::Map,
+    ];
+}
+
 /// A key as the table names it: a code and the modifiers held with it. Shift is
 /// never part of it: a shifted letter is its upper-case letter, Shift-Tab is
 /// `BackTab`.
@@ -485,18 +501,7 @@ mod tests {
     #[test]
     fn no_key_is_bound_twice_in_a_mode() {
         let table = bindings();
-        for mode in [
-            Mode::Normal,
-            Mode::Search,
-            Mode::Detail,
-            Mode::Letter,
-            Mode::LetterSearch,
-            Mode::Help,
-            Mode::HelpFilter,
-            Mode::CopyMenu,
-            Mode::CopyText,
-            Mode::Map,
-        ] {
+        for mode in Mode::ALL {
             let keys: Vec<Key> = table
                 .iter()
                 .filter(|b| b.modes.contains(&mode))
