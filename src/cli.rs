@@ -323,36 +323,14 @@ fn search(
     code
 }
 
-/// The one-screen summary printed when the explorer cannot open.
-pub fn summary(loaded: &Loaded, lang: Lang) -> String {
-    let data = &loaded.dataset;
-    let s = lang.strings();
-    let d = &data.document;
-    let totals = data.headcount_totals();
-    let with_orgs = data
-        .regions
-        .iter()
-        .filter(|r| data.organisations_in(&r.code).next().is_some())
-        .count();
-    crate::text::block(&format!(
-        "{} · {} {} · {} — {}\n{}\n\n{} organisations, {} / {} regions\n{} cities: {} {} {}, {} {}\n{}: {}\n",
-        d.ministry_acronym,
-        d.reference,
-        d.date,
-        d.programme,
-        loaded.origin,
-        d.ministry,
-        data.organisations.len(),
-        with_orgs,
-        data.regions.len(),
-        data.cities.len(),
-        totals.known,
-        s.people_accompanied,
-        s.known,
-        totals.withheld,
-        s.withheld_short,
-        s.col_amount,
-        lang.amount(data::amount_total(data.funding.iter())),
-    ))
-    .into_owned()
+/// Why the explorer did not open, in the interface language, with the
+/// subcommands that serve without a terminal (read from the command line's
+/// own definitions, so that the list never lags behind them).
+pub fn tui_failed(error: &crate::tui::TuiError, lang: Lang) -> ExitCode {
+    let commands: Vec<String> = command(lang)
+        .get_subcommands()
+        .map(|c| c.get_name().to_string())
+        .filter(|name| name != "help")
+        .collect();
+    fail(error.describe(lang, &commands.join(", ")))
 }

@@ -41,7 +41,7 @@ fn main() -> ExitCode {
             Ok(pap_tui::tui::Exit::Quit) => ExitCode::SUCCESS,
             // The shell's convention for a process ended by a signal.
             Ok(pap_tui::tui::Exit::Signal(n)) => ExitCode::from((128 + n).clamp(0, 255) as u8),
-            Err(e) => cli::fail(e),
+            Err(e) => cli::tui_failed(&e, lang),
         },
     }
 }

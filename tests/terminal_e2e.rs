@@ -141,8 +141,29 @@ fn no_terminal_means_a_message_and_status_2() {
     assert_eq!(out.status.code(), Some(2));
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(err.contains("standard input is not a terminal"), "{err}");
-    assert!(err.contains("search, regions, organisations"), "{err}");
+    assert!(
+        err.contains("search, cite, regions, organisations"),
+        "{err}"
+    );
+    assert!(
+        err.contains("completions, man (see"),
+        "every subcommand: {err}"
+    );
     assert!(out.stdout.is_empty());
+
+    // In the interface language.
+    let out = Command::new(env!("CARGO_BIN_EXE_pap-tui"))
+        .args(["--lang", "fr"])
+        .stdin(Stdio::null())
+        .env("PAP_TUI_STATE_DIR", "/nonexistent/pap-tui-test")
+        .output()
+        .expect("run");
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("terminal interactif (l'entrée standard n'est pas un terminal)"),
+        "{err}"
+    );
 }
 
 #[test]

@@ -25,6 +25,22 @@ macro_rules! rows {
 rows! {
     /// A message with values in it; `{name}` marks where a value goes.
     Text -> (&'static str, &'static str) {
+        NotATerminal {
+            fr: "l'explorateur a besoin d'un terminal interactif ({why}) ; utilisez plutôt une sous-commande : {commands} (voir « pap-tui --help »)",
+            en: "the explorer needs an interactive terminal ({why}); use a subcommand instead: {commands} (see `pap-tui --help`)",
+        }
+        StdinNotTerminal {
+            fr: "l'entrée standard n'est pas un terminal",
+            en: "standard input is not a terminal",
+        }
+        StdoutNotTerminal {
+            fr: "la sortie standard n'est pas un terminal",
+            en: "standard output is not a terminal",
+        }
+        DumbTerminal {
+            fr: "TERM vaut dumb",
+            en: "TERM is dumb",
+        }
         DataNotApplicable {
             fr: "--data ne s'applique pas à « {command} », qui ne lit aucun jeu de données",
             en: "--data does not apply to `{command}`, which reads no dataset",

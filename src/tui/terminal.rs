@@ -14,27 +14,63 @@ use crossterm::event::{
 use crossterm::terminal::{self, EnterAlternateScreen, LeaveAlternateScreen};
 use crossterm::{cursor, execute};
 
+use crate::i18n::{Lang, Message, Text};
+
 /// Why the explorer cannot open here.
 #[derive(Debug, thiserror::Error)]
 pub enum TuiError {
-    #[error(
-        "the explorer needs an interactive terminal ({0}); use a subcommand instead: search, regions, organisations, cities, funding, articles, export, validate, paths, config (see `pap-tui --help`)"
-    )]
-    NotATerminal(&'static str),
+    /// No interactive terminal; the command line says which subcommands
+    /// serve instead ([`TuiError::describe`]).
+    #[error("the explorer needs an interactive terminal ({})", .0.describe(Lang::En))]
+    NotATerminal(NoTerminal),
     #[error("terminal error: {0}")]
     Io(#[from] io::Error),
+}
+
+/// What is missing for the explorer to open.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NoTerminal {
+    Stdin,
+    Stdout,
+    Dumb,
+}
+
+impl NoTerminal {
+    /// Why, in the interface language.
+    pub fn describe(self, lang: Lang) -> String {
+        let text = match self {
+            NoTerminal::Stdin => Text::StdinNotTerminal,
+            NoTerminal::Stdout => Text::StdoutNotTerminal,
+            NoTerminal::Dumb => Text::DumbTerminal,
+        };
+        Message::new(text).describe(lang)
+    }
+}
+
+impl TuiError {
+    /// The error in the interface language; without a terminal, it names the
+    /// `commands` that work without one.
+    pub fn describe(&self, lang: Lang, commands: &str) -> String {
+        match self {
+            TuiError::NotATerminal(why) => Message::new(Text::NotATerminal)
+                .with("why", why.describe(lang))
+                .with("commands", commands)
+                .describe(lang),
+            TuiError::Io(_) => self.to_string(),
+        }
+    }
 }
 
 /// Checks that stdin and stdout are terminals and `TERM` is not `dumb`.
 pub fn check_terminal() -> Result<(), TuiError> {
     if !io::stdin().is_terminal() {
-        return Err(TuiError::NotATerminal("standard input is not a terminal"));
+        return Err(TuiError::NotATerminal(NoTerminal::Stdin));
     }
     if !io::stdout().is_terminal() {
-        return Err(TuiError::NotATerminal("standard output is not a terminal"));
+        return Err(TuiError::NotATerminal(NoTerminal::Stdout));
     }
     if std::env::var("TERM").is_ok_and(|t| t == "dumb") {
-        return Err(TuiError::NotATerminal("TERM is dumb"));
+        return Err(TuiError::NotATerminal(NoTerminal::Dumb));
     }
     Ok(())
 }
