@@ -42,7 +42,6 @@ pub struct UiState {
     pub areas: [Rect; PANES],
     /// First list row of each pane's inner area (some panes have a heading).
     pub list_top: [u16; PANES],
-    pub overlay_scroll: usize,
     /// The map's regions cell by cell, for its last size and view.
     pub map: Option<crate::geo::Raster>,
     /// Where the map was drawn on the last frame, for the mouse.
