@@ -39,7 +39,10 @@ impl FieldMatch<'_> {
             let mut head = 0;
             if width >= MIN_HEAD_WIDTH {
                 head = take(&chars, 0, width / 3, column);
-                if let Some(space) = chars[..head].iter().rposition(|&c| c == ' ') {
+                if chars.get(head) == Some(&' ') {
+                    // The last word is whole: keep it, and its space.
+                    head += 1;
+                } else if let Some(space) = chars[..head].iter().rposition(|&c| c == ' ') {
                     head = space + 1;
                 }
                 runs.push((0, head));
@@ -62,7 +65,9 @@ impl FieldMatch<'_> {
                 }
             }
             // From a word's start, unless that leaves out much of the room.
-            if let Some(space) = chars[start..first].iter().position(|&c| c == ' ')
+            let mid_word = start > 0 && chars[start - 1] != ' ';
+            if mid_word
+                && let Some(space) = chars[start..first].iter().position(|&c| c == ' ')
                 && columns(start, start + space) <= room / 3
             {
                 start += space + 1;
@@ -137,6 +142,17 @@ mod tests {
         assert_eq!(
             shown("Service d'aide à la famille (SAFIMA)", &[(29, 35)], 24),
             ("Service …amille (SAFIMA)".into(), "SAFIMA".into())
+        );
+        assert_eq!(
+            shown(
+                "Service d'aide à la famille immigrante (SAFIMA)",
+                &[(40, 46)],
+                44
+            ),
+            (
+                "Service d'aide …famille immigrante (SAFIMA)".into(),
+                "SAFIMA".into()
+            )
         );
         assert_eq!(
             shown("Lanaudière et Laurentides", &[(0, 3), (14, 17)], 12),
