@@ -5,6 +5,7 @@ pub mod limits;
 mod load;
 pub mod locate;
 mod model;
+mod split;
 mod validate;
 
 pub use letter::{EMBEDDED_OCR, Letter, LetterLine, LetterSpan, OcrLines, letter};

@@ -111,7 +111,7 @@ pub fn any_long_text(bytes: &[u8], limit: usize) -> bool {
 }
 
 /// The offset of the quote that closes the string whose content starts at `pos`.
-fn string_end(bytes: &[u8], mut pos: usize) -> Option<usize> {
+pub(crate) fn string_end(bytes: &[u8], mut pos: usize) -> Option<usize> {
     loop {
         pos += memchr::memchr2(b'"', b'\\', bytes.get(pos..)?)?;
         if bytes[pos] == b'"' {

@@ -144,6 +144,11 @@ pub fn parse_bytes(bytes: &[u8], origin: Origin) -> Result<Loaded, DataError> {
     let (parsed, long) = std::thread::scope(|scope| {
         let long = scope.spawn(|| limits::any_long_text(bytes, MAX_TEXT_BYTES));
         let parsed = std::str::from_utf8(bytes).ok().and_then(|text| {
+            if text.len() >= super::split::SPLIT_BYTES
+                && let Some(dataset) = super::split::parse(text)
+            {
+                return Some(dataset);
+            }
             super::model::exact::with_room(room, || serde_json::from_str::<Dataset>(text)).ok()
         });
         (parsed, long.join().unwrap_or(true))

@@ -1,0 +1,295 @@
+//! Parses a large dataset's organisations on two cores: the calling thread
+//! reads them from the start of their array, a second thread from an element
+//! boundary found near the middle of the file. The split is trusted only when
+//! the first thread arrives exactly where the second started, element by
+//! element, so that both read what one parser would; anything else (no such
+//! array, a split inside a string, a syntax error anywhere) gives `None`, and
+//! the caller parses the whole text as usual, errors and all.
+
+use super::limits::string_end;
+use super::model::{Dataset, Organisation};
+
+/// Files smaller than this are parsed on one core: a second thread would cost
+/// more than it saves.
+pub const SPLIT_BYTES: usize = 8 * 1024 * 1024;
+
+/// The dataset in `text`, its organisations read on two cores; `None` on any
+/// doubt.
+pub fn parse(text: &str) -> Option<Dataset> {
+    parse_counted(text).map(|(dataset, _)| dataset)
+}
+
+/// [`parse`], and whether the second thread's organisations were used.
+fn parse_counted(text: &str) -> Option<(Dataset, bool)> {
+    let bytes = text.as_bytes();
+    let open = organisations_array(bytes)?;
+    let split = boundary_after(bytes, open + (bytes.len() - open) / 2)?;
+    let (first, second) = std::thread::scope(|scope| {
+        let second = scope.spawn(|| elements(text, split, None));
+        let first = elements(text, open + 1, Some(split));
+        (first, second.join().ok().flatten())
+    });
+    let (organisations, close, split_used) = match (first?, second) {
+        (Run::AtSplit(first), Some(Run::Closed(second, close))) => {
+            let mut all = first;
+            all.reserve_exact(second.len());
+            all.extend(second);
+            (all, close, true)
+        }
+        // The split was not a boundary: the first thread read everything.
+        (Run::Closed(all, close), _) => (all, close, false),
+        _ => return None,
+    };
+    // The rest of the file, with the organisations' array left empty.
+    let mut rest = String::with_capacity(bytes.len() - (close - open));
+    rest.push_str(text.get(..open)?);
+    rest.push_str("[]");
+    rest.push_str(text.get(close + 1..)?);
+    let mut dataset: Dataset = serde_json::from_str(&rest).ok()?;
+    if !dataset.organisations.is_empty() {
+        return None;
+    }
+    dataset.organisations = organisations;
+    Some((dataset, split_used))
+}
+
+/// How a run of elements ended.
+enum Run {
+    /// At the split, where the second thread started.
+    AtSplit(Vec<Organisation>),
+    /// At the array's `]`, whose offset is given.
+    Closed(Vec<Organisation>, usize),
+}
+
+/// Reads organisations from `pos`, the start of an element (or of the array's
+/// content), up to the array's end or, when given, up to `split`.
+fn elements(text: &str, mut pos: usize, split: Option<usize>) -> Option<Run> {
+    let bytes = text.as_bytes();
+    let mut out = Vec::with_capacity(super::model::exact::room_for(bytes.len() - pos));
+    pos = skip_space(bytes, pos);
+    if bytes.get(pos) == Some(&b']') {
+        return Some(Run::Closed(out, pos));
+    }
+    loop {
+        if split == Some(pos) {
+            return Some(Run::AtSplit(out));
+        }
+        let mut stream =
+            serde_json::Deserializer::from_str(text.get(pos..)?).into_iter::<Organisation>();
+        out.push(stream.next()?.ok()?);
+        pos = skip_space(bytes, pos + stream.byte_offset());
+        match bytes.get(pos)? {
+            b',' => pos = skip_space(bytes, pos + 1),
+            b']' => return Some(Run::Closed(out, pos)),
+            _ => return None,
+        }
+    }
+}
+
+/// JSON's whitespace, as serde_json skips it.
+fn skip_space(bytes: &[u8], mut pos: usize) -> usize {
+    while matches!(bytes.get(pos), Some(b' ' | b'\n' | b'\t' | b'\r')) {
+        pos += 1;
+    }
+    pos
+}
+
+/// The offset of the `[` that opens the top-level `"organisations"` array,
+/// the values before it skipped without being parsed.
+fn organisations_array(bytes: &[u8]) -> Option<usize> {
+    let mut pos = skip_space(bytes, 0);
+    if bytes.get(pos) != Some(&b'{') {
+        return None;
+    }
+    loop {
+        pos = skip_space(bytes, pos + 1);
+        if bytes.get(pos) != Some(&b'"') {
+            return None;
+        }
+        let end = string_end(bytes, pos + 1)?;
+        let key = &bytes[pos + 1..end];
+        pos = skip_space(bytes, end + 1);
+        if bytes.get(pos) != Some(&b':') {
+            return None;
+        }
+        pos = skip_space(bytes, pos + 1);
+        if key == b"organisations" {
+            return (bytes.get(pos) == Some(&b'[')).then_some(pos);
+        }
+        pos = skip_space(bytes, skip_value(bytes, pos)?);
+        if bytes.get(pos) != Some(&b',') {
+            return None;
+        }
+    }
+}
+
+/// The offset just after the value that starts at `pos`, its strings skipped
+/// whole; the value is not checked, only its extent.
+fn skip_value(bytes: &[u8], mut pos: usize) -> Option<usize> {
+    let mut depth = 0usize;
+    loop {
+        match bytes.get(pos)? {
+            b'"' => pos = string_end(bytes, pos + 1)?,
+            b'{' | b'[' => depth += 1,
+            b'}' | b']' => depth = depth.checked_sub(1)?,
+            b',' if depth == 0 => return Some(pos),
+            _ => {}
+        }
+        pos += 1;
+        if depth == 0 && matches!(bytes.get(pos), Some(b',' | b'}')) {
+            return Some(pos);
+        }
+    }
+}
+
+/// A likely element boundary at or after `from`: the `{` after `}`, a comma
+/// and whitespace. Only a guess; [`parse`] checks it.
+fn boundary_after(bytes: &[u8], mut from: usize) -> Option<usize> {
+    loop {
+        let close = from + memchr::memchr(b'}', bytes.get(from..)?)?;
+        let comma = skip_space(bytes, close + 1);
+        if bytes.get(comma) == Some(&b',') {
+            let open = skip_space(bytes, comma + 1);
+            if bytes.get(open) == Some(&b'{') {
+                return Some(open);
+            }
+        }
+        from = close + 1;
+    }
+}
+
+/// Parses `text` as one parser would, for comparison in tests.
+#[cfg(test)]
+fn serial(text: &str) -> Option<Dataset> {
+    let mut de = serde_json::Deserializer::from_str(text);
+    let dataset = <Dataset as serde::Deserialize>::deserialize(&mut de).ok()?;
+    de.end().ok()?;
+    Some(dataset)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn synthetic_json(organisations: usize, pretty: bool) -> String {
+        let data = crate::synthetic::dataset(organisations).expect("synthetic");
+        let json = if pretty {
+            serde_json::to_string_pretty(&data)
+        } else {
+            serde_json::to_string(&data)
+        };
+        json.expect("json")
+    }
+
+    #[test]
+    fn the_split_parse_is_the_serial_parse() {
+        for (n, pretty) in [
+            (0, false),
+            (1, true),
+            (2, false),
+            (3_000, false),
+            (3_000, true),
+        ] {
+            let text = synthetic_json(n, pretty);
+            let serial = serial(&text).expect("serial");
+            let (split, split_used) = parse_counted(&text).expect("split");
+            assert!(split == serial, "{n} organisations, pretty {pretty}");
+            assert_eq!(
+                split_used,
+                n >= 3_000,
+                "{n} organisations read in two halves"
+            );
+        }
+        let embedded = crate::data::EMBEDDED_JSON;
+        assert!(parse(embedded) == serial(embedded));
+    }
+
+    #[test]
+    fn a_split_inside_a_string_is_caught() {
+        // A name that looks like an element boundary, at the middle of the file.
+        let mut data = crate::synthetic::dataset(200).expect("synthetic");
+        for o in &mut data.organisations {
+            o.name = format!("{} }} , {{ \"id\": \"x\" }}, {{ ", o.name);
+        }
+        let text = serde_json::to_string(&data).expect("json");
+        let (got, split_used) = parse_counted(&text).expect("the first thread reads everything");
+        assert!(Some(got) == serial(&text));
+        assert!(!split_used, "the second thread started inside a string");
+    }
+
+    #[test]
+    fn broken_files_give_none_or_the_serial_result() {
+        let text = synthetic_json(500, true);
+        let bytes = text.as_bytes();
+        // Cut or spoil the file at places across it: the split parse never
+        // succeeds where the serial one fails, and agrees where both do.
+        for at in (0..bytes.len()).step_by(bytes.len() / 97 + 1) {
+            for spoil in [&b""[..], b"}", b",", b"\"", b"]", b"x"] {
+                let mut changed = bytes[..at].to_vec();
+                changed.extend_from_slice(spoil);
+                changed.extend_from_slice(&bytes[(at + 1).min(bytes.len())..]);
+                let Ok(changed) = String::from_utf8(changed) else {
+                    continue;
+                };
+                let (split, serial) = (parse(&changed), serial(&changed));
+                if split.is_some() {
+                    assert!(split == serial, "at {at} with {spoil:?}");
+                }
+            }
+        }
+    }
+
+    /// A synthetic dataset's JSON, made once, with a split near its middle.
+    fn mutable_text() -> &'static str {
+        static TEXT: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+        TEXT.get_or_init(|| synthetic_json(300, false))
+    }
+
+    proptest::proptest! {
+        /// Bytes changed, removed or put in anywhere: the split parse gives
+        /// the serial parse's dataset, or `None` (and the caller parses it
+        /// serially), never a different dataset.
+        #[test]
+        fn a_changed_file_splits_to_the_serial_result_or_none(
+            edits in proptest::collection::vec(
+                (proptest::num::usize::ANY, 0..3u8, proptest::sample::select(
+                    b"{}[],:\"\\ x0".to_vec()
+                )),
+                1..4,
+            )
+        ) {
+            let mut bytes = mutable_text().as_bytes().to_vec();
+            for (at, how, byte) in edits {
+                // Most edits near the middle, where the split is looked for.
+                let at = if at % 2 == 0 {
+                    bytes.len() / 2 + at % 4096
+                } else {
+                    at % bytes.len().max(1)
+                }
+                .min(bytes.len().saturating_sub(1));
+                match how {
+                    0 => bytes[at] = byte,
+                    1 => {
+                        bytes.remove(at);
+                    }
+                    _ => bytes.insert(at, byte),
+                }
+            }
+            if let Ok(text) = String::from_utf8(bytes)
+                && let Some(split) = parse(&text)
+            {
+                proptest::prop_assert!(Some(split) == serial(&text));
+            }
+        }
+    }
+
+    #[test]
+    fn keys_before_the_organisations_are_skipped_whole() {
+        let text = r#"{"a": {"organisations": [1]}, "b": "x\"],", "organisations" : [ ]}"#;
+        let bytes = text.as_bytes();
+        let open = organisations_array(bytes).expect("found");
+        assert_eq!(&text[open..open + 3], "[ ]");
+        assert_eq!(organisations_array(b"[]"), None);
+        assert_eq!(organisations_array(br#"{"a": 1}"#), None);
+    }
+}
