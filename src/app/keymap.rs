@@ -89,18 +89,7 @@ use Mode::{
     CopyMenu, CopyText, Detail, Help, HelpFilter, Letter, LetterSearch, Map, Normal, Search,
 };
 
-const ALL: &[Mode] = &[
-    Normal,
-    Search,
-    Detail,
-    Letter,
-    LetterSearch,
-    Help,
-    HelpFilter,
-    CopyMenu,
-    CopyText,
-    Map,
-];
+const ALL: &[Mode] = &Mode::ALL;
 const BROWSE: &[Mode] = &[Normal, Detail, Letter, Help, CopyMenu, CopyText, Map];
 const LISTS: &[Mode] = &[
     Normal, Search, Detail, Letter, Help, HelpFilter, CopyMenu, CopyText, Map,

@@ -71,6 +71,21 @@ pub(super) fn render_position(
     buf.set_string(x, pane_area.bottom() - 1, text, theme.title);
 }
 
+/// Draws `pane`'s rows (those `window` holds) in `list`, inside the pane's
+/// `area`, and its position in the pane's border.
+pub(super) fn render_list<'a>(
+    buf: &mut Buffer,
+    (area, list): (Rect, Rect),
+    window: &Window,
+    items: impl IntoIterator<Item = ListItem<'a>>,
+    pane: Pane,
+    (app, ui, theme): (&App, &mut UiState, &Theme),
+) {
+    window.render(List::new(items), list, buf, &mut ui.lists[pane_index(pane)]);
+    let position = Position::of(app, ui, pane, list.height);
+    render_position(buf, area, position, theme);
+}
+
 /// Where a list stands, for `render_position`.
 #[derive(Debug, Clone, Copy)]
 pub(super) struct Position {
@@ -214,14 +229,14 @@ pub fn render_regions(buf: &mut Buffer, area: Rect, app: &App, ui: &mut UiState,
         );
         ListItem::new(Line::from(Span::styled(fit(&text, width), style))).style(style)
     });
-    window.render(
-        List::new(items),
-        inner,
+    render_list(
         buf,
-        &mut ui.lists[pane_index(Pane::Regions)],
+        (area, inner),
+        &window,
+        items,
+        Pane::Regions,
+        (app, ui, theme),
     );
-    let position = Position::of(app, ui, Pane::Regions, inner.height);
-    render_position(buf, area, position, theme);
     if with_headcounts {
         render_region_legend(buf, area, app, theme);
     }
@@ -277,15 +292,14 @@ pub fn render_organisations(
         let o = &app.data.organisations[app.organisations[r]];
         organisation_item(app, o, r == app.organisation, width, theme)
     });
-    let list = List::new(items);
-    window.render(
-        list,
-        inner,
+    render_list(
         buf,
-        &mut ui.lists[pane_index(Pane::Organisations)],
+        (area, inner),
+        &window,
+        items,
+        Pane::Organisations,
+        (app, ui, theme),
     );
-    let position = Position::of(app, ui, Pane::Organisations, inner.height);
-    render_position(buf, area, position, theme);
 }
 
 /// An organisation's name, and how many regions it serves when more than one.
@@ -369,15 +383,14 @@ fn render_starred(buf: &mut Buffer, area: Rect, app: &App, ui: &mut UiState, the
         let line = Line::from(Span::styled(fit(&clean(&star.title), width), style));
         ListItem::new(line).style(style)
     });
-    let list = List::new(items);
-    window.render(
-        list,
-        inner,
+    render_list(
         buf,
-        &mut ui.lists[pane_index(Pane::Organisations)],
+        (area, inner),
+        &window,
+        items,
+        Pane::Organisations,
+        (app, ui, theme),
     );
-    let position = Position::of(app, ui, Pane::Organisations, inner.height);
-    render_position(buf, area, position, theme);
 }
 
 pub fn render_articles(buf: &mut Buffer, area: Rect, app: &App, ui: &mut UiState, theme: &Theme) {
@@ -409,14 +422,14 @@ pub fn render_articles(buf: &mut Buffer, area: Rect, app: &App, ui: &mut UiState
         let text = format!("{star}{} {} — {}", s.article, clean(&a.number), first);
         ListItem::new(Line::from(Span::styled(fit(&text, width), style))).style(style)
     });
-    window.render(
-        List::new(items),
-        list,
+    render_list(
         buf,
-        &mut ui.lists[pane_index(Pane::Articles)],
+        (area, list),
+        &window,
+        items,
+        Pane::Articles,
+        (app, ui, theme),
     );
-    let position = Position::of(app, ui, Pane::Articles, list.height);
-    render_position(buf, area, position, theme);
     let body = Rect {
         y: list.bottom(),
         height: inner.height - list.height,

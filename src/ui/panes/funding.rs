@@ -5,13 +5,13 @@
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{List, ListItem};
+use ratatui::widgets::ListItem;
 use unicode_width::UnicodeWidthStr;
 
 use super::super::theme::Theme;
 use super::super::window::Window;
 use super::super::{UiState, clean, fit, pad, pane_index, row};
-use super::{Position, frame_pane, render_position, row_style, star_mark};
+use super::{frame_pane, render_list, row_style, star_mark};
 use crate::app::{App, Pane, Target};
 
 pub fn render_funding(buf: &mut Buffer, area: Rect, app: &App, ui: &mut UiState, theme: &Theme) {
@@ -70,14 +70,14 @@ pub fn render_funding(buf: &mut Buffer, area: Rect, app: &App, ui: &mut UiState,
         ]);
         ListItem::new(line).style(style)
     });
-    window.render(
-        List::new(items),
-        list,
+    render_list(
         buf,
-        &mut ui.lists[pane_index(Pane::Funding)],
+        (area, list),
+        &window,
+        items,
+        Pane::Funding,
+        (app, ui, theme),
     );
-    let position = Position::of(app, ui, Pane::Funding, list.height);
-    render_position(buf, area, position, theme);
     if inner.height > 1 {
         let line = format!("{} {total:>amount_width$}", pad(s.total, name_width));
         row(

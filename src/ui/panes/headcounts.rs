@@ -6,13 +6,13 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{List, ListItem};
+use ratatui::widgets::ListItem;
 use unicode_width::UnicodeWidthStr;
 
 use super::super::theme::Theme;
 use super::super::window::Window;
-use super::super::{UiState, clean, fit, pad, pane_index, row};
-use super::{Position, frame_pane, render_position, row_style, star_mark};
+use super::super::{UiState, clean, fit, pad, row};
+use super::{frame_pane, render_list, row_style, star_mark};
 use crate::app::{App, Pane, Target};
 use crate::data::{City, Headcount, Withheld};
 use crate::i18n::{Noun, Strings};
@@ -77,14 +77,14 @@ pub fn render_headcounts(buf: &mut Buffer, area: Rect, app: &App, ui: &mut UiSta
     let items = window
         .rows()
         .map(|r| city_item(app, &app.data.cities[r], r == app.city, &columns, theme));
-    window.render(
-        List::new(items),
-        list,
+    render_list(
         buf,
-        &mut ui.lists[pane_index(Pane::Headcounts)],
+        (area, list),
+        &window,
+        items,
+        Pane::Headcounts,
+        (app, ui, theme),
     );
-    let position = Position::of(app, ui, Pane::Headcounts, list.height);
-    render_position(buf, area, position, theme);
     render_totals(buf, inner, app, theme);
 }
 
