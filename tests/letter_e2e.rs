@@ -6,18 +6,8 @@ mod support;
 
 use support::tmux::Tmux;
 
-const ENV: &[(&str, &str)] = &[("LANG", "en_CA.UTF-8"), ("TERM", "xterm-256color")];
-
 fn start(name: &str) -> Tmux {
-    let t = Tmux::start(name, 120, 40, ENV, &["remain-on-exit on"], &[]);
-    t.wait_text("All regions");
-    t
-}
-
-fn quit(t: &Tmux) {
-    t.keys(&["q"]);
-    t.wait_for("the program to exit", |_| t.pane_dead());
-    assert_eq!(t.exit_status(), "0");
+    Tmux::explorer(name, 120, 40)
 }
 
 #[test]
@@ -51,7 +41,7 @@ fn quit_from_the_letter(t: &Tmux) {
     t.wait_text("The letter (corrected transcription)");
     t.keys(&["q"]);
     t.wait_main_screen();
-    quit(t);
+    t.quit();
 }
 
 #[test]

@@ -7,23 +7,9 @@ mod support;
 
 use support::tmux::Tmux;
 
-const ENV: &[(&str, &str)] = &[("LANG", "en_CA.UTF-8"), ("TERM", "xterm-256color")];
-
-fn start(name: &str, width: u16, height: u16) -> Tmux {
-    let t = Tmux::start(name, width, height, ENV, &["remain-on-exit on"], &[]);
-    t.wait_text("All regions");
-    t
-}
-
-fn quit(t: &Tmux) {
-    t.keys(&["q"]);
-    t.wait_for("the program to exit", |_| t.pane_dead());
-    assert_eq!(t.exit_status(), "0");
-}
-
 #[test]
 fn starring_says_so_and_marks_the_row() {
-    let t = start("star", 120, 40);
+    let t = Tmux::explorer("star", 120, 40);
     t.keys(&["3", "G"]);
     t.wait_text("17/17");
     t.keys(&["s"]);
@@ -32,12 +18,12 @@ fn starring_says_so_and_marks_the_row() {
     });
     t.keys(&["s"]);
     t.wait_text("Unstarred: Montréal");
-    quit(&t);
+    t.quit();
 }
 
 #[test]
 fn q_in_an_overlay_closes_it_and_quits_from_the_main_screen() {
-    let t = start("q-overlay", 120, 40);
+    let t = Tmux::explorer("q-overlay", 120, 40);
     t.keys(&["?"]);
     t.wait_text("Keys");
     t.keys(&["q"]);
@@ -47,12 +33,12 @@ fn q_in_an_overlay_closes_it_and_quits_from_the_main_screen() {
     t.keys(&["q"]);
     t.wait_main_screen();
     assert!(!t.pane_dead(), "q closed the detail, it did not quit");
-    quit(&t);
+    t.quit();
 }
 
 #[test]
 fn the_funding_pane_has_its_key_and_detail() {
-    let t = start("funding", 120, 40);
+    let t = Tmux::explorer("funding", 120, 40);
     t.wait_text("5 Additional funding");
     t.wait_text("$13,400");
     t.keys(&["5", "j", "Enter"]);
@@ -61,12 +47,12 @@ fn the_funding_pane_has_its_key_and_detail() {
     });
     t.keys(&["Escape"]);
     t.wait_main_screen();
-    quit(&t);
+    t.quit();
 }
 
 #[test]
 fn the_last_city_scrolls_into_view_at_80x24() {
-    let t = start("last-city", 80, 24);
+    let t = Tmux::explorer("last-city", 80, 24);
     t.keys(&["3", "G"]);
     t.wait_for("Montréal, its legal basis and the total", |s| {
         s.lines()
@@ -74,12 +60,12 @@ fn the_last_city_scrolls_into_view_at_80x24() {
             && s.contains("217 ")
             && s.contains("▲ 17/17")
     });
-    quit(&t);
+    t.quit();
 }
 
 #[test]
 fn slash_filters_the_help_and_esc_clears_then_closes() {
-    let t = start("help-filter", 120, 40);
+    let t = Tmux::explorer("help-filter", 120, 40);
     t.keys(&["?"]);
     t.wait_text("next pane");
     t.keys(&["/"]);
@@ -99,12 +85,12 @@ fn slash_filters_the_help_and_esc_clears_then_closes() {
     });
     t.keys(&["Escape"]);
     t.wait_main_screen();
-    quit(&t);
+    t.quit();
 }
 
 #[test]
 fn hints_follow_the_pane_and_a_cut_name_is_shown_whole() {
-    let t = start("hints", 80, 24);
+    let t = Tmux::explorer("hints", 80, 24);
     // On "All regions", Enter goes into the list.
     t.wait_text("Enter organisations");
     t.keys(&["Enter"]);
@@ -119,5 +105,5 @@ fn hints_follow_the_pane_and_a_cut_name_is_shown_whole() {
     t.wait_text("Enter copy in this format");
     t.keys(&["q"]);
     t.wait_main_screen();
-    quit(&t);
+    t.quit();
 }

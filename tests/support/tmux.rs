@@ -242,6 +242,22 @@ impl Tmux {
         })
     }
 
+    /// The explorer in a `width`×`height` pane, in English, the pane kept
+    /// when it ends, once its regions are drawn.
+    pub fn explorer(name: &str, width: u16, height: u16) -> Tmux {
+        let env = [("LANG", "en_CA.UTF-8"), ("TERM", "xterm-256color")];
+        let t = Tmux::start(name, width, height, &env, &["remain-on-exit on"], &[]);
+        t.wait_text("All regions");
+        t
+    }
+
+    /// Quits with `q` and checks that the program ended with status 0.
+    pub fn quit(&self) {
+        self.keys(&["q"]);
+        self.wait_for("the program to exit", |_| self.pane_dead());
+        assert_eq!(self.exit_status(), "0");
+    }
+
     /// Whether the pane's program has exited.
     pub fn pane_dead(&self) -> bool {
         let out = self.run(&["list-panes", "-t", "main", "-F", "#{pane_dead}"]);
