@@ -121,17 +121,23 @@ pub fn enter(mouse: bool) -> io::Result<Guard> {
     let guard = Guard;
     #[cfg(unix)]
     reopen_input_nonblocking();
-    let mut out = io::stdout();
+    own_screen(mouse)?;
+    Ok(guard)
+}
+
+/// The alternate screen, bracketed paste, no cursor, and the mouse if asked:
+/// what the explorer draws in, on start and after a suspend.
+fn own_screen(mouse: bool) -> io::Result<()> {
     execute!(
-        out,
+        io::stdout(),
         EnterAlternateScreen,
         EnableBracketedPaste,
         cursor::Hide
     )?;
     if mouse {
-        execute!(out, EnableMouseCapture)?;
+        execute!(io::stdout(), EnableMouseCapture)?;
     }
-    Ok(guard)
+    Ok(())
 }
 
 /// Makes standard input, where crossterm reads the terminal, a file
@@ -216,13 +222,7 @@ pub fn suspend() {
 pub fn resume(mouse: bool) -> io::Result<()> {
     let _ = terminal::disable_raw_mode();
     terminal::enable_raw_mode()?;
-    let mut out = io::stdout();
-    execute!(
-        out,
-        EnterAlternateScreen,
-        EnableBracketedPaste,
-        cursor::Hide
-    )?;
+    own_screen(false)?;
     capture_mouse(mouse)
 }
 
