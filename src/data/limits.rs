@@ -9,12 +9,17 @@
 /// file's size in memory.
 pub const MAX_FILE_BYTES: u64 = 512 * 1024 * 1024;
 
-/// The longest text one field may hold, in bytes as written in the file
-/// (64 KiB): longer than any article of the act the letter quotes.
+/// The longest text one field may hold, in bytes of UTF-8 once its escapes
+/// (`\u00e9`, `\"`) are read (64 KiB): longer than any article of the act
+/// the letter quotes.
 pub const MAX_TEXT_BYTES: usize = 64 * 1024;
 
+mod walk;
+
+pub use walk::any_long_value;
+
 /// A text longer than [`MAX_TEXT_BYTES`]: where its value starts, the path of
-/// its field (`organisations[3].name`) and its length in bytes as written.
+/// its field (`organisations[3].name`) and its length in bytes, escapes read.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct LongText {
     pub offset: usize,
@@ -77,11 +82,17 @@ pub fn long_texts(text: &str, limit: usize) -> Vec<LongText> {
                     Some(frame) if frame.object && frame.expect_key => {
                         frame.key = (pos + 1, end);
                     }
-                    _ if end - (pos + 1) > limit => found.push(LongText {
-                        offset: pos,
-                        field: field(text, &stack),
-                        bytes: end - (pos + 1),
-                    }),
+                    // As written, a text is at least as long as once read.
+                    _ if end - (pos + 1) > limit => {
+                        let read = read_length(text.get(pos..=end).unwrap_or_default());
+                        if read > limit {
+                            found.push(LongText {
+                                offset: pos,
+                                field: field(text, &stack),
+                                bytes: read,
+                            });
+                        }
+                    }
                     _ => {}
                 }
                 pos = end + 1;
@@ -92,22 +103,10 @@ pub fn long_texts(text: &str, limit: usize) -> Vec<LongText> {
     found
 }
 
-/// True when some string of JSON `bytes`, key or value, is longer than
-/// `limit` bytes: a quick pass that jumps from quote to quote, so that
-/// [`long_texts`] walks the structure only for a file that has one.
-pub fn any_long_text(bytes: &[u8], limit: usize) -> bool {
-    let mut pos = 0;
-    while let Some(start) = memchr::memchr(b'"', bytes.get(pos..).unwrap_or_default()) {
-        let start = pos + start + 1;
-        let Some(end) = string_end(bytes, start) else {
-            return false;
-        };
-        if end - start > limit {
-            return true;
-        }
-        pos = end + 1;
-    }
-    false
+/// The length in bytes of the JSON string `quoted` once its escapes are read;
+/// its length as written when it is not a valid JSON string.
+fn read_length(quoted: &str) -> usize {
+    serde_json::from_str::<String>(quoted).map_or(quoted.len().saturating_sub(2), |s| s.len())
 }
 
 /// The offset of the quote that closes the string whose content starts at `pos`.
@@ -148,23 +147,23 @@ mod tests {
         let found = long_texts(text, 4);
         let fields: Vec<(&str, usize)> =
             found.iter().map(|l| (l.field.as_str(), l.bytes)).collect();
-        assert_eq!(fields, [("b[1].c", 5), ("b[1].d[0]", 6)]);
-        assert_eq!(&text[found[0].offset..found[0].offset + 3], "\"zz");
-        assert!(long_texts(text, 6).is_empty(), "keys are not values");
-        assert!(any_long_text(text.as_bytes(), 4));
-        assert!(
-            any_long_text(br#"{"kkkkkk": 1}"#, 5),
-            "keys count in the quick pass"
+        assert_eq!(
+            fields,
+            [("b[1].c", 5), ("b[1].d[0]", 5)],
+            "w\\\"www is 5 once read"
         );
-        assert!(!any_long_text(text.as_bytes(), 6));
-        assert!(!any_long_text(br#"{"a": "\"\"\"\"\"", "b": 1}"#, 10));
-        assert!(any_long_text(br#"{"a": "\"\"\"\"\"", "b": 1}"#, 9));
+        assert_eq!(&text[found[0].offset..found[0].offset + 3], "\"zz");
+        assert!(long_texts(text, 5).is_empty(), "keys are not values");
+        let escaped = r#"{"a": "\u00e9\u00e9\u00e9"}"#;
+        let found = long_texts(escaped, 5);
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].bytes, 6, "three é, read");
+        assert!(long_texts(escaped, 6).is_empty(), "18 bytes as written");
     }
 
     #[test]
     fn broken_text_ends_the_walk() {
         assert_eq!(long_texts("{\"a\": \"xxxxxx", 2), vec![]);
         assert_eq!(long_texts("]]]}}\"\\", 2), vec![]);
-        assert!(!any_long_text(b"{\"a\": \"xxxxxx", 2));
     }
 }

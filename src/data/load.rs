@@ -135,25 +135,12 @@ pub fn read(path: &Path) -> Result<Vec<u8>, DataError> {
 }
 
 /// Parses and validates the bytes of a dataset file: what [`parse`] does, in
-/// less time for a file that loads, as a second core looks for texts above the
-/// limit while the first parses. Any doubt (bytes that are not UTF-8, a JSON
-/// error, a long text, a problem) goes through [`parse`], so that a file that
-/// does not load gets the same messages either way.
+/// less time for a file that loads (a large file is parsed on two cores). Any
+/// doubt (bytes that are not UTF-8, a JSON error, a long text, a problem) goes
+/// through [`parse`], so that a file that does not load gets the same
+/// messages either way.
 pub fn parse_bytes(bytes: &[u8], origin: Origin) -> Result<Loaded, DataError> {
-    let room = super::model::exact::room_for(bytes.len());
-    let (parsed, long) = std::thread::scope(|scope| {
-        let long = scope.spawn(|| limits::any_long_text(bytes, MAX_TEXT_BYTES));
-        let parsed = std::str::from_utf8(bytes).ok().and_then(|text| {
-            if text.len() >= super::split::SPLIT_BYTES
-                && let Some(dataset) = super::split::parse(text)
-            {
-                return Some(dataset);
-            }
-            super::model::exact::with_room(room, || serde_json::from_str::<Dataset>(text)).ok()
-        });
-        (parsed, long.join().unwrap_or(true))
-    });
-    if let (Some(dataset), false) = (parsed, long)
+    if let Some(dataset) = quick(bytes)
         && validate(&dataset).is_empty()
     {
         return Ok(Loaded { dataset, origin });
@@ -169,6 +156,21 @@ pub fn parse_bytes(bytes: &[u8], origin: Origin) -> Result<Loaded, DataError> {
         }
     })?;
     parse(text, origin)
+}
+
+/// The dataset in `bytes` when they parse and no text is above the limit;
+/// `None` on any doubt.
+fn quick(bytes: &[u8]) -> Option<Dataset> {
+    if bytes.len() >= super::split::SPLIT_BYTES
+        && let Some(dataset) = super::split::parse(bytes)
+    {
+        return Some(dataset);
+    }
+    let text = std::str::from_utf8(bytes).ok()?;
+    let room = super::model::exact::room_for(bytes.len());
+    let dataset =
+        super::model::exact::with_room(room, || serde_json::from_str::<Dataset>(text)).ok()?;
+    (!limits::any_long_value(&dataset, MAX_TEXT_BYTES)).then_some(dataset)
 }
 
 /// Parses and validates dataset text.
@@ -188,7 +190,7 @@ pub fn parse(text: &str, origin: Origin) -> Result<Loaded, DataError> {
             message,
         }
     })?;
-    if limits::any_long_text(text.as_bytes(), MAX_TEXT_BYTES) {
+    if limits::any_long_value(&dataset, MAX_TEXT_BYTES) {
         let long = limits::long_texts(text, MAX_TEXT_BYTES);
         if !long.is_empty() {
             return Err(too_long(text, long, origin));

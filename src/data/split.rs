@@ -1,56 +1,69 @@
 //! Parses a large dataset's organisations on two cores: the calling thread
 //! reads them from the start of their array, a second thread from an element
-//! boundary found near the middle of the file. The split is trusted only when
-//! the first thread arrives exactly where the second started, element by
-//! element, so that both read what one parser would; anything else (no such
-//! array, a split inside a string, a syntax error anywhere) gives `None`, and
-//! the caller parses the whole text as usual, errors and all.
+//! boundary found near the middle of the file. Each checks that its half is
+//! UTF-8 and that none of its texts is above the limit. The split is trusted
+//! only when the first thread arrives exactly where the second started,
+//! element by element, so that both read what one parser would; anything else
+//! (no such array, a split inside a string, a syntax error anywhere, a long
+//! text) gives `None`, and the caller parses the whole text as usual, errors
+//! and all.
 
-use super::limits::string_end;
+use super::limits::{MAX_TEXT_BYTES, any_long_value, string_end};
 use super::model::{Dataset, Organisation};
 
 /// Files smaller than this are parsed on one core: a second thread would cost
 /// more than it saves.
 pub const SPLIT_BYTES: usize = 8 * 1024 * 1024;
 
-/// The dataset in `text`, its organisations read on two cores; `None` on any
-/// doubt.
-pub fn parse(text: &str) -> Option<Dataset> {
-    parse_counted(text).map(|(dataset, _)| dataset)
-}
-
-/// [`parse`], and whether the second thread's organisations were used.
-fn parse_counted(text: &str) -> Option<(Dataset, bool)> {
-    let bytes = text.as_bytes();
+/// The dataset in `bytes`, its organisations read on two cores, when it is
+/// UTF-8 and no text in it is above the limit; `None` on any doubt.
+pub fn parse(bytes: &[u8]) -> Option<Dataset> {
     let open = organisations_array(bytes)?;
     let split = boundary_after(bytes, open + (bytes.len() - open) / 2)?;
+    // The split is at an ASCII `{`, so it cuts no character: the file is
+    // UTF-8 when both halves are.
     let (first, second) = std::thread::scope(|scope| {
-        let second = scope.spawn(|| elements(text, split, None));
-        let first = elements(text, open + 1, Some(split));
+        let second = scope.spawn(|| {
+            let text = std::str::from_utf8(bytes.get(split..)?).ok()?;
+            checked(elements(text, 0, None)?)
+        });
+        let first = bytes
+            .get(..split)
+            .and_then(|half| std::str::from_utf8(half).ok())
+            .and_then(|text| elements(text, open + 1, Some(split)))
+            .and_then(checked);
         (first, second.join().ok().flatten())
     });
-    let (organisations, close, split_used) = match (first?, second) {
-        (Run::AtSplit(first), Some(Run::Closed(second, close))) => {
+    let (organisations, close) = match (first?, second?) {
+        (Run::AtSplit(first), Run::Closed(second, close)) => {
             let mut all = first;
             all.reserve_exact(second.len());
             all.extend(second);
-            (all, close, true)
+            (all, split + close)
         }
-        // The split was not a boundary: the first thread read everything.
-        (Run::Closed(all, close), _) => (all, close, false),
         _ => return None,
     };
     // The rest of the file, with the organisations' array left empty.
-    let mut rest = String::with_capacity(bytes.len() - (close - open));
-    rest.push_str(text.get(..open)?);
+    let before = std::str::from_utf8(bytes.get(..open)?).ok()?;
+    let after = std::str::from_utf8(bytes.get(close + 1..)?).ok()?;
+    let mut rest = String::with_capacity(before.len() + 2 + after.len());
+    rest.push_str(before);
     rest.push_str("[]");
-    rest.push_str(text.get(close + 1..)?);
+    rest.push_str(after);
     let mut dataset: Dataset = serde_json::from_str(&rest).ok()?;
-    if !dataset.organisations.is_empty() {
+    if !dataset.organisations.is_empty() || any_long_value(&dataset, MAX_TEXT_BYTES) {
         return None;
     }
     dataset.organisations = organisations;
-    Some((dataset, split_used))
+    Some(dataset)
+}
+
+/// The run, if none of its organisations holds a text above the limit.
+fn checked(run: Run) -> Option<Run> {
+    let organisations = match &run {
+        Run::AtSplit(organisations) | Run::Closed(organisations, _) => organisations,
+    };
+    (!any_long_value(organisations, MAX_TEXT_BYTES)).then_some(run)
 }
 
 /// How a run of elements ended.
@@ -183,25 +196,24 @@ mod tests {
 
     #[test]
     fn the_split_parse_is_the_serial_parse() {
-        for (n, pretty) in [
-            (0, false),
-            (1, true),
-            (2, false),
-            (3_000, false),
-            (3_000, true),
-        ] {
-            let text = synthetic_json(n, pretty);
-            let serial = serial(&text).expect("serial");
-            let (split, split_used) = parse_counted(&text).expect("split");
-            assert!(split == serial, "{n} organisations, pretty {pretty}");
-            assert_eq!(
-                split_used,
-                n >= 3_000,
-                "{n} organisations read in two halves"
+        for pretty in [false, true] {
+            let text = synthetic_json(3_000, pretty);
+            let split = parse(text.as_bytes()).expect("read in two halves");
+            assert!(Some(split) == serial(&text), "pretty {pretty}");
+        }
+        // Too few organisations to split between them: the guess falls
+        // elsewhere, and the caller parses the file serially.
+        for n in [0, 1, 2] {
+            let text = synthetic_json(n, false);
+            let split = parse(text.as_bytes());
+            assert!(
+                split.is_none() || split == serial(&text),
+                "{n} organisations"
             );
         }
         let embedded = crate::data::EMBEDDED_JSON;
-        assert!(parse(embedded) == serial(embedded));
+        let split = parse(embedded.as_bytes());
+        assert!(split.is_none() || split == serial(embedded));
     }
 
     #[test]
@@ -212,9 +224,36 @@ mod tests {
             o.name = format!("{} }} , {{ \"id\": \"x\" }}, {{ ", o.name);
         }
         let text = serde_json::to_string(&data).expect("json");
-        let (got, split_used) = parse_counted(&text).expect("the first thread reads everything");
-        assert!(Some(got) == serial(&text));
-        assert!(!split_used, "the second thread started inside a string");
+        assert!(serial(&text).is_some());
+        assert!(
+            parse(text.as_bytes()).is_none(),
+            "the second thread started inside a string: the caller parses serially"
+        );
+    }
+
+    #[test]
+    fn a_long_text_or_a_byte_that_is_not_utf8_in_either_half_gives_none() {
+        let data = crate::synthetic::dataset(3_000).expect("synthetic");
+        for at in [10, 1_500, 2_990] {
+            let mut long = data.clone();
+            long.organisations[at].name = "x".repeat(MAX_TEXT_BYTES + 1);
+            let text = serde_json::to_string(&long).expect("json");
+            assert!(serial(&text).is_some());
+            assert!(parse(text.as_bytes()).is_none(), "a long name at {at}");
+            long.organisations[at].name = "x".repeat(MAX_TEXT_BYTES);
+            let text = serde_json::to_string(&long).expect("json");
+            assert!(
+                parse(text.as_bytes()).is_some(),
+                "a name at the limit at {at}"
+            );
+        }
+        let text = synthetic_json(3_000, false);
+        for at in [text.len() / 4, text.len() * 3 / 4] {
+            let mut bytes = text.clone().into_bytes();
+            let quote = at + memchr::memchr(b'"', &bytes[at..]).expect("a string") + 1;
+            bytes[quote] = 0xff;
+            assert!(parse(&bytes).is_none(), "not UTF-8 at {quote}");
+        }
     }
 
     #[test]
@@ -231,7 +270,7 @@ mod tests {
                 let Ok(changed) = String::from_utf8(changed) else {
                     continue;
                 };
-                let (split, serial) = (parse(&changed), serial(&changed));
+                let (split, serial) = (parse(changed.as_bytes()), serial(&changed));
                 if split.is_some() {
                     assert!(split == serial, "at {at} with {spoil:?}");
                 }
@@ -276,7 +315,7 @@ mod tests {
                 }
             }
             if let Ok(text) = String::from_utf8(bytes)
-                && let Some(split) = parse(&text)
+                && let Some(split) = parse(text.as_bytes())
             {
                 proptest::prop_assert!(Some(split) == serial(&text));
             }
