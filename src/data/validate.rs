@@ -24,17 +24,37 @@ fn problem(path: Vec<Step>, message: String) -> Problem {
 /// The ids seen so far. Ids share one namespace so that search hits and
 /// remembered selections are unambiguous. Each says whether it is an
 /// organisation's, for the funding rows' links.
-struct Ids<'a> {
+enum Ids<'a> {
     /// Each id seen, and whether it is an organisation's.
-    is_organisation: HashMap<&'a str, bool>,
+    Seen(HashMap<&'a str, bool>),
+    /// The ids are known to be distinct (see [`distinct`]): only the
+    /// organisations' ids a funding row names are kept.
+    Distinct(HashSet<&'a str>),
 }
 
 impl<'a> Ids<'a> {
-    fn with_capacity(data: &Dataset) -> Ids<'a> {
+    fn new(data: &'a Dataset) -> Ids<'a> {
+        let ids = || {
+            let organisations = data.organisations.iter().map(|o| o.id.as_str());
+            let cities = data.cities.iter().map(|c| c.id.as_str());
+            organisations.chain(cities).chain(data.funding.iter().map(|f| f.id.as_str()))
+        };
         let count = data.organisations.len() + data.cities.len() + data.funding.len();
-        Ids {
-            is_organisation: HashMap::with_capacity(count),
+        if !distinct(ids(), count) {
+            return Ids::Seen(HashMap::with_capacity(count));
         }
+        let named: HashSet<&str> = data
+            .funding
+            .iter()
+            .filter_map(|f| f.organisation_id.as_deref())
+            .collect();
+        let funded = if named.is_empty() {
+            named
+        } else {
+            let organisations = data.organisations.iter().map(|o| o.id.as_str());
+            organisations.filter(|id| named.contains(id)).collect()
+        };
+        Ids::Distinct(funded)
     }
 
     /// Records `id`, or a problem at `path` (built only then: a large dataset
@@ -49,8 +69,8 @@ impl<'a> Ids<'a> {
     ) {
         if id.trim().is_empty() {
             problems.push(problem(path(), "empty id".to_string()));
-        } else {
-            match self.is_organisation.entry(id) {
+        } else if let Ids::Seen(seen) = self {
+            match seen.entry(id) {
                 Entry::Occupied(_) => {
                     problems.push(problem(path(), format!("duplicate id \"{id}\"")));
                 }
@@ -62,8 +82,38 @@ impl<'a> Ids<'a> {
     }
 
     fn is_organisation(&self, id: &str) -> bool {
-        self.is_organisation.get(id) == Some(&true)
+        match self {
+            Ids::Seen(seen) => seen.get(id) == Some(&true),
+            Ids::Distinct(funded) => funded.contains(id),
+        }
     }
+}
+
+/// True when the `count` ids, empty ones left out, are known to be distinct;
+/// false when two are the same (or merely hash the same). One map of a
+/// million ids misses the cache at every insertion; here their hashes are
+/// put in 256 buckets by their top byte, and each bucket, small enough for
+/// the cache, is sorted and checked for neighbours that are equal.
+fn distinct<'a>(ids: impl Iterator<Item = &'a str>, count: usize) -> bool {
+    use std::hash::BuildHasher;
+    const SMALL: usize = 4096;
+    let state = foldhash::fast::RandomState::default();
+    if count < SMALL {
+        let mut seen = HashSet::with_capacity(count);
+        return ids
+            .filter(|id| !id.trim().is_empty())
+            .all(|id| seen.insert(id));
+    }
+    let room = count / 256 + count / 1024 + 16;
+    let mut buckets: Vec<Vec<u64>> = (0..256).map(|_| Vec::with_capacity(room)).collect();
+    for id in ids.filter(|id| !id.trim().is_empty()) {
+        let hash = state.hash_one(id);
+        buckets[(hash >> 56) as usize].push(hash);
+    }
+    buckets.iter_mut().all(|bucket| {
+        bucket.sort_unstable();
+        bucket.windows(2).all(|pair| pair[0] != pair[1])
+    })
 }
 
 /// Every problem of the dataset, in document order of the sections checked.
@@ -73,7 +123,7 @@ pub fn validate(data: &Dataset) -> Vec<Problem> {
         problems: Vec::new(),
         codes: HashSet::with_capacity(data.regions.len()),
         articles: HashSet::with_capacity(data.articles.len()),
-        ids: Ids::with_capacity(data),
+        ids: Ids::new(data),
     };
     // Regions and articles first: the other sections refer to them.
     checks.regions();
@@ -293,5 +343,72 @@ impl<'a> Checks<'a> {
                 ));
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn messages(data: &Dataset) -> Vec<String> {
+        validate(data).into_iter().map(|p| p.message).collect()
+    }
+
+    #[test]
+    fn distinct_ids_are_told_from_a_repeated_one_at_any_size() {
+        for count in [10, 5_000, 40_000] {
+            let ids: Vec<String> = (0..count).map(|i| format!("id-{i}")).collect();
+            let all = || ids.iter().map(String::as_str);
+            assert!(distinct(all(), count), "{count} distinct ids");
+            for at in [0, count / 2, count - 1] {
+                let again = ids[at].as_str();
+                assert!(!distinct(all().chain([again]), count + 1), "{at} of {count}");
+            }
+            let empty = ["", " ", "", "\t"];
+            assert!(distinct(all().chain(empty), count + 4), "empty ids are left out");
+        }
+    }
+
+    #[test]
+    fn a_large_dataset_reports_each_repeated_id_where_it_is() {
+        let mut data = crate::synthetic::dataset(5_000).expect("synthetic");
+        assert_eq!(messages(&data), Vec::<String>::new());
+        let first = data.organisations[0].id.clone();
+        data.organisations[4_999].id = first.clone();
+        data.cities[1].id = first.clone();
+        let problems = validate(&data);
+        let places: Vec<(Vec<Step>, &str)> = problems
+            .iter()
+            .map(|p| (p.path.clone(), p.message.as_str()))
+            .collect();
+        let duplicate = format!("duplicate id \"{first}\"");
+        assert_eq!(
+            places,
+            [
+                (
+                    vec![Key("organisations"), Index(4_999), Key("id")],
+                    duplicate.as_str()
+                ),
+                (vec![Key("cities"), Index(1), Key("id")], duplicate.as_str()),
+            ]
+        );
+    }
+
+    #[test]
+    fn funding_links_resolve_to_organisations_only_when_ids_are_distinct() {
+        let mut data = crate::synthetic::dataset(5_000).expect("synthetic");
+        let organisation = data.organisations[4_321].id.clone();
+        let city = data.cities[0].id.clone();
+        data.funding[0].organisation_id = Some(organisation);
+        data.funding[1].organisation_id = Some(city.clone());
+        data.funding[2].organisation_id = Some("nobody".to_string());
+        let unknown = |id: &str, row: &str| {
+            format!("funding row \"{row}\" refers to unknown organisation \"{id}\"")
+        };
+        let rows = (data.funding[1].id.clone(), data.funding[2].id.clone());
+        assert_eq!(
+            messages(&data),
+            [unknown(&city, &rows.0), unknown("nobody", &rows.1)]
+        );
     }
 }
