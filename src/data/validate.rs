@@ -37,7 +37,9 @@ impl<'a> Ids<'a> {
         let ids = || {
             let organisations = data.organisations.iter().map(|o| o.id.as_str());
             let cities = data.cities.iter().map(|c| c.id.as_str());
-            organisations.chain(cities).chain(data.funding.iter().map(|f| f.id.as_str()))
+            organisations
+                .chain(cities)
+                .chain(data.funding.iter().map(|f| f.id.as_str()))
         };
         let count = data.organisations.len() + data.cities.len() + data.funding.len();
         if !distinct(ids(), count) {
@@ -362,10 +364,16 @@ mod tests {
             assert!(distinct(all(), count), "{count} distinct ids");
             for at in [0, count / 2, count - 1] {
                 let again = ids[at].as_str();
-                assert!(!distinct(all().chain([again]), count + 1), "{at} of {count}");
+                assert!(
+                    !distinct(all().chain([again]), count + 1),
+                    "{at} of {count}"
+                );
             }
             let empty = ["", " ", "", "\t"];
-            assert!(distinct(all().chain(empty), count + 4), "empty ids are left out");
+            assert!(
+                distinct(all().chain(empty), count + 4),
+                "empty ids are left out"
+            );
         }
     }
 
