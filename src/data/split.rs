@@ -9,6 +9,7 @@
 //! and all.
 
 use super::limits::{MAX_TEXT_BYTES, any_long_value, string_end};
+use super::model::exact::room_for;
 use super::model::{Dataset, Organisation};
 
 /// Files smaller than this are parsed on one core: a second thread would cost
@@ -25,12 +26,13 @@ pub fn parse(bytes: &[u8]) -> Option<Dataset> {
     let (first, second) = std::thread::scope(|scope| {
         let second = scope.spawn(|| {
             let text = std::str::from_utf8(bytes.get(split..)?).ok()?;
-            checked(elements(text, 0, None)?)
+            checked(elements(text, 0, None, room_for(text.len()))?)
         });
         let first = bytes
             .get(..split)
             .and_then(|half| std::str::from_utf8(half).ok())
-            .and_then(|text| elements(text, open + 1, Some(split)))
+            // Room for the second half's too, which joins this list.
+            .and_then(|text| elements(text, open + 1, Some(split), room_for(bytes.len() - open)))
             .and_then(checked);
         (first, second.join().ok().flatten())
     });
@@ -76,9 +78,9 @@ enum Run {
 
 /// Reads organisations from `pos`, the start of an element (or of the array's
 /// content), up to the array's end or, when given, up to `split`.
-fn elements(text: &str, mut pos: usize, split: Option<usize>) -> Option<Run> {
+fn elements(text: &str, mut pos: usize, split: Option<usize>, room: usize) -> Option<Run> {
     let bytes = text.as_bytes();
-    let mut out = Vec::with_capacity(super::model::exact::room_for(bytes.len() - pos));
+    let mut out = Vec::with_capacity(room);
     pos = skip_space(bytes, pos);
     if bytes.get(pos) == Some(&b']') {
         return Some(Run::Closed(out, pos));
