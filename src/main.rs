@@ -12,7 +12,19 @@ use pap_tui::cli;
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
+/// mimalloc's `mi_option_purge_delay` (`include/mimalloc.h` of the mimalloc 3
+/// that `libmimalloc-sys` 0.1.49 builds, which names no constant for it).
+const PURGE_DELAY: libmimalloc_sys::mi_option_t = 15;
+
 fn main() -> ExitCode {
+    // Memory freed goes back to the system at once rather than after a
+    // second: a search is over in about 60 ms, and the dataset file's bytes,
+    // freed once parsed, stayed resident while the index was built (peak RSS of
+    // a first search at 100 000 organisations: 108 MB, and 86 MB without
+    // the delay, in the same time).
+    // SAFETY: sets one of mimalloc's integer options, which it reads
+    // atomically; no memory is touched.
+    unsafe { libmimalloc_sys::mi_option_set(PURGE_DELAY, 0) };
     let cli = match cli::parse(std::env::args_os(), |k| std::env::var(k).ok()) {
         Ok(cli) => cli,
         // Help and version on stdout with status 0, usage errors with 2.
@@ -43,5 +55,20 @@ fn main() -> ExitCode {
             Ok(pap_tui::tui::Exit::Signal(n)) => ExitCode::from((128 + n).clamp(0, 255) as u8),
             Err(e) => cli::tui_failed(&e, lang),
         },
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_purge_delay_option_is_the_one_set() {
+        // mimalloc 3's default purge delay is 1000 ms; another option at this
+        // number (after an update that renumbers them) would show another value.
+        if std::env::var_os("MIMALLOC_PURGE_DELAY").is_none() {
+            // SAFETY: reads one of mimalloc's integer options.
+            assert_eq!(unsafe { libmimalloc_sys::mi_option_get(PURGE_DELAY) }, 1000);
+        }
     }
 }
