@@ -7,9 +7,6 @@ use std::fs::{File, FileType};
 use std::io::{self, Read};
 use std::path::Path;
 
-#[cfg(target_os = "linux")]
-pub mod map;
-
 /// Why a file was not read.
 #[derive(Debug, thiserror::Error)]
 pub enum ReadError {
@@ -65,9 +62,9 @@ fn open(path: &Path) -> io::Result<File> {
     options.open(path)
 }
 
-/// The regular file at `path` (links followed), opened, and its size, if it
-/// holds at most `limit` bytes.
-fn open_checked(path: &Path, limit: u64) -> Result<(File, u64), ReadError> {
+/// The bytes of the regular file at `path` (links followed), if it holds at
+/// most `limit` of them.
+pub fn read_limited(path: &Path, limit: u64) -> Result<Vec<u8>, ReadError> {
     // Checked before opening, so that a FIFO is never opened at all.
     regular(std::fs::metadata(path)?.file_type())?;
     let file = open(path)?;
@@ -77,20 +74,15 @@ fn open_checked(path: &Path, limit: u64) -> Result<(File, u64), ReadError> {
     if metadata.len() > limit {
         return Err(ReadError::TooLarge { limit });
     }
-    Ok((file, metadata.len()))
-}
-
-/// The bytes of the regular file at `path` (links followed), if it holds at
-/// most `limit` of them.
-pub fn read_limited(path: &Path, limit: u64) -> Result<Vec<u8>, ReadError> {
-    let (file, size) = open_checked(path, limit)?;
-    read_open(file, size, limit)
-}
-
-/// The rest of `file`, whose size was `size`, within `limit`.
-fn read_open(file: File, size: u64, limit: u64) -> Result<Vec<u8>, ReadError> {
+    let size = usize::try_from(metadata.len()).unwrap_or(0);
+    #[cfg(unix)]
+    if size >= HALVES_BYTES
+        && let Some(bytes) = read_halves(&file, size)?
+    {
+        return Ok(bytes);
+    }
     // Bounded even when the size said is wrong (a file still growing, /proc).
-    let mut bytes = Vec::with_capacity(usize::try_from(size).unwrap_or(0));
+    let mut bytes = Vec::with_capacity(size);
     file.take(limit.saturating_add(1)).read_to_end(&mut bytes)?;
     if bytes.len() as u64 > limit {
         return Err(ReadError::TooLarge { limit });
@@ -98,47 +90,74 @@ fn read_open(file: File, size: u64, limit: u64) -> Result<Vec<u8>, ReadError> {
     Ok(bytes)
 }
 
-/// The bytes of a file: read into memory, or for a large file on Linux mapped
-/// from the system's page cache (see [`map`]).
-pub enum Bytes {
-    Read(Vec<u8>),
-    #[cfg(target_os = "linux")]
-    Mapped(map::Map),
-}
+/// Files of this size or more are read in two halves at once, which puts the
+/// kernel's copying (and its zeroing of the fresh pages) on two cores.
+pub const HALVES_BYTES: usize = 8 * 1024 * 1024;
 
-impl std::ops::Deref for Bytes {
-    type Target = [u8];
-    fn deref(&self) -> &[u8] {
-        match self {
-            Bytes::Read(bytes) => bytes,
-            #[cfg(target_os = "linux")]
-            Bytes::Mapped(map) => map,
+/// The `size` bytes of `file`, read in two halves on two threads; `None`
+/// when the file does not hold exactly `size` bytes any more (it is being
+/// written), and the caller reads it from its start as usual.
+#[cfg(unix)]
+fn read_halves(file: &File, size: usize) -> io::Result<Option<Vec<u8>>> {
+    use std::os::unix::fs::FileExt;
+    /// Fills `buf` from `offset`; false when the file ends first.
+    fn fill(file: &File, mut buf: &mut [u8], mut offset: u64) -> io::Result<bool> {
+        while !buf.is_empty() {
+            match file.read_at(buf, offset) {
+                Ok(0) => return Ok(false),
+                Ok(n) => {
+                    buf = &mut buf[n..];
+                    offset += n as u64;
+                }
+                Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
+                Err(e) => return Err(e),
+            }
         }
+        Ok(true)
     }
-}
-
-/// Files of this size or more are mapped rather than read, where they can be.
-pub const MAP_BYTES: u64 = 8 * 1024 * 1024;
-
-/// [`read_limited`] for a file that may be large: one of [`MAP_BYTES`] or
-/// more is mapped on Linux (when the system refuses, it is read). `name` is
-/// how a message names the file if another program cuts it short while it
-/// is mapped (see [`map`]).
-pub fn read_large(path: &Path, limit: u64, name: &str) -> Result<Bytes, ReadError> {
-    let (file, size) = open_checked(path, limit)?;
-    #[cfg(target_os = "linux")]
-    if size >= MAP_BYTES
-        && let Some(map) = map::Map::new(&file, size, name)
-    {
-        return Ok(Bytes::Mapped(map));
+    let mut bytes = vec![0u8; size];
+    let (first, second) = bytes.split_at_mut(size / 2);
+    let middle = first.len() as u64;
+    let (first, second) = std::thread::scope(|scope| {
+        let second = scope.spawn(|| fill(file, second, middle));
+        let first = fill(file, first, 0);
+        (first, second.join())
+    });
+    let second = second.map_err(|_| io::Error::other("a reading thread stopped"))?;
+    if !(first? && second?) || file.read_at(&mut [0], size as u64)? != 0 {
+        return Ok(None);
     }
-    let _ = name;
-    read_open(file, size, limit).map(Bytes::Read)
+    Ok(Some(bytes))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[cfg(unix)]
+    #[test]
+    fn a_large_file_is_read_in_halves_and_a_changed_size_is_noticed() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let path = dir.path().join("large");
+        let content: Vec<u8> = (0..HALVES_BYTES + 1_001).map(|i| (i % 251) as u8).collect();
+        std::fs::write(&path, &content).expect("write");
+        assert!(read_limited(&path, u64::MAX).expect("read") == content);
+        let file = File::open(&path).expect("open");
+        let size = content.len();
+        let halves = read_halves(&file, size).expect("read");
+        assert!(
+            halves.as_deref() == Some(&content[..]),
+            "both halves in place"
+        );
+        assert!(
+            read_halves(&file, size - 1).expect("read").is_none(),
+            "a file longer than its size said (still growing)"
+        );
+        assert!(
+            read_halves(&file, size + 1).expect("read").is_none(),
+            "a file shorter than its size said"
+        );
+    }
 
     #[test]
     fn a_regular_file_is_read_up_to_its_limit() {

@@ -72,7 +72,7 @@ pub fn search_cached(cli: &Cli, lang: Lang) -> Option<ExitCode> {
 /// and the slot where their index goes.
 enum Found {
     Hit(Index),
-    Miss(crate::file::Bytes, Slot),
+    Miss(Vec<u8>, Slot),
 }
 
 /// Looks the file at `path` up in the cache directory `dir`. On a hit the

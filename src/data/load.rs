@@ -115,12 +115,10 @@ pub fn load(path: Option<&Path>) -> Result<Loaded, DataError> {
     }
 }
 
-/// The bytes of a dataset file, within the size limit; a large file is mapped
-/// rather than copied (`file::read_large`).
-pub fn read(path: &Path) -> Result<crate::file::Bytes, DataError> {
+/// The bytes of a dataset file, within the size limit.
+pub fn read(path: &Path) -> Result<Vec<u8>, DataError> {
     let origin = || Origin::File(path.to_path_buf());
-    let name = path.display().to_string();
-    crate::file::read_large(path, MAX_FILE_BYTES, &name).map_err(|e| match e {
+    crate::file::read_limited(path, MAX_FILE_BYTES).map_err(|e| match e {
         crate::file::ReadError::Io(source) => DataError::Read {
             origin: origin(),
             source,
