@@ -143,7 +143,7 @@ mod tests {
     #[test]
     fn long_strings_are_found_with_their_field() {
         let text =
-            r#"{"a": "xxxx", "b": [{"c": "yy"}, {"c": "zzzzz", "d": ["w\"www"]}], "eeeee": 1}"#;
+            r#"{"a": "xxxx", "b": [{"c": "yy"}, {"c": "zzzzz", "d": ["w\"www"]}], "eeeeeeee": 1}"#;
         let found = long_texts(text, 4);
         let fields: Vec<(&str, usize)> =
             found.iter().map(|l| (l.field.as_str(), l.bytes)).collect();

@@ -36,13 +36,15 @@ pub fn parse(bytes: &[u8]) -> Option<Dataset> {
             .and_then(checked);
         (first, second.join().ok().flatten())
     });
-    let (organisations, close) = match (first?, second?) {
-        (Run::AtSplit(first), Run::Closed(second, close)) => {
+    let (organisations, close) = match (first?, second) {
+        (Run::AtSplit(first), Some(Run::Closed(second, close))) => {
             let mut all = first;
             all.reserve_exact(second.len());
             all.extend(second);
             (all, split + close)
         }
+        // The array closed before the split: the first thread read it all.
+        (Run::Closed(all, close), _) => (all, close),
         _ => return None,
     };
     // The rest of the file, with the organisations' array left empty.
@@ -223,6 +225,20 @@ mod tests {
         let embedded = crate::data::EMBEDDED_JSON;
         let split = parse(embedded.as_bytes());
         assert!(split.is_none() || split == serial(embedded));
+    }
+
+    #[test]
+    fn an_array_that_closes_before_the_middle_is_read_by_the_first_thread() {
+        // Few organisations, long texts after them: the guess falls in the articles.
+        let mut data = crate::synthetic::dataset(20).expect("synthetic");
+        for article in &mut data.articles {
+            article.paraphrase = Some("texte de l'article ".repeat(3_000));
+        }
+        let text = serde_json::to_string(&data).expect("json");
+        let open = organisations_array(text.as_bytes()).expect("the array");
+        assert!(text[open..].find(']').expect("its end") < text.len() / 2);
+        let split = parse(text.as_bytes()).expect("read by the first thread");
+        assert!(Some(split) == serial(&text));
     }
 
     #[test]

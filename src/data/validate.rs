@@ -54,7 +54,10 @@ impl<'a> Ids<'a> {
             named
         } else {
             let organisations = data.organisations.iter().map(|o| o.id.as_str());
-            organisations.filter(|id| named.contains(id)).collect()
+            // Empty ids are never recorded: a row naming one stays unknown.
+            organisations
+                .filter(|id| !id.trim().is_empty() && named.contains(id))
+                .collect()
         };
         Ids::Distinct(funded)
     }
@@ -398,6 +401,21 @@ mod tests {
                     duplicate.as_str()
                 ),
                 (vec![Key("cities"), Index(1), Key("id")], duplicate.as_str()),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_funding_row_naming_an_empty_id_names_an_unknown_organisation() {
+        let mut data = crate::synthetic::dataset(5_000).expect("synthetic");
+        data.organisations[10].id = String::new();
+        data.funding[0].organisation_id = Some(String::new());
+        let row = data.funding[0].id.clone();
+        assert_eq!(
+            messages(&data),
+            [
+                "empty id".to_string(),
+                format!("funding row \"{row}\" refers to unknown organisation \"\""),
             ]
         );
     }
