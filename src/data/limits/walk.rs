@@ -7,10 +7,10 @@ use std::fmt;
 use serde::Serialize;
 use serde::ser::{self, Impossible};
 
-/// True when some string of `value` is longer than `limit` bytes.
+/// True when some string of `value` is longer than `limit` bytes, or when
+/// `value` holds something the walk cannot go through (the model has none):
+/// the caller then looks at the text itself.
 pub fn any_long_value<T: Serialize + ?Sized>(value: &T, limit: usize) -> bool {
-    // A value the walk cannot go through counts as long: the caller then
-    // looks at the text itself.
     value.serialize(Walk { limit }).is_err()
 }
 
@@ -19,13 +19,15 @@ struct Walk {
     limit: usize,
 }
 
-/// Why the walk stopped: a long text, or a value it cannot walk (which the
-/// model has none of; counted as long, so that the caller looks closer).
-#[derive(Debug)]
-enum Stop {
-    Long,
-    Other,
+impl Walk {
+    fn check(self, len: usize) -> Result<(), Stop> {
+        if len > self.limit { Err(Stop) } else { Ok(()) }
+    }
 }
+
+/// The walk stopped: at a long text, or at a value it cannot walk.
+#[derive(Debug)]
+struct Stop;
 
 impl fmt::Display for Stop {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -37,7 +39,7 @@ impl std::error::Error for Stop {}
 
 impl ser::Error for Stop {
     fn custom<T: fmt::Display>(_: T) -> Self {
-        Stop::Other
+        Stop
     }
 }
 
@@ -66,19 +68,11 @@ impl ser::Serializer for Walk {
     );
 
     fn serialize_str(self, v: &str) -> Result<(), Stop> {
-        if v.len() > self.limit {
-            Err(Stop::Long)
-        } else {
-            Ok(())
-        }
+        self.check(v.len())
     }
 
     fn serialize_bytes(self, v: &[u8]) -> Result<(), Stop> {
-        if v.len() > self.limit {
-            Err(Stop::Long)
-        } else {
-            Ok(())
-        }
+        self.check(v.len())
     }
 
     fn serialize_none(self) -> Result<(), Stop> {
@@ -152,53 +146,32 @@ impl ser::Serializer for Walk {
         _: &'static str,
         _: usize,
     ) -> Result<Self::SerializeStructVariant, Stop> {
-        Err(Stop::Other)
+        Err(Stop)
     }
 }
 
-impl ser::SerializeSeq for Walk {
-    type Ok = ();
-    type Error = Stop;
-    fn serialize_element<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), Stop> {
-        value.serialize(*self)
-    }
-    fn end(self) -> Result<(), Stop> {
-        Ok(())
-    }
+/// The compound values walk each element, key, value or field in turn.
+macro_rules! walk_each {
+    ($($compound:ident :: $method:ident),* $(,)?) => {
+        $(impl ser::$compound for Walk {
+            type Ok = ();
+            type Error = Stop;
+            fn $method<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), Stop> {
+                value.serialize(*self)
+            }
+            fn end(self) -> Result<(), Stop> {
+                Ok(())
+            }
+        })*
+    };
 }
 
-impl ser::SerializeTuple for Walk {
-    type Ok = ();
-    type Error = Stop;
-    fn serialize_element<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), Stop> {
-        value.serialize(*self)
-    }
-    fn end(self) -> Result<(), Stop> {
-        Ok(())
-    }
-}
-
-impl ser::SerializeTupleStruct for Walk {
-    type Ok = ();
-    type Error = Stop;
-    fn serialize_field<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), Stop> {
-        value.serialize(*self)
-    }
-    fn end(self) -> Result<(), Stop> {
-        Ok(())
-    }
-}
-
-impl ser::SerializeTupleVariant for Walk {
-    type Ok = ();
-    type Error = Stop;
-    fn serialize_field<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), Stop> {
-        value.serialize(*self)
-    }
-    fn end(self) -> Result<(), Stop> {
-        Ok(())
-    }
-}
+walk_each!(
+    SerializeSeq::serialize_element,
+    SerializeTuple::serialize_element,
+    SerializeTupleStruct::serialize_field,
+    SerializeTupleVariant::serialize_field,
+);
 
 impl ser::SerializeMap for Walk {
     type Ok = ();
