@@ -384,12 +384,7 @@ impl App {
             | Action::SelectMapRegion(_) => self.act_on_map(action),
             Action::Input(c) => self.edit_input(|s| s.push(c), effects),
             Action::Paste(text) if self.help_filter_open() => {
-                let line: String = text
-                    .chars()
-                    .take(crate::state::MAX_QUERY_CHARS)
-                    .map(|c| if c.is_whitespace() { ' ' } else { c })
-                    .filter(|c| !crate::text::is_unsafe(*c))
-                    .collect();
+                let line = crate::text::pasted_line(&text, crate::state::MAX_QUERY_CHARS);
                 self.edit_help_filter(|s| s.push_str(&line))
             }
             Action::Paste(text) if self.letter_prompt_open() => {

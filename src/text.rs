@@ -31,6 +31,17 @@ pub fn is_unsafe(c: char) -> bool {
         )
 }
 
+/// Pasted text as one line for a prompt: whitespace (line breaks included)
+/// becomes a space, unsafe characters are dropped, and no more than `max`
+/// characters are looked at.
+pub fn pasted_line(text: &str, max: usize) -> String {
+    text.chars()
+        .take(max)
+        .map(|c| if c.is_whitespace() { ' ' } else { c })
+        .filter(|c| !is_unsafe(*c))
+        .collect()
+}
+
 fn escape_into(out: &mut String, c: char) {
     let code = c as u32;
     if code <= 0xFF {
@@ -130,6 +141,14 @@ pub fn json<T: serde::Serialize>(value: &T) -> serde_json::Result<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_paste_becomes_one_safe_line_of_at_most_max_characters() {
+        let pasted = "Mont\u{202e}réal\r\nLaval\tx\u{1b}[2J";
+        assert_eq!(pasted_line(pasted, usize::MAX), "Montréal  Laval x[2J");
+        assert_eq!(pasted_line(pasted, 4), "Mont");
+        assert_eq!(pasted_line("\u{2028}ab", 2), " a");
+    }
 
     #[test]
     fn json_escapes_what_serde_json_leaves_and_reads_back_the_same() {

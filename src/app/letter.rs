@@ -231,11 +231,7 @@ impl App {
     /// Pasted text goes into the letter's search on one line, without
     /// control characters, as into the search box.
     pub(super) fn paste_into_letter_search(&mut self, text: &str) {
-        let clean: String = text
-            .chars()
-            .map(|c| if c.is_whitespace() { ' ' } else { c })
-            .filter(|c| !crate::text::is_unsafe(*c))
-            .collect();
+        let clean = crate::text::pasted_line(text, usize::MAX);
         self.edit_letter_search(|s| s.push_str(&clean));
     }
 

@@ -80,12 +80,7 @@ impl App {
     /// and no longer than a query may be.
     pub(super) fn paste(&mut self, text: &str, effects: &mut Vec<Effect>) {
         // Only what the box can hold is looked at.
-        let clean: String = text
-            .chars()
-            .take(crate::state::MAX_QUERY_CHARS)
-            .map(|c| if c.is_whitespace() { ' ' } else { c })
-            .filter(|c| !crate::text::is_unsafe(*c))
-            .collect();
+        let clean = crate::text::pasted_line(text, crate::state::MAX_QUERY_CHARS);
         self.edit_search(|s| s.push_str(&clean), effects);
     }
 
