@@ -12,6 +12,9 @@ use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
 use ratatui::style::Modifier;
 
+mod support;
+use support::screen::{draw, text};
+
 fn map(lang: Lang, actions: &[Action]) -> App {
     let loaded = data::load(None).expect("embedded");
     let mut app = App::new(loaded.dataset, loaded.origin, lang);
@@ -20,29 +23,6 @@ fn map(lang: Lang, actions: &[Action]) -> App {
         app.update(a.clone());
     }
     app
-}
-
-fn draw(app: &App, width: u16, height: u16, theme: ThemeName) -> Buffer {
-    let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("terminal");
-    let mut ui = UiState::new(theme);
-    terminal
-        .draw(|frame| ui::render(frame, app, &mut ui))
-        .expect("draw");
-    terminal.backend().buffer().clone()
-}
-
-fn text(buf: &Buffer) -> String {
-    let area = buf.area;
-    let mut out = String::new();
-    for y in 0..area.height {
-        let mut line = String::new();
-        for x in 0..area.width {
-            line.push_str(buf[(x, y)].symbol());
-        }
-        out.push_str(line.trim_end());
-        out.push('\n');
-    }
-    out
 }
 
 /// Down six times from Bas-Saint-Laurent: Outaouais.

@@ -6,11 +6,11 @@ use pap_tui::data;
 use pap_tui::i18n::Lang;
 use pap_tui::search::Searcher;
 use pap_tui::ui::theme::ThemeName;
-use pap_tui::ui::{self, UiState};
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
 use ratatui::style::{Color, Modifier};
+
+mod support;
+use support::screen::{draw, text};
 
 fn app(lang: Lang) -> App {
     let loaded = data::load(None).expect("embedded");
@@ -31,31 +31,6 @@ fn with(lang: Lang, actions: &[Action]) -> App {
         }
     }
     app
-}
-
-fn draw(app: &App, width: u16, height: u16, theme: ThemeName) -> Buffer {
-    let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("terminal");
-    let mut ui = UiState::new(theme);
-    terminal
-        .draw(|frame| ui::render(frame, app, &mut ui))
-        .expect("draw");
-    terminal.backend().buffer().clone()
-}
-
-/// The screen as text, one line per row, trailing spaces kept out.
-fn text(buf: &Buffer) -> String {
-    let area = buf.area;
-    let mut out = String::new();
-    for y in 0..area.height {
-        let mut line = String::new();
-        for x in 0..area.width {
-            let cell = &buf[(x, y)];
-            line.push_str(cell.symbol());
-        }
-        out.push_str(line.trim_end());
-        out.push('\n');
-    }
-    out
 }
 
 fn snapshot(name: &str, app: &App, width: u16, height: u16) {
