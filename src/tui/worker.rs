@@ -162,14 +162,21 @@ mod tests {
             .collect()
     }
 
-    #[test]
-    fn a_built_index_is_remembered_after_the_first_frame_on_second_sight() {
+    /// A cache directory (removed when dropped: keep it), its slot for one
+    /// dataset, and the embedded data.
+    fn cached_explorer() -> (tempfile::TempDir, Slot, Arc<crate::data::Dataset>) {
         let dir = tempfile::tempdir().expect("tempdir");
         let slot = Slot {
             dir: dir.path().join("cache"),
             key: crate::cache::Key::of(b"explorer data"),
         };
         let data = Arc::new(crate::data::load(None).expect("embedded").dataset);
+        (dir, slot, data)
+    }
+
+    #[test]
+    fn a_built_index_is_remembered_after_the_first_frame_on_second_sight() {
+        let (_dir, slot, data) = cached_explorer();
         let mut worker = SearchWorker::spawn(Arc::clone(&data), None, Some(slot.clone()));
         std::thread::sleep(Duration::from_millis(100));
         assert!(
@@ -192,12 +199,7 @@ mod tests {
 
     #[test]
     fn an_explorer_that_ends_before_its_first_frame_writes_nothing() {
-        let dir = tempfile::tempdir().expect("tempdir");
-        let slot = Slot {
-            dir: dir.path().join("cache"),
-            key: crate::cache::Key::of(b"explorer data"),
-        };
-        let data = Arc::new(crate::data::load(None).expect("embedded").dataset);
+        let (_dir, slot, data) = cached_explorer();
         let worker = SearchWorker::spawn(Arc::clone(&data), None, Some(slot.clone()));
         drop(worker);
         // Had the first session marked the key, this one would store the index.
