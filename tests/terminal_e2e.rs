@@ -133,11 +133,15 @@ fn a_panic_restores_the_terminal_and_says_so_briefly() {
 
 #[test]
 fn no_terminal_means_a_message_and_status_2() {
-    let out = Command::new(env!("CARGO_BIN_EXE_pap-tui"))
-        .stdin(Stdio::null())
-        .env("PAP_TUI_STATE_DIR", "/nonexistent/pap-tui-test")
-        .output()
-        .expect("run");
+    let run = |args: &[&str]| {
+        Command::new(env!("CARGO_BIN_EXE_pap-tui"))
+            .args(args)
+            .stdin(Stdio::null())
+            .env("PAP_TUI_STATE_DIR", "/nonexistent/pap-tui-test")
+            .output()
+            .expect("run")
+    };
+    let out = run(&[]);
     assert_eq!(out.status.code(), Some(2));
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(err.contains("standard input is not a terminal"), "{err}");
@@ -152,12 +156,7 @@ fn no_terminal_means_a_message_and_status_2() {
     assert!(out.stdout.is_empty());
 
     // In the interface language.
-    let out = Command::new(env!("CARGO_BIN_EXE_pap-tui"))
-        .args(["--lang", "fr"])
-        .stdin(Stdio::null())
-        .env("PAP_TUI_STATE_DIR", "/nonexistent/pap-tui-test")
-        .output()
-        .expect("run");
+    let out = run(&["--lang", "fr"]);
     assert_eq!(out.status.code(), Some(2));
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(
