@@ -7,7 +7,7 @@ mod startup;
 pub mod terminal;
 mod worker;
 
-use std::io::{self, Stdout};
+use std::io::{self, BufWriter, Stdout};
 use std::sync::atomic::Ordering;
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
@@ -118,13 +118,18 @@ fn lock(store: &Mutex<StateStore>) -> std::sync::MutexGuard<'_, StateStore> {
 /// What the loop holds besides the app: the terminal, the search thread, where
 /// the state goes, and the options.
 struct Loop {
-    terminal: Terminal<CrosstermBackend<Stdout>>,
+    terminal: Terminal<CrosstermBackend<BufWriter<Stdout>>>,
     ui: UiState,
     worker: SearchWorker,
     store: Arc<Mutex<StateStore>>,
     options: Options,
     mouse_captured: bool,
 }
+
+/// Bytes a frame is gathered in before it goes to the terminal. The first
+/// frame at 200×60 takes about 14 KB, so a frame leaves in one write; the
+/// standard output alone would send it in pieces of 1 KiB.
+const FRAME_BUFFER: usize = 64 * 1024;
 
 /// Runs the explorer until the user quits, a signal stops it or the terminal
 /// closes.
@@ -144,7 +149,10 @@ pub fn run(mut app: App, options: Options) -> Result<Exit, TuiError> {
     let jobs = terminal::watch_job_control()?;
     let _guard = terminal::enter(options.mouse)?;
     let mut lp = Loop {
-        terminal: Terminal::new(CrosstermBackend::new(io::stdout()))?,
+        terminal: Terminal::new(CrosstermBackend::new(BufWriter::with_capacity(
+            FRAME_BUFFER,
+            io::stdout(),
+        )))?,
         ui: UiState::new(options.theme),
         worker: SearchWorker::spawn(
             Arc::clone(&app.data),
@@ -178,8 +186,7 @@ pub fn run(mut app: App, options: Options) -> Result<Exit, TuiError> {
         dirty |= lp.job_control(&jobs)?;
         lp.sync_mouse(&app)?;
         if dirty {
-            lp.terminal
-                .draw(|frame| ui::render(frame, &app, &mut lp.ui))?;
+            lp.draw(&app)?;
             dirty = false;
             lp.worker.frame_drawn();
         }
@@ -256,6 +263,22 @@ fn next_event(
 }
 
 impl Loop {
+    /// Draws a frame as one synchronized update (mode 2026): a terminal that
+    /// knows the mode shows the frame whole, never half of it over the last
+    /// one; others ignore it. The frame leaves in one buffered write.
+    fn draw(&mut self, app: &App) -> io::Result<()> {
+        crossterm::queue!(
+            self.terminal.backend_mut(),
+            crossterm::terminal::BeginSynchronizedUpdate
+        )?;
+        self.terminal
+            .draw(|frame| ui::render(frame, app, &mut self.ui))?;
+        crossterm::execute!(
+            self.terminal.backend_mut(),
+            crossterm::terminal::EndSynchronizedUpdate
+        )
+    }
+
     /// Suspends on Ctrl-Z or SIGTSTP, and takes the terminal back after a
     /// stop the loop did not make (SIGSTOP), when the shell may have taken it
     /// meanwhile; true when the screen must be drawn again.

@@ -88,7 +88,7 @@ fn montreal_hits(name: &str, data: &str, cache: &str, extra: &[&str], hits: usiz
     t.wait_text("Search");
     t.type_text("montreal");
     let title = format!("Search — {hits} hits");
-    let screen = t.wait_for("the hits", |s| {
+    let screen = t.wait_settled("the hits", |s| {
         s.contains("> montreal▏") && s.contains(&title)
     });
     t.keys(&["C-c"]);

@@ -199,6 +199,26 @@ impl Tmux {
         }
     }
 
+    /// [`Tmux::wait_for`], and then the same screen twice in a row 50 ms
+    /// apart: tmux may show a frame half written over the last one, and a
+    /// check on a few words can pass on it. For comparing whole screens.
+    pub fn wait_settled(&self, what: &str, check: impl Fn(&str) -> bool) -> String {
+        let deadline = Instant::now() + Duration::from_secs(10);
+        let mut screen = self.wait_for(what, &check);
+        loop {
+            std::thread::sleep(Duration::from_millis(50));
+            let again = self.screen();
+            if again == screen && check(&again) {
+                return again;
+            }
+            assert!(
+                Instant::now() < deadline,
+                "timed out waiting for {what} to settle; screen:\n{again}"
+            );
+            screen = again;
+        }
+    }
+
     pub fn wait_text(&self, text: &str) -> String {
         self.wait_for(text, |s| s.contains(text))
     }
