@@ -3,11 +3,12 @@
 //! guard (`terminal`), the start-up wiring (`startup`) and the search thread
 //! (`worker`).
 
+mod frame;
 mod startup;
 pub mod terminal;
 mod worker;
 
-use std::io::{self, BufWriter, Stdout};
+use std::io::{self, Stdout};
 use std::sync::atomic::Ordering;
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
@@ -21,6 +22,7 @@ use crate::clipboard;
 use crate::i18n::{Lang, Message, Text};
 use crate::ui::{self, UiState};
 
+use frame::FrameWriter;
 pub use terminal::{TuiError, check_terminal, restore};
 use worker::SearchWorker;
 
@@ -118,18 +120,13 @@ fn lock(store: &Mutex<StateStore>) -> std::sync::MutexGuard<'_, StateStore> {
 /// What the loop holds besides the app: the terminal, the search thread, where
 /// the state goes, and the options.
 struct Loop {
-    terminal: Terminal<CrosstermBackend<BufWriter<Stdout>>>,
+    terminal: Terminal<CrosstermBackend<FrameWriter<Stdout>>>,
     ui: UiState,
     worker: SearchWorker,
     store: Arc<Mutex<StateStore>>,
     options: Options,
     mouse_captured: bool,
 }
-
-/// Bytes a frame is gathered in before it goes to the terminal. The first
-/// frame at 200×60 takes about 14 KB, so a frame leaves in one write; the
-/// standard output alone would send it in pieces of 1 KiB.
-const FRAME_BUFFER: usize = 64 * 1024;
 
 /// Runs the explorer until the user quits, a signal stops it or the terminal
 /// closes.
@@ -149,10 +146,7 @@ pub fn run(mut app: App, options: Options) -> Result<Exit, TuiError> {
     let jobs = terminal::watch_job_control()?;
     let _guard = terminal::enter(options.mouse)?;
     let mut lp = Loop {
-        terminal: Terminal::new(CrosstermBackend::new(BufWriter::with_capacity(
-            FRAME_BUFFER,
-            io::stdout(),
-        )))?,
+        terminal: Terminal::new(CrosstermBackend::new(FrameWriter::new(io::stdout())))?,
         ui: UiState::new(options.theme),
         worker: SearchWorker::spawn(
             Arc::clone(&app.data),
@@ -265,7 +259,7 @@ fn next_event(
 impl Loop {
     /// Draws a frame as one synchronized update (mode 2026): a terminal that
     /// knows the mode shows the frame whole, never half of it over the last
-    /// one; others ignore it. The frame leaves in one buffered write.
+    /// one; others ignore it. The frame leaves in one write ([`FrameWriter`]).
     fn draw(&mut self, app: &App) -> io::Result<()> {
         crossterm::queue!(
             self.terminal.backend_mut(),

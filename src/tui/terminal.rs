@@ -80,6 +80,8 @@ pub fn restore() {
     let mut out = io::stdout();
     let _ = execute!(
         out,
+        // In case a frame's synchronized update was begun and never ended.
+        terminal::EndSynchronizedUpdate,
         DisableBracketedPaste,
         DisableMouseCapture,
         LeaveAlternateScreen,
