@@ -200,6 +200,7 @@ fn list(data: &Dataset, listing: Listing, args: &ListArgs, lang: Lang) -> ExitCo
             Err(e) => fail(e),
         },
         ListFormat::Csv => emit(&listing::table(data, listing, region, lang, Format::Csv).to_csv()),
+        ListFormat::Markdown => emit(&listing::markdown(data, listing, region, lang)),
         ListFormat::Text if listing == Listing::Articles => {
             emit(&listing::articles_text(data, lang))
         }

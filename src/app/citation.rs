@@ -74,6 +74,29 @@ impl<'a> Citation<'a> {
         }
     }
 
+    /// The citation of several entries: the decision, and each part of the
+    /// letter they come from once, with the OCR lines of them all, in the
+    /// letter's order (by first line; parts without lines last).
+    pub fn of_all(data: &'a Dataset, targets: &[Target], lang: Lang) -> Citation<'a> {
+        let mut parts: Vec<(String, Vec<u32>)> = Vec::new();
+        let cited = targets.iter().filter_map(|t| Citation::of(data, t, lang));
+        for part in cited.flat_map(|c| c.parts) {
+            match parts.iter_mut().find(|(name, _)| *name == part.name) {
+                Some((_, lines)) => lines.extend(part.lines),
+                None => parts.push((part.name, part.lines)),
+            }
+        }
+        let mut parts: Vec<Part> = parts
+            .into_iter()
+            .map(|(name, lines)| Part::new(name, lines))
+            .collect();
+        parts.sort_by_key(|p| p.lines.first().copied().unwrap_or(u32::MAX));
+        Citation {
+            document: &data.document,
+            parts,
+        }
+    }
+
     /// The citation of `target`, or None when the dataset has no such entry.
     pub fn of(data: &'a Dataset, target: &Target, lang: Lang) -> Option<Citation<'a>> {
         let s = lang.strings();
@@ -215,6 +238,35 @@ mod tests {
 
     fn data() -> Dataset {
         crate::data::load(None).expect("embedded").dataset
+    }
+
+    #[test]
+    fn several_entries_cite_each_part_once_in_the_letters_order() {
+        let d = data();
+        let targets = [
+            Target::City("montreal".into()),
+            Target::Organisation("safima".into()),
+            Target::Organisation("no-such-organisation".into()),
+            Target::Organisation("cred-lanaudiere".into()),
+            Target::City("laval".into()),
+        ];
+        let c = Citation::of_all(&d, &targets, Lang::En);
+        let parts: Vec<(&str, &[u32])> = c
+            .parts
+            .iter()
+            .map(|p| (p.name.as_str(), p.lines.as_slice()))
+            .collect();
+        assert_eq!(
+            parts,
+            [
+                ("table of immigrants accompanied", &[62, 94][..]),
+                (
+                    "annex \"Organismes par régions\", Lanaudière",
+                    &[196, 197][..]
+                ),
+            ]
+        );
+        assert!(Citation::of_all(&d, &[], Lang::En).parts.is_empty());
     }
 
     #[test]

@@ -35,6 +35,8 @@ pub enum ListFormat {
     Text,
     Json,
     Csv,
+    /// A Markdown table with its citation, to quote.
+    Markdown,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

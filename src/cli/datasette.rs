@@ -1,5 +1,5 @@
 //! Datasette's `metadata.json` for the SQLite export: the title, the source
-//! (decision 18159), the licences, and a description of every table, view and
+//! (the loaded letter's decision), the licences, and a description of every table, view and
 //! column, taken from the schema's own rows.
 
 use serde_json::{Map, Value, json};

@@ -276,14 +276,26 @@ pub(super) fn withheld_cell(c: &City) -> String {
 /// Articles as readable text blocks: number, text (or the letter's paraphrase),
 /// history and why the letter cites it.
 pub fn articles_text(data: &Dataset, lang: Lang) -> String {
+    articles(data, lang, |text| text.to_string())
+}
+
+/// [`articles_text`] for a Markdown document: what the data holds escaped, so
+/// that an article of a `--data` file renders as text, never as a link or HTML.
+pub fn articles_markdown(data: &Dataset, lang: Lang) -> String {
+    articles(data, lang, crate::text::markdown)
+}
+
+/// The articles' blocks, each value from the data passed through `escape`
+/// once its controls are made visible.
+fn articles(data: &Dataset, lang: Lang, escape: impl Fn(&str) -> String) -> String {
     let s = lang.strings();
-    let labelled =
-        |label: &str, value: &str| format!("{label}{}{}\n", s.colon, crate::text::line(value));
+    let line = |value: &str| escape(&crate::text::line(value));
+    let labelled = |label: &str, value: &str| format!("{label}{}{}\n", s.colon, line(value));
     let mut out = String::new();
     for a in &data.articles {
-        out.push_str(&format!("{} {}\n", s.article, crate::text::line(&a.number)));
+        out.push_str(&format!("{} {}\n", s.article, line(&a.number)));
         if let Some(text) = &a.text {
-            out.push_str(&crate::text::block(text));
+            out.push_str(&escape(&crate::text::block(text)));
             out.push('\n');
         }
         if let Some(p) = &a.paraphrase {
@@ -296,6 +308,48 @@ pub fn articles_text(data: &Dataset, lang: Lang) -> String {
         out.push('\n');
     }
     out
+}
+
+/// A listing as Markdown to quote: the table (the articles as escaped blocks),
+/// then its citation, the decision and the OCR lines of every row.
+pub fn markdown(data: &Dataset, listing: Listing, region: Option<&str>, lang: Lang) -> String {
+    use crate::app::detail::Target;
+    let (body, targets): (String, Vec<Target>) = match listing {
+        Listing::Regions => (
+            table(data, listing, region, lang, Format::Text).to_markdown(),
+            regions_in(data, region)
+                .map(|r| Target::Region(r.code.clone()))
+                .collect(),
+        ),
+        Listing::Organisations => (
+            table(data, listing, region, lang, Format::Text).to_markdown(),
+            organisations_in(data, region)
+                .map(|o| Target::Organisation(o.id.clone()))
+                .collect(),
+        ),
+        Listing::Cities => (
+            table(data, listing, region, lang, Format::Text).to_markdown(),
+            cities_in(data, region)
+                .map(|c| Target::City(c.id.clone()))
+                .collect(),
+        ),
+        Listing::Funding => (
+            table(data, listing, region, lang, Format::Text).to_markdown(),
+            funding_in(data, region)
+                .map(|f| Target::Funding(f.id.clone()))
+                .collect(),
+        ),
+        Listing::Articles => (
+            articles_markdown(data, lang),
+            data.articles
+                .iter()
+                .map(|a| Target::Article(a.number.clone()))
+                .collect(),
+        ),
+    };
+    let citation = crate::app::citation::Citation::of_all(data, &targets, lang).text(lang);
+    let citation = crate::text::markdown(&crate::text::line(&citation));
+    format!("{}\n\n{citation}\n", body.trim_end())
 }
 
 /// The model objects of a listing, for JSON output.

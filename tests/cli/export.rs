@@ -3,7 +3,7 @@
 use serde_json::Value;
 
 use crate::rfc4180;
-use crate::support::{arg, embedded, pap};
+use crate::support::{arg, embedded, pap, write_dataset};
 
 #[test]
 fn json_export_round_trips_and_is_the_embedded_data() {
@@ -131,6 +131,45 @@ Ministère de l'Immigration, de la Francisation et de l'Intégration, Bureau du 
     assert!(fr.ends_with(
         "---\n\nSource : MIFI, décision d'accès à l'information 18159, 6 février 2020.\n"
     ));
+}
+
+#[test]
+fn markdown_export_cites_the_loaded_letter_and_escapes_its_articles() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut data = embedded();
+    data.document.ministry_acronym = "MTESS".into();
+    data.document.reference = "20001".into();
+    data.document.date = "2021-03-15".into();
+    let article = data.articles.iter_mut().find(|a| a.number == "53").unwrap();
+    article.text = Some("<script>alert(1)</script> [click](javascript:x) *bold*".into());
+    let path = write_dataset(dir.path(), "other.json", &data);
+    let en = pap(&["--data", arg(&path), "export", "--format", "markdown"]).ok();
+    assert!(
+        en.ends_with(
+            "---\n\nSource: MTESS, access-to-information decision 20001, 15 March 2021.\n"
+        ),
+        "{en}"
+    );
+    assert!(!en.contains("18159"), "{en}");
+    assert!(
+        en.contains("\\<script\\>alert(1)\\</script\\> \\[click\\](javascript:x) \\*bold\\*"),
+        "{en}"
+    );
+    assert!(!en.contains("<script>"), "{en}");
+    let fr = pap(&[
+        "--data",
+        arg(&path),
+        "export",
+        "--format",
+        "markdown",
+        "--lang",
+        "fr",
+    ])
+    .ok();
+    assert!(
+        fr.ends_with("Source : MTESS, décision d'accès à l'information 20001, 15 mars 2021.\n"),
+        "{fr}"
+    );
 }
 
 #[test]

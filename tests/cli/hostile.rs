@@ -142,6 +142,7 @@ fn no_control_character_reaches_stdout() {
         }
         runs.push((vec![list, "--format", "json"], Layout::Lines));
         runs.push((vec![list, "--format", "csv"], Layout::Csv));
+        runs.push((vec![list, "--format", "markdown"], Layout::Lines));
         if list != "articles" {
             runs.push((vec![list, "--region", "14"], Layout::Lines));
         }

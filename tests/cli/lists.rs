@@ -326,3 +326,77 @@ fn unreadable_data_is_an_error_for_every_list() {
         }
     }
 }
+
+#[test]
+fn markdown_lists_quote_their_rows_with_the_ocr_lines_they_come_from() {
+    // The lines are those of the annex's Lanaudière section (195–199) and of
+    // Perspectives Carrières under Laurentides (191) and Laval (201).
+    let out = pap(&[
+        "organisations",
+        "--region",
+        "lanaudiere",
+        "--format",
+        "markdown",
+    ])
+    .ok();
+    assert_eq!(
+        out,
+        "| ID | NAME | REGIONS |\n| --- | --- | --- |\n\
+| perspectives-carrieres | Perspectives Carrières | Laurentides, Lanaudière, Laval |\n\
+| cred-lanaudiere | Comité régional d'éducation pour le développement international de Lanaudière | Lanaudière |\n\
+| safima | Service d'aide à la famille immigrante de la MRC de L'Assomption (SAFIMA) | Lanaudière |\n\
+| accueil-multiethnique-terrebonne-mascouche | Accueil multiethnique et intégration des nouveaux arrivants à Terrebonne et Mascouche | Lanaudière |\n\
+\nSource: MIFI, access-to-information decision 18159, 6 February 2020 — \
+annex \"Organismes par régions\", Laurentides, Lanaudière, Laval (OCR l. 191, 195, 201); \
+annex \"Organismes par régions\", Lanaudière (OCR l. 196–197, 199).\n"
+    );
+    let fr = pap(&[
+        "cities", "--region", "16", "--format", "markdown", "--lang", "fr",
+    ])
+    .ok();
+    assert_eq!(
+        fr,
+        "| VILLE | RÉGION | ACCOMPAGNÉES |\n| --- | --- | ---: |\n\
+| Brossard | Montérégie | 40 |\n\
+| Longueuil | Montérégie | █ caviardé — art. 53, 54 |\n\
+| Saint-Constant | Montérégie | █ caviardé — art. 53, 54 |\n\
+| Total |  | 40 + 2 caviardées |\n\
+\nSource : MIFI, décision d'accès à l'information 18159, 6 février 2020 — \
+tableau des personnes immigrantes accompagnées (OCR l. 68, 72, 88).\n"
+    );
+}
+
+#[test]
+fn every_list_in_markdown_has_its_rows_and_the_decision() {
+    for list in LISTS {
+        for (lang, decision) in [
+            (
+                "en",
+                "Source: MIFI, access-to-information decision 18159, 6 February 2020 — ",
+            ),
+            (
+                "fr",
+                "Source : MIFI, décision d'accès à l'information 18159, 6 février 2020 — ",
+            ),
+        ] {
+            let md = pap(&[list, "--format", "markdown", "--lang", lang]).ok();
+            let last = md.lines().last().unwrap_or_default();
+            assert!(
+                last.starts_with(decision) && last.ends_with(")."),
+                "{list}: {last}"
+            );
+            if list == "articles" {
+                assert!(md.contains("\nArticle 53\n"), "{md}");
+                continue;
+            }
+            // The text table's header and rows (and total), plus the rule.
+            let text = pap(&[list, "--lang", lang]).ok();
+            let rows = md.lines().filter(|l| l.starts_with("| ")).count();
+            assert_eq!(
+                rows,
+                text.lines().count() + 1,
+                "{list} {lang}:\n{md}\n{text}"
+            );
+        }
+    }
+}
