@@ -35,7 +35,6 @@ pub enum ListFormat {
     Text,
     Json,
     Csv,
-    /// A Markdown table with its citation, to quote.
     Markdown,
 }
 

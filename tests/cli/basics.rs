@@ -36,7 +36,10 @@ fn subcommand_help_lists_its_options() {
     }
     let out = pap(&["cities", "--help"]).ok();
     assert!(out.contains("--region <CODE|NAME>"), "{out}");
-    assert!(out.contains("[possible values: text, json, csv]"), "{out}");
+    assert!(
+        out.contains("[possible values: text, json, csv, markdown]"),
+        "{out}"
+    );
 }
 
 /// Every subcommand's name, from the definitions the binary parses with.
