@@ -108,7 +108,7 @@ pub fn run(command: &Command, data: &Dataset, lang: Lang) -> ExitCode {
                 &query.join(" "),
                 usize::try_from(*limit).unwrap_or(usize::MAX),
                 kind.map(Kind::from),
-                *format,
+                HitsOutput::new(*format, data),
                 lang,
             );
             // The process ends next: freeing every label one by one would take
@@ -250,12 +250,31 @@ impl<'a> JsonMatch<'a> {
 /// How much of a field other than the name the text output shows, in columns.
 const MATCHED_WIDTH: usize = 48;
 
+/// How `search` prints its hits. Markdown cites each hit's OCR lines, which
+/// only the dataset holds, not its index.
+#[derive(Clone, Copy)]
+enum HitsOutput<'a> {
+    Text,
+    Json,
+    Markdown(&'a Dataset),
+}
+
+impl<'a> HitsOutput<'a> {
+    fn new(format: SearchFormat, data: &'a Dataset) -> HitsOutput<'a> {
+        match format {
+            SearchFormat::Text => HitsOutput::Text,
+            SearchFormat::Json => HitsOutput::Json,
+            SearchFormat::Markdown => HitsOutput::Markdown(data),
+        }
+    }
+}
+
 fn search(
     index: &Index,
     input: &str,
     limit: usize,
     kind: Option<Kind>,
-    format: SearchFormat,
+    format: HitsOutput,
     lang: Lang,
 ) -> ExitCode {
     let query = Query::parse(input);
@@ -266,7 +285,18 @@ fn search(
     let hits = index.search_top(&query, limit, |e| kind.is_none_or(|k| e.kind == k));
     let s = lang.strings();
     let text = match format {
-        SearchFormat::Json => {
+        HitsOutput::Markdown(data) => {
+            let entries: Vec<_> = hits.iter().map(|h| index.entry(h.entry)).collect();
+            if entries.is_empty() {
+                String::new()
+            } else {
+                format!(
+                    "{}\n",
+                    crate::app::copy::hits_markdown(data, input, &entries, lang)
+                )
+            }
+        }
+        HitsOutput::Json => {
             let rows: Vec<JsonHit> = hits
                 .iter()
                 .map(|h| {
@@ -293,7 +323,7 @@ fn search(
                 Err(e) => return fail(e),
             }
         }
-        SearchFormat::Text => {
+        HitsOutput::Text => {
             let mut t = Table::new(&[s.col_kind, s.col_id, s.col_label]);
             for h in &hits {
                 let e = index.entry(h.entry);
@@ -316,7 +346,7 @@ fn search(
     };
     let code = emit(&text);
     if hits.is_empty() {
-        if format == SearchFormat::Text {
+        if !matches!(format, HitsOutput::Json) {
             eprintln!("pap-tui: {}", s.no_hits);
         }
         return ExitCode::from(1);

@@ -185,14 +185,34 @@ pub fn entry_citation<'a>(data: &'a Dataset, entry: &Entry, lang: Lang) -> Citat
 /// The hits of a search as a plain list, each with its kind and OCR lines,
 /// under the query and above the decision's citation.
 pub fn hits_list(data: &Dataset, query: &str, entries: &[&Entry], lang: Lang) -> String {
+    hits(data, query, entries, lang, false)
+}
+
+/// [`hits_list`] as Markdown: the query and the names escaped, so that a hit
+/// from a `--data` file renders as text, never as a link or HTML.
+pub fn hits_markdown(data: &Dataset, query: &str, entries: &[&Entry], lang: Lang) -> String {
+    hits(data, query, entries, lang, true)
+}
+
+fn hits(data: &Dataset, query: &str, entries: &[&Entry], lang: Lang, markdown: bool) -> String {
+    let shown = |t: &str| {
+        if markdown {
+            text::markdown(&text::line(t))
+        } else {
+            t.to_string()
+        }
+    };
     let mut out = Message::new(Text::HitsHeading)
-        .with("query", query.trim())
+        .with("query", shown(query.trim()))
         .with("hits", lang.count(entries.len() as u64, Noun::Hit))
         .describe(lang);
+    if markdown {
+        out.push('\n');
+    }
     for entry in entries {
         let lines = entry_citation(data, entry, lang).lines();
         let kind = entry.kind.name(lang);
-        out.push_str(&format!("\n- {} ({kind}", entry.label));
+        out.push_str(&format!("\n- {} ({kind}", shown(&entry.label)));
         if !lines.is_empty() {
             out.push_str(&format!(", OCR l. {}", super::citation::line_list(&lines)));
         }
@@ -211,6 +231,30 @@ mod tests {
 
     fn data() -> Dataset {
         crate::data::load(None).expect("embedded").dataset
+    }
+
+    #[test]
+    fn markdown_hits_escape_what_markdown_reads_as_markup() {
+        let d = data();
+        let entry = Entry::new(
+            Kind::Organisation,
+            "x".into(),
+            "[click](javascript:x) <b>*bold*</b>\u{1b}[2J".into(),
+            Vec::new(),
+        );
+        let out = hits_markdown(&d, "<q>", &[&entry], Lang::En);
+        assert_eq!(
+            out,
+            "Search \"\\<q\\>\": 1 hit\n\n\
+             - \\[click\\](javascript:x) \\<b\\>\\*bold\\*\\</b\\>\\\\x1B\\[2J (organisation)\n\n\
+             Source: MIFI, access-to-information decision 18159, 6 February 2020."
+        );
+        // The plain list keeps the text as it is, its controls made visible.
+        let plain = hits_list(&d, "<q>", &[&entry], Lang::En);
+        assert!(
+            plain.contains("- [click](javascript:x) <b>*bold*</b>\\x1B[2J (organisation)"),
+            "{plain}"
+        );
     }
 
     #[test]

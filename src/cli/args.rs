@@ -42,6 +42,7 @@ pub enum ListFormat {
 pub enum SearchFormat {
     Text,
     Json,
+    Markdown,
 }
 
 /// How `cite` prints an entry: as `y` copies it, as Markdown, or as JSON.

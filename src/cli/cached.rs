@@ -5,7 +5,7 @@
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use super::{Cli, Command, fail, search};
+use super::{Cli, Command, HitsOutput, SearchFormat, fail, search};
 use crate::cache::{Key, Slot, cache_dir};
 use crate::data::{self, DataError, Loaded, Origin};
 use crate::i18n::{Lang, Message, Text};
@@ -37,9 +37,15 @@ pub fn search_cached(cli: &Cli, lang: Lang) -> Option<ExitCode> {
         usize::try_from(*limit).unwrap_or(usize::MAX),
     );
     let kind = kind.map(Kind::from);
+    let output = match format {
+        SearchFormat::Text => HitsOutput::Text,
+        SearchFormat::Json => HitsOutput::Json,
+        // Cites each hit's OCR lines, which the index does not hold.
+        SearchFormat::Markdown => return None,
+    };
     let (bytes, slot) = match find(path, cache_dir()?) {
         Ok(Found::Hit(index)) => {
-            let code = search(&index, &query, limit, kind, *format, lang);
+            let code = search(&index, &query, limit, kind, output, lang);
             // The process ends next: the system takes the memory back at once.
             std::mem::forget(index);
             return Some(code);
@@ -54,7 +60,7 @@ pub fn search_cached(cli: &Cli, lang: Lang) -> Option<ExitCode> {
     // Parsed: the bytes are not needed while the index is built and searched.
     drop(bytes);
     let index = Index::build(&loaded.dataset);
-    let code = search(&index, &query, limit, kind, *format, lang);
+    let code = search(&index, &query, limit, kind, output, lang);
     // After the output: a user sees the hits before the cache is written.
     if let Err(e) = slot.remember(&index)
         && *verbose

@@ -158,6 +158,7 @@ fn no_control_character_reaches_stdout() {
     for query in QUERIES {
         runs.push((vec!["search", query], Layout::Lines));
         runs.push((vec!["search", query, "--format", "json"], Layout::Lines));
+        runs.push((vec!["search", query, "--format", "markdown"], Layout::Lines));
     }
     runs.push((vec!["validate", arg(&f.path)], Layout::Lines));
     for (args, layout) in runs {

@@ -377,3 +377,24 @@ fn exclusions_alone_match_nothing_to_show() {
     assert_eq!(hits.len(), 3);
     assert!(hits.iter().all(|h| h["field"].is_null()), "{out}");
 }
+
+#[test]
+fn markdown_hits_cite_their_ocr_lines() {
+    let out = pap(&["search", "lanaudiere", "--format", "markdown"]).ok();
+    // Lanaudière's region cites Terrebonne's withheld row (76) and the annex's
+    // section (167 and 195–199); each organisation its own annex lines.
+    assert_eq!(
+        out,
+        "Search \"lanaudiere\": 6 hits\n\n\
+- Lanaudière (region, OCR l. 76, 167, 195–197, 199)\n\
+- Comité régional d'éducation pour le développement international de Lanaudière (organisation, OCR l. 196)\n\
+- Terrebonne (city, OCR l. 76)\n\
+- Accueil multiethnique et intégration des nouveaux arrivants à Terrebonne et Mascouche (organisation, OCR l. 199)\n\
+- Perspectives Carrières (organisation, OCR l. 191, 195, 201)\n\
+- Service d'aide à la famille immigrante de la MRC de L'Assomption (SAFIMA) (organisation, OCR l. 197)\n\
+\nSource: MIFI, access-to-information decision 18159, 6 February 2020.\n"
+    );
+    let none = pap(&["search", "zzqqxxj", "--format", "markdown"]).code(1);
+    assert_eq!(none.stdout, "");
+    assert!(none.stderr.contains("no match"), "{}", none.stderr);
+}
