@@ -261,10 +261,16 @@ enum HitsOutput<'a> {
 
 impl<'a> HitsOutput<'a> {
     fn new(format: SearchFormat, data: &'a Dataset) -> HitsOutput<'a> {
+        HitsOutput::from_index(format).unwrap_or(HitsOutput::Markdown(data))
+    }
+
+    /// The output of `format` when only the index is at hand: None for
+    /// Markdown, which needs the dataset.
+    fn from_index(format: SearchFormat) -> Option<HitsOutput<'static>> {
         match format {
-            SearchFormat::Text => HitsOutput::Text,
-            SearchFormat::Json => HitsOutput::Json,
-            SearchFormat::Markdown => HitsOutput::Markdown(data),
+            SearchFormat::Text => Some(HitsOutput::Text),
+            SearchFormat::Json => Some(HitsOutput::Json),
+            SearchFormat::Markdown => None,
         }
     }
 }

@@ -105,18 +105,41 @@ pub fn screen_block(text: &str) -> Cow<'_, str> {
     escaped(text, is_unsafe_on_screen, true)
 }
 
-/// `text` with a backslash before each character Markdown reads as markup
-/// (`\\`, `|`, `*`, `_`, `` ` ``, brackets, `<`, `>`), so that a name from a
-/// `--data` file renders as the text it is, never as a link or as HTML.
+/// `text` as Markdown that renders as the text it is, so that a value from a
+/// `--data` file never becomes a link, an image, HTML, a heading, a list or a
+/// code block: a backslash before each character Markdown reads as markup
+/// anywhere (`\\`, `|`, `*`, `_`, `` ` ``, brackets, `<`, `>`, `&`), and before
+/// what starts a block at the start of a line (`#`, `-`, `+`, `=`, `~`, the `.`
+/// or `)` after a number); the spaces that start a line are dropped. A renderer
+/// that links bare web addresses may still link one.
 pub fn markdown(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        if matches!(c, '\\' | '|' | '*' | '_' | '`' | '[' | ']' | '<' | '>') {
-            out.push('\\');
+    for (i, line) in text.split('\n').enumerate() {
+        if i > 0 {
+            out.push('\n');
         }
-        out.push(c);
+        let line = line.trim_start_matches([' ', '\t']);
+        let digits = line.len() - line.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+        for (at, c) in line.char_indices() {
+            let starts_block = (at == 0 && matches!(c, '#' | '-' | '+' | '=' | '~'))
+                || (digits > 0 && at == digits && matches!(c, '.' | ')'));
+            if starts_block
+                || matches!(
+                    c,
+                    '\\' | '|' | '*' | '_' | '`' | '[' | ']' | '<' | '>' | '&'
+                )
+            {
+                out.push('\\');
+            }
+            out.push(c);
+        }
     }
     out
+}
+
+/// One line of text from the data as Markdown: [`line`], then [`markdown`].
+pub fn markdown_line(text: &str) -> String {
+    markdown(&line(text))
 }
 
 /// A value as pretty JSON with nothing unsafe for a terminal in it: serde_json
@@ -193,9 +216,29 @@ mod tests {
             "Montréal (CSAI) — 4 200 $"
         );
         assert_eq!(
-            markdown("[a](b) <i> *c* _d_ `e` | \\"),
-            "\\[a\\](b) \\<i\\> \\*c\\* \\_d\\_ \\`e\\` \\| \\\\"
+            markdown("[a](b) <i> *c* _d_ `e` | \\ &lt;"),
+            "\\[a\\](b) \\<i\\> \\*c\\* \\_d\\_ \\`e\\` \\| \\\\ \\&lt;"
         );
+        // What starts a block at the start of a line, and only there.
+        let cases = [
+            ("# Title", "\\# Title"),
+            ("- item", "\\- item"),
+            ("+ item", "\\+ item"),
+            ("===", "\\==="),
+            ("~~~", "\\~~~"),
+            ("12. item", "12\\. item"),
+            ("3) item", "3\\) item"),
+            ("    code", "code"),
+            ("a\n---\n\t# b", "a\n\\---\n\\# b"),
+            ("Saint-Jérôme #2 - 3. 4)", "Saint-Jérôme #2 - 3. 4)"),
+            ("1982, c. 30", "1982, c. 30"),
+            ("1° la personne", "1° la personne"),
+        ];
+        for (text, want) in cases {
+            assert_eq!(markdown(text), want, "{text:?}");
+        }
+        // The line feed made visible, its backslash escaped in turn.
+        assert_eq!(markdown_line("# a\nb"), "\\# a\\\\x0Ab");
     }
 
     #[test]

@@ -2,7 +2,9 @@
 //! (ministry, reference and date, from the dataset's own document), the part
 //! of the letter it is in, and the OCR lines of this transcription.
 
-use crate::data::{Dataset, Document, SourceLine};
+use std::collections::HashMap;
+
+use crate::data::{Article, City, Dataset, Document, Funding, Organisation, Region, SourceLine};
 use crate::i18n::{Lang, Message, Text};
 
 use super::detail::Target;
@@ -58,10 +60,55 @@ fn numbers(sources: &[SourceLine]) -> impl Iterator<Item = u32> + '_ {
 
 /// The OCR lines of `o` under region `code`: an organisation listed in several
 /// regions cites one line per region, in the same order.
-fn lines_in_region(o: &crate::data::Organisation, code: &str) -> Vec<u32> {
+fn lines_in_region(o: &Organisation, code: &str) -> Vec<u32> {
     match o.regions.iter().position(|r| r == code) {
         Some(i) if o.regions.len() == o.source.len() => vec![o.source[i].line],
         _ => numbers(&o.source).collect(),
+    }
+}
+
+/// The annex's section of a region (or of several, joined).
+fn annex_part(lang: Lang, regions: &str) -> String {
+    format!("{}, {regions}", lang.strings().part_annex)
+}
+
+/// An article of the law, as a citation names it.
+fn article_part(data: &Dataset, a: &Article, lang: Lang) -> String {
+    let law = &data.document.law;
+    Message::new(Text::CiteArticle)
+        .with("number", &a.number)
+        .with("law", &law.title)
+        .with("citation", &law.citation)
+        .describe(lang)
+}
+
+/// A row of a list, for the citation of the whole list ([`Citation::of_rows`]).
+#[derive(Debug, Clone, Copy)]
+pub enum Row<'d> {
+    Region(&'d Region),
+    Organisation(&'d Organisation),
+    City(&'d City),
+    Funding(&'d Funding),
+    Article(&'d Article),
+}
+
+/// Parts by name, in the order first named, each with the lines of every row
+/// cited in it.
+#[derive(Default)]
+struct Parts {
+    at: HashMap<String, usize>,
+    parts: Vec<(String, Vec<u32>)>,
+}
+
+impl Parts {
+    fn add(&mut self, name: String, lines: Vec<u32>) {
+        match self.at.get(&name) {
+            Some(&i) => self.parts[i].1.extend(lines),
+            None => {
+                self.at.insert(name.clone(), self.parts.len());
+                self.parts.push((name, lines));
+            }
+        }
     }
 }
 
@@ -74,19 +121,50 @@ impl<'a> Citation<'a> {
         }
     }
 
-    /// The citation of several entries: the decision, and each part of the
+    /// The citation of a list's rows: the decision, and each part of the
     /// letter they come from once, with the OCR lines of them all, in the
-    /// letter's order (by first line; parts without lines last).
-    pub fn of_all(data: &'a Dataset, targets: &[Target], lang: Lang) -> Citation<'a> {
-        let mut parts: Vec<(String, Vec<u32>)> = Vec::new();
-        let cited = targets.iter().filter_map(|t| Citation::of(data, t, lang));
-        for part in cited.flat_map(|c| c.parts) {
-            match parts.iter_mut().find(|(name, _)| *name == part.name) {
-                Some((_, lines)) => lines.extend(part.lines),
-                None => parts.push((part.name, part.lines)),
+    /// letter's order (by first line; parts without lines last). An
+    /// organisation is cited in the annex's section of each of its regions, or
+    /// of `region` alone when the list is limited to it.
+    pub fn of_rows(
+        data: &'a Dataset,
+        rows: impl IntoIterator<Item = Row<'a>>,
+        region: Option<&str>,
+        lang: Lang,
+    ) -> Citation<'a> {
+        let s = lang.strings();
+        let mut parts = Parts::default();
+        for row in rows {
+            match row {
+                Row::Region(r) => {
+                    let target = Target::Region(r.code.clone());
+                    for part in Citation::of(data, &target, lang)
+                        .into_iter()
+                        .flat_map(|c| c.parts)
+                    {
+                        parts.add(part.name, part.lines);
+                    }
+                }
+                Row::Organisation(o) => {
+                    let codes = o.regions.iter().filter(|c| region.is_none_or(|r| r == *c));
+                    for code in codes {
+                        let name = annex_part(lang, data.region_name(code));
+                        parts.add(name, lines_in_region(o, code));
+                    }
+                }
+                Row::City(c) => {
+                    parts.add(s.part_headcounts.to_string(), numbers(&c.source).collect())
+                }
+                Row::Funding(f) => {
+                    parts.add(s.part_funding.to_string(), numbers(&f.source).collect())
+                }
+                Row::Article(a) => {
+                    parts.add(article_part(data, a, lang), numbers(&a.source).collect())
+                }
             }
         }
         let mut parts: Vec<Part> = parts
+            .parts
             .into_iter()
             .map(|(name, lines)| Part::new(name, lines))
             .collect();
@@ -108,7 +186,7 @@ impl<'a> Citation<'a> {
                 if !r.source.is_empty() || !organisations.is_empty() {
                     let lines = numbers(&r.source)
                         .chain(organisations.iter().flat_map(|o| lines_in_region(o, code)));
-                    parts.push(Part::new(format!("{}, {}", s.part_annex, r.name), lines));
+                    parts.push(Part::new(annex_part(lang, &r.name), lines));
                 }
                 let cities: Vec<_> = data.cities_in(code).collect();
                 if !cities.is_empty() {
@@ -121,7 +199,7 @@ impl<'a> Citation<'a> {
                 let o = data.organisation(id)?;
                 let regions: Vec<&str> = o.regions.iter().map(|c| data.region_name(c)).collect();
                 vec![Part::new(
-                    format!("{}, {}", s.part_annex, regions.join(", ")),
+                    annex_part(lang, &regions.join(", ")),
                     numbers(&o.source),
                 )]
             }
@@ -135,13 +213,7 @@ impl<'a> Citation<'a> {
             }
             Target::Article(number) => {
                 let a = data.article(number)?;
-                let law = &data.document.law;
-                let name = Message::new(Text::CiteArticle)
-                    .with("number", &a.number)
-                    .with("law", &law.title)
-                    .with("citation", &law.citation)
-                    .describe(lang);
-                vec![Part::new(name, numbers(&a.source))]
+                vec![Part::new(article_part(data, a, lang), numbers(&a.source))]
             }
         };
         Some(Citation {
@@ -241,32 +313,40 @@ mod tests {
     }
 
     #[test]
-    fn several_entries_cite_each_part_once_in_the_letters_order() {
+    fn a_lists_rows_cite_each_part_once_in_the_letters_order() {
         let d = data();
-        let targets = [
-            Target::City("montreal".into()),
-            Target::Organisation("safima".into()),
-            Target::Organisation("no-such-organisation".into()),
-            Target::Organisation("cred-lanaudiere".into()),
-            Target::City("laval".into()),
+        let org =
+            |id: &str| Row::Organisation(d.organisations.iter().find(|o| o.id == id).unwrap());
+        let city = |id: &str| Row::City(d.cities.iter().find(|c| c.id == id).unwrap());
+        let parts = |c: Citation| -> Vec<(String, Vec<u32>)> {
+            c.parts.into_iter().map(|p| (p.name, p.lines)).collect()
+        };
+        let annex = |region: &str| format!("annex \"Organismes par régions\", {region}");
+        let rows = [
+            city("montreal"),
+            org("safima"),
+            org("perspectives-carrieres"),
+            city("laval"),
         ];
-        let c = Citation::of_all(&d, &targets, Lang::En);
-        let parts: Vec<(&str, &[u32])> = c
-            .parts
-            .iter()
-            .map(|p| (p.name.as_str(), p.lines.as_slice()))
-            .collect();
+        // Perspectives Carrières is in three sections of the annex.
         assert_eq!(
-            parts,
+            parts(Citation::of_rows(&d, rows, None, Lang::En)),
             [
-                ("table of immigrants accompanied", &[62, 94][..]),
-                (
-                    "annex \"Organismes par régions\", Lanaudière",
-                    &[196, 197][..]
-                ),
+                ("table of immigrants accompanied".to_string(), vec![62, 94]),
+                (annex("Laurentides"), vec![191]),
+                (annex("Lanaudière"), vec![195, 197]),
+                (annex("Laval"), vec![201]),
             ]
         );
-        assert!(Citation::of_all(&d, &[], Lang::En).parts.is_empty());
+        // A list limited to a region cites that region's section alone.
+        assert_eq!(
+            parts(Citation::of_rows(&d, rows, Some("14"), Lang::En)),
+            [
+                ("table of immigrants accompanied".to_string(), vec![62, 94]),
+                (annex("Lanaudière"), vec![195, 197]),
+            ]
+        );
+        assert!(Citation::of_rows(&d, [], None, Lang::En).parts.is_empty());
     }
 
     #[test]

@@ -129,7 +129,7 @@ pub fn render(data: &Dataset, target: &Target, lang: Lang, format: CopyFormat) -
                 .lines()
                 .map(|l| format!("> {}", text::markdown(l)))
                 .collect();
-            let cited = text::markdown(&text::line(&citation.text(lang)));
+            let cited = text::markdown_line(&citation.text(lang));
             format!("{}\n>\n> {cited}", quoted.join("\n"))
         }
         CopyFormat::Json => {
@@ -197,7 +197,7 @@ pub fn hits_markdown(data: &Dataset, query: &str, entries: &[&Entry], lang: Lang
 fn hits(data: &Dataset, query: &str, entries: &[&Entry], lang: Lang, markdown: bool) -> String {
     let shown = |t: &str| {
         if markdown {
-            text::markdown(&text::line(t))
+            text::markdown_line(t)
         } else {
             t.to_string()
         }
@@ -220,7 +220,7 @@ fn hits(data: &Dataset, query: &str, entries: &[&Entry], lang: Lang, markdown: b
     }
     out.push_str(&format!(
         "\n\n{}.",
-        Citation::decision(data).decision_text(lang)
+        shown(&Citation::decision(data).decision_text(lang))
     ));
     text::block(&out).into_owned()
 }

@@ -5,7 +5,7 @@
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use super::{Cli, Command, HitsOutput, SearchFormat, fail, search};
+use super::{Cli, Command, HitsOutput, fail, search};
 use crate::cache::{Key, Slot, cache_dir};
 use crate::data::{self, DataError, Loaded, Origin};
 use crate::i18n::{Lang, Message, Text};
@@ -37,12 +37,8 @@ pub fn search_cached(cli: &Cli, lang: Lang) -> Option<ExitCode> {
         usize::try_from(*limit).unwrap_or(usize::MAX),
     );
     let kind = kind.map(Kind::from);
-    let output = match format {
-        SearchFormat::Text => HitsOutput::Text,
-        SearchFormat::Json => HitsOutput::Json,
-        // Cites each hit's OCR lines, which the index does not hold.
-        SearchFormat::Markdown => return None,
-    };
+    // Markdown cites each hit's OCR lines, which the index does not hold.
+    let output = HitsOutput::from_index(*format)?;
     let (bytes, slot) = match find(path, cache_dir()?) {
         Ok(Found::Hit(index)) => {
             let code = search(&index, &query, limit, kind, output, lang);

@@ -185,7 +185,7 @@ pub fn csv(data: &Dataset) -> String {
 pub fn markdown(data: &Dataset, lang: Lang) -> String {
     let s = lang.strings();
     let d = &data.document;
-    let line = |t: &str| crate::text::markdown(&crate::text::line(t));
+    let line = crate::text::markdown_line;
     let mut out = format!(
         "# {} — {} {}\n\n{}, {} · {} · {}\n\n",
         line(&d.programme),

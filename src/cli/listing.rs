@@ -276,26 +276,14 @@ pub(super) fn withheld_cell(c: &City) -> String {
 /// Articles as readable text blocks: number, text (or the letter's paraphrase),
 /// history and why the letter cites it.
 pub fn articles_text(data: &Dataset, lang: Lang) -> String {
-    articles(data, lang, |text| text.to_string())
-}
-
-/// [`articles_text`] for a Markdown document: what the data holds escaped, so
-/// that an article of a `--data` file renders as text, never as a link or HTML.
-pub fn articles_markdown(data: &Dataset, lang: Lang) -> String {
-    articles(data, lang, crate::text::markdown)
-}
-
-/// The articles' blocks, each value from the data passed through `escape`
-/// once its controls are made visible.
-fn articles(data: &Dataset, lang: Lang, escape: impl Fn(&str) -> String) -> String {
     let s = lang.strings();
-    let line = |value: &str| escape(&crate::text::line(value));
+    let line = |value: &str| crate::text::line(value).into_owned();
     let labelled = |label: &str, value: &str| format!("{label}{}{}\n", s.colon, line(value));
     let mut out = String::new();
     for a in &data.articles {
         out.push_str(&format!("{} {}\n", s.article, line(&a.number)));
         if let Some(text) = &a.text {
-            out.push_str(&escape(&crate::text::block(text)));
+            out.push_str(&crate::text::block(text));
             out.push('\n');
         }
         if let Some(p) = &a.paraphrase {
@@ -310,46 +298,64 @@ fn articles(data: &Dataset, lang: Lang, escape: impl Fn(&str) -> String) -> Stri
     out
 }
 
-/// A listing as Markdown to quote: the table (the articles as escaped blocks),
-/// then its citation, the decision and the OCR lines of every row.
+/// [`articles_text`] as Markdown: a heading for each article, then its text,
+/// one paragraph a line, and each labelled field a paragraph; everything from
+/// the data escaped ([`crate::text::markdown`]).
+pub fn articles_markdown(data: &Dataset, lang: Lang) -> String {
+    use crate::text::markdown_line;
+    let s = lang.strings();
+    let labelled =
+        |label: &str, value: &str| format!("{label}{}{}\n\n", s.colon, markdown_line(value));
+    let mut out = String::new();
+    for a in &data.articles {
+        out.push_str(&format!(
+            "### {} {}\n\n",
+            s.article,
+            markdown_line(&a.number)
+        ));
+        if let Some(text) = &a.text {
+            for line in crate::text::block(text)
+                .lines()
+                .filter(|l| !l.trim().is_empty())
+            {
+                out.push_str(&crate::text::markdown(line));
+                out.push_str("\n\n");
+            }
+        }
+        if let Some(p) = &a.paraphrase {
+            out.push_str(&labelled(s.paraphrase, p));
+        }
+        if let Some(h) = &a.history {
+            out.push_str(&labelled(s.history, h));
+        }
+        out.push_str(&labelled(s.cited_for, &a.cited_for));
+    }
+    out
+}
+
+/// A listing as Markdown to quote: the table (the articles under headings),
+/// then its citation: the decision and the OCR lines of every row.
 pub fn markdown(data: &Dataset, listing: Listing, region: Option<&str>, lang: Lang) -> String {
-    use crate::app::detail::Target;
-    let (body, targets): (String, Vec<Target>) = match listing {
-        Listing::Regions => (
-            table(data, listing, region, lang, Format::Text).to_markdown(),
-            regions_in(data, region)
-                .map(|r| Target::Region(r.code.clone()))
-                .collect(),
-        ),
-        Listing::Organisations => (
-            table(data, listing, region, lang, Format::Text).to_markdown(),
-            organisations_in(data, region)
-                .map(|o| Target::Organisation(o.id.clone()))
-                .collect(),
-        ),
-        Listing::Cities => (
-            table(data, listing, region, lang, Format::Text).to_markdown(),
-            cities_in(data, region)
-                .map(|c| Target::City(c.id.clone()))
-                .collect(),
-        ),
-        Listing::Funding => (
-            table(data, listing, region, lang, Format::Text).to_markdown(),
-            funding_in(data, region)
-                .map(|f| Target::Funding(f.id.clone()))
-                .collect(),
-        ),
-        Listing::Articles => (
-            articles_markdown(data, lang),
-            data.articles
-                .iter()
-                .map(|a| Target::Article(a.number.clone()))
-                .collect(),
-        ),
+    use crate::app::citation::{Citation, Row};
+    let body = match listing {
+        Listing::Articles => articles_markdown(data, lang),
+        _ => table(data, listing, region, lang, Format::Text).to_markdown(),
     };
-    let citation = crate::app::citation::Citation::of_all(data, &targets, lang).text(lang);
-    let citation = crate::text::markdown(&crate::text::line(&citation));
-    format!("{}\n\n{citation}\n", body.trim_end())
+    let rows: Vec<Row> = match listing {
+        Listing::Regions => regions_in(data, region).map(Row::Region).collect(),
+        Listing::Organisations => organisations_in(data, region)
+            .map(Row::Organisation)
+            .collect(),
+        Listing::Cities => cities_in(data, region).map(Row::City).collect(),
+        Listing::Funding => funding_in(data, region).map(Row::Funding).collect(),
+        Listing::Articles => data.articles.iter().map(Row::Article).collect(),
+    };
+    let citation = Citation::of_rows(data, rows, region, lang).text(lang);
+    format!(
+        "{}\n\n{}\n",
+        body.trim_end(),
+        crate::text::markdown_line(&citation)
+    )
 }
 
 /// The model objects of a listing, for JSON output.

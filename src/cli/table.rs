@@ -104,7 +104,7 @@ impl Table {
     /// would read as markup (`|`, `*`, `_`, `` ` ``, brackets, `<`, `>`, `\\`)
     /// escaped, so that a name from a `--data` file renders as the text it is.
     pub fn to_markdown(&self) -> String {
-        let cell = |c: &str| text::markdown(&text::line(c));
+        let cell = text::markdown_line;
         let mut out = String::new();
         let line = |row: &[String]| {
             format!(

@@ -111,7 +111,10 @@ Ministère de l'Immigration, de la Francisation et de l'Intégration, Bureau du 
             "## Organisation",
             "## City",
             "## Funding",
-            "## Article"
+            "## Article",
+            "### Article 1",
+            "### Article 53",
+            "### Article 54"
         ]
     );
     // Header and rule, then 17 regions, 58 organisations, 17 cities + total,
@@ -120,7 +123,7 @@ Ministère de l'Immigration, de la Francisation et de l'Intégration, Bureau du 
     assert_eq!(table_lines, 4 * 2 + 17 + 58 + 18 + 4);
     // Brackets are escaped like every character Markdown reads as markup.
     assert!(out.contains("| Longueuil | Montérégie | █ withheld — art. 53, 54 |\n"));
-    assert!(out.contains("\nArticle 54\n"));
+    assert!(out.contains("\n### Article 54\n\n"));
     assert!(out.ends_with(
         "---\n\nSource: MIFI, access-to-information decision 18159, 6 February 2020.\n"
     ));

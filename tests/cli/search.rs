@@ -398,3 +398,27 @@ fn markdown_hits_cite_their_ocr_lines() {
     assert_eq!(none.stdout, "");
     assert!(none.stderr.contains("no match"), "{}", none.stderr);
 }
+
+#[test]
+fn markdown_hits_escape_the_loaded_letters_decision() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut data = crate::support::embedded();
+    data.document.ministry_acronym = "*M*".into();
+    data.document.reference = "[x](javascript:y) <b>".into();
+    let path = crate::support::write_dataset(dir.path(), "other.json", &data);
+    let md = pap(&[
+        "--data",
+        crate::support::arg(&path),
+        "search",
+        "laval",
+        "--format",
+        "markdown",
+    ])
+    .ok();
+    assert!(
+        md.ends_with(
+            "\n\nSource: \\*M\\*, access-to-information decision \\[x\\](javascript:y) \\<b\\>, 6 February 2020.\n"
+        ),
+        "{md}"
+    );
+}

@@ -203,8 +203,8 @@ impl Tmux {
     /// apart: tmux may show a frame half written over the last one, and a
     /// check on a few words can pass on it. For comparing whole screens.
     pub fn wait_settled(&self, what: &str, check: impl Fn(&str) -> bool) -> String {
-        let deadline = Instant::now() + Duration::from_secs(10);
         let mut screen = self.wait_for(what, &check);
+        let deadline = Instant::now() + Duration::from_secs(10);
         loop {
             std::thread::sleep(Duration::from_millis(50));
             let again = self.screen();
