@@ -125,9 +125,15 @@ pub fn render(data: &Dataset, target: &Target, lang: Lang, format: CopyFormat) -
             text::block(&format!("{plain_text}\n\n{}", citation.text(lang))).into_owned()
         }
         CopyFormat::Markdown => {
+            // The plain text's own bullets ("- " after its first line) stay a
+            // list; what the data holds is escaped.
             let quoted: Vec<String> = plain_text
                 .lines()
-                .map(|l| format!("> {}", text::markdown(l)))
+                .enumerate()
+                .map(|(i, l)| match l.strip_prefix("- ") {
+                    Some(item) if i > 0 => format!("> - {}", text::markdown(item)),
+                    _ => format!("> {}", text::markdown(l)),
+                })
                 .collect();
             let cited = text::markdown_line(&citation.text(lang));
             format!("{}\n>\n> {cited}", quoted.join("\n"))
@@ -231,6 +237,31 @@ mod tests {
 
     fn data() -> Dataset {
         crate::data::load(None).expect("embedded").dataset
+    }
+
+    #[test]
+    fn a_markdown_copy_keeps_its_list_and_escapes_the_names() {
+        let mut d = data();
+        if let Some(o) = d.organisations.iter_mut().find(|o| o.id == "safima") {
+            o.name = "# [x](y)".into();
+            o.acronym = None;
+        }
+        let md = render(
+            &d,
+            &Target::Region("14".into()),
+            Lang::En,
+            CopyFormat::Markdown,
+        )
+        .expect("Lanaudière");
+        assert!(
+            md.starts_with("> Lanaudière (14) — 4 organisations\n> - Perspectives Carrières\n"),
+            "{md}"
+        );
+        assert!(md.contains("\n> - \\# \\[x\\](y)\n"), "{md}");
+        assert!(
+            md.contains("\n> - Terrebonne — █ withheld — art. 53, 54\n"),
+            "{md}"
+        );
     }
 
     #[test]
