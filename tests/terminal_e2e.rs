@@ -104,6 +104,30 @@ fn sighup_restores_the_terminal() {
 }
 
 #[test]
+fn each_frame_is_one_synchronized_update() {
+    const BEGIN: &str = "\x1b[?2026h";
+    const END: &str = "\x1b[?2026l";
+    let (t, _dir, log) = start("sync", &[]);
+    t.wait_text("All regions");
+    t.keys(&["j"]);
+    t.wait_text("No organisation of");
+    t.keys(&["q"]);
+    t.wait_for("the program to exit", |_| t.pane_dead());
+    let raw = captured(&log, |raw| raw.contains(LEAVE_ALTERNATE_SCREEN));
+    let frames: Vec<&str> = raw.split(BEGIN).skip(1).collect();
+    assert!(frames.len() >= 2, "{} frames", frames.len());
+    for frame in &frames {
+        let end = frame.find(END).expect("each frame ends its update");
+        assert!(!frame[..end].contains(LEAVE_ALTERNATE_SCREEN));
+    }
+    // The first frame's text is drawn inside its update.
+    let first = &frames[0][..frames[0].find(END).unwrap_or(0)];
+    assert!(first.contains("All regions"), "{first:?}");
+    // Leaving the screen ends any update, then restores the rest.
+    assert!(raw[raw.rfind(END).unwrap_or(0)..].contains(LEAVE_ALTERNATE_SCREEN));
+}
+
+#[test]
 fn quitting_restores_the_terminal() {
     let (t, _dir, log) = start("quit", &[]);
     t.wait_text("All regions");
