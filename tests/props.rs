@@ -787,6 +787,72 @@ fn queries_match_and_narrow_consistently() {
     });
 }
 
+/// Markdown escaping hides nothing and leaves nothing active: read back (each
+/// backslash pair as its character), the output is the text with each line's
+/// leading blanks dropped; every inline markup character is escaped, and no
+/// line starts a heading, a list (bulleted or numbered), a rule or a fence.
+#[test]
+fn markdown_escaping_reads_back_and_leaves_no_markup() {
+    let markup = || {
+        select(
+            "#-+=~.)0123456789 \t\n*_`[]<>&|\\ab"
+                .chars()
+                .collect::<Vec<_>>(),
+        )
+    };
+    let strategy = vec(prop_oneof![3 => markup(), 1 => any_char()], 0..40)
+        .prop_map(|c| c.into_iter().collect::<String>());
+    check_property(10, strategy, |input| {
+        let out = pap_tui::text::markdown(&input);
+        let mut back = String::new();
+        let mut chars = out.chars().peekable();
+        let mut line_start = true;
+        while let Some(c) = chars.next() {
+            if c == '\\' {
+                let escaped = chars.next();
+                prop_assert!(
+                    escaped.is_some_and(|e| e.is_ascii_punctuation()),
+                    "{:?} -> {:?}",
+                    input,
+                    out
+                );
+                back.extend(escaped);
+                line_start = false;
+                continue;
+            }
+            prop_assert!(
+                !"|*_`[]<>&".contains(c),
+                "{:?} unescaped in {:?} (from {:?})",
+                c,
+                out,
+                input
+            );
+            prop_assert!(
+                !(line_start && "#-+=~ \t".contains(c)),
+                "line starts with {:?} in {:?}",
+                c,
+                out
+            );
+            line_start = c == '\n';
+            back.push(c);
+        }
+        for line in out.split('\n') {
+            let number = line.trim_start_matches(|c: char| c.is_ascii_digit());
+            prop_assert!(
+                number.len() == line.len() || !number.starts_with(['.', ')']),
+                "a numbered item in {:?}",
+                out
+            );
+        }
+        let want: Vec<&str> = input
+            .split('\n')
+            .map(|l| l.trim_start_matches([' ', '\t']))
+            .collect();
+        prop_assert_eq!(back, want.join("\n"));
+        Ok(())
+    });
+}
+
 // ---------------------------------------------------------------- kept cases
 
 /// Found by `queries_match_and_narrow_consistently` (`)` then `)$`): a fuzzy
