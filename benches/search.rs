@@ -1,6 +1,7 @@
 //! Search speed on synthetic datasets of 10 000, 100 000 and 1 000 000
 //! organisations: building the index, each keystroke of a query typed one
-//! character at a time (narrowing within the previous hits), and a fresh search.
+//! character at a time (narrowing within the previous hits), a fresh search,
+//! and every hit of a search listed with its OCR lines (`Ctrl-a`).
 //!
 //! `cargo bench --bench search`; `PAP_BENCH_SIZES=10000,100000` limits the sizes.
 //! `scripts/speed-table.sh` turns the results into the README's table.
@@ -13,6 +14,8 @@ use std::hint::black_box;
 use std::time::Duration;
 
 use criterion::{BatchSize, BenchmarkId, Criterion, SamplingMode, criterion_group, criterion_main};
+use pap_tui::app::copy::hits_list;
+use pap_tui::i18n::Lang;
 use pap_tui::search::{Index, Query, Searcher};
 use pap_tui::synthetic;
 
@@ -104,6 +107,17 @@ fn search(c: &mut Criterion) {
                 b.iter(|| index.search(&Query::parse(black_box(query))))
             });
         }
+        group.finish();
+
+        // Ctrl-a in the search box and `search --format markdown`: every hit
+        // listed with its OCR lines (a tenth of the organisations match).
+        let mut group = c.benchmark_group(format!("copy_all_hits_{size}"));
+        configure(&mut group, size);
+        let hits = index.search(&Query::parse("montreal"));
+        let entries: Vec<_> = hits.iter().map(|h| index.entry(h.entry)).collect();
+        group.bench_function(BenchmarkId::from_parameter("montreal"), |b| {
+            b.iter(|| hits_list(&data, "montreal", black_box(&entries), Lang::En))
+        });
         group.finish();
     }
 }

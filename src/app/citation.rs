@@ -196,16 +196,15 @@ impl<'a> Citation<'a> {
                 parts
             }
             Target::Organisation(id) => {
-                let o = data.organisation(id)?;
-                let regions: Vec<&str> = o.regions.iter().map(|c| data.region_name(c)).collect();
-                vec![Part::new(
-                    annex_part(lang, &regions.join(", ")),
-                    numbers(&o.source),
-                )]
+                return Some(Citation::of_organisation(
+                    data,
+                    data.organisation(id)?,
+                    lang,
+                ));
             }
             Target::City(id) => {
                 let c = data.cities.iter().find(|c| &c.id == id)?;
-                vec![Part::new(s.part_headcounts.to_string(), numbers(&c.source))]
+                return Some(Citation::of_city(data, c, lang));
             }
             Target::Funding(id) => {
                 let f = data.funding.iter().find(|f| &f.id == id)?;
@@ -220,6 +219,29 @@ impl<'a> Citation<'a> {
             document: &data.document,
             parts,
         })
+    }
+
+    /// The citation of an organisation: the annex's sections it is listed in.
+    pub fn of_organisation(data: &'a Dataset, o: &Organisation, lang: Lang) -> Citation<'a> {
+        let regions: Vec<&str> = o.regions.iter().map(|c| data.region_name(c)).collect();
+        Citation {
+            document: &data.document,
+            parts: vec![Part::new(
+                annex_part(lang, &regions.join(", ")),
+                numbers(&o.source),
+            )],
+        }
+    }
+
+    /// The citation of a city: its row of the headcounts' table.
+    pub fn of_city(data: &'a Dataset, c: &City, lang: Lang) -> Citation<'a> {
+        Citation {
+            document: &data.document,
+            parts: vec![Part::new(
+                lang.strings().part_headcounts.to_string(),
+                numbers(&c.source),
+            )],
+        }
     }
 
     /// The citation of one of the letter's passages that the search box finds

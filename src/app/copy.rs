@@ -2,7 +2,9 @@
 //! interface language, names kept in French, no control character from the
 //! data, and in every format the citation that locates it in the letter.
 
-use crate::data::{City, Dataset, Headcount};
+use std::collections::{HashMap, HashSet};
+
+use crate::data::{City, Dataset, Headcount, Organisation};
 use crate::i18n::{Lang, Message, Noun, Text};
 use crate::search::{Entry, Kind};
 use crate::text;
@@ -188,6 +190,53 @@ pub fn entry_citation<'a>(data: &'a Dataset, entry: &Entry, lang: Lang) -> Citat
         .unwrap_or_else(|| Citation::of_passage(data, &entry.id, lang))
 }
 
+/// The citations of many hits at once (every hit of a large dataset): the
+/// organisations and cities they name found in one pass over the dataset,
+/// where [`entry_citation`] scans it for each.
+pub fn entry_citations<'a>(data: &'a Dataset, entries: &[&Entry], lang: Lang) -> Vec<Citation<'a>> {
+    let ids = |kind: Kind| -> HashSet<&str> {
+        entries
+            .iter()
+            .filter(|e| e.kind == kind)
+            .map(|e| e.id.as_str())
+            .collect()
+    };
+    let (wanted, cities_wanted) = (ids(Kind::Organisation), ids(Kind::City));
+    let mut organisations: HashMap<&str, &Organisation> = HashMap::new();
+    if !wanted.is_empty() {
+        for o in data
+            .organisations
+            .iter()
+            .filter(|o| wanted.contains(o.id.as_str()))
+        {
+            organisations.entry(o.id.as_str()).or_insert(o);
+        }
+    }
+    let mut cities: HashMap<&str, &City> = HashMap::new();
+    for c in data
+        .cities
+        .iter()
+        .filter(|c| cities_wanted.contains(c.id.as_str()))
+    {
+        cities.entry(c.id.as_str()).or_insert(c);
+    }
+    entries
+        .iter()
+        .map(|e| {
+            let found = match e.kind {
+                Kind::Organisation => organisations
+                    .get(e.id.as_str())
+                    .map(|o| Citation::of_organisation(data, o, lang)),
+                Kind::City => cities
+                    .get(e.id.as_str())
+                    .map(|c| Citation::of_city(data, c, lang)),
+                _ => None,
+            };
+            found.unwrap_or_else(|| entry_citation(data, e, lang))
+        })
+        .collect()
+}
+
 /// The hits of a search as a plain list, each with its kind and OCR lines,
 /// under the query and above the decision's citation.
 pub fn hits_list(data: &Dataset, query: &str, entries: &[&Entry], lang: Lang) -> String {
@@ -215,8 +264,8 @@ fn hits(data: &Dataset, query: &str, entries: &[&Entry], lang: Lang, markdown: b
     if markdown {
         out.push('\n');
     }
-    for entry in entries {
-        let lines = entry_citation(data, entry, lang).lines();
+    for (entry, citation) in entries.iter().zip(entry_citations(data, entries, lang)) {
+        let lines = citation.lines();
         let kind = entry.kind.name(lang);
         out.push_str(&format!("\n- {} ({kind}", shown(&entry.label)));
         if !lines.is_empty() {
@@ -237,6 +286,21 @@ mod tests {
 
     fn data() -> Dataset {
         crate::data::load(None).expect("embedded").dataset
+    }
+
+    #[test]
+    fn many_hits_are_cited_as_each_is_alone() {
+        let d = data();
+        for lang in [Lang::Fr, Lang::En] {
+            let all = crate::search::entries(&d);
+            let entries: Vec<&Entry> = all.iter().collect();
+            let alone: Vec<Citation> = entries
+                .iter()
+                .map(|e| entry_citation(&d, e, lang))
+                .collect();
+            assert_eq!(entry_citations(&d, &entries, lang), alone);
+            assert!(alone.iter().filter(|c| !c.lines().is_empty()).count() > 90);
+        }
     }
 
     #[test]
