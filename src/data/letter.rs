@@ -7,7 +7,7 @@ mod align;
 
 use std::sync::{Arc, OnceLock};
 
-use super::{Dataset, Document, EMBEDDED_LETTER, Headcount, Origin, SourceLine};
+use super::{Dataset, Document, EMBEDDED_LETTER, Headcount, Organisation, Origin, SourceLine};
 use crate::i18n::Lang;
 
 /// The raw OCR that the embedded dataset's `source` lines are numbered in.
@@ -69,8 +69,30 @@ enum Finder {
     /// The transcription aligned with the OCR: each OCR line's words, where
     /// they are in the line and the letter line each landed on.
     Aligned(Vec<Vec<align::PlacedWord>>),
-    /// A letter built from the dataset: each line's source lines.
-    Parts(Vec<Vec<u32>>),
+    /// A letter built from the dataset: each part's source lines.
+    Parts(Parts),
+}
+
+/// The parts of a built letter (a question, a city's row, an organisation),
+/// each with its source lines and the first letter line that shows it. One
+/// list of numbers for all of them: a large dataset has a part for each
+/// organisation.
+#[derive(Debug, Clone, Default)]
+struct Parts {
+    /// Every part's source lines, one part after another.
+    numbers: Vec<u32>,
+    /// For each part: where its numbers end in `numbers`, and its first line.
+    parts: Vec<(usize, usize)>,
+}
+
+impl Parts {
+    /// Each part's source lines and first letter line.
+    fn iter(&self) -> impl Iterator<Item = (&[u32], usize)> {
+        let starts = std::iter::once(0).chain(self.parts.iter().map(|&(end, _)| end));
+        starts
+            .zip(&self.parts)
+            .map(|(start, &(end, first))| (&self.numbers[start..end], first))
+    }
 }
 
 impl Letter {
@@ -109,15 +131,14 @@ impl Letter {
                 };
                 landed(quoted.as_ref()).or_else(|| landed(None))
             }
-            Finder::Parts(sources) => {
+            Finder::Parts(parts) => {
                 // The most precise part citing the line: a funding row rather
                 // than the answer that holds the whole table.
-                sources
+                parts
                     .iter()
-                    .enumerate()
-                    .filter(|(_, lines)| lines.contains(&source.line))
-                    .min_by_key(|(_, lines)| lines.len())
-                    .map(|(i, _)| LetterSpan::line(i))
+                    .filter(|(lines, _)| lines.contains(&source.line))
+                    .min_by_key(|(lines, _)| lines.len())
+                    .map(|(_, first)| LetterSpan::line(first))
             }
         }
     }
@@ -168,25 +189,48 @@ fn embedded() -> Letter {
     }
 }
 
-/// Lines of a letter built from a dataset, each with its source lines.
+/// Lines of a letter built from a dataset, and its parts.
 #[derive(Default)]
 struct Builder {
     lines: Vec<LetterLine>,
-    sources: Vec<Vec<u32>>,
+    parts: Parts,
 }
 
 impl Builder {
     /// Adds `text` (one letter line per line of it) showing `source`.
     fn push(&mut self, text: &str, source: &[SourceLine]) {
-        let numbers: Vec<u32> = source.iter().map(|s| s.line).collect();
-        let ocr = gutter(&numbers);
+        let ocr = self.part(source);
         for line in text.split('\n') {
             self.lines.push(LetterLine {
                 text: crate::text::screen_line(line).into_owned(),
                 ocr,
             });
-            self.sources.push(numbers.clone());
         }
+    }
+
+    /// [`Builder::push`] for a text made for the letter, kept rather than
+    /// copied when it has nothing to escape.
+    fn push_owned(&mut self, text: String, source: &[SourceLine]) {
+        let plain = !text.contains('\n')
+            && matches!(
+                crate::text::screen_line(&text),
+                std::borrow::Cow::Borrowed(_)
+            );
+        if !plain {
+            return self.push(&text, source);
+        }
+        let ocr = self.part(source);
+        self.lines.push(LetterLine { text, ocr });
+    }
+
+    /// Starts a part at the next line, showing `source`; its gutter.
+    fn part(&mut self, source: &[SourceLine]) -> Option<OcrLines> {
+        let numbers = &mut self.parts.numbers;
+        let start = numbers.len();
+        numbers.extend(source.iter().map(|s| s.line));
+        let ocr = gutter(&numbers[start..]);
+        self.parts.parts.push((numbers.len(), self.lines.len()));
+        ocr
     }
 
     fn blank(&mut self) {
@@ -224,7 +268,7 @@ fn built(data: &Dataset) -> Letter {
     b.regions(data);
     Letter {
         lines: b.lines,
-        finder: Finder::Parts(b.sources),
+        finder: Finder::Parts(b.parts),
     }
 }
 
@@ -328,15 +372,42 @@ impl Builder {
 
     /// Each region that is cited or has organisations, with its organisations.
     fn regions(&mut self, data: &Dataset) {
-        for r in &data.regions {
-            let mut organisations = data.organisations_in(&r.code).peekable();
-            if r.source.is_empty() && organisations.peek().is_none() {
+        // Each region's organisations, in the dataset's order, from one pass
+        // over them rather than one per region.
+        let at: foldhash::HashMap<&str, usize> = data
+            .regions
+            .iter()
+            .enumerate()
+            .map(|(i, r)| (r.code.as_str(), i))
+            .collect();
+        let mut by_region: Vec<Vec<&Organisation>> = vec![Vec::new(); data.regions.len()];
+        for o in &data.organisations {
+            for code in &o.regions {
+                if let Some(&i) = at.get(code.as_str())
+                    && !by_region[i]
+                        .last()
+                        .is_some_and(|last| std::ptr::eq(*last, o))
+                {
+                    by_region[i].push(o);
+                }
+            }
+        }
+        for (r, organisations) in data.regions.iter().zip(by_region) {
+            if r.source.is_empty() && organisations.is_empty() {
                 continue;
             }
             self.blank();
             self.push(&format!("{} [{}]", r.name, r.code), &r.source);
             for o in organisations {
-                self.push(&format!("  - {}", o.display_name()), &o.source);
+                let mut line = String::with_capacity(o.name.len() + 16);
+                line.push_str("  - ");
+                line.push_str(&o.name);
+                if let Some(acronym) = &o.acronym {
+                    line.push_str(" (");
+                    line.push_str(acronym);
+                    line.push(')');
+                }
+                self.push_owned(line, &o.source);
             }
         }
     }

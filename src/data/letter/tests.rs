@@ -239,3 +239,40 @@ fn a_dataset_letter_is_made_safe_for_the_screen() {
     );
     assert!(letter.lines().iter().any(|l| l.text == "second 18159"));
 }
+
+#[test]
+fn a_dataset_letter_lists_each_organisation_under_each_of_its_regions() {
+    let mut data = crate::data::load(None).expect("embedded").dataset;
+    // A code repeated in one organisation's list still lists it once there.
+    let perspectives = data
+        .organisations
+        .iter_mut()
+        .find(|o| o.id == "perspectives-carrieres")
+        .expect("perspectives-carrieres");
+    let first = perspectives.regions[0].clone();
+    perspectives.regions.push(first);
+    let safima = data.organisations.iter_mut().find(|o| o.id == "safima");
+    safima.expect("safima").name = "SAFIMA \u{1b}[2J".into();
+    let letter = letter(&data, &Origin::File("x.json".into()));
+    let lines: Vec<&str> = letter.lines().iter().map(|l| l.text.as_str()).collect();
+    for r in &data.regions {
+        let heading = format!("{} [{}]", r.name, r.code);
+        let Some(at) = lines.iter().position(|l| *l == heading) else {
+            assert_eq!(data.organisations_in(&r.code).count(), 0, "{heading}");
+            continue;
+        };
+        let listed: Vec<&str> = lines[at + 1..]
+            .iter()
+            .take_while(|l| l.starts_with("  - "))
+            .copied()
+            .collect();
+        let expected: Vec<String> = data
+            .organisations_in(&r.code)
+            .map(|o| crate::text::screen_line(&format!("  - {}", o.display_name())).into_owned())
+            .collect();
+        assert_eq!(listed, expected, "{heading}");
+    }
+    let count = |text: &str| lines.iter().filter(|l| **l == text).count();
+    assert_eq!(count("  - Perspectives Carrières"), 3);
+    assert_eq!(count("  - SAFIMA \\x1B[2J (SAFIMA)"), 1);
+}
