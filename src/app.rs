@@ -21,7 +21,7 @@ use crate::data::{Dataset, Letter, Origin, Totals};
 use crate::i18n::{Lang, Message, Noun, Text};
 use crate::search::Index;
 
-pub use action::{Action, Msg, Pane, SharedIndex};
+pub use action::{Action, Msg, Pane, SharedIndex, SharedLetter};
 pub use copy::CopyFormat;
 pub use detail::{Detail, Target};
 pub use help::{HelpRow, HelpRows, HelpView};
@@ -459,6 +459,10 @@ impl App {
     fn receive(&mut self, msg: Msg) {
         match msg {
             Msg::IndexReady(SharedIndex(index)) => self.index = Some(index),
+            Msg::LetterReady(SharedLetter(letter)) => {
+                // Made here already when it was opened first: the same letter.
+                let _ = self.letter.set(letter);
+            }
             Msg::SearchResults { generation, hits } => self.take_results(generation, hits),
             Msg::Notify(text, error) => self.notify(text, error),
             Msg::Theme(theme) => {

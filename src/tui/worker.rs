@@ -1,12 +1,13 @@
 //! The search thread: builds the index (or reads it from the index cache),
 //! hands it to the app, then answers the newest query each time. Every
-//! dataset, of any size, is searched here.
+//! dataset, of any size, is searched here. Once the first frame is drawn, the
+//! letter is made on a thread of its own beside it.
 
 use std::sync::{Arc, mpsc};
 
-use crate::app::{Msg, SharedIndex};
+use crate::app::{Msg, SharedIndex, SharedLetter};
 use crate::cache::Slot;
-use crate::data::Dataset;
+use crate::data::{Dataset, Origin};
 use crate::search::{Index, Searcher};
 
 /// The loop's end of the search thread. Older queries not yet started are
@@ -16,6 +17,9 @@ pub struct SearchWorker {
     pub results: mpsc::Receiver<Msg>,
     /// Told once the first frame is on screen; taken when told.
     drawn: Option<mpsc::Sender<()>>,
+    /// What the letter is made of, and where it goes; taken when the first
+    /// frame is drawn.
+    letter: Option<(Arc<Dataset>, Origin, mpsc::Sender<Msg>)>,
 }
 
 impl SearchWorker {
@@ -26,12 +30,14 @@ impl SearchWorker {
     /// there by a thread of its own.
     pub fn spawn(
         data: Arc<Dataset>,
+        origin: Origin,
         index: Option<Arc<Index>>,
         cache: Option<Slot>,
     ) -> SearchWorker {
         let (requests, inbox) = mpsc::channel::<(u64, String)>();
         let (outbox, results) = mpsc::channel();
         let (drawn, first_frame) = mpsc::channel();
+        let letter = Some((Arc::clone(&data), origin, outbox.clone()));
         std::thread::spawn(move || {
             let index = match index {
                 Some(index) => index,
@@ -70,6 +76,7 @@ impl SearchWorker {
             requests,
             results,
             drawn: Some(drawn),
+            letter,
         }
     }
 
@@ -79,11 +86,21 @@ impl SearchWorker {
         let _ = self.requests.send((generation, query));
     }
 
-    /// Says that a frame is on screen; only the first call tells the thread.
+    /// Says that a frame is on screen; only the first call tells the thread,
+    /// and starts making the letter: a large dataset's takes a while (half a
+    /// second at 1 000 000 organisations), which opening it would otherwise
+    /// wait for.
     pub fn frame_drawn(&mut self) {
         if let Some(drawn) = self.drawn.take() {
             // A thread that has nothing to write has stopped listening.
             let _ = drawn.send(());
+        }
+        if let Some((data, origin, outbox)) = self.letter.take() {
+            std::thread::spawn(move || {
+                let letter = crate::data::letter(&data, &origin);
+                // An explorer that has quit no longer listens.
+                let _ = outbox.send(Msg::LetterReady(SharedLetter(letter)));
+            });
         }
     }
 }
@@ -111,10 +128,56 @@ mod tests {
     use super::*;
     use std::time::Duration;
 
+    /// The thread's next answer, the letter (made beside it) left aside.
+    fn answer(worker: &SearchWorker) -> Msg {
+        loop {
+            match worker.results.recv_timeout(Duration::from_secs(10)) {
+                Ok(Msg::LetterReady(_)) => continue,
+                Ok(msg) => return msg,
+                Err(e) => panic!("an answer expected: {e}"),
+            }
+        }
+    }
+
+    #[test]
+    fn the_letter_is_made_once_the_first_frame_is_drawn() {
+        let data = Arc::new(crate::data::load(None).expect("embedded").dataset);
+        let origin = Origin::File("pap.json".into());
+        let mut worker = SearchWorker::spawn(Arc::clone(&data), origin.clone(), None, None);
+        assert!(
+            worker
+                .results
+                .recv_timeout(Duration::from_millis(100))
+                .is_err(),
+            "no letter before the first frame"
+        );
+        worker.frame_drawn();
+        let letter = loop {
+            match worker.results.recv_timeout(Duration::from_secs(10)) {
+                Ok(Msg::LetterReady(SharedLetter(letter))) => break letter,
+                Ok(_) => continue,
+                Err(e) => panic!("the letter expected: {e}"),
+            }
+        };
+        assert_eq!(
+            letter.lines().len(),
+            crate::data::letter(&data, &origin).lines().len()
+        );
+        // Told twice, it makes one letter.
+        worker.frame_drawn();
+        let _ = index_ready(&worker);
+        assert!(
+            worker
+                .results
+                .recv_timeout(Duration::from_millis(200))
+                .is_err()
+        );
+    }
+
     #[test]
     fn the_index_comes_first_then_the_newest_answer() {
         let data = Arc::new(crate::data::load(None).expect("embedded").dataset);
-        let mut worker = SearchWorker::spawn(data, None, None);
+        let mut worker = SearchWorker::spawn(data, Origin::Embedded, None, None);
         worker.search(1, "safima".into());
         assert!(
             worker
@@ -124,12 +187,9 @@ mod tests {
             "nothing is built before the first frame"
         );
         worker.frame_drawn();
-        let wait = Duration::from_secs(10);
-        let first = worker.results.recv_timeout(wait).expect("index");
+        let first = answer(&worker);
         assert!(matches!(first, Msg::IndexReady(_)), "{first:?}");
-        let Msg::SearchResults { generation, hits } =
-            worker.results.recv_timeout(wait).expect("hits")
-        else {
+        let Msg::SearchResults { generation, hits } = answer(&worker) else {
             panic!("hits expected");
         };
         assert_eq!(generation, 1);
@@ -138,8 +198,8 @@ mod tests {
 
     /// The index the thread hands over first.
     fn index_ready(worker: &SearchWorker) -> Arc<Index> {
-        match worker.results.recv_timeout(Duration::from_secs(10)) {
-            Ok(Msg::IndexReady(SharedIndex(index))) => index,
+        match answer(worker) {
+            Msg::IndexReady(SharedIndex(index)) => index,
             other => panic!("the index expected, got {other:?}"),
         }
     }
@@ -177,7 +237,12 @@ mod tests {
     #[test]
     fn a_built_index_is_remembered_after_the_first_frame_on_second_sight() {
         let (_dir, slot, data) = cached_explorer();
-        let mut worker = SearchWorker::spawn(Arc::clone(&data), None, Some(slot.clone()));
+        let mut worker = SearchWorker::spawn(
+            Arc::clone(&data),
+            Origin::Embedded,
+            None,
+            Some(slot.clone()),
+        );
         std::thread::sleep(Duration::from_millis(100));
         assert!(
             names_in(&slot.dir).is_empty(),
@@ -188,7 +253,12 @@ mod tests {
         wait_until("the mark", || {
             names_in(&slot.dir).iter().any(|n| n.ends_with(".seen"))
         });
-        let mut worker = SearchWorker::spawn(Arc::clone(&data), None, Some(slot.clone()));
+        let mut worker = SearchWorker::spawn(
+            Arc::clone(&data),
+            Origin::Embedded,
+            None,
+            Some(slot.clone()),
+        );
         worker.frame_drawn();
         let built = index_ready(&worker);
         wait_until("the stored index", || slot.lookup().is_some());
@@ -200,10 +270,15 @@ mod tests {
     #[test]
     fn an_explorer_that_ends_before_its_first_frame_writes_nothing() {
         let (_dir, slot, data) = cached_explorer();
-        let worker = SearchWorker::spawn(Arc::clone(&data), None, Some(slot.clone()));
+        let worker = SearchWorker::spawn(
+            Arc::clone(&data),
+            Origin::Embedded,
+            None,
+            Some(slot.clone()),
+        );
         drop(worker);
         // Had the first session marked the key, this one would store the index.
-        let mut worker = SearchWorker::spawn(data, None, Some(slot.clone()));
+        let mut worker = SearchWorker::spawn(data, Origin::Embedded, None, Some(slot.clone()));
         worker.frame_drawn();
         index_ready(&worker);
         wait_until("the mark", || !names_in(&slot.dir).is_empty());
@@ -226,15 +301,18 @@ mod tests {
         let stored = Index::build(&other);
         assert!(crate::cache::store(&slot.dir, slot.key, &stored).is_ok());
         let data = Arc::new(crate::data::load(None).expect("embedded").dataset);
-        let mut worker = SearchWorker::spawn(Arc::clone(&data), None, Some(slot.clone()));
+        let mut worker = SearchWorker::spawn(
+            Arc::clone(&data),
+            Origin::Embedded,
+            None,
+            Some(slot.clone()),
+        );
         worker.frame_drawn();
         let index = index_ready(&worker);
         assert_eq!(index.len(), stored.len());
         assert_ne!(index.len(), Index::build(&data).len());
         worker.search(1, "e".into());
-        let Ok(Msg::SearchResults { hits, .. }) =
-            worker.results.recv_timeout(Duration::from_secs(10))
-        else {
+        let Msg::SearchResults { hits, .. } = answer(&worker) else {
             panic!("hits expected");
         };
         assert_eq!(hits, stored.search(&crate::search::Query::parse("e")));

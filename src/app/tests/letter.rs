@@ -287,3 +287,19 @@ fn letter_scroll_is_bounded() {
     run(&mut app, &[Action::Up]);
     assert_eq!(letter_view(&app).scroll, lines - 2);
 }
+
+#[test]
+fn the_letter_made_beside_the_loop_is_the_one_opened() {
+    let data = crate::data::load(None).expect("embedded").dataset;
+    let mut app = App::new(data, Origin::File("pap.json".into()), Lang::En);
+    let made = crate::data::letter(&app.data, &app.origin);
+    app.update(Msg::LetterReady(SharedLetter(std::sync::Arc::clone(&made))));
+    assert!(std::ptr::eq(app.letter(), &*made));
+    // Made by the app first (the letter opened before it came): kept.
+    let mut app = App::new(app.data.as_ref().clone(), app.origin.clone(), Lang::En);
+    run(&mut app, &[Action::ToggleLetter]);
+    let first: *const Letter = app.letter();
+    app.update(Msg::LetterReady(SharedLetter(made)));
+    assert!(std::ptr::eq(app.letter(), first));
+    assert!(matches!(app.overlay, Overlay::Letter(_)));
+}
