@@ -21,7 +21,7 @@ use crate::data::{Dataset, Letter, Origin, Totals};
 use crate::i18n::{Lang, Message, Noun, Text};
 use crate::search::Index;
 
-pub use action::{Action, Msg, Pane, SharedIndex, SharedLetter};
+pub use action::{Action, Msg, Pane, SharedIndex};
 pub use copy::CopyFormat;
 pub use detail::{Detail, Target};
 pub use help::{HelpRow, HelpRows, HelpView};
@@ -129,6 +129,10 @@ pub struct RegionSummary {
     pub totals: Totals,
 }
 
+/// Where the letter goes once made, shared with the thread that makes it
+/// ahead of its first showing.
+pub type LetterSlot = Arc<OnceLock<Arc<Letter>>>;
+
 pub struct App {
     /// Shared with the thread that builds the index and searches.
     pub data: Arc<Dataset>,
@@ -167,8 +171,10 @@ pub struct App {
     pub regions: Vec<RegionSummary>,
     /// The summary of every region together.
     pub all_regions: RegionSummary,
-    /// The letter with its OCR line numbers, made when it is first shown.
-    letter: OnceLock<Arc<Letter>>,
+    /// The letter with its OCR line numbers, made when it is first shown or
+    /// by the thread the loop starts after the first frame ([`App::letter_slot`]),
+    /// whichever comes first; the other waits for it rather than make another.
+    letter: LetterSlot,
     /// Past search queries, most recent last.
     pub history: Vec<String>,
     /// The list of hits last sent to the clipboard and how many it holds, to
@@ -254,12 +260,18 @@ impl App {
             history: Vec::new(),
             regions,
             all_regions,
-            letter: OnceLock::new(),
+            letter: Arc::new(OnceLock::new()),
             copied_hits: None,
             last_click: None,
         };
         app.select_region(ALL_ROW);
         app
+    }
+
+    /// Where the letter goes once made, for a thread that makes it ahead of
+    /// its first showing.
+    pub fn letter_slot(&self) -> LetterSlot {
+        Arc::clone(&self.letter)
     }
 
     /// The letter, as the letter overlay shows it.
@@ -459,10 +471,6 @@ impl App {
     fn receive(&mut self, msg: Msg) {
         match msg {
             Msg::IndexReady(SharedIndex(index)) => self.index = Some(index),
-            Msg::LetterReady(SharedLetter(letter)) => {
-                // Made here already when it was opened first: the same letter.
-                let _ = self.letter.set(letter);
-            }
             Msg::SearchResults { generation, hits } => self.take_results(generation, hits),
             Msg::Notify(text, error) => self.notify(text, error),
             Msg::Theme(theme) => {

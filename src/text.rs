@@ -108,31 +108,34 @@ pub fn screen_block(text: &str) -> Cow<'_, str> {
 /// `text` as Markdown that renders as the text it is, so that a value from a
 /// `--data` file never becomes a link, an image, HTML, a heading, a list or a
 /// code block: a backslash before each character Markdown reads as markup
-/// anywhere (`\\`, `|`, `*`, `_`, `` ` ``, brackets, `<`, `>`, `&`), and before
-/// what starts a block at the start of a line (`#`, `-`, `+`, `=`, `~`, the `.`
-/// or `)` after a number); the spaces that start a line are dropped. A renderer
-/// that links bare web addresses may still link one.
+/// anywhere (`\\`, `|`, `*`, `_`, `` ` ``, `~`, brackets, `<`, `>`, `&`), and
+/// before what starts a block at the start of a line (`#`, `-`, `+`, `=`, the
+/// `.` or `)` after a number); the spaces that start a line are dropped. A line
+/// ends at `\n` or `\r`. A renderer that links bare web addresses may still
+/// link one.
 pub fn markdown(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
-    for (i, line) in text.split('\n').enumerate() {
-        if i > 0 {
-            out.push('\n');
-        }
+    for piece in text.split_inclusive(['\n', '\r']) {
+        let (line, end) = match piece.strip_suffix(['\n', '\r']) {
+            Some(line) => (line, &piece[line.len()..]),
+            None => (piece, ""),
+        };
         let line = line.trim_start_matches([' ', '\t']);
         let digits = line.len() - line.trim_start_matches(|c: char| c.is_ascii_digit()).len();
         for (at, c) in line.char_indices() {
-            let starts_block = (at == 0 && matches!(c, '#' | '-' | '+' | '=' | '~'))
+            let starts_block = (at == 0 && matches!(c, '#' | '-' | '+' | '='))
                 || (digits > 0 && at == digits && matches!(c, '.' | ')'));
             if starts_block
                 || matches!(
                     c,
-                    '\\' | '|' | '*' | '_' | '`' | '[' | ']' | '<' | '>' | '&'
+                    '\\' | '|' | '*' | '_' | '`' | '~' | '[' | ']' | '<' | '>' | '&'
                 )
             {
                 out.push('\\');
             }
             out.push(c);
         }
+        out.push_str(end);
     }
     out
 }
@@ -225,7 +228,9 @@ mod tests {
             ("- item", "\\- item"),
             ("+ item", "\\+ item"),
             ("===", "\\==="),
-            ("~~~", "\\~~~"),
+            ("~~~", "\\~\\~\\~"),
+            ("a ~~b~~", "a \\~\\~b\\~\\~"),
+            ("a\r# b\r\n- c", "a\r\\# b\r\n\\- c"),
             ("12. item", "12\\. item"),
             ("3) item", "3\\) item"),
             ("    code", "code"),

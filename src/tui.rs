@@ -150,9 +150,9 @@ pub fn run(mut app: App, options: Options) -> Result<Exit, TuiError> {
         ui: UiState::new(options.theme),
         worker: SearchWorker::spawn(
             Arc::clone(&app.data),
-            app.origin.clone(),
             app.index.clone(),
             options.index_cache.clone(),
+            (app.origin.clone(), app.letter_slot()),
         ),
         store,
         mouse_captured: options.mouse,

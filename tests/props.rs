@@ -795,7 +795,7 @@ fn queries_match_and_narrow_consistently() {
 fn markdown_escaping_reads_back_and_leaves_no_markup() {
     let markup = || {
         select(
-            "#-+=~.)0123456789 \t\n*_`[]<>&|\\ab"
+            "#-+=~.)0123456789 \t\n\r*_`[]<>&|\\ab"
                 .chars()
                 .collect::<Vec<_>>(),
         )
@@ -821,7 +821,7 @@ fn markdown_escaping_reads_back_and_leaves_no_markup() {
                 continue;
             }
             prop_assert!(
-                !"|*_`[]<>&".contains(c),
+                !"|*_`~[]<>&".contains(c),
                 "{:?} unescaped in {:?} (from {:?})",
                 c,
                 out,
@@ -833,10 +833,10 @@ fn markdown_escaping_reads_back_and_leaves_no_markup() {
                 c,
                 out
             );
-            line_start = c == '\n';
+            line_start = c == '\n' || c == '\r';
             back.push(c);
         }
-        for line in out.split('\n') {
+        for line in out.split(['\n', '\r']) {
             let number = line.trim_start_matches(|c: char| c.is_ascii_digit());
             prop_assert!(
                 number.len() == line.len() || !number.starts_with(['.', ')']),
@@ -844,11 +844,11 @@ fn markdown_escaping_reads_back_and_leaves_no_markup() {
                 out
             );
         }
-        let want: Vec<&str> = input
-            .split('\n')
+        let want: String = input
+            .split_inclusive(['\n', '\r'])
             .map(|l| l.trim_start_matches([' ', '\t']))
             .collect();
-        prop_assert_eq!(back, want.join("\n"));
+        prop_assert_eq!(back, want);
         Ok(())
     });
 }

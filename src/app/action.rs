@@ -219,19 +219,6 @@ impl PartialEq for SharedIndex {
 
 impl Eq for SharedIndex {}
 
-/// The letter as a message carries it: two are equal when they are the same
-/// letter.
-#[derive(Debug, Clone)]
-pub struct SharedLetter(pub std::sync::Arc<crate::data::Letter>);
-
-impl PartialEq for SharedLetter {
-    fn eq(&self, other: &SharedLetter) -> bool {
-        std::sync::Arc::ptr_eq(&self.0, &other.0)
-    }
-}
-
-impl Eq for SharedLetter {}
-
 /// What the event loop reports back to the app: answers to the effects it
 /// carried out, and notes of its own. No key produces one.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -243,9 +230,6 @@ pub enum Msg {
     },
     /// The search index, built on the search thread.
     IndexReady(SharedIndex),
-    /// The letter, made on a thread of its own once the first frame is drawn,
-    /// so that opening it never waits on a large dataset.
-    LetterReady(SharedLetter),
     /// The clipboard took the text (by this method), or could not (why); the text.
     CopyOutcome(Result<&'static str, String>, String),
     /// Show a message in the status bar (a warning when the flag is set).

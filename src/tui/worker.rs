@@ -5,7 +5,7 @@
 
 use std::sync::{Arc, mpsc};
 
-use crate::app::{Msg, SharedIndex, SharedLetter};
+use crate::app::{LetterSlot, Msg, SharedIndex};
 use crate::cache::Slot;
 use crate::data::{Dataset, Origin};
 use crate::search::{Index, Searcher};
@@ -17,9 +17,9 @@ pub struct SearchWorker {
     pub results: mpsc::Receiver<Msg>,
     /// Told once the first frame is on screen; taken when told.
     drawn: Option<mpsc::Sender<()>>,
-    /// What the letter is made of, and where it goes; taken when the first
-    /// frame is drawn.
-    letter: Option<(Arc<Dataset>, Origin, mpsc::Sender<Msg>)>,
+    /// What the letter is made of, and the app's slot for it; taken when the
+    /// first frame is drawn.
+    letter: Option<(Arc<Dataset>, Origin, LetterSlot)>,
 }
 
 impl SearchWorker {
@@ -30,14 +30,14 @@ impl SearchWorker {
     /// there by a thread of its own.
     pub fn spawn(
         data: Arc<Dataset>,
-        origin: Origin,
         index: Option<Arc<Index>>,
         cache: Option<Slot>,
+        letter: (Origin, LetterSlot),
     ) -> SearchWorker {
         let (requests, inbox) = mpsc::channel::<(u64, String)>();
         let (outbox, results) = mpsc::channel();
         let (drawn, first_frame) = mpsc::channel();
-        let letter = Some((Arc::clone(&data), origin, outbox.clone()));
+        let letter = Some((Arc::clone(&data), letter.0, letter.1));
         std::thread::spawn(move || {
             let index = match index {
                 Some(index) => index,
@@ -87,19 +87,18 @@ impl SearchWorker {
     }
 
     /// Says that a frame is on screen; only the first call tells the thread,
-    /// and starts making the letter: a large dataset's takes a while (half a
-    /// second at 1 000 000 organisations), which opening it would otherwise
-    /// wait for.
+    /// and starts making the letter into the app's slot: a large dataset's
+    /// takes a while (half a second at 1 000 000 organisations), which opening
+    /// it would otherwise wait for.
     pub fn frame_drawn(&mut self) {
         if let Some(drawn) = self.drawn.take() {
             // A thread that has nothing to write has stopped listening.
             let _ = drawn.send(());
         }
-        if let Some((data, origin, outbox)) = self.letter.take() {
+        if let Some((data, origin, slot)) = self.letter.take() {
+            // Opened meanwhile, the letter waits for this one to be made.
             std::thread::spawn(move || {
-                let letter = crate::data::letter(&data, &origin);
-                // An explorer that has quit no longer listens.
-                let _ = outbox.send(Msg::LetterReady(SharedLetter(letter)));
+                slot.get_or_init(|| crate::data::letter(&data, &origin));
             });
         }
     }
@@ -126,58 +125,45 @@ fn ready_index(data: &Dataset, cache: Option<Slot>) -> Arc<Index> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::sync::OnceLock;
     use std::time::Duration;
 
-    /// The thread's next answer, the letter (made beside it) left aside.
+    /// The thread's next answer.
     fn answer(worker: &SearchWorker) -> Msg {
-        loop {
-            match worker.results.recv_timeout(Duration::from_secs(10)) {
-                Ok(Msg::LetterReady(_)) => continue,
-                Ok(msg) => return msg,
-                Err(e) => panic!("an answer expected: {e}"),
-            }
+        match worker.results.recv_timeout(Duration::from_secs(10)) {
+            Ok(msg) => msg,
+            Err(e) => panic!("an answer expected: {e}"),
         }
     }
 
+    /// A slot for the letter the tests do not look at.
+    fn unused_letter() -> (Origin, LetterSlot) {
+        (Origin::File("x.json".into()), Arc::new(OnceLock::new()))
+    }
+
     #[test]
-    fn the_letter_is_made_once_the_first_frame_is_drawn() {
+    fn the_letter_is_made_into_the_apps_slot_once_the_first_frame_is_drawn() {
         let data = Arc::new(crate::data::load(None).expect("embedded").dataset);
         let origin = Origin::File("pap.json".into());
-        let mut worker = SearchWorker::spawn(Arc::clone(&data), origin.clone(), None, None);
-        assert!(
-            worker
-                .results
-                .recv_timeout(Duration::from_millis(100))
-                .is_err(),
-            "no letter before the first frame"
+        let slot = Arc::new(OnceLock::new());
+        let mut worker = SearchWorker::spawn(
+            Arc::clone(&data),
+            None,
+            None,
+            (origin.clone(), Arc::clone(&slot)),
         );
+        let _ = worker.results.recv_timeout(Duration::from_millis(100));
+        assert!(slot.get().is_none(), "no letter before the first frame");
         worker.frame_drawn();
-        let letter = loop {
-            match worker.results.recv_timeout(Duration::from_secs(10)) {
-                Ok(Msg::LetterReady(SharedLetter(letter))) => break letter,
-                Ok(_) => continue,
-                Err(e) => panic!("the letter expected: {e}"),
-            }
-        };
-        assert_eq!(
-            letter.lines().len(),
-            crate::data::letter(&data, &origin).lines().len()
-        );
-        // Told twice, it makes one letter.
-        worker.frame_drawn();
-        let _ = index_ready(&worker);
-        assert!(
-            worker
-                .results
-                .recv_timeout(Duration::from_millis(200))
-                .is_err()
-        );
+        wait_until("the letter", || slot.get().is_some());
+        let made = slot.get().expect("made");
+        assert_eq!(made.lines(), crate::data::letter(&data, &origin).lines());
     }
 
     #[test]
     fn the_index_comes_first_then_the_newest_answer() {
         let data = Arc::new(crate::data::load(None).expect("embedded").dataset);
-        let mut worker = SearchWorker::spawn(data, Origin::Embedded, None, None);
+        let mut worker = SearchWorker::spawn(data, None, None, unused_letter());
         worker.search(1, "safima".into());
         assert!(
             worker
@@ -237,12 +223,8 @@ mod tests {
     #[test]
     fn a_built_index_is_remembered_after_the_first_frame_on_second_sight() {
         let (_dir, slot, data) = cached_explorer();
-        let mut worker = SearchWorker::spawn(
-            Arc::clone(&data),
-            Origin::Embedded,
-            None,
-            Some(slot.clone()),
-        );
+        let mut worker =
+            SearchWorker::spawn(Arc::clone(&data), None, Some(slot.clone()), unused_letter());
         std::thread::sleep(Duration::from_millis(100));
         assert!(
             names_in(&slot.dir).is_empty(),
@@ -253,12 +235,8 @@ mod tests {
         wait_until("the mark", || {
             names_in(&slot.dir).iter().any(|n| n.ends_with(".seen"))
         });
-        let mut worker = SearchWorker::spawn(
-            Arc::clone(&data),
-            Origin::Embedded,
-            None,
-            Some(slot.clone()),
-        );
+        let mut worker =
+            SearchWorker::spawn(Arc::clone(&data), None, Some(slot.clone()), unused_letter());
         worker.frame_drawn();
         let built = index_ready(&worker);
         wait_until("the stored index", || slot.lookup().is_some());
@@ -270,15 +248,11 @@ mod tests {
     #[test]
     fn an_explorer_that_ends_before_its_first_frame_writes_nothing() {
         let (_dir, slot, data) = cached_explorer();
-        let worker = SearchWorker::spawn(
-            Arc::clone(&data),
-            Origin::Embedded,
-            None,
-            Some(slot.clone()),
-        );
+        let worker =
+            SearchWorker::spawn(Arc::clone(&data), None, Some(slot.clone()), unused_letter());
         drop(worker);
         // Had the first session marked the key, this one would store the index.
-        let mut worker = SearchWorker::spawn(data, Origin::Embedded, None, Some(slot.clone()));
+        let mut worker = SearchWorker::spawn(data, None, Some(slot.clone()), unused_letter());
         worker.frame_drawn();
         index_ready(&worker);
         wait_until("the mark", || !names_in(&slot.dir).is_empty());
@@ -301,12 +275,8 @@ mod tests {
         let stored = Index::build(&other);
         assert!(crate::cache::store(&slot.dir, slot.key, &stored).is_ok());
         let data = Arc::new(crate::data::load(None).expect("embedded").dataset);
-        let mut worker = SearchWorker::spawn(
-            Arc::clone(&data),
-            Origin::Embedded,
-            None,
-            Some(slot.clone()),
-        );
+        let mut worker =
+            SearchWorker::spawn(Arc::clone(&data), None, Some(slot.clone()), unused_letter());
         worker.frame_drawn();
         let index = index_ready(&worker);
         assert_eq!(index.len(), stored.len());

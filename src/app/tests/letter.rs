@@ -289,17 +289,19 @@ fn letter_scroll_is_bounded() {
 }
 
 #[test]
-fn the_letter_made_beside_the_loop_is_the_one_opened() {
+fn a_letter_made_into_the_slot_is_the_one_opened() {
     let data = crate::data::load(None).expect("embedded").dataset;
     let mut app = App::new(data, Origin::File("pap.json".into()), Lang::En);
     let made = crate::data::letter(&app.data, &app.origin);
-    app.update(Msg::LetterReady(SharedLetter(std::sync::Arc::clone(&made))));
-    assert!(std::ptr::eq(app.letter(), &*made));
-    // Made by the app first (the letter opened before it came): kept.
-    let mut app = App::new(app.data.as_ref().clone(), app.origin.clone(), Lang::En);
+    assert!(app.letter_slot().set(std::sync::Arc::clone(&made)).is_ok());
     run(&mut app, &[Action::ToggleLetter]);
-    let first: *const Letter = app.letter();
-    app.update(Msg::LetterReady(SharedLetter(made)));
-    assert!(std::ptr::eq(app.letter(), first));
     assert!(matches!(app.overlay, Overlay::Letter(_)));
+    assert!(std::ptr::eq(app.letter(), &*made));
+    // Shown first, the app made it: the slot holds that one.
+    let app = App::new(app.data.as_ref().clone(), app.origin.clone(), Lang::En);
+    let slot = app.letter_slot();
+    assert!(slot.get().is_none());
+    let shown: *const Letter = app.letter();
+    assert!(slot.get().is_some_and(|l| std::ptr::eq(&**l, shown)));
+    assert!(slot.set(made).is_err());
 }
