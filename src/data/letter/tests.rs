@@ -276,3 +276,22 @@ fn a_dataset_letter_lists_each_organisation_under_each_of_its_regions() {
     assert_eq!(count("  - Perspectives Carrières"), 3);
     assert_eq!(count("  - SAFIMA \\x1B[2J (SAFIMA)"), 1);
 }
+
+#[test]
+fn a_dataset_letter_opens_a_part_of_several_lines_on_its_first() {
+    let data = crate::data::load(None).expect("embedded").dataset;
+    let letter = letter(&data, &Origin::File("pap.json".into()));
+    // The signature is one part of two lines: its first line opens.
+    let signatory = &data.document.signatory;
+    let signed = line_with(&letter, &signatory.name);
+    assert!(letter.lines()[signed + 1].text.contains(&signatory.title));
+    let source = signatory.source.first().expect("a source line");
+    assert_eq!(letter.passage(source), Some(LetterSpan::line(signed)));
+    // An article's text and its history cite the same lines: the text opens.
+    let article = data.article("53").expect("article 53");
+    let text = line_with(&letter, "53. Les renseignements personnels");
+    assert_eq!(
+        letter.passage(&article.source[0]),
+        Some(LetterSpan::line(text))
+    );
+}
