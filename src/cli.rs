@@ -150,7 +150,7 @@ pub fn run(command: &Command, data: &Dataset, lang: Lang) -> ExitCode {
             let s = lang.strings();
             emit(&format!(
                 "{}{}{}{}{}\n",
-                crate::text::line(&file.display().to_string()),
+                crate::text::line(&data::Origin::File(file.clone()).to_string()),
                 s.colon,
                 s.dataset_ok,
                 s.colon,

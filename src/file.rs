@@ -90,6 +90,19 @@ pub fn read_limited(path: &Path, limit: u64) -> Result<Vec<u8>, ReadError> {
     Ok(bytes)
 }
 
+/// All of `reader` (standard input) if it holds at most `limit` bytes; a
+/// pipe says no size, so it is read to its end or one byte past the limit.
+pub fn read_stream_limited(reader: impl Read, limit: u64) -> Result<Vec<u8>, ReadError> {
+    let mut bytes = Vec::new();
+    reader
+        .take(limit.saturating_add(1))
+        .read_to_end(&mut bytes)?;
+    if bytes.len() as u64 > limit {
+        return Err(ReadError::TooLarge { limit });
+    }
+    Ok(bytes)
+}
+
 /// Files of this size or more are read in two halves at once, which puts the
 /// kernel's copying (and its zeroing of the fresh pages) on two cores.
 pub const HALVES_BYTES: usize = 8 * 1024 * 1024;
@@ -133,6 +146,20 @@ fn read_halves(file: &File, size: usize) -> io::Result<Option<Vec<u8>>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_stream_is_read_to_its_limit_and_no_further() {
+        assert_eq!(read_stream_limited(&b"abc"[..], 3).expect("within"), b"abc");
+        assert!(matches!(
+            read_stream_limited(&b"abcd"[..], 3),
+            Err(ReadError::TooLarge { limit: 3 })
+        ));
+        // An endless stream (`/dev/zero` piped in) stops one byte past the limit.
+        assert!(matches!(
+            read_stream_limited(std::io::repeat(0), 1000),
+            Err(ReadError::TooLarge { limit: 1000 })
+        ));
+    }
 
     #[cfg(unix)]
     #[test]

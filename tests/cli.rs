@@ -20,6 +20,9 @@ mod search;
 #[path = "cli/cache.rs"]
 mod cache;
 
+#[path = "cli/stdin.rs"]
+mod stdin;
+
 #[path = "cli/export.rs"]
 mod export;
 

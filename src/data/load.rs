@@ -26,6 +26,7 @@ impl fmt::Display for Origin {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             Origin::Embedded => f.write_str("assets/pap.json (embedded)"),
+            Origin::File(path) if path == Path::new(STDIN) => f.write_str("<stdin>"),
             Origin::File(path) => write!(f, "{}", path.display()),
         }
     }
@@ -115,10 +116,19 @@ pub fn load(path: Option<&Path>) -> Result<Loaded, DataError> {
     }
 }
 
-/// The bytes of a dataset file, within the size limit.
+/// The path that names standard input, as in most command-line tools.
+pub const STDIN: &str = "-";
+
+/// The bytes of a dataset file, within the size limit; standard input for
+/// `-` (a file of that name is `./-`).
 pub fn read(path: &Path) -> Result<Vec<u8>, DataError> {
     let origin = || Origin::File(path.to_path_buf());
-    crate::file::read_limited(path, MAX_FILE_BYTES).map_err(|e| match e {
+    let bytes = if path == Path::new(STDIN) {
+        crate::file::read_stream_limited(std::io::stdin().lock(), MAX_FILE_BYTES)
+    } else {
+        crate::file::read_limited(path, MAX_FILE_BYTES)
+    };
+    bytes.map_err(|e| match e {
         crate::file::ReadError::Io(source) => DataError::Read {
             origin: origin(),
             source,

@@ -31,9 +31,11 @@ const HELP: &[(&str, &str, &str)] = &[
     (
         "pap-tui.data",
         "Charger ce fichier de données (même schéma que assets/pap.json) au lieu des données \
-         intégrées, pour l'explorateur ou la commande qui suit",
+         intégrées, pour l'explorateur ou la commande qui suit ; - pour l'entrée standard \
+         (commandes seulement)",
         "Load this dataset file (same schema as assets/pap.json) instead of the embedded one, \
-         for the explorer or the subcommand that follows",
+         for the explorer or the subcommand that follows; - for standard input (subcommands \
+         only)",
     ),
     (
         "pap-tui.no_cache",
@@ -42,8 +44,10 @@ const HELP: &[(&str, &str, &str)] = &[
     ),
     (
         "*.data",
-        "Charger ce fichier de données (même schéma que assets/pap.json) au lieu des données intégrées",
-        "Load this dataset file (same schema as assets/pap.json) instead of the embedded one",
+        "Charger ce fichier de données (même schéma que assets/pap.json) au lieu des données \
+         intégrées ; - pour l'entrée standard",
+        "Load this dataset file (same schema as assets/pap.json) instead of the embedded one; \
+         - for standard input",
     ),
     (
         "*.lang",
@@ -167,8 +171,8 @@ const HELP: &[(&str, &str, &str)] = &[
     ),
     (
         "validate.file",
-        "Le fichier de données à vérifier",
-        "The dataset file to check",
+        "Le fichier de données à vérifier (- pour l'entrée standard)",
+        "The dataset file to check (- for standard input)",
     ),
     (
         "paths",

@@ -80,7 +80,31 @@ fn test_cache_dir() -> &'static Path {
 
 /// Runs `pap-tui args` with exactly these locale variables.
 pub fn pap_env(args: &[&str], env: &[(&str, &str)]) -> Run {
-    let out = command(args, env).output().expect("the binary runs");
+    run(args, command(args, env).output().expect("the binary runs"))
+}
+
+/// Runs `pap-tui args` (in the `C` locale) with `input` on its standard input.
+pub fn pap_stdin(args: &[&str], input: &[u8]) -> Run {
+    use std::io::Write;
+    let mut child = command(args, &[("LANG", "C")])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("the binary runs");
+    let mut stdin = child.stdin.take().expect("stdin");
+    let input = input.to_vec();
+    // Written on a thread of its own: a program that stops reading early must
+    // not leave the test blocked on a full pipe.
+    let writer = std::thread::spawn(move || {
+        let _ = stdin.write_all(&input);
+    });
+    let out = child.wait_with_output().expect("the binary ends");
+    let _ = writer.join();
+    run(args, out)
+}
+
+fn run(args: &[&str], out: std::process::Output) -> Run {
     let code = out
         .status
         .code()
