@@ -58,6 +58,9 @@ pub fn open(
     lang_flag: Option<crate::i18n::Lang>,
     index_cache: Option<crate::cache::Slot>,
 ) -> Result<Exit, TuiError> {
+    if loaded.origin.is_stdin() {
+        terminal::keys_from_controlling_terminal();
+    }
     check_terminal()?;
     let (app, mut options) = startup::prepare(loaded, lang_flag);
     options.index_cache = index_cache;

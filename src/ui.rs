@@ -223,11 +223,12 @@ fn render_header(buf: &mut Buffer, area: Rect, app: &App, theme: &Theme) {
             "{}{}assets/pap.json ({}) ",
             s.data_word, s.colon, s.embedded_word
         ),
-        Origin::File(p) => format!(
+        // `<stdin>` for standard input, as messages name it.
+        Origin::File(_) => format!(
             "{}{}{} ",
             s.data_word,
             s.colon,
-            clean(&p.display().to_string())
+            clean(&app.origin.to_string())
         ),
     };
     let left = fit(&left, area.width as usize);

@@ -53,6 +53,38 @@ fn accents_typed_and_language_switch() {
 }
 
 #[test]
+fn a_dataset_on_standard_input_opens_the_explorer_with_keys_from_the_terminal() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let data = pap_tui::synthetic::dataset(300).expect("synthetic dataset");
+    let path = dir.path().join("piped.json");
+    let json = serde_json::to_string(&data).expect("serialise dataset");
+    std::fs::write(&path, json).expect("write dataset");
+    let t = Tmux::start_reading(
+        "stdin",
+        120,
+        40,
+        ENV,
+        &["remain-on-exit on"],
+        &["--data", "-"],
+        Some(&path),
+    );
+    t.wait_for("the explorer on the data read", |s| {
+        s.contains("data: <stdin>") && s.contains("All regions") && s.contains("300")
+    });
+    // Keys come from the terminal, not from the data's end.
+    t.keys(&["/"]);
+    t.type_text("montreal");
+    t.wait_text("> montreal▏");
+    t.keys(&["Escape"]);
+    t.wait_text("> ▏");
+    t.keys(&["Escape"]);
+    t.wait_main_screen();
+    t.keys(&["q"]);
+    t.wait_for("the program to exit", |_| t.pane_dead());
+    assert_eq!(t.exit_status(), "0");
+}
+
+#[test]
 fn tiny_terminal_shows_a_message() {
     let t = Tmux::start("tiny", 40, 10, ENV, &["remain-on-exit on"], &[]);
     t.wait_text("Enlarge the terminal");

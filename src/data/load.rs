@@ -22,11 +22,18 @@ pub enum Origin {
     File(PathBuf),
 }
 
+impl Origin {
+    /// True for a dataset read from standard input (`--data -`).
+    pub fn is_stdin(&self) -> bool {
+        matches!(self, Origin::File(path) if path == Path::new(STDIN))
+    }
+}
+
 impl fmt::Display for Origin {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             Origin::Embedded => f.write_str("assets/pap.json (embedded)"),
-            Origin::File(path) if path == Path::new(STDIN) => f.write_str("<stdin>"),
+            Origin::File(_) if self.is_stdin() => f.write_str("<stdin>"),
             Origin::File(path) => write!(f, "{}", path.display()),
         }
     }

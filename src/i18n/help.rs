@@ -31,11 +31,9 @@ const HELP: &[(&str, &str, &str)] = &[
     (
         "pap-tui.data",
         "Charger ce fichier de données (même schéma que assets/pap.json) au lieu des données \
-         intégrées, pour l'explorateur ou la commande qui suit ; - pour l'entrée standard \
-         (commandes seulement)",
+         intégrées, pour l'explorateur ou la commande qui suit ; - pour l'entrée standard",
         "Load this dataset file (same schema as assets/pap.json) instead of the embedded one, \
-         for the explorer or the subcommand that follows; - for standard input (subcommands \
-         only)",
+         for the explorer or the subcommand that follows; - for standard input",
     ),
     (
         "pap-tui.no_cache",

@@ -61,6 +61,28 @@ impl TuiError {
     }
 }
 
+/// Once a dataset has been read from standard input (`--data -`), the keys
+/// come from the controlling terminal, as fzf takes them: `/dev/tty` is put on
+/// standard input. Without one, standard input stays as it is, and
+/// [`check_terminal`] says the explorer needs a terminal.
+#[cfg(unix)]
+pub fn keys_from_controlling_terminal() {
+    use std::os::fd::AsRawFd;
+    if io::stdin().is_terminal() {
+        return;
+    }
+    if let Ok(tty) = std::fs::OpenOptions::new().read(true).open("/dev/tty") {
+        // SAFETY: both descriptors are open; dup2 replaces standard input, and
+        // `tty` is closed when dropped, its copy staying on descriptor 0.
+        unsafe {
+            libc::dup2(tty.as_raw_fd(), libc::STDIN_FILENO);
+        }
+    }
+}
+
+#[cfg(not(unix))]
+pub fn keys_from_controlling_terminal() {}
+
 /// Checks that stdin and stdout are terminals and `TERM` is not `dumb`.
 pub fn check_terminal() -> Result<(), TuiError> {
     if !io::stdin().is_terminal() {

@@ -54,3 +54,15 @@ fn a_file_named_dash_is_read_as_dot_slash_dash() {
     assert!(out.status.success(), "{out:?}");
     assert!(String::from_utf8_lossy(&out.stdout).contains("Lanaudière"));
 }
+
+#[test]
+fn the_explorer_on_standard_input_without_a_terminal_says_so() {
+    let run = pap_stdin(&["--data", "-"], &embedded_json()).code(2);
+    assert_eq!(run.stdout, "");
+    assert!(
+        run.stderr
+            .contains("the explorer needs an interactive terminal"),
+        "{}",
+        run.stderr
+    );
+}

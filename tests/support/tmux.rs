@@ -37,6 +37,20 @@ impl Tmux {
         options: &[&str],
         args: &[&str],
     ) -> Tmux {
+        Tmux::start_reading(name, width, height, env, options, args, None)
+    }
+
+    /// [`Tmux::start`] with standard input read from `input` when given, so
+    /// that standard input is not the terminal.
+    pub fn start_reading(
+        name: &str,
+        width: u16,
+        height: u16,
+        env: &[(&str, &str)],
+        options: &[&str],
+        args: &[&str],
+        input: Option<&std::path::Path>,
+    ) -> Tmux {
         assert!(
             tmux_available(),
             "tmux is required for end-to-end tests: install it (apt-get install tmux, brew install tmux); .ci/run does"
@@ -82,6 +96,9 @@ impl Tmux {
         command.push_str(&format!(" '{}'", binary.display()));
         for a in args {
             command.push_str(&format!(" '{a}'"));
+        }
+        if let Some(input) = input {
+            command.push_str(&format!(" < '{}'", input.display()));
         }
         // tmux does not always learn a quickly-exiting program's status, so a
         // shell records it in a file.
