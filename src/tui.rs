@@ -164,56 +164,11 @@ pub fn run(mut app: App, options: Options) -> Result<Exit, TuiError> {
     let size = lp.terminal.size()?;
     app.update(crate::app::Action::Resize(size.width, size.height));
     app.update(crate::app::Msg::Theme(lp.options.theme));
-    let mut dirty = true;
-    let mut exit = Exit::Quit;
-    // Whether crossterm may hold events it has read and not yet returned (a
-    // paste, keys typed fast): then the loop asks it again without waiting.
-    // Asked once now, before the first frame: crossterm starts watching for
-    // SIGWINCH at its first poll, and a resize before that would be lost.
-    let mut held = event::poll(Duration::ZERO)?;
-    let mut stuck = terminal::StuckInput::default();
-    // The loop's clock, which stamps clicks for double-clicks.
-    let started = std::time::Instant::now();
-    while app.running {
-        dirty |= lp.drain_results(&mut app);
-        let signal = caught.load(Ordering::Relaxed);
-        if signal != 0 {
-            exit = Exit::Signal(signal as i32);
-            break;
-        }
-        dirty |= lp.job_control(&jobs)?;
-        lp.sync_mouse(&app)?;
-        if dirty {
-            lp.draw(&app)?;
-            dirty = false;
-            lp.worker.frame_drawn();
-        }
-        let event = match next_event(wait_for(held, &app), &mut held, &mut stuck)? {
-            Incoming::HungUp => {
-                exit = Exit::Signal(terminal::HANG_UP);
-                break;
-            }
-            Incoming::Nothing => continue,
-            Incoming::Event(event) => event,
-        };
-        // Lets the tests check that a panic restores the terminal; debug builds only.
-        #[cfg(debug_assertions)]
-        if matches!(event, Event::Key(_)) && std::env::var_os("PAP_TUI_TEST_PANIC").is_some() {
-            panic!("panic requested by PAP_TUI_TEST_PANIC");
-        }
-        // A resize asks for a redraw even when it changes nothing else.
-        dirty |= matches!(event, Event::Resize(..));
-        let now = u64::try_from(started.elapsed().as_millis()).unwrap_or(u64::MAX);
-        let Some(action) = crate::input::action(&event, &app, &lp.ui, now) else {
-            continue;
-        };
-        let effects = app.update(action);
-        lp.carry_out(&mut app, effects);
-        lock(&lp.store).latest = Some(app.snapshot());
-        dirty = true;
-    }
+    let ended = lp.events(&mut app, &caught, &jobs);
+    // Saved whichever way the loop ended, an error writing to or reading from
+    // a terminal that has just closed included.
     lock(&lp.store).finish(&app.snapshot(), app.lang);
-    Ok(exit)
+    ended
 }
 
 /// What the terminal gave the loop.
@@ -261,6 +216,65 @@ fn next_event(
 }
 
 impl Loop {
+    /// Reads events and draws until the user quits, a signal stops the
+    /// explorer or its terminal closes; how it ended.
+    fn events(
+        &mut self,
+        app: &mut App,
+        caught: &std::sync::atomic::AtomicUsize,
+        jobs: &terminal::JobControl,
+    ) -> Result<Exit, TuiError> {
+        let mut dirty = true;
+        let mut exit = Exit::Quit;
+        // Whether crossterm may hold events it has read and not yet returned (a
+        // paste, keys typed fast): then the loop asks it again without waiting.
+        // Asked once now, before the first frame: crossterm starts watching for
+        // SIGWINCH at its first poll, and a resize before that would be lost.
+        let mut held = event::poll(Duration::ZERO)?;
+        let mut stuck = terminal::StuckInput::default();
+        // The loop's clock, which stamps clicks for double-clicks.
+        let started = std::time::Instant::now();
+        while app.running {
+            dirty |= self.drain_results(app);
+            let signal = caught.load(Ordering::Relaxed);
+            if signal != 0 {
+                exit = Exit::Signal(signal as i32);
+                break;
+            }
+            dirty |= self.job_control(jobs)?;
+            self.sync_mouse(app)?;
+            if dirty {
+                self.draw(app)?;
+                dirty = false;
+                self.worker.frame_drawn();
+            }
+            let event = match next_event(wait_for(held, app), &mut held, &mut stuck)? {
+                Incoming::HungUp => {
+                    exit = Exit::Signal(terminal::HANG_UP);
+                    break;
+                }
+                Incoming::Nothing => continue,
+                Incoming::Event(event) => event,
+            };
+            // Lets the tests check that a panic restores the terminal; debug builds only.
+            #[cfg(debug_assertions)]
+            if matches!(event, Event::Key(_)) && std::env::var_os("PAP_TUI_TEST_PANIC").is_some() {
+                panic!("panic requested by PAP_TUI_TEST_PANIC");
+            }
+            // A resize asks for a redraw even when it changes nothing else.
+            dirty |= matches!(event, Event::Resize(..));
+            let now = u64::try_from(started.elapsed().as_millis()).unwrap_or(u64::MAX);
+            let Some(action) = crate::input::action(&event, app, &self.ui, now) else {
+                continue;
+            };
+            let effects = app.update(action);
+            self.carry_out(app, effects);
+            lock(&self.store).latest = Some(app.snapshot());
+            dirty = true;
+        }
+        Ok(exit)
+    }
+
     /// Draws a frame as one synchronized update (mode 2026): a terminal that
     /// knows the mode shows the frame whole, never half of it over the last
     /// one; others ignore it. The frame leaves in one write ([`FrameWriter`]).
