@@ -191,24 +191,8 @@ pub const DOUBLE_CLICK_MS: u64 = 400;
 /// Number of organisations of each region, in `data.regions` order, in one pass
 /// over the organisations (an organisation that lists a region twice counts once).
 fn region_sizes(data: &Dataset) -> Vec<usize> {
-    // foldhash, not SipHash: one lookup per organisation's region.
-    let position: foldhash::HashMap<&str, usize> = data
-        .regions
-        .iter()
-        .enumerate()
-        .map(|(i, r)| (r.code.as_str(), i))
-        .collect();
     let mut sizes = vec![0; data.regions.len()];
-    for o in &data.organisations {
-        for (j, code) in o.regions.iter().enumerate() {
-            if o.regions[..j].contains(code) {
-                continue;
-            }
-            if let Some(&i) = position.get(code.as_str()) {
-                sizes[i] += 1;
-            }
-        }
-    }
+    data.each_organisation_region(|i, _| sizes[i] += 1);
     sizes
 }
 

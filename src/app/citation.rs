@@ -72,16 +72,6 @@ fn annex_part(lang: Lang, regions: &str) -> String {
     format!("{}, {regions}", lang.strings().part_annex)
 }
 
-/// An article of the law, as a citation names it.
-fn article_part(data: &Dataset, a: &Article, lang: Lang) -> String {
-    let law = &data.document.law;
-    Message::new(Text::CiteArticle)
-        .with("number", &a.number)
-        .with("law", &law.title)
-        .with("citation", &law.citation)
-        .describe(lang)
-}
-
 /// A row of a list, for the citation of the whole list ([`Citation::of_rows`]).
 #[derive(Debug, Clone, Copy)]
 pub enum Row<'d> {
@@ -132,35 +122,25 @@ impl<'a> Citation<'a> {
         region: Option<&str>,
         lang: Lang,
     ) -> Citation<'a> {
-        let s = lang.strings();
         let mut parts = Parts::default();
         for row in rows {
-            match row {
-                Row::Region(r) => {
-                    let target = Target::Region(r.code.clone());
-                    for part in Citation::of(data, &target, lang)
-                        .into_iter()
-                        .flat_map(|c| c.parts)
-                    {
-                        parts.add(part.name, part.lines);
-                    }
-                }
+            let cited = match row {
                 Row::Organisation(o) => {
+                    // In the section of each region it is listed under.
                     let codes = o.regions.iter().filter(|c| region.is_none_or(|r| r == *c));
                     for code in codes {
                         let name = annex_part(lang, data.region_name(code));
                         parts.add(name, lines_in_region(o, code));
                     }
+                    continue;
                 }
-                Row::City(c) => {
-                    parts.add(s.part_headcounts.to_string(), numbers(&c.source).collect())
-                }
-                Row::Funding(f) => {
-                    parts.add(s.part_funding.to_string(), numbers(&f.source).collect())
-                }
-                Row::Article(a) => {
-                    parts.add(article_part(data, a, lang), numbers(&a.source).collect())
-                }
+                Row::Region(r) => Citation::of_region(data, r, lang),
+                Row::City(c) => Citation::of_city(data, c, lang),
+                Row::Funding(f) => Citation::of_funding(data, f, lang),
+                Row::Article(a) => Citation::of_article(data, a, lang),
+            };
+            for part in cited.parts {
+                parts.add(part.name, part.lines);
             }
         }
         let mut parts: Vec<Part> = parts
@@ -177,48 +157,41 @@ impl<'a> Citation<'a> {
 
     /// The citation of `target`, or None when the dataset has no such entry.
     pub fn of(data: &'a Dataset, target: &Target, lang: Lang) -> Option<Citation<'a>> {
-        let s = lang.strings();
-        let parts = match target {
-            Target::Region(code) => {
-                let r = data.region(code)?;
-                let mut parts = Vec::new();
-                let organisations: Vec<_> = data.organisations_in(code).collect();
-                if !r.source.is_empty() || !organisations.is_empty() {
-                    let lines = numbers(&r.source)
-                        .chain(organisations.iter().flat_map(|o| lines_in_region(o, code)));
-                    parts.push(Part::new(annex_part(lang, &r.name), lines));
-                }
-                let cities: Vec<_> = data.cities_in(code).collect();
-                if !cities.is_empty() {
-                    let lines = cities.iter().flat_map(|c| numbers(&c.source));
-                    parts.push(Part::new(s.part_headcounts.to_string(), lines));
-                }
-                parts
-            }
+        Some(match target {
+            Target::Region(code) => Citation::of_region(data, data.region(code)?, lang),
             Target::Organisation(id) => {
-                return Some(Citation::of_organisation(
-                    data,
-                    data.organisation(id)?,
-                    lang,
-                ));
+                Citation::of_organisation(data, data.organisation(id)?, lang)
             }
             Target::City(id) => {
-                let c = data.cities.iter().find(|c| &c.id == id)?;
-                return Some(Citation::of_city(data, c, lang));
+                Citation::of_city(data, data.cities.iter().find(|c| &c.id == id)?, lang)
             }
             Target::Funding(id) => {
-                let f = data.funding.iter().find(|f| &f.id == id)?;
-                vec![Part::new(s.part_funding.to_string(), numbers(&f.source))]
+                Citation::of_funding(data, data.funding.iter().find(|f| &f.id == id)?, lang)
             }
-            Target::Article(number) => {
-                let a = data.article(number)?;
-                vec![Part::new(article_part(data, a, lang), numbers(&a.source))]
-            }
-        };
-        Some(Citation {
+            Target::Article(number) => Citation::of_article(data, data.article(number)?, lang),
+        })
+    }
+
+    /// The citation of a region: its section of the annex with its
+    /// organisations, and its cities' rows of the headcounts' table.
+    pub fn of_region(data: &'a Dataset, r: &Region, lang: Lang) -> Citation<'a> {
+        let code = r.code.as_str();
+        let mut parts = Vec::new();
+        let organisations: Vec<_> = data.organisations_in(code).collect();
+        if !r.source.is_empty() || !organisations.is_empty() {
+            let lines = numbers(&r.source)
+                .chain(organisations.iter().flat_map(|o| lines_in_region(o, code)));
+            parts.push(Part::new(annex_part(lang, &r.name), lines));
+        }
+        let cities: Vec<_> = data.cities_in(code).collect();
+        if !cities.is_empty() {
+            let lines = cities.iter().flat_map(|c| numbers(&c.source));
+            parts.push(Part::new(lang.strings().part_headcounts.to_string(), lines));
+        }
+        Citation {
             document: &data.document,
             parts,
-        })
+        }
     }
 
     /// The citation of an organisation: the annex's sections it is listed in.
@@ -241,6 +214,31 @@ impl<'a> Citation<'a> {
                 lang.strings().part_headcounts.to_string(),
                 numbers(&c.source),
             )],
+        }
+    }
+
+    /// The citation of a funding row: its row of the funding table.
+    pub fn of_funding(data: &'a Dataset, f: &Funding, lang: Lang) -> Citation<'a> {
+        Citation {
+            document: &data.document,
+            parts: vec![Part::new(
+                lang.strings().part_funding.to_string(),
+                numbers(&f.source),
+            )],
+        }
+    }
+
+    /// The citation of an article of the law: where the letter quotes it.
+    pub fn of_article(data: &'a Dataset, a: &Article, lang: Lang) -> Citation<'a> {
+        let law = &data.document.law;
+        let name = Message::new(Text::CiteArticle)
+            .with("number", &a.number)
+            .with("law", &law.title)
+            .with("citation", &law.citation)
+            .describe(lang);
+        Citation {
+            document: &data.document,
+            parts: vec![Part::new(name, numbers(&a.source))],
         }
     }
 

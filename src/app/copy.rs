@@ -4,7 +4,7 @@
 
 use std::collections::{HashMap, HashSet};
 
-use crate::data::{City, Dataset, Headcount, Organisation};
+use crate::data::{City, Dataset, Headcount};
 use crate::i18n::{Lang, Message, Noun, Text};
 use crate::search::{Entry, Kind};
 use crate::text;
@@ -201,25 +201,8 @@ pub fn entry_citations<'a>(data: &'a Dataset, entries: &[&Entry], lang: Lang) ->
             .map(|e| e.id.as_str())
             .collect()
     };
-    let (wanted, cities_wanted) = (ids(Kind::Organisation), ids(Kind::City));
-    let mut organisations: HashMap<&str, &Organisation> = HashMap::new();
-    if !wanted.is_empty() {
-        for o in data
-            .organisations
-            .iter()
-            .filter(|o| wanted.contains(o.id.as_str()))
-        {
-            organisations.entry(o.id.as_str()).or_insert(o);
-        }
-    }
-    let mut cities: HashMap<&str, &City> = HashMap::new();
-    for c in data
-        .cities
-        .iter()
-        .filter(|c| cities_wanted.contains(c.id.as_str()))
-    {
-        cities.entry(c.id.as_str()).or_insert(c);
-    }
+    let organisations = by_id(&data.organisations, |o| &o.id, &ids(Kind::Organisation));
+    let cities = by_id(&data.cities, |c| &c.id, &ids(Kind::City));
     entries
         .iter()
         .map(|e| {
@@ -235,6 +218,22 @@ pub fn entry_citations<'a>(data: &'a Dataset, entries: &[&Entry], lang: Lang) ->
             found.unwrap_or_else(|| entry_citation(data, e, lang))
         })
         .collect()
+}
+
+/// The items whose id `wanted` holds, by id (the first of a repeated id, as a
+/// scan finds it); no pass over `items` when nothing is wanted.
+fn by_id<'d, T>(
+    items: &'d [T],
+    id: impl Fn(&'d T) -> &'d str,
+    wanted: &HashSet<&str>,
+) -> HashMap<&'d str, &'d T> {
+    let mut found = HashMap::new();
+    if !wanted.is_empty() {
+        for item in items.iter().filter(|item| wanted.contains(id(item))) {
+            found.entry(id(item)).or_insert(item);
+        }
+    }
+    found
 }
 
 /// The hits of a search as a plain list, each with its kind and OCR lines,

@@ -277,11 +277,11 @@ pub(super) fn withheld_cell(c: &City) -> String {
 /// history and why the letter cites it.
 pub fn articles_text(data: &Dataset, lang: Lang) -> String {
     let s = lang.strings();
-    let line = |value: &str| crate::text::line(value).into_owned();
-    let labelled = |label: &str, value: &str| format!("{label}{}{}\n", s.colon, line(value));
+    let labelled =
+        |label: &str, value: &str| format!("{label}{}{}\n", s.colon, crate::text::line(value));
     let mut out = String::new();
     for a in &data.articles {
-        out.push_str(&format!("{} {}\n", s.article, line(&a.number)));
+        out.push_str(&format!("{} {}\n", s.article, crate::text::line(&a.number)));
         if let Some(text) = &a.text {
             out.push_str(&crate::text::block(text));
             out.push('\n');

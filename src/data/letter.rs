@@ -374,24 +374,8 @@ impl Builder {
     fn regions(&mut self, data: &Dataset) {
         // Each region's organisations, in the dataset's order, from one pass
         // over them rather than one per region.
-        let at: foldhash::HashMap<&str, usize> = data
-            .regions
-            .iter()
-            .enumerate()
-            .map(|(i, r)| (r.code.as_str(), i))
-            .collect();
         let mut by_region: Vec<Vec<&Organisation>> = vec![Vec::new(); data.regions.len()];
-        for o in &data.organisations {
-            for code in &o.regions {
-                if let Some(&i) = at.get(code.as_str())
-                    && !by_region[i]
-                        .last()
-                        .is_some_and(|last| std::ptr::eq(*last, o))
-                {
-                    by_region[i].push(o);
-                }
-            }
-        }
+        data.each_organisation_region(|i, o| by_region[i].push(o));
         for (r, organisations) in data.regions.iter().zip(by_region) {
             if r.source.is_empty() && organisations.is_empty() {
                 continue;
@@ -401,12 +385,7 @@ impl Builder {
             for o in organisations {
                 let mut line = String::with_capacity(o.name.len() + 16);
                 line.push_str("  - ");
-                line.push_str(&o.name);
-                if let Some(acronym) = &o.acronym {
-                    line.push_str(" (");
-                    line.push_str(acronym);
-                    line.push(')');
-                }
+                o.push_display_name(&mut line);
                 self.push_owned(line, &o.source);
             }
         }

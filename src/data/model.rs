@@ -225,9 +225,18 @@ impl City {
 impl Organisation {
     /// Name followed by the acronym in parentheses, as the letter prints it.
     pub fn display_name(&self) -> String {
-        match &self.acronym {
-            Some(a) => format!("{} ({a})", self.name),
-            None => self.name.clone(),
+        let mut out = String::with_capacity(self.name.len());
+        self.push_display_name(&mut out);
+        out
+    }
+
+    /// [`Organisation::display_name`] written at the end of `out`.
+    pub fn push_display_name(&self, out: &mut String) {
+        out.push_str(&self.name);
+        if let Some(a) = &self.acronym {
+            out.push_str(" (");
+            out.push_str(a);
+            out.push(')');
         }
     }
 }
@@ -255,6 +264,31 @@ impl Dataset {
         f.organisation_id
             .as_deref()
             .and_then(|id| self.organisation(id))
+    }
+
+    /// Calls `each` with the position in `regions` of each region of each
+    /// organisation and the organisation, in the organisations' order, in one
+    /// pass over them (where [`Dataset::organisations_in`] makes one per
+    /// region); a region listed twice by one organisation counts once, and an
+    /// unknown code not at all.
+    pub fn each_organisation_region<'a>(&'a self, mut each: impl FnMut(usize, &'a Organisation)) {
+        // foldhash, not SipHash: one lookup per organisation's region.
+        let position: foldhash::HashMap<&str, usize> = self
+            .regions
+            .iter()
+            .enumerate()
+            .map(|(i, r)| (r.code.as_str(), i))
+            .collect();
+        for o in &self.organisations {
+            for (j, code) in o.regions.iter().enumerate() {
+                if o.regions[..j].contains(code) {
+                    continue;
+                }
+                if let Some(&i) = position.get(code.as_str()) {
+                    each(i, o);
+                }
+            }
+        }
     }
 
     pub fn organisations_in<'a>(&'a self, code: &'a str) -> impl Iterator<Item = &'a Organisation> {

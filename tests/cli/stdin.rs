@@ -1,7 +1,7 @@
 //! `--data -` and `validate -`: a dataset read from standard input, within the
 //! file size limit, named `<stdin>` in messages.
 
-use crate::support::{arg, pap, pap_stdin};
+use crate::support::{command, pap, pap_stdin};
 
 fn embedded_json() -> Vec<u8> {
     std::fs::read(concat!(env!("CARGO_MANIFEST_DIR"), "/assets/pap.json")).expect("assets/pap.json")
@@ -44,11 +44,8 @@ fn a_broken_dataset_on_standard_input_is_placed_by_line_and_column() {
 fn a_file_named_dash_is_read_as_dot_slash_dash() {
     let dir = tempfile::tempdir().expect("tempdir");
     std::fs::write(dir.path().join("-"), embedded_json()).expect("write");
-    let out = std::process::Command::new(env!("CARGO_BIN_EXE_pap-tui"))
+    let out = command(&["--data", "./-", "regions"], &[("LANG", "C")])
         .current_dir(dir.path())
-        .args(["--data", "./-", "regions"])
-        .env("LANG", "C")
-        .env("PAP_TUI_CACHE_DIR", arg(&dir.path().join("cache")))
         .output()
         .expect("runs");
     assert!(out.status.success(), "{out:?}");
