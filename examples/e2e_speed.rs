@@ -24,8 +24,10 @@ use pap_tui::data;
 use pap_tui::search::{Index, Query};
 
 const USAGE: &str = "usage: e2e_speed --pap BIN [--fzf BIN] [--runs N] [--sessions N] \
-[--interval MS] [--query Q]... DATASET...
-  DATASET is `embedded` or FILE.json[:NAMES.txt]; names default to the dataset's organisations";
+[--interval MS] [--repeat] [--query Q]... DATASET...
+  DATASET is `embedded` or FILE.json[:NAMES.txt]; names default to the dataset's organisations
+  --repeat: pap-tui keeps one home (cache, state, config) for all its runs, after one start
+  that quits, so that each timed start is a repeat start on the same file";
 
 const ROWS: NonZeroU16 = NonZeroU16::new(40).unwrap();
 const COLS: NonZeroU16 = NonZeroU16::new(120).unwrap();
@@ -337,6 +339,9 @@ struct Typing {
 #[derive(Default)]
 struct Figures {
     pap_first_frame: Vec<f64>,
+    /// To the first frame drawn from the data: the first frame, unless it was
+    /// drawn ahead of the data (its title bar saying `loading:`).
+    pap_data_in: Vec<f64>,
     pap_rss_start: Vec<f64>,
     fzf_prompt: Vec<f64>,
     fzf_all_items: Vec<f64>,
@@ -360,14 +365,21 @@ struct Bench {
     interval: Duration,
     queries: Vec<String>,
     scratch: tempfile::TempDir,
+    /// pap-tui keeps its home from run to run.
+    repeat: bool,
 }
 
 impl Bench {
     /// A fresh home, state and config directory: nothing of the user's is read,
-    /// and no run sees what an earlier one saved.
+    /// and no run sees what an earlier one saved; with `--repeat`, pap-tui's
+    /// home is kept from run to run of one dataset.
     fn command(&self, program: &Path) -> anyhow::Result<Command> {
-        let home = self.scratch.path().join("home");
-        if home.exists() {
+        let kept = self.repeat && program == self.pap;
+        let home = self
+            .scratch
+            .path()
+            .join(if kept { "pap-home" } else { "home" });
+        if home.exists() && !kept {
             std::fs::remove_dir_all(&home)?;
         }
         std::fs::create_dir_all(&home)?;
@@ -383,15 +395,19 @@ impl Bench {
         Ok(command)
     }
 
-    /// Starts pap-tui; returns it and the time to its first complete frame.
-    fn start_pap(&self, subject: &Subject) -> anyhow::Result<(Pty, f64)> {
+    /// Starts pap-tui; returns it and the times to its first complete frame
+    /// and to its first frame drawn from the data.
+    fn start_pap(&self, subject: &Subject) -> anyhow::Result<(Pty, f64, f64)> {
         let mut command = self.command(&self.pap)?;
         if let Some(data) = &subject.data {
             command.arg("--data").arg(data);
         }
         let (mut pty, started) = Pty::spawn(command, None, PAP_FRAME_END)?;
         let frame = pty.wait("first frame", START_DEADLINE, pap_frame)?;
-        Ok((pty, ms(started, frame)))
+        let data_in = pty.wait("data loaded", START_DEADLINE, |s| {
+            pap_frame(s) && !rows(s)[0].contains("loading:")
+        })?;
+        Ok((pty, ms(started, frame), ms(started, data_in)))
     }
 
     /// Starts `fzf < names`; returns it and the times to its prompt and to its
@@ -408,9 +424,18 @@ impl Bench {
     }
 
     fn start_ups(&self, subject: &Subject, figures: &mut Figures) -> anyhow::Result<()> {
+        if self.repeat {
+            let home = self.scratch.path().join("pap-home");
+            if home.exists() {
+                std::fs::remove_dir_all(&home)?;
+            }
+            let (pty, _, _) = self.start_pap(subject)?;
+            pty.quit(b"q")?;
+        }
         for _ in 0..self.runs {
-            let (pty, first) = self.start_pap(subject)?;
+            let (pty, first, data_in) = self.start_pap(subject)?;
             figures.pap_first_frame.push(first);
+            figures.pap_data_in.push(data_in);
             figures.pap_rss_start.push(pty.peak_rss_kib()?);
             pty.quit(b"q")?;
             let (pty, prompt, all) = self.start_fzf(subject)?;
@@ -435,7 +460,7 @@ impl Bench {
         };
         let (mut pty, clear): (Pty, &[u8]) = match program {
             Program::Pap => {
-                let (mut pty, _) = self.start_pap(subject)?;
+                let (mut pty, _, _) = self.start_pap(subject)?;
                 let at = pty.send(b"/")?;
                 let echo = pty.wait("search box", KEY_DEADLINE, |s| program.query(s).is_some())?;
                 let done = pty.wait("all entries", KEY_DEADLINE, |s| {
@@ -742,6 +767,7 @@ fn report(bench: &Bench, results: &[(Subject, Figures)]) -> String {
             vec![
                 s.label.clone(),
                 fmt_ms(pap),
+                fmt_ms(median(&f.pap_data_in)),
                 fmt_ms(median(&f.fzf_prompt)),
                 fmt_ms(fzf),
                 format!("{:.2}", pap / fzf),
@@ -750,10 +776,18 @@ fn report(bench: &Bench, results: &[(Subject, Figures)]) -> String {
         .collect();
     table(
         &mut out,
-        &format!("First complete frame, from exec (median of {runs} runs):"),
+        &format!(
+            "First complete frame, from exec (median of {runs} runs{}):",
+            if bench.repeat {
+                ", each a repeat start"
+            } else {
+                ""
+            }
+        ),
         &[
             "dataset",
             "pap-tui",
+            "pap-tui, data in",
             "fzf prompt",
             "fzf all names",
             "pap-tui / fzf all names",
@@ -772,9 +806,10 @@ fn report(bench: &Bench, results: &[(Subject, Figures)]) -> String {
             times.join(" ")
         };
         out.push_str(&format!(
-            "- {}: pap-tui {} ms; fzf {} ms\n",
+            "- {}: pap-tui {} ms (data in: {} ms); fzf {} ms\n",
             s.label,
             sorted(&f.pap_first_frame),
+            sorted(&f.pap_data_in),
             sorted(&f.fzf_all_items)
         ));
     }
@@ -889,6 +924,7 @@ fn main() -> anyhow::Result<()> {
     let (mut runs, mut sessions, mut interval) = (11, 7, 50);
     let mut queries = Vec::new();
     let mut specs = Vec::new();
+    let mut repeat = false;
     let mut args = std::env::args().skip(1);
     while let Some(arg) = args.next() {
         let mut value = || {
@@ -902,6 +938,7 @@ fn main() -> anyhow::Result<()> {
             "--sessions" => sessions = value()?.parse().context("--sessions")?,
             "--interval" => interval = value()?.parse().context("--interval")?,
             "--query" => queries.push(value()?),
+            "--repeat" => repeat = true,
             "-h" | "--help" => {
                 println!("{USAGE}");
                 return Ok(());
@@ -925,6 +962,7 @@ fn main() -> anyhow::Result<()> {
         interval: Duration::from_millis(interval),
         queries,
         scratch: tempfile::tempdir()?,
+        repeat,
     };
     let mut results = Vec::new();
     for (n, spec) in specs.iter().enumerate() {

@@ -208,6 +208,11 @@ impl App {
     /// the first frame does not wait for it. The loop hands it over with
     /// [`Msg::IndexReady`].
     pub fn starting(data: Dataset, origin: Origin, lang: Lang) -> App {
+        App::starting_shared(Arc::new(data), origin, lang)
+    }
+
+    /// [`App::starting`] on data shared with others.
+    pub fn starting_shared(data: Arc<Dataset>, origin: Origin, lang: Lang) -> App {
         let regions = region_sizes(&data)
             .into_iter()
             .zip(&data.regions)
@@ -223,7 +228,7 @@ impl App {
         let mut app = App {
             search_generation: 0,
             organisations: Vec::new(),
-            data: Arc::new(data),
+            data,
             origin,
             index: None,
             lang,

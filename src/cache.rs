@@ -17,6 +17,9 @@ use xxhash_rust::xxh3::{Xxh3, xxh3_128};
 
 use crate::search::{ByteSink, Index};
 
+mod frame;
+pub use frame::FRAME_KEEP;
+
 /// Changes whenever the layout of a cache file or of [`Index::write_bytes`] does.
 pub const FORMAT_VERSION: u32 = 3;
 
@@ -83,9 +86,21 @@ impl Key {
         Key::with_build(data, build_id())
     }
 
+    /// The key of the data file at `path`, read through a small buffer: the
+    /// same key as [`Key::of`] its bytes, without holding them.
+    pub fn of_file(path: &Path, limit: u64) -> Result<Key, crate::file::ReadError> {
+        let mut hasher = Xxh3::new();
+        crate::file::each_chunk(path, limit, |chunk| hasher.update(chunk))?;
+        Ok(Key::from_hash(hasher.digest128(), build_id()))
+    }
+
     fn with_build(data: &[u8], build: u128) -> Key {
+        Key::from_hash(xxh3_128(data), build)
+    }
+
+    fn from_hash(data: u128, build: u128) -> Key {
         let mut both = [0u8; 36];
-        both[..16].copy_from_slice(&xxh3_128(data).to_le_bytes());
+        both[..16].copy_from_slice(&data.to_le_bytes());
         both[16..32].copy_from_slice(&build.to_le_bytes());
         both[32..].copy_from_slice(&FORMAT_VERSION.to_le_bytes());
         Key(xxh3_128(&both))
@@ -134,7 +149,12 @@ pub fn lookup(dir: &Path, key: Key) -> Option<Index> {
 
 /// The payload of a cache file whose header matches `key` and whose checksum holds.
 fn payload(bytes: &[u8], key: Key) -> Option<&[u8]> {
-    if bytes.len() < HEADER || &bytes[..8] != MAGIC {
+    payload_after(MAGIC, bytes, key)
+}
+
+/// [`payload`] for a file of the kind that `magic` starts.
+fn payload_after<'a>(magic: &[u8; 8], bytes: &'a [u8], key: Key) -> Option<&'a [u8]> {
+    if bytes.len() < HEADER || &bytes[..8] != magic {
         return None;
     }
     let version = u32::from_le_bytes(bytes[8..12].try_into().ok()?);
@@ -149,8 +169,13 @@ fn payload(bytes: &[u8], key: Key) -> Option<&[u8]> {
 
 /// The header of a cache file whose payload is `len` bytes with checksum `sum`.
 fn header(key: Key, len: u64, sum: u128) -> Vec<u8> {
+    header_after(MAGIC, key, len, sum)
+}
+
+/// [`header`] for a file of the kind that `magic` starts.
+fn header_after(magic: &[u8; 8], key: Key, len: u64, sum: u128) -> Vec<u8> {
     let mut out = Vec::with_capacity(HEADER);
-    out.extend_from_slice(MAGIC);
+    out.extend_from_slice(magic);
     out.extend_from_slice(&FORMAT_VERSION.to_le_bytes());
     out.extend_from_slice(&key.0.to_le_bytes());
     out.extend_from_slice(&len.to_le_bytes());
@@ -357,6 +382,17 @@ mod tests {
         let sum = xxh3_128(&payload);
         assert_eq!(&bytes[..HEADER], header(key, payload.len() as u64, sum));
         assert!(lookup(dir.path(), key).is_some());
+    }
+
+    #[test]
+    fn a_file_read_through_a_small_buffer_has_the_key_of_its_bytes() {
+        let dir = dir();
+        let path = dir.path().join("data.json");
+        let bytes: Vec<u8> = (0..3_000_000u32).map(|i| (i % 253) as u8).collect();
+        assert!(std::fs::write(&path, &bytes).is_ok());
+        let key = Key::of_file(&path, u64::MAX).ok();
+        assert_eq!(key, Some(Key::of(&bytes)));
+        assert_ne!(key, Some(Key::of(&bytes[1..])));
     }
 
     #[test]

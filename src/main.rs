@@ -37,6 +37,12 @@ fn main() -> ExitCode {
     if let Some(code) = cli::search_cached(&cli, lang) {
         return code;
     }
+    if let Some((path, slot)) = cli::preview_slot(&cli) {
+        return match pap_tui::tui::preview::open_file(&path, slot, cli.lang) {
+            Ok(ended) => explorer_ended(ended, lang),
+            Err(e) => cli::fail(e),
+        };
+    }
     let (loaded, index_cache) = match cli::load_keyed(&cli) {
         Ok(loaded) => loaded,
         Err(e) => return cli::fail(e),
@@ -49,12 +55,20 @@ fn main() -> ExitCode {
             std::mem::forget(loaded);
             code
         }
-        None => match pap_tui::tui::open(loaded, cli.lang, index_cache) {
-            Ok(pap_tui::tui::Exit::Quit) => ExitCode::SUCCESS,
-            // The shell's convention for a process ended by a signal.
-            Ok(pap_tui::tui::Exit::Signal(n)) => ExitCode::from((128 + n).clamp(0, 255) as u8),
-            Err(e) => cli::tui_failed(&e, lang),
-        },
+        None => explorer_ended(pap_tui::tui::open(loaded, cli.lang, index_cache), lang),
+    }
+}
+
+/// The exit status of the explorer.
+fn explorer_ended(
+    ended: Result<pap_tui::tui::Exit, pap_tui::tui::TuiError>,
+    lang: pap_tui::i18n::Lang,
+) -> ExitCode {
+    match ended {
+        Ok(pap_tui::tui::Exit::Quit) => ExitCode::SUCCESS,
+        // The shell's convention for a process ended by a signal.
+        Ok(pap_tui::tui::Exit::Signal(n)) => ExitCode::from((128 + n).clamp(0, 255) as u8),
+        Err(e) => cli::tui_failed(&e, lang),
     }
 }
 

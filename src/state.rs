@@ -152,9 +152,16 @@ fn set_aside(path: &Path, why: Unusable) -> Message {
     message.in_file(path.display())
 }
 
-/// Loads the state. A missing file is the defaults; a bad one is set aside with a
-/// warning.
-pub fn load(path: &Path) -> (State, Option<Message>) {
+/// What reading the state file found, before anything is done about it.
+enum Read {
+    State(State),
+    /// Unreadable: the defaults, with the warning.
+    Unreadable(Message),
+    /// Read but not usable: set aside at start-up.
+    Unusable(Unusable),
+}
+
+fn read(path: &Path) -> Read {
     let bytes = match crate::file::read_limited(path, MAX_STATE_BYTES) {
         Ok(b) => b,
         // No file there: a first start, or a directory still to be made (which
@@ -165,7 +172,7 @@ pub fn load(path: &Path) -> (State, Option<Message>) {
                 std::io::ErrorKind::NotFound | std::io::ErrorKind::NotADirectory
             ) =>
         {
-            return (State::default(), None);
+            return Read::State(State::default());
         }
         Err(e) => {
             let warning = match e {
@@ -175,15 +182,33 @@ pub fn load(path: &Path) -> (State, Option<Message>) {
                     Message::new(Text::StateTooLarge).with("limit", limit)
                 }
             };
-            return (State::default(), Some(warning.in_file(path.display())));
+            return Read::Unreadable(warning.in_file(path.display()));
         }
     };
-    let why = match serde_json::from_slice::<State>(&bytes) {
-        Ok(state) if state.version <= VERSION => return (held_to_limits(state), None),
-        Ok(state) => Unusable::Newer(state.version),
-        Err(e) => Unusable::Invalid(e.to_string()),
-    };
-    (State::default(), Some(set_aside(path, why)))
+    match serde_json::from_slice::<State>(&bytes) {
+        Ok(state) if state.version <= VERSION => Read::State(held_to_limits(state)),
+        Ok(state) => Read::Unusable(Unusable::Newer(state.version)),
+        Err(e) => Read::Unusable(Unusable::Invalid(e.to_string())),
+    }
+}
+
+/// Loads the state. A missing file is the defaults; a bad one is set aside with a
+/// warning.
+pub fn load(path: &Path) -> (State, Option<Message>) {
+    match read(path) {
+        Read::State(state) => (state, None),
+        Read::Unreadable(warning) => (State::default(), Some(warning)),
+        Read::Unusable(why) => (State::default(), Some(set_aside(path, why))),
+    }
+}
+
+/// The state a session would start from, read without touching the file;
+/// `None` when starting would warn about it or set it aside.
+pub fn peek(path: &Path) -> Option<State> {
+    match read(path) {
+        Read::State(state) => Some(state),
+        Read::Unreadable(_) | Read::Unusable(_) => None,
+    }
 }
 
 /// The state a session starts from, what to tell the user, and whether the
@@ -649,5 +674,26 @@ mod tests {
         assert_eq!(state.history.len(), 50);
         assert_eq!(state.history.first().map(String::as_str), Some("q10"));
         assert_eq!(state.history.last().map(String::as_str), Some("q55"));
+    }
+
+    #[test]
+    fn peeking_reads_what_a_session_would_start_from_and_touches_nothing() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let path = dir.path().join("state.json");
+        assert_eq!(peek(&path), Some(State::default()));
+        let state = State {
+            region: Some("14".into()),
+            history: vec!["montreal".into()],
+            ..State::default()
+        };
+        assert!(save(&path, &state).is_ok());
+        assert_eq!(peek(&path), Some(state.clone()));
+        assert_eq!(peek(&path), Some(open(&path).state));
+        // A file a session would set aside is left where it is.
+        std::fs::write(&path, "{").expect("write");
+        assert_eq!(peek(&path), None);
+        assert_eq!(std::fs::read_to_string(&path).ok().as_deref(), Some("{"));
+        let names = std::fs::read_dir(dir.path()).into_iter().flatten().count();
+        assert_eq!(names, 1);
     }
 }

@@ -4,6 +4,7 @@
 //! (`worker`).
 
 mod frame;
+pub mod preview;
 mod startup;
 pub mod terminal;
 mod worker;
@@ -131,25 +132,100 @@ struct Loop {
     mouse_captured: bool,
 }
 
+/// The terminal taken for the explorer: the signals watched, the screen
+/// entered (restored when this is dropped), and ratatui's terminal on it.
+struct Screen {
+    terminal: Terminal<CrosstermBackend<FrameWriter<Stdout>>>,
+    store: Arc<Mutex<StateStore>>,
+    caught: Arc<std::sync::atomic::AtomicUsize>,
+    jobs: terminal::JobControl,
+    _guard: terminal::Guard,
+}
+
+impl Screen {
+    /// Takes the terminal. The state store it makes saves nothing until the
+    /// app is handed to [`run_on`].
+    fn enter(mouse: bool) -> Result<Screen, TuiError> {
+        check_terminal()?;
+        let store = Arc::new(Mutex::new(StateStore {
+            path: None,
+            failed: false,
+            base: crate::state::State::default(),
+            latest: None,
+            done: false,
+        }));
+        let caught = terminal::watch_signals({
+            let store = Arc::clone(&store);
+            move || lock(&store).finish_latest()
+        })?;
+        let jobs = terminal::watch_job_control()?;
+        let guard = terminal::enter(mouse)?;
+        Ok(Screen {
+            terminal: Terminal::new(CrosstermBackend::new(FrameWriter::new(io::stdout())))?,
+            store,
+            caught,
+            jobs,
+            _guard: guard,
+        })
+    }
+
+    /// Shows a frame drawn elsewhere, if it fits the terminal as it is now.
+    fn show(&mut self, frame: &ratatui::buffer::Buffer) -> io::Result<()> {
+        draw_synchronized(&mut self.terminal, |f| {
+            if f.area() == frame.area {
+                f.buffer_mut().content.clone_from(&frame.content);
+            }
+        })
+    }
+}
+
+/// Draws a frame as one synchronized update (mode 2026): a terminal that
+/// knows the mode shows the frame whole, never half of it over the last
+/// one; others ignore it. The frame leaves in one write ([`FrameWriter`]).
+fn draw_synchronized(
+    terminal: &mut Terminal<CrosstermBackend<FrameWriter<Stdout>>>,
+    render: impl FnOnce(&mut ratatui::Frame),
+) -> io::Result<()> {
+    crossterm::queue!(
+        terminal.backend_mut(),
+        crossterm::terminal::BeginSynchronizedUpdate
+    )?;
+    terminal.draw(render)?;
+    crossterm::execute!(
+        terminal.backend_mut(),
+        crossterm::terminal::EndSynchronizedUpdate
+    )
+}
+
 /// Runs the explorer until the user quits, a signal stops it or the terminal
 /// closes.
-pub fn run(mut app: App, options: Options) -> Result<Exit, TuiError> {
-    check_terminal()?;
-    let store = Arc::new(Mutex::new(StateStore {
-        path: options.state_file.clone(),
-        failed: false,
-        base: app.snapshot(),
-        latest: Some(app.snapshot()),
-        done: false,
-    }));
-    let caught = terminal::watch_signals({
-        let store = Arc::clone(&store);
-        move || lock(&store).finish_latest()
-    })?;
-    let jobs = terminal::watch_job_control()?;
-    let _guard = terminal::enter(options.mouse)?;
+pub fn run(app: App, options: Options) -> Result<Exit, TuiError> {
+    let screen = Screen::enter(options.mouse)?;
+    run_on(app, options, screen).0
+}
+
+/// [`run`] on a terminal already taken; the app as it ended, too.
+fn run_on(mut app: App, options: Options, screen: Screen) -> (Result<Exit, TuiError>, App) {
+    let Screen {
+        terminal,
+        store,
+        caught,
+        jobs,
+        _guard,
+    } = screen;
+    {
+        let mut store = lock(&store);
+        store.path = options.state_file.clone();
+        store.base = app.snapshot();
+        store.latest = Some(app.snapshot());
+    }
+    let size = match terminal.size() {
+        Ok(size) => size,
+        Err(e) => return (Err(e.into()), app),
+    };
+    preview::ready_for_first_frame(&mut app, &options, (size.width, size.height));
     let mut lp = Loop {
-        terminal: Terminal::new(CrosstermBackend::new(FrameWriter::new(io::stdout())))?,
+        terminal,
         ui: UiState::new(options.theme),
         worker: SearchWorker::spawn(
             Arc::clone(&app.data),
@@ -161,14 +237,11 @@ pub fn run(mut app: App, options: Options) -> Result<Exit, TuiError> {
         mouse_captured: options.mouse,
         options,
     };
-    let size = lp.terminal.size()?;
-    app.update(crate::app::Action::Resize(size.width, size.height));
-    app.update(crate::app::Msg::Theme(lp.options.theme));
     let ended = lp.events(&mut app, &caught, &jobs);
     // Saved whichever way the loop ended, an error writing to or reading from
     // a terminal that has just closed included.
     lock(&lp.store).finish(&app.snapshot(), app.lang);
-    ended
+    (ended, app)
 }
 
 /// What the terminal gave the loop.
@@ -275,20 +348,10 @@ impl Loop {
         Ok(exit)
     }
 
-    /// Draws a frame as one synchronized update (mode 2026): a terminal that
-    /// knows the mode shows the frame whole, never half of it over the last
-    /// one; others ignore it. The frame leaves in one write ([`FrameWriter`]).
+    /// Draws a frame of the app ([`draw_synchronized`]).
     fn draw(&mut self, app: &App) -> io::Result<()> {
-        crossterm::queue!(
-            self.terminal.backend_mut(),
-            crossterm::terminal::BeginSynchronizedUpdate
-        )?;
-        self.terminal
-            .draw(|frame| ui::render(frame, app, &mut self.ui))?;
-        crossterm::execute!(
-            self.terminal.backend_mut(),
-            crossterm::terminal::EndSynchronizedUpdate
-        )
+        let ui = &mut self.ui;
+        draw_synchronized(&mut self.terminal, |frame| ui::render(frame, app, ui))
     }
 
     /// Suspends on Ctrl-Z or SIGTSTP, and takes the terminal back after a

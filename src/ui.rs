@@ -49,6 +49,9 @@ pub struct UiState {
     /// The focused pane's selected name, whole, when its row had to cut it:
     /// the status line shows it above the hints.
     pub cut: Option<String>,
+    /// The frame is drawn ahead of the data, which is still being read: the
+    /// title bar says so ([`crate::tui::preview`]).
+    pub loading: bool,
 }
 
 impl UiState {
@@ -147,7 +150,7 @@ fn draw_screen(
         Constraint::Min(1),
         Constraint::Length(status_height),
     ]));
-    render_header(buf, header, app, theme);
+    render_header(buf, header, app, ui.loading, theme);
     // Widths from what each column holds and from the focus.
     let widths = layout::share(body.width, layout::needs(app), layout::column(app.focus));
     let [left, middle, right] = body.layout(&Layout::horizontal(widths.map(Constraint::Length)));
@@ -209,7 +212,9 @@ fn render_too_small(buf: &mut Buffer, area: Rect, app: &App, theme: &Theme) {
         .render_in(area, buf);
 }
 
-fn render_header(buf: &mut Buffer, area: Rect, app: &App, theme: &Theme) {
+/// The title bar: the decision on the left, the data's origin on the right
+/// (said to be loading on a frame drawn before the data is read).
+fn render_header(buf: &mut Buffer, area: Rect, app: &App, loading: bool, theme: &Theme) {
     let s = app.lang.strings();
     let d = &app.data.document;
     // The document's fields and the file's path come from a `--data` file.
@@ -226,7 +231,7 @@ fn render_header(buf: &mut Buffer, area: Rect, app: &App, theme: &Theme) {
         // `<stdin>` for standard input, as messages name it.
         Origin::File(_) => format!(
             "{}{}{} ",
-            s.data_word,
+            if loading { s.loading_word } else { s.data_word },
             s.colon,
             clean(&app.origin.to_string())
         ),

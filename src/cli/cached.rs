@@ -102,6 +102,29 @@ fn find(path: &Path, dir: PathBuf) -> Result<Found, DataError> {
     Ok(Found::Miss(bytes, slot))
 }
 
+/// The explorer on a large `--data` file, through the cache: the file's path
+/// and its slot, its key read through a small buffer so that the explorer can
+/// show the first frame kept for it before reading the file
+/// (`tui::preview`). None for a command, standard input, a smaller file,
+/// `--no-cache`, no cache directory or a file that cannot be read (which
+/// loading then reports).
+pub fn preview_slot(cli: &Cli) -> Option<(PathBuf, Slot)> {
+    let path = match (&cli.command, cli.dataset().ok().flatten()) {
+        (None, Some(path)) if !cli.no_cache => path,
+        _ => return None,
+    };
+    if Origin::File(path.to_path_buf()).is_stdin() {
+        return None;
+    }
+    let size = std::fs::metadata(path).ok()?.len();
+    if size < crate::tui::preview::MIN_BYTES {
+        return None;
+    }
+    let dir = cache_dir()?;
+    let key = Key::of_file(path, data::limits::MAX_FILE_BYTES).ok()?;
+    Some((path.to_path_buf(), Slot { dir, key }))
+}
+
 /// The dataset the explorer opens, and for a `--data` file the slot of its
 /// index in the cache (none with `--no-cache`). The file is read once: its
 /// bytes are parsed as [`super::load`] parses them while another thread

@@ -1,64 +1,219 @@
 //! Start-up wiring: reads the config and the state, chooses the language, the
 //! clipboard method and the theme from them and the environment. Problems with
 //! those files are shown in the status bar, never fatal.
+//!
+//! [`Setup`] is everything the explorer starts from except the data, so the
+//! first frame is a function of the setup, the data and the terminal's size:
+//! what lets a repeat start show that frame before the data is read
+//! ([`super::preview`]).
 
+use std::sync::Arc;
+
+use crate::app::keymap::Binding;
 use crate::app::{App, Msg};
 use crate::clipboard;
+use crate::data::{Dataset, Origin};
 use crate::i18n::{Lang, Message, Noun, Text};
+use crate::state::State;
 use crate::ui;
 
 use super::Options;
 
+/// What the explorer starts from besides the data.
+#[derive(Debug, Clone)]
+pub struct Setup {
+    pub lang: Lang,
+    pub options: Options,
+    keymap: Vec<Binding>,
+    /// The state to restore, when there is a state file to restore from.
+    state: Option<State>,
+    warnings: Vec<Message>,
+}
+
+impl Setup {
+    /// Reads the config, the state and the environment, as a session starts:
+    /// a state file that cannot be read is set aside, and its directory is
+    /// checked for writing.
+    pub fn read(lang_flag: Option<Lang>) -> Setup {
+        let mut setup = Setup::without_state(lang_flag);
+        if let Some(path) = setup.options.state_file.clone() {
+            let session = crate::state::open(&path);
+            setup.warnings.extend(session.warnings);
+            setup.state = Some(session.state);
+            if !session.writable {
+                setup.options.state_file = None;
+            }
+        }
+        setup
+    }
+
+    /// The setup the next session will read if nothing changes meanwhile, read
+    /// without touching the state file; `None` when that session would warn
+    /// about the file (it would then differ).
+    pub fn peek(lang_flag: Option<Lang>) -> Option<Setup> {
+        let mut setup = Setup::without_state(lang_flag);
+        if let Some(path) = &setup.options.state_file {
+            setup.state = Some(crate::state::peek(path)?);
+        }
+        Some(setup)
+    }
+
+    fn without_state(lang_flag: Option<Lang>) -> Setup {
+        let env = |k: &str| std::env::var(k).ok();
+        let paths = crate::config::Paths::from_env(env);
+        let (config, mut warnings) = crate::config::load(paths.config_file().as_deref());
+        let lang = lang_flag
+            .or(config.language)
+            .unwrap_or_else(|| Lang::from_env(env));
+        let forced = env("PAP_TUI_CLIPBOARD");
+        let choice = match forced.as_deref().map(str::parse::<clipboard::Choice>) {
+            Some(Ok(choice)) => choice,
+            Some(Err(_)) => {
+                let value = crate::text::line(forced.as_deref().unwrap_or_default()).into_owned();
+                warnings.push(Message::new(Text::ClipboardVariable).with("value", value));
+                config.clipboard
+            }
+            None => config.clipboard,
+        };
+        let environment = clipboard::Environment::from_env(env);
+        let plan = clipboard::choose(choice, &environment, &clipboard::on_path);
+        let options = Options {
+            mouse: config.mouse,
+            theme: ui::theme::effective(config.theme, env("NO_COLOR").as_deref()),
+            clipboard: plan,
+            osc52_may_be_dropped: clipboard::osc52_may_be_dropped(choice, plan, &environment),
+            state_file: paths.state_file(),
+            index_cache: None,
+        };
+        let mut keymap = crate::app::keymap::bindings();
+        let config_file = paths
+            .config_file()
+            .map(|p| p.display().to_string())
+            .unwrap_or_default();
+        for problem in crate::app::keymap::apply_overrides(&mut keymap, &config.keys) {
+            warnings.push(problem.message().in_file(&config_file));
+        }
+        Setup {
+            lang,
+            options,
+            keymap,
+            state: None,
+            warnings,
+        }
+    }
+
+    /// What the first frame depends on besides the data and the terminal's
+    /// size, as one number: two setups with the same fingerprint draw the
+    /// same first frame of the same data. The `Debug` form of every field, so
+    /// that a field added later is counted without being named here.
+    pub fn fingerprint(&self, origin: &Origin) -> u128 {
+        let form = format!("{self:?} {origin:?}");
+        xxhash_rust::xxh3::xxh3_128(form.as_bytes())
+    }
+
+    /// The app on `data`, with the state restored and the first warning shown.
+    pub fn app(&self, data: Arc<Dataset>, origin: Origin) -> App {
+        let lang = self.lang;
+        let mut app = App::starting_shared(data, origin, lang);
+        app.keymap = self.keymap.clone();
+        if let Some(state) = &self.state {
+            app.restore(state);
+        }
+        if let Some(first) = self.warnings.first() {
+            let more = match self.warnings.len() as u64 {
+                1 => String::new(),
+                n => format!(" (+{})", lang.count(n - 1, Noun::OtherWarning)),
+            };
+            app.update(Msg::Notify(format!("{}{more}", first.describe(lang)), true));
+        }
+        app
+    }
+}
+
 /// The app and the loop's options for this environment, and what to warn about.
 pub fn prepare(loaded: crate::data::Loaded, lang_flag: Option<Lang>) -> (App, Options) {
-    let env = |k: &str| std::env::var(k).ok();
-    let paths = crate::config::Paths::from_env(env);
-    let (config, mut warnings) = crate::config::load(paths.config_file().as_deref());
-    let lang = lang_flag
-        .or(config.language)
-        .unwrap_or_else(|| Lang::from_env(env));
-    let forced = env("PAP_TUI_CLIPBOARD");
-    let choice = match forced.as_deref().map(str::parse::<clipboard::Choice>) {
-        Some(Ok(choice)) => choice,
-        Some(Err(_)) => {
-            let value = crate::text::line(forced.as_deref().unwrap_or_default()).into_owned();
-            warnings.push(Message::new(Text::ClipboardVariable).with("value", value));
-            config.clipboard
-        }
-        None => config.clipboard,
-    };
-    let environment = clipboard::Environment::from_env(env);
-    let plan = clipboard::choose(choice, &environment, &clipboard::on_path);
-    let mut options = Options {
-        mouse: config.mouse,
-        theme: ui::theme::effective(config.theme, env("NO_COLOR").as_deref()),
-        clipboard: plan,
-        osc52_may_be_dropped: clipboard::osc52_may_be_dropped(choice, plan, &environment),
-        state_file: paths.state_file(),
-        index_cache: None,
-    };
-    let mut app = App::starting(loaded.dataset, loaded.origin, lang);
-    let config_file = paths
-        .config_file()
-        .map(|p| p.display().to_string())
-        .unwrap_or_default();
-    for problem in crate::app::keymap::apply_overrides(&mut app.keymap, &config.keys) {
-        warnings.push(problem.message().in_file(&config_file));
-    }
-    if let Some(path) = options.state_file.clone() {
-        let session = crate::state::open(&path);
-        warnings.extend(session.warnings);
-        app.restore(&session.state);
-        if !session.writable {
-            options.state_file = None;
+    let setup = Setup::read(lang_flag);
+    let app = setup.app(Arc::new(loaded.dataset), loaded.origin);
+    (app, setup.options)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn setup() -> Setup {
+        Setup {
+            lang: Lang::En,
+            options: Options {
+                mouse: true,
+                theme: crate::config::ThemeName::Dark,
+                clipboard: clipboard::Plan {
+                    method: clipboard::Method::Osc52,
+                    also_osc52: false,
+                },
+                osc52_may_be_dropped: false,
+                state_file: None,
+                index_cache: None,
+            },
+            keymap: crate::app::keymap::bindings(),
+            state: Some(State::default()),
+            warnings: Vec::new(),
         }
     }
-    if let Some(first) = warnings.first() {
-        let more = match warnings.len() as u64 {
-            1 => String::new(),
-            n => format!(" (+{})", lang.count(n - 1, Noun::OtherWarning)),
-        };
-        app.update(Msg::Notify(format!("{}{more}", first.describe(lang)), true));
+
+    #[test]
+    fn what_changes_the_first_frame_changes_the_fingerprint() {
+        let origin = Origin::File("/data/big.json".into());
+        let base = setup().fingerprint(&origin);
+        assert_eq!(setup().fingerprint(&origin), base);
+        let mut other = setup();
+        other.state = Some(State {
+            region: Some("14".into()),
+            ..State::default()
+        });
+        let mut french = setup();
+        french.lang = Lang::Fr;
+        let mut warned = setup();
+        warned.warnings.push(Message::new(Text::StateTooLarge));
+        let mut light = setup();
+        light.options.theme = crate::config::ThemeName::Light;
+        let mut rebound = setup();
+        rebound.keymap.pop();
+        for (what, changed) in [
+            ("state", other.fingerprint(&origin)),
+            ("language", french.fingerprint(&origin)),
+            ("warnings", warned.fingerprint(&origin)),
+            ("theme", light.fingerprint(&origin)),
+            ("keys", rebound.fingerprint(&origin)),
+            (
+                "file",
+                setup().fingerprint(&Origin::File("/data/other.json".into())),
+            ),
+        ] {
+            assert_ne!(changed, base, "{what}");
+        }
     }
-    (app, options)
+
+    #[test]
+    fn the_app_restores_the_setups_state_and_shows_its_first_warning() {
+        let loaded = crate::data::load(None).unwrap_or_else(|e| panic!("{e}"));
+        let data = Arc::new(loaded.dataset);
+        let mut setup = setup();
+        setup.state = Some(State {
+            region: Some("14".into()),
+            ..State::default()
+        });
+        setup
+            .warnings
+            .push(Message::new(Text::StateTooLarge).with("limit", 9));
+        setup.warnings.push(Message::new(Text::StateNotRegular));
+        let app = setup.app(data, Origin::Embedded);
+        assert_eq!(app.region_code(), Some("14"));
+        let status = app
+            .status
+            .as_ref()
+            .map(|s| s.text.clone())
+            .unwrap_or_default();
+        assert!(status.contains("(+1"), "{status}");
+    }
 }

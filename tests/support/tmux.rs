@@ -51,6 +51,33 @@ impl Tmux {
         args: &[&str],
         input: Option<&std::path::Path>,
     ) -> Tmux {
+        Tmux::launch(name, (width, height), env, options, args, input, None)
+    }
+
+    /// [`Tmux::start`] with every byte the program writes to the terminal,
+    /// from its first, appended to `log`: the program waits to start until
+    /// tmux pipes the pane there.
+    pub fn start_logged(
+        name: &str,
+        width: u16,
+        height: u16,
+        env: &[(&str, &str)],
+        args: &[&str],
+        log: &std::path::Path,
+    ) -> Tmux {
+        let options = ["remain-on-exit on"];
+        Tmux::launch(name, (width, height), env, &options, args, None, Some(log))
+    }
+
+    fn launch(
+        name: &str,
+        (width, height): (u16, u16),
+        env: &[(&str, &str)],
+        options: &[&str],
+        args: &[&str],
+        input: Option<&std::path::Path>,
+        log: Option<&std::path::Path>,
+    ) -> Tmux {
         assert!(
             tmux_available(),
             "tmux is required for end-to-end tests: install it (apt-get install tmux, brew install tmux); .ci/run does"
@@ -103,8 +130,20 @@ impl Tmux {
         // tmux does not always learn a quickly-exiting program's status, so a
         // shell records it in a file.
         let status = tmux.home.path().join("exit-status");
+        let go = tmux.home.path().join("go");
+        if log.is_some() {
+            command = format!(
+                "while [ ! -e '{}' ]; do sleep 0.01; done; {command}",
+                go.display()
+            );
+        }
         let wrapped = format!("sh -c \"{command}; echo \\$? > '{}'\"", status.display());
         tmux.run(&["respawn-pane", "-k", "-t", "main", &wrapped]);
+        if let Some(log) = log {
+            let pipe = format!("cat >> '{}'", log.display());
+            tmux.run(&["pipe-pane", "-o", "-t", "main", &pipe]);
+            std::fs::write(&go, "").expect("start the program");
+        }
         tmux
     }
 

@@ -1,0 +1,136 @@
+//! A repeat start on a large `--data` file draws the first frame kept by the
+//! last session before it reads the file, says the data is loading, then
+//! answers the keys typed meanwhile.
+
+mod support;
+
+use std::path::Path;
+use std::time::{Duration, Instant};
+
+use support::tmux::Tmux;
+
+const BEGIN_FRAME: &str = "\x1b[?2026h";
+
+/// A synthetic dataset written to `dir`, large enough to get a kept frame.
+fn large_file(dir: &Path) -> String {
+    let data = pap_tui::synthetic::dataset(45_000).expect("synthetic dataset");
+    let json = serde_json::to_string(&data).expect("serialise dataset");
+    assert!(
+        json.len() as u64 >= pap_tui::tui::preview::MIN_BYTES,
+        "{} bytes",
+        json.len()
+    );
+    let path = dir.join("large.json");
+    std::fs::write(&path, json).expect("write dataset");
+    path.to_str().expect("utf-8").to_string()
+}
+
+/// Starts the explorer on `data` with `home` for its config, state and cache,
+/// its raw output logged to `log`.
+fn start(name: &str, data: &str, home: &Path, log: &Path) -> Tmux {
+    let home = home.to_str().expect("utf-8");
+    let env = [
+        ("LANG", "en_CA.UTF-8"),
+        ("TERM", "xterm-256color"),
+        ("PAP_TUI_CACHE_DIR", home),
+        ("PAP_TUI_STATE_DIR", home),
+        ("PAP_TUI_CONFIG_DIR", home),
+    ];
+    Tmux::start_logged(name, 120, 40, &env, &["--data", data], log)
+}
+
+fn frames_in(log: &Path) -> Vec<String> {
+    let raw = String::from_utf8_lossy(&std::fs::read(log).unwrap_or_default()).into_owned();
+    raw.split(BEGIN_FRAME).skip(1).map(str::to_string).collect()
+}
+
+fn files_ending(dir: &Path, suffix: &str) -> usize {
+    std::fs::read_dir(dir)
+        .into_iter()
+        .flatten()
+        .filter_map(Result::ok)
+        .filter(|e| e.file_name().to_string_lossy().ends_with(suffix))
+        .count()
+}
+
+#[test]
+fn a_repeat_start_shows_the_kept_frame_then_the_data_and_answers_a_key_typed_at_once() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let data = large_file(dir.path());
+    let home = dir.path().join("home");
+    std::fs::create_dir_all(&home).expect("home");
+
+    // A first start has no frame to show: it draws from the data, then keeps
+    // the next start's frame when it quits.
+    let log = dir.path().join("first.bin");
+    let t = start("preview-first", &data, &home, &log);
+    let first = t.wait_text("data: ");
+    assert!(first.contains("All regions"), "{first}");
+    t.quit();
+    assert!(frames_in(&log).iter().all(|f| !f.contains("loading")));
+    assert_eq!(files_ending(&home, ".frame"), 1);
+
+    // The second start draws that frame first, saying the data is loading; a
+    // key typed as soon as it shows (most often before the data is in, which
+    // takes this debug build a good part of a second) is answered.
+    let log = dir.path().join("second.bin");
+    let t = start("preview-second", &data, &home, &log);
+    let deadline = Instant::now() + Duration::from_secs(30);
+    while !frames_in(&log)
+        .first()
+        .is_some_and(|f| f.contains("All regions"))
+    {
+        assert!(Instant::now() < deadline, "no first frame");
+        std::thread::sleep(Duration::from_millis(5));
+    }
+    t.keys(&["j"]);
+    let screen = t.wait_text("Organisations — Bas-Saint-Laurent");
+    assert!(
+        screen.lines().next().is_some_and(|l| l.contains("data: ")),
+        "{screen}"
+    );
+    let frames = frames_in(&log);
+    assert!(frames[0].contains("loading"), "{:?}", frames[0]);
+    assert!(frames[0].contains("All regions"), "{:?}", frames[0]);
+    t.quit();
+}
+
+#[test]
+fn a_changed_file_or_terminal_size_gets_no_kept_frame() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let data = large_file(dir.path());
+    let home = dir.path().join("home");
+    std::fs::create_dir_all(&home).expect("home");
+    let log = dir.path().join("first.bin");
+    let t = start("preview-keep", &data, &home, &log);
+    t.wait_text("data: ");
+    t.quit();
+    assert_eq!(files_ending(&home, ".frame"), 1);
+
+    // One byte changed: another key, so the kept frame is not this file's.
+    let mut bytes = std::fs::read(&data).expect("read dataset");
+    let at = bytes.len() - 2;
+    assert_eq!(bytes[at], b']');
+    bytes.insert(at, b' ');
+    std::fs::write(&data, bytes).expect("write dataset");
+    let log = dir.path().join("changed.bin");
+    let t = start("preview-changed", &data, &home, &log);
+    t.wait_text("data: ");
+    t.quit();
+    assert!(frames_in(&log).iter().all(|f| !f.contains("loading")));
+
+    // The changed file's own frame, kept as that session quit, is found;
+    // then the same file on a terminal of another size has none.
+    let log = dir.path().join("resized.bin");
+    let t = start("preview-resized", &data, &home, &log);
+    t.wait_text("All regions");
+    t.resize(100, 30);
+    t.quit();
+    let frames = frames_in(&log);
+    assert!(frames[0].contains("loading"), "{:?}", frames[0]);
+    let log = dir.path().join("other-size.bin");
+    let t = start("preview-other-size", &data, &home, &log);
+    t.wait_text("data: ");
+    t.quit();
+    assert!(frames_in(&log).iter().all(|f| !f.contains("loading")));
+}
