@@ -18,7 +18,7 @@ use xxhash_rust::xxh3::{Xxh3, xxh3_128};
 use crate::search::{ByteSink, Index};
 
 mod frame;
-pub use frame::FRAME_KEEP;
+pub use frame::{FRAME_KEEP, Identity};
 
 /// Changes whenever the layout of a cache file or of [`Index::write_bytes`] does.
 pub const FORMAT_VERSION: u32 = 3;
@@ -51,15 +51,6 @@ pub struct Slot {
 }
 
 impl Slot {
-    /// The slot of a data file's bytes in the user's cache directory
-    /// (`PAP_TUI_CACHE_DIR` or the system's); `None` when there is none.
-    pub fn for_data(bytes: &[u8]) -> Option<Slot> {
-        Some(Slot {
-            dir: cache_dir()?,
-            key: Key::of(bytes),
-        })
-    }
-
     /// Whether an index is stored here, whole or not: what a lookup would read.
     pub fn holds_index(&self) -> bool {
         self.key.file(&self.dir).is_file()
@@ -74,6 +65,25 @@ impl Slot {
     pub fn remember(&self, index: &Index) -> std::io::Result<Remembered> {
         remember(&self.dir, self.key, index)
     }
+}
+
+/// The data file at `path`, loaded, and its slot in `dir`. The file is read
+/// once: its bytes are parsed while another thread computes their key, which
+/// nothing waits for otherwise.
+pub fn load_keyed(
+    path: &Path,
+    dir: PathBuf,
+) -> Result<(crate::data::Loaded, Slot), crate::data::DataError> {
+    let bytes = crate::data::read(path)?;
+    let (key, loaded) = std::thread::scope(|scope| {
+        let key = scope.spawn(|| Key::of(&bytes));
+        let loaded = crate::data::parse_bytes(&bytes, crate::data::Origin::File(path.into()));
+        (key.join(), loaded)
+    });
+    let loaded = loaded?;
+    // The thread only hashes: it cannot panic but by running out of memory.
+    let key = key.unwrap_or_else(|_| Key::of(&bytes));
+    Ok((loaded, Slot { dir, key }))
 }
 
 /// What a cache file is for: the data's content, this format and this build.
@@ -140,11 +150,26 @@ pub fn lookup(dir: &Path, key: Key) -> Option<Index> {
     let bytes = std::fs::read(&path).ok()?;
     let payload = payload(&bytes, key)?;
     let index = Index::from_bytes(payload)?;
-    // Most recently used: eviction keeps the newest modification times.
-    if let Ok(file) = std::fs::File::options().append(true).open(&path) {
+    touch(&path);
+    Some(index)
+}
+
+/// Marks a cache file as just used: eviction keeps the newest modification times.
+fn touch(path: &Path) {
+    if let Ok(file) = std::fs::File::options().append(true).open(path) {
         let _ = file.set_modified(SystemTime::now());
     }
-    Some(index)
+}
+
+/// A temporary file in `dir` (made if needed), for a writer to rename over
+/// its final name once whole, so that concurrent writers and readers never
+/// see half a file.
+fn temporary(dir: &Path) -> std::io::Result<tempfile::NamedTempFile> {
+    std::fs::create_dir_all(dir)?;
+    tempfile::Builder::new()
+        .prefix(".pap-tui-")
+        .suffix(".tmp")
+        .tempfile_in(dir)
 }
 
 /// The payload of a cache file whose header matches `key` and whose checksum holds.
@@ -256,11 +281,7 @@ pub fn remember(dir: &Path, key: Key, index: &Index) -> std::io::Result<Remember
 /// over the final name, so that concurrent writers and readers never see half
 /// a file.
 pub fn store(dir: &Path, key: Key, index: &Index) -> std::io::Result<()> {
-    std::fs::create_dir_all(dir)?;
-    let mut temp = tempfile::Builder::new()
-        .prefix(".pap-tui-")
-        .suffix(".tmp")
-        .tempfile_in(dir)?;
+    let mut temp = temporary(dir)?;
     // Room for the header, then the payload as it is made, then the header
     // with the payload's length and checksum: no copy of the whole index.
     let file = temp.as_file_mut();

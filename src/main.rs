@@ -37,8 +37,8 @@ fn main() -> ExitCode {
     if let Some(code) = cli::search_cached(&cli, lang) {
         return code;
     }
-    if let Some((path, slot)) = cli::preview_slot(&cli) {
-        return match pap_tui::tui::preview::open_file(&path, slot, cli.lang) {
+    if let Some((path, cache)) = cli::preview_cache(&cli) {
+        return match pap_tui::tui::preview::open_file(&path, cache, cli.lang) {
             Ok(ended) => explorer_ended(ended, lang),
             Err(e) => cli::fail(e),
         };

@@ -203,10 +203,11 @@ pub fn load(path: &Path) -> (State, Option<Message>) {
 }
 
 /// The state a session would start from, read without touching the file;
-/// `None` when starting would warn about it or set it aside.
+/// `None` when starting would warn about it or set it aside, or could not
+/// save it (what [`open`] checks, the same way).
 pub fn peek(path: &Path) -> Option<State> {
     match read(path) {
-        Read::State(state) => Some(state),
+        Read::State(state) => check_writable(path).ok().map(|()| state),
         Read::Unreadable(_) | Read::Unusable(_) => None,
     }
 }
@@ -695,5 +696,10 @@ mod tests {
         assert_eq!(std::fs::read_to_string(&path).ok().as_deref(), Some("{"));
         let names = std::fs::read_dir(dir.path()).into_iter().flatten().count();
         assert_eq!(names, 1);
+        // A state a session could not save would be warned about: none.
+        let blocker = dir.path().join("blocker");
+        std::fs::write(&blocker, "a file").expect("write");
+        assert_eq!(peek(&blocker.join("state.json")), None);
+        assert!(!open(&blocker.join("state.json")).warnings.is_empty());
     }
 }

@@ -223,23 +223,34 @@ fn render_header(buf: &mut Buffer, area: Rect, app: &App, loading: bool, theme: 
         d.ministry_acronym, s.decision, d.reference, d.date, d.programme
     );
     let left = clean(&left);
-    let source = match &app.origin {
-        Origin::Embedded => format!(
-            "{}{}assets/pap.json ({}) ",
-            s.data_word, s.colon, s.embedded_word
+    // While the data loads, the word that says so always shows: the left
+    // part gives it room, and the path is cut from its start.
+    let word = if loading { s.loading_word } else { s.data_word };
+    let (prefix, path) = match &app.origin {
+        Origin::Embedded => (
+            String::new(),
+            format!("{word}{}assets/pap.json ({}) ", s.colon, s.embedded_word),
         ),
         // `<stdin>` for standard input, as messages name it.
-        Origin::File(_) => format!(
-            "{}{}{} ",
-            if loading { s.loading_word } else { s.data_word },
-            s.colon,
-            clean(&app.origin.to_string())
+        Origin::File(_) if loading => (
+            format!("{word}{}", s.colon),
+            format!("{} ", clean(&app.origin.to_string())),
+        ),
+        Origin::File(_) => (
+            String::new(),
+            format!("{word}{}{} ", s.colon, clean(&app.origin.to_string())),
         ),
     };
-    let left = fit(&left, area.width as usize);
-    let room = (area.width as usize).saturating_sub(left.width() + 2);
-    let right = fit_start(&source, room);
-    let pad = (area.width as usize).saturating_sub(left.width() + right.width());
+    let width = area.width as usize;
+    let reserved = if prefix.is_empty() {
+        0
+    } else {
+        prefix.width() + 2
+    };
+    let left = fit(&left, width.saturating_sub(reserved));
+    let room = width.saturating_sub(left.width() + 2 + prefix.width());
+    let right = format!("{prefix}{}", fit_start(&path, room));
+    let pad = width.saturating_sub(left.width() + right.width());
     let line = Line::from(vec![
         Span::styled(left, theme.header),
         Span::raw(" ".repeat(pad)),

@@ -39,6 +39,14 @@ fn start(name: &str, data: &str, home: &Path, log: &Path) -> Tmux {
     Tmux::start_logged(name, 120, 40, &env, &["--data", data], log)
 }
 
+/// Every frame in `log` says where its data comes from, none that it is loading.
+fn assert_never_loading(log: &Path) {
+    let frames = frames_in(log);
+    assert!(!frames.is_empty(), "no frame logged");
+    assert!(frames[0].contains("data: "), "{:?}", frames[0]);
+    assert!(frames.iter().all(|f| !f.contains("loading")));
+}
+
 fn frames_in(log: &Path) -> Vec<String> {
     let raw = String::from_utf8_lossy(&std::fs::read(log).unwrap_or_default()).into_owned();
     raw.split(BEGIN_FRAME).skip(1).map(str::to_string).collect()
@@ -67,8 +75,9 @@ fn a_repeat_start_shows_the_kept_frame_then_the_data_and_answers_a_key_typed_at_
     let first = t.wait_text("data: ");
     assert!(first.contains("All regions"), "{first}");
     t.quit();
-    assert!(frames_in(&log).iter().all(|f| !f.contains("loading")));
+    assert_never_loading(&log);
     assert_eq!(files_ending(&home, ".frame"), 1);
+    assert_eq!(files_ending(&home, ".hint"), 1);
 
     // The second start draws that frame first, saying the data is loading; a
     // key typed as soon as it shows (most often before the data is in, which
@@ -117,7 +126,7 @@ fn a_changed_file_or_terminal_size_gets_no_kept_frame() {
     let t = start("preview-changed", &data, &home, &log);
     t.wait_text("data: ");
     t.quit();
-    assert!(frames_in(&log).iter().all(|f| !f.contains("loading")));
+    assert_never_loading(&log);
 
     // The changed file's own frame, kept as that session quit, is found;
     // then the same file on a terminal of another size has none.
@@ -132,5 +141,5 @@ fn a_changed_file_or_terminal_size_gets_no_kept_frame() {
     let t = start("preview-other-size", &data, &home, &log);
     t.wait_text("data: ");
     t.quit();
-    assert!(frames_in(&log).iter().all(|f| !f.contains("loading")));
+    assert_never_loading(&log);
 }

@@ -5,18 +5,21 @@
 //! A frame file is the index's header (with its own magic) then, as JSON, the
 //! fingerprint of what else the frame was drawn from (`tui::startup::Setup`),
 //! the frame's area, each cell's symbol, and the cells' looks in runs. A
-//! frame is found only for the same data, build, fingerprint and size.
+//! frame is found only for the same data, build, fingerprint and size. Beside
+//! it, an empty hint named after the file's identity on disk tells a start
+//! whether hashing the file to look for a frame is worth it.
 
 use std::io::Write;
-use std::path::Path;
-use std::time::SystemTime;
+use std::path::{Path, PathBuf};
 
 use ratatui::buffer::{Buffer, Cell};
 use ratatui::layout::Rect;
+use ratatui::style::{Color, Modifier};
 use serde::{Deserialize, Serialize};
+use unicode_width::UnicodeWidthStr;
 use xxhash_rust::xxh3::xxh3_128;
 
-use super::{HEADER, Key, Slot, header_after, payload_after, prune};
+use super::{HEADER, Key, Slot, header_after, payload_after, prune, temporary, touch};
 
 const MAGIC: &[u8; 8] = b"PAPFRM\r\n";
 
@@ -24,27 +27,61 @@ const MAGIC: &[u8; 8] = b"PAPFRM\r\n";
 /// file, each a few tens of kilobytes.
 pub const FRAME_KEEP: usize = 8;
 
-/// The most the kept frames take together, in bytes (16 MiB).
-const FRAME_MAX_BYTES: u64 = 16 << 20;
+/// The largest frame file read or kept, in bytes (4 MiB: a 400×100 terminal
+/// takes about 600 KiB).
+const FRAME_MAX_BYTES: u64 = 4 << 20;
+
+/// How one cell looks, its symbol aside: colours as ratatui writes and
+/// reads them (`Reset`, `Yellow`, `#0A0B0C`, `244`), modifiers as bits.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+struct Look {
+    fg: String,
+    bg: String,
+    underline: String,
+    modifier: u16,
+}
+
+impl Look {
+    fn of(cell: &Cell) -> Look {
+        Look {
+            fg: cell.fg.to_string(),
+            bg: cell.bg.to_string(),
+            underline: cell.underline_color.to_string(),
+            modifier: cell.modifier.bits(),
+        }
+    }
+
+    /// A cell of this look showing `symbol`; `None` for a colour or a
+    /// modifier this build does not know.
+    fn cell(&self, symbol: &str) -> Option<Cell> {
+        let mut cell = Cell::new("");
+        cell.set_symbol(symbol);
+        cell.fg = self.fg.parse::<Color>().ok()?;
+        cell.bg = self.bg.parse::<Color>().ok()?;
+        cell.underline_color = self.underline.parse::<Color>().ok()?;
+        cell.modifier = Modifier::from_bits(self.modifier)?;
+        Some(cell)
+    }
+}
 
 /// A frame as it is stored.
 #[derive(Debug, Serialize, Deserialize)]
-pub struct StoredFrame {
+struct StoredFrame {
     /// [`u128`] in hexadecimal: JSON numbers lose such digits in many readers.
     fingerprint: String,
-    area: Rect,
+    width: u16,
+    height: u16,
     /// Each cell's symbol, row by row.
     symbols: Vec<String>,
-    /// How many cells in a row look like this cell (its symbol left out).
-    looks: Vec<(u32, Cell)>,
+    /// How many cells in a row look like this.
+    looks: Vec<(u32, Look)>,
 }
 
 impl StoredFrame {
     fn new(fingerprint: u128, buffer: &Buffer) -> StoredFrame {
-        let mut looks: Vec<(u32, Cell)> = Vec::new();
+        let mut looks: Vec<(u32, Look)> = Vec::new();
         for cell in &buffer.content {
-            let mut look = cell.clone();
-            look.set_symbol(" ");
+            let look = Look::of(cell);
             match looks.last_mut() {
                 Some((n, last)) if *last == look => *n += 1,
                 _ => looks.push((1, look)),
@@ -52,39 +89,89 @@ impl StoredFrame {
         }
         StoredFrame {
             fingerprint: format!("{fingerprint:032x}"),
-            area: buffer.area,
+            width: buffer.area.width,
+            height: buffer.area.height,
             symbols: buffer.content.iter().map(|c| c.symbol().into()).collect(),
             looks,
         }
     }
 
-    /// The frame, if it was drawn from `fingerprint` on `area` and is whole.
+    /// The frame, if it was drawn from `fingerprint` on `area` and is whole,
+    /// every symbol text that takes at most two columns: what ratatui draws,
+    /// never a control character that a damaged or forged file could send
+    /// to the terminal.
     fn buffer(self, fingerprint: u128, area: Rect) -> Option<Buffer> {
-        if self.fingerprint != format!("{fingerprint:032x}") || self.area != area {
+        let same = self.fingerprint == format!("{fingerprint:032x}")
+            && (self.width, self.height) == (area.width, area.height)
+            && area.x == 0
+            && area.y == 0;
+        let cells = usize::from(area.width) * usize::from(area.height);
+        let counted = self
+            .looks
+            .iter()
+            .try_fold(0usize, |sum, (n, _)| sum.checked_add(*n as usize));
+        if !same || self.symbols.len() != cells || counted != Some(cells) {
             return None;
         }
-        let cells = usize::from(area.width) * usize::from(area.height);
-        let counted: usize = self.looks.iter().map(|(n, _)| *n as usize).sum();
-        if self.symbols.len() != cells || counted != cells {
+        let drawable = |s: &str| !s.chars().any(char::is_control) && s.width() <= 2;
+        if !self.symbols.iter().all(|s| drawable(s)) {
             return None;
         }
         let looks = self
             .looks
-            .into_iter()
-            .flat_map(|(n, look)| std::iter::repeat_n(look, n as usize));
+            .iter()
+            .flat_map(|(n, look)| std::iter::repeat_n(look, *n as usize));
         let content = looks
             .zip(&self.symbols)
-            .map(|(mut cell, symbol)| {
-                cell.set_symbol(symbol);
-                cell
-            })
-            .collect();
+            .map(|(look, symbol)| look.cell(symbol))
+            .collect::<Option<Vec<Cell>>>()?;
         Some(Buffer { area, content })
     }
 }
 
+/// A data file as it is on disk: its device, inode, size, and times of
+/// modification and of change (which no program can set back). A hint, not
+/// a key: the frame is found by the file's content.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Identity(u128);
+
+impl Identity {
+    /// The identity of the file at `path` now; `None` where the system gives
+    /// no such figures.
+    pub fn of(path: &Path) -> Option<Identity> {
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::MetadataExt;
+            let m = std::fs::metadata(path).ok()?;
+            let figures = [
+                m.dev() as i128,
+                m.ino() as i128,
+                m.size() as i128,
+                i128::from(m.mtime()) * 1_000_000_000 + i128::from(m.mtime_nsec()),
+                i128::from(m.ctime()) * 1_000_000_000 + i128::from(m.ctime_nsec()),
+            ];
+            let bytes: Vec<u8> = figures.iter().flat_map(|f| f.to_le_bytes()).collect();
+            Some(Identity(xxh3_128(&bytes)))
+        }
+        #[cfg(not(unix))]
+        {
+            let _ = path;
+            None
+        }
+    }
+
+    fn hint_file(self, dir: &Path) -> PathBuf {
+        dir.join(format!("{:032x}.hint", self.0))
+    }
+
+    /// Whether a frame was kept for the file with this identity, in `dir`.
+    pub fn hinted(self, dir: &Path) -> bool {
+        self.hint_file(dir).is_file()
+    }
+}
+
 impl Key {
-    fn frame_file(self, dir: &Path) -> std::path::PathBuf {
+    fn frame_file(self, dir: &Path) -> PathBuf {
         dir.join(format!("{:032x}.frame", self.0))
     }
 }
@@ -98,31 +185,46 @@ impl Slot {
         let payload = payload_after(MAGIC, &bytes, self.key)?;
         let stored: StoredFrame = serde_json::from_slice(payload).ok()?;
         let buffer = stored.buffer(fingerprint, area)?;
-        // Most recently used: pruning keeps the newest modification times.
-        if let Ok(file) = std::fs::File::options().append(true).open(&path) {
-            let _ = file.set_modified(SystemTime::now());
-        }
+        touch(&path);
         Some(buffer)
     }
 
     /// Keeps `buffer` as the first frame of this data drawn from
-    /// `fingerprint`, in place of any other; the newest [`FRAME_KEEP`] stay.
-    pub fn keep_frame(&self, fingerprint: u128, buffer: &Buffer) -> std::io::Result<()> {
+    /// `fingerprint`, in place of any other, and a hint under the data file's
+    /// identity; the newest [`FRAME_KEEP`] of each stay. A frame kept already
+    /// is only marked as used.
+    pub fn keep_frame(
+        &self,
+        fingerprint: u128,
+        buffer: &Buffer,
+        file: Option<Identity>,
+    ) -> std::io::Result<()> {
         let payload = serde_json::to_vec(&StoredFrame::new(fingerprint, buffer))
             .map_err(std::io::Error::other)?;
-        let mut bytes = header_after(MAGIC, self.key, payload.len() as u64, xxh3_128(&payload));
-        debug_assert_eq!(bytes.len(), HEADER);
-        bytes.extend_from_slice(&payload);
-        std::fs::create_dir_all(&self.dir)?;
-        let mut temp = tempfile::Builder::new()
-            .prefix(".pap-tui-")
-            .suffix(".tmp")
-            .tempfile_in(&self.dir)?;
-        temp.write_all(&bytes)?;
-        temp.as_file().sync_data()?;
-        temp.persist(self.key.frame_file(&self.dir))
-            .map_err(|e| e.error)?;
-        prune(&self.dir, ".frame", FRAME_KEEP, FRAME_MAX_BYTES);
+        if payload.len() as u64 > FRAME_MAX_BYTES - HEADER as u64 {
+            return Ok(());
+        }
+        let path = self.key.frame_file(&self.dir);
+        let kept = std::fs::read(&path).ok();
+        if kept
+            .as_deref()
+            .and_then(|b| payload_after(MAGIC, b, self.key))
+            == Some(&payload)
+        {
+            touch(&path);
+        } else {
+            let sum = xxh3_128(&payload);
+            let mut temp = temporary(&self.dir)?;
+            temp.write_all(&header_after(MAGIC, self.key, payload.len() as u64, sum))?;
+            temp.write_all(&payload)?;
+            // Not synced: a frame lost in a crash only costs a start its head start.
+            temp.persist(&path).map_err(|e| e.error)?;
+            prune(&self.dir, ".frame", FRAME_KEEP, FRAME_MAX_BYTES * 4);
+        }
+        if let Some(file) = file {
+            std::fs::File::create(file.hint_file(&self.dir))?;
+            prune(&self.dir, ".hint", FRAME_KEEP, u64::MAX);
+        }
         Ok(())
     }
 }
@@ -130,7 +232,7 @@ impl Slot {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use ratatui::style::{Color, Modifier, Style};
+    use ratatui::style::Style;
 
     fn slot(dir: &Path, data: &[u8]) -> Slot {
         Slot {
@@ -140,15 +242,15 @@ mod tests {
     }
 
     fn frame() -> Buffer {
-        let mut buffer = Buffer::empty(Rect::new(0, 0, 12, 3));
+        let mut buffer = Buffer::empty(Rect::new(0, 0, 12, 4));
         buffer.set_string(0, 0, "Montréal", Style::new().fg(Color::Yellow));
-        buffer.set_string(
-            0,
-            1,
-            "日本 █ art.",
-            Style::new().add_modifier(Modifier::BOLD),
-        );
+        let bold = Style::new().add_modifier(Modifier::BOLD | Modifier::REVERSED);
+        buffer.set_string(0, 1, "日本 █ art.", bold);
         buffer.set_string(3, 2, "x", Style::new().bg(Color::Rgb(1, 2, 3)));
+        let indexed = Style::new()
+            .fg(Color::Indexed(244))
+            .underline_color(Color::Red);
+        buffer.set_string(0, 3, "é", indexed.bg(Color::LightCyan));
         buffer
     }
 
@@ -157,11 +259,11 @@ mod tests {
         let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
         let slot = slot(dir.path(), b"data");
         let buffer = frame();
-        assert!(slot.keep_frame(7, &buffer).is_ok());
+        assert!(slot.keep_frame(7, &buffer, None).is_ok());
         assert_eq!(slot.frame(7, buffer.area), Some(buffer.clone()));
-        // Runs of one look are stored once: 36 cells, far fewer runs.
+        // Runs of one look are stored once: 48 cells, far fewer runs.
         let stored = StoredFrame::new(7, &buffer);
-        assert!(stored.looks.len() < 12, "{} runs", stored.looks.len());
+        assert!(stored.looks.len() < 16, "{} runs", stored.looks.len());
     }
 
     #[test]
@@ -169,9 +271,9 @@ mod tests {
         let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
         let slot = slot(dir.path(), b"data");
         let buffer = frame();
-        assert!(slot.keep_frame(7, &buffer).is_ok());
+        assert!(slot.keep_frame(7, &buffer, None).is_ok());
         assert_eq!(slot.frame(8, buffer.area), None);
-        assert_eq!(slot.frame(7, Rect::new(0, 0, 12, 4)), None);
+        assert_eq!(slot.frame(7, Rect::new(0, 0, 12, 5)), None);
         assert_eq!(self::slot(dir.path(), b"other").frame(7, buffer.area), None);
         let path = slot.key.frame_file(dir.path());
         let bytes = std::fs::read(&path).unwrap_or_default();
@@ -183,32 +285,82 @@ mod tests {
         }
         assert!(std::fs::write(&path, &bytes[..bytes.len() - 1]).is_ok());
         assert_eq!(slot.frame(7, buffer.area), None);
+        assert!(std::fs::write(&path, &bytes).is_ok());
+        assert!(slot.frame(7, buffer.area).is_some());
     }
 
     #[test]
-    fn a_frame_whose_cells_do_not_fill_its_area_is_refused() {
+    fn a_frame_that_does_not_fill_its_area_or_holds_what_ratatui_never_draws_is_refused() {
         let buffer = frame();
-        let mut stored = StoredFrame::new(7, &buffer);
-        stored.symbols.pop();
-        assert!(stored.buffer(7, buffer.area).is_none());
-        let mut stored = StoredFrame::new(7, &buffer);
-        stored.looks[0].0 += 1;
-        assert!(stored.buffer(7, buffer.area).is_none());
+        let refused = |change: fn(&mut StoredFrame)| {
+            let mut stored = StoredFrame::new(7, &buffer);
+            change(&mut stored);
+            stored.buffer(7, buffer.area).is_none()
+        };
+        assert!(!refused(|_| {}));
+        assert!(refused(|s| drop(s.symbols.pop())));
+        assert!(refused(|s| s.looks[0].0 += 1));
+        assert!(refused(|s| s.looks[0].0 = u32::MAX));
+        assert!(refused(|s| s.symbols[5] = "\u{1b}]52;c;aGk=\u{7}".into()));
+        assert!(refused(|s| s.symbols[5] = "\r".into()));
+        assert!(refused(|s| s.symbols[5] = "wide".into()));
+        assert!(refused(|s| s.looks[0].1.fg = "no colour".into()));
+        assert!(refused(|s| s.looks[0].1.modifier = u16::MAX));
     }
 
     #[test]
-    fn only_the_newest_frames_are_kept() {
+    fn a_frame_kept_again_unchanged_is_not_written_again() {
+        let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+        let slot = slot(dir.path(), b"data");
+        assert!(slot.keep_frame(7, &frame(), None).is_ok());
+        let path = slot.key.frame_file(dir.path());
+        let inode = |p: &Path| {
+            use std::os::unix::fs::MetadataExt;
+            std::fs::metadata(p).map(|m| m.ino()).unwrap_or(0)
+        };
+        let first = inode(&path);
+        assert!(slot.keep_frame(7, &frame(), None).is_ok());
+        assert_eq!(inode(&path), first, "renamed over");
+        assert!(slot.keep_frame(8, &frame(), None).is_ok());
+        assert_eq!(slot.frame(8, frame().area), Some(frame()));
+    }
+
+    #[test]
+    fn a_hint_names_the_file_as_it_is_on_disk() {
+        let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+        let data = dir.path().join("data.json");
+        assert!(std::fs::write(&data, "{}").is_ok());
+        let Some(before) = Identity::of(&data) else {
+            return;
+        };
+        assert!(!before.hinted(dir.path()));
+        let slot = slot(dir.path(), b"{}");
+        assert!(slot.keep_frame(7, &frame(), Some(before)).is_ok());
+        assert!(before.hinted(dir.path()));
+        assert_eq!(Identity::of(&data), Some(before));
+        // Rewritten: its change time moves, whatever its size and content.
+        std::thread::sleep(std::time::Duration::from_millis(20));
+        assert!(std::fs::write(&data, "{}").is_ok());
+        assert_ne!(Identity::of(&data), Some(before));
+    }
+
+    #[test]
+    fn only_the_newest_frames_and_hints_are_kept() {
         let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
         for i in 0..FRAME_KEEP + 2 {
             let slot = slot(dir.path(), format!("data {i}").as_bytes());
-            assert!(slot.keep_frame(1, &frame()).is_ok());
+            let file = Some(Identity(i as u128));
+            assert!(slot.keep_frame(1, &frame(), file).is_ok());
         }
-        let frames = std::fs::read_dir(dir.path())
-            .into_iter()
-            .flatten()
-            .filter_map(Result::ok)
-            .filter(|e| e.file_name().to_string_lossy().ends_with(".frame"))
-            .count();
-        assert_eq!(frames, FRAME_KEEP);
+        let count = |suffix: &str| {
+            std::fs::read_dir(dir.path())
+                .into_iter()
+                .flatten()
+                .filter_map(Result::ok)
+                .filter(|e| e.file_name().to_string_lossy().ends_with(suffix))
+                .count()
+        };
+        assert_eq!(count(".frame"), FRAME_KEEP);
+        assert_eq!(count(".hint"), FRAME_KEEP);
     }
 }

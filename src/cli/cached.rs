@@ -103,12 +103,11 @@ fn find(path: &Path, dir: PathBuf) -> Result<Found, DataError> {
 }
 
 /// The explorer on a large `--data` file, through the cache: the file's path
-/// and its slot, its key read through a small buffer so that the explorer can
-/// show the first frame kept for it before reading the file
-/// (`tui::preview`). None for a command, standard input, a smaller file,
-/// `--no-cache`, no cache directory or a file that cannot be read (which
-/// loading then reports).
-pub fn preview_slot(cli: &Cli) -> Option<(PathBuf, Slot)> {
+/// and the cache directory, for `tui::preview` to show the first frame kept
+/// for the file before reading it. None for a command, standard input, a
+/// smaller file, `--no-cache`, no cache directory or a file that cannot be
+/// read (which loading then reports).
+pub fn preview_cache(cli: &Cli) -> Option<(PathBuf, PathBuf)> {
     let path = match (&cli.command, cli.dataset().ok().flatten()) {
         (None, Some(path)) if !cli.no_cache => path,
         _ => return None,
@@ -120,9 +119,7 @@ pub fn preview_slot(cli: &Cli) -> Option<(PathBuf, Slot)> {
     if size < crate::tui::preview::MIN_BYTES {
         return None;
     }
-    let dir = cache_dir()?;
-    let key = Key::of_file(path, data::limits::MAX_FILE_BYTES).ok()?;
-    Some((path.to_path_buf(), Slot { dir, key }))
+    Some((path.to_path_buf(), cache_dir()?))
 }
 
 /// The dataset the explorer opens, and for a `--data` file the slot of its
@@ -134,12 +131,8 @@ pub fn load_keyed(cli: &Cli) -> Result<(Loaded, Option<Slot>), DataError> {
         (None, Some(path)) if !cli.no_cache => path,
         _ => return super::load(cli).map(|loaded| (loaded, None)),
     };
-    let bytes = data::read(path)?;
-    let (slot, loaded) = std::thread::scope(|scope| {
-        let slot = scope.spawn(|| Slot::for_data(&bytes));
-        let loaded = data::parse_bytes(&bytes, Origin::File(path.to_path_buf()));
-        // A key that could not be computed is only a cache not used.
-        (slot.join().ok().flatten(), loaded)
-    });
-    Ok((loaded?, slot))
+    match cache_dir() {
+        Some(dir) => crate::cache::load_keyed(path, dir).map(|(loaded, slot)| (loaded, Some(slot))),
+        None => super::load(cli).map(|loaded| (loaded, None)),
+    }
 }

@@ -12,7 +12,7 @@
 //! frame replaces it, identical but for the title bar. Keys typed meanwhile
 //! wait in the terminal and are answered once the data is in.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use ratatui::Terminal;
@@ -21,13 +21,13 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 
 use crate::app::App;
-use crate::cache::Slot;
-use crate::data::{self, DataError, Origin};
+use crate::cache::{Identity, Key, Slot};
+use crate::data::{DataError, Origin};
 use crate::i18n::Lang;
 use crate::ui::{self, UiState};
 
 use super::startup::Setup;
-use super::{Exit, Options, Screen, TuiError};
+use super::{Exit, Options, Screen, TuiError, check_terminal, terminal};
 
 /// Files this large or larger get a kept first frame (8 MiB, about 37 000
 /// organisations, which load in about 30 ms): below, the hash that finds the
@@ -52,114 +52,205 @@ fn draw_off_screen(app: &App, options: &Options, area: Rect, loading: bool) -> O
     Some(terminal.backend().buffer().clone())
 }
 
-/// Opens the explorer on the data file at `path`, whose key is in `slot`:
-/// the kept first frame first if there is one, then the data. A file that
-/// does not load is an error before anything stays on the screen.
+/// Opens the explorer on the data file at `path`, its index and first frame
+/// kept in the cache directory `cache`: the kept first frame first if there
+/// is one, then the data. A file that does not load is an error, the
+/// terminal given back first.
 pub fn open_file(
     path: &Path,
-    slot: Slot,
+    cache: PathBuf,
     lang_flag: Option<Lang>,
 ) -> Result<Result<Exit, TuiError>, DataError> {
-    let origin = Origin::File(path.to_path_buf());
-    // Read without touching the state file: a file that does not load leaves
-    // it as it was, as before any preview.
-    let kept = Setup::peek(lang_flag).and_then(|setup| {
-        let (width, height) = crossterm::terminal::size().ok()?;
-        let area = Rect::new(0, 0, width, height);
-        let frame = slot.frame(setup.fingerprint(&origin), area)?;
-        Some((setup, frame))
-    });
+    let identity = Identity::of(path);
+    let kept = identity
+        .filter(|file| file.hinted(&cache))
+        .and_then(|_| kept_frame(path, &cache, lang_flag));
     let mut screen = None;
-    if let Some((setup, frame)) = kept {
-        match Screen::enter(setup.options.mouse) {
+    if let Some((mouse, frame)) = kept {
+        match Screen::enter(mouse) {
             Ok(mut entered) => {
                 // A terminal that cannot draw it loses only the head start.
                 let _ = entered.show(&frame);
+                terminal::keys_signal(true);
                 screen = Some(entered);
             }
             Err(e) => return Ok(Err(e)),
         }
     }
-    let bytes = data::read(path)?;
-    let loaded = data::parse_bytes(&bytes, origin)?;
-    drop(bytes);
-    let setup = Setup::read(lang_flag);
-    let app = setup.app(Arc::new(loaded.dataset), loaded.origin);
-    let mut options = setup.options;
-    options.index_cache = Some(slot.clone());
+    let (loaded, slot) = crate::cache::load_keyed(path, cache)?;
     let screen = match screen {
-        Some(screen) => screen,
-        None => match Screen::enter(options.mouse) {
-            Ok(screen) => screen,
-            Err(e) => return Ok(Err(e)),
-        },
+        Some(screen) => {
+            terminal::keys_signal(false);
+            Some(screen)
+        }
+        None => {
+            // As without a cache: the terminal is checked before the state is read.
+            if let Err(e) = check_terminal() {
+                return Ok(Err(e));
+            }
+            None
+        }
+    };
+    let (app, mut options) = super::startup::prepare(loaded, lang_flag);
+    options.index_cache = Some(slot.clone());
+    let screen = match screen.map_or_else(|| Screen::enter(options.mouse), Ok) {
+        Ok(screen) => screen,
+        Err(e) => return Ok(Err(e)),
     };
     let (ended, app) = super::run_on(app, options, screen);
     if ended.as_ref().is_ok_and(|exit| *exit == Exit::Quit) {
-        keep_next(&slot, &app, lang_flag);
+        keep_next(&slot, &app, lang_flag, identity);
     }
     Ok(ended)
+}
+
+/// The frame kept for the file at `path` and the setup the session reads,
+/// if there is one for the terminal's size, and the mouse setting to enter
+/// the screen with. The file is hashed through a small buffer: a repeat start
+/// finds its frame without taking memory of the file's size.
+fn kept_frame(path: &Path, cache: &Path, lang_flag: Option<Lang>) -> Option<(bool, Buffer)> {
+    let key = Key::of_file(path, crate::data::limits::MAX_FILE_BYTES).ok()?;
+    let slot = Slot {
+        dir: cache.to_path_buf(),
+        key,
+    };
+    // Read without touching the state file: a file that does not load
+    // leaves it as it was.
+    let setup = Setup::peek(lang_flag)?;
+    let (width, height) = crossterm::terminal::size().ok()?;
+    let origin = Origin::File(path.to_path_buf());
+    let frame = slot.frame(setup.fingerprint(&origin), Rect::new(0, 0, width, height))?;
+    Some((setup.options.mouse, frame))
 }
 
 /// Keeps the first frame the next session on this data will draw, if nothing
 /// changes meanwhile: the setup it will read and the terminal's size now.
 /// Nothing is kept when that setup cannot be read quietly; any failure only
 /// costs the next start its head start.
-fn keep_next(slot: &Slot, app: &App, lang_flag: Option<Lang>) {
+fn keep_next(slot: &Slot, app: &App, lang_flag: Option<Lang>, file: Option<Identity>) {
     let Some(setup) = Setup::peek(lang_flag) else {
         return;
     };
     let Ok((width, height)) = crossterm::terminal::size() else {
         return;
     };
-    let mut next = setup.app(Arc::clone(&app.data), app.origin.clone());
-    ready_for_first_frame(&mut next, &setup.options, (width, height));
-    let area = Rect::new(0, 0, width, height);
-    if let Some(frame) = draw_off_screen(&next, &setup.options, area, true) {
-        let _ = slot.keep_frame(setup.fingerprint(&app.origin), &frame);
+    let frame = next_frame(&setup, app, (width, height));
+    if let Some(frame) = frame {
+        let _ = slot.keep_frame(setup.fingerprint(&app.origin), &frame, file);
     }
+}
+
+/// The first frame a session with `setup` draws on `app`'s data at `size`,
+/// said to be loading.
+fn next_frame(setup: &Setup, app: &App, size: (u16, u16)) -> Option<Buffer> {
+    let mut next = setup.app(Arc::clone(&app.data), app.origin.clone());
+    ready_for_first_frame(&mut next, &setup.options, size);
+    draw_off_screen(&next, &setup.options, Rect::new(0, 0, size.0, size.1), true)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::state::State;
 
-    fn options() -> Options {
-        Options {
-            mouse: true,
-            theme: crate::config::ThemeName::Dark,
-            clipboard: crate::clipboard::Plan {
-                method: crate::clipboard::Method::Osc52,
-                also_osc52: false,
-            },
-            osc52_may_be_dropped: false,
-            state_file: None,
-            index_cache: None,
+    /// A config, state and cache directory of their own, and the environment
+    /// that names them.
+    struct Home {
+        dir: tempfile::TempDir,
+    }
+
+    impl Home {
+        fn new() -> Home {
+            Home {
+                dir: tempfile::tempdir().unwrap_or_else(|e| panic!("{e}")),
+            }
+        }
+
+        fn env(&self) -> impl Fn(&str) -> Option<String> + '_ {
+            move |k: &str| match k {
+                "PAP_TUI_CONFIG_DIR" | "PAP_TUI_STATE_DIR" | "PAP_TUI_CACHE_DIR" => {
+                    Some(self.dir.path().display().to_string())
+                }
+                "LANG" => Some("en_CA.UTF-8".into()),
+                _ => None,
+            }
         }
     }
 
-    /// The frame kept for the next start and the one the loop draws differ
-    /// only in the title bar's word for the data, when it has room for it.
+    fn data() -> Arc<crate::data::Dataset> {
+        Arc::new(crate::synthetic::dataset(3_000).unwrap_or_else(|e| panic!("{e}")))
+    }
+
+    /// The rows where two frames differ.
+    fn rows_differing(a: &Buffer, b: &Buffer) -> Vec<u16> {
+        (0..a.area.height)
+            .filter(|&y| (0..a.area.width).any(|x| a[(x, y)] != b[(x, y)]))
+            .collect()
+    }
+
+    /// The frame kept at the end of a session (from the setup read without
+    /// touching anything) and the next session's first frame (from the setup
+    /// as a session reads it) differ only in the title bar, which says the
+    /// data is loading at every width.
     #[test]
-    fn the_kept_frame_is_the_first_frame_but_for_the_loading_mark() {
-        let data = crate::synthetic::dataset(3_000).unwrap_or_else(|e| panic!("{e}"));
-        let data = Arc::new(data);
+    fn the_kept_frame_is_the_next_sessions_first_frame_but_for_the_loading_mark() {
+        let home = Home::new();
+        let state = State {
+            region: Some("14".into()),
+            focus: Some("organisations".into()),
+            history: vec!["montreal".into()],
+            ..State::default()
+        };
+        let state_file = home.dir.path().join("state.json");
+        assert!(crate::state::save(&state_file, &state).is_ok());
+        let config = "theme = \"light\"\n[keys]\nquit = [\"x\"]\n";
+        assert!(std::fs::write(home.dir.path().join("config.toml"), config).is_ok());
+        let env = home.env();
+        let data = data();
+        let origin = Origin::File("/data/a rather long directory name/large.json".into());
         for (width, height) in [(120, 40), (80, 24), (200, 60)] {
+            let Some(peeked) = Setup::peek_with(None, &env) else {
+                panic!("the setup reads quietly");
+            };
+            let read = Setup::read_with(None, &env);
+            assert_eq!(peeked.fingerprint(&origin), read.fingerprint(&origin));
+            let ended = App::starting_shared(Arc::clone(&data), origin.clone(), Lang::En);
+            let kept = next_frame(&peeked, &ended, (width, height));
+            let mut app = read.app(Arc::clone(&data), origin.clone());
+            ready_for_first_frame(&mut app, &read.options, (width, height));
+            assert_eq!(app.region_code(), Some("14"));
             let area = Rect::new(0, 0, width, height);
-            let origin = Origin::File("/tmp/big.json".into());
-            let mut app = App::starting_shared(Arc::clone(&data), origin, Lang::En);
-            ready_for_first_frame(&mut app, &options(), (width, height));
-            let kept = draw_off_screen(&app, &options(), area, true);
-            let drawn = draw_off_screen(&app, &options(), area, false);
+            let drawn = draw_off_screen(&app, &read.options, area, false);
             let (Some(kept), Some(drawn)) = (kept, drawn) else {
                 panic!("not drawn at {width}×{height}");
             };
-            let differ: Vec<u16> = (0..height)
-                .filter(|&y| (0..width).any(|x| kept[(x, y)] != drawn[(x, y)]))
+            assert_eq!(
+                rows_differing(&kept, &drawn),
+                vec![0],
+                "at {width}×{height}"
+            );
+            let title: String = (0..width)
+                .map(|x| kept[(x, 0)].symbol().to_string())
                 .collect();
-            // At 80 columns the title bar has no room for the data's path.
-            let expected: &[u16] = if width >= 120 { &[0] } else { &[] };
-            assert_eq!(differ, expected, "rows that differ at {width}×{height}");
+            assert!(title.contains("loading:"), "{title}");
+            let title: String = (0..width)
+                .map(|x| drawn[(x, 0)].symbol().to_string())
+                .collect();
+            assert!(!title.contains("loading"), "{title}");
         }
+    }
+
+    #[test]
+    fn a_setup_that_would_warn_is_not_peeked() {
+        let home = Home::new();
+        // The state's place is taken by a directory: the session warns.
+        assert!(std::fs::create_dir(home.dir.path().join("state.json")).is_ok());
+        let env = home.env();
+        assert!(Setup::peek_with(None, &env).is_none());
+        let read = Setup::read_with(None, &env);
+        let data = data();
+        let origin = Origin::File("/data/large.json".into());
+        let app = read.app(data, origin);
+        assert!(app.status.is_some_and(|s| s.error));
     }
 }

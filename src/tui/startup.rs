@@ -35,7 +35,12 @@ impl Setup {
     /// a state file that cannot be read is set aside, and its directory is
     /// checked for writing.
     pub fn read(lang_flag: Option<Lang>) -> Setup {
-        let mut setup = Setup::without_state(lang_flag);
+        Setup::read_with(lang_flag, &|k| std::env::var(k).ok())
+    }
+
+    /// [`Setup::read`] with the environment `env`.
+    pub fn read_with(lang_flag: Option<Lang>, env: &dyn Fn(&str) -> Option<String>) -> Setup {
+        let mut setup = Setup::without_state(lang_flag, env);
         if let Some(path) = setup.options.state_file.clone() {
             let session = crate::state::open(&path);
             setup.warnings.extend(session.warnings);
@@ -51,15 +56,22 @@ impl Setup {
     /// without touching the state file; `None` when that session would warn
     /// about the file (it would then differ).
     pub fn peek(lang_flag: Option<Lang>) -> Option<Setup> {
-        let mut setup = Setup::without_state(lang_flag);
+        Setup::peek_with(lang_flag, &|k| std::env::var(k).ok())
+    }
+
+    /// [`Setup::peek`] with the environment `env`.
+    pub fn peek_with(
+        lang_flag: Option<Lang>,
+        env: &dyn Fn(&str) -> Option<String>,
+    ) -> Option<Setup> {
+        let mut setup = Setup::without_state(lang_flag, env);
         if let Some(path) = &setup.options.state_file {
             setup.state = Some(crate::state::peek(path)?);
         }
         Some(setup)
     }
 
-    fn without_state(lang_flag: Option<Lang>) -> Setup {
-        let env = |k: &str| std::env::var(k).ok();
+    fn without_state(lang_flag: Option<Lang>, env: &dyn Fn(&str) -> Option<String>) -> Setup {
         let paths = crate::config::Paths::from_env(env);
         let (config, mut warnings) = crate::config::load(paths.config_file().as_deref());
         let lang = lang_flag

@@ -149,6 +149,30 @@ pub fn enter(mouse: bool) -> io::Result<Guard> {
     Ok(guard)
 }
 
+/// Whether Ctrl-C and Ctrl-Z send their signals (`ISIG`), which raw mode
+/// turns off: on while the data loads behind a frame drawn ahead of it, so
+/// that Ctrl-C stops a long load as it would without the frame. Ctrl-\\ stays
+/// a key: its signal would end the program without restoring the terminal.
+pub fn keys_signal(on: bool) {
+    #[cfg(unix)]
+    // SAFETY: reads and writes the terminal settings of standard input through
+    // a zeroed `termios` that `tcgetattr` fills; nothing is done if it fails.
+    unsafe {
+        let mut settings: libc::termios = std::mem::zeroed();
+        if libc::tcgetattr(libc::STDIN_FILENO, &mut settings) == 0 {
+            if on {
+                settings.c_lflag |= libc::ISIG;
+                settings.c_cc[libc::VQUIT] = libc::_POSIX_VDISABLE;
+            } else {
+                settings.c_lflag &= !libc::ISIG;
+            }
+            libc::tcsetattr(libc::STDIN_FILENO, libc::TCSANOW, &settings);
+        }
+    }
+    #[cfg(not(unix))]
+    let _ = on;
+}
+
 /// The alternate screen, bracketed paste, no cursor, and the mouse if asked:
 /// what the explorer draws in, on start and after a suspend.
 fn own_screen(mouse: bool) -> io::Result<()> {
