@@ -143,3 +143,39 @@ fn a_changed_file_or_terminal_size_gets_no_kept_frame() {
     t.quit();
     assert_never_loading(&log);
 }
+
+#[test]
+fn ctrl_c_stops_the_load_behind_a_kept_frame() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let data = large_file(dir.path());
+    let home = dir.path().join("home");
+    std::fs::create_dir_all(&home).expect("home");
+    let log = dir.path().join("first.bin");
+    let t = start("preview-interrupted-first", &data, &home, &log);
+    t.wait_text("data: ");
+    t.quit();
+    let log = dir.path().join("second.bin");
+    let t = start("preview-interrupted", &data, &home, &log);
+    let deadline = Instant::now() + Duration::from_secs(30);
+    while !frames_in(&log)
+        .first()
+        .is_some_and(|f| f.contains("loading"))
+    {
+        assert!(Instant::now() < deadline, "no kept frame drawn");
+        std::thread::sleep(Duration::from_millis(2));
+    }
+    // This debug build takes well over the moment this key takes to arrive
+    // to read the file: Ctrl-C is a signal, not a key the explorer reads.
+    // The terminal sends SIGINT to the whole foreground group, the pane's
+    // shell included, which then ends without writing the exit status: the
+    // pane's end and the bytes written tell what happened.
+    t.keys(&["C-c"]);
+    t.wait_for("the program to exit", |_| t.pane_dead());
+    let raw = String::from_utf8_lossy(&std::fs::read(&log).unwrap_or_default()).into_owned();
+    let leave = raw.rfind("\x1b[?1049l").expect("left the alternate screen");
+    assert!(
+        raw[leave..].contains("\x1b[?25h"),
+        "cursor shown after leaving"
+    );
+    assert!(frames_in(&log).iter().all(|f| !f.contains("data: ")));
+}

@@ -129,6 +129,22 @@ impl StoredFrame {
     }
 }
 
+/// The payload of a kept frame for `buffer` drawn from `fingerprint`: what a
+/// frame file holds after its header.
+pub fn frame_payload(fingerprint: u128, buffer: &Buffer) -> Vec<u8> {
+    // A struct of strings and numbers: JSON cannot fail to take it.
+    serde_json::to_vec(&StoredFrame::new(fingerprint, buffer)).unwrap_or_default()
+}
+
+/// The frame in a frame file's payload and the fingerprint it was drawn from,
+/// on the area it says, if it is whole and drawable.
+pub fn frame_in_payload(payload: &[u8]) -> Option<(u128, Buffer)> {
+    let stored: StoredFrame = serde_json::from_slice(payload).ok()?;
+    let fingerprint = u128::from_str_radix(&stored.fingerprint, 16).ok()?;
+    let area = Rect::new(0, 0, stored.width, stored.height);
+    Some((fingerprint, stored.buffer(fingerprint, area)?))
+}
+
 /// A data file as it is on disk: its device, inode, size, and times of
 /// modification and of change (which no program can set back). A hint, not
 /// a key: the frame is found by the file's content.
@@ -183,8 +199,10 @@ impl Slot {
         let path = self.key.frame_file(&self.dir);
         let bytes = crate::file::read_limited(&path, FRAME_MAX_BYTES).ok()?;
         let payload = payload_after(MAGIC, &bytes, self.key)?;
-        let stored: StoredFrame = serde_json::from_slice(payload).ok()?;
-        let buffer = stored.buffer(fingerprint, area)?;
+        let (drawn_from, buffer) = frame_in_payload(payload)?;
+        if drawn_from != fingerprint || buffer.area != area {
+            return None;
+        }
         touch(&path);
         Some(buffer)
     }
@@ -199,9 +217,8 @@ impl Slot {
         buffer: &Buffer,
         file: Option<Identity>,
     ) -> std::io::Result<()> {
-        let payload = serde_json::to_vec(&StoredFrame::new(fingerprint, buffer))
-            .map_err(std::io::Error::other)?;
-        if payload.len() as u64 > FRAME_MAX_BYTES - HEADER as u64 {
+        let payload = frame_payload(fingerprint, buffer);
+        if payload.is_empty() || payload.len() as u64 > FRAME_MAX_BYTES - HEADER as u64 {
             return Ok(());
         }
         let path = self.key.frame_file(&self.dir);
