@@ -222,7 +222,7 @@ impl Slot {
             return Ok(());
         }
         let path = self.key.frame_file(&self.dir);
-        let kept = std::fs::read(&path).ok();
+        let kept = crate::file::read_limited(&path, FRAME_MAX_BYTES).ok();
         if kept
             .as_deref()
             .and_then(|b| payload_after(MAGIC, b, self.key))
@@ -325,6 +325,7 @@ mod tests {
         assert!(refused(|s| s.looks[0].1.modifier = u16::MAX));
     }
 
+    #[cfg(unix)]
     #[test]
     fn a_frame_kept_again_unchanged_is_not_written_again() {
         let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));

@@ -62,8 +62,11 @@ pub fn open_file(
     lang_flag: Option<Lang>,
 ) -> Result<Result<Exit, TuiError>, DataError> {
     let identity = Identity::of(path);
+    // Without a terminal nothing is drawn ahead: the file is not hashed, the
+    // state not read, and the terminal's absence is reported after the data
+    // loads, as without a cache.
     let kept = identity
-        .filter(|file| file.hinted(&cache))
+        .filter(|file| file.hinted(&cache) && check_terminal().is_ok())
         .and_then(|_| kept_frame(path, &cache, lang_flag));
     let mut screen = None;
     if let Some((mouse, frame)) = kept {
@@ -128,12 +131,21 @@ fn kept_frame(path: &Path, cache: &Path, lang_flag: Option<Lang>) -> Option<(boo
 /// Nothing is kept when that setup cannot be read quietly; any failure only
 /// costs the next start its head start.
 fn keep_next(slot: &Slot, app: &App, lang_flag: Option<Lang>, file: Option<Identity>) {
+    // Without the file's identity no start would look for the frame.
+    if file.is_none() {
+        return;
+    }
     let Some(setup) = Setup::peek(lang_flag) else {
         return;
     };
     let Ok((width, height)) = crossterm::terminal::size() else {
         return;
     };
+    // A terminal too small for the panes shows only a sentence that says so,
+    // which has no room to say the data is loading.
+    if width < ui::MIN_WIDTH || height < ui::MIN_HEIGHT {
+        return;
+    }
     let frame = next_frame(&setup, app, (width, height));
     if let Some(frame) = frame {
         let _ = slot.keep_frame(setup.fingerprint(&app.origin), &frame, file);
