@@ -62,9 +62,9 @@ fn open(path: &Path) -> io::Result<File> {
     options.open(path)
 }
 
-/// The bytes of the regular file at `path` (links followed), if it holds at
-/// most `limit` of them.
-pub fn read_limited(path: &Path, limit: u64) -> Result<Vec<u8>, ReadError> {
+/// The regular file at `path` (links followed), open, and the size it says,
+/// if that is at most `limit`.
+fn open_regular(path: &Path, limit: u64) -> Result<(File, u64), ReadError> {
     // Checked before opening, so that a FIFO is never opened at all.
     regular(std::fs::metadata(path)?.file_type())?;
     let file = open(path)?;
@@ -74,7 +74,14 @@ pub fn read_limited(path: &Path, limit: u64) -> Result<Vec<u8>, ReadError> {
     if metadata.len() > limit {
         return Err(ReadError::TooLarge { limit });
     }
-    let size = usize::try_from(metadata.len()).unwrap_or(0);
+    Ok((file, metadata.len()))
+}
+
+/// The bytes of the regular file at `path` (links followed), if it holds at
+/// most `limit` of them.
+pub fn read_limited(path: &Path, limit: u64) -> Result<Vec<u8>, ReadError> {
+    let (file, size) = open_regular(path, limit)?;
+    let size = usize::try_from(size).unwrap_or(0);
     #[cfg(unix)]
     if size >= HALVES_BYTES
         && let Some(bytes) = read_halves(&file, size)?
@@ -94,13 +101,7 @@ pub fn read_limited(path: &Path, limit: u64) -> Result<Vec<u8>, ReadError> {
 /// a piece at a time, through one small buffer, if the file holds at most
 /// `limit` of them: for a hash of a large file that takes no memory of its size.
 pub fn each_chunk(path: &Path, limit: u64, mut chunk: impl FnMut(&[u8])) -> Result<(), ReadError> {
-    regular(std::fs::metadata(path)?.file_type())?;
-    let file = open(path)?;
-    let metadata = file.metadata()?;
-    regular(metadata.file_type())?;
-    if metadata.len() > limit {
-        return Err(ReadError::TooLarge { limit });
-    }
+    let (file, _) = open_regular(path, limit)?;
     let mut buffer = vec![0; CHUNK_BYTES];
     let mut file = file.take(limit.saturating_add(1));
     let mut read = 0u64;

@@ -61,37 +61,51 @@ fn files_ending(dir: &Path, suffix: &str) -> usize {
         .count()
 }
 
-#[test]
-fn a_repeat_start_shows_the_kept_frame_then_the_data_and_answers_a_key_typed_at_once() {
+/// A large data file, a home for the explorer, and a first session on them
+/// that drew from the data alone and kept the next start's frame.
+struct Kept {
+    dir: tempfile::TempDir,
+    data: String,
+    home: std::path::PathBuf,
+}
+
+fn first_session(name: &str) -> Kept {
     let dir = tempfile::tempdir().expect("tempdir");
     let data = large_file(dir.path());
     let home = dir.path().join("home");
     std::fs::create_dir_all(&home).expect("home");
-
     // A first start has no frame to show: it draws from the data, then keeps
     // the next start's frame when it quits.
-    let log = dir.path().join("first.bin");
-    let t = start("preview-first", &data, &home, &log);
+    let log = dir.path().join(format!("{name}.bin"));
+    let t = start(name, &data, &home, &log);
     let first = t.wait_text("data: ");
     assert!(first.contains("All regions"), "{first}");
     t.quit();
     assert_never_loading(&log);
     assert_eq!(files_ending(&home, ".frame"), 1);
     assert_eq!(files_ending(&home, ".hint"), 1);
+    Kept { dir, data, home }
+}
+
+/// Waits until the first frame in `log` holds `text`.
+fn wait_first_frame(log: &Path, text: &str) {
+    let deadline = Instant::now() + Duration::from_secs(30);
+    while !frames_in(log).first().is_some_and(|f| f.contains(text)) {
+        assert!(Instant::now() < deadline, "no first frame with {text:?}");
+        std::thread::sleep(Duration::from_millis(2));
+    }
+}
+
+#[test]
+fn a_repeat_start_shows_the_kept_frame_then_the_data_and_answers_a_key_typed_at_once() {
+    let Kept { dir, data, home } = first_session("preview-first");
 
     // The second start draws that frame first, saying the data is loading; a
     // key typed as soon as it shows (most often before the data is in, which
     // takes this debug build a good part of a second) is answered.
     let log = dir.path().join("second.bin");
     let t = start("preview-second", &data, &home, &log);
-    let deadline = Instant::now() + Duration::from_secs(30);
-    while !frames_in(&log)
-        .first()
-        .is_some_and(|f| f.contains("All regions"))
-    {
-        assert!(Instant::now() < deadline, "no first frame");
-        std::thread::sleep(Duration::from_millis(5));
-    }
+    wait_first_frame(&log, "All regions");
     t.keys(&["j"]);
     let screen = t.wait_text("Organisations — Bas-Saint-Laurent");
     assert!(
@@ -106,15 +120,7 @@ fn a_repeat_start_shows_the_kept_frame_then_the_data_and_answers_a_key_typed_at_
 
 #[test]
 fn a_changed_file_or_terminal_size_gets_no_kept_frame() {
-    let dir = tempfile::tempdir().expect("tempdir");
-    let data = large_file(dir.path());
-    let home = dir.path().join("home");
-    std::fs::create_dir_all(&home).expect("home");
-    let log = dir.path().join("first.bin");
-    let t = start("preview-keep", &data, &home, &log);
-    t.wait_text("data: ");
-    t.quit();
-    assert_eq!(files_ending(&home, ".frame"), 1);
+    let Kept { dir, data, home } = first_session("preview-keep");
 
     // One byte changed: another key, so the kept frame is not this file's.
     let mut bytes = std::fs::read(&data).expect("read dataset");
@@ -146,24 +152,10 @@ fn a_changed_file_or_terminal_size_gets_no_kept_frame() {
 
 #[test]
 fn ctrl_c_stops_the_load_behind_a_kept_frame() {
-    let dir = tempfile::tempdir().expect("tempdir");
-    let data = large_file(dir.path());
-    let home = dir.path().join("home");
-    std::fs::create_dir_all(&home).expect("home");
-    let log = dir.path().join("first.bin");
-    let t = start("preview-interrupted-first", &data, &home, &log);
-    t.wait_text("data: ");
-    t.quit();
+    let Kept { dir, data, home } = first_session("preview-interrupted-first");
     let log = dir.path().join("second.bin");
     let t = start("preview-interrupted", &data, &home, &log);
-    let deadline = Instant::now() + Duration::from_secs(30);
-    while !frames_in(&log)
-        .first()
-        .is_some_and(|f| f.contains("loading"))
-    {
-        assert!(Instant::now() < deadline, "no kept frame drawn");
-        std::thread::sleep(Duration::from_millis(2));
-    }
+    wait_first_frame(&log, "loading");
     // This debug build takes well over the moment this key takes to arrive
     // to read the file: Ctrl-C is a signal, not a key the explorer reads.
     // The terminal sends SIGINT to the whole foreground group, the pane's
