@@ -104,6 +104,7 @@ pub fn open_file(
     if ended.as_ref().is_ok_and(|exit| *exit == Exit::Quit) {
         keep_next(&slot, &app, lang_flag, identity);
     }
+    super::forget_at_exit(app);
     Ok(ended)
 }
 
