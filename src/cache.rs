@@ -18,7 +18,7 @@ use xxhash_rust::xxh3::{Xxh3, xxh3_128};
 use crate::search::{ByteSink, Index};
 
 mod frame;
-pub use frame::{FRAME_KEEP, Identity, frame_in_payload, frame_payload};
+pub use frame::{Identity, frame_in_payload, frame_payload};
 
 /// Changes whenever the layout of a cache file or of [`Index::write_bytes`] does.
 pub const FORMAT_VERSION: u32 = 3;

@@ -62,10 +62,30 @@ pub fn open(
     if loaded.origin.is_stdin() {
         terminal::keys_from_controlling_terminal();
     }
-    check_terminal()?;
+    open_on(loaded, lang_flag, index_cache, None, |_| {})
+}
+
+/// [`open`] on the terminal `screen` when it is taken already (a frame drawn
+/// ahead of the data on it); `at_quit` sees the app once the user has quit
+/// and the terminal is given back.
+fn open_on(
+    loaded: crate::data::Loaded,
+    lang_flag: Option<crate::i18n::Lang>,
+    index_cache: Option<crate::cache::Slot>,
+    screen: Option<Screen>,
+    at_quit: impl FnOnce(&App),
+) -> Result<Exit, TuiError> {
+    // The terminal is checked before the state is read.
+    if screen.is_none() {
+        check_terminal()?;
+    }
     let (app, mut options) = startup::prepare(loaded, lang_flag);
     options.index_cache = index_cache;
-    run(app, options)
+    let screen = match screen {
+        Some(screen) => screen,
+        None => Screen::enter(options.mouse)?,
+    };
+    run_on(app, options, screen, at_quit)
 }
 
 /// Writes the state; after one failure it warns once and stops trying. Shared
@@ -197,25 +217,14 @@ fn draw_synchronized(
     )
 }
 
-/// Runs the explorer until the user quits, a signal stops it or the terminal
-/// closes.
-pub fn run(app: App, options: Options) -> Result<Exit, TuiError> {
-    let screen = Screen::enter(options.mouse)?;
-    let (ended, app) = run_on(app, options, screen);
-    forget_at_exit(app);
-    ended
-}
-
-/// Leaves the app to the process's end, which comes next: the system takes
-/// its memory back at once, where freeing a large dataset string by string
-/// takes a while after the user has quit (190 ms at 1 000 000 organisations).
-/// The state is saved by then.
-pub fn forget_at_exit(app: App) {
-    std::mem::forget(app);
-}
-
-/// [`run`] on a terminal already taken; the app as it ended, too.
-fn run_on(mut app: App, options: Options, screen: Screen) -> (Result<Exit, TuiError>, App) {
+/// Runs the explorer on a terminal taken until the user quits, a signal stops
+/// it or the terminal closes; `at_quit` as in [`open_on`].
+fn run_on(
+    mut app: App,
+    options: Options,
+    screen: Screen,
+    at_quit: impl FnOnce(&App),
+) -> Result<Exit, TuiError> {
     let Screen {
         terminal,
         store,
@@ -229,10 +238,7 @@ fn run_on(mut app: App, options: Options, screen: Screen) -> (Result<Exit, TuiEr
         store.base = app.snapshot();
         store.latest = Some(app.snapshot());
     }
-    let size = match terminal.size() {
-        Ok(size) => size,
-        Err(e) => return (Err(e.into()), app),
-    };
+    let size = terminal.size()?;
     preview::ready_for_first_frame(&mut app, &options, (size.width, size.height));
     let mut lp = Loop {
         terminal,
@@ -251,7 +257,16 @@ fn run_on(mut app: App, options: Options, screen: Screen) -> (Result<Exit, TuiEr
     // Saved whichever way the loop ended, an error writing to or reading from
     // a terminal that has just closed included.
     lock(&lp.store).finish(&app.snapshot(), app.lang);
-    (ended, app)
+    drop(lp);
+    drop(_guard);
+    if matches!(ended, Ok(Exit::Quit)) {
+        at_quit(&app);
+    }
+    // The process ends next: the system takes the app's memory back at once,
+    // where freeing a large dataset string by string takes a while after the
+    // user has quit (190 ms at 1 000 000 organisations).
+    std::mem::forget(app);
+    ended
 }
 
 /// What the terminal gave the loop.

@@ -105,10 +105,20 @@ impl Parts {
 impl<'a> Citation<'a> {
     /// The decision alone.
     pub fn decision(data: &'a Dataset) -> Citation<'a> {
+        Citation::with(data, Vec::new())
+    }
+
+    /// The decision of `data`'s letter and `parts` of it.
+    fn with(data: &'a Dataset, parts: Vec<Part>) -> Citation<'a> {
         Citation {
             document: &data.document,
-            parts: Vec::new(),
+            parts,
         }
+    }
+
+    /// The decision and one part of its letter, `name`, at the lines of `source`.
+    fn one_part(data: &'a Dataset, name: String, source: &[SourceLine]) -> Citation<'a> {
+        Citation::with(data, vec![Part::new(name, numbers(source))])
     }
 
     /// The citation of a list's rows: the decision, and each part of the
@@ -149,10 +159,7 @@ impl<'a> Citation<'a> {
             .map(|(name, lines)| Part::new(name, lines))
             .collect();
         parts.sort_by_key(|p| p.lines.first().copied().unwrap_or(u32::MAX));
-        Citation {
-            document: &data.document,
-            parts,
-        }
+        Citation::with(data, parts)
     }
 
     /// The citation of `target`, or None when the dataset has no such entry.
@@ -188,44 +195,25 @@ impl<'a> Citation<'a> {
             let lines = cities.iter().flat_map(|c| numbers(&c.source));
             parts.push(Part::new(lang.strings().part_headcounts.to_string(), lines));
         }
-        Citation {
-            document: &data.document,
-            parts,
-        }
+        Citation::with(data, parts)
     }
 
     /// The citation of an organisation: the annex's sections it is listed in.
     pub fn of_organisation(data: &'a Dataset, o: &Organisation, lang: Lang) -> Citation<'a> {
         let regions: Vec<&str> = o.regions.iter().map(|c| data.region_name(c)).collect();
-        Citation {
-            document: &data.document,
-            parts: vec![Part::new(
-                annex_part(lang, &regions.join(", ")),
-                numbers(&o.source),
-            )],
-        }
+        Citation::one_part(data, annex_part(lang, &regions.join(", ")), &o.source)
     }
 
     /// The citation of a city: its row of the headcounts' table.
     pub fn of_city(data: &'a Dataset, c: &City, lang: Lang) -> Citation<'a> {
-        Citation {
-            document: &data.document,
-            parts: vec![Part::new(
-                lang.strings().part_headcounts.to_string(),
-                numbers(&c.source),
-            )],
-        }
+        let name = lang.strings().part_headcounts.to_string();
+        Citation::one_part(data, name, &c.source)
     }
 
     /// The citation of a funding row: its row of the funding table.
     pub fn of_funding(data: &'a Dataset, f: &Funding, lang: Lang) -> Citation<'a> {
-        Citation {
-            document: &data.document,
-            parts: vec![Part::new(
-                lang.strings().part_funding.to_string(),
-                numbers(&f.source),
-            )],
-        }
+        let name = lang.strings().part_funding.to_string();
+        Citation::one_part(data, name, &f.source)
     }
 
     /// The citation of an article of the law: where the letter quotes it.
@@ -236,10 +224,7 @@ impl<'a> Citation<'a> {
             .with("law", &law.title)
             .with("citation", &law.citation)
             .describe(lang);
-        Citation {
-            document: &data.document,
-            parts: vec![Part::new(name, numbers(&a.source))],
-        }
+        Citation::one_part(data, name, &a.source)
     }
 
     /// The citation of one of the letter's passages that the search box finds
@@ -254,12 +239,9 @@ impl<'a> Citation<'a> {
             None => crate::i18n::part_text(id, lang).map(str::to_string),
         };
         let sources = super::letter::document_sources(data, id);
-        Citation {
-            document: &data.document,
-            parts: name
-                .map(|name| Part::new(name, numbers(&sources)))
-                .into_iter()
-                .collect(),
+        match name {
+            Some(name) => Citation::one_part(data, name, &sources),
+            None => Citation::decision(data),
         }
     }
 

@@ -25,7 +25,7 @@ const MAGIC: &[u8; 8] = b"PAPFRM\r\n";
 
 /// How many frames are kept, the most recently used first: one per data
 /// file, each a few tens of kilobytes.
-pub const FRAME_KEEP: usize = 8;
+const FRAME_KEEP: usize = 8;
 
 /// The largest frame file read or kept, in bytes (4 MiB: a 400×100 terminal
 /// takes about 600 KiB).
@@ -96,21 +96,19 @@ impl StoredFrame {
         }
     }
 
-    /// The frame, if it was drawn from `fingerprint` on `area` and is whole,
-    /// every symbol text that takes at most two columns: what ratatui draws,
-    /// never a control character that a damaged or forged file could send
-    /// to the terminal.
-    fn buffer(self, fingerprint: u128, area: Rect) -> Option<Buffer> {
-        let same = self.fingerprint == format!("{fingerprint:032x}")
-            && (self.width, self.height) == (area.width, area.height)
-            && area.x == 0
-            && area.y == 0;
+    /// The fingerprint it was drawn from and the frame on the area it says,
+    /// if it is whole, every symbol text that takes at most two columns: what
+    /// ratatui draws, never a control character that a damaged or forged file
+    /// could send to the terminal.
+    fn into_frame(self) -> Option<(u128, Buffer)> {
+        let fingerprint = u128::from_str_radix(&self.fingerprint, 16).ok()?;
+        let area = Rect::new(0, 0, self.width, self.height);
         let cells = usize::from(area.width) * usize::from(area.height);
         let counted = self
             .looks
             .iter()
             .try_fold(0usize, |sum, (n, _)| sum.checked_add(*n as usize));
-        if !same || self.symbols.len() != cells || counted != Some(cells) {
+        if self.symbols.len() != cells || counted != Some(cells) {
             return None;
         }
         let drawable = |s: &str| !s.chars().any(char::is_control) && s.width() <= 2;
@@ -125,7 +123,7 @@ impl StoredFrame {
             .zip(&self.symbols)
             .map(|(look, symbol)| look.cell(symbol))
             .collect::<Option<Vec<Cell>>>()?;
-        Some(Buffer { area, content })
+        Some((fingerprint, Buffer { area, content }))
     }
 }
 
@@ -139,10 +137,9 @@ pub fn frame_payload(fingerprint: u128, buffer: &Buffer) -> Vec<u8> {
 /// The frame in a frame file's payload and the fingerprint it was drawn from,
 /// on the area it says, if it is whole and drawable.
 pub fn frame_in_payload(payload: &[u8]) -> Option<(u128, Buffer)> {
-    let stored: StoredFrame = serde_json::from_slice(payload).ok()?;
-    let fingerprint = u128::from_str_radix(&stored.fingerprint, 16).ok()?;
-    let area = Rect::new(0, 0, stored.width, stored.height);
-    Some((fingerprint, stored.buffer(fingerprint, area)?))
+    serde_json::from_slice::<StoredFrame>(payload)
+        .ok()?
+        .into_frame()
 }
 
 /// A data file as it is on disk: its device, inode, size, and times of
@@ -312,7 +309,7 @@ mod tests {
         let refused = |change: fn(&mut StoredFrame)| {
             let mut stored = StoredFrame::new(7, &buffer);
             change(&mut stored);
-            stored.buffer(7, buffer.area).is_none()
+            stored.into_frame().is_none()
         };
         assert!(!refused(|_| {}));
         assert!(refused(|s| drop(s.symbols.pop())));

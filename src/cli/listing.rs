@@ -273,6 +273,20 @@ pub(super) fn withheld_cell(c: &City) -> String {
     }
 }
 
+/// An article's labelled fields, in the order they are shown: the letter's
+/// paraphrase and the history when there are, and why the letter cites it.
+fn labelled_fields<'a>(
+    a: &'a crate::data::Article,
+    s: &'static crate::i18n::Strings,
+) -> impl Iterator<Item = (&'static str, &'a str)> {
+    let paraphrase = a.paraphrase.as_deref().map(|p| (s.paraphrase, p));
+    let history = a.history.as_deref().map(|h| (s.history, h));
+    paraphrase
+        .into_iter()
+        .chain(history)
+        .chain([(s.cited_for, a.cited_for.as_str())])
+}
+
 /// Articles as readable text blocks: number, text (or the letter's paraphrase),
 /// history and why the letter cites it.
 pub fn articles_text(data: &Dataset, lang: Lang) -> String {
@@ -286,13 +300,9 @@ pub fn articles_text(data: &Dataset, lang: Lang) -> String {
             out.push_str(&crate::text::block(text));
             out.push('\n');
         }
-        if let Some(p) = &a.paraphrase {
-            out.push_str(&labelled(s.paraphrase, p));
+        for (label, value) in labelled_fields(a, s) {
+            out.push_str(&labelled(label, value));
         }
-        if let Some(h) = &a.history {
-            out.push_str(&labelled(s.history, h));
-        }
-        out.push_str(&labelled(s.cited_for, &a.cited_for));
         out.push('\n');
     }
     out
@@ -322,13 +332,9 @@ pub fn articles_markdown(data: &Dataset, lang: Lang) -> String {
                 out.push_str("\n\n");
             }
         }
-        if let Some(p) = &a.paraphrase {
-            out.push_str(&labelled(s.paraphrase, p));
+        for (label, value) in labelled_fields(a, s) {
+            out.push_str(&labelled(label, value));
         }
-        if let Some(h) = &a.history {
-            out.push_str(&labelled(s.history, h));
-        }
-        out.push_str(&labelled(s.cited_for, &a.cited_for));
     }
     out
 }

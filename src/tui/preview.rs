@@ -29,9 +29,9 @@ use crate::ui::{self, UiState};
 use super::startup::Setup;
 use super::{Exit, Options, Screen, TuiError, check_terminal, terminal};
 
-/// Files this large or larger get a kept first frame (8 MiB, about 37 000
-/// organisations, which load in about 30 ms): below, the hash that finds the
-/// frame would take a good part of the time it saves.
+/// Files this large or larger get a kept first frame (8 MiB, about 38 000
+/// organisations; 37 000, just under, `pap-tui regions` loads in 10–20 ms): a start
+/// below has little to gain, and every quit would still draw and write a frame.
 pub const MIN_BYTES: u64 = 8 << 20;
 
 /// The app made ready for its first frame on a terminal of `size`: what the
@@ -81,31 +81,12 @@ pub fn open_file(
         }
     }
     let (loaded, slot) = crate::cache::load_keyed(path, cache)?;
-    let screen = match screen {
-        Some(screen) => {
-            terminal::keys_signal(false);
-            Some(screen)
-        }
-        None => {
-            // As without a cache: the terminal is checked before the state is read.
-            if let Err(e) = check_terminal() {
-                return Ok(Err(e));
-            }
-            None
-        }
-    };
-    let (app, mut options) = super::startup::prepare(loaded, lang_flag);
-    options.index_cache = Some(slot.clone());
-    let screen = match screen.map_or_else(|| Screen::enter(options.mouse), Ok) {
-        Ok(screen) => screen,
-        Err(e) => return Ok(Err(e)),
-    };
-    let (ended, app) = super::run_on(app, options, screen);
-    if ended.as_ref().is_ok_and(|exit| *exit == Exit::Quit) {
-        keep_next(&slot, &app, lang_flag, identity);
+    if screen.is_some() {
+        terminal::keys_signal(false);
     }
-    super::forget_at_exit(app);
-    Ok(ended)
+    let index_cache = Some(slot.clone());
+    let keep = |app: &App| keep_next(&slot, app, lang_flag, identity);
+    Ok(super::open_on(loaded, lang_flag, index_cache, screen, keep))
 }
 
 /// The frame kept for the file at `path` and the setup the session reads,
