@@ -14,8 +14,8 @@ use std::hint::black_box;
 use std::time::Duration;
 
 use criterion::{BatchSize, BenchmarkId, Criterion, SamplingMode, criterion_group, criterion_main};
-use pap_tui::app::copy::hits_list;
 use pap_tui::i18n::Lang;
+use pap_tui::present::copy::hits_list;
 use pap_tui::search::{Index, Query, Searcher};
 use pap_tui::synthetic;
 

@@ -1,16 +1,12 @@
 //! The explorer's state and `App::update`, the only code that changes it. No
 //! terminal and no I/O here: side effects are returned as `Effect` values.
 
-pub mod action;
-pub mod citation;
-pub mod copy;
 mod copying;
-pub mod detail;
 pub mod help;
 pub mod hints;
-pub mod keymap;
 pub mod letter;
 pub mod map;
+mod msg;
 mod navigation;
 mod search_box;
 mod session;
@@ -21,14 +17,13 @@ use crate::data::{Dataset, Letter, Origin, Totals};
 use crate::i18n::{Lang, Message, Noun, Text};
 use crate::search::Index;
 
-pub use action::{Action, Msg, Pane, SharedIndex};
-pub use copy::CopyFormat;
-pub use detail::{Detail, Target};
+pub use crate::keys::{Action, Binding, Mode, Pane};
+use crate::present::{CopyFormat, Detail, Target, copy, detail};
 pub use help::{HelpRow, HelpRows, HelpView};
 pub use hints::{Hint, HintContext};
-pub use keymap::{Binding, Mode};
 pub use letter::LetterView;
 pub use map::{MapView, Measure};
+pub use msg::{Msg, SharedIndex};
 pub use search_box::SearchBox;
 
 /// The detail overlay: the entries opened so far (the last is shown), its
@@ -240,7 +235,7 @@ impl App {
             funding: 0,
             overlay: Overlay::None,
             status: None,
-            keymap: keymap::bindings(),
+            keymap: crate::keys::table::bindings(),
             page: 10,
             running: true,
             starred: Vec::new(),

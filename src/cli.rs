@@ -298,7 +298,7 @@ fn search(
             } else {
                 format!(
                     "{}\n",
-                    crate::app::copy::hits_markdown(data, input, &entries, lang)
+                    crate::present::copy::hits_markdown(data, input, &entries, lang)
                 )
             }
         }
@@ -358,16 +358,4 @@ fn search(
         return ExitCode::from(1);
     }
     code
-}
-
-/// Why the explorer did not open, in the interface language, with the
-/// subcommands that serve without a terminal (read from the command line's
-/// own definitions, so that the list never lags behind them).
-pub fn tui_failed(error: &crate::tui::TuiError, lang: Lang) -> ExitCode {
-    let commands: Vec<String> = command(lang)
-        .get_subcommands()
-        .map(|c| c.get_name().to_string())
-        .filter(|name| name != "help")
-        .collect();
-    fail(error.describe(lang, &commands.join(", ")))
 }

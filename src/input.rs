@@ -6,8 +6,8 @@ use crossterm::event::{
     Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseButton, MouseEventKind,
 };
 
-use crate::app::keymap::{self, Binding, Key, Mode};
 use crate::app::{Action, App};
+use crate::keys::table::{self, Binding, Key, Mode};
 use crate::ui::UiState;
 
 /// Rows the mouse wheel scrolls at a time.
@@ -66,7 +66,7 @@ pub fn key_action(bindings: &[Binding], mode: Mode, event: &KeyEvent) -> Option<
         return None;
     }
     let key = as_key(event);
-    if let Some(action) = keymap::lookup(bindings, mode, key) {
+    if let Some(action) = table::lookup(bindings, mode, key) {
         return Some(action);
     }
     match (mode, key.code) {
@@ -96,7 +96,7 @@ fn as_key(event: &KeyEvent) -> Key {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::app::keymap::bindings;
+    use crate::keys::table::bindings;
 
     fn press(code: KeyCode, modifiers: KeyModifiers) -> KeyEvent {
         KeyEvent::new(code, modifiers)
@@ -228,8 +228,7 @@ mod tests {
     #[test]
     fn a_config_binding_with_alt_is_honoured() {
         let mut table = bindings();
-        let problems =
-            keymap::apply_overrides(&mut table, &[("down".into(), vec!["alt-n".into()])]);
+        let problems = table::apply_overrides(&mut table, &[("down".into(), vec!["alt-n".into()])]);
         assert!(problems.is_empty(), "{problems:?}");
         let alt_n = press(KeyCode::Char('n'), KeyModifiers::ALT);
         assert_eq!(key_action(&table, Mode::Normal, &alt_n), Some(Action::Down));

@@ -68,8 +68,20 @@ fn explorer_ended(
         Ok(pap_tui::tui::Exit::Quit) => ExitCode::SUCCESS,
         // The shell's convention for a process ended by a signal.
         Ok(pap_tui::tui::Exit::Signal(n)) => ExitCode::from((128 + n).clamp(0, 255) as u8),
-        Err(e) => cli::tui_failed(&e, lang),
+        Err(e) => tui_failed(&e, lang),
     }
+}
+
+/// Why the explorer did not open, in the interface language, with the
+/// subcommands that serve without a terminal (read from the command line's
+/// own definitions, so that the list never lags behind them).
+fn tui_failed(error: &pap_tui::tui::TuiError, lang: pap_tui::i18n::Lang) -> ExitCode {
+    let commands: Vec<String> = cli::command(lang)
+        .get_subcommands()
+        .map(|c| c.get_name().to_string())
+        .filter(|name| name != "help")
+        .collect();
+    cli::fail(error.describe(lang, &commands.join(", ")))
 }
 
 #[cfg(test)]

@@ -482,7 +482,7 @@ mod tests {
     fn status_hints_fit_whole_in_both_languages_at_80_and_120() {
         use crate::app::hints::{every_context, hints};
         use crate::i18n::Lang;
-        let table = crate::app::keymap::bindings();
+        let table = crate::keys::table::bindings();
         let theme = Theme::new(ThemeName::Dark);
         for context in every_context() {
             for lang in [Lang::En, Lang::Fr] {

@@ -9,10 +9,10 @@ use std::sync::OnceLock;
 use crossterm::event::{
     Event, KeyCode, KeyEvent, KeyModifiers, MouseButton, MouseEvent, MouseEventKind,
 };
-use pap_tui::app::keymap::{self, Mode};
 use pap_tui::app::{Action, App, COPY_FORMATS, Effect, Msg, Overlay, Pane};
 use pap_tui::data::{self, DataError, Dataset, EMBEDDED_JSON, Origin};
 use pap_tui::i18n::Lang;
+use pap_tui::keys::table::{self, Mode};
 use pap_tui::search::{Index, Query, Searcher};
 use pap_tui::text::is_unsafe;
 use pap_tui::ui::theme::ThemeName;
@@ -128,7 +128,7 @@ enum Input {
 }
 
 fn key_code() -> impl Strategy<Value = (KeyCode, KeyModifiers)> {
-    let bound: Vec<(KeyCode, KeyModifiers)> = keymap::bindings()
+    let bound: Vec<(KeyCode, KeyModifiers)> = table::bindings()
         .iter()
         .map(|b| (b.key.code, b.key.modifiers))
         .collect();
@@ -384,7 +384,7 @@ fn check_app(app: &App, index: &Index, worker: &Worker) -> Result<(), TestCaseEr
             let fresh = view
                 .stack
                 .last()
-                .and_then(|t| pap_tui::app::detail::detail(&app.data, t, app.lang));
+                .and_then(|t| pap_tui::present::detail::detail(&app.data, t, app.lang));
             prop_assert_eq!(
                 fresh.as_ref(),
                 Some(&view.detail),

@@ -1,9 +1,9 @@
 //! The help overlay: its rows, made from the keymap, and the filter that `/`
 //! types into, as lazygit's help has. Rendering only draws what is kept here.
 
-use super::keymap::{Binding, Mode, keys_by_action};
 use super::{Action, App, Overlay};
 use crate::i18n::Lang;
+use crate::keys::table::{Binding, Mode, keys_by_action};
 
 /// The help overlay's state: how far it is scrolled and what filters its rows.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]

@@ -3,9 +3,9 @@
 //! binds to it there and a word that says what it does there. No key is named
 //! here: keys come from the table, so a rebinding shows in the hints.
 
-use super::keymap::{Binding, Mode, key_label};
 use super::{Action, App, Overlay, Pane};
 use crate::i18n::{Lang, hint_text};
+use crate::keys::table::{Binding, Mode, key_label};
 
 /// One hint: the keys (`n/N` when several actions share it) and what they do.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -232,7 +232,7 @@ impl App {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::app::keymap::{apply_overrides, bindings};
+    use crate::keys::table::{apply_overrides, bindings};
 
     fn keys(context: HintContext) -> Vec<String> {
         hints(&bindings(), context, Lang::En)

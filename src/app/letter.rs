@@ -3,8 +3,9 @@
 //! with its matches and the one `n` and `N` are on.
 
 use super::{App, Effect, Overlay};
-use crate::data::{Dataset, Letter, LetterSpan, SourceLine};
+use crate::data::{Letter, LetterSpan, SourceLine};
 use crate::i18n::{Message, Text};
+use crate::present::document_sources;
 use crate::search::fold::fold;
 
 /// Lines kept above the line the view opens at or moves to, for context.
@@ -110,34 +111,6 @@ pub fn find(letter: &Letter, query: &str) -> Vec<Match> {
         }
     }
     out
-}
-
-/// The OCR lines of one of the letter's passages that the search box finds
-/// (`search::Kind::Document` entries, by their id): a question with its
-/// answers, the law's title, a paragraph.
-pub fn document_sources(data: &Dataset, id: &str) -> Vec<SourceLine> {
-    let d = &data.document;
-    if let Some(n) = id.strip_prefix("question-") {
-        return d
-            .questions
-            .iter()
-            .filter(|q| q.number.to_string() == n)
-            .flat_map(|q| {
-                q.source
-                    .iter()
-                    .chain(q.answers.iter().flat_map(|a| &a.source))
-            })
-            .cloned()
-            .collect();
-    }
-    match id {
-        "law" => d.law.source.clone(),
-        "caveat" => d.caveat.source.clone(),
-        "deployment_note" => d.deployment_note.source.clone(),
-        "review" => d.review.source.clone(),
-        "signatory" => d.signatory.source.clone(),
-        _ => Vec::new(),
-    }
 }
 
 impl App {

@@ -1,9 +1,9 @@
 //! The search box: what was typed, the hits the search thread sent back, the
 //! highlighted hit, and recalling past queries with ↑.
 
-use super::detail::Detail;
 use super::{App, Effect, Overlay, Target, step};
 use crate::i18n::Lang;
+use crate::present::detail::Detail;
 use crate::search::{Hit, Kind};
 
 /// The search box: what was typed, its hits, and the highlighted hit.
@@ -107,7 +107,7 @@ impl App {
     /// Builds the highlighted hit's detail for the preview.
     fn refresh_preview(&mut self) {
         let preview = self.current_target().and_then(|target| {
-            let detail = super::detail::preview(&self.data, &target, self.lang)?;
+            let detail = crate::present::detail::preview(&self.data, &target, self.lang)?;
             Some(Preview {
                 target,
                 lang: self.lang,

@@ -1,10 +1,10 @@
 //! `pap-tui cite ID`: one entry as the explorer copies it, with the citation
 //! that locates it in the letter (decision, part of the letter, OCR lines).
 
-use crate::app::copy::{self, CopyFormat};
-use crate::app::detail::Target;
 use crate::data::Dataset;
 use crate::i18n::{Lang, Message, Text};
+use crate::present::copy::{self, CopyFormat};
+use crate::present::detail::Target;
 
 use super::args::{CiteFormat, CiteKind};
 use super::listing::resolve_region;

@@ -210,7 +210,7 @@ pub fn markdown(data: &Dataset, lang: Lang) -> String {
     out.push_str(&format!("## {}\n\n", capitalised(s.kind_article)));
     out.push_str(&super::listing::articles_markdown(data, lang));
     // The loaded letter's decision, as the explorer's copies cite it.
-    let decision = crate::app::citation::Citation::decision(data).decision_text(lang);
+    let decision = crate::present::citation::Citation::decision(data).decision_text(lang);
     out.push_str(&format!("---\n\n{}.\n", line(&decision)));
     out
 }

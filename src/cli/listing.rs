@@ -342,7 +342,7 @@ pub fn articles_markdown(data: &Dataset, lang: Lang) -> String {
 /// A listing as Markdown to quote: the table (the articles under headings),
 /// then its citation: the decision and the OCR lines of every row.
 pub fn markdown(data: &Dataset, listing: Listing, region: Option<&str>, lang: Lang) -> String {
-    use crate::app::citation::{Citation, Row};
+    use crate::present::citation::{Citation, Row};
     let body = match listing {
         Listing::Articles => articles_markdown(data, lang),
         _ => table(data, listing, region, lang, Format::Text).to_markdown(),

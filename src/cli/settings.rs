@@ -30,9 +30,9 @@ pub fn check_config(lang: Lang) -> ExitCode {
     // The key overrides as the explorer applies them, so that every
     // problem it would report is listed here.
     let name = file.map_or_else(String::new, |p| p.display().to_string());
-    let mut keymap = crate::app::keymap::bindings();
+    let mut keymap = crate::keys::table::bindings();
     warnings.extend(
-        crate::app::keymap::apply_overrides(&mut keymap, &config.keys)
+        crate::keys::table::apply_overrides(&mut keymap, &config.keys)
             .into_iter()
             .map(|problem| problem.message().in_file(&name)),
     );

@@ -9,11 +9,11 @@
 
 use std::sync::Arc;
 
-use crate::app::keymap::Binding;
 use crate::app::{App, Msg};
 use crate::clipboard;
 use crate::data::{Dataset, Origin};
 use crate::i18n::{Lang, Message, Noun, Text};
+use crate::keys::table::Binding;
 use crate::state::State;
 use crate::ui;
 
@@ -97,12 +97,12 @@ impl Setup {
             state_file: paths.state_file(),
             index_cache: None,
         };
-        let mut keymap = crate::app::keymap::bindings();
+        let mut keymap = crate::keys::table::bindings();
         let config_file = paths
             .config_file()
             .map(|p| p.display().to_string())
             .unwrap_or_default();
-        for problem in crate::app::keymap::apply_overrides(&mut keymap, &config.keys) {
+        for problem in crate::keys::table::apply_overrides(&mut keymap, &config.keys) {
             warnings.push(problem.message().in_file(&config_file));
         }
         Setup {
@@ -167,7 +167,7 @@ mod tests {
                 state_file: None,
                 index_cache: None,
             },
-            keymap: crate::app::keymap::bindings(),
+            keymap: crate::keys::table::bindings(),
             state: Some(State::default()),
             warnings: Vec::new(),
         }

@@ -9,8 +9,8 @@ use ratatui::widgets::{List, ListItem, Paragraph, Widget, Wrap};
 use super::theme::Theme;
 use super::{clean, fit, pane_block, popup};
 use crate::app::App;
-use crate::app::detail::Detail;
 use crate::app::help::{HelpRow, HelpView, help_rows};
+use crate::present::detail::Detail;
 
 pub fn render_detail(buf: &mut Buffer, area: Rect, app: &App, theme: &Theme) {
     let Some(view) = app.open_detail() else {

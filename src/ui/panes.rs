@@ -15,8 +15,9 @@ use unicode_width::UnicodeWidthStr;
 use super::theme::Theme;
 use super::window::Window;
 use super::{UiState, clean, fit, pad, pane_block, pane_index};
-use crate::app::{ALL_ROW, App, FIRST_REGION_ROW, Pane, STARRED_ROW, Target};
+use crate::app::{ALL_ROW, App, FIRST_REGION_ROW, Pane, STARRED_ROW};
 use crate::data::{Organisation, Totals};
+use crate::present::Target;
 
 pub use funding::render_funding;
 pub use headcounts::render_headcounts;
@@ -344,7 +345,7 @@ fn render_no_organisation(buf: &mut Buffer, inner: Rect, app: &App, theme: &Them
     let mut text = vec![Line::styled(s.no_organisation, theme.dim)];
     if let Some(code) = app.region_code() {
         for c in app.data.cities_in(code) {
-            let value = crate::app::detail::headcount_text(c, app.lang);
+            let value = crate::present::detail::headcount_text(c, app.lang);
             text.push(Line::from(""));
             // The headcount's text names the withholding's articles, from the file.
             text.push(Line::styled(

@@ -12,9 +12,10 @@ use unicode_width::UnicodeWidthStr;
 use super::theme::Theme;
 use super::window::Window;
 use super::{clean, fit, pane_block, popup, row, wrap};
-use crate::app::keymap::{Mode, keys_by_action};
-use crate::app::{Action, App, SearchBox, detail};
+use crate::app::{Action, App, SearchBox};
 use crate::i18n::{Message, Noun, Text};
+use crate::keys::table::{Mode, keys_by_action};
+use crate::present::detail;
 use crate::search::{Field, FieldMatch, Index, Kind, Query, passage};
 
 /// The narrowest terminal that shows the preview beside the hits.

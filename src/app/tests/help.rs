@@ -8,8 +8,8 @@ fn help(app: &App) -> HelpView {
     app.open_help().cloned().expect("the help is open")
 }
 
-fn plain(c: char) -> keymap::Key {
-    keymap::Key {
+fn plain(c: char) -> crate::keys::table::Key {
+    crate::keys::table::Key {
         code: KeyCode::Char(c),
         modifiers: KeyModifiers::NONE,
     }
@@ -34,7 +34,7 @@ fn slash_in_the_help_filters_its_rows_by_description() {
     let all = help_rows(&app.keymap, app.lang, "");
     assert_eq!(all.kept, all.total, "no filter keeps every row");
     assert_eq!(
-        keymap::lookup(&app.keymap, Mode::Help, plain('/')),
+        crate::keys::table::lookup(&app.keymap, Mode::Help, plain('/')),
         Some(Action::FilterHelp)
     );
     run(&mut app, &[Action::FilterHelp]);
@@ -80,7 +80,7 @@ fn q_types_into_the_filter_and_esc_clears_it_before_closing() {
     // While filtering, q and ? are letters of the filter, not commands.
     for c in ['q', '?', 'j'] {
         assert_eq!(
-            keymap::lookup(&app.keymap, Mode::HelpFilter, plain(c)),
+            crate::keys::table::lookup(&app.keymap, Mode::HelpFilter, plain(c)),
             None,
             "{c}"
         );
@@ -109,12 +109,12 @@ fn q_types_into_the_filter_and_esc_clears_it_before_closing() {
 fn arrows_scroll_the_help_while_its_filter_is_typed() {
     let mut app = app();
     run(&mut app, &[Action::ToggleHelp, Action::FilterHelp]);
-    let down = keymap::Key {
+    let down = crate::keys::table::Key {
         code: KeyCode::Down,
         modifiers: KeyModifiers::NONE,
     };
     assert_eq!(
-        keymap::lookup(&app.keymap, Mode::HelpFilter, down),
+        crate::keys::table::lookup(&app.keymap, Mode::HelpFilter, down),
         Some(Action::Down)
     );
     run(&mut app, &[Action::Down, Action::Down]);

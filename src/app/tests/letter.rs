@@ -114,13 +114,13 @@ fn the_letter_is_searched_with_slash_and_n_accents_and_case_ignored() {
 #[test]
 fn q_and_esc_close_the_letter_and_never_quit() {
     let mut app = app();
-    let q = keymap::Key {
+    let q = crate::keys::table::Key {
         code: crossterm::event::KeyCode::Char('q'),
         modifiers: crossterm::event::KeyModifiers::NONE,
     };
     for mode in [Mode::Letter, Mode::Detail, Mode::Help, Mode::CopyMenu] {
         assert_eq!(
-            keymap::lookup(&app.keymap, mode, q),
+            crate::keys::table::lookup(&app.keymap, mode, q),
             Some(Action::Back),
             "{mode:?}"
         );

@@ -234,21 +234,21 @@ fn the_preview_is_built_when_hits_come_and_the_highlight_moves() {
 fn a_region_preview_keeps_its_count_whole_and_few_links() {
     let data = crate::synthetic::dataset(20_000).expect("synthetic data");
     let montreal = Target::Region("06".into());
-    let full = crate::app::detail::detail(&data, &montreal, Lang::En).expect("detail");
-    let preview = crate::app::detail::preview(&data, &montreal, Lang::En).expect("preview");
+    let full = crate::present::detail::detail(&data, &montreal, Lang::En).expect("detail");
+    let preview = crate::present::detail::preview(&data, &montreal, Lang::En).expect("preview");
     let cities = data.cities_in("06").count();
     let orgs = data.organisations_in("06").count();
-    assert!(orgs > crate::app::detail::PREVIEW_LINKS);
+    assert!(orgs > crate::present::detail::PREVIEW_LINKS);
     assert_eq!(full.links.len(), orgs + cities);
     assert_eq!(
         preview.links.len(),
-        crate::app::detail::PREVIEW_LINKS + cities
+        crate::present::detail::PREVIEW_LINKS + cities
     );
     assert_eq!(
         preview.fields, full.fields,
         "the count of organisations is whole"
     );
-    let first = crate::app::detail::PREVIEW_LINKS;
+    let first = crate::present::detail::PREVIEW_LINKS;
     assert!(
         preview.links[..first] == full.links[..first],
         "the first organisations, in order"

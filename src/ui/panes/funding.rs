@@ -12,7 +12,8 @@ use super::super::theme::Theme;
 use super::super::window::Window;
 use super::super::{UiState, clean, fit, pad, pane_index, row};
 use super::{frame_pane, render_list, row_style, star_mark};
-use crate::app::{App, Pane, Target};
+use crate::app::{App, Pane};
+use crate::present::Target;
 
 pub fn render_funding(buf: &mut Buffer, area: Rect, app: &App, ui: &mut UiState, theme: &Theme) {
     if area.height < 3 {

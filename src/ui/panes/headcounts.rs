@@ -13,9 +13,10 @@ use super::super::theme::Theme;
 use super::super::window::Window;
 use super::super::{UiState, clean, fit, pad, row};
 use super::{frame_pane, render_list, row_style, star_mark};
-use crate::app::{App, Pane, Target};
+use crate::app::{App, Pane};
 use crate::data::{City, Headcount, Withheld};
 use crate::i18n::{Noun, Strings};
+use crate::present::Target;
 
 /// How a city row shares the pane's width: two columns for the "in the selected
 /// region" mark, the names and a space, and the rest for the bar or the block.

@@ -1,5 +1,5 @@
-//! What a user can ask of the explorer (`Action`, the rows of the keymap and of
-//! `[keys]` in the config) and what the event loop reports back (`Msg`).
+//! What a user can ask of the explorer: `Action`, the rows of the key table and
+//! of `[keys]` in the config, and the panes it names.
 
 use serde::{Deserialize, Serialize};
 
@@ -204,39 +204,6 @@ impl Action {
     pub fn describe(&self, lang: Lang) -> &'static str {
         crate::i18n::action_text(&self.name(), lang)
     }
-}
-
-/// The search index as a message carries it: two are equal when they are the
-/// same index, since comparing every entry would mean nothing to a test.
-#[derive(Debug, Clone)]
-pub struct SharedIndex(pub std::sync::Arc<crate::search::Index>);
-
-impl PartialEq for SharedIndex {
-    fn eq(&self, other: &SharedIndex) -> bool {
-        std::sync::Arc::ptr_eq(&self.0, &other.0)
-    }
-}
-
-impl Eq for SharedIndex {}
-
-/// What the event loop reports back to the app: answers to the effects it
-/// carried out, and notes of its own. No key produces one.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Msg {
-    /// Hits of the search with this generation number.
-    SearchResults {
-        generation: u64,
-        hits: Vec<crate::search::Hit>,
-    },
-    /// The search index, built on the search thread.
-    IndexReady(SharedIndex),
-    /// The clipboard took the text (by this method), or could not (why); the text.
-    CopyOutcome(Result<&'static str, String>, String),
-    /// Show a message in the status bar (a warning when the flag is set).
-    Notify(String, bool),
-    /// The theme the config and the environment chose, as the loop starts.
-    /// Mono (from `NO_COLOR` or the config) wins over a remembered theme.
-    Theme(crate::config::ThemeName),
 }
 
 #[cfg(test)]

@@ -238,7 +238,7 @@ impl<'a> Citation<'a> {
             ),
             None => crate::i18n::part_text(id, lang).map(str::to_string),
         };
-        let sources = super::letter::document_sources(data, id);
+        let sources = document_sources(data, id);
         match name {
             Some(name) => Citation::one_part(data, name, &sources),
             None => Citation::decision(data),
@@ -303,6 +303,34 @@ impl<'a> Citation<'a> {
                 "ocr_lines": p.lines,
             })).collect::<Vec<_>>(),
         })
+    }
+}
+
+/// The OCR lines of one of the letter's passages that the search box finds
+/// (`search::Kind::Document` entries, by their id): a question with its
+/// answers, the law's title, a paragraph.
+pub fn document_sources(data: &Dataset, id: &str) -> Vec<SourceLine> {
+    let d = &data.document;
+    if let Some(n) = id.strip_prefix("question-") {
+        return d
+            .questions
+            .iter()
+            .filter(|q| q.number.to_string() == n)
+            .flat_map(|q| {
+                q.source
+                    .iter()
+                    .chain(q.answers.iter().flat_map(|a| &a.source))
+            })
+            .cloned()
+            .collect();
+    }
+    match id {
+        "law" => d.law.source.clone(),
+        "caveat" => d.caveat.source.clone(),
+        "deployment_note" => d.deployment_note.source.clone(),
+        "review" => d.review.source.clone(),
+        "signatory" => d.signatory.source.clone(),
+        _ => Vec::new(),
     }
 }
 
