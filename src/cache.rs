@@ -17,9 +17,6 @@ use xxhash_rust::xxh3::{Xxh3, xxh3_128};
 
 use crate::search::{ByteSink, Index};
 
-mod frame;
-pub use frame::{Identity, frame_in_payload, frame_payload};
-
 /// Changes whenever the layout of a cache file or of [`Index::write_bytes`] does.
 pub const FORMAT_VERSION: u32 = 3;
 
@@ -94,14 +91,6 @@ impl Key {
     /// The key of a data file's bytes for this program.
     pub fn of(data: &[u8]) -> Key {
         Key::with_build(data, build_id())
-    }
-
-    /// The key of the data file at `path`, read through a small buffer: the
-    /// same key as [`Key::of`] its bytes, without holding them.
-    pub fn of_file(path: &Path, limit: u64) -> Result<Key, crate::file::ReadError> {
-        let mut hasher = Xxh3::new();
-        crate::file::each_chunk(path, limit, |chunk| hasher.update(chunk))?;
-        Ok(Key::from_hash(hasher.digest128(), build_id()))
     }
 
     fn with_build(data: &[u8], build: u128) -> Key {
@@ -403,17 +392,6 @@ mod tests {
         let sum = xxh3_128(&payload);
         assert_eq!(&bytes[..HEADER], header(key, payload.len() as u64, sum));
         assert!(lookup(dir.path(), key).is_some());
-    }
-
-    #[test]
-    fn a_file_read_through_a_small_buffer_has_the_key_of_its_bytes() {
-        let dir = dir();
-        let path = dir.path().join("data.json");
-        let bytes: Vec<u8> = (0..3_000_000u32).map(|i| (i % 253) as u8).collect();
-        assert!(std::fs::write(&path, &bytes).is_ok());
-        let key = Key::of_file(&path, u64::MAX).ok();
-        assert_eq!(key, Some(Key::of(&bytes)));
-        assert_ne!(key, Some(Key::of(&bytes[1..])));
     }
 
     #[test]

@@ -97,34 +97,6 @@ pub fn read_limited(path: &Path, limit: u64) -> Result<Vec<u8>, ReadError> {
     Ok(bytes)
 }
 
-/// Hands the bytes of the regular file at `path` (links followed) to `chunk`
-/// a piece at a time, through one small buffer, if the file holds at most
-/// `limit` of them: for a hash of a large file that takes no memory of its size.
-pub fn each_chunk(path: &Path, limit: u64, mut chunk: impl FnMut(&[u8])) -> Result<(), ReadError> {
-    let (file, _) = open_regular(path, limit)?;
-    let mut buffer = vec![0; CHUNK_BYTES];
-    let mut file = file.take(limit.saturating_add(1));
-    let mut read = 0u64;
-    loop {
-        let n = match file.read(&mut buffer) {
-            Ok(0) => break,
-            Ok(n) => n,
-            Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
-            Err(e) => return Err(e.into()),
-        };
-        read += n as u64;
-        if read > limit {
-            return Err(ReadError::TooLarge { limit });
-        }
-        chunk(&buffer[..n]);
-    }
-    Ok(())
-}
-
-/// The buffer of [`each_chunk`]: large enough that reading costs about what
-/// copying does, small enough to stay in the cache (256 KiB).
-const CHUNK_BYTES: usize = 256 * 1024;
-
 /// All of `reader` (standard input) if it holds at most `limit` bytes; a
 /// pipe says no size, so it is read to its end or one byte past the limit.
 pub fn read_stream_limited(reader: impl Read, limit: u64) -> Result<Vec<u8>, ReadError> {
@@ -264,40 +236,6 @@ mod tests {
                 "{}",
                 path.display()
             );
-        }
-    }
-
-    #[test]
-    fn a_file_is_handed_over_in_chunks_within_its_limit_and_only_if_regular() {
-        let dir = tempfile::tempdir().expect("tempdir");
-        let path = dir.path().join("data.json");
-        let bytes: Vec<u8> = (0..CHUNK_BYTES * 2 + 17).map(|i| (i % 251) as u8).collect();
-        std::fs::write(&path, &bytes).expect("write");
-        let mut seen = Vec::new();
-        let mut chunks = 0;
-        let read = each_chunk(&path, bytes.len() as u64, |chunk| {
-            seen.extend_from_slice(chunk);
-            chunks += 1;
-        });
-        assert!(read.is_ok(), "{read:?}");
-        assert_eq!(seen, bytes);
-        assert!(chunks >= 3, "{chunks} chunks");
-        let over = each_chunk(&path, bytes.len() as u64 - 1, |_| {});
-        assert!(matches!(over, Err(ReadError::TooLarge { .. })), "{over:?}");
-        let dir_read = each_chunk(dir.path(), u64::MAX, |_| {});
-        assert!(
-            matches!(dir_read, Err(ReadError::NotRegular(_))),
-            "{dir_read:?}"
-        );
-        #[cfg(unix)]
-        {
-            use std::os::unix::ffi::OsStrExt;
-            let fifo = dir.path().join("fifo");
-            let name = std::ffi::CString::new(fifo.as_os_str().as_bytes()).expect("path");
-            // SAFETY: makes a FIFO at a path given as a valid C string.
-            assert_eq!(unsafe { libc::mkfifo(name.as_ptr(), 0o600) }, 0);
-            let fifo_read = each_chunk(&fifo, u64::MAX, |_| {});
-            assert!(matches!(fifo_read, Err(ReadError::NotRegular(_))));
         }
     }
 }

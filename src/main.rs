@@ -37,12 +37,6 @@ fn main() -> ExitCode {
     if let Some(code) = cli::search_cached(&cli, lang) {
         return code;
     }
-    if let Some((path, cache)) = cli::preview_cache(&cli) {
-        return match pap_tui::tui::preview::open_file(&path, cache, cli.lang) {
-            Ok(ended) => explorer_ended(ended, lang),
-            Err(e) => cli::fail(e),
-        };
-    }
     let (loaded, index_cache) = match cli::load_keyed(&cli) {
         Ok(loaded) => loaded,
         Err(e) => return cli::fail(e),

@@ -202,16 +202,6 @@ pub fn load(path: &Path) -> (State, Option<Message>) {
     }
 }
 
-/// The state a session would start from, read without touching the file;
-/// `None` when starting would warn about it or set it aside, or could not
-/// save it (what [`open`] checks, the same way).
-pub fn peek(path: &Path) -> Option<State> {
-    match read(path) {
-        Read::State(state) => check_writable(path).ok().map(|()| state),
-        Read::Unreadable(_) | Read::Unusable(_) => None,
-    }
-}
-
 /// The state a session starts from, what to tell the user, and whether the
 /// session may write the file at all.
 #[derive(Debug)]
@@ -675,31 +665,5 @@ mod tests {
         assert_eq!(state.history.len(), 50);
         assert_eq!(state.history.first().map(String::as_str), Some("q10"));
         assert_eq!(state.history.last().map(String::as_str), Some("q55"));
-    }
-
-    #[test]
-    fn peeking_reads_what_a_session_would_start_from_and_touches_nothing() {
-        let dir = tempfile::tempdir().expect("tempdir");
-        let path = dir.path().join("state.json");
-        assert_eq!(peek(&path), Some(State::default()));
-        let state = State {
-            region: Some("14".into()),
-            history: vec!["montreal".into()],
-            ..State::default()
-        };
-        assert!(save(&path, &state).is_ok());
-        assert_eq!(peek(&path), Some(state.clone()));
-        assert_eq!(peek(&path), Some(open(&path).state));
-        // A file a session would set aside is left where it is.
-        std::fs::write(&path, "{").expect("write");
-        assert_eq!(peek(&path), None);
-        assert_eq!(std::fs::read_to_string(&path).ok().as_deref(), Some("{"));
-        let names = std::fs::read_dir(dir.path()).into_iter().flatten().count();
-        assert_eq!(names, 1);
-        // A state a session could not save would be warned about: none.
-        let blocker = dir.path().join("blocker");
-        std::fs::write(&blocker, "a file").expect("write");
-        assert_eq!(peek(&blocker.join("state.json")), None);
-        assert!(!open(&blocker.join("state.json")).warnings.is_empty());
     }
 }

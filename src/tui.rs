@@ -4,7 +4,6 @@
 //! (`worker`).
 
 mod frame;
-pub mod preview;
 mod startup;
 pub mod terminal;
 mod worker;
@@ -18,7 +17,7 @@ use crossterm::event::{self, Event};
 use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
 
-use crate::app::{App, Effect, Mode, Msg, Overlay};
+use crate::app::{Action, App, Effect, Mode, Msg, Overlay};
 use crate::clipboard;
 use crate::i18n::{Lang, Message, Text};
 use crate::ui::{self, UiState};
@@ -62,30 +61,12 @@ pub fn open(
     if loaded.origin.is_stdin() {
         terminal::keys_from_controlling_terminal();
     }
-    open_on(loaded, lang_flag, index_cache, None, |_| {})
-}
-
-/// [`open`] on the terminal `screen` when it is taken already (a frame drawn
-/// ahead of the data on it); `at_quit` sees the app once the user has quit
-/// and the terminal is given back.
-fn open_on(
-    loaded: crate::data::Loaded,
-    lang_flag: Option<crate::i18n::Lang>,
-    index_cache: Option<crate::cache::Slot>,
-    screen: Option<Screen>,
-    at_quit: impl FnOnce(&App),
-) -> Result<Exit, TuiError> {
     // The terminal is checked before the state is read.
-    if screen.is_none() {
-        check_terminal()?;
-    }
+    check_terminal()?;
     let (app, mut options) = startup::prepare(loaded, lang_flag);
     options.index_cache = index_cache;
-    let screen = match screen {
-        Some(screen) => screen,
-        None => Screen::enter(options.mouse)?,
-    };
-    run_on(app, options, screen, at_quit)
+    let screen = Screen::enter(options.mouse)?;
+    run_on(app, options, screen)
 }
 
 /// Writes the state; after one failure it warns once and stops trying. Shared
@@ -188,15 +169,6 @@ impl Screen {
             _guard: guard,
         })
     }
-
-    /// Shows a frame drawn elsewhere, if it fits the terminal as it is now.
-    fn show(&mut self, frame: &ratatui::buffer::Buffer) -> io::Result<()> {
-        draw_synchronized(&mut self.terminal, |f| {
-            if f.area() == frame.area {
-                f.buffer_mut().content.clone_from(&frame.content);
-            }
-        })
-    }
 }
 
 /// Draws a frame as one synchronized update (mode 2026): a terminal that
@@ -218,13 +190,8 @@ fn draw_synchronized(
 }
 
 /// Runs the explorer on a terminal taken until the user quits, a signal stops
-/// it or the terminal closes; `at_quit` as in [`open_on`].
-fn run_on(
-    mut app: App,
-    options: Options,
-    screen: Screen,
-    at_quit: impl FnOnce(&App),
-) -> Result<Exit, TuiError> {
+/// it or the terminal closes.
+fn run_on(mut app: App, options: Options, screen: Screen) -> Result<Exit, TuiError> {
     let Screen {
         terminal,
         store,
@@ -239,7 +206,8 @@ fn run_on(
         store.latest = Some(app.snapshot());
     }
     let size = terminal.size()?;
-    preview::ready_for_first_frame(&mut app, &options, (size.width, size.height));
+    app.update(Action::Resize(size.width, size.height));
+    app.update(Msg::Theme(options.theme));
     let mut lp = Loop {
         terminal,
         ui: UiState::new(options.theme),
@@ -259,9 +227,6 @@ fn run_on(
     lock(&lp.store).finish(&app.snapshot(), app.lang);
     drop(lp);
     drop(_guard);
-    if matches!(ended, Ok(Exit::Quit)) {
-        at_quit(&app);
-    }
     // The process ends next: the system takes the app's memory back at once,
     // where freeing a large dataset string by string takes a while after the
     // user has quit (190 ms at 1 000 000 organisations).

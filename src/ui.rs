@@ -49,9 +49,6 @@ pub struct UiState {
     /// The focused pane's selected name, whole, when its row had to cut it:
     /// the status line shows it above the hints.
     pub cut: Option<String>,
-    /// The frame is drawn ahead of the data, which is still being read: the
-    /// title bar says so ([`crate::tui::preview`]).
-    pub loading: bool,
 }
 
 impl UiState {
@@ -150,7 +147,7 @@ fn draw_screen(
         Constraint::Min(1),
         Constraint::Length(status_height),
     ]));
-    render_header(buf, header, app, ui.loading, theme);
+    render_header(buf, header, app, theme);
     // Widths from what each column holds and from the focus.
     let widths = layout::share(body.width, layout::needs(app), layout::column(app.focus));
     let [left, middle, right] = body.layout(&Layout::horizontal(widths.map(Constraint::Length)));
@@ -212,9 +209,8 @@ fn render_too_small(buf: &mut Buffer, area: Rect, app: &App, theme: &Theme) {
         .render_in(area, buf);
 }
 
-/// The title bar: the decision on the left, the data's origin on the right
-/// (said to be loading on a frame drawn before the data is read).
-fn render_header(buf: &mut Buffer, area: Rect, app: &App, loading: bool, theme: &Theme) {
+/// The title bar: the decision on the left, the data's origin on the right.
+fn render_header(buf: &mut Buffer, area: Rect, app: &App, theme: &Theme) {
     let s = app.lang.strings();
     let d = &app.data.document;
     // The document's fields and the file's path come from a `--data` file.
@@ -223,33 +219,16 @@ fn render_header(buf: &mut Buffer, area: Rect, app: &App, loading: bool, theme: 
         d.ministry_acronym, s.decision, d.reference, d.date, d.programme
     );
     let left = clean(&left);
-    // While the data loads, the word that says so always shows: the left
-    // part gives it room, and the path is cut from its start.
-    let word = if loading { s.loading_word } else { s.data_word };
-    let (prefix, path) = match &app.origin {
-        Origin::Embedded => (
-            String::new(),
-            format!("{word}{}assets/pap.json ({}) ", s.colon, s.embedded_word),
-        ),
+    let word = s.data_word;
+    let path = match &app.origin {
+        Origin::Embedded => format!("{word}{}assets/pap.json ({}) ", s.colon, s.embedded_word),
         // `<stdin>` for standard input, as messages name it.
-        Origin::File(_) if loading => (
-            format!("{word}{}", s.colon),
-            format!("{} ", clean(&app.origin.to_string())),
-        ),
-        Origin::File(_) => (
-            String::new(),
-            format!("{word}{}{} ", s.colon, clean(&app.origin.to_string())),
-        ),
+        Origin::File(_) => format!("{word}{}{} ", s.colon, clean(&app.origin.to_string())),
     };
     let width = area.width as usize;
-    let reserved = if prefix.is_empty() {
-        0
-    } else {
-        prefix.width() + 2
-    };
-    let left = fit(&left, width.saturating_sub(reserved));
-    let room = width.saturating_sub(left.width() + 2 + prefix.width());
-    let right = format!("{prefix}{}", fit_start(&path, room));
+    let left = fit(&left, width);
+    let room = width.saturating_sub(left.width() + 2);
+    let right = fit_start(&path, room);
     let pad = width.saturating_sub(left.width() + right.width());
     let line = Line::from(vec![
         Span::styled(left, theme.header),

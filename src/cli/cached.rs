@@ -102,26 +102,6 @@ fn find(path: &Path, dir: PathBuf) -> Result<Found, DataError> {
     Ok(Found::Miss(bytes, slot))
 }
 
-/// The explorer on a large `--data` file, through the cache: the file's path
-/// and the cache directory, for `tui::preview` to show the first frame kept
-/// for the file before reading it. None for a command, standard input, a
-/// smaller file, `--no-cache`, no cache directory or a file that cannot be
-/// read (which loading then reports).
-pub fn preview_cache(cli: &Cli) -> Option<(PathBuf, PathBuf)> {
-    let path = match (&cli.command, cli.dataset().ok().flatten()) {
-        (None, Some(path)) if !cli.no_cache => path,
-        _ => return None,
-    };
-    if Origin::File(path.to_path_buf()).is_stdin() {
-        return None;
-    }
-    let size = std::fs::metadata(path).ok()?.len();
-    if size < crate::tui::preview::MIN_BYTES {
-        return None;
-    }
-    Some((path.to_path_buf(), cache_dir()?))
-}
-
 /// The dataset the explorer opens, and for a `--data` file the slot of its
 /// index in the cache (none with `--no-cache`). The file is read once: its
 /// bytes are parsed as [`super::load`] parses them while another thread

@@ -233,7 +233,6 @@ pub struct Strings {
     pub decision: &'static str,
     pub data_word: &'static str,
     /// In place of `data_word` while the data is being read.
-    pub loading_word: &'static str,
     /// Said of the dataset compiled into the binary.
     pub embedded_word: &'static str,
     pub copied: &'static str,
@@ -332,7 +331,6 @@ pub static FR: Strings = Strings {
     letter_title: "La lettre (transcription corrigée)",
     decision: "décision",
     data_word: "données",
-    loading_word: "chargement",
     embedded_word: "intégrées",
     copied: "Copié",
     copy_failed: "Copie impossible",
@@ -432,7 +430,6 @@ pub static EN: Strings = Strings {
     letter_title: "The letter (corrected transcription)",
     decision: "decision",
     data_word: "data",
-    loading_word: "loading",
     embedded_word: "embedded",
     copied: "Copied",
     copy_failed: "Could not copy",

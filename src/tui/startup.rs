@@ -52,25 +52,6 @@ impl Setup {
         setup
     }
 
-    /// The setup the next session will read if nothing changes meanwhile, read
-    /// without touching the state file; `None` when that session would warn
-    /// about the file (it would then differ).
-    pub fn peek(lang_flag: Option<Lang>) -> Option<Setup> {
-        Setup::peek_with(lang_flag, &|k| std::env::var(k).ok())
-    }
-
-    /// [`Setup::peek`] with the environment `env`.
-    pub fn peek_with(
-        lang_flag: Option<Lang>,
-        env: &dyn Fn(&str) -> Option<String>,
-    ) -> Option<Setup> {
-        let mut setup = Setup::without_state(lang_flag, env);
-        if let Some(path) = &setup.options.state_file {
-            setup.state = Some(crate::state::peek(path)?);
-        }
-        Some(setup)
-    }
-
     fn without_state(lang_flag: Option<Lang>, env: &dyn Fn(&str) -> Option<String>) -> Setup {
         let paths = crate::config::Paths::from_env(env);
         let (config, mut warnings) = crate::config::load(paths.config_file().as_deref());
@@ -112,15 +93,6 @@ impl Setup {
             state: None,
             warnings,
         }
-    }
-
-    /// What the first frame depends on besides the data and the terminal's
-    /// size, as one number: two setups with the same fingerprint draw the
-    /// same first frame of the same data. The `Debug` form of every field, so
-    /// that a field added later is counted without being named here.
-    pub fn fingerprint(&self, origin: &Origin) -> u128 {
-        let form = format!("{self:?} {origin:?}");
-        xxhash_rust::xxh3::xxh3_128(form.as_bytes())
     }
 
     /// The app on `data`, with the state restored and the first warning shown.
@@ -170,39 +142,6 @@ mod tests {
             keymap: crate::keys::table::bindings(),
             state: Some(State::default()),
             warnings: Vec::new(),
-        }
-    }
-
-    #[test]
-    fn what_changes_the_first_frame_changes_the_fingerprint() {
-        let origin = Origin::File("/data/big.json".into());
-        let base = setup().fingerprint(&origin);
-        assert_eq!(setup().fingerprint(&origin), base);
-        let mut other = setup();
-        other.state = Some(State {
-            region: Some("14".into()),
-            ..State::default()
-        });
-        let mut french = setup();
-        french.lang = Lang::Fr;
-        let mut warned = setup();
-        warned.warnings.push(Message::new(Text::StateTooLarge));
-        let mut light = setup();
-        light.options.theme = crate::config::ThemeName::Light;
-        let mut rebound = setup();
-        rebound.keymap.pop();
-        for (what, changed) in [
-            ("state", other.fingerprint(&origin)),
-            ("language", french.fingerprint(&origin)),
-            ("warnings", warned.fingerprint(&origin)),
-            ("theme", light.fingerprint(&origin)),
-            ("keys", rebound.fingerprint(&origin)),
-            (
-                "file",
-                setup().fingerprint(&Origin::File("/data/other.json".into())),
-            ),
-        ] {
-            assert_ne!(changed, base, "{what}");
         }
     }
 

@@ -149,45 +149,6 @@ pub fn enter(mouse: bool) -> io::Result<Guard> {
     Ok(guard)
 }
 
-/// Whether Ctrl-C sends its signal (`ISIG`), which raw mode turns off: on
-/// while the data loads behind a frame drawn ahead of it, so that Ctrl-C
-/// stops a long load as it would without the frame. The other keys that
-/// send signals stay keys, answered once the data is in: Ctrl-\\ would end
-/// the program without restoring the terminal, and Ctrl-Z (caught for the
-/// loop) would wait for the data all the same. Restoring the terminal puts
-/// back all the settings raw mode found.
-pub fn keys_signal(on: bool) {
-    #[cfg(unix)]
-    // SAFETY: reads and writes the terminal settings of standard input through
-    // a zeroed `termios` that `tcgetattr` fills; nothing is done if it fails.
-    unsafe {
-        let mut settings: libc::termios = std::mem::zeroed();
-        if libc::tcgetattr(libc::STDIN_FILENO, &mut settings) == 0 {
-            if on {
-                settings.c_lflag |= libc::ISIG;
-                settings.c_cc[libc::VQUIT] = libc::_POSIX_VDISABLE;
-                settings.c_cc[libc::VSUSP] = libc::_POSIX_VDISABLE;
-                #[cfg(any(
-                    target_vendor = "apple",
-                    target_os = "freebsd",
-                    target_os = "openbsd",
-                    target_os = "netbsd",
-                    target_os = "dragonfly"
-                ))]
-                {
-                    settings.c_cc[libc::VDSUSP] = libc::_POSIX_VDISABLE;
-                    settings.c_cc[libc::VSTATUS] = libc::_POSIX_VDISABLE;
-                }
-            } else {
-                settings.c_lflag &= !libc::ISIG;
-            }
-            libc::tcsetattr(libc::STDIN_FILENO, libc::TCSANOW, &settings);
-        }
-    }
-    #[cfg(not(unix))]
-    let _ = on;
-}
-
 /// The alternate screen, bracketed paste, no cursor, and the mouse if asked:
 /// what the explorer draws in, on start and after a suspend.
 fn own_screen(mouse: bool) -> io::Result<()> {
