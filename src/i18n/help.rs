@@ -174,8 +174,10 @@ const HELP: &[(&str, &str, &str)] = &[
     ),
     (
         "paths",
-        "Où sont les fichiers de configuration et d'état (PAP_TUI_CONFIG_DIR et PAP_TUI_STATE_DIR les remplacent)",
-        "Where the config and state files are (PAP_TUI_CONFIG_DIR and PAP_TUI_STATE_DIR override them)",
+        "Où sont le fichier de configuration, celui d'état et le dossier du cache \
+         (PAP_TUI_CONFIG_DIR, PAP_TUI_STATE_DIR et PAP_TUI_CACHE_DIR les remplacent)",
+        "Where the config file, the state file and the cache directory are \
+         (PAP_TUI_CONFIG_DIR, PAP_TUI_STATE_DIR and PAP_TUI_CACHE_DIR override them)",
     ),
     (
         "config",
