@@ -174,8 +174,10 @@ const HELP: &[(&str, &str, &str)] = &[
     ),
     (
         "paths",
-        "Où sont les fichiers de configuration et d'état (PAP_TUI_CONFIG_DIR et PAP_TUI_STATE_DIR les remplacent)",
-        "Where the config and state files are (PAP_TUI_CONFIG_DIR and PAP_TUI_STATE_DIR override them)",
+        "Où sont le fichier de configuration, celui d'état et le dossier du cache \
+         (PAP_TUI_CONFIG_DIR, PAP_TUI_STATE_DIR et PAP_TUI_CACHE_DIR les remplacent)",
+        "Where the config file, the state file and the cache directory are \
+         (PAP_TUI_CONFIG_DIR, PAP_TUI_STATE_DIR and PAP_TUI_CACHE_DIR override them)",
     ),
     (
         "config",
@@ -227,23 +229,183 @@ const HELP: &[(&str, &str, &str)] = &[
     ("#man-environment", "ENVIRONNEMENT", "ENVIRONMENT"),
     (
         "env:LANG",
-        "LC_ALL, LC_MESSAGES, LANG : la langue de l'interface sans --lang (fr* : français, sinon anglais)",
-        "LC_ALL, LC_MESSAGES, LANG: the interface language without --lang (fr*: French, else English)",
+        "la langue de l'interface sans --lang, de la première variable non vide dans cet ordre \
+         (fr* : français, sinon anglais)",
+        "the interface language without --lang, from the first of them that is not empty, in \
+         this order (fr*: French, else English)",
     ),
     (
         "env:PAP_TUI_CONFIG_DIR",
-        "PAP_TUI_CONFIG_DIR, PAP_TUI_STATE_DIR : les dossiers de config.toml et de state.json (pap-tui paths les montre)",
-        "PAP_TUI_CONFIG_DIR, PAP_TUI_STATE_DIR: the directories of config.toml and state.json (pap-tui paths shows them)",
+        "le dossier de config.toml, au lieu de celui du système (voir FICHIERS)",
+        "the directory of config.toml, instead of the system's (see FILES)",
+    ),
+    (
+        "env:PAP_TUI_STATE_DIR",
+        "le dossier de state.json, au lieu de celui du système",
+        "the directory of state.json, instead of the system's",
+    ),
+    (
+        "env:PAP_TUI_CACHE_DIR",
+        "le dossier du cache des index, au lieu de celui du système",
+        "the directory of the index cache, instead of the system's",
     ),
     (
         "env:PAP_TUI_CLIPBOARD",
-        "PAP_TUI_CLIPBOARD : comment copier (auto, osc52, tmux, native, off)",
-        "PAP_TUI_CLIPBOARD: how to copy (auto, osc52, tmux, native, off)",
+        "comment y copie : auto, osc52, tmux, native ou off ; l'emporte sur clipboard dans \
+         config.toml",
+        "how y copies: auto, osc52, tmux, native or off; wins over clipboard in config.toml",
+    ),
+    (
+        "env:PAP_TUI_TEST_PANIC",
+        "pour les tests seulement : l'explorateur panique à la première touche, pour vérifier \
+         qu'il rend le terminal tel qu'il était",
+        "for the tests only: the explorer panics at the first key, to check that it gives the \
+         terminal back as it was",
     ),
     (
         "env:NO_COLOR",
-        "NO_COLOR : un écran sans couleur",
-        "NO_COLOR: a screen without colour",
+        "non vide : un écran sans couleur (le thème mono), quel que soit le thème choisi",
+        "not empty: a screen without colour (the mono theme), whatever the theme chosen",
+    ),
+    (
+        "env:TMUX",
+        "comment y copie en mode auto : par tmux dans tmux ; par OSC 52 en SSH sans \
+         affichage ; sinon par le programme du bureau (wl-copy, xclip, xsel…), à défaut par \
+         OSC 52",
+        "how y copies in auto mode: through tmux inside tmux; through OSC 52 over SSH with no \
+         display; else through the desktop's program (wl-copy, xclip, xsel…), failing that \
+         through OSC 52",
+    ),
+    (
+        "env:TERM",
+        "dumb : l'explorateur ne s'ouvre pas ; les commandes marchent",
+        "dumb: the explorer does not open; the subcommands work",
+    ),
+    ("#man-keys", "TOUCHES", "KEYS"),
+    (
+        "man/keys",
+        "Les touches de l'explorateur, tirées de sa table de touches, par mode. Dans \
+         l'explorateur, ? les montre ; [keys] dans config.toml les change (pap-tui config \
+         --print-default en donne les noms d'actions). C- : Ctrl, M- : Alt, S-Tab : Maj-Tab.",
+        "The explorer's keys, from its key table, by mode. In the explorer, ? shows them; \
+         [keys] in config.toml rebinds them (pap-tui config --print-default lists the action \
+         names). C-: Ctrl, M-: Alt, S-Tab: Shift-Tab.",
+    ),
+    ("#keys-everywhere", "Partout", "Everywhere"),
+    (
+        "#keys-letter_search",
+        "En tapant la recherche de la lettre",
+        "Typing the letter's search",
+    ),
+    (
+        "enter:letter_search",
+        "garder la recherche, ses occurrences surlignées",
+        "keep the search, its matches highlighted",
+    ),
+    ("#keys-help", "Aide", "Help"),
+    (
+        "#keys-help_filter",
+        "En tapant le filtre de l'aide",
+        "Typing the help's filter",
+    ),
+    ("enter:help_filter", "garder le filtre", "keep the filter"),
+    ("#keys-copy_menu", "Menu de copie", "Copy menu"),
+    (
+        "#keys-copy_text",
+        "Texte à copier à la main",
+        "Text to copy by hand",
+    ),
+    ("#man-files", "FICHIERS", "FILES"),
+    (
+        "man/files",
+        "pap-tui paths affiche les trois chemins en usage. Sous Linux, les dossiers XDG \
+         (sans XDG_CONFIG_HOME : ~/.config ; sans XDG_STATE_HOME : ~/.local/state ; sans \
+         XDG_CACHE_HOME : ~/.cache) ; sous macOS et Windows, ceux du système (Application \
+         Support, AppData).",
+        "pap-tui paths prints the three paths in use. On Linux, the XDG directories \
+         (XDG_CONFIG_HOME unset: ~/.config; XDG_STATE_HOME unset: ~/.local/state; \
+         XDG_CACHE_HOME unset: ~/.cache); on macOS and Windows, the system's (Application \
+         Support, AppData).",
+    ),
+    (
+        "file:config",
+        "Vos réglages : language, theme, clipboard, mouse et [keys]. pap-tui ne l'écrit \
+         jamais ; pap-tui config le vérifie, pap-tui config --print-default en affiche un \
+         exemple commenté. Un fichier invalide n'empêche jamais l'explorateur de s'ouvrir. \
+         PAP_TUI_CONFIG_DIR remplace le dossier.",
+        "Your settings: language, theme, clipboard, mouse and [keys]. pap-tui never writes \
+         it; pap-tui config checks it, pap-tui config --print-default prints a commented \
+         example. A broken file never stops the explorer. PAP_TUI_CONFIG_DIR replaces the \
+         directory.",
+    ),
+    (
+        "file:state",
+        "Celui de l'explorateur : la dernière sélection, les 50 dernières recherches, les \
+         entrées étoilées et le thème choisi avec T. PAP_TUI_STATE_DIR remplace le dossier.",
+        "The explorer's: the last selection, the last 50 searches, the starred entries and \
+         the theme chosen with T. PAP_TUI_STATE_DIR replaces the directory.",
+    ),
+    (
+        "file:cache",
+        "Les index de recherche des fichiers --data, par contenu de fichier : les quatre plus \
+         récents, 512 Mio au plus. Ils copient les textes du fichier. Le supprimer est sans \
+         danger ; --no-cache ne le lit ni ne l'écrit. Les données intégrées n'y sont jamais. \
+         PAP_TUI_CACHE_DIR remplace le dossier.",
+        "The search indexes of --data files, by file content: the newest four, 512 MiB at \
+         most. They copy the file's texts. Deleting it is always safe; --no-cache neither \
+         reads nor writes it. The embedded data is never cached. PAP_TUI_CACHE_DIR replaces \
+         the directory.",
+    ),
+    ("#man-examples", "EXEMPLES", "EXAMPLES"),
+    (
+        "example:explorer",
+        "L'explorateur plein écran, sur les données intégrées.",
+        "The full-screen explorer, on the embedded data.",
+    ),
+    (
+        "example:search",
+        "Recherche approximative, sans égard aux accents ; le statut est 1 sans résultat.",
+        "Fuzzy search, accents ignored; the exit status is 1 when nothing is found.",
+    ),
+    (
+        "example:cities",
+        "Les personnes accompagnées dans les villes de Lanaudière, en tableau Markdown à \
+         citer, terminé par les lignes de l'OCR d'où viennent les rangées.",
+        "People accompanied in Lanaudière's cities, as a Markdown table to quote, ending \
+         with the OCR lines its rows come from.",
+    ),
+    (
+        "example:csv",
+        "Les organismes de la région 14 en CSV.",
+        "The organisations of region 14 as CSV.",
+    ),
+    (
+        "example:cite",
+        "Une entrée avec sa citation : la décision, la partie de la lettre, la ligne de l'OCR.",
+        "One entry with its citation: the decision, the part of the letter, the OCR line.",
+    ),
+    (
+        "example:sqlite",
+        "Une base SQLite et le metadata.json de Datasette (datasette pap.db --metadata \
+         metadata.json).",
+        "An SQLite database and Datasette's metadata.json (datasette pap.db --metadata \
+         metadata.json).",
+    ),
+    (
+        "example:validate",
+        "Chaque problème d'un autre jeu de données, avec sa ligne et sa colonne.",
+        "Every problem of another dataset, with its line and column.",
+    ),
+    (
+        "example:stdin",
+        "L'explorateur sur des données lues de l'entrée standard ; les touches viennent du \
+         terminal.",
+        "The explorer on data read from standard input; the keys come from the terminal.",
+    ),
+    (
+        "example:completions",
+        "Installer la complétion de bash (les autres shells : zsh, fish, elvish, powershell).",
+        "Install bash's completions (the other shells: zsh, fish, elvish, powershell).",
     ),
     ("#possible", "valeurs possibles", "possible values"),
     ("#default", "par défaut", "default"),

@@ -285,13 +285,13 @@ fn settings_commands_read_no_dataset() {
 }
 
 #[test]
-fn the_readme_shows_the_default_config_as_printed() {
+fn the_settings_page_shows_the_default_config_as_printed() {
     let printed = pap(&["config", "--print-default"]).ok();
-    let readme = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md"))
-        .expect("README.md");
+    let page = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/docs/settings.md"))
+        .expect("docs/settings.md");
     assert!(
-        readme.contains(&format!("```toml\n{printed}```\n")),
-        "README's config example differs from `pap-tui config --print-default`"
+        page.contains(&format!("```toml\n{printed}```\n")),
+        "docs/settings.md's config example differs from `pap-tui config --print-default`"
     );
 }
 

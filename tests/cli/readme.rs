@@ -1,7 +1,9 @@
-//! The README as a user reads it: its picture of the main screen is what the
-//! explorer draws, and its quick-start commands print what it shows. After a
-//! change to either, `PAP_TUI_BLESS_README=1 cargo test --test cli readme`
-//! rewrites the README's copies; review the diff before committing it.
+//! The README as a user reads it: short, its two commands for a fresh clone,
+//! its links to pages that exist, its quick-start commands printing what it
+//! shows; and docs/explorer.md's picture of the main screen is what the
+//! explorer draws. After a change to either, `PAP_TUI_BLESS_README=1 cargo
+//! test --test cli readme` rewrites the copies; review the diff before
+//! committing it.
 
 use std::path::Path;
 use std::process::Command;
@@ -17,10 +19,12 @@ use ratatui::backend::TestBackend;
 use crate::support::BIN;
 
 const README: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/README.md");
+/// The page that pictures the explorer's screens, the quick start's among them.
+const EXPLORER: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/docs/explorer.md");
 const SCREEN_MARK: &str = "<!-- screen 120x40: / lanaudiere Enter -->\n```text\n";
 
-/// Held while a test reads and rewrites README.md, so that two blessings do
-/// not write over each other.
+/// Held while a test reads and rewrites README.md or docs/explorer.md, so
+/// that two blessings do not write over each other.
 static README_LOCK: std::sync::Mutex<()> = std::sync::Mutex::new(());
 
 fn bless() -> bool {
@@ -71,14 +75,14 @@ fn block_after(readme: &str, start: usize) -> (usize, usize) {
 }
 
 #[test]
-fn the_readme_pictures_the_screen_the_explorer_draws() {
+fn the_explorer_page_pictures_the_screen_the_explorer_draws() {
     let _lock = README_LOCK.lock().unwrap_or_else(|e| e.into_inner());
-    let readme = std::fs::read_to_string(README).expect("README.md");
-    let at = readme
+    let page = std::fs::read_to_string(EXPLORER).expect("docs/explorer.md");
+    let at = page
         .find(SCREEN_MARK)
-        .expect("the screen's marker in README.md")
+        .expect("the screen's marker in docs/explorer.md")
         + SCREEN_MARK.len();
-    let (start, end) = block_after(&readme, at);
+    let (start, end) = block_after(&page, at);
     let screen = quick_start_screen();
     assert!(
         screen.contains("Organisations — Lanaudière (4)"),
@@ -86,15 +90,93 @@ fn the_readme_pictures_the_screen_the_explorer_draws() {
     );
     assert!(screen.contains("● Terrebonne"), "{screen}");
     if bless() {
-        let updated = format!("{}{screen}{}", &readme[..start], &readme[end..]);
-        std::fs::write(README, updated).expect("write README.md");
+        let updated = format!("{}{screen}{}", &page[..start], &page[end..]);
+        std::fs::write(EXPLORER, updated).expect("write docs/explorer.md");
         return;
     }
     assert!(
-        readme[start..end] == screen,
-        "README.md's screen differs from what the explorer draws; run \
+        page[start..end] == screen,
+        "docs/explorer.md's screen differs from what the explorer draws; run \
          PAP_TUI_BLESS_README=1 cargo test --test cli readme and review the diff.\n{screen}"
     );
+}
+
+#[test]
+fn the_readme_is_short_and_starts_a_new_user_with_two_commands() {
+    let readme = std::fs::read_to_string(README).expect("README.md");
+    let words = readme.split_whitespace().count();
+    assert!(
+        words < 1500,
+        "README.md has {words} words: move detail to docs/"
+    );
+    // On a fresh machine with Rust: the explorer, then the tests, and nothing else.
+    let section = &readme[readme.find("## Two commands").expect("Two commands")..];
+    let at = section.find("```sh\n").expect("a block") + "```sh\n".len();
+    let (start, end) = block_after(section, at);
+    let commands: Vec<&str> = section[start..end]
+        .lines()
+        .map(|l| l.split('#').next().unwrap_or_default().trim())
+        .collect();
+    assert_eq!(commands, ["cargo run --release", "cargo test"]);
+    assert!(
+        readme.contains("\ncargo install --locked --path .\n"),
+        "the install line"
+    );
+}
+
+/// A Markdown page without its code: fenced blocks and `inline` spans,
+/// where `](` is text, not a link.
+fn prose(page: &str) -> String {
+    let mut out = String::new();
+    let mut fenced = false;
+    for line in page.lines() {
+        if line.starts_with("```") {
+            fenced = !fenced;
+            continue;
+        }
+        if !fenced {
+            // Odd pieces between backquotes are code.
+            for (i, piece) in line.split('`').enumerate() {
+                if i % 2 == 0 {
+                    out.push_str(piece);
+                }
+            }
+            out.push('\n');
+        }
+    }
+    out
+}
+
+#[test]
+fn the_readme_and_the_docs_link_to_pages_that_exist() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut pages = vec![root.join("README.md")];
+    for entry in std::fs::read_dir(root.join("docs")).expect("docs/") {
+        let path = entry.expect("an entry").path();
+        if path.extension().is_some_and(|e| e == "md") {
+            pages.push(path);
+        }
+    }
+    let mut links = 0;
+    for page in pages {
+        let text = prose(&std::fs::read_to_string(&page).expect("a page"));
+        let dir = page.parent().expect("a directory");
+        for (at, _) in text.match_indices("](") {
+            let target = &text[at + 2..];
+            let target = &target[..target.find(')').expect("a closing parenthesis")];
+            if target.contains("://") || target.starts_with('#') {
+                continue;
+            }
+            let file = target.split('#').next().unwrap_or(target);
+            assert!(
+                dir.join(file).exists(),
+                "{}: a link to {target}, which does not exist",
+                page.display()
+            );
+            links += 1;
+        }
+    }
+    assert!(links >= 10, "{links} links");
 }
 
 /// A command line split as the shell would for these simple commands: words
