@@ -64,25 +64,6 @@ impl Slot {
     }
 }
 
-/// The data file at `path`, loaded, and its slot in `dir`. The file is read
-/// once: its bytes are parsed while another thread computes their key, which
-/// nothing waits for otherwise.
-pub fn load_keyed(
-    path: &Path,
-    dir: PathBuf,
-) -> Result<(crate::data::Loaded, Slot), crate::data::DataError> {
-    let bytes = crate::data::read(path)?;
-    let (key, loaded) = std::thread::scope(|scope| {
-        let key = scope.spawn(|| Key::of(&bytes));
-        let loaded = crate::data::parse_bytes(&bytes, crate::data::Origin::File(path.into()));
-        (key.join(), loaded)
-    });
-    let loaded = loaded?;
-    // The thread only hashes: it cannot panic but by running out of memory.
-    let key = key.unwrap_or_else(|_| Key::of(&bytes));
-    Ok((loaded, Slot { dir, key }))
-}
-
 /// What a cache file is for: the data's content, this format and this build.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Key(u128);

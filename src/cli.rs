@@ -26,7 +26,7 @@ pub use args::{
     CiteFormat, CiteKind, Cli, Command, DataArg, ExportFormat, KindArg, ListArgs, ListFormat,
     SearchFormat,
 };
-pub use cached::{load_keyed, search_cached};
+pub use cached::search_cached;
 pub use help::{command, help_language, parse};
 use listing::{Listing, resolve_region};
 use table::{Format, Table, to_json};

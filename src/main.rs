@@ -37,7 +37,7 @@ fn main() -> ExitCode {
     if let Some(code) = cli::search_cached(&cli, lang) {
         return code;
     }
-    let (loaded, index_cache) = match cli::load_keyed(&cli) {
+    let loaded = match cli::load(&cli) {
         Ok(loaded) => loaded,
         Err(e) => return cli::fail(e),
     };
@@ -49,7 +49,7 @@ fn main() -> ExitCode {
             std::mem::forget(loaded);
             code
         }
-        None => explorer_ended(pap_tui::tui::open(loaded, cli.lang, index_cache), lang),
+        None => explorer_ended(pap_tui::tui::open(loaded, cli.lang), lang),
     }
 }
 

@@ -45,10 +45,6 @@ pub struct Options {
     pub osc52_may_be_dropped: bool,
     /// Where `state.json` is written; `None` when there is no such directory.
     pub state_file: Option<std::path::PathBuf>,
-    /// Where the search thread finds the `--data` file's index, or leaves it
-    /// once the first frame is drawn; `None` for the embedded data, with
-    /// `--no-cache` or without a cache directory.
-    pub index_cache: Option<crate::cache::Slot>,
 }
 
 /// Opens the explorer on loaded data, with the config, the state and the
@@ -56,15 +52,13 @@ pub struct Options {
 pub fn open(
     loaded: crate::data::Loaded,
     lang_flag: Option<crate::i18n::Lang>,
-    index_cache: Option<crate::cache::Slot>,
 ) -> Result<Exit, TuiError> {
     if loaded.origin.is_stdin() {
         terminal::keys_from_controlling_terminal();
     }
     // The terminal is checked before the state is read.
     check_terminal()?;
-    let (app, mut options) = startup::prepare(loaded, lang_flag);
-    options.index_cache = index_cache;
+    let (app, options) = startup::prepare(loaded, lang_flag);
     let screen = Screen::enter(options.mouse)?;
     run_on(app, options, screen)
 }
@@ -214,7 +208,6 @@ fn run_on(mut app: App, options: Options, screen: Screen) -> Result<Exit, TuiErr
         worker: SearchWorker::spawn(
             Arc::clone(&app.data),
             app.index.clone(),
-            options.index_cache.clone(),
             (app.origin.clone(), app.letter_slot()),
         ),
         store,
@@ -309,7 +302,6 @@ impl Loop {
             if dirty {
                 self.draw(app)?;
                 dirty = false;
-                self.worker.frame_drawn();
             }
             let event = match next_event(wait_for(held, app), &mut held, &mut stuck)? {
                 Incoming::HungUp => {

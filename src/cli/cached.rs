@@ -1,13 +1,12 @@
-//! `--data` through the index cache (`crate::cache`): `search` answers from a
-//! stored index without parsing the file, and the explorer is handed the slot
-//! where its search thread finds or leaves the file's index.
+//! `search --data` through the index cache (`crate::cache`): `search` answers
+//! from a stored index without parsing the file.
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use super::{Cli, Command, HitsOutput, fail, search};
 use crate::cache::{Key, Slot, cache_dir};
-use crate::data::{self, DataError, Loaded, Origin};
+use crate::data::{self, DataError, Origin};
 use crate::i18n::{Lang, Message, Text};
 use crate::search::{Index, Kind};
 
@@ -100,19 +99,4 @@ fn find(path: &Path, dir: PathBuf) -> Result<Found, DataError> {
         ..slot
     };
     Ok(Found::Miss(bytes, slot))
-}
-
-/// The dataset the explorer opens, and for a `--data` file the slot of its
-/// index in the cache (none with `--no-cache`). The file is read once: its
-/// bytes are parsed as [`super::load`] parses them while another thread
-/// computes their key, which the first frame does not wait for otherwise.
-pub fn load_keyed(cli: &Cli) -> Result<(Loaded, Option<Slot>), DataError> {
-    let path = match (&cli.command, cli.dataset().ok().flatten()) {
-        (None, Some(path)) if !cli.no_cache => path,
-        _ => return super::load(cli).map(|loaded| (loaded, None)),
-    };
-    match cache_dir() {
-        Some(dir) => crate::cache::load_keyed(path, dir).map(|(loaded, slot)| (loaded, Some(slot))),
-        None => super::load(cli).map(|loaded| (loaded, None)),
-    }
 }

@@ -76,7 +76,6 @@ impl Setup {
             clipboard: plan,
             osc52_may_be_dropped: clipboard::osc52_may_be_dropped(choice, plan, &environment),
             state_file: paths.state_file(),
-            index_cache: None,
         };
         let mut keymap = crate::keys::table::bindings();
         let config_file = paths
@@ -137,7 +136,6 @@ mod tests {
                 },
                 osc52_may_be_dropped: false,
                 state_file: None,
-                index_cache: None,
             },
             keymap: crate::keys::table::bindings(),
             state: Some(State::default()),
