@@ -262,6 +262,9 @@ fn run_on(
     if matches!(ended, Ok(Exit::Quit)) {
         at_quit(&app);
     }
+    // The process ends next: an index the search thread is still storing
+    // would be left half written.
+    crate::file::remove_temporaries();
     // The process ends next: the system takes the app's memory back at once,
     // where freeing a large dataset string by string takes a while after the
     // user has quit (190 ms at 1 000 000 organisations).
