@@ -232,7 +232,7 @@ impl Slot {
             temp.write_all(&header_after(MAGIC, self.key, payload.len() as u64, sum))?;
             temp.write_all(&payload)?;
             // Not synced: a frame lost in a crash only costs a start its head start.
-            temp.persist(&path).map_err(|e| e.error)?;
+            temp.persist(&path, crate::file::Replace::Yes)?;
             prune(&self.dir, ".frame", FRAME_KEEP, FRAME_MAX_BYTES * 4);
         }
         if let Some(file) = file {

@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use super::{Cli, Command, HitsOutput, fail, search};
-use crate::cache::{Key, Slot, cache_dir};
+use crate::cache::{Key, Slot, Unsafe};
 use crate::data::{self, DataError, Loaded, Origin};
 use crate::i18n::{Lang, Message, Text};
 use crate::search::{Index, Kind};
@@ -39,7 +39,7 @@ pub fn search_cached(cli: &Cli, lang: Lang) -> Option<ExitCode> {
     let kind = kind.map(Kind::from);
     // Markdown cites each hit's OCR lines, which the index does not hold.
     let output = HitsOutput::from_index(*format)?;
-    let (bytes, slot) = match find(path, cache_dir()?) {
+    let (bytes, slot) = match find(path, cache_dir(lang)?) {
         Ok(Found::Hit(index)) => {
             let code = search(&index, &query, limit, kind, output, lang);
             // The process ends next: the system takes the memory back at once.
@@ -68,6 +68,26 @@ pub fn search_cached(cli: &Cli, lang: Lang) -> Option<ExitCode> {
     }
     std::mem::forget((loaded, index));
     Some(code)
+}
+
+/// The cache directory; none when there is none, or when
+/// another user owns it or can write in it, which is said once on standard
+/// error: the command then works without the cache.
+fn cache_dir(lang: Lang) -> Option<PathBuf> {
+    let dir = crate::cache::cache_dir()?;
+    let Some(why) = crate::cache::unsafe_dir(&dir) else {
+        return Some(dir);
+    };
+    static SAID: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+    if !SAID.swap(true, std::sync::atomic::Ordering::SeqCst) {
+        let text = match why {
+            Unsafe::OtherOwner => Text::CacheDirNotOwned,
+            Unsafe::WritableByOthers => Text::CacheDirWritable,
+        };
+        let note = Message::new(text).with("dir", dir.display());
+        eprintln!("pap-tui: {}", crate::text::line(&note.describe(lang)));
+    }
+    None
 }
 
 /// What the cache holds for a file: its index, or on a miss the file's bytes
@@ -119,7 +139,7 @@ pub fn preview_cache(cli: &Cli) -> Option<(PathBuf, PathBuf)> {
     if size < crate::tui::preview::MIN_BYTES {
         return None;
     }
-    Some((path.to_path_buf(), cache_dir()?))
+    Some((path.to_path_buf(), cache_dir(super::language(cli))?))
 }
 
 /// The dataset the explorer opens, and for a `--data` file the slot of its
@@ -131,7 +151,7 @@ pub fn load_keyed(cli: &Cli) -> Result<(Loaded, Option<Slot>), DataError> {
         (None, Some(path)) if !cli.no_cache => path,
         _ => return super::load(cli).map(|loaded| (loaded, None)),
     };
-    match cache_dir() {
+    match cache_dir(super::language(cli)) {
         Some(dir) => crate::cache::load_keyed(path, dir).map(|(loaded, slot)| (loaded, Some(slot))),
         None => super::load(cli).map(|loaded| (loaded, None)),
     }
