@@ -7,6 +7,13 @@ use std::fs::{File, FileType};
 use std::io::{self, Read};
 use std::path::Path;
 
+mod atomic;
+pub use atomic::{
+    NewFile, PREFIX as TEMPORARY_PREFIX, Readers, Replace, create_private_dir,
+    ending_signals_handled_elsewhere, fail_oversized_writes, is_temporary_name, remove_temporaries,
+    through_links, write_whole,
+};
+
 /// Why a file was not read.
 #[derive(Debug, thiserror::Error)]
 pub enum ReadError {
@@ -52,22 +59,39 @@ fn regular(kind: FileType) -> Result<(), ReadError> {
     }
 }
 
+/// Whether a symbolic link at the end of a path is followed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Links {
+    Follow,
+    Refuse,
+}
+
 /// Opens without waiting: opening a FIFO for reading blocks until a writer
 /// comes, and the path may have become one since it was checked.
-fn open(path: &Path) -> io::Result<File> {
+fn open(path: &Path, links: Links) -> io::Result<File> {
     let mut options = std::fs::OpenOptions::new();
     options.read(true);
     #[cfg(unix)]
-    std::os::unix::fs::OpenOptionsExt::custom_flags(&mut options, libc::O_NONBLOCK);
+    std::os::unix::fs::OpenOptionsExt::custom_flags(
+        &mut options,
+        match links {
+            Links::Follow => libc::O_NONBLOCK,
+            Links::Refuse => libc::O_NONBLOCK | libc::O_NOFOLLOW,
+        },
+    );
     options.open(path)
 }
 
-/// The regular file at `path` (links followed), open, and the size it says,
-/// if that is at most `limit`.
-fn open_regular(path: &Path, limit: u64) -> Result<(File, u64), ReadError> {
+/// The regular file at `path` (links followed or not), open, and the size it
+/// says, if that is at most `limit`.
+fn open_regular(path: &Path, limit: u64, links: Links) -> Result<(File, u64), ReadError> {
     // Checked before opening, so that a FIFO is never opened at all.
-    regular(std::fs::metadata(path)?.file_type())?;
-    let file = open(path)?;
+    let metadata = match links {
+        Links::Follow => std::fs::metadata(path)?,
+        Links::Refuse => std::fs::symlink_metadata(path)?,
+    };
+    regular(metadata.file_type())?;
+    let file = open(path, links)?;
     // And the file opened is the one checked.
     let metadata = file.metadata()?;
     regular(metadata.file_type())?;
@@ -80,7 +104,16 @@ fn open_regular(path: &Path, limit: u64) -> Result<(File, u64), ReadError> {
 /// The bytes of the regular file at `path` (links followed), if it holds at
 /// most `limit` of them.
 pub fn read_limited(path: &Path, limit: u64) -> Result<Vec<u8>, ReadError> {
-    let (file, size) = open_regular(path, limit)?;
+    read_open(open_regular(path, limit, Links::Follow)?, limit)
+}
+
+/// [`read_limited`] for a file of the program's own (the cache), which is
+/// never read through a link: a link there was put by someone else.
+pub fn read_own(path: &Path, limit: u64) -> Result<Vec<u8>, ReadError> {
+    read_open(open_regular(path, limit, Links::Refuse)?, limit)
+}
+
+fn read_open((file, size): (File, u64), limit: u64) -> Result<Vec<u8>, ReadError> {
     let size = usize::try_from(size).unwrap_or(0);
     #[cfg(unix)]
     if size >= HALVES_BYTES

@@ -25,6 +25,7 @@ fn main() -> ExitCode {
     // SAFETY: sets one of mimalloc's integer options, which it reads
     // atomically; no memory is touched.
     unsafe { libmimalloc_sys::mi_option_set(PURGE_DELAY, 0) };
+    pap_tui::file::fail_oversized_writes();
     let cli = match cli::parse(std::env::args_os(), |k| std::env::var(k).ok()) {
         Ok(cli) => cli,
         // Help and version on stdout with status 0, usage errors with 2.

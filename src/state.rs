@@ -3,13 +3,12 @@
 //! is set aside (renamed `*.bad-<timestamp>`), never overwritten, and the app
 //! starts with defaults.
 
-use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::time::{SystemTime, UNIX_EPOCH};
 
 use serde::{Deserialize, Serialize};
 
-use crate::file::ReadError;
+use crate::file::{ReadError, Readers, Replace};
 use crate::i18n::{Message, Text};
 
 /// The version this build writes; a file with a larger one is from a newer pap-tui.
@@ -242,44 +241,35 @@ pub fn cannot_save(path: &Path, error: &std::io::Error) -> Message {
         .in_file(path.display())
 }
 
-/// Creates the state's directory if needed, then a file in it, and removes it.
+/// Creates the state's directory if needed (the user's alone), then a file
+/// in it, and removes it.
 fn check_writable(path: &Path) -> std::io::Result<()> {
-    let dir = path.parent().unwrap_or(Path::new("."));
-    std::fs::create_dir_all(dir)?;
+    let target = crate::file::through_links(path);
+    crate::file::create_private_dir(directory(&target))?;
     // Made as `save` makes its temporary file, and removed when dropped.
-    temporary_beside(path).map(drop)
+    crate::file::NewFile::beside(&target, Readers::Owner).map(drop)
 }
 
-/// A new file in the directory of `path`, named after it (`.state.json.tmp-…`,
-/// so that one left by a crash says what it is), removed when dropped unless
-/// persisted.
-fn temporary_beside(path: &Path) -> std::io::Result<tempfile::NamedTempFile> {
-    let dir = path.parent().unwrap_or(Path::new("."));
-    let name = path
-        .file_name()
-        .map_or_else(|| "state.json".into(), |n| n.to_string_lossy().into_owned());
-    let prefix = format!(".{name}.tmp-");
-    let mut builder = tempfile::Builder::new();
-    builder.prefix(&prefix);
-    // tempfile makes private files (0600); the state file keeps the permissions
-    // it always had, those of any new file (0666 less the umask).
-    #[cfg(unix)]
-    builder.permissions(std::os::unix::fs::PermissionsExt::from_mode(0o666));
-    builder.tempfile_in(dir)
+/// The directory a file is in.
+fn directory(path: &Path) -> &Path {
+    match path.parent() {
+        Some(dir) if !dir.as_os_str().is_empty() => dir,
+        _ => Path::new("."),
+    }
 }
 
-/// Writes the state atomically: a temporary file in the same directory, flushed
-/// and synced, then renamed over the old one. On any error the temporary file
-/// is removed and the old file is left as it was.
+/// Writes the state atomically, readable by the user alone (it holds what
+/// they searched): a temporary file in the same directory, flushed and synced,
+/// then renamed over the old one. A `state.json` that is a link (a dotfile
+/// manager's) is written through: the file it leads to is replaced, the link
+/// stays. On any error the temporary file is removed and the old file is left
+/// as it was.
 pub fn save(path: &Path, state: &State) -> std::io::Result<()> {
-    let dir = path.parent().unwrap_or(Path::new("."));
-    std::fs::create_dir_all(dir)?;
-    let json = serde_json::to_vec_pretty(state).map_err(std::io::Error::other)?;
-    let mut file = temporary_beside(path)?;
-    file.write_all(&json)?;
-    file.write_all(b"\n")?;
-    file.as_file().sync_all()?;
-    file.persist(path).map(drop).map_err(|e| e.error)
+    let target = crate::file::through_links(path);
+    crate::file::create_private_dir(directory(&target))?;
+    let mut json = serde_json::to_vec_pretty(state).map_err(std::io::Error::other)?;
+    json.push(b'\n');
+    crate::file::write_whole(&target, &json, Readers::Owner, Replace::Yes)
 }
 
 /// The lock file beside the state, held while a session reads and writes the
@@ -335,8 +325,7 @@ pub fn merge(disk: State, base: &State, now: &State) -> State {
 /// queries. A file that cannot be read as a state is replaced, as [`save`]
 /// does. Returns the state written.
 pub fn save_merged(path: &Path, base: &State, now: &State) -> std::io::Result<State> {
-    let dir = path.parent().unwrap_or(Path::new("."));
-    std::fs::create_dir_all(dir)?;
+    crate::file::create_private_dir(directory(path))?;
     let _lock = lock_beside(path)?;
     let disk = crate::file::read_limited(path, MAX_STATE_BYTES)
         .ok()
@@ -424,15 +413,40 @@ mod tests {
 
     #[cfg(unix)]
     #[test]
-    fn the_saved_file_has_the_permissions_of_any_new_file() {
+    fn the_history_is_saved_for_the_user_alone_in_a_directory_of_theirs() {
         use std::os::unix::fs::PermissionsExt;
         let dir = tempfile::tempdir().expect("tempdir");
-        let path = dir.path().join("state.json");
-        save(&path, &sample()).expect("save");
-        let plain = dir.path().join("plain");
-        std::fs::write(&plain, b"").expect("write");
+        let path = dir.path().join("pap-tui/state.json");
+        save_merged(&path, &State::default(), &sample()).expect("save");
         let mode = |p: &Path| std::fs::metadata(p).expect("metadata").permissions().mode() & 0o777;
-        assert_eq!(mode(&path), mode(&plain));
+        assert_eq!(mode(&path), 0o600);
+        assert_eq!(mode(&dir.path().join("pap-tui")), 0o700);
+        let other = dir.path().join("other/state.json");
+        assert!(open(&other).writable);
+        assert_eq!(mode(&dir.path().join("other")), 0o700);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_linked_state_file_is_written_through_the_link() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        std::fs::create_dir(dir.path().join("dotfiles")).expect("mkdir");
+        let real = dir.path().join("dotfiles/state.json");
+        save(&real, &State::default()).expect("save");
+        let path = dir.path().join("state.json");
+        std::os::unix::fs::symlink("dotfiles/state.json", &path).expect("symlink");
+        assert!(open(&path).writable);
+        save_merged(&path, &State::default(), &sample()).expect("save");
+        let link = std::fs::symlink_metadata(&path).expect("metadata");
+        assert!(link.file_type().is_symlink(), "still a link");
+        assert_eq!(load(&real), (sample(), None), "the file it leads to");
+        assert_eq!(load(&path), (sample(), None));
+        let mut leftovers: Vec<_> = std::fs::read_dir(dir.path().join("dotfiles"))
+            .expect("read_dir")
+            .map(|e| e.expect("entry").file_name())
+            .collect();
+        leftovers.sort();
+        assert_eq!(leftovers, ["state.json"], "no temporary file left");
     }
 
     #[test]

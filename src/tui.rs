@@ -220,6 +220,9 @@ fn run_on(mut app: App, options: Options, screen: Screen) -> Result<Exit, TuiErr
     lock(&lp.store).finish(&app.snapshot(), app.lang);
     drop(lp);
     drop(_guard);
+    // The process ends next: a temporary file still being written
+    // would be left behind.
+    crate::file::remove_temporaries();
     // The process ends next: the system takes the app's memory back at once,
     // where freeing a large dataset string by string takes a while after the
     // user has quit (190 ms at 1 000 000 organisations).

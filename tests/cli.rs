@@ -52,3 +52,6 @@ mod readme;
 
 #[path = "cli/scripts.rs"]
 mod scripts;
+
+#[path = "cli/harm.rs"]
+mod harm;

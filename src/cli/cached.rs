@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use super::{Cli, Command, HitsOutput, fail, search};
-use crate::cache::{Key, Slot, cache_dir};
+use crate::cache::{Key, Slot, Unsafe};
 use crate::data::{self, DataError, Origin};
 use crate::i18n::{Lang, Message, Text};
 use crate::search::{Index, Kind};
@@ -38,7 +38,7 @@ pub fn search_cached(cli: &Cli, lang: Lang) -> Option<ExitCode> {
     let kind = kind.map(Kind::from);
     // Markdown cites each hit's OCR lines, which the index does not hold.
     let output = HitsOutput::from_index(*format)?;
-    let (bytes, slot) = match find(path, cache_dir()?) {
+    let (bytes, slot) = match find(path, cache_dir(lang)?) {
         Ok(Found::Hit(index)) => {
             let code = search(&index, &query, limit, kind, output, lang);
             // The process ends next: the system takes the memory back at once.
@@ -67,6 +67,26 @@ pub fn search_cached(cli: &Cli, lang: Lang) -> Option<ExitCode> {
     }
     std::mem::forget((loaded, index));
     Some(code)
+}
+
+/// The cache directory; none when there is none, or when
+/// another user owns it or can write in it, which is said once on standard
+/// error: the command then works without the cache.
+fn cache_dir(lang: Lang) -> Option<PathBuf> {
+    let dir = crate::cache::cache_dir()?;
+    let Some(why) = crate::cache::unsafe_dir(&dir) else {
+        return Some(dir);
+    };
+    static SAID: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+    if !SAID.swap(true, std::sync::atomic::Ordering::SeqCst) {
+        let text = match why {
+            Unsafe::OtherOwner => Text::CacheDirNotOwned,
+            Unsafe::WritableByOthers => Text::CacheDirWritable,
+        };
+        let note = Message::new(text).with("dir", dir.display());
+        eprintln!("pap-tui: {}", crate::text::line(&note.describe(lang)));
+    }
+    None
 }
 
 /// What the cache holds for a file: its index, or on a miss the file's bytes

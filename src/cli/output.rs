@@ -2,11 +2,9 @@
 //! place, so that a reader never sees half a file; an existing file is kept
 //! unless the user said `--force`.
 
-use std::io::Write;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
-use tempfile::NamedTempFile;
-
+use crate::file::{NewFile, Readers, Replace};
 use crate::i18n::{Message, Text};
 
 /// The refusal for a file that exists, None when `path` may be written.
@@ -18,47 +16,33 @@ pub fn refuse_existing(path: &Path, force: bool) -> Option<Message> {
 
 /// A new, empty temporary file in the directory `path` will be in, readable
 /// as an ordinary file once renamed (the umask decides, not 0600).
-pub fn temporary_beside(path: &Path) -> Result<NamedTempFile, Message> {
-    let dir = match path.parent() {
-        Some(dir) if !dir.as_os_str().is_empty() => dir.to_path_buf(),
-        _ => PathBuf::from("."),
-    };
-    let mut builder = tempfile::Builder::new();
-    builder.prefix(".pap-tui-").suffix(".tmp");
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::PermissionsExt;
-        builder.permissions(std::fs::Permissions::from_mode(0o666));
-    }
-    builder
-        .tempfile_in(&dir)
-        .map_err(|e| cannot_write(path, &e))
+pub fn temporary_beside(path: &Path) -> Result<NewFile, Message> {
+    NewFile::beside(path, Readers::Anyone).map_err(|e| cannot_write(path, &e))
+}
+
+fn replace(force: bool) -> Replace {
+    if force { Replace::Yes } else { Replace::No }
 }
 
 /// Puts the finished temporary file at `path`; without `force`, never over a
 /// file that appeared in the meantime.
-pub fn persist(file: NamedTempFile, path: &Path, force: bool) -> Result<(), Message> {
-    let result = if force {
-        file.persist(path)
-    } else {
-        file.persist_noclobber(path)
-    };
-    result.map(|_| ()).map_err(|e| {
-        if e.error.kind() == std::io::ErrorKind::AlreadyExists {
-            Message::new(Text::ExportExists).in_file(shown(path))
-        } else {
-            cannot_write(path, &e.error)
-        }
-    })
+pub fn persist(file: NewFile, path: &Path, force: bool) -> Result<(), Message> {
+    file.persist(path, replace(force))
+        .map_err(|e| refused(path, &e))
 }
 
 /// Writes `bytes` as the new file `path`.
 pub fn write_new(path: &Path, bytes: &[u8], force: bool) -> Result<(), Message> {
-    let mut file = temporary_beside(path)?;
-    file.write_all(bytes)
-        .and_then(|()| file.as_file().sync_all())
-        .map_err(|e| cannot_write(path, &e))?;
-    persist(file, path, force)
+    crate::file::write_whole(path, bytes, Readers::Anyone, replace(force))
+        .map_err(|e| refused(path, &e))
+}
+
+fn refused(path: &Path, error: &std::io::Error) -> Message {
+    if error.kind() == std::io::ErrorKind::AlreadyExists {
+        Message::new(Text::ExportExists).in_file(shown(path))
+    } else {
+        cannot_write(path, error)
+    }
 }
 
 pub fn cannot_write(path: &Path, error: &std::io::Error) -> Message {

@@ -13,6 +13,10 @@ use crate::data::{Dataset, Outcome, Source};
 /// Writes the dataset into a new database at `path` (an empty or absent file).
 pub fn write(data: &Dataset, path: &Path) -> rusqlite::Result<()> {
     let mut db = Connection::open(path)?;
+    // No rollback journal: the database is a new file that is renamed into
+    // place only once whole, and a journal beside it would outlive a process
+    // ended while it writes.
+    db.pragma_update_and_check(None, "journal_mode", "OFF", |row| row.get::<_, String>(0))?;
     // Checked while writing: a row that refers to nothing fails the export
     // rather than landing in the file.
     db.pragma_update(None, "foreign_keys", true)?;

@@ -97,6 +97,14 @@ rows! {
             fr: "{dir} : l'index de recherche n'est pas mis en cache ({error})",
             en: "{dir}: the search index is not cached ({error})",
         }
+        CacheDirNotOwned {
+            fr: "{dir} : ce dossier de cache appartient à un autre utilisateur ; il n'est pas utilisé (recherche sans cache)",
+            en: "{dir}: this cache directory belongs to another user; it is not used (searching without the cache)",
+        }
+        CacheDirWritable {
+            fr: "{dir} : d'autres utilisateurs peuvent écrire dans ce dossier de cache ; il n'est pas utilisé (recherche sans cache ; `chmod go-w` le rend utilisable)",
+            en: "{dir}: other users can write in this cache directory; it is not used (searching without the cache; `chmod go-w` makes it usable)",
+        }
         PathsNoDirectory {
             fr: "(aucun dossier de ce genre sur ce système)",
             en: "(no such directory on this system)",

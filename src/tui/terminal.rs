@@ -264,12 +264,15 @@ pub fn watch_signals(last_words: impl FnOnce() + Send + 'static) -> io::Result<A
     use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
     let caught = Arc::new(AtomicUsize::new(0));
     let mut signals = signal_hook::iterator::Signals::new([SIGINT, SIGTERM, SIGHUP])?;
+    // The explorer ends the process itself, its temporary files removed last.
+    crate::file::ending_signals_handled_elsewhere();
     let flag = Arc::clone(&caught);
     std::thread::spawn(move || {
         if let Some(signal) = signals.forever().next() {
             flag.store(signal as usize, Ordering::SeqCst);
             std::thread::sleep(SIGNAL_GRACE);
             last_words();
+            crate::file::remove_temporaries();
             restore();
             std::process::exit(128 + signal);
         }
