@@ -317,3 +317,32 @@ fn data_errors_on_stderr_are_escaped() {
         }
     }
 }
+
+/// OWASP counts a leading tab and a carriage return as formula triggers too:
+/// a spreadsheet skips them and runs the formula that follows.
+#[test]
+fn csv_guards_a_formula_behind_a_tab_or_a_carriage_return() {
+    let mut d = embedded();
+    d.organisations[0].name = "\t=1+1".into();
+    d.organisations[1].name = "\r=HYPERLINK(\"http://x\")".into();
+    let dir = tempfile::tempdir().unwrap();
+    let path = write_dataset(dir.path(), "formulas.json", &d);
+    for (args, column) in [
+        (vec!["organisations", "--format", "csv"], 1),
+        (vec!["export", "--format", "csv"], 2),
+    ] {
+        let mut all = vec!["--data", arg(&path)];
+        all.extend(&args);
+        let (_, rows) = rfc4180::table(&pap(&all).code(0).stdout);
+        let names: Vec<&str> = rows
+            .iter()
+            .map(|r| r[column].as_str())
+            .filter(|n| n.contains("=1+1") || n.contains("HYPERLINK"))
+            .collect();
+        assert_eq!(
+            names,
+            ["' =1+1", "'\\x0D=HYPERLINK(\"http://x\")"],
+            "{args:?}"
+        );
+    }
+}
