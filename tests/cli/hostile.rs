@@ -346,3 +346,34 @@ fn csv_guards_a_formula_behind_a_tab_or_a_carriage_return() {
         );
     }
 }
+
+/// A file name given where a subcommand is expected, or as an option's value,
+/// is quoted by clap's error: escaped there as everywhere, on a terminal and in
+/// a pipe, its line feed included, so that it cannot forge a line of its own.
+#[test]
+fn arguments_are_escaped_in_usage_errors() {
+    let name = "x\u{1b}]52;c;SGVsbG8=\u{7}\u{1b}[2J\u{202e}y\nerror: forged";
+    for args in [
+        vec![name],
+        vec!["search", "--format", name, "laval"],
+        vec!["--lang", name],
+    ] {
+        let err = pap(&args).error();
+        assert_no_control(&err, Layout::Lines, &format!("stderr of {args:?}"));
+        assert!(
+            err.contains("x\\x1B]52;c;SGVsbG8=\\x07\\x1B[2J\\u{202E}y\\x0Aerror: forged"),
+            "{args:?}: {err}"
+        );
+        assert!(err.starts_with("error: "), "{args:?}: {err}");
+        assert!(
+            !err.lines().any(|l| l.starts_with("error: forged")),
+            "{err}"
+        );
+    }
+    // Help and version stay on stdout with status 0.
+    for flag in ["--help", "--version"] {
+        let run = pap(&[flag]).code(0);
+        assert!(run.stdout.contains("pap-tui"), "{flag}: {}", run.stdout);
+        assert_eq!(run.stderr, "", "{flag}");
+    }
+}
