@@ -27,7 +27,7 @@ pub use args::{
     SearchFormat,
 };
 pub use cached::search_cached;
-pub use help::{command, help_language, parse};
+pub use help::{command, error_text, help_language, parse, refuse};
 use listing::{Listing, resolve_region};
 use table::{Format, Table, to_json};
 

@@ -132,16 +132,43 @@ fn read_open((file, size): (File, u64), limit: u64) -> Result<Vec<u8>, ReadError
 
 /// All of `reader` (standard input) if it holds at most `limit` bytes; a
 /// pipe says no size, so it is read to its end or one byte past the limit.
-pub fn read_stream_limited(reader: impl Read, limit: u64) -> Result<Vec<u8>, ReadError> {
-    let mut bytes = Vec::new();
-    reader
-        .take(limit.saturating_add(1))
-        .read_to_end(&mut bytes)?;
-    if bytes.len() as u64 > limit {
-        return Err(ReadError::TooLarge { limit });
+/// It is read in pieces of [`STREAM_PIECE_BYTES`], put together once its end
+/// is reached, each piece freed as soon as it is copied: a stream refused
+/// holds the limit and one piece at most, one taken the stream and one piece.
+/// One buffer doubled as it fills would reach twice the limit for the byte
+/// past it (1.07 GB for an endless stream and a limit of 512 MiB).
+pub fn read_stream_limited(mut reader: impl Read, limit: u64) -> Result<Vec<u8>, ReadError> {
+    let mut pieces: Vec<Vec<u8>> = Vec::new();
+    let mut total = 0u64;
+    loop {
+        let room = STREAM_PIECE_BYTES.min(usize::try_from(limit - total + 1).unwrap_or(usize::MAX));
+        let mut piece = Vec::with_capacity(room);
+        let n = (&mut reader).take(room as u64).read_to_end(&mut piece)?;
+        total += n as u64;
+        if total > limit {
+            return Err(ReadError::TooLarge { limit });
+        }
+        let end = n < room;
+        if n > 0 {
+            pieces.push(piece);
+        }
+        if end {
+            break;
+        }
+    }
+    if pieces.len() == 1 {
+        return Ok(pieces.pop().unwrap_or_default());
+    }
+    let mut bytes = Vec::with_capacity(usize::try_from(total).unwrap_or(0));
+    for piece in pieces {
+        bytes.extend_from_slice(&piece);
     }
     Ok(bytes)
 }
+
+/// The pieces standard input is read in: small beside the limit, large enough
+/// that they are few (128 for 512 MiB).
+const STREAM_PIECE_BYTES: usize = 4 * 1024 * 1024;
 
 /// Files of this size or more are read in two halves at once, which puts the
 /// kernel's copying (and its zeroing of the fresh pages) on two cores.
@@ -199,6 +226,21 @@ mod tests {
             read_stream_limited(std::io::repeat(0), 1000),
             Err(ReadError::TooLarge { limit: 1000 })
         ));
+    }
+
+    #[test]
+    fn a_stream_of_many_pieces_is_read_whole_and_in_order() {
+        let piece = STREAM_PIECE_BYTES;
+        for len in [piece - 1, piece, piece + 1, 2 * piece, 2 * piece + 7] {
+            let stream: Vec<u8> = (0..len).map(|i| (i % 251) as u8).collect();
+            let limit = len as u64;
+            let read = read_stream_limited(&stream[..], limit).expect("within");
+            assert!(read == stream, "{len} bytes");
+            assert!(matches!(
+                read_stream_limited(&stream[..], limit - 1),
+                Err(ReadError::TooLarge { .. })
+            ));
+        }
     }
 
     #[cfg(unix)]

@@ -26,10 +26,11 @@ fn main() -> ExitCode {
     // atomically; no memory is touched.
     unsafe { libmimalloc_sys::mi_option_set(PURGE_DELAY, 0) };
     pap_tui::file::fail_oversized_writes();
-    let cli = match cli::parse(std::env::args_os(), |k| std::env::var(k).ok()) {
+    let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    let cli = match cli::parse(args.iter().cloned(), |k| std::env::var(k).ok()) {
         Ok(cli) => cli,
-        // Help and version on stdout with status 0, usage errors with 2.
-        Err(e) => e.exit(),
+        // Help and version on stdout with status 0, usage errors escaped with 2.
+        Err(e) => return cli::refuse(e, &args, |k| std::env::var(k).ok()),
     };
     let lang = cli::language(&cli);
     if let Some(code) = cli.command.as_ref().and_then(|c| cli::settings(c, lang)) {

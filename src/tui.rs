@@ -214,11 +214,16 @@ fn run_on(mut app: App, options: Options, screen: Screen) -> Result<Exit, TuiErr
         mouse_captured: options.mouse,
         options,
     };
-    let ended = lp.events(&mut app, &caught, &jobs);
+    let ended = hung_up(lp.events(&mut app, &caught, &jobs), &caught);
     // Saved whichever way the loop ended, an error writing to or reading from
     // a terminal that has just closed included.
     lock(&lp.store).finish(&app.snapshot(), app.lang);
-    drop(lp);
+    // ratatui's terminal shows the cursor when dropped and reports a failure
+    // on standard error, which panics once the terminal has hung up (EIO on
+    // both). The guard shows the cursor, and ignores what a closed terminal
+    // answers.
+    let Loop { terminal, .. } = lp;
+    std::mem::forget(terminal);
     drop(_guard);
     // The process ends next: a temporary file still being written
     // would be left behind.
@@ -228,6 +233,23 @@ fn run_on(mut app: App, options: Options, screen: Screen) -> Result<Exit, TuiErr
     // user has quit (190 ms at 1 000 000 organisations).
     std::mem::forget(app);
     ended
+}
+
+/// How the loop ended, once the terminal may have hung up: an error reading
+/// from or writing to it (EIO) after a signal, or on a terminal whose input is
+/// closed, is the hang-up itself, and the explorer ends as on SIGHUP.
+fn hung_up(
+    ended: Result<Exit, TuiError>,
+    caught: &std::sync::atomic::AtomicUsize,
+) -> Result<Exit, TuiError> {
+    let signal = caught.load(Ordering::SeqCst);
+    match ended {
+        Err(_) if signal != 0 => Ok(Exit::Signal(signal as i32)),
+        Err(_) if terminal::wait_input(Duration::ZERO) == terminal::Input::HungUp => {
+            Ok(Exit::Signal(terminal::HANG_UP))
+        }
+        ended => ended,
+    }
 }
 
 /// What the terminal gave the loop.

@@ -227,3 +227,31 @@ fn a_terminal_that_goes_away_ends_the_program() {
         std::thread::sleep(Duration::from_millis(20));
     }
 }
+
+/// `tmux kill-pane` closes the explorer's terminal for real: every write
+/// fails (EIO) and, with `forward`, SIGHUP comes too, as an interactive shell
+/// passes it to its jobs. The explorer saves its state and ends with the status
+/// of SIGHUP, 129, where it aborted (134, and a core file) when ratatui's
+/// report of the cursor it could not show panicked on the closed terminal.
+fn killing_the_pane_ends_with_129(name: &str, forward: bool) {
+    let env = [("LANG", "en_CA.UTF-8"), ("TERM", "xterm-256color")];
+    let t = Tmux::start_past_hang_up(name, 100, 30, &env, forward);
+    t.wait_text("All regions");
+    t.keys(&["j"]);
+    t.wait_text("No organisation of");
+    t.run(&["kill-pane", "-t", "main"]);
+    assert_eq!(t.exit_status(), "129", "exit status after kill-pane");
+    let state = std::fs::read_to_string(t.home.path().join("state.json"))
+        .unwrap_or_else(|e| panic!("state saved after kill-pane: {e}"));
+    assert!(state.contains("\"region\": \"01\""), "{state}");
+}
+
+#[test]
+fn a_killed_pane_ends_the_explorer_with_129() {
+    killing_the_pane_ends_with_129("killed", false);
+}
+
+#[test]
+fn a_killed_pane_and_its_sighup_end_the_explorer_with_129() {
+    killing_the_pane_ends_with_129("killed-hup", true);
+}

@@ -38,7 +38,13 @@ pub fn help_language(args: &[OsString], env: impl Fn(&str) -> Option<String>) ->
 
 /// The full command line, worded in `lang`.
 pub fn command(lang: Lang) -> clap::Command {
-    let mut cmd = Cli::command();
+    command_styled(lang, clap::builder::Styles::default())
+}
+
+/// [`command`] with `styles` (set before it is built, so that every
+/// subcommand takes them).
+fn command_styled(lang: Lang, styles: clap::builder::Styles) -> clap::Command {
+    let mut cmd = Cli::command().styles(styles);
     // Built first, so that `--help`, `--version`, the `help` subcommand and the
     // global `--lang` exist in every subcommand and get their words too.
     cmd.build();
@@ -53,13 +59,74 @@ pub fn parse(
 ) -> Result<Cli, clap::Error> {
     let args: Vec<OsString> = args.into_iter().collect();
     let lang = help_language(&args, env);
-    let mut cmd = command(lang);
+    parse_on(command(lang), args, lang)
+}
+
+/// [`parse`] against `cmd`.
+fn parse_on(mut cmd: clap::Command, args: Vec<OsString>, lang: Lang) -> Result<Cli, clap::Error> {
     let matches = cmd.try_get_matches_from_mut(args)?;
     let cli = Cli::from_arg_matches(&matches).map_err(|e| e.format(&mut cmd))?;
     if let Err(message) = cli.dataset() {
         return Err(cmd.error(ErrorKind::ArgumentConflict, message.describe(lang)));
     }
     Ok(cli)
+}
+
+/// Reports a parse error of `args` and gives the status to exit with. Help and
+/// version go to standard output with status 0, as clap prints them (they hold
+/// no argument). An error goes to standard error with status 2, with every
+/// control character escaped ([`error_text`]): clap prints the arguments it
+/// quotes as they came to a terminal (and strips only escape sequences in a
+/// pipe), and a file name given where a subcommand is expected can hold
+/// `ESC ] 52` (which sets the clipboard), `ESC [ 2 J` or U+202E.
+pub fn refuse(
+    error: clap::Error,
+    args: &[OsString],
+    env: impl Fn(&str) -> Option<String>,
+) -> std::process::ExitCode {
+    if !error.use_stderr() {
+        error.exit();
+    }
+    let text = error_text(&error, args, env);
+    let _ = std::io::Write::write_all(&mut std::io::stderr(), text.as_bytes());
+    std::process::ExitCode::from(u8::try_from(error.exit_code()).unwrap_or(2))
+}
+
+/// A parse error of `args` as text safe for a terminal: each argument that
+/// holds a control or invisible character (a line feed included) on one line
+/// with it escaped, and any other such character escaped but the error's own
+/// line feeds. The error is made again by a command without colours, the one
+/// way to have clap's text with the arguments as they came and nothing else
+/// in escapes: clap's plain text strips the escape sequences of an argument,
+/// which would hide an attack rather than show it.
+pub fn error_text(
+    error: &clap::Error,
+    args: &[OsString],
+    env: impl Fn(&str) -> Option<String>,
+) -> String {
+    let lang = help_language(args, env);
+    let plain = command_styled(lang, clap::builder::Styles::plain());
+    let again = parse_on(plain, args.to_vec(), lang).err();
+    let error = again
+        .as_ref()
+        .filter(|e| e.kind() == error.kind())
+        .unwrap_or(error);
+    let mut out = error.render().ansi().to_string();
+    for arg in args {
+        let arg = arg.to_string_lossy();
+        let shown = crate::text::line(&arg);
+        if shown == arg {
+            continue;
+        }
+        // An argument of white space alone is replaced only where it is
+        // quoted, not in every line break of the message.
+        out = if arg.trim().is_empty() {
+            out.replace(&format!("'{arg}'"), &format!("'{shown}'"))
+        } else {
+            out.replace(arg.as_ref(), &shown)
+        };
+    }
+    crate::text::block(&out).into_owned()
 }
 
 /// The help of `key`; empty where the table lacks it (a test checks that no

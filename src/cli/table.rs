@@ -239,13 +239,19 @@ impl<'a, R: Copy> Layout<'a, R> {
     }
 }
 
-/// One CSV field. A field that a spreadsheet would run as a formula (starting
-/// with `=`, `+`, `-` or `@`) gets a leading `'`, as OWASP advises for CSV
-/// exports: a hostile name must not become a formula when the file is opened.
+/// What starts a cell a spreadsheet runs as a formula, as OWASP lists it:
+/// `=`, `+`, `-`, `@`, a tab and a carriage return (which a spreadsheet skips
+/// before the formula that follows).
+const FORMULA_STARTS: [char; 6] = ['=', '+', '-', '@', '\t', '\r'];
+
+/// One CSV field. A field that a spreadsheet would run as a formula gets a
+/// leading `'`, as OWASP advises for CSV exports: a hostile name must not
+/// become a formula when the file is opened. The field is looked at as the data
+/// holds it, before a tab becomes a space and a carriage return an escape.
 /// Counts and amounts are never negative, so no number is changed.
 fn csv_field(raw: &str) -> String {
     let clean = text::block(raw);
-    let clean = if clean.starts_with(['=', '+', '-', '@']) {
+    let clean = if raw.starts_with(FORMULA_STARTS) {
         std::borrow::Cow::Owned(format!("'{clean}"))
     } else {
         clean
@@ -339,6 +345,21 @@ mod tests {
         assert_eq!(
             t.to_csv(),
             "NAME,N\r\n\"'=HYPERLINK(\"\"http://x\"\")\",3\r\n'+1,3\r\n'-2,3\r\n'@SUM(A1),3\r\na=b,3\r\n"
+        );
+    }
+
+    #[test]
+    fn csv_guards_a_formula_behind_a_leading_tab_or_carriage_return() {
+        let mut t = Table::new(&["NAME"]);
+        for name in ["\t=1+1", "\r=1+1", "\t\t@SUM(A1)", "a\t=b", " x"] {
+            t.push(vec![name.into()]);
+        }
+        let csv = t.to_csv();
+        let rows: Vec<&str> = csv.split("\r\n").skip(1).collect();
+        assert_eq!(
+            rows,
+            ["' =1+1", "'\\x0D=1+1", "'  @SUM(A1)", "a =b", " x", ""],
+            "{csv:?}"
         );
     }
 

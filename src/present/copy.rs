@@ -1,6 +1,11 @@
 //! The text that leaves the app when a user copies an entry: plain text in the
 //! interface language, names kept in French, no control character from the
 //! data, and in every format the citation that locates it in the letter.
+//!
+//! A name, a code or any other one-line value of the data goes in on one line,
+//! its line feeds escaped ([`text::line`]), so that it never adds a line of its
+//! own to a list (`# Heading\n- list` as a false second entry). Only an
+//! article's text, paraphrase and history keep their line feeds: paragraphs.
 
 use std::collections::{HashMap, HashSet};
 
@@ -23,7 +28,7 @@ pub enum CopyFormat {
 fn region_names(data: &Dataset, codes: &[String]) -> String {
     codes
         .iter()
-        .map(|c| data.region_name(c))
+        .map(|c| text::line(data.region_name(c)).into_owned())
         .collect::<Vec<_>>()
         .join(", ")
 }
@@ -33,7 +38,7 @@ fn headcount_short(c: &City, lang: Lang) -> String {
     let s = lang.strings();
     match c.headcount() {
         Headcount::Known(n) => n.to_string(),
-        Headcount::Withheld(w) => s.withheld_marker(&w.articles),
+        Headcount::Withheld(w) => text::line(&s.withheld_marker(&w.articles)).into_owned(),
         Headcount::Missing => "?".to_string(),
     }
 }
@@ -46,12 +51,12 @@ fn region_answer(data: &Dataset, code: &str, lang: Lang) -> Option<String> {
     let organisations: Vec<_> = data.organisations_in(code).collect();
     let mut out = format!(
         "{} ({}) — {}",
-        r.name,
-        r.code,
+        text::line(&r.name),
+        text::line(&r.code),
         lang.count(organisations.len() as u64, Noun::Organisation)
     );
     for o in &organisations {
-        out.push_str(&format!("\n- {}", o.display_name()));
+        out.push_str(&format!("\n- {}", text::line(&o.display_name())));
     }
     if organisations.is_empty() {
         out.push_str(&format!("\n{}", s.no_organisation));
@@ -65,7 +70,8 @@ fn region_answer(data: &Dataset, code: &str, lang: Lang) -> Option<String> {
             s.colon.trim_end()
         ));
         for c in cities {
-            out.push_str(&format!("\n- {} — {}", c.name, headcount_short(c, lang)));
+            let name = text::line(&c.name);
+            out.push_str(&format!("\n- {name} — {}", headcount_short(c, lang)));
         }
     }
     Some(out)
@@ -79,27 +85,28 @@ pub fn plain(data: &Dataset, target: &Target, lang: Lang) -> Option<String> {
         Target::Region(code) => region_answer(data, code, lang)?,
         Target::Organisation(id) => {
             let o = data.organisation(id)?;
-            format!("{} — {}", o.display_name(), region_names(data, &o.regions))
+            let name = text::line(&o.display_name()).into_owned();
+            format!("{name} — {}", region_names(data, &o.regions))
         }
         Target::City(id) => {
             let c = data.cities.iter().find(|c| &c.id == id)?;
+            let name = text::line(&c.name);
             match c.headcount() {
                 Headcount::Known(n) => {
-                    format!("{} — {n} {} ({})", c.name, s.people_accompanied, s.period)
+                    format!("{name} — {n} {} ({})", s.people_accompanied, s.period)
                 }
-                Headcount::Withheld(w) => {
-                    format!("{} — {}", c.name, s.withheld_marker(&w.articles))
-                }
-                Headcount::Missing => c.name.clone(),
+                Headcount::Withheld(_) => format!("{name} — {}", headcount_short(c, lang)),
+                Headcount::Missing => name.into_owned(),
             }
         }
         Target::Funding(id) => {
             let f = data.funding.iter().find(|f| &f.id == id)?;
-            format!("{} — {}", f.organisation, lang.amount(f.amount_cad))
+            let name = text::line(&f.organisation);
+            format!("{name} — {}", lang.amount(f.amount_cad))
         }
         Target::Article(number) => {
             let a = data.article(number)?;
-            let mut out = format!("{} {}", s.article, a.number);
+            let mut out = format!("{} {}", s.article, text::line(&a.number));
             if let Some(t) = &a.text {
                 out.push_str(&format!("\n{t}"));
             }
@@ -123,9 +130,7 @@ pub fn render(data: &Dataset, target: &Target, lang: Lang, format: CopyFormat) -
     let plain_text = plain(data, target, lang)?;
     let citation = Citation::of(data, target, lang)?;
     Some(match format {
-        CopyFormat::Plain => {
-            text::block(&format!("{plain_text}\n\n{}", citation.text(lang))).into_owned()
-        }
+        CopyFormat::Plain => format!("{plain_text}\n\n{}", text::line(&citation.text(lang))),
         CopyFormat::Markdown => {
             // The plain text's own bullets ("- " after its first line) stay a
             // list; what the data holds is escaped.
@@ -249,11 +254,12 @@ pub fn hits_markdown(data: &Dataset, query: &str, entries: &[&Entry], lang: Lang
 }
 
 fn hits(data: &Dataset, query: &str, entries: &[&Entry], lang: Lang, markdown: bool) -> String {
+    // One line each: a label's line feed would add an entry to the list.
     let shown = |t: &str| {
         if markdown {
             text::markdown_line(t)
         } else {
-            t.to_string()
+            text::line(t).into_owned()
         }
     };
     let mut out = Message::new(Text::HitsHeading)
@@ -522,6 +528,81 @@ mod tests {
                 !out.chars().any(|c| c != '\n' && text::is_unsafe(c)),
                 "{format:?}: {out:?}"
             );
+        }
+    }
+
+    /// A name that would read as a heading and two more entries of a list.
+    const LINES: &str = "# Heading\n- list\r\n1. one\rtwo\u{1b}[2J";
+
+    /// The embedded dataset with [`LINES`] in every name, region and city
+    /// included, and in the citation's region.
+    fn names_on_many_lines() -> Dataset {
+        let mut d = data();
+        for r in &mut d.regions {
+            r.name = format!("{}{LINES}", r.name);
+        }
+        for o in &mut d.organisations {
+            o.name = format!("{}{LINES}", o.name);
+            o.acronym = Some(LINES.into());
+        }
+        for c in &mut d.cities {
+            c.name = format!("{}{LINES}", c.name);
+        }
+        for f in &mut d.funding {
+            f.organisation = format!("{}{LINES}", f.organisation);
+        }
+        d
+    }
+
+    #[test]
+    fn a_name_on_many_lines_is_one_line_of_each_copy() {
+        let d = names_on_many_lines();
+        let escaped = "# Heading\\x0A- list\\x0D\\x0A1. one\\x0Dtwo\\x1B[2J";
+        // Ctrl-a: every hit on one line, the list as long as the hits.
+        let all = crate::search::entries(&d);
+        let entries: Vec<&Entry> = all.iter().filter(|e| e.label.contains(LINES)).collect();
+        assert!(entries.len() > 90, "{}", entries.len());
+        for (list, markdown) in [
+            (hits_list(&d, "x", &entries, Lang::En), false),
+            (hits_markdown(&d, "x", &entries, Lang::En), true),
+        ] {
+            let items = list.lines().filter(|l| l.starts_with("- ")).count();
+            assert_eq!(items, entries.len(), "{list}");
+            assert_eq!(
+                list.lines().count(),
+                entries.len() + 3 + usize::from(markdown)
+            );
+            assert!(!list.chars().any(|c| c != '\n' && text::is_unsafe(c)));
+            if !markdown {
+                assert!(list.contains(escaped), "{list}");
+            }
+        }
+        // Ctrl-y and the copy menu: a region's list has a line per
+        // organisation and per city, in every format; one name is one line.
+        let lanaudiere = Target::Region("14".into());
+        for format in [CopyFormat::Plain, CopyFormat::Markdown, CopyFormat::Json] {
+            let copy = render(&d, &lanaudiere, Lang::En, format).expect("Lanaudière");
+            assert!(!copy.chars().any(|c| c != '\n' && text::is_unsafe(c)));
+            if format != CopyFormat::Json {
+                let items = copy
+                    .lines()
+                    .filter(|l| l.starts_with("- ") || l.starts_with("> - "))
+                    .count();
+                assert_eq!(items, 4 + 1, "4 organisations, 1 city: {copy}");
+                assert_eq!(copy.lines().count(), 1 + 4 + 1 + 1 + 2, "{copy}");
+            }
+        }
+        for target in [
+            Target::Organisation("safima".into()),
+            Target::City("laval".into()),
+            Target::City("montreal".into()),
+            Target::Funding("funding-3".into()),
+        ] {
+            let plain_copy = render(&d, &target, Lang::En, CopyFormat::Plain).expect("copy");
+            assert_eq!(plain_copy.lines().count(), 3, "{plain_copy}");
+            assert!(plain_copy.contains(escaped), "{plain_copy}");
+            let md = render(&d, &target, Lang::En, CopyFormat::Markdown).expect("copy");
+            assert_eq!(md.lines().count(), 3, "{md}");
         }
     }
 

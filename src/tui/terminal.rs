@@ -136,7 +136,11 @@ pub fn enter(mouse: bool) -> io::Result<Guard> {
             .map(|s| s.to_string())
             .or_else(|| info.payload().downcast_ref::<String>().cloned())
             .unwrap_or_default();
-        eprintln!(
+        // Written, not printed: `eprintln!` panics when standard error fails,
+        // as it does on a terminal that has hung up, and a panic in the panic
+        // hook aborts the process.
+        let _ = writeln!(
+            io::stderr(),
             "pap-tui: internal error{place}: {}\nThe terminal was restored. Please report this with the steps that led to it.",
             crate::text::line(&message)
         );

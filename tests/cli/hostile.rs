@@ -317,3 +317,63 @@ fn data_errors_on_stderr_are_escaped() {
         }
     }
 }
+
+/// OWASP counts a leading tab and a carriage return as formula triggers too:
+/// a spreadsheet skips them and runs the formula that follows.
+#[test]
+fn csv_guards_a_formula_behind_a_tab_or_a_carriage_return() {
+    let mut d = embedded();
+    d.organisations[0].name = "\t=1+1".into();
+    d.organisations[1].name = "\r=HYPERLINK(\"http://x\")".into();
+    let dir = tempfile::tempdir().unwrap();
+    let path = write_dataset(dir.path(), "formulas.json", &d);
+    for (args, column) in [
+        (vec!["organisations", "--format", "csv"], 1),
+        (vec!["export", "--format", "csv"], 2),
+    ] {
+        let mut all = vec!["--data", arg(&path)];
+        all.extend(&args);
+        let (_, rows) = rfc4180::table(&pap(&all).code(0).stdout);
+        let names: Vec<&str> = rows
+            .iter()
+            .map(|r| r[column].as_str())
+            .filter(|n| n.contains("=1+1") || n.contains("HYPERLINK"))
+            .collect();
+        assert_eq!(
+            names,
+            ["' =1+1", "'\\x0D=HYPERLINK(\"http://x\")"],
+            "{args:?}"
+        );
+    }
+}
+
+/// A file name given where a subcommand is expected, or as an option's value,
+/// is quoted by clap's error: escaped there as everywhere, on a terminal and in
+/// a pipe, its line feed included, so that it cannot forge a line of its own.
+#[test]
+fn arguments_are_escaped_in_usage_errors() {
+    let name = "x\u{1b}]52;c;SGVsbG8=\u{7}\u{1b}[2J\u{202e}y\nerror: forged";
+    for args in [
+        vec![name],
+        vec!["search", "--format", name, "laval"],
+        vec!["--lang", name],
+    ] {
+        let err = pap(&args).error();
+        assert_no_control(&err, Layout::Lines, &format!("stderr of {args:?}"));
+        assert!(
+            err.contains("x\\x1B]52;c;SGVsbG8=\\x07\\x1B[2J\\u{202E}y\\x0Aerror: forged"),
+            "{args:?}: {err}"
+        );
+        assert!(err.starts_with("error: "), "{args:?}: {err}");
+        assert!(
+            !err.lines().any(|l| l.starts_with("error: forged")),
+            "{err}"
+        );
+    }
+    // Help and version stay on stdout with status 0.
+    for flag in ["--help", "--version"] {
+        let run = pap(&[flag]).code(0);
+        assert!(run.stdout.contains("pap-tui"), "{flag}: {}", run.stdout);
+        assert_eq!(run.stderr, "", "{flag}");
+    }
+}

@@ -51,7 +51,15 @@ impl Tmux {
         args: &[&str],
         input: Option<&std::path::Path>,
     ) -> Tmux {
-        Tmux::launch(name, (width, height), env, options, args, input, None)
+        Tmux::launch(
+            name,
+            (width, height),
+            env,
+            options,
+            args,
+            input,
+            Shell::Plain,
+        )
     }
 
     /// [`Tmux::start`] with every byte the program writes to the terminal,
@@ -66,7 +74,28 @@ impl Tmux {
         log: &std::path::Path,
     ) -> Tmux {
         let options = ["remain-on-exit on"];
-        Tmux::launch(name, (width, height), env, &options, args, None, Some(log))
+        let shell = Shell::Logged(log);
+        Tmux::launch(name, (width, height), env, &options, args, None, shell)
+    }
+
+    /// [`Tmux::start`] under a shell that outlives a hang-up, so that it still
+    /// records the program's exit status once tmux has closed the terminal
+    /// (`kill-pane`). With `forward`, the shell passes its SIGHUP on to the
+    /// program, as an interactive shell does to its jobs; without, the program
+    /// only finds its terminal closed.
+    pub fn start_past_hang_up(
+        name: &str,
+        width: u16,
+        height: u16,
+        env: &[(&str, &str)],
+        forward: bool,
+    ) -> Tmux {
+        let shell = if forward {
+            Shell::ForwardsHangUp
+        } else {
+            Shell::OutlivesHangUp
+        };
+        Tmux::launch(name, (width, height), env, &[], &[], None, shell)
     }
 
     fn launch(
@@ -76,7 +105,7 @@ impl Tmux {
         options: &[&str],
         args: &[&str],
         input: Option<&std::path::Path>,
-        log: Option<&std::path::Path>,
+        shell: Shell,
     ) -> Tmux {
         assert!(
             tmux_available(),
@@ -131,15 +160,32 @@ impl Tmux {
         // shell records it in a file.
         let status = tmux.home.path().join("exit-status");
         let go = tmux.home.path().join("go");
-        if log.is_some() {
+        if matches!(shell, Shell::Logged(_)) {
             command = format!(
                 "while [ ! -e '{}' ]; do sleep 0.01; done; {command}",
                 go.display()
             );
         }
-        let wrapped = format!("sh -c \"{command}; echo \\$? > '{}'\"", status.display());
+        let status = status.display();
+        let wrapped = match shell {
+            Shell::Plain | Shell::Logged(_) => {
+                format!("sh -c \"{command}; echo \\$? > '{status}'\"")
+            }
+            // A trapped signal is reset to its default in the program.
+            Shell::OutlivesHangUp => {
+                format!("sh -c \"trap : HUP; {command}; echo \\$? > '{status}'\"")
+            }
+            // In the background, with the terminal as its input (fd 3); the
+            // first `wait` ends when the trap runs, the next ones when the
+            // program does.
+            Shell::ForwardsHangUp => format!(
+                "sh -c \"exec 3<&0; trap 'kill -HUP \\$pid' HUP; {command} <&3 & pid=\\$!; \
+                 wait \\$pid; s=\\$?; while kill -0 \\$pid 2>/dev/null; do wait \\$pid; s=\\$?; done; \
+                 echo \\$s > '{status}'\""
+            ),
+        };
         tmux.run(&["respawn-pane", "-k", "-t", "main", &wrapped]);
-        if let Some(log) = log {
+        if let Shell::Logged(log) = shell {
             let pipe = format!("cat >> '{}'", log.display());
             tmux.run(&["pipe-pane", "-o", "-t", "main", &pipe]);
             std::fs::write(&go, "").expect("start the program");
@@ -339,6 +385,18 @@ impl Tmux {
         let out = self.run(&["list-panes", "-t", "main", "-F", "#{pane_dead}"]);
         String::from_utf8_lossy(&out.stdout).trim() == "1"
     }
+}
+
+/// The shell the program runs under, which records its exit status.
+#[derive(Clone, Copy)]
+enum Shell<'a> {
+    Plain,
+    /// Every byte the program writes to the terminal appended to this file.
+    Logged(&'a std::path::Path),
+    /// A shell that ignores a hang-up.
+    OutlivesHangUp,
+    /// A shell that passes a hang-up on to the program.
+    ForwardsHangUp,
 }
 
 impl Drop for Tmux {
