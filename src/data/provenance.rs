@@ -1,0 +1,600 @@
+//! Provenance you can run: every value of a dataset the letter prints (names,
+//! acronyms, counts, amounts, dates, article numbers) checked against the OCR
+//! text of the lines it cites, each with a verdict: exact, an OCR variant with
+//! what was forgiven, a judgment call of the transcription, or a mismatch.
+
+mod compare;
+
+use serde::Serialize;
+
+pub use compare::{Forgiven, Found, find_date, find_number, find_text, numbers, same_word};
+
+use super::model::{Dataset, SourceLine};
+
+/// The OCR text a dataset's `source` lines are numbered in.
+#[derive(Debug, Clone)]
+pub struct Ocr<'a> {
+    lines: Vec<&'a str>,
+}
+
+impl<'a> Ocr<'a> {
+    pub fn new(text: &'a str) -> Ocr<'a> {
+        Ocr {
+            lines: text.lines().collect(),
+        }
+    }
+
+    /// OCR line `number`, counted from 1; None past the end.
+    pub fn line(&self, number: u32) -> Option<&'a str> {
+        let index = usize::try_from(number).ok()?.checked_sub(1)?;
+        self.lines.get(index).copied()
+    }
+
+    pub fn len(&self) -> usize {
+        self.lines.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.lines.is_empty()
+    }
+
+    fn is_blank(&self, number: u32) -> bool {
+        self.line(number).is_none_or(|l| l.trim().is_empty())
+    }
+}
+
+/// The words that differ between the OCR and the value.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Difference {
+    pub ocr: String,
+    pub value: String,
+}
+
+/// A reading of the transcription that is not an OCR confusion, listed in
+/// docs/data.md under "Judgment calls".
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Call {
+    /// One organisation printed in the plural elsewhere is printed here in
+    /// the singular; the dataset keeps one name.
+    PluralForSingular,
+    /// A region's official name where the annex prints its own heading.
+    OfficialName,
+    /// A city's line with no number, read as a count withheld under the
+    /// articles the letter invokes rather than as a count missing.
+    BlankAsWithheld,
+}
+
+/// What the cited OCR lines say of a value.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(tag = "verdict", rename_all = "snake_case")]
+pub enum Verdict {
+    /// Printed as the value has it.
+    Exact,
+    /// Printed with OCR confusions only, each named.
+    OcrVariant {
+        forgiven: Vec<Forgiven>,
+        differences: Vec<Difference>,
+    },
+    /// The transcription's reading of what is printed.
+    JudgmentCall { call: Call, printed: String },
+    /// The lines do not print the value.
+    Mismatch { printed: String },
+    /// Cited lines the OCR does not have.
+    MissingLine { missing: Vec<u32> },
+}
+
+impl Verdict {
+    /// True for the verdicts that make `validate --sources` fail.
+    pub fn fails(&self) -> bool {
+        matches!(self, Verdict::Mismatch { .. } | Verdict::MissingLine { .. })
+    }
+
+    fn from_found(found: &Found) -> Verdict {
+        if found.is_exact() {
+            Verdict::Exact
+        } else {
+            Verdict::OcrVariant {
+                forgiven: found.forgiven.clone(),
+                differences: found
+                    .differences
+                    .iter()
+                    .map(|(ocr, value)| Difference {
+                        ocr: ocr.clone(),
+                        value: value.clone(),
+                    })
+                    .collect(),
+            }
+        }
+    }
+}
+
+/// One value and its verdict.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Check {
+    /// Where the value is in the dataset, e.g. `cities[0].count`.
+    pub path: String,
+    /// The value, as text; None for a count the dataset does not give.
+    pub value: Option<String>,
+    /// The OCR lines the verdict rests on: where the value was found, else
+    /// the lines it cites.
+    pub lines: Vec<u32>,
+    /// False when the dataset cites no line for the value (the letter's
+    /// heading fields): it was looked for in the whole OCR.
+    pub cited: bool,
+    #[serde(flatten)]
+    pub verdict: Verdict,
+}
+
+/// Every check of a dataset, in the dataset's order.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Report {
+    pub checks: Vec<Check>,
+    /// Regions the annex prints no heading for (their `source` is empty): the
+    /// name is the official one, with nothing in the letter to check it against.
+    pub regions_not_printed: Vec<String>,
+}
+
+impl Report {
+    pub fn failures(&self) -> usize {
+        self.checks.iter().filter(|c| c.verdict.fails()).count()
+    }
+}
+
+/// What kind of value a check compares.
+#[derive(Debug, Clone, Copy)]
+enum Kind<'a> {
+    Text(&'a str),
+    Number(u64),
+    Amount(u64),
+    Date(&'a str),
+}
+
+impl Kind<'_> {
+    fn find(&self, text: &str) -> Option<Found> {
+        match *self {
+            Kind::Text(value) => find_text(value, text),
+            Kind::Number(n) => find_number(n, text, false),
+            Kind::Amount(n) => find_number(n, text, true),
+            Kind::Date(iso) => find_date(iso, text),
+        }
+    }
+
+    fn shown(&self) -> String {
+        match *self {
+            Kind::Text(value) | Kind::Date(value) => value.to_string(),
+            Kind::Number(n) | Kind::Amount(n) => n.to_string(),
+        }
+    }
+}
+
+/// A string of digits is checked as a number (`18159`, `"53"`), anything else
+/// as text.
+fn kind_of(value: &str) -> Kind<'_> {
+    match value.parse::<u64>() {
+        Ok(n) if value.bytes().all(|b| b.is_ascii_digit()) => Kind::Number(n),
+        _ => Kind::Text(value),
+    }
+}
+
+/// Consecutive OCR lines, blank lines between them allowed: one passage.
+type Run = Vec<u32>;
+
+struct Checker<'a> {
+    ocr: &'a Ocr<'a>,
+    checks: Vec<Check>,
+}
+
+impl<'a> Checker<'a> {
+    /// The cited lines in passages: a line follows the one before when only
+    /// blank lines lie between them.
+    fn runs(&self, source: &[SourceLine]) -> Vec<Run> {
+        let mut runs: Vec<Run> = Vec::new();
+        for s in source {
+            match runs.last_mut() {
+                Some(run)
+                    if run.last().is_some_and(|&last| {
+                        last < s.line && (last + 1..s.line).all(|l| self.ocr.is_blank(l))
+                    }) =>
+                {
+                    run.push(s.line)
+                }
+                _ => runs.push(vec![s.line]),
+            }
+        }
+        runs
+    }
+
+    /// The whole OCR as one passage, its blank lines left out.
+    fn everything(&self) -> Vec<Run> {
+        vec![
+            (1..=self.ocr.len() as u32)
+                .filter(|&l| !self.ocr.is_blank(l))
+                .collect(),
+        ]
+    }
+
+    /// The text of a run, lines joined by `\n`, and where each line starts.
+    fn text(&self, run: &Run) -> (String, Vec<usize>) {
+        let mut text = String::new();
+        let mut starts = Vec::with_capacity(run.len());
+        for (k, &l) in run.iter().enumerate() {
+            if k > 0 {
+                text.push('\n');
+            }
+            starts.push(text.chars().count());
+            text.push_str(self.ocr.line(l).unwrap_or_default());
+        }
+        (text, starts)
+    }
+
+    /// The lines of `run` that characters `start..end` of its text span.
+    fn spanned(run: &Run, starts: &[usize], start: usize, end: usize) -> Vec<u32> {
+        let last = end.saturating_sub(1).max(start);
+        run.iter()
+            .zip(starts)
+            .enumerate()
+            .filter(|&(k, (_, &from))| {
+                let to = starts.get(k + 1).copied().unwrap_or(usize::MAX);
+                from <= last && start < to
+            })
+            .map(|(_, (&l, _))| l)
+            .collect()
+    }
+
+    /// Cited lines the OCR lacks.
+    fn missing(&self, source: &[SourceLine]) -> Vec<u32> {
+        let mut missing: Vec<u32> = source
+            .iter()
+            .map(|s| s.line)
+            .filter(|&l| self.ocr.line(l).is_none())
+            .collect();
+        missing.dedup();
+        missing
+    }
+
+    /// The best place `kind` is found in `runs`: its verdict and lines; a
+    /// mismatch with what the first run prints when none has it.
+    fn best(&self, kind: &Kind, runs: &[Run]) -> (Verdict, Vec<u32>) {
+        let mut best: Option<(Found, Vec<u32>)> = None;
+        for run in runs {
+            let (text, starts) = self.text(run);
+            if let Some(found) = kind.find(&text) {
+                let better = best
+                    .as_ref()
+                    .is_none_or(|(b, _)| found.forgiven.len() < b.forgiven.len());
+                if better {
+                    let lines = Self::spanned(run, &starts, found.start, found.end);
+                    best = Some((found, lines));
+                }
+            }
+        }
+        match best {
+            Some((found, lines)) => (Verdict::from_found(&found), lines),
+            None => (
+                Verdict::Mismatch {
+                    printed: runs.first().map(|r| self.printed(r)).unwrap_or_default(),
+                },
+                runs.iter().flatten().copied().collect(),
+            ),
+        }
+    }
+
+    /// What a run prints, on one line.
+    fn printed(&self, run: &Run) -> String {
+        let (text, _) = self.text(run);
+        text.split_whitespace().collect::<Vec<_>>().join(" ")
+    }
+
+    fn push(&mut self, path: String, value: Option<String>, lines: Vec<u32>, verdict: Verdict) {
+        self.checks.push(Check {
+            path,
+            value,
+            lines,
+            cited: true,
+            verdict,
+        });
+    }
+
+    /// Checks a value against the lines it cites, found in any one passage.
+    fn cited(&mut self, path: String, kind: Kind, source: &[SourceLine]) {
+        let missing = self.missing(source);
+        if !missing.is_empty() {
+            let lines = source.iter().map(|s| s.line).collect();
+            self.push(
+                path,
+                Some(kind.shown()),
+                lines,
+                Verdict::MissingLine { missing },
+            );
+            return;
+        }
+        let (verdict, lines) = self.best(&kind, &self.runs(source));
+        self.push(path, Some(kind.shown()), lines, verdict);
+    }
+
+    /// Checks a value that cites no line against the whole OCR.
+    fn uncited(&mut self, path: String, kind: Kind) {
+        let (verdict, lines) = self.best(&kind, &self.everything());
+        let (verdict, lines) = match verdict {
+            Verdict::Mismatch { .. } => (
+                Verdict::Mismatch {
+                    printed: String::new(),
+                },
+                Vec::new(),
+            ),
+            found => (found, lines),
+        };
+        self.checks.push(Check {
+            path,
+            value: Some(kind.shown()),
+            lines,
+            cited: false,
+            verdict,
+        });
+    }
+}
+
+/// Checks every value of `data` against `ocr`.
+pub fn check(data: &Dataset, ocr: &Ocr) -> Report {
+    let mut c = Checker {
+        ocr,
+        checks: Vec::new(),
+    };
+    document(&mut c, data);
+    let mut regions_not_printed = Vec::new();
+    for (i, r) in data.regions.iter().enumerate() {
+        if r.source.is_empty() {
+            regions_not_printed.push(r.code.clone());
+        } else {
+            region(&mut c, i, &r.name, &r.source);
+        }
+    }
+    for (i, o) in data.organisations.iter().enumerate() {
+        each_listing(
+            &mut c,
+            format!("organisations[{i}].name"),
+            &o.name,
+            &o.source,
+        );
+        if let Some(a) = &o.acronym {
+            each_listing(&mut c, format!("organisations[{i}].acronym"), a, &o.source);
+        }
+    }
+    for (i, city) in data.cities.iter().enumerate() {
+        c.cited(
+            format!("cities[{i}].name"),
+            Kind::Text(&city.name),
+            &city.source,
+        );
+        let path = format!("cities[{i}].count");
+        match (city.count, &city.withheld) {
+            (Some(n), _) => c.cited(path, Kind::Number(n), &city.source),
+            (None, withheld) => blank(&mut c, path, withheld.is_some(), &city.source),
+        }
+        if let Some(w) = &city.withheld {
+            for (k, article) in w.articles.iter().enumerate() {
+                // The city's line prints no article: the passage of the
+                // letter that invokes it does.
+                let invoking: Vec<SourceLine> = data
+                    .document
+                    .questions
+                    .iter()
+                    .flat_map(|q| &q.answers)
+                    .filter(|a| a.articles.contains(article))
+                    .flat_map(|a| a.source.iter().cloned())
+                    .collect();
+                c.cited(
+                    format!("cities[{i}].withheld.articles[{k}]"),
+                    kind_of(article),
+                    &invoking,
+                );
+            }
+        }
+    }
+    for (i, f) in data.funding.iter().enumerate() {
+        c.cited(
+            format!("funding[{i}].organisation"),
+            Kind::Text(&f.organisation),
+            &f.source,
+        );
+        c.cited(
+            format!("funding[{i}].amount_cad"),
+            Kind::Amount(f.amount_cad),
+            &f.source,
+        );
+    }
+    for (i, a) in data.articles.iter().enumerate() {
+        c.cited(
+            format!("articles[{i}].number"),
+            kind_of(&a.number),
+            &a.source,
+        );
+    }
+    Report {
+        checks: c.checks,
+        regions_not_printed,
+    }
+}
+
+/// The letter's own values: its heading (which cites no line), the Act, the
+/// questions and answers, the period of the counts, the review and the
+/// signature.
+fn document(c: &mut Checker, data: &Dataset) {
+    let d = &data.document;
+    for (name, value) in [
+        ("ministry", &d.ministry),
+        ("office", &d.office),
+        ("place", &d.place),
+        ("reference", &d.reference),
+        ("subject", &d.subject),
+        ("programme", &d.programme),
+    ] {
+        c.uncited(format!("document.{name}"), kind_of(value));
+    }
+    c.uncited("document.date".to_string(), Kind::Date(&d.date));
+    c.uncited(
+        "document.request_received".to_string(),
+        Kind::Date(&d.request_received),
+    );
+    c.cited(
+        "document.law.title".to_string(),
+        Kind::Text(&d.law.title),
+        &d.law.source,
+    );
+    for (i, q) in d.questions.iter().enumerate() {
+        c.cited(
+            format!("document.questions[{i}].number"),
+            Kind::Number(u64::from(q.number)),
+            &q.source,
+        );
+        for (j, a) in q.answers.iter().enumerate() {
+            let at = format!("document.questions[{i}].answers[{j}]");
+            for (k, article) in a.articles.iter().enumerate() {
+                c.cited(format!("{at}.articles[{k}]"), kind_of(article), &a.source);
+            }
+            if let Some(r) = &a.reference_request {
+                c.cited(format!("{at}.reference_request"), kind_of(r), &a.source);
+            }
+        }
+    }
+    let p = &d.headcount_period;
+    c.cited(
+        "document.headcount_period.start".to_string(),
+        Kind::Date(&p.start),
+        &p.source,
+    );
+    c.cited(
+        "document.headcount_period.end".to_string(),
+        Kind::Date(&p.end),
+        &p.source,
+    );
+    let r = &d.review;
+    for (name, kind) in [
+        ("body", Kind::Text(&r.body)),
+        ("acronym", Kind::Text(&r.acronym)),
+        ("days", Kind::Number(u64::from(r.days))),
+        ("url", Kind::Text(&r.url)),
+    ] {
+        c.cited(format!("document.review.{name}"), kind, &r.source);
+    }
+    let s = &d.signatory;
+    for (name, value) in [
+        ("name", &s.name),
+        ("title", &s.title),
+        ("signed", &s.signed),
+    ] {
+        c.cited(
+            format!("document.signatory.{name}"),
+            Kind::Text(value),
+            &s.source,
+        );
+    }
+}
+
+/// A region's name against its annex heading: the dataset has the official
+/// name, so a heading that prints another form of it (its first word the
+/// same, or cut short) is a judgment call, not a mismatch.
+fn region(c: &mut Checker, i: usize, name: &str, source: &[SourceLine]) {
+    c.cited(format!("regions[{i}].name"), Kind::Text(name), source);
+    let Some(check) = c.checks.last_mut() else {
+        return;
+    };
+    let Verdict::Mismatch { printed } = &check.verdict else {
+        return;
+    };
+    let first = |text: &str| -> String {
+        text.split(|ch: char| !ch.is_alphanumeric() && ch != '|')
+            .find(|w| !w.is_empty())
+            .unwrap_or_default()
+            .to_string()
+    };
+    let (official, heading) = (first(name), first(printed));
+    let length = heading.chars().count();
+    let cut: String = official.chars().take(length).collect();
+    if length >= 4 && same_word(&cut, &heading).is_some() {
+        check.verdict = Verdict::JudgmentCall {
+            call: Call::OfficialName,
+            printed: printed.clone(),
+        };
+    }
+}
+
+/// A name printed on several lines, each listing on its own: one check per
+/// passage. A listing that prints it in the singular where another prints it
+/// as the value has it is a judgment call.
+fn each_listing(c: &mut Checker, path: String, value: &str, source: &[SourceLine]) {
+    let missing = c.missing(source);
+    if !missing.is_empty() {
+        let lines = source.iter().map(|s| s.line).collect();
+        c.push(
+            path,
+            Some(value.to_string()),
+            lines,
+            Verdict::MissingLine { missing },
+        );
+        return;
+    }
+    let runs = c.runs(source);
+    let first = c.checks.len();
+    for run in &runs {
+        let (verdict, lines) = c.best(&Kind::Text(value), std::slice::from_ref(run));
+        c.push(path.clone(), Some(value.to_string()), lines, verdict);
+    }
+    let any_found = c.checks[first..].iter().any(|k| !k.verdict.fails());
+    let singular = singular(value);
+    let texts: Vec<String> = runs.iter().map(|r| c.text(r).0).collect();
+    for (check, text) in c.checks[first..].iter_mut().zip(&texts) {
+        let Verdict::Mismatch { printed } = &check.verdict else {
+            continue;
+        };
+        if any_found && singular != value && find_text(&singular, text).is_some() {
+            check.verdict = Verdict::JudgmentCall {
+                call: Call::PluralForSingular,
+                printed: printed.clone(),
+            };
+        }
+    }
+}
+
+/// `value` with the plural `s` of each word dropped.
+fn singular(value: &str) -> String {
+    value
+        .split(' ')
+        .map(|w| match w.strip_suffix('s') {
+            Some(stem) if stem.chars().count() > 2 => stem,
+            _ => w,
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// A count the dataset does not give: the city's line must print no number.
+/// Withheld, it is the transcription's reading of the blank; neither given nor
+/// withheld, a mismatch.
+fn blank(c: &mut Checker, path: String, withheld: bool, source: &[SourceLine]) {
+    let missing = c.missing(source);
+    let lines: Vec<u32> = source.iter().map(|s| s.line).collect();
+    if !missing.is_empty() {
+        c.push(path, None, lines, Verdict::MissingLine { missing });
+        return;
+    }
+    let runs = c.runs(source);
+    let printed = runs
+        .iter()
+        .map(|r| c.printed(r))
+        .collect::<Vec<_>>()
+        .join(" ");
+    let verdict = if withheld && numbers(&printed).is_empty() {
+        Verdict::JudgmentCall {
+            call: Call::BlankAsWithheld,
+            printed,
+        }
+    } else {
+        Verdict::Mismatch { printed }
+    };
+    c.push(path, None, lines, verdict);
+}
+
+#[cfg(test)]
+mod tests;
