@@ -1,4 +1,5 @@
 use super::*;
+use crate::data::provenance::{find_date, find_number};
 
 /// What finding `value` in `text` forgave; panics when it is not found.
 #[track_caller]
