@@ -12,6 +12,7 @@ mod geojson;
 mod help;
 pub mod listing;
 mod output;
+mod provenance;
 mod settings;
 mod sqlite;
 pub mod table;
@@ -24,7 +25,7 @@ use crate::i18n::{DatasetCounts, Lang, Message, Text};
 use crate::search::{Field, FieldMatch, Index, Kind, Query};
 pub use args::{
     CiteFormat, CiteKind, Cli, Command, DataArg, ExportFormat, KindArg, ListArgs, ListFormat,
-    SearchFormat,
+    SearchFormat, ValidateFormat,
 };
 pub use cached::search_cached;
 pub use help::{command, error_text, help_language, parse, refuse};
@@ -66,7 +67,7 @@ pub fn language(cli: &Cli) -> Lang {
 /// where no dataset is read.
 pub fn load(cli: &Cli) -> Result<Loaded, DataError> {
     match &cli.command {
-        Some(Command::Validate { file }) => data::load(Some(file)),
+        Some(Command::Validate { file, .. }) => data::load(file.as_deref()),
         _ => data::load(cli.dataset().ok().flatten()),
     }
 }
@@ -146,11 +147,20 @@ pub fn run(command: &Command, data: &Dataset, lang: Lang) -> ExitCode {
         Command::Paths | Command::Config { .. } | Command::Completions { .. } | Command::Man => {
             settings(command, lang).unwrap_or(ExitCode::SUCCESS)
         }
-        Command::Validate { file } => {
+        Command::Validate {
+            sources: true,
+            ocr,
+            format,
+            ..
+        } => provenance::run(data, ocr.as_deref(), *format, lang),
+        Command::Validate { file, .. } => {
             let s = lang.strings();
+            let origin = file
+                .clone()
+                .map_or(data::Origin::Embedded, data::Origin::File);
             emit(&format!(
                 "{}{}{}{}{}\n",
-                crate::text::line(&data::Origin::File(file.clone()).to_string()),
+                crate::text::line(&origin.to_string()),
                 s.colon,
                 s.dataset_ok,
                 s.colon,

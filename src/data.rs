@@ -5,6 +5,7 @@ pub mod limits;
 mod load;
 pub mod locate;
 mod model;
+pub mod provenance;
 mod split;
 mod validate;
 

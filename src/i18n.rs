@@ -6,12 +6,14 @@ mod help;
 mod hints;
 mod map;
 mod messages;
+mod provenance;
 mod strings;
 
 pub use help::help_text;
 pub use hints::{enter_text, hint_text};
 pub use map::MapStrings;
 pub use messages::{Noun, Text};
+pub use provenance::{PROVENANCE_EN, PROVENANCE_FR, ProvenanceWords};
 pub use strings::{
     DETAIL_EN, DETAIL_FR, DetailLabels, EN, FR, Strings, action_text, legal_basis, part_text,
 };

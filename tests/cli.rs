@@ -35,6 +35,9 @@ mod cite;
 #[path = "cli/validate.rs"]
 mod validate;
 
+#[path = "cli/provenance.rs"]
+mod provenance;
+
 #[path = "cli/hostile.rs"]
 mod hostile;
 

@@ -63,6 +63,13 @@ pub enum CiteKind {
     Article,
 }
 
+/// How `validate --sources` prints its report.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ValidateFormat {
+    Text,
+    Json,
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum ExportFormat {
     Json,
@@ -166,8 +173,21 @@ pub enum Command {
         data: DataArg,
     },
     Validate {
-        #[arg(value_name = "FILE")]
-        file: PathBuf,
+        /// The dataset file; the embedded dataset when absent (with --sources).
+        #[arg(value_name = "FILE", required_unless_present = "sources")]
+        file: Option<PathBuf>,
+        #[arg(long)]
+        sources: bool,
+        #[arg(long, value_name = "OCR", requires = "sources")]
+        ocr: Option<PathBuf>,
+        #[arg(
+            long,
+            value_enum,
+            default_value = "text",
+            value_name = "FORMAT",
+            requires = "sources"
+        )]
+        format: ValidateFormat,
     },
     Paths,
     Config {

@@ -164,13 +164,23 @@ const HELP: &[(&str, &str, &str)] = &[
     ),
     (
         "validate",
-        "Vérifier un fichier de données et signaler chaque problème avec sa ligne et sa colonne",
-        "Check a dataset file and report every problem with its line and column",
+        "Vérifier un fichier de données et signaler chaque problème avec sa ligne et sa colonne ; avec --sources, comparer chaque valeur aux lignes de l'OCR qu'elle cite",
+        "Check a dataset file and report every problem with its line and column; with --sources, check every value against the OCR lines it cites",
     ),
     (
         "validate.file",
-        "Le fichier de données à vérifier (- pour l'entrée standard)",
-        "The dataset file to check (- for standard input)",
+        "Le fichier de données à vérifier (- pour l'entrée standard) ; avec --sources, les données intégrées s'il manque",
+        "The dataset file to check (- for standard input); with --sources, the embedded dataset when absent",
+    ),
+    (
+        "validate.sources",
+        "Comparer chaque valeur (noms, sigles, nombres, montants, dates, articles) au texte OCR des lignes qu'elle cite : exacte, variante d'OCR (pardonnée et nommée), choix de transcription ou divergence. Statut 1 s'il y a une divergence ou une ligne citée absente.",
+        "Compare every value (names, acronyms, counts, amounts, dates, articles) with the OCR text of the lines it cites: exact, OCR variant (forgiven and named), judgment call or mismatch. Exits 1 on a mismatch or a cited line that does not exist.",
+    ),
+    (
+        "validate.ocr",
+        "Avec --sources : le texte OCR où sont numérotées les lignes citées [par défaut : l'OCR intégré, assets/ocr.txt]",
+        "With --sources: the OCR text the cited lines are numbered in [default: the embedded OCR, assets/ocr.txt]",
     ),
     (
         "paths",
@@ -216,14 +226,15 @@ const HELP: &[(&str, &str, &str)] = &[
     ("<SHELL>", "SHELL", "SHELL"),
     ("<OUTPUT>", "FICHIER", "OUTPUT"),
     ("<METADATA>", "FICHIER", "METADATA"),
+    ("<OCR>", "OCR", "OCR"),
     ("<COMMAND>", "COMMANDE", "COMMAND"),
     ("#man-commands", "COMMANDES", "COMMANDS"),
     ("#man-exit", "CODE DE RETOUR", "EXIT STATUS"),
     (
         "man/exit",
-        "0 : succès. 1 : search n'a rien trouvé. 2 : une erreur (arguments, jeu de données \
+        "0 : succès. 1 : search n'a rien trouvé, ou validate --sources a trouvé une divergence. 2 : une erreur (arguments, jeu de données \
          invalide, fichier existant…). 128 + N : l'explorateur a été arrêté par le signal N.",
-        "0: success. 1: search found nothing. 2: an error (the arguments, an invalid dataset, \
+        "0: success. 1: search found nothing, or validate --sources found a mismatch. 2: an error (the arguments, an invalid dataset, \
          an existing file…). 128 + N: the explorer was ended by signal N.",
     ),
     ("#man-environment", "ENVIRONNEMENT", "ENVIRONMENT"),
