@@ -382,6 +382,7 @@ impl App {
             | Action::ZoomIn
             | Action::ZoomOut
             | Action::ZoomCorridor
+            | Action::ToggleMapPanel
             | Action::SelectMapRegion(_) => self.act_on_map(action),
             Action::Input(c) => self.edit_input(|s| s.push(c), effects),
             Action::Paste(text) if self.help_filter_open() => {
@@ -421,6 +422,7 @@ impl App {
                 }
             }),
             Action::SelectMapRegion(i) => self.change_map(|m, n| m.select(i, n)),
+            Action::ToggleMapPanel => self.change_map(|m, _| m.side = !m.side),
             _ => {}
         }
     }

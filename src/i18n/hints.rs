@@ -47,6 +47,7 @@ const HINTS: &[(&str, &str, &str)] = &[
     ("corridor", "corridor", "corridor"),
     ("zoom", "zoom", "zoom"),
     ("city_names", "villes", "city names"),
+    ("map_panel", "légende", "legend"),
 ];
 
 /// What Enter does in each mode where it means something else than opening

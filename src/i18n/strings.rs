@@ -55,6 +55,11 @@ const ACTIONS: &[(&str, &str, &str)] = &[
     ("map", "carte des régions", "map of the regions"),
     ("map_measure", "mesure suivante", "next measure"),
     ("city_labels", "noms des villes", "city names"),
+    (
+        "map_panel",
+        "légende et chiffres : cacher, montrer",
+        "legend and figures: hide, show",
+    ),
     ("zoom_in", "rapprocher", "zoom in"),
     ("zoom_out", "éloigner", "zoom out"),
     (
