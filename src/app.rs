@@ -535,7 +535,7 @@ impl App {
     fn toggle_help(&mut self) {
         self.overlay = match self.overlay {
             Overlay::Help(_) => Overlay::None,
-            _ => Overlay::Help(HelpView::default()),
+            _ => Overlay::Help(HelpView::from(self.mode())),
         }
     }
 

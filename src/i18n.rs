@@ -9,7 +9,7 @@ mod messages;
 mod strings;
 
 pub use help::help_text;
-pub use hints::{enter_text, hint_text};
+pub use hints::{enter_text, help_extras, hint_text};
 pub use map::MapStrings;
 pub use messages::{Noun, Text};
 pub use strings::{

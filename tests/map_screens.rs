@@ -244,10 +244,22 @@ fn a_click_on_gatineaus_cell_selects_outaouais() {
     assert_eq!(app.region_code(), Some("07"));
 }
 
+/// The help opened on the map starts with the map's keys, and ends with the
+/// geography's whole credits.
 #[test]
-fn the_help_lists_the_map_keys_down_to_the_last() {
+fn the_help_opened_on_the_map_starts_with_its_keys_and_ends_with_the_credits() {
+    let app = map(Lang::En, &[Action::ToggleHelp]);
+    let screen = text(&draw(&app, 80, 24, ThemeName::Dark));
+    for keys in [
+        "city names",
+        "zoom out",
+        "legend and figures",
+        "mouse click",
+    ] {
+        assert!(screen.contains(keys), "{keys}: {screen}");
+    }
     let app = map(Lang::En, &[Action::ToggleHelp, Action::Last]);
     let screen = text(&draw(&app, 80, 24, ThemeName::Dark));
-    assert!(screen.contains("city names"), "{screen}");
-    assert!(screen.contains("zoom out"), "{screen}");
+    assert!(screen.contains("Map: credits"), "{screen}");
+    assert!(screen.contains("GeoNames"), "{screen}");
 }
