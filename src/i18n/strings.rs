@@ -264,6 +264,9 @@ pub struct Strings {
     pub copy_text_title: &'static str,
     /// `n` in the letter before any search.
     pub letter_no_search: &'static str,
+    /// `n` went past the last match to the first, `N` past the first to the last.
+    pub letter_wrapped_top: &'static str,
+    pub letter_wrapped_bottom: &'static str,
     /// The letter's search prompt.
     pub letter_search_prompt: &'static str,
     /// The parts of the letter a citation names.
@@ -356,6 +359,8 @@ pub static FR: Strings = Strings {
     copy_formats: ["Texte", "Markdown avec la citation", "JSON"],
     copy_text_title: "Copie impossible : sélectionnez le texte à la souris",
     letter_no_search: "Aucune recherche : / cherche dans la lettre",
+    letter_wrapped_top: "Recherche reprise au début de la lettre",
+    letter_wrapped_bottom: "Recherche reprise à la fin de la lettre",
     letter_search_prompt: "chercher (accents et majuscules ignorés)",
     part_annex: "annexe « Organismes par régions »",
     part_headcounts: "tableau des personnes immigrantes accompagnées",
@@ -457,6 +462,8 @@ pub static EN: Strings = Strings {
     copy_formats: ["Plain text", "Markdown with citation", "JSON"],
     copy_text_title: "Could not copy: select the text with the mouse",
     letter_no_search: "No search yet: / searches the letter",
+    letter_wrapped_top: "Search wrapped to the top",
+    letter_wrapped_bottom: "Search wrapped to the bottom",
     letter_search_prompt: "search (accents and case ignored)",
     part_annex: "annex \"Organismes par régions\"",
     part_headcounts: "table of immigrants accompanied",
