@@ -61,14 +61,19 @@ pub struct HelpRows {
 
 /// The modes the help lists, in order, with their headings and the names
 /// `i18n` gives them.
-fn sections(lang: Lang) -> [(Mode, &'static str, &'static str); 5] {
+fn sections(lang: Lang) -> [(Mode, &'static str, &'static str); 10] {
     let s = lang.strings();
     [
         (Mode::Normal, s.mode_normal, "normal"),
         (Mode::Search, s.mode_search, "search"),
         (Mode::Detail, s.mode_detail, "detail"),
         (Mode::Letter, s.mode_letter, "letter"),
+        (Mode::LetterSearch, s.mode_letter_search, "letter_search"),
         (Mode::Map, lang.map_strings().title, "map"),
+        (Mode::CopyMenu, s.mode_copy_menu, "copy_menu"),
+        (Mode::CopyText, s.mode_copy_text, "copy_text"),
+        (Mode::Help, s.mode_help, "help"),
+        (Mode::HelpFilter, s.mode_help_filter, "help_filter"),
     ]
 }
 
@@ -81,23 +86,41 @@ fn describe(action: &Action, mode: &str, lang: Lang) -> &'static str {
     }
 }
 
-/// The key rows of one mode: its keymap's, then the mouse, the history and
-/// the query syntax.
-fn mode_rows(
+/// The keys of one mode, one by one with what each does: its keymap's, then
+/// the mouse, the history and the query syntax.
+fn mode_keys(
     keymap: &[Binding],
     mode: Mode,
     name: &str,
     lang: Lang,
 ) -> Vec<(String, &'static str)> {
-    let mut rows: Vec<(String, &'static str)> = keys_by_action(keymap, mode)
+    let mut keys: Vec<(String, &'static str)> = keys_by_action(keymap, mode)
         .into_iter()
-        .map(|(action, keys)| (keys.join(" "), describe(&action, name, lang)))
+        .flat_map(|(action, keys)| {
+            let what = describe(&action, name, lang);
+            keys.into_iter().map(move |key| (key, what))
+        })
         .collect();
-    rows.extend(
+    keys.extend(
         crate::i18n::help_extras(name, lang)
             .into_iter()
-            .map(|(keys, what)| (keys.to_string(), what)),
+            .map(|(key, what)| (key.to_string(), what)),
     );
+    keys
+}
+
+/// Keys that do the same thing on one row, in the order they come.
+fn grouped(keys: Vec<(String, &'static str)>) -> Vec<(String, &'static str)> {
+    let mut rows: Vec<(String, &'static str)> = Vec::new();
+    for (key, what) in keys {
+        match rows.iter_mut().find(|(_, w)| *w == what) {
+            Some((keys, _)) => {
+                keys.push(' ');
+                keys.push_str(&key);
+            }
+            None => rows.push((key, what)),
+        }
+    }
     rows
 }
 
@@ -128,23 +151,23 @@ pub fn help_rows(keymap: &[Binding], lang: Lang, filter: &str, from: Mode) -> He
         // Where the help was opened, first.
         all.sort_by_key(|(mode, _, _)| *mode != from);
         all.into_iter()
-            .map(|(mode, heading, name)| (heading, mode_rows(keymap, mode, name, lang)))
+            .map(|(mode, heading, name)| (heading, mode_keys(keymap, mode, name, lang)))
             .collect()
     };
-    // Rows found in two sections or more.
+    // A key that does the same in two sections or more is listed once.
     let mut common: Vec<(String, &'static str)> = Vec::new();
-    for (i, (_, rows)) in sections.iter().enumerate() {
-        for row in rows {
+    for (i, (_, keys)) in sections.iter().enumerate() {
+        for key in keys {
             let shared = sections[i + 1..]
                 .iter()
-                .any(|(_, other)| other.contains(row));
-            if shared && !common.contains(row) {
-                common.push(row.clone());
+                .any(|(_, other)| other.contains(key));
+            if shared && !common.contains(key) {
+                common.push(key.clone());
             }
         }
     }
-    for (_, rows) in &mut sections {
-        rows.retain(|row| !common.contains(row));
+    for (_, keys) in &mut sections {
+        keys.retain(|key| !common.contains(key));
     }
     let common_at = usize::from(!sections.is_empty());
     sections.insert(common_at, (lang.strings().mode_common, common));
@@ -160,7 +183,8 @@ pub fn help_rows(keymap: &[Binding], lang: Lang, filter: &str, from: Mode) -> He
         out.push(HelpRow::Heading(heading));
         out.extend(rows);
     };
-    for (heading, rows) in sections {
+    for (heading, keys) in sections {
+        let rows = grouped(keys);
         total += rows.len();
         let rows: Vec<HelpRow> = rows
             .into_iter()

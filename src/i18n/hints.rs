@@ -70,6 +70,12 @@ const ENTER: &[(&str, &str, &str)] = &[
         "copier dans le format choisi",
         "copy in the chosen format",
     ),
+    (
+        "letter_search",
+        "garder la recherche, ses occurrences soulignées",
+        "keep the search, its matches highlighted",
+    ),
+    ("help_filter", "garder le filtre", "keep the filter"),
 ];
 
 /// What the help says beyond the keymap, by the mode's name: the mouse, the

@@ -245,3 +245,34 @@ fn the_help_starts_where_it_was_opened_and_lists_shared_keys_once() {
         );
     }
 }
+
+/// Every key of the keymap, in every mode it is bound in, is in the help.
+#[test]
+fn every_key_of_the_keymap_is_in_the_help() {
+    let app = app();
+    for lang in [Lang::En, Lang::Fr] {
+        let rows: Vec<(String, &str)> = help_rows(&app.keymap, lang, "", Mode::Normal)
+            .rows
+            .into_iter()
+            .filter_map(|row| match row {
+                HelpRow::Keys { keys, what } => Some((keys, what)),
+                _ => None,
+            })
+            .collect();
+        for binding in &app.keymap {
+            let label = keymap::key_label(binding.key);
+            // The key, beside what its action does (Enter's words depend on
+            // the place).
+            let what = binding.action.describe(lang);
+            let shown = rows.iter().any(|(keys, w)| {
+                keys.split(' ').any(|k| k == label)
+                    && (*w == what || binding.action == Action::Open)
+            });
+            assert!(
+                shown,
+                "{lang:?}: {label} ({:?}) is not in the help",
+                binding.action
+            );
+        }
+    }
+}
