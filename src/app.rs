@@ -377,6 +377,7 @@ impl App {
             | Action::ZoomIn
             | Action::ZoomOut
             | Action::ZoomCorridor
+            | Action::ToggleMapPanel
             | Action::SelectMapRegion(_) => self.act_on_map(action),
             Action::Input(c) => self.edit_input(|s| s.push(c), effects),
             Action::Paste(text) if self.help_filter_open() => {
@@ -416,6 +417,7 @@ impl App {
                 }
             }),
             Action::SelectMapRegion(i) => self.change_map(|m, n| m.select(i, n)),
+            Action::ToggleMapPanel => self.change_map(|m, _| m.side = !m.side),
             _ => {}
         }
     }
@@ -528,7 +530,7 @@ impl App {
     fn toggle_help(&mut self) {
         self.overlay = match self.overlay {
             Overlay::Help(_) => Overlay::None,
-            _ => Overlay::Help(HelpView::default()),
+            _ => Overlay::Help(HelpView::from(self.mode())),
         }
     }
 

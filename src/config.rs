@@ -129,7 +129,7 @@ mouse = true
 # focus_headcounts, focus_articles, focus_funding, up, down, page_up, page_down,
 # first, last, left, right, open, search, copy, copy_menu, star, language, theme,
 # help, filter_help, letter, suspend, find, next_match, previous_match, map,
-# map_measure, city_labels, zoom_in, zoom_out, zoom_corridor.
+# map_measure, city_labels, zoom_in, zoom_out, zoom_corridor, map_panel.
 [keys]
 # quit = "q"
 # down = ["j", "down"]

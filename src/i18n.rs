@@ -10,7 +10,7 @@ mod provenance;
 mod strings;
 
 pub use help::help_text;
-pub use hints::{enter_text, hint_text};
+pub use hints::{enter_text, help_extras, hint_text};
 pub use map::MapStrings;
 pub use messages::{Noun, Text};
 pub use provenance::{PROVENANCE_EN, PROVENANCE_FR, ProvenanceWords};

@@ -1,6 +1,7 @@
 //! Drawing: one `render_*` per pane, the overlays, and the theme. Rendering reads
 //! the app and draws; it changes only the scroll offsets and hit areas in `UiState`.
 
+pub mod contrast;
 mod layout;
 mod letter;
 mod map;

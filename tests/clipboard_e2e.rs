@@ -152,7 +152,7 @@ fn every_hit_of_the_search_box_is_copied_and_counted() {
     t.wait_text("Rechercher");
     t.type_text("'perspective");
     // The box's own count, for the whole query: the panes behind show the name too.
-    t.wait_text("Rechercher — 1 résultat");
+    t.wait_text("Rechercher — 1/1 résultat");
     t.keys(&["C-a"]);
     t.wait_text("Copié : 1 résultat (tmux)");
     let copied = buffer(&t);

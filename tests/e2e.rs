@@ -119,7 +119,7 @@ fn montreal_hits(name: &str, data: &str, cache: &str, extra: &[&str], hits: usiz
     t.keys(&["/"]);
     t.wait_text("Search");
     t.type_text("montreal");
-    let title = format!("Search — {hits} hits");
+    let title = format!("Search — 1/{hits} hits");
     let screen = t.wait_settled("the hits", |s| {
         s.contains("> montreal▏") && s.contains(&title)
     });

@@ -19,7 +19,7 @@ fn a_letter_hit_opens_the_letter_at_its_passage() {
     t.type_text("'trente");
     // Its row shows the part of the passage that matched, not its start.
     t.wait_for("the letter hit, shown from its match", |s| {
-        s.contains("— 1 hit")
+        s.contains("— 1/1 hit")
             && s.lines()
                 .any(|l| l.contains("letter       ") && l.contains("trente (30) jours"))
     });

@@ -10,10 +10,11 @@ use pap_tui::ui::{self, UiState};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
-use ratatui::style::Modifier;
+use ratatui::layout::Rect;
+use ratatui::style::{Color, Modifier};
 
 mod support;
-use support::screen::{draw, text};
+use support::screen::{draw, styled, text};
 
 fn map(lang: Lang, actions: &[Action]) -> App {
     let loaded = data::load(None).expect("embedded");
@@ -28,6 +29,142 @@ fn map(lang: Lang, actions: &[Action]) -> App {
 /// Down six times from Bas-Saint-Laurent: Outaouais.
 fn to_outaouais() -> Vec<Action> {
     vec![Action::Down; 6]
+}
+
+/// The map drawn, with the area of its regions (left of the side panel).
+fn draw_map(app: &App, width: u16, height: u16, theme: ThemeName) -> (Buffer, Rect) {
+    let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("terminal");
+    let mut ui = UiState::new(theme);
+    terminal
+        .draw(|frame| ui::render(frame, app, &mut ui))
+        .expect("draw");
+    (terminal.backend().buffer().clone(), ui.map_area)
+}
+
+/// The cells of the map area that a city's label drew: every cell that is
+/// neither blank, a fill (`▀`, a shade, the `╳` pattern) nor a border (Braille).
+fn label_cells(buf: &Buffer, area: Rect) -> Vec<(u16, u16)> {
+    let drawn = |s: &str| {
+        let Some(c) = s.chars().next() else {
+            return false;
+        };
+        !(c == ' ' || "▀░▒▓╳".contains(c) || ('\u{2800}'..='\u{28ff}').contains(&c))
+    };
+    (area.top()..area.bottom())
+        .flat_map(|y| (area.left()..area.right()).map(move |x| (x, y)))
+        .filter(|&(x, y)| drawn(buf[(x, y)].symbol()))
+        .collect()
+}
+
+/// Every city label on the map reads on the colours under it: in colour, its
+/// foreground and background differ and meet WCAG AA (4.5:1) under xterm's
+/// palette, whatever region's fill is under it; without colour, a label has
+/// none and is not reversed by the selected region under it.
+#[test]
+fn every_map_label_cell_reads_on_its_own_background() {
+    use pap_tui::ui::contrast::contrast;
+    let views: [(&str, Vec<Action>); 3] = [
+        ("province", to_outaouais()),
+        ("corridor", vec![Action::ZoomCorridor]),
+        ("montreal", vec![Action::ZoomCorridor, Action::ZoomIn]),
+    ];
+    for (w, h) in [(80, 24), (120, 40), (200, 60)] {
+        for (view, actions) in &views {
+            let app = map(Lang::En, actions);
+            for theme in [ThemeName::Dark, ThemeName::Light] {
+                let (buf, area) = draw_map(&app, w, h, theme);
+                let cells = label_cells(&buf, area);
+                assert!(cells.len() > 10, "{view} {w}x{h}: {} labels", cells.len());
+                for (x, y) in cells {
+                    let cell = &buf[(x, y)];
+                    let ratio = contrast(cell.fg, cell.bg);
+                    assert!(
+                        cell.fg != cell.bg && ratio.is_some_and(|r| r >= 4.5),
+                        "{theme:?} {view} {w}x{h}: {:?} at ({x}, {y}) is {:?} on {:?} ({ratio:?})\n{}",
+                        cell.symbol(),
+                        cell.fg,
+                        cell.bg,
+                        styled(&buf, Rect::new(area.x, y, area.width, 1)),
+                    );
+                }
+            }
+            let (buf, area) = draw_map(&app, w, h, ThemeName::Mono);
+            for (x, y) in label_cells(&buf, area) {
+                let cell = &buf[(x, y)];
+                assert_eq!((cell.fg, cell.bg), (Color::Reset, Color::Reset));
+                assert!(!cell.modifier.contains(Modifier::REVERSED), "({x}, {y})");
+            }
+        }
+    }
+}
+
+/// With the withheld cities as measure (`c c`), at most two a region, the
+/// legend has one level a value, never the same range twice.
+#[test]
+fn the_legend_of_a_small_measure_has_one_level_a_value() {
+    let app = map(Lang::En, &[Action::CycleMeasure, Action::CycleMeasure]);
+    let (buf, area) = draw_map(&app, 120, 40, ThemeName::Dark);
+    let screen = text(&buf);
+    let legend: Vec<String> = screen
+        .lines()
+        .map(|l| {
+            let side: String = l.chars().skip(usize::from(area.right())).collect();
+            side.trim_matches(|c: char| c == '│' || c.is_whitespace())
+                .to_string()
+        })
+        .skip_while(|l| l != "Legend")
+        .skip(1)
+        .take_while(|l| !l.is_empty())
+        .collect();
+    assert_eq!(legend, ["╳ none", "1", "2"], "{screen}");
+}
+
+/// The attribution is on one line, the map's bottom border, at every size.
+#[test]
+fn the_attribution_fits_one_line_at_every_size() {
+    for (w, h) in [(60, 16), (80, 24), (120, 40), (200, 60)] {
+        for lang in [Lang::En, Lang::Fr] {
+            let buf = draw(&map(lang, &[]), w, h, ThemeName::Dark);
+            let screen = text(&buf);
+            let border = screen.lines().nth(usize::from(h) - 2).unwrap_or_default();
+            assert!(
+                border.contains("GeoNames") && border.contains("CC-BY 4.0"),
+                "{w}x{h}: {border}"
+            );
+            assert!(!border.contains('…'), "{w}x{h}: {border}");
+        }
+    }
+}
+
+/// `p` hides the side panel: the map takes the whole width.
+#[test]
+fn p_gives_the_side_panel_to_the_map() {
+    let with = draw_map(&map(Lang::En, &[]), 80, 24, ThemeName::Dark).1;
+    let without = draw_map(
+        &map(Lang::En, &[Action::ToggleMapPanel]),
+        80,
+        24,
+        ThemeName::Dark,
+    )
+    .1;
+    assert_eq!(without.width, 78);
+    assert!(with.width < without.width && with.height == without.height);
+}
+
+/// The map at every size in both languages, its text and its colours.
+#[test]
+fn the_map_with_its_colours_at_every_size() {
+    for (w, h) in [(60, 16), (80, 24), (120, 40), (200, 60)] {
+        for (lang, name) in [(Lang::En, "en"), (Lang::Fr, "fr")] {
+            let app = map(lang, &[Action::ZoomCorridor]);
+            let (buf, area) = draw_map(&app, w, h, ThemeName::Dark);
+            insta::assert_snapshot!(format!("map_corridor_{name}_{w}x{h}"), text(&buf));
+            insta::assert_snapshot!(
+                format!("map_corridor_styled_{name}_{w}x{h}"),
+                styled(&buf, area)
+            );
+        }
+    }
 }
 
 #[test]
@@ -107,10 +244,22 @@ fn a_click_on_gatineaus_cell_selects_outaouais() {
     assert_eq!(app.region_code(), Some("07"));
 }
 
+/// The help opened on the map starts with the map's keys, and ends with the
+/// geography's whole credits.
 #[test]
-fn the_help_lists_the_map_keys_down_to_the_last() {
+fn the_help_opened_on_the_map_starts_with_its_keys_and_ends_with_the_credits() {
+    let app = map(Lang::En, &[Action::ToggleHelp]);
+    let screen = text(&draw(&app, 80, 24, ThemeName::Dark));
+    for keys in [
+        "city names",
+        "zoom out",
+        "legend and figures",
+        "mouse click",
+    ] {
+        assert!(screen.contains(keys), "{keys}: {screen}");
+    }
     let app = map(Lang::En, &[Action::ToggleHelp, Action::Last]);
     let screen = text(&draw(&app, 80, 24, ThemeName::Dark));
-    assert!(screen.contains("city names"), "{screen}");
-    assert!(screen.contains("zoom out"), "{screen}");
+    assert!(screen.contains("Map: credits"), "{screen}");
+    assert!(screen.contains("GeoNames"), "{screen}");
 }

@@ -565,3 +565,68 @@ fn enter_says_what_it_does_in_the_copy_menu_and_on_the_map() {
         }
     }
 }
+
+/// The search box says which hit is highlighted among how many, as fzf does.
+#[test]
+fn the_search_box_shows_the_highlighted_hits_place() {
+    let mut actions = vec![Action::OpenSearch];
+    actions.extend("montreal".chars().map(Action::Input));
+    actions.extend([Action::Down, Action::Down]);
+    for (lang, word) in [(Lang::En, "hits"), (Lang::Fr, "résultats")] {
+        let app = with(lang, &actions);
+        let total = match &app.overlay {
+            pap_tui::app::Overlay::Search(sb) => sb.hits.len(),
+            _ => panic!("the search box is open"),
+        };
+        assert!(total > 3, "{total}");
+        let screen = text(&draw(&app, 80, 24, ThemeName::Dark));
+        assert!(
+            screen.contains(&format!("— 3/{total} {word} ")),
+            "{lang:?}: {screen}"
+        );
+    }
+}
+
+/// The letter's footer names the OCR lines of the current match, not the
+/// first line on screen, and `n` past the last match says it wrapped.
+#[test]
+fn the_letter_footer_names_the_current_matchs_line() {
+    let mut actions = vec![Action::ToggleLetter, Action::FindInLetter];
+    actions.extend("montreal".chars().map(Action::Input));
+    actions.extend([Action::Open, Action::NextMatch]);
+    let app = with(Lang::En, &actions);
+    let (line, matches) = match &app.overlay {
+        pap_tui::app::Overlay::Letter(view) => (
+            view.matches[view.current.expect("a current match")].line,
+            view.matches.len(),
+        ),
+        _ => panic!("the letter is open"),
+    };
+    let ocr = app.letter().lines()[line].ocr.expect("an OCR line");
+    let label = if ocr.first == ocr.last {
+        ocr.first.to_string()
+    } else {
+        format!("{}–{}", ocr.first, ocr.last)
+    };
+    let screen = text(&draw(&app, 120, 40, ThemeName::Dark));
+    assert!(
+        screen.contains(&format!("\"montreal\" 2/{matches} · l. {label} · ")),
+        "l. {label}: {screen}"
+    );
+    // Round the end: the status bar says so, in both languages.
+    for (lang, said) in [
+        (Lang::En, "Search wrapped to the top"),
+        (Lang::Fr, "Recherche reprise au début de la lettre"),
+    ] {
+        let mut round = actions.clone();
+        round.push(Action::SetLanguage(lang));
+        round.extend(vec![Action::NextMatch; matches - 1]);
+        let screen = text(&draw(&with(lang, &round), 120, 40, ThemeName::Dark));
+        assert!(screen.contains(said), "{lang:?}: {screen}");
+        assert!(
+            screen.contains(&format!("\"montreal\" 1/{matches}"))
+                || screen.contains(&format!("« montreal » 1/{matches}")),
+            "{screen}"
+        );
+    }
+}

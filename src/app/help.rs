@@ -5,99 +5,208 @@ use super::{Action, App, Overlay};
 use crate::i18n::Lang;
 use crate::keys::table::{Binding, Mode, keys_by_action};
 
-/// The help overlay's state: how far it is scrolled and what filters its rows.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+/// The help overlay's state: how far it is scrolled, what filters its rows,
+/// and where it was opened, whose keys it lists first.
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct HelpView {
     pub scroll: usize,
     /// The text typed after `/`; empty shows every row.
     pub filter: String,
     /// Whether keys type into the filter (after `/`, until Enter or Esc).
     pub typing: bool,
+    /// The mode the help was opened from.
+    pub from: Mode,
+}
+
+impl Default for HelpView {
+    fn default() -> HelpView {
+        HelpView::from(Mode::Normal)
+    }
 }
 
 impl HelpView {
+    /// The help opened from `mode`.
+    pub fn from(mode: Mode) -> HelpView {
+        HelpView {
+            scroll: 0,
+            filter: String::new(),
+            typing: false,
+            from: mode,
+        }
+    }
+
     /// Whether a filter is shown on the border: one is typed or being typed.
     pub fn filtering(&self) -> bool {
         self.typing || !self.filter.is_empty()
     }
 }
 
-/// One row of the help: a heading naming a mode, or the keys of an action.
+/// One row of the help: a heading, the keys of an action (or a gesture, a
+/// query's syntax), or a note (the map's credits).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum HelpRow {
     Heading(&'static str),
     Keys { keys: String, what: &'static str },
+    Note(String),
 }
 
 /// The rows a filter keeps, and how many key rows there are in all.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct HelpRows {
     pub rows: Vec<HelpRow>,
-    /// Key rows kept, headings not counted.
+    /// Key rows and notes kept, headings not counted.
     pub kept: usize,
     pub total: usize,
 }
 
-/// The modes the help lists, in order, with their headings.
-fn sections(lang: Lang) -> [(Mode, &'static str); 5] {
+/// The modes the help lists, in order, with their headings and the names
+/// `i18n` gives them.
+fn sections(lang: Lang) -> [(Mode, &'static str, &'static str); 10] {
     let s = lang.strings();
     [
-        (Mode::Normal, s.mode_normal),
-        (Mode::Search, s.mode_search),
-        (Mode::Detail, s.mode_detail),
-        (Mode::Letter, s.mode_letter),
-        (Mode::Map, lang.map_strings().title),
+        (Mode::Normal, s.mode_normal, "normal"),
+        (Mode::Search, s.mode_search, "search"),
+        (Mode::Detail, s.mode_detail, "detail"),
+        (Mode::Letter, s.mode_letter, "letter"),
+        (Mode::LetterSearch, s.mode_letter_search, "letter_search"),
+        (Mode::Map, lang.map_strings().title, "map"),
+        (Mode::CopyMenu, s.mode_copy_menu, "copy_menu"),
+        (Mode::CopyText, s.mode_copy_text, "copy_text"),
+        (Mode::Help, s.mode_help, "help"),
+        (Mode::HelpFilter, s.mode_help_filter, "help_filter"),
     ]
 }
 
 /// What an action does in a mode, as the help says it: Enter's meaning
 /// depends on where it is pressed.
-fn describe(action: &Action, mode: Mode, lang: Lang) -> &'static str {
-    let name = match mode {
-        Mode::Normal => "normal",
-        Mode::Search => "search",
-        Mode::Detail => "detail",
-        Mode::Map => "map",
-        Mode::CopyMenu => "copy_menu",
-        _ => "",
-    };
+fn describe(action: &Action, mode: &str, lang: Lang) -> &'static str {
     match action {
-        Action::Open => crate::i18n::enter_text(name, lang).unwrap_or(action.describe(lang)),
+        Action::Open => crate::i18n::enter_text(mode, lang).unwrap_or(action.describe(lang)),
         _ => action.describe(lang),
     }
 }
 
-/// The help's rows for a keymap, kept by `filter`: a key row stays when its
-/// keys or its description hold the filter, accents and case ignored; a
-/// heading stays when one of its rows does.
-pub fn help_rows(keymap: &[Binding], lang: Lang, filter: &str) -> HelpRows {
+/// The keys of one mode, one by one with what each does: its keymap's, then
+/// the mouse, the history and the query syntax.
+fn mode_keys(
+    keymap: &[Binding],
+    mode: Mode,
+    name: &str,
+    lang: Lang,
+) -> Vec<(String, &'static str)> {
+    let mut keys: Vec<(String, &'static str)> = keys_by_action(keymap, mode)
+        .into_iter()
+        .flat_map(|(action, keys)| {
+            let what = describe(&action, name, lang);
+            keys.into_iter().map(move |key| (key, what))
+        })
+        .collect();
+    keys.extend(
+        crate::i18n::help_extras(name, lang)
+            .into_iter()
+            .map(|(key, what)| (key.to_string(), what)),
+    );
+    keys
+}
+
+/// Keys that do the same thing on one row, in the order they come.
+fn grouped(keys: Vec<(String, &'static str)>) -> Vec<(String, &'static str)> {
+    let mut rows: Vec<(String, &'static str)> = Vec::new();
+    for (key, what) in keys {
+        match rows.iter_mut().find(|(_, w)| *w == what) {
+            Some((keys, _)) => {
+                keys.push(' ');
+                keys.push_str(&key);
+            }
+            None => rows.push((key, what)),
+        }
+    }
+    rows
+}
+
+/// The map's whole credits: that the geography is not the letter's, and
+/// each source's attribution.
+fn credits(lang: Lang) -> Option<String> {
+    let geo = crate::geo::quebec()?;
+    Some(format!(
+        "{} {} {}",
+        lang.map_strings().background,
+        crate::text::line(&geo.regions_source.attribution),
+        crate::text::line(&geo.cities_source.attribution)
+    ))
+}
+
+/// The help's rows for a keymap, opened from `from`, kept by `filter`. The
+/// section of the mode it was opened from comes first; a row that several
+/// sections share is listed once, under the common keys, next; then the
+/// other sections and the map's credits. A row stays when its keys or its
+/// description hold the filter, accents and case ignored; a heading stays
+/// when one of its rows does.
+pub fn help_rows(keymap: &[Binding], lang: Lang, filter: &str, from: Mode) -> HelpRows {
     let wanted = crate::search::fold_accents(filter.trim());
-    let mut rows = Vec::new();
-    let (mut kept, mut total) = (0, 0);
-    for (mode, heading) in sections(lang) {
-        let mut section = Vec::new();
-        for (action, keys) in keys_by_action(keymap, mode) {
-            total += 1;
-            let keys = keys.join(" ");
-            let what = describe(&action, mode, lang);
-            let matches = wanted.is_empty()
-                || crate::search::fold_accents(&keys).contains(&wanted)
-                || crate::search::fold_accents(what).contains(&wanted);
-            if matches {
-                section.push(HelpRow::Keys { keys, what });
+    let holds =
+        |text: &str| wanted.is_empty() || crate::search::fold_accents(text).contains(&wanted);
+    let mut sections: Vec<(&'static str, Vec<(String, &'static str)>)> = {
+        let mut all = sections(lang).to_vec();
+        // Where the help was opened, first.
+        all.sort_by_key(|(mode, _, _)| *mode != from);
+        all.into_iter()
+            .map(|(mode, heading, name)| (heading, mode_keys(keymap, mode, name, lang)))
+            .collect()
+    };
+    // A key that does the same in two sections or more is listed once.
+    let mut common: Vec<(String, &'static str)> = Vec::new();
+    for (i, (_, keys)) in sections.iter().enumerate() {
+        for key in keys {
+            let shared = sections[i + 1..]
+                .iter()
+                .any(|(_, other)| other.contains(key));
+            if shared && !common.contains(key) {
+                common.push(key.clone());
             }
         }
-        if section.is_empty() {
-            continue;
-        }
-        kept += section.len();
-        if !rows.is_empty() {
-            rows.push(HelpRow::Heading(""));
-        }
-        rows.push(HelpRow::Heading(heading));
-        rows.extend(section);
     }
-    HelpRows { rows, kept, total }
+    for (_, keys) in &mut sections {
+        keys.retain(|key| !common.contains(key));
+    }
+    let common_at = usize::from(!sections.is_empty());
+    sections.insert(common_at, (lang.strings().mode_common, common));
+    let mut out = Vec::new();
+    let (mut kept, mut total) = (0, 0);
+    let push = |heading: &'static str, rows: Vec<HelpRow>, out: &mut Vec<HelpRow>| {
+        if rows.is_empty() {
+            return;
+        }
+        if !out.is_empty() {
+            out.push(HelpRow::Heading(""));
+        }
+        out.push(HelpRow::Heading(heading));
+        out.extend(rows);
+    };
+    for (heading, keys) in sections {
+        let rows = grouped(keys);
+        total += rows.len();
+        let rows: Vec<HelpRow> = rows
+            .into_iter()
+            .filter(|(keys, what)| holds(keys) || holds(what))
+            .map(|(keys, what)| HelpRow::Keys { keys, what })
+            .collect();
+        kept += rows.len();
+        push(heading, rows, &mut out);
+    }
+    if let Some(text) = credits(lang) {
+        total += 1;
+        let heading = lang.map_strings().credits_heading;
+        if holds(&text) || holds(heading) {
+            kept += 1;
+            push(heading, vec![HelpRow::Note(text)], &mut out);
+        }
+    }
+    HelpRows {
+        rows: out,
+        kept,
+        total,
+    }
 }
 
 impl App {
@@ -139,7 +248,7 @@ impl App {
     /// Esc in the help: a filter is cleared first; without one, the help closes.
     pub(super) fn back_from_help(&mut self) {
         match &mut self.overlay {
-            Overlay::Help(view) if view.filtering() => *view = HelpView::default(),
+            Overlay::Help(view) if view.filtering() => *view = HelpView::from(view.from),
             _ => self.overlay = Overlay::None,
         }
     }

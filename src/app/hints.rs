@@ -93,6 +93,7 @@ fn plan(c: HintContext) -> Vec<Planned> {
             (&[Action::ToggleCityLabels], "city_names"),
             CLOSE,
             HELP,
+            (&[Action::ToggleMapPanel], "map_panel"),
         ],
     }
 }

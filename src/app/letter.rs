@@ -248,18 +248,34 @@ impl App {
             self.say_not_found(&query);
             return;
         }
-        let next = match (view.current, step >= 0) {
-            (Some(i), true) => (i + 1) % count,
-            (Some(i), false) => (i + count - 1) % count,
-            (None, true) => view.first_from(view.scroll).unwrap_or(0),
-            (None, false) => view
+        // Whether the step goes round the letter's end, as vim says it does.
+        let (next, wrapped) = match (view.current, step >= 0) {
+            (Some(i), true) => ((i + 1) % count, i + 1 == count),
+            (Some(i), false) => ((i + count - 1) % count, i == 0),
+            (None, true) => match view.matches.iter().position(|m| m.line >= view.scroll) {
+                Some(i) => (i, false),
+                None => (0, true),
+            },
+            (None, false) => match view
                 .matches
                 .iter()
                 .rposition(|m| m.line < view.scroll + CONTEXT)
-                .unwrap_or(count - 1),
+            {
+                Some(i) => (i, false),
+                None => (count - 1, true),
+            },
         };
         view.current = Some(next);
         view.scroll = view.matches[next].line.saturating_sub(CONTEXT);
+        if wrapped {
+            let s = self.lang.strings();
+            let text = if step >= 0 {
+                s.letter_wrapped_top
+            } else {
+                s.letter_wrapped_bottom
+            };
+            self.notify(text, false);
+        }
     }
 
     fn say_not_found(&mut self, query: &str) {

@@ -37,6 +37,8 @@ pub struct MapView {
     /// Whether the cities are named beside their marks.
     pub labels: bool,
     pub view: View,
+    /// Whether the side panel (legend, the region's figures) is shown.
+    pub side: bool,
     /// The geography of the dataset's regions, or `None` when they are not
     /// the regions the embedded geography knows: no map is better than a wrong one.
     pub geo: Option<&'static Geography>,
@@ -94,6 +96,7 @@ impl App {
             measure: Measure::default(),
             labels: true,
             view: View::default(),
+            side: true,
             geo: self.map_geography(),
         });
     }
@@ -215,6 +218,11 @@ mod tests {
         assert_eq!(map(&app).view, View::Province);
         app.update(Action::ToggleCityLabels);
         assert!(!map(&app).labels);
+        assert!(map(&app).side);
+        app.update(Action::ToggleMapPanel);
+        assert!(!map(&app).side);
+        app.update(Action::ToggleMapPanel);
+        assert!(map(&app).side);
         app.update(Action::SelectMapRegion(12));
         assert_eq!(code(&app), "13");
         app.update(Action::SelectMapRegion(99));

@@ -47,6 +47,7 @@ const HINTS: &[(&str, &str, &str)] = &[
     ("corridor", "corridor", "corridor"),
     ("zoom", "zoom", "zoom"),
     ("city_names", "villes", "city names"),
+    ("map_panel", "légende", "legend"),
 ];
 
 /// What Enter does in each mode where it means something else than opening
@@ -68,6 +69,117 @@ const ENTER: &[(&str, &str, &str)] = &[
         "copy_menu",
         "copier dans le format choisi",
         "copy in the chosen format",
+    ),
+    (
+        "letter_search",
+        "garder la recherche, ses occurrences soulignées",
+        "keep the search, its matches highlighted",
+    ),
+    ("help_filter", "garder le filtre", "keep the filter"),
+];
+
+/// What the help says beyond the keymap, by the mode's name: the mouse, the
+/// search history and the query syntax, each as keys (French, English) and
+/// what they do (French, English).
+const HELP_EXTRAS: &[(&str, [&str; 4])] = &[
+    (
+        "normal",
+        [
+            "clic de souris",
+            "mouse click",
+            "choisir une ligne ; un second clic ouvre son détail",
+            "select a row; a second click opens its detail",
+        ],
+    ),
+    (
+        "normal",
+        [
+            "molette de souris",
+            "mouse wheel",
+            "faire défiler le volet sous le pointeur",
+            "scroll the pane under the pointer",
+        ],
+    ),
+    (
+        "search",
+        [
+            "↑ sur le 1er résultat",
+            "↑ on the first hit",
+            "historique : rappeler les recherches précédentes (↑ encore : plus ancienne)",
+            "history: recall earlier searches (↑ again: older)",
+        ],
+    ),
+    (
+        "search",
+        [
+            "mot",
+            "word",
+            "approximatif : ces lettres dans l'ordre",
+            "fuzzy: these letters in order",
+        ],
+    ),
+    ("search", ["'mot", "'word", "texte exact", "exact text"]),
+    (
+        "search",
+        [
+            "^mot",
+            "^word",
+            "commence par (préfixe)",
+            "starts with (prefix)",
+        ],
+    ),
+    (
+        "search",
+        ["mot$", "word$", "finit par (suffixe)", "ends with (suffix)"],
+    ),
+    (
+        "search",
+        ["^mot$", "^word$", "exactement ce nom", "exactly this name"],
+    ),
+    (
+        "search",
+        [
+            "!mot",
+            "!word",
+            "exclure : sans ce texte exact",
+            "exclude: without this exact text",
+        ],
+    ),
+    (
+        "search",
+        [
+            "a b",
+            "a b",
+            "espace : tous les termes (ET)",
+            "space: every term (AND)",
+        ],
+    ),
+    (
+        "detail",
+        [
+            "molette de souris",
+            "mouse wheel",
+            "faire défiler",
+            "scroll",
+        ],
+    ),
+    (
+        "letter",
+        [
+            "molette de souris",
+            "mouse wheel",
+            "faire défiler",
+            "scroll",
+        ],
+    ),
+    (
+        "map",
+        [
+            "clic de souris",
+            "mouse click",
+            "choisir la région sous le pointeur",
+            "select the region under the pointer",
+        ],
     ),
 ];
 
@@ -94,4 +206,17 @@ pub fn enter_text(mode: &str, lang: Lang) -> Option<&'static str> {
         .iter()
         .any(|(n, _, _)| *n == mode)
         .then(|| find(ENTER, mode, lang))
+}
+
+/// The help's rows beyond the keymap for the mode of this name, in `lang`:
+/// `(keys, what they do)`.
+pub fn help_extras(mode: &str, lang: Lang) -> Vec<(&'static str, &'static str)> {
+    HELP_EXTRAS
+        .iter()
+        .filter(|(m, _)| *m == mode)
+        .map(|(_, [keys_fr, keys_en, what_fr, what_en])| match lang {
+            Lang::Fr => (*keys_fr, *what_fr),
+            Lang::En => (*keys_en, *what_en),
+        })
+        .collect()
 }

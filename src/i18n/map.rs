@@ -19,6 +19,12 @@ pub struct MapStrings {
     pub no_geography: &'static str,
     /// Says that the boundaries and points are not from the letter.
     pub background: &'static str,
+    /// The attribution on the map's border, the longest form that fits:
+    /// the whole credits are in the help and the README.
+    pub credit_long: &'static str,
+    pub credit_short: &'static str,
+    /// The help's heading over the geography's whole credits.
+    pub credits_heading: &'static str,
 }
 
 pub const MAP_FR: MapStrings = MapStrings {
@@ -37,6 +43,9 @@ pub const MAP_FR: MapStrings = MapStrings {
     article_short: "art.",
     no_geography: "Aucune géographie connue pour les régions de ces données : elles ne sont pas les 17 régions administratives du Québec.",
     background: "Limites et villes : géographie de fond, pas la lettre.",
+    credit_long: "Géographie de fond, pas la lettre · © Gouvernement du Québec (MRNF, BDGA), GeoNames, CC-BY 4.0 · côtes : Natural Earth · crédits : ?",
+    credit_short: "Fond, pas la lettre : © MRNF, GeoNames, CC-BY 4.0",
+    credits_heading: "Carte : crédits",
 };
 
 pub const MAP_EN: MapStrings = MapStrings {
@@ -55,6 +64,9 @@ pub const MAP_EN: MapStrings = MapStrings {
     article_short: "s.",
     no_geography: "No geography is known for this dataset's regions: they are not Québec's 17 administrative regions.",
     background: "Boundaries and cities: background geography, not the letter.",
+    credit_long: "Background geography, not the letter · © Gouvernement du Québec (MRNF, BDGA), GeoNames, CC-BY 4.0 · coasts: Natural Earth · credits: ?",
+    credit_short: "Not from the letter: © MRNF, GeoNames, CC-BY 4.0",
+    credits_heading: "Map: credits",
 };
 
 impl Lang {

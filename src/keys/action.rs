@@ -136,6 +136,10 @@ pub enum Action {
     /// On the map, show the Montréal–Québec corridor, or the whole province again.
     #[serde(rename = "zoom_corridor")]
     ZoomCorridor,
+    /// On the map, hide the side panel (legend and figures) to give the map
+    /// the room, or show it again.
+    #[serde(rename = "map_panel")]
+    ToggleMapPanel,
     /// Delete the character before the cursor in the search box.
     DeleteBack,
     /// Delete the word before the cursor in the search box.

@@ -217,6 +217,7 @@ pub fn bindings() -> Vec<Binding> {
         b(MAP, ch('+'), Action::ZoomIn),
         b(MAP, ch('='), Action::ZoomIn),
         b(MAP, ch('-'), Action::ZoomOut),
+        b(MAP, ch('p'), Action::ToggleMapPanel),
         b(SEARCH, ctrl('p'), Action::Up),
         b(SEARCH, ctrl('n'), Action::Down),
     ]

@@ -238,13 +238,22 @@ fn render_lines(
     bottom
 }
 
-/// Where the screen is: the first OCR line on it and how far down its last
-/// line is, as a pager says it, after the search and its matches if any.
+/// Where the screen is: the OCR line of the current match, or the first on
+/// screen, and how far down its last line is, as a pager says it, after the
+/// search and its matches if any.
 fn position(app: &App, view: &LetterView, top: usize, bottom: usize) -> String {
     let letter = app.letter();
-    let first_ocr = letter.lines()[top.min(letter.len().saturating_sub(1))..]
-        .iter()
-        .find_map(|l| l.ocr.map(|o| o.first));
+    // The current match's OCR lines (`51–52`), else the first on screen.
+    let at_match = view
+        .current
+        .and_then(|c| view.matches.get(c))
+        .and_then(|m| letter.lines().get(m.line))
+        .and_then(|l| l.ocr);
+    let first_ocr = at_match.map(|o| gutter_label(Some(o))).or_else(|| {
+        letter.lines()[top.min(letter.len().saturating_sub(1))..]
+            .iter()
+            .find_map(|l| l.ocr.map(|o| o.first.to_string()))
+    });
     let percent = if letter.is_empty() {
         100
     } else {

@@ -1,7 +1,8 @@
 //! The map overlay: the regions filled by the chosen measure (half-blocks in
 //! colour, shades without), their borders in Braille on ratatui's `Canvas`, the
-//! cities with their counts, and a side panel with the legend, the selected
-//! region's figures and the geography's attribution.
+//! cities with their labels in colours of their own, a side panel with the
+//! legend and the selected region's figures, and the geography's attribution
+//! on the bottom border.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -15,6 +16,7 @@ use super::theme::Theme;
 use super::{UiState, clean, fit};
 use crate::app::{App, MapView, Measure};
 use crate::geo::{Geography, Raster, View};
+use unicode_width::UnicodeWidthStr;
 
 /// Shades of the four levels without colour, from the lowest.
 const SHADES: [char; 4] = ['░', '▒', '▓', '█'];
@@ -37,8 +39,51 @@ enum Fill {
     Level(usize),
 }
 
-/// The level of each geography region for a measure, and the largest value.
-fn fills(app: &App, geo: &Geography, measure: Measure) -> (Vec<Fill>, u64) {
+/// The scale of a measure: its largest value and how many levels it is cut
+/// into, never more than there are values, so that no two levels say the same.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Scale {
+    max: u64,
+    levels: usize,
+}
+
+impl Scale {
+    fn new(max: u64) -> Scale {
+        let max = max.max(1);
+        Scale {
+            max,
+            levels: usize::try_from(max).map_or(4, |m| m.min(4)),
+        }
+    }
+
+    /// The level of a value above zero, from 0.
+    fn level(&self, value: u64) -> usize {
+        let levels = self.levels as u64;
+        ((value * levels).div_ceil(self.max) as usize).clamp(1, self.levels) - 1
+    }
+
+    /// The values a level stands for, e.g. `1–4` or `2`: the levels cut
+    /// `1..=max` into ranges that neither overlap nor are empty.
+    fn range(&self, level: usize) -> String {
+        let levels = self.levels as u64;
+        let low = (level as u64 * self.max) / levels + 1;
+        let high = ((level as u64 + 1) * self.max) / levels;
+        if low >= high {
+            high.to_string()
+        } else {
+            format!("{low}–{high}")
+        }
+    }
+
+    /// The shade or colour of a level: the darkest of the four go unused
+    /// when there are fewer levels, so the top level is always the brightest.
+    fn step(&self, level: usize) -> usize {
+        (4 - self.levels + level).min(3)
+    }
+}
+
+/// The step (0–3) of each geography region for a measure, and the scale.
+fn fills(app: &App, geo: &Geography, measure: Measure) -> (Vec<Fill>, Scale) {
     let values: Vec<u64> = geo
         .regions
         .iter()
@@ -50,26 +95,28 @@ fn fills(app: &App, geo: &Geography, measure: Measure) -> (Vec<Fill>, u64) {
                 .map_or(0, |i| app.region_figures(i).value(measure))
         })
         .collect();
-    let max = values.iter().copied().max().unwrap_or(0).max(1);
+    let scale = Scale::new(values.iter().copied().max().unwrap_or(0));
     let fills = values
         .iter()
         .map(|&v| match v {
             0 => Fill::None,
-            v => Fill::Level((((v * 4).div_ceil(max)) as usize).clamp(1, 4) - 1),
+            v => Fill::Level(scale.step(scale.level(v))),
         })
         .collect();
-    (fills, max)
+    (fills, scale)
 }
 
-/// The values each level stands for, e.g. `1–4`.
-fn level_range(level: usize, max: u64) -> String {
-    let low = (level as u64 * max) / 4 + 1;
-    let high = ((level as u64 + 1) * max) / 4;
-    if low >= high {
-        high.to_string()
-    } else {
-        format!("{low}–{high}")
-    }
+/// The attribution on the map's bottom border: the longest form that fits.
+fn credit(app: &App, width: u16) -> String {
+    let m = app.lang.map_strings();
+    let room = usize::from(width.saturating_sub(4));
+    [m.credit_long, m.credit_short]
+        .into_iter()
+        .find(|c| c.width() + 2 <= room)
+        .map_or_else(
+            || fit(m.credit_short, room.saturating_sub(2)),
+            str::to_string,
+        )
 }
 
 pub fn render_map(
@@ -93,6 +140,14 @@ pub fn render_map(
         .borders(Borders::ALL)
         .border_style(theme.border_focused)
         .title(Span::styled(title, theme.title));
+    // The attribution, on the border: wherever the map is shown, it is.
+    let block = match view.geo {
+        Some(_) => block.title_bottom(Span::styled(
+            format!(" {} ", credit(app, area.width)),
+            theme.dim,
+        )),
+        None => block,
+    };
     let inner = block.inner(area);
     block.render(area, buf);
     let Some(geo) = view.geo else {
@@ -103,21 +158,11 @@ pub fn render_map(
             .render(inner, buf);
         return;
     };
-    // The attribution first: wherever the map is shown, it is.
-    let credit = credit_lines(app, geo, inner.width.saturating_sub(2));
-    let credit_height = (credit.len() as u16).min(inner.height / 3);
-    let [inner, credit_area] = inner.layout(&Layout::vertical([
-        Constraint::Min(1),
-        Constraint::Length(credit_height),
-    ]));
-    Paragraph::new(
-        credit
-            .into_iter()
-            .map(|l| Line::from(Span::styled(l, theme.dim)))
-            .collect::<Vec<_>>(),
-    )
-    .render(credit_area.inner(ratatui::layout::Margin::new(1, 0)), buf);
-    let side = SIDE_WIDTH.min(inner.width / 2);
+    let side = if view.side {
+        SIDE_WIDTH.min(inner.width / 2)
+    } else {
+        0
+    };
     let [map_area, side_area] = inner.layout(&Layout::horizontal([
         Constraint::Min(1),
         Constraint::Length(side),
@@ -134,7 +179,7 @@ pub fn render_map(
     let Some(raster) = ui.map.as_ref() else {
         return;
     };
-    let (fills, max) = fills(app, geo, view.measure);
+    let (fills, scale) = fills(app, geo, view.measure);
     let mono = theme.border.fg.is_none() && theme.title.fg.is_none();
     let selected = app
         .data
@@ -143,8 +188,10 @@ pub fn render_map(
         .and_then(|r| geo.region(&r.code));
     draw_borders(buf, map_area, geo, raster, selected, mono);
     draw_fill(buf, map_area, raster, &fills, selected, mono);
-    draw_cities(buf, map_area, app, geo, raster, view);
-    render_side(buf, side_area, app, view, (&fills, max), theme);
+    draw_cities(buf, map_area, app, (geo, raster), view, theme.map_label);
+    if view.side {
+        render_side(buf, side_area, app, view, scale, theme);
+    }
 }
 
 fn measure_index(measure: Measure) -> usize {
@@ -258,14 +305,15 @@ fn draw_fill(
 
 /// Each city at its place: a mark and its count, `█` for a withheld one, and
 /// its name when labels are on. The selected region's cities come first, then
-/// the largest counts; a label stops before a cell another city took.
+/// the largest counts; a label stops before a cell another city took. A label
+/// is drawn in `label`, its own colours, never on the fill under it.
 fn draw_cities(
     buf: &mut Buffer,
     area: Rect,
     app: &App,
-    geo: &Geography,
-    raster: &Raster,
+    (geo, raster): (&Geography, &Raster),
     view: &MapView,
+    label: Style,
 ) {
     let selected_code = app.data.regions.get(view.region).map(|r| r.code.as_str());
     let mut cities: Vec<_> = app.data.cities.iter().collect();
@@ -277,7 +325,8 @@ fn draw_cities(
     });
     let width = usize::from(area.width);
     let mut taken = vec![false; width * usize::from(area.height)];
-    let style = Style::new().add_modifier(Modifier::BOLD);
+    // Reset first: the fill's colours and the selection's reversal go.
+    let style = Style::reset().patch(label);
     for city in cities {
         let Some(point) = geo.city_point(&city.name, &city.region) else {
             continue;
@@ -319,7 +368,7 @@ fn render_side(
     area: Rect,
     app: &App,
     view: &MapView,
-    (fills, max): (&[Fill], u64),
+    scale: Scale,
     theme: &Theme,
 ) {
     let m = app.lang.map_strings();
@@ -334,18 +383,16 @@ fn render_side(
         ),
         Span::raw(format!(" {none}")),
     ]));
-    for level in 0..4 {
-        if fills.iter().all(|f| *f != Fill::Level(level)) && level_range(level, max).is_empty() {
-            continue;
-        }
+    for level in 0..scale.levels {
+        let step = scale.step(level);
         let sample = if mono {
-            Span::raw(SHADES[level].to_string())
+            Span::raw(SHADES[step].to_string())
         } else {
-            Span::styled(" ", Style::new().bg(LEVELS[level]))
+            Span::styled(" ", Style::new().bg(LEVELS[step]))
         };
         lines.push(Line::from(vec![
             sample,
-            Span::raw(format!(" {}", level_range(level, max))),
+            Span::raw(format!(" {}", scale.range(level))),
         ]));
     }
     lines.push(Line::raw(""));
@@ -381,44 +428,46 @@ fn render_side(
         .render(area.inner(ratatui::layout::Margin::new(1, 0)), buf);
 }
 
-/// The note that the geography is not the letter's, and its attribution,
-/// wrapped at word boundaries to `width` columns.
-fn credit_lines(app: &App, geo: &Geography, width: u16) -> Vec<String> {
-    let m = app.lang.map_strings();
-    let text = format!(
-        "{} {} {}",
-        m.background,
-        clean(&geo.regions_source.attribution),
-        clean(&geo.cities_source.attribution)
-    );
-    wrap(&text, usize::from(width.max(10)))
-}
-
-/// Greedy word wrap by display width; a word longer than a line is cut.
-fn wrap(text: &str, width: usize) -> Vec<String> {
-    use unicode_width::UnicodeWidthStr;
-    let mut lines: Vec<String> = Vec::new();
-    let mut line = String::new();
-    for word in text.split_whitespace() {
-        let needed = if line.is_empty() {
-            word.width()
-        } else {
-            line.width() + 1 + word.width()
-        };
-        if needed > width && !line.is_empty() {
-            lines.push(std::mem::take(&mut line));
-        }
-        if !line.is_empty() {
-            line.push(' ');
-        }
-        line.push_str(&fit(word, width));
-    }
-    if !line.is_empty() {
-        lines.push(line);
-    }
-    lines
-}
-
 fn mono_or(mono: bool, style: Style) -> Style {
     if mono { Style::new() } else { style }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every value from 1 to the largest has one level, the levels' ranges
+    /// are distinct, and a small largest value makes fewer levels.
+    #[test]
+    fn legend_levels_are_distinct_and_honest() {
+        for max in 1..=40u64 {
+            let scale = Scale::new(max);
+            assert_eq!(scale.levels, max.min(4) as usize, "{max}");
+            let ranges: Vec<String> = (0..scale.levels).map(|l| scale.range(l)).collect();
+            let mut distinct = ranges.clone();
+            distinct.dedup();
+            assert_eq!(distinct, ranges, "{max}: {ranges:?}");
+            for v in 1..=max {
+                let level = scale.level(v);
+                let range = scale.range(level);
+                let (low, high) = match range.split_once('–') {
+                    Some((a, b)) => (a.parse::<u64>().ok(), b.parse::<u64>().ok()),
+                    None => (range.parse().ok(), range.parse().ok()),
+                };
+                let (Some(low), Some(high)) = (low, high) else {
+                    panic!("{range}");
+                };
+                assert!(low <= v && v <= high, "{max}: {v} in {range}");
+            }
+            assert_eq!(scale.step(scale.levels - 1), 3, "the top is the brightest");
+        }
+        assert_eq!(
+            (0..2).map(|l| Scale::new(2).range(l)).collect::<Vec<_>>(),
+            ["1", "2"]
+        );
+        assert_eq!(
+            (0..4).map(|l| Scale::new(11).range(l)).collect::<Vec<_>>(),
+            ["1–2", "3–5", "6–8", "9–11"]
+        );
+    }
 }

@@ -5,6 +5,7 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{List, ListItem, Paragraph, Widget, Wrap};
+use unicode_width::UnicodeWidthStr;
 
 use super::theme::Theme;
 use super::{clean, fit, pane_block, popup};
@@ -166,7 +167,7 @@ fn render_more_below(buf: &mut Buffer, rect: Rect, below: usize, theme: &Theme) 
 pub fn render_help(buf: &mut Buffer, area: Rect, app: &App, view: &HelpView, theme: &Theme) {
     let s = app.lang.strings();
     let rect = popup(buf, area, 70, 90);
-    let help = help_rows(&app.keymap, app.lang, &view.filter);
+    let help = help_rows(&app.keymap, app.lang, &view.filter, view.from);
     // The filter and how many rows it keeps, as lazygit's help shows them.
     let title = if view.filtering() {
         let cursor = if view.typing { "▏" } else { "" };
@@ -181,17 +182,49 @@ pub fn render_help(buf: &mut Buffer, area: Rect, app: &App, view: &HelpView, the
     let block = pane_block(title, true, theme);
     let inner = block.inner(rect);
     block.render(rect, buf);
-    let mut lines: Vec<Line> = help
+    let width = usize::from(inner.width);
+    // Keys in a column as wide as the widest, up to a third of the width.
+    let column = help
         .rows
         .iter()
-        .map(|row| match row {
-            HelpRow::Heading(name) => Line::styled(name.to_string(), theme.title),
-            HelpRow::Keys { keys, what } => Line::from(vec![
-                Span::styled(format!("  {keys:<16}"), theme.key),
-                Span::raw(*what),
-            ]),
+        .filter_map(|row| match row {
+            HelpRow::Keys { keys, .. } => Some(keys.width()),
+            _ => None,
         })
-        .collect();
+        .max()
+        .unwrap_or(0)
+        .clamp(8, (width / 3).max(8));
+    let mut lines: Vec<Line> = Vec::new();
+    for row in &help.rows {
+        match row {
+            HelpRow::Heading(name) => lines.push(Line::styled(name.to_string(), theme.title)),
+            // Keys wider than the column get a line of their own; the
+            // description wraps under its column.
+            HelpRow::Keys { keys, what } => {
+                let own_line = keys.width() > column;
+                if own_line {
+                    lines.push(Line::styled(format!("  {}", fit(keys, width)), theme.key));
+                }
+                let wrapped = super::wrap(what, width.saturating_sub(column + 3).max(10));
+                for (n, part) in wrapped.into_iter().enumerate() {
+                    let head = if n == 0 && !own_line {
+                        keys.as_str()
+                    } else {
+                        ""
+                    };
+                    lines.push(Line::from(vec![
+                        Span::styled(format!("  {head:<column$} "), theme.key),
+                        Span::raw(part),
+                    ]));
+                }
+            }
+            HelpRow::Note(text) => lines.extend(
+                super::wrap(text, width.saturating_sub(2))
+                    .into_iter()
+                    .map(|l| Line::raw(format!("  {l}"))),
+            ),
+        }
+    }
     if help.kept == 0 {
         lines.push(Line::styled(s.no_hits.to_string(), theme.dim));
     }

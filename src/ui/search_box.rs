@@ -63,10 +63,17 @@ pub fn render_search(buf: &mut Buffer, area: Rect, app: &App, sb: &SearchBox, th
     // `area` is as wide as the terminal.
     let with_preview = area.width >= PREVIEW_MIN_WIDTH;
     let rect = popup(buf, area, if with_preview { 90 } else { 80 }, 80);
+    // The highlighted hit's place among them, as fzf shows it: `3/7 hits`.
     let count = if sb.pending {
         format!("… {}", s.hits_word)
+    } else if sb.hits.is_empty() {
+        app.lang.count(0, Noun::Hit)
     } else {
-        app.lang.count(sb.hits.len() as u64, Noun::Hit)
+        format!(
+            "{}/{}",
+            sb.selected + 1,
+            app.lang.count(sb.hits.len() as u64, Noun::Hit)
+        )
     };
     let block = pane_block(format!("/ {} — {count}", s.search_title), true, theme);
     let inner = block.inner(rect);

@@ -29,6 +29,17 @@ pub struct Theme {
     pub error: Style,
     pub ok: Style,
     pub key: Style,
+    /// A city's mark and name on the map: a colour pair of its own, so that it
+    /// reads over any region's fill.
+    pub map_label: Style,
+}
+
+/// What a style draws, and so the contrast it needs (WCAG 2.x): 4.5:1 for
+/// text, 3:1 for a border, a graphical object.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Role {
+    Text,
+    Border,
 }
 
 impl Theme {
@@ -54,11 +65,23 @@ impl Theme {
                 error: bold,
                 ok: bold,
                 key: bold,
+                map_label: bold,
             },
             ThemeName::Dark | ThemeName::Light => {
                 let dark = name == ThemeName::Dark;
                 let accent = if dark { Color::Cyan } else { Color::Blue };
-                let dim = if dark { Color::DarkGray } else { Color::Gray };
+                // Secondary text and borders: grey 8 on black (5.2:1), grey
+                // 241 on white (6.1:1); docs/accessibility.md has every ratio.
+                let dim = if dark {
+                    Color::DarkGray
+                } else {
+                    Color::Indexed(241)
+                };
+                let green = if dark {
+                    Color::LightGreen
+                } else {
+                    Color::Indexed(28)
+                };
                 Theme {
                     text: Style::new(),
                     dim: Style::new().fg(dim),
@@ -70,11 +93,7 @@ impl Theme {
                     matched: Style::new()
                         .fg(if dark { Color::Yellow } else { Color::Magenta })
                         .add_modifier(Modifier::BOLD | Modifier::UNDERLINED),
-                    related: bold.fg(if dark {
-                        Color::LightGreen
-                    } else {
-                        Color::Green
-                    }),
+                    related: bold.fg(green),
                     redaction: Style::new().fg(if dark { Color::Gray } else { Color::Black }),
                     // The strongest colour on the theme's background, never the
                     // terminal's default, whose contrast nobody can measure:
@@ -82,12 +101,62 @@ impl Theme {
                     legal_basis: Style::new().fg(if dark { Color::White } else { Color::Black }),
                     bar: Style::new().fg(accent),
                     header: bold.fg(accent),
-                    error: bold.fg(Color::Red),
-                    ok: bold.fg(Color::Green),
+                    error: bold.fg(if dark { Color::LightRed } else { Color::Red }),
+                    ok: bold.fg(green),
                     key: bold.fg(accent),
+                    map_label: if dark {
+                        bold.fg(Color::White).bg(Color::Black)
+                    } else {
+                        bold.fg(Color::Black).bg(Color::White)
+                    },
                 }
             }
         }
+    }
+}
+
+impl Theme {
+    /// Every style with its name and what it draws. Destructured, so that a
+    /// style added to the theme is added here, and its contrast tested.
+    pub fn styles(&self) -> [(&'static str, Style, Role); 17] {
+        let Theme {
+            text,
+            dim,
+            title,
+            border,
+            border_focused,
+            selected,
+            selected_unfocused,
+            matched,
+            related,
+            redaction,
+            legal_basis,
+            bar,
+            header,
+            error,
+            ok,
+            key,
+            map_label,
+        } = *self;
+        [
+            ("text", text, Role::Text),
+            ("dim", dim, Role::Text),
+            ("title", title, Role::Text),
+            ("border", border, Role::Border),
+            ("border_focused", border_focused, Role::Border),
+            ("selected", selected, Role::Text),
+            ("selected_unfocused", selected_unfocused, Role::Text),
+            ("matched", matched, Role::Text),
+            ("related", related, Role::Text),
+            ("redaction", redaction, Role::Text),
+            ("legal_basis", legal_basis, Role::Text),
+            ("bar", bar, Role::Text),
+            ("header", header, Role::Text),
+            ("error", error, Role::Text),
+            ("ok", ok, Role::Text),
+            ("key", key, Role::Text),
+            ("map_label", map_label, Role::Text),
+        ]
     }
 }
 
@@ -103,69 +172,58 @@ pub fn effective(name: ThemeName, no_color: Option<&str>) -> ThemeName {
 mod tests {
     use super::*;
 
-    /// A colour as xterm's default palette draws it. The themes name the 16
-    /// ANSI colours, which each terminal may redefine: the standard xterm
-    /// values are the assumption the measured ratios rest on.
-    fn xterm_rgb(color: Color) -> (u8, u8, u8) {
-        const PALETTE: [(u8, u8, u8); 16] = [
-            (0x00, 0x00, 0x00),
-            (0xcd, 0x00, 0x00),
-            (0x00, 0xcd, 0x00),
-            (0xcd, 0xcd, 0x00),
-            (0x00, 0x00, 0xee),
-            (0xcd, 0x00, 0xcd),
-            (0x00, 0xcd, 0xcd),
-            (0xe5, 0xe5, 0xe5),
-            (0x7f, 0x7f, 0x7f),
-            (0xff, 0x00, 0x00),
-            (0x00, 0xff, 0x00),
-            (0xff, 0xff, 0x00),
-            (0x5c, 0x5c, 0xff),
-            (0xff, 0x00, 0xff),
-            (0x00, 0xff, 0xff),
-            (0xff, 0xff, 0xff),
-        ];
-        let index = match color {
-            Color::Black => 0,
-            Color::Red => 1,
-            Color::Green => 2,
-            Color::Yellow => 3,
-            Color::Blue => 4,
-            Color::Magenta => 5,
-            Color::Cyan => 6,
-            Color::Gray => 7,
-            Color::DarkGray => 8,
-            Color::LightRed => 9,
-            Color::LightGreen => 10,
-            Color::LightYellow => 11,
-            Color::LightBlue => 12,
-            Color::LightMagenta => 13,
-            Color::LightCyan => 14,
-            Color::White => 15,
-            Color::Rgb(r, g, b) => return (r, g, b),
-            Color::Indexed(n) if n < 16 => usize::from(n),
-            other => panic!("no xterm value assumed for {other:?}"),
-        };
-        PALETTE[index]
-    }
-
-    /// WCAG 2.x relative luminance of an sRGB colour.
-    fn luminance((r, g, b): (u8, u8, u8)) -> f64 {
-        let channel = |c: u8| {
-            let c = f64::from(c) / 255.0;
-            if c <= 0.04045 {
-                c / 12.92
-            } else {
-                ((c + 0.055) / 1.055).powf(2.4)
-            }
-        };
-        0.2126 * channel(r) + 0.7152 * channel(g) + 0.0722 * channel(b)
-    }
-
-    /// WCAG 2.x contrast ratio, from 1 to 21.
+    /// The contrast of two colours under xterm's palette; both are named.
     fn contrast(a: Color, b: Color) -> f64 {
-        let (la, lb) = (luminance(xterm_rgb(a)), luminance(xterm_rgb(b)));
-        (la.max(lb) + 0.05) / (la.min(lb) + 0.05)
+        super::super::contrast::contrast(a, b).expect("colours of xterm's palette")
+    }
+
+    /// The colours a theme assumes of the terminal: its default text and
+    /// background (docs/accessibility.md).
+    fn ground(name: ThemeName) -> (Color, Color) {
+        match name {
+            ThemeName::Light => (Color::Black, Color::White),
+            _ => (Color::Gray, Color::Black),
+        }
+    }
+
+    /// The colours a style is drawn in, the terminal's defaults where it
+    /// names none, swapped when it is reversed.
+    fn drawn(style: Style, name: ThemeName) -> (Color, Color) {
+        let (fg, bg) = ground(name);
+        let pair = (style.fg.unwrap_or(fg), style.bg.unwrap_or(bg));
+        if style.add_modifier.contains(Modifier::REVERSED) {
+            (pair.1, pair.0)
+        } else {
+            pair
+        }
+    }
+
+    /// Every style of the dark and light themes reads on its background:
+    /// 4.5:1 for text, 3:1 for borders (WCAG 2.x AA), under xterm's palette.
+    #[test]
+    fn every_style_of_every_theme_meets_wcag_aa() {
+        let mut failures = Vec::new();
+        for name in [ThemeName::Dark, ThemeName::Light] {
+            for (what, style, role) in Theme::new(name).styles() {
+                let (fg, bg) = drawn(style, name);
+                let ratio = contrast(fg, bg);
+                let needed = match role {
+                    Role::Text => 4.5,
+                    Role::Border => 3.0,
+                };
+                if ratio < needed {
+                    failures.push(format!("{name:?} {what}: {ratio:.2}:1 < {needed}:1"));
+                }
+            }
+        }
+        assert!(failures.is_empty(), "{failures:#?}");
+        // The values docs/accessibility.md gives for secondary text.
+        let dim = |name| {
+            let (fg, bg) = drawn(Theme::new(name).dim, name);
+            format!("{:.1}", contrast(fg, bg))
+        };
+        assert_eq!(dim(ThemeName::Dark), "5.2");
+        assert_eq!(dim(ThemeName::Light), "6.1");
     }
 
     /// The legal basis of a withholding and its redaction mark are readable:
@@ -246,6 +304,7 @@ mod tests {
             t.redaction,
             t.error,
             t.header,
+            t.map_label,
         ] {
             assert_eq!((style.fg, style.bg), (None, None));
         }

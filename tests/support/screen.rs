@@ -28,3 +28,71 @@ pub fn text(buf: &Buffer) -> String {
     }
     out
 }
+
+/// A colour as the styled dump writes it: the palette index, `#rrggbb`, or
+/// `·` for the terminal's own.
+fn colour(c: ratatui::style::Color) -> String {
+    use ratatui::style::Color;
+    let ansi = [
+        Color::Black,
+        Color::Red,
+        Color::Green,
+        Color::Yellow,
+        Color::Blue,
+        Color::Magenta,
+        Color::Cyan,
+        Color::Gray,
+        Color::DarkGray,
+        Color::LightRed,
+        Color::LightGreen,
+        Color::LightYellow,
+        Color::LightBlue,
+        Color::LightMagenta,
+        Color::LightCyan,
+        Color::White,
+    ];
+    match c {
+        Color::Reset => "·".to_string(),
+        Color::Indexed(n) => n.to_string(),
+        Color::Rgb(r, g, b) => format!("#{r:02x}{g:02x}{b:02x}"),
+        named => ansi
+            .iter()
+            .position(|a| *a == named)
+            .map_or_else(|| format!("{named:?}"), |i| i.to_string()),
+    }
+}
+
+/// The part `area` of the screen with its colours: each row's text, a
+/// `{fg/bg}` mark (and `b`old, `r`eversed, `u`nderlined, `d`im) before each
+/// run of cells drawn alike. Colour is content: this puts it in a snapshot.
+pub fn styled(buf: &Buffer, area: ratatui::layout::Rect) -> String {
+    use ratatui::style::Modifier;
+    let mut out = String::new();
+    for y in area.top()..area.bottom() {
+        let mut last = None;
+        for x in area.left()..area.right() {
+            let cell = &buf[(x, y)];
+            let mut mods = String::new();
+            for (m, c) in [
+                (Modifier::BOLD, 'b'),
+                (Modifier::REVERSED, 'r'),
+                (Modifier::UNDERLINED, 'u'),
+                (Modifier::DIM, 'd'),
+            ] {
+                if cell.modifier.contains(m) {
+                    mods.push(c);
+                }
+            }
+            let style = format!("{}/{}{}", colour(cell.fg), colour(cell.bg), mods);
+            if last.as_ref() != Some(&style) {
+                out.push('{');
+                out.push_str(&style);
+                out.push('}');
+                last = Some(style);
+            }
+            out.push_str(cell.symbol());
+        }
+        out.push('\n');
+    }
+    out
+}

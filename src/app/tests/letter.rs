@@ -305,3 +305,43 @@ fn a_letter_made_into_the_slot_is_the_one_opened() {
     assert!(slot.get().is_some_and(|l| std::ptr::eq(&**l, shown)));
     assert!(slot.set(made).is_err());
 }
+
+/// `n` past the last match goes to the first and says so; `N` before the
+/// first goes to the last and says so; a step inside the matches says nothing.
+#[test]
+fn n_and_shift_n_say_when_the_search_wraps() {
+    let mut app = app();
+    run(&mut app, &[Action::ToggleLetter, Action::FindInLetter]);
+    type_text(&mut app, "montreal");
+    run(&mut app, &[Action::Open]);
+    let count = letter_view(&app).matches.len();
+    assert_eq!(letter_view(&app).current, Some(0));
+    run(&mut app, &[Action::NextMatch]);
+    assert_eq!(app.status, None, "no wrap, no word");
+    run(&mut app, &vec![Action::NextMatch; count - 2]);
+    assert_eq!(letter_view(&app).current, Some(count - 1));
+    assert_eq!(app.status, None);
+    run(&mut app, &[Action::NextMatch]);
+    assert_eq!(letter_view(&app).current, Some(0));
+    let status = app.status.clone().expect("a word on the wrap");
+    assert_eq!(
+        (status.text.as_str(), status.error),
+        ("Search wrapped to the top", false)
+    );
+    run(
+        &mut app,
+        &[Action::SetLanguage(Lang::Fr), Action::PreviousMatch],
+    );
+    assert_eq!(letter_view(&app).current, Some(count - 1));
+    let status = app.status.clone().expect("a word on the wrap");
+    assert_eq!(status.text, "Recherche reprise à la fin de la lettre");
+    // From the screen's top with no current match: past the last line, round.
+    let end = app.letter().len();
+    if let Overlay::Letter(view) = &mut app.overlay {
+        view.current = None;
+        view.scroll = end;
+    }
+    run(&mut app, &[Action::NextMatch]);
+    assert_eq!(letter_view(&app).current, Some(0));
+    assert!(app.status.is_some());
+}
