@@ -260,7 +260,7 @@ fn every_key_of_the_keymap_is_in_the_help() {
             })
             .collect();
         for binding in &app.keymap {
-            let label = keymap::key_label(binding.key);
+            let label = crate::keys::table::key_label(binding.key);
             // The key, beside what its action does (Enter's words depend on
             // the place).
             let what = binding.action.describe(lang);
