@@ -5,6 +5,7 @@ pub mod limits;
 mod load;
 pub mod locate;
 mod model;
+mod serde_words;
 mod split;
 mod validate;
 

@@ -35,6 +35,9 @@ mod cite;
 #[path = "cli/validate.rs"]
 mod validate;
 
+#[path = "cli/broken.rs"]
+mod broken;
+
 #[path = "cli/hostile.rs"]
 mod hostile;
 
