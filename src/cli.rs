@@ -49,11 +49,18 @@ fn emit_bytes(bytes: &[u8]) -> ExitCode {
     }
 }
 
-/// Reports an error on stderr and returns exit status 2. The message is made
-/// safe first: it may quote a hostile dataset (a name, an id, a JSON key).
-pub fn fail(message: impl std::fmt::Display) -> ExitCode {
-    eprintln!("pap-tui: {}", crate::text::block(&message.to_string()));
+/// Reports an error on stderr after the program's name, with the colon of
+/// `lang`, and returns exit status 2. The message is made safe first: it may
+/// quote a hostile dataset (a name, an id, a JSON key).
+pub fn fail(lang: Lang, message: impl std::fmt::Display) -> ExitCode {
+    let colon = lang.strings().colon;
+    eprintln!("pap-tui{colon}{}", crate::text::block(&message.to_string()));
     ExitCode::from(2)
+}
+
+/// Reports a dataset that did not load, in `lang`; exit status 2.
+pub fn fail_to_load(error: &DataError, lang: Lang) -> ExitCode {
+    fail(lang, error.describe(lang))
 }
 
 /// The interface language: `--lang`, else the locale.
@@ -87,7 +94,7 @@ pub fn settings(command: &Command, lang: Lang) -> Option<ExitCode> {
         Command::Completions { shell } => emit_bytes(&generate::completions(*shell, lang)),
         Command::Man => match generate::man(lang) {
             Ok(roff) => emit_bytes(&roff),
-            Err(e) => fail(e),
+            Err(e) => fail(lang, e),
         },
         _ => return None,
     })
@@ -121,7 +128,7 @@ pub fn run(command: &Command, data: &Dataset, lang: Lang) -> ExitCode {
             id, kind, format, ..
         } => match cite::cite(data, id, *kind, *format, lang) {
             Ok(text) => emit(&text),
-            Err(message) => fail(message.describe(lang)),
+            Err(message) => fail(lang, message.describe(lang)),
         },
         Command::Regions(args) => list(data, Listing::Regions, args, lang),
         Command::Organisations(args) => list(data, Listing::Organisations, args, lang),
@@ -185,12 +192,12 @@ fn dataset_counts(data: &Dataset) -> DatasetCounts {
 fn list(data: &Dataset, listing: Listing, args: &ListArgs, lang: Lang) -> ExitCode {
     if listing == Listing::Articles && args.region.is_some() {
         // Said rather than ignored: the same list for every region would mislead.
-        return fail(Message::new(Text::ArticlesNoRegion).describe(lang));
+        return fail(lang, Message::new(Text::ArticlesNoRegion).describe(lang));
     }
     let region = match &args.region {
         Some(q) => match resolve_region(data, q) {
             Ok(r) => Some(r.code.as_str()),
-            Err(e) => return fail(e),
+            Err(e) => return fail(lang, e),
         },
         None => None,
     };
@@ -207,7 +214,7 @@ fn list(data: &Dataset, listing: Listing, args: &ListArgs, lang: Lang) -> ExitCo
     match args.format {
         ListFormat::Json => match to_json(&listing::json_value(data, listing, region)) {
             Ok(json) => emit(&json),
-            Err(e) => fail(e),
+            Err(e) => fail(lang, e),
         },
         ListFormat::Csv => emit(&listing::table(data, listing, region, lang, Format::Csv).to_csv()),
         ListFormat::Markdown => emit(&listing::markdown(data, listing, region, lang)),
@@ -295,7 +302,7 @@ fn search(
 ) -> ExitCode {
     let query = Query::parse(input);
     if query.is_empty() {
-        return fail(Message::new(Text::SearchNoTerm).describe(lang));
+        return fail(lang, Message::new(Text::SearchNoTerm).describe(lang));
     }
     // Only the hits printed are ranked.
     let hits = index.search_top(&query, limit, |e| kind.is_none_or(|k| e.kind == k));
@@ -336,7 +343,7 @@ fn search(
                 .collect();
             match to_json(&rows) {
                 Ok(json) => json,
-                Err(e) => return fail(e),
+                Err(e) => return fail(lang, e),
             }
         }
         HitsOutput::Text => {
@@ -363,7 +370,7 @@ fn search(
     let code = emit(&text);
     if hits.is_empty() {
         if !matches!(format, HitsOutput::Json) {
-            eprintln!("pap-tui: {}", s.no_hits);
+            eprintln!("pap-tui{}{}", s.colon, s.no_hits);
         }
         return ExitCode::from(1);
     }

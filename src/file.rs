@@ -19,35 +19,60 @@ pub use atomic::{
 pub enum ReadError {
     #[error("{0}")]
     Io(#[from] io::Error),
-    /// A directory, a FIFO, a device or a socket: named by [`kind_name`].
     #[error("not a regular file but a {0}")]
-    NotRegular(&'static str),
+    NotRegular(FileKind),
     #[error("larger than the limit of {limit} bytes")]
     TooLarge { limit: u64 },
 }
 
-/// What a file that is not regular is, in words.
-pub fn kind_name(kind: FileType) -> &'static str {
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::FileTypeExt;
-        if kind.is_fifo() {
-            return "FIFO (named pipe)";
+/// What a file that is not regular is; each layer words it in its language.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FileKind {
+    Directory,
+    Fifo,
+    CharDevice,
+    BlockDevice,
+    Socket,
+    Special,
+}
+
+impl FileKind {
+    /// The kind of a file that is not regular.
+    pub fn of(kind: FileType) -> FileKind {
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::FileTypeExt;
+            if kind.is_fifo() {
+                return FileKind::Fifo;
+            }
+            if kind.is_char_device() {
+                return FileKind::CharDevice;
+            }
+            if kind.is_block_device() {
+                return FileKind::BlockDevice;
+            }
+            if kind.is_socket() {
+                return FileKind::Socket;
+            }
         }
-        if kind.is_char_device() {
-            return "character device";
-        }
-        if kind.is_block_device() {
-            return "block device";
-        }
-        if kind.is_socket() {
-            return "socket";
+        if kind.is_dir() {
+            FileKind::Directory
+        } else {
+            FileKind::Special
         }
     }
-    if kind.is_dir() {
-        "directory"
-    } else {
-        "special file"
+}
+
+impl std::fmt::Display for FileKind {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(match self {
+            FileKind::Directory => "directory",
+            FileKind::Fifo => "FIFO (named pipe)",
+            FileKind::CharDevice => "character device",
+            FileKind::BlockDevice => "block device",
+            FileKind::Socket => "socket",
+            FileKind::Special => "special file",
+        })
     }
 }
 
@@ -55,7 +80,7 @@ fn regular(kind: FileType) -> Result<(), ReadError> {
     if kind.is_file() {
         Ok(())
     } else {
-        Err(ReadError::NotRegular(kind_name(kind)))
+        Err(ReadError::NotRegular(FileKind::of(kind)))
     }
 }
 
@@ -284,7 +309,7 @@ mod tests {
         ));
         assert!(matches!(
             read_limited(dir.path(), 5),
-            Err(ReadError::NotRegular("directory"))
+            Err(ReadError::NotRegular(FileKind::Directory))
         ));
     }
 
@@ -298,7 +323,7 @@ mod tests {
         // Would wait forever for a writer if it were opened.
         assert!(matches!(
             read_limited(&fifo, 1 << 20),
-            Err(ReadError::NotRegular("FIFO (named pipe)"))
+            Err(ReadError::NotRegular(FileKind::Fifo))
         ));
         let zero = dir.path().join("zero");
         std::os::unix::fs::symlink("/dev/zero", &zero).expect("symlink");
@@ -306,7 +331,7 @@ mod tests {
             assert!(
                 matches!(
                     read_limited(path, 1 << 20),
-                    Err(ReadError::NotRegular("character device"))
+                    Err(ReadError::NotRegular(FileKind::CharDevice))
                 ),
                 "{}",
                 path.display()

@@ -2,6 +2,7 @@
 //! (`Message`, worded when shown), counted nouns, and the tables in `strings`
 //! and `messages`. The data itself stays in French. Imports nothing of the domain.
 
+mod dataset;
 mod help;
 mod hints;
 mod map;
@@ -9,6 +10,7 @@ mod messages;
 mod provenance;
 mod strings;
 
+pub use dataset::DataText;
 pub use help::help_text;
 pub use hints::{enter_text, help_extras, hint_text};
 pub use map::MapStrings;
@@ -144,19 +146,47 @@ impl Lang {
     }
 }
 
+/// The words of a message: a row of one of the tables.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Words {
+    Text(Text),
+    Data(DataText),
+}
+
+impl From<Text> for Words {
+    fn from(text: Text) -> Words {
+        Words::Text(text)
+    }
+}
+
+impl From<DataText> for Words {
+    fn from(text: DataText) -> Words {
+        Words::Data(text)
+    }
+}
+
+impl Words {
+    fn row(self) -> (&'static str, &'static str) {
+        match self {
+            Words::Text(text) => text.row(),
+            Words::Data(text) => text.row(),
+        }
+    }
+}
+
 /// A message for the user with the values to put in it, worded in the
 /// interface language only when it is shown; `file`, when set, comes first.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Message {
-    pub text: Text,
+    pub text: Words,
     pub values: Vec<(&'static str, String)>,
     pub file: Option<String>,
 }
 
 impl Message {
-    pub fn new(text: Text) -> Message {
+    pub fn new(text: impl Into<Words>) -> Message {
         Message {
-            text,
+            text: text.into(),
             values: Vec::new(),
             file: None,
         }
@@ -187,8 +217,8 @@ impl Message {
 
 impl Lang {
     /// A message's text with the named values put in.
-    pub fn fill(self, text: Text, values: &[(&str, &str)]) -> String {
-        let (fr, en) = text.row();
+    pub fn fill(self, text: impl Into<Words>, values: &[(&str, &str)]) -> String {
+        let (fr, en) = text.into().row();
         let template = match self {
             Lang::Fr => fr,
             Lang::En => en,

@@ -41,7 +41,7 @@ fn main() -> ExitCode {
     }
     let loaded = match cli::load(&cli) {
         Ok(loaded) => loaded,
-        Err(e) => return cli::fail(e),
+        Err(e) => return cli::fail_to_load(&e, lang),
     };
     match &cli.command {
         Some(command) => {
@@ -77,7 +77,7 @@ fn tui_failed(error: &pap_tui::tui::TuiError, lang: pap_tui::i18n::Lang) -> Exit
         .map(|c| c.get_name().to_string())
         .filter(|name| name != "help")
         .collect();
-    cli::fail(error.describe(lang, &commands.join(", ")))
+    cli::fail(lang, error.describe(lang, &commands.join(", ")))
 }
 
 #[cfg(test)]

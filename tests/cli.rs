@@ -35,6 +35,8 @@ mod cite;
 #[path = "cli/validate.rs"]
 mod validate;
 
+#[path = "cli/broken.rs"]
+mod broken;
 #[path = "cli/provenance.rs"]
 mod provenance;
 

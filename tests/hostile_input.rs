@@ -220,7 +220,10 @@ fn totals_that_would_wrap_are_problems_and_never_wrap() {
     }
     d.funding[0].amount_cad = half;
     d.funding[1].amount_cad = half;
-    let messages: Vec<String> = data::validate(&d).into_iter().map(|p| p.message).collect();
+    let messages: Vec<String> = data::validate(&d)
+        .into_iter()
+        .map(|p| p.message.describe(Lang::En))
+        .collect();
     for total in ["counts add up", "amounts add up"] {
         assert!(
             messages.iter().any(|m| m.contains(total)),

@@ -4,6 +4,7 @@
 use std::path::PathBuf;
 
 use pap_tui::data::{self, DataError, EMBEDDED_JSON, Origin};
+use pap_tui::i18n::Lang;
 
 fn origin() -> Origin {
     Origin::File(PathBuf::from("bad.json"))
@@ -139,7 +140,7 @@ fn invalid_problems(err: &DataError) -> Vec<(usize, usize, String)> {
     match err {
         DataError::Invalid { problems, .. } => problems
             .iter()
-            .map(|p| (p.line, p.column, p.message.clone()))
+            .map(|p| (p.line, p.column, p.message.describe(Lang::En)))
             .collect(),
         other => panic!("expected a validation error, got {other:?}"),
     }

@@ -4,7 +4,7 @@
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use super::{Cli, Command, HitsOutput, fail, search};
+use super::{Cli, Command, HitsOutput, fail_to_load, search};
 use crate::cache::{Key, Slot, Unsafe};
 use crate::data::{self, DataError, Origin};
 use crate::i18n::{Lang, Message, Text};
@@ -46,11 +46,11 @@ pub fn search_cached(cli: &Cli, lang: Lang) -> Option<ExitCode> {
             return Some(code);
         }
         Ok(Found::Miss(bytes, slot)) => (bytes, slot),
-        Err(e) => return Some(fail(e)),
+        Err(e) => return Some(fail_to_load(&e, lang)),
     };
     let loaded = match data::parse_bytes(&bytes, Origin::File(path.to_path_buf())) {
         Ok(loaded) => loaded,
-        Err(e) => return Some(fail(e)),
+        Err(e) => return Some(fail_to_load(&e, lang)),
     };
     // Parsed: the bytes are not needed while the index is built and searched.
     drop(bytes);
@@ -63,7 +63,8 @@ pub fn search_cached(cli: &Cli, lang: Lang) -> Option<ExitCode> {
         let note = Message::new(Text::CacheNotWritten)
             .with("dir", slot.dir.display())
             .with("error", e);
-        eprintln!("pap-tui: {}", crate::text::line(&note.describe(lang)));
+        let colon = lang.strings().colon;
+        eprintln!("pap-tui{colon}{}", crate::text::line(&note.describe(lang)));
     }
     std::mem::forget((loaded, index));
     Some(code)

@@ -27,7 +27,7 @@ pub struct Request<'a> {
 pub fn run(data: &Dataset, request: &Request, lang: Lang) -> ExitCode {
     match export(data, request, lang) {
         Ok(code) => code,
-        Err(message) => super::fail(message.describe(lang)),
+        Err(message) => super::fail(lang, message.describe(lang)),
     }
 }
 
@@ -47,13 +47,13 @@ fn export(data: &Dataset, request: &Request, lang: Lang) -> Result<ExitCode, Mes
         ExportFormat::Sqlite => sqlite(data, request)?,
         ExportFormat::Json => match json(data) {
             Ok(json) => text(&json, request)?,
-            Err(e) => return Ok(super::fail(e)),
+            Err(e) => return Ok(super::fail(lang, e)),
         },
         ExportFormat::Csv => text(&csv(data), request)?,
         ExportFormat::Markdown => text(&markdown(data, lang), request)?,
         ExportFormat::Geojson => match to_json(&super::geojson::geojson(data)?) {
             Ok(json) => text(&json, request)?,
-            Err(e) => return Ok(super::fail(e)),
+            Err(e) => return Ok(super::fail(lang, e)),
         },
     };
     if let Some(path) = request.metadata {
@@ -65,7 +65,7 @@ fn export(data: &Dataset, request: &Request, lang: Lang) -> Result<ExitCode, Mes
         let meta = super::datasette::metadata(data, &database);
         match to_json(&meta) {
             Ok(json) => output::write_new(path, json.as_bytes(), request.force)?,
-            Err(e) => return Ok(super::fail(e)),
+            Err(e) => return Ok(super::fail(lang, e)),
         }
     }
     Ok(code)

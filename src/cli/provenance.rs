@@ -25,13 +25,16 @@ pub fn run(data: &Dataset, ocr: Option<&Path>, format: ValidateFormat, lang: Lan
                 read.as_str()
             }
             Err(e) => {
-                return fail(format!(
-                    "{}{}{}{}{e}",
-                    path.display(),
-                    lang.strings().colon,
-                    words.ocr_unreadable,
-                    lang.strings().colon
-                ));
+                return fail(
+                    lang,
+                    format!(
+                        "{}{}{}{}{e}",
+                        path.display(),
+                        lang.strings().colon,
+                        words.ocr_unreadable,
+                        lang.strings().colon
+                    ),
+                );
             }
         },
     };
@@ -39,7 +42,7 @@ pub fn run(data: &Dataset, ocr: Option<&Path>, format: ValidateFormat, lang: Lan
     let out = match format {
         ValidateFormat::Json => match to_json(&report) {
             Ok(json) => json,
-            Err(e) => return fail(e),
+            Err(e) => return fail(lang, e),
         },
         ValidateFormat::Text => text_report(&report, lang),
     };

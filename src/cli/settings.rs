@@ -48,8 +48,9 @@ pub fn check_config(lang: Lang) -> ExitCode {
             state.in_file(crate::text::line(&name)).describe(lang)
         ))
     } else {
+        let colon = lang.strings().colon;
         for w in &warnings {
-            eprintln!("pap-tui: {}", crate::text::line(&w.describe(lang)));
+            eprintln!("pap-tui{colon}{}", crate::text::line(&w.describe(lang)));
         }
         ExitCode::from(2)
     }

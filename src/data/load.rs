@@ -8,6 +8,8 @@ use super::limits::{self, MAX_FILE_BYTES, MAX_TEXT_BYTES};
 use super::locate::{self, Locator, line_column, line_columns};
 use super::model::Dataset;
 use super::validate::{Problem, validate};
+use crate::file::FileKind;
+use crate::i18n::{DataText, Lang, Message, Noun};
 
 /// The dataset compiled into the binary.
 pub const EMBEDDED_JSON: &str = include_str!("../../assets/pap.json");
@@ -29,10 +31,20 @@ impl Origin {
     }
 }
 
+impl Origin {
+    /// The origin as `lang` names it: the embedded dataset's name is worded.
+    pub fn describe(&self, lang: Lang) -> String {
+        match self {
+            Origin::Embedded => Message::new(DataText::Embedded).describe(lang),
+            Origin::File(_) => self.to_string(),
+        }
+    }
+}
+
 impl fmt::Display for Origin {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            Origin::Embedded => f.write_str("assets/pap.json (embedded)"),
+            Origin::Embedded => f.write_str(&self.describe(Lang::En)),
             Origin::File(_) if self.is_stdin() => f.write_str("<stdin>"),
             Origin::File(path) => write!(f, "{}", path.display()),
         }
@@ -44,32 +56,32 @@ impl fmt::Display for Origin {
 pub struct LocatedProblem {
     pub line: usize,
     pub column: usize,
-    pub message: String,
+    pub message: Message,
 }
 
-#[derive(Debug, thiserror::Error)]
+/// Why a dataset did not load. [`DataError::describe`] words it in the
+/// interface language; `Display` is the English.
+#[derive(Debug)]
 pub enum DataError {
-    #[error("{origin}: cannot read the dataset: {source}")]
     Read {
         origin: Origin,
         source: std::io::Error,
     },
-    #[error("{origin}: not a regular file but a {kind}; give the path of a dataset file")]
-    NotRegular { origin: Origin, kind: &'static str },
-    #[error(
-        "{origin}: the file is larger than the limit of {limit} bytes ({} MiB) for a dataset; check that it is a dataset file",
-        limit >> 20
-    )]
-    TooLarge { origin: Origin, limit: u64 },
-    #[error(
-        "{origin}:{line}:{column}: the dataset is not UTF-8 text; save it as UTF-8 and try again"
-    )]
+    NotRegular {
+        origin: Origin,
+        kind: FileKind,
+    },
+    TooLarge {
+        origin: Origin,
+        limit: u64,
+    },
     NotUtf8 {
         origin: Origin,
         line: usize,
         column: usize,
     },
-    #[error("{origin}:{line}:{column}: {message}")]
+    /// The JSON did not parse; `message` is serde_json's, in its English,
+    /// worded again in the interface language by `describe`.
     Json {
         origin: Origin,
         line: usize,
@@ -77,7 +89,6 @@ pub enum DataError {
         message: String,
     },
     /// The first [`MAX_LISTED`] problems, placed, and how many more there are.
-    #[error("{}", invalid_report(origin, problems, *more))]
     Invalid {
         origin: Origin,
         problems: Vec<LocatedProblem>,
@@ -89,19 +100,115 @@ pub enum DataError {
 /// A file with 100 000 problems is not fixed by reading each of them.
 pub const MAX_LISTED: usize = 100;
 
-fn invalid_report(origin: &Origin, problems: &[LocatedProblem], more: usize) -> String {
+impl DataError {
+    /// The error in `lang`: the file (with the line and column where there is
+    /// one) first, then what is wrong and what to do.
+    pub fn describe(&self, lang: Lang) -> String {
+        let at = |origin: &Origin, line: usize, column: usize| {
+            format!("{}:{line}:{column}", origin.describe(lang))
+        };
+        let message = match self {
+            DataError::Read { origin, source } => Message::new(DataText::Unreadable)
+                .with("error", io_error(source, lang))
+                .in_file(origin.describe(lang)),
+            DataError::NotRegular { origin, kind } => Message::new(DataText::NotRegular)
+                .with("kind", Message::new(kind_text(*kind)).describe(lang))
+                .in_file(origin.describe(lang)),
+            DataError::TooLarge { origin, limit } => Message::new(DataText::TooLarge)
+                .with("limit", limit)
+                .with("mib", limit >> 20)
+                .in_file(origin.describe(lang)),
+            DataError::NotUtf8 {
+                origin,
+                line,
+                column,
+            } => Message::new(DataText::NotUtf8).in_file(at(origin, *line, *column)),
+            DataError::Json {
+                origin,
+                line,
+                column,
+                message,
+            } => {
+                return format!(
+                    "{}{}{}",
+                    at(origin, *line, *column),
+                    lang.strings().colon,
+                    super::serde_words::describe(message, lang)
+                );
+            }
+            DataError::Invalid {
+                origin,
+                problems,
+                more,
+            } => return invalid_report(origin, problems, *more, lang),
+        };
+        message.describe(lang)
+    }
+}
+
+impl fmt::Display for DataError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.describe(Lang::En))
+    }
+}
+
+impl std::error::Error for DataError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            DataError::Read { source, .. } => Some(source),
+            _ => None,
+        }
+    }
+}
+
+/// Why a file could not be read: the system's words, but for the two
+/// reasons a user meets most, which are worded in `lang`.
+fn io_error(error: &std::io::Error, lang: Lang) -> String {
+    let text = match error.kind() {
+        std::io::ErrorKind::NotFound => DataText::NoSuchFile,
+        std::io::ErrorKind::PermissionDenied => DataText::PermissionDenied,
+        _ => return error.to_string(),
+    };
+    Message::new(text).describe(lang)
+}
+
+fn kind_text(kind: FileKind) -> DataText {
+    match kind {
+        FileKind::Directory => DataText::KindDirectory,
+        FileKind::Fifo => DataText::KindFifo,
+        FileKind::CharDevice => DataText::KindCharDevice,
+        FileKind::BlockDevice => DataText::KindBlockDevice,
+        FileKind::Socket => DataText::KindSocket,
+        FileKind::Special => DataText::KindSpecial,
+    }
+}
+
+fn invalid_report(origin: &Origin, problems: &[LocatedProblem], more: usize, lang: Lang) -> String {
+    let name = origin.describe(lang);
     let mut lines: Vec<String> = problems
         .iter()
-        .map(|p| format!("{origin}:{}:{}: {}", p.line, p.column, p.message))
+        .map(|p| {
+            p.message
+                .clone()
+                .in_file(format!("{name}:{}:{}", p.line, p.column))
+                .describe(lang)
+        })
         .collect();
     if more > 0 {
-        lines.push(format!("… and {more} more"));
+        lines.push(
+            Message::new(DataText::MoreProblems)
+                .with("more", more)
+                .describe(lang),
+        );
     }
-    format!(
-        "{}\n{} problem(s) in the dataset; fix them and try again",
-        lines.join("\n"),
-        problems.len() + more
-    )
+    let count = problems.len() + more;
+    lines.push(
+        Message::new(DataText::Problems)
+            .with("count", count)
+            .with("problems", lang.count(count as u64, Noun::Problem))
+            .describe(lang),
+    );
+    lines.join("\n")
 }
 
 /// A dataset that parsed and validated, with where it came from.
@@ -237,10 +344,10 @@ fn too_long(text: &str, mut long: Vec<limits::LongText>, origin: Origin) -> Data
         .map(|(l, (line, column))| LocatedProblem {
             line,
             column,
-            message: format!(
-                "{} is a text of {} bytes, above the limit of {MAX_TEXT_BYTES} bytes for one field",
-                l.field, l.bytes
-            ),
+            message: Message::new(DataText::TextTooLong)
+                .with("field", l.field)
+                .with("bytes", l.bytes)
+                .with("limit", MAX_TEXT_BYTES),
         })
         .collect();
     DataError::Invalid {

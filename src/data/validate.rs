@@ -9,15 +9,17 @@ use foldhash::{HashMap, HashMapExt, HashSet, HashSetExt};
 
 use super::locate::Step::{self, Index, Key};
 use super::model::{Dataset, MAX_AMOUNT_CAD, MAX_COUNT};
+use crate::i18n::{DataText, Message};
 
-/// One inconsistency, with the path of the value at fault.
+/// One inconsistency, with the path of the value at fault and what to say of
+/// it, worded in the interface language when it is shown.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Problem {
     pub path: Vec<Step>,
-    pub message: String,
+    pub message: Message,
 }
 
-fn problem(path: Vec<Step>, message: String) -> Problem {
+fn problem(path: Vec<Step>, message: Message) -> Problem {
     Problem { path, message }
 }
 
@@ -73,11 +75,12 @@ impl<'a> Ids<'a> {
         organisation: bool,
     ) {
         if id.trim().is_empty() {
-            problems.push(problem(path(), "empty id".to_string()));
+            problems.push(problem(path(), Message::new(DataText::EmptyId)));
         } else if let Ids::Seen(seen) = self {
             match seen.entry(id) {
                 Entry::Occupied(_) => {
-                    problems.push(problem(path(), format!("duplicate id \"{id}\"")));
+                    let duplicate = Message::new(DataText::DuplicateId).with("id", id);
+                    problems.push(problem(path(), duplicate));
                 }
                 Entry::Vacant(slot) => {
                     slot.insert(organisation);
@@ -158,7 +161,7 @@ impl<'a> Checks<'a> {
             if !self.codes.insert(region.code.as_str()) {
                 self.problems.push(problem(
                     vec![Key("regions"), Index(i), Key("code")],
-                    format!("duplicate region code \"{}\"", region.code),
+                    Message::new(DataText::DuplicateRegionCode).with("code", &region.code),
                 ));
             }
         }
@@ -169,13 +172,13 @@ impl<'a> Checks<'a> {
             if !self.articles.insert(article.number.as_str()) {
                 self.problems.push(problem(
                     vec![Key("articles"), Index(i), Key("number")],
-                    format!("duplicate article number \"{}\"", article.number),
+                    Message::new(DataText::DuplicateArticleNumber).with("number", &article.number),
                 ));
             }
             if article.text.is_none() && article.paraphrase.is_none() {
                 self.problems.push(problem(
                     vec![Key("articles"), Index(i)],
-                    format!("article {} has neither text nor paraphrase", article.number),
+                    Message::new(DataText::ArticleWithoutText).with("number", &article.number),
                 ));
             }
         }
@@ -192,17 +195,16 @@ impl<'a> Checks<'a> {
             if org.regions.is_empty() {
                 self.problems.push(problem(
                     vec![Key("organisations"), Index(i), Key("regions")],
-                    format!("organisation \"{}\" has no region", org.id),
+                    Message::new(DataText::OrganisationWithoutRegion).with("id", &org.id),
                 ));
             }
             for (j, code) in org.regions.iter().enumerate() {
                 if !self.codes.contains(code.as_str()) {
                     self.problems.push(problem(
                         vec![Key("organisations"), Index(i), Key("regions"), Index(j)],
-                        format!(
-                            "organisation \"{}\" refers to unknown region \"{code}\"",
-                            org.id
-                        ),
+                        Message::new(DataText::OrganisationUnknownRegion)
+                            .with("id", &org.id)
+                            .with("code", code),
                     ));
                 }
             }
@@ -217,10 +219,9 @@ impl<'a> Checks<'a> {
             if !self.codes.contains(city.region.as_str()) {
                 self.problems.push(problem(
                     at("region"),
-                    format!(
-                        "city \"{}\" refers to unknown region \"{}\"",
-                        city.id, city.region
-                    ),
+                    Message::new(DataText::CityUnknownRegion)
+                        .with("id", &city.id)
+                        .with("code", &city.region),
                 ));
             }
             if let Some(count) = city.count
@@ -228,20 +229,20 @@ impl<'a> Checks<'a> {
             {
                 self.problems.push(problem(
                     at("count"),
-                    format!(
-                        "city \"{}\" has a count of {count}, above the limit of {MAX_COUNT}",
-                        city.id
-                    ),
+                    Message::new(DataText::CityCountAboveLimit)
+                        .with("id", &city.id)
+                        .with("count", count)
+                        .with("limit", MAX_COUNT),
                 ));
             }
             match (&city.count, &city.withheld) {
                 (Some(_), Some(_)) => self.problems.push(problem(
                     at("withheld"),
-                    format!("city \"{}\" has both a count and a withholding", city.id),
+                    Message::new(DataText::CityCountAndWithheld).with("id", &city.id),
                 )),
                 (None, None) => self.problems.push(problem(
                     at("count"),
-                    format!("city \"{}\" has neither a count nor a withholding", city.id),
+                    Message::new(DataText::CityNeitherCountNorWithheld).with("id", &city.id),
                 )),
                 _ => {}
             }
@@ -250,11 +251,11 @@ impl<'a> Checks<'a> {
                 if withheld.articles.is_empty() {
                     self.problems.push(problem(
                         articles(),
-                        format!("city \"{}\" is withheld without any article", city.id),
+                        Message::new(DataText::CityWithheldWithoutArticle).with("id", &city.id),
                     ));
                 }
                 self.cited(&withheld.articles, articles, || {
-                    format!("city \"{}\"", city.id)
+                    Message::new(DataText::CityCitesUnknownArticle).with("id", &city.id)
                 });
             }
         }
@@ -271,10 +272,10 @@ impl<'a> Checks<'a> {
             if row.amount_cad > MAX_AMOUNT_CAD {
                 self.problems.push(problem(
                     vec![Key("funding"), Index(i), Key("amount_cad")],
-                    format!(
-                        "funding row \"{}\" has an amount of {} $, above the limit of {MAX_AMOUNT_CAD} $",
-                        row.id, row.amount_cad
-                    ),
+                    Message::new(DataText::FundingAmountAboveLimit)
+                        .with("id", &row.id)
+                        .with("amount", row.amount_cad)
+                        .with("limit", MAX_AMOUNT_CAD),
                 ));
             }
             if let Some(org) = &row.organisation_id
@@ -282,10 +283,9 @@ impl<'a> Checks<'a> {
             {
                 self.problems.push(problem(
                     vec![Key("funding"), Index(i), Key("organisation_id")],
-                    format!(
-                        "funding row \"{}\" refers to unknown organisation \"{org}\"",
-                        row.id
-                    ),
+                    Message::new(DataText::FundingUnknownOrganisation)
+                        .with("id", &row.id)
+                        .with("organisation", org),
                 ));
             }
         }
@@ -305,7 +305,8 @@ impl<'a> Checks<'a> {
                     ]
                 };
                 self.cited(&answer.articles, articles, || {
-                    format!("question {}", question.number)
+                    Message::new(DataText::QuestionCitesUnknownArticle)
+                        .with("question", question.number)
                 });
             }
         }
@@ -318,34 +319,33 @@ impl<'a> Checks<'a> {
         if counts.try_fold(0u64, u64::checked_add).is_none() {
             self.problems.push(problem(
                 vec![Key("cities")],
-                "the cities' counts add up to more than a 64-bit total holds".to_string(),
+                Message::new(DataText::CountsOverflow),
             ));
         }
         let mut amounts = self.data.funding.iter().map(|f| f.amount_cad);
         if amounts.try_fold(0u64, u64::checked_add).is_none() {
             self.problems.push(problem(
                 vec![Key("funding")],
-                "the funding amounts add up to more than a 64-bit total holds".to_string(),
+                Message::new(DataText::AmountsOverflow),
             ));
         }
     }
 
     /// A problem for each number in `cited` that no article of the dataset has;
-    /// `list` is the path of the list, `citing` names who cites it.
+    /// `list` is the path of the list, `citing` the message naming who cites
+    /// it, to which the article's number is added.
     fn cited(
         &mut self,
         cited: &[String],
         list: impl Fn() -> Vec<Step>,
-        citing: impl Fn() -> String,
+        citing: impl Fn() -> Message,
     ) {
         for (k, number) in cited.iter().enumerate() {
             if !self.articles.contains(number.as_str()) {
                 let mut path = list();
                 path.push(Index(k));
-                self.problems.push(problem(
-                    path,
-                    format!("{} cites unknown article \"{number}\"", citing()),
-                ));
+                self.problems
+                    .push(problem(path, citing().with("number", number)));
             }
         }
     }
@@ -354,9 +354,13 @@ impl<'a> Checks<'a> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::i18n::Lang;
 
     fn messages(data: &Dataset) -> Vec<String> {
-        validate(data).into_iter().map(|p| p.message).collect()
+        validate(data)
+            .into_iter()
+            .map(|p| p.message.describe(Lang::En))
+            .collect()
     }
 
     #[test]
@@ -388,9 +392,9 @@ mod tests {
         data.organisations[4_999].id = first.clone();
         data.cities[1].id = first.clone();
         let problems = validate(&data);
-        let places: Vec<(Vec<Step>, &str)> = problems
+        let places: Vec<(Vec<Step>, String)> = problems
             .iter()
-            .map(|p| (p.path.clone(), p.message.as_str()))
+            .map(|p| (p.path.clone(), p.message.describe(Lang::En)))
             .collect();
         let duplicate = format!("duplicate id \"{first}\"");
         assert_eq!(
@@ -398,9 +402,9 @@ mod tests {
             [
                 (
                     vec![Key("organisations"), Index(4_999), Key("id")],
-                    duplicate.as_str()
+                    duplicate.clone()
                 ),
-                (vec![Key("cities"), Index(1), Key("id")], duplicate.as_str()),
+                (vec![Key("cities"), Index(1), Key("id")], duplicate),
             ]
         );
     }

@@ -22,6 +22,8 @@ macro_rules! rows {
     };
 }
 
+pub(super) use rows;
+
 rows! {
     /// A message with values in it; `{name}` marks where a value goes.
     Text -> (&'static str, &'static str) {

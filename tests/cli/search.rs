@@ -250,7 +250,7 @@ fn no_hit_exits_1() {
         ("", "pap-tui: no match\n")
     );
     let run = pap_env(&["search", "zzqqxxj"], &[("LANG", "fr_CA.UTF-8")]).code(1);
-    assert_eq!(run.stderr, "pap-tui: aucun résultat\n");
+    assert_eq!(run.stderr, "pap-tui : aucun résultat\n");
     let run = pap(&["search", "zzqqxxj", "--format", "json"]).code(1);
     assert_eq!((run.stdout.as_str(), run.stderr.as_str()), ("[]\n", ""));
     // A filter that removes every hit is no hit either.
