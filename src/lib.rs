@@ -16,6 +16,7 @@ pub mod names;
 pub mod present;
 pub mod search;
 pub mod state;
+#[cfg(any(test, feature = "synthetic"))]
 pub mod synthetic;
 pub mod text;
 pub mod tui;
