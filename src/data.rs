@@ -6,6 +6,7 @@ mod load;
 pub mod locate;
 mod model;
 pub mod provenance;
+mod scan;
 mod serde_words;
 mod split;
 mod validate;

@@ -16,6 +16,8 @@ pub const MAX_TEXT_BYTES: usize = 64 * 1024;
 
 mod walk;
 
+use super::scan::string_end;
+
 pub use walk::any_long_value;
 
 /// A text longer than [`MAX_TEXT_BYTES`]: where its value starts, the path of
@@ -107,17 +109,6 @@ pub fn long_texts(text: &str, limit: usize) -> Vec<LongText> {
 /// its length as written when it is not a valid JSON string.
 fn read_length(quoted: &str) -> usize {
     serde_json::from_str::<String>(quoted).map_or(quoted.len().saturating_sub(2), |s| s.len())
-}
-
-/// The offset of the quote that closes the string whose content starts at `pos`.
-pub(crate) fn string_end(bytes: &[u8], mut pos: usize) -> Option<usize> {
-    loop {
-        pos += memchr::memchr2(b'"', b'\\', bytes.get(pos..)?)?;
-        if bytes[pos] == b'"' {
-            return Some(pos);
-        }
-        pos += 2;
-    }
 }
 
 /// The path of the current value: `organisations[3].name`.

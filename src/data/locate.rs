@@ -5,6 +5,8 @@
 
 use foldhash::{HashMap, HashMapExt};
 
+use super::scan::Scanner;
+
 /// One step of a path into a JSON document.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum Step {
@@ -126,10 +128,7 @@ impl<'a> Locator<'a> {
     }
 
     fn scanner(&self, pos: usize) -> Scanner<'a> {
-        Scanner {
-            bytes: self.text.as_bytes(),
-            pos,
-        }
+        Scanner::new(self.text.as_bytes(), pos)
     }
 
     /// The start of each element of the array at `pos`, scanned once.
@@ -139,131 +138,6 @@ impl<'a> Locator<'a> {
             self.arrays.insert(pos, elements);
         }
         self.arrays.get(&pos)?.as_ref()
-    }
-}
-
-struct Scanner<'a> {
-    bytes: &'a [u8],
-    pos: usize,
-}
-
-impl Scanner<'_> {
-    fn peek(&self) -> Option<u8> {
-        self.bytes.get(self.pos).copied()
-    }
-
-    fn skip_ws(&mut self) {
-        while matches!(self.peek(), Some(b' ' | b'\n' | b'\r' | b'\t')) {
-            self.pos += 1;
-        }
-    }
-
-    fn expect(&mut self, byte: u8) -> Option<()> {
-        self.skip_ws();
-        (self.peek()? == byte).then(|| self.pos += 1)
-    }
-
-    /// Reads a string and returns its raw (unescaped-enough) content.
-    fn string(&mut self) -> Option<&str> {
-        self.expect(b'"')?;
-        let start = self.pos;
-        loop {
-            // The next quote or backslash; a backslash skips the byte after it.
-            let rest = self.bytes.get(self.pos..)?;
-            self.pos += memchr::memchr2(b'"', b'\\', rest)?;
-            if self.bytes[self.pos] == b'"' {
-                break;
-            }
-            self.pos += 2;
-        }
-        let raw = std::str::from_utf8(&self.bytes[start..self.pos]).ok()?;
-        self.pos += 1;
-        Some(raw)
-    }
-
-    fn skip_value(&mut self) -> Option<()> {
-        self.skip_ws();
-        match self.peek()? {
-            b'"' => self.string().map(|_| ()),
-            open @ (b'{' | b'[') => {
-                let close = if open == b'{' { b'}' } else { b']' };
-                self.pos += 1;
-                self.skip_ws();
-                if self.peek()? == close {
-                    self.pos += 1;
-                    return Some(());
-                }
-                loop {
-                    if open == b'{' {
-                        self.string()?;
-                        self.expect(b':')?;
-                    }
-                    self.skip_value()?;
-                    self.skip_ws();
-                    match self.peek()? {
-                        b',' => self.pos += 1,
-                        c if c == close => {
-                            self.pos += 1;
-                            return Some(());
-                        }
-                        _ => return None,
-                    }
-                }
-            }
-            _ => {
-                while !matches!(
-                    self.peek(),
-                    None | Some(b',' | b'}' | b']' | b' ' | b'\n' | b'\r' | b'\t')
-                ) {
-                    self.pos += 1;
-                }
-                Some(())
-            }
-        }
-    }
-
-    fn enter_key(&mut self, key: &str) -> Option<()> {
-        self.expect(b'{')?;
-        loop {
-            self.skip_ws();
-            if self.peek()? == b'}' {
-                return None;
-            }
-            let name = self.string()?;
-            let found = name == key;
-            self.expect(b':')?;
-            if found {
-                self.skip_ws();
-                return Some(());
-            }
-            self.skip_value()?;
-            self.skip_ws();
-            match self.peek()? {
-                b',' => self.pos += 1,
-                _ => return None,
-            }
-        }
-    }
-
-    /// The start of each element of the array here.
-    fn elements(&mut self) -> Option<Vec<usize>> {
-        self.expect(b'[')?;
-        let mut starts = Vec::new();
-        self.skip_ws();
-        if self.peek()? == b']' {
-            return Some(starts);
-        }
-        loop {
-            self.skip_ws();
-            starts.push(self.pos);
-            self.skip_value()?;
-            self.skip_ws();
-            match self.peek()? {
-                b',' => self.pos += 1,
-                b']' => return Some(starts),
-                _ => return None,
-            }
-        }
     }
 }
 

@@ -8,9 +8,10 @@
 //! text) gives `None`, and the caller parses the whole text as usual, errors
 //! and all.
 
-use super::limits::{MAX_TEXT_BYTES, any_long_value, string_end};
+use super::limits::{MAX_TEXT_BYTES, any_long_value};
 use super::model::exact::room_for;
 use super::model::{Dataset, Organisation};
+use super::scan::{Scanner, skip_space};
 
 /// Files smaller than this are parsed on one core: a second thread would cost
 /// more than it saves.
@@ -110,60 +111,12 @@ fn elements(text: &str, mut pos: usize, split: Option<usize>, room: usize) -> Op
     }
 }
 
-/// JSON's whitespace, as serde_json skips it.
-fn skip_space(bytes: &[u8], mut pos: usize) -> usize {
-    while matches!(bytes.get(pos), Some(b' ' | b'\n' | b'\t' | b'\r')) {
-        pos += 1;
-    }
-    pos
-}
-
 /// The offset of the `[` that opens the top-level `"organisations"` array,
 /// the values before it skipped without being parsed.
 fn organisations_array(bytes: &[u8]) -> Option<usize> {
-    let mut pos = skip_space(bytes, 0);
-    if bytes.get(pos) != Some(&b'{') {
-        return None;
-    }
-    loop {
-        pos = skip_space(bytes, pos + 1);
-        if bytes.get(pos) != Some(&b'"') {
-            return None;
-        }
-        let end = string_end(bytes, pos + 1)?;
-        let key = &bytes[pos + 1..end];
-        pos = skip_space(bytes, end + 1);
-        if bytes.get(pos) != Some(&b':') {
-            return None;
-        }
-        pos = skip_space(bytes, pos + 1);
-        if key == b"organisations" {
-            return (bytes.get(pos) == Some(&b'[')).then_some(pos);
-        }
-        pos = skip_space(bytes, skip_value(bytes, pos)?);
-        if bytes.get(pos) != Some(&b',') {
-            return None;
-        }
-    }
-}
-
-/// The offset just after the value that starts at `pos`, its strings skipped
-/// whole; the value is not checked, only its extent.
-fn skip_value(bytes: &[u8], mut pos: usize) -> Option<usize> {
-    let mut depth = 0usize;
-    loop {
-        match bytes.get(pos)? {
-            b'"' => pos = string_end(bytes, pos + 1)?,
-            b'{' | b'[' => depth += 1,
-            b'}' | b']' => depth = depth.checked_sub(1)?,
-            b',' if depth == 0 => return Some(pos),
-            _ => {}
-        }
-        pos += 1;
-        if depth == 0 && matches!(bytes.get(pos), Some(b',' | b'}')) {
-            return Some(pos);
-        }
-    }
+    let mut scanner = Scanner::new(bytes, 0);
+    scanner.enter_key("organisations")?;
+    (scanner.peek()? == b'[').then_some(scanner.pos)
 }
 
 /// A likely element boundary at or after `from`: the `{` after `}`, a comma
