@@ -2,19 +2,19 @@
 //! (`Message`, worded when shown), counted nouns, and the tables in `strings`
 //! and `messages`. The data itself stays in French. Imports nothing of the domain.
 
+mod figures;
 mod help;
 mod hints;
 mod map;
 mod messages;
 mod strings;
 
+pub use figures::FigureStrings;
 pub use help::help_text;
 pub use hints::{enter_text, hint_text};
 pub use map::MapStrings;
 pub use messages::{Noun, Text};
-pub use strings::{
-    DETAIL_EN, DETAIL_FR, DetailLabels, EN, FR, Strings, action_text, legal_basis, part_text,
-};
+pub use strings::{DETAIL_EN, DETAIL_FR, DetailLabels, EN, FR, Strings, action_text, part_text};
 
 /// Interface language.
 #[derive(
@@ -298,9 +298,9 @@ mod tests {
     #[test]
     fn withheld_marker_names_the_articles() {
         let arts = vec!["53".to_string(), "54".to_string()];
-        assert_eq!(EN.withheld_marker(&arts), "█ withheld — art. 53, 54");
+        assert_eq!(EN.withheld_marker(&arts), "█ withheld — s. 53, 54");
         assert_eq!(FR.withheld_marker(&arts), "█ caviardé — art. 53, 54");
-        assert_eq!(EN.withheld_marker_short(&arts), "█ art. 53, 54");
+        assert_eq!(EN.withheld_marker_short(&arts), "█ s. 53, 54");
         assert_eq!(FR.withheld_marker_short(&arts), "█ art. 53, 54");
     }
 }

@@ -19,6 +19,9 @@ pub fn write(data: &Dataset, path: &Path) -> rusqlite::Result<()> {
     let tx = db.transaction()?;
     tx.execute_batch(&schema::create_all())?;
     insert(&tx, data)?;
+    for index in schema::FULL_TEXT {
+        tx.execute_batch(&index.create())?;
+    }
     tx.commit()?;
     db.close().map_err(|(_, e)| e)
 }
@@ -406,7 +409,7 @@ mod tests {
                 |row| row.get(0),
             )
             .expect("Terrebonne");
-        assert_eq!(articles, "53, 54");
+        assert_eq!(articles, "53;54");
     }
 
     #[test]
