@@ -10,9 +10,9 @@ use crate::data::Dataset;
 use crate::i18n::{Lang, Message, Text};
 
 use super::ExportFormat;
-use super::listing::{Listing, count_cell, table, withheld_cell, withheld_flag};
+use super::listing::{Listing, count_cell, markdown_format, table, withheld_cell, withheld_flag};
 use super::output::{self, cannot_write, refuse_existing};
-use super::table::{Format, Table, to_json};
+use super::table::{Table, to_json};
 
 /// What `export` was asked for.
 #[derive(Debug, Clone, Copy)]
@@ -214,7 +214,7 @@ pub fn markdown(data: &Dataset, lang: Lang) -> String {
     ];
     for (kind, listing) in sections {
         out.push_str(&format!("## {}\n\n", capitalised(kind)));
-        out.push_str(&table(data, listing, None, lang, Format::Markdown).to_markdown());
+        out.push_str(&table(data, listing, None, lang, markdown_format(listing)).to_markdown());
         out.push('\n');
     }
     out.push_str(&format!("## {}\n\n", capitalised(s.kind_article)));

@@ -366,13 +366,22 @@ pub fn articles_markdown(data: &Dataset, lang: Lang) -> String {
     out
 }
 
+/// The columns a listing's Markdown table shows: regions and cities with
+/// the data dictionary's fields beside their words, the others as text.
+pub fn markdown_format(listing: Listing) -> Format {
+    match listing {
+        Listing::Regions | Listing::Cities => Format::Markdown,
+        _ => Format::Text,
+    }
+}
+
 /// A listing as Markdown to quote: the table (the articles under headings),
 /// then its citation: the decision and the OCR lines of every row.
 pub fn markdown(data: &Dataset, listing: Listing, region: Option<&str>, lang: Lang) -> String {
     use crate::present::citation::{Citation, Row};
     let body = match listing {
         Listing::Articles => articles_markdown(data, lang),
-        _ => table(data, listing, region, lang, Format::Markdown).to_markdown(),
+        _ => table(data, listing, region, lang, markdown_format(listing)).to_markdown(),
     };
     let rows: Vec<Row> = match listing {
         Listing::Regions => regions_in(data, region).map(Row::Region).collect(),

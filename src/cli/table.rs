@@ -225,8 +225,8 @@ impl<'a, R: Copy> Layout<'a, R> {
         self
     }
 
-    /// A last line, one cell per text column, that only text shows: a script
-    /// reading the CSV sums for itself.
+    /// A last line, one cell per text column, that text and Markdown show: a
+    /// script reading the CSV sums for itself.
     pub fn total(mut self, line: impl FnOnce() -> Vec<String> + 'a) -> Self {
         self.total = Some(Box::new(line));
         self
@@ -258,10 +258,19 @@ impl<'a, R: Copy> Layout<'a, R> {
                 .collect();
             t.note = self.note;
         }
-        if format == Format::Text
+        if format != Format::Csv
             && let Some(total) = self.total
         {
-            t.push(total());
+            // One cell per text column; the raw columns Markdown adds stay empty.
+            let mut cells = total().into_iter();
+            let row = shown
+                .iter()
+                .map(|(_, c)| match c.title {
+                    Some(_) => cells.next().unwrap_or_default(),
+                    None => String::new(),
+                })
+                .collect();
+            t.push(row);
         }
         t
     }

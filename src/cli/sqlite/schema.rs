@@ -500,6 +500,10 @@ pub const FULL_TEXT: &[FullText] = &[
         columns: &["name", "acronym"],
     },
     FullText {
+        table: "funding",
+        columns: &["organisation"],
+    },
+    FullText {
         table: "sources",
         columns: &["text"],
     },
