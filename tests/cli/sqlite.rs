@@ -285,3 +285,74 @@ fn the_database_goes_to_a_pipe_but_never_to_a_terminal() {
     );
     drop(pty.master);
 }
+
+/// Runs `datasette` on `db` with `metadata`, asking for `path` without a
+/// server (`--get`); `None` when Datasette is not installed.
+fn datasette(db: &Path, metadata: &Path, path: &str) -> Option<String> {
+    let out = Command::new("datasette")
+        .arg(db)
+        .arg("--metadata")
+        .arg(metadata)
+        .args(["--get", path])
+        .output()
+        .ok()?;
+    assert!(
+        out.status.success(),
+        "datasette {path}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    Some(String::from_utf8_lossy(&out.stdout).into_owned())
+}
+
+#[test]
+fn datasette_serves_the_export_with_full_text_search_and_its_licence() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("z.db");
+    let meta = dir.path().join("metadata.json");
+    pap(&[
+        "export",
+        "--format",
+        "sqlite",
+        "-o",
+        arg(&db),
+        "--metadata",
+        arg(&meta),
+    ])
+    .ok();
+    let Some(found) = datasette(&db, &meta, "/z/sources.json?_search=montreal&_shape=array") else {
+        println!(
+            "SKIPPED: datasette is not installed (pip install datasette); the export was not served"
+        );
+        return;
+    };
+    // Full-text search answers `montreal` without its accent, in the letter's
+    // lines and in the funding table's organisations.
+    let rows: serde_json::Value = serde_json::from_str(&found).unwrap();
+    assert!(rows.as_array().is_some_and(|r| !r.is_empty()), "{found}");
+    let funding =
+        datasette(&db, &meta, "/z/funding.json?_search=montreal&_shape=array").unwrap_or_default();
+    assert!(funding.contains("socio-communautaire"), "{funding}");
+    // The licence link, the source link and the database's own metadata,
+    // whatever the file is named.
+    let served = datasette(&db, &meta, "/-/metadata.json").unwrap_or_default();
+    let served: serde_json::Value = serde_json::from_str(&served).unwrap();
+    assert_eq!(served["license_url"], "https://opensource.org/license/mit");
+    assert!(served["source_url"].is_string(), "{served}");
+    let page = datasette(&db, &meta, "/z").unwrap_or_default();
+    assert!(
+        page.contains("https://opensource.org/license/mit"),
+        "{page}"
+    );
+    // Cities in the letter's order, with a facet on their region.
+    let cities = datasette(&db, &meta, "/z/cities.json?_shape=array").unwrap_or_default();
+    let cities: serde_json::Value = serde_json::from_str(&cities).unwrap();
+    assert_eq!(cities[0]["name"], "Laval");
+    assert_eq!(cities[1]["name"], "Québec");
+    let facets = datasette(&db, &meta, "/z/cities.json").unwrap_or_default();
+    let facets: serde_json::Value = serde_json::from_str(&facets).unwrap();
+    assert!(
+        facets["facet_results"]["region_code"].is_object(),
+        "{}",
+        facets["facet_results"]
+    );
+}
