@@ -163,6 +163,22 @@ pub fn description(f: &Field) -> String {
     format!("{}. Absent: {}. Source: {}.", f.meaning, f.absent, f.source)
 }
 
+/// The dictionary as a command's help lists it: one field a line, with its
+/// type and when it is absent (the meanings are in docs/data.md).
+pub fn help() -> String {
+    FIELDS
+        .iter()
+        .map(|f| {
+            let mark = if f.computed { " Σ" } else { "" };
+            format!(
+                "  {} ({}){mark}: {}; absent: {}",
+                f.name, f.of, f.kind, f.absent
+            )
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
 /// The dictionary as the Markdown table of `docs/data.md`.
 pub fn markdown() -> String {
     let mut out = String::from(
