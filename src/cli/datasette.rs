@@ -8,7 +8,8 @@
 
 use serde_json::{Map, Value, json};
 
-use super::sqlite::schema::{FULL_TEXT, TABLES, VIEWS};
+use super::sqlite::full_text::FULL_TEXT;
+use super::sqlite::schema::{TABLES, VIEWS};
 use crate::data::Dataset;
 use crate::present::dictionary::{FIELDS, description};
 

@@ -2,6 +2,7 @@
 //! primary and foreign keys, the OCR lines of every value in `sources`, and
 //! views for the common questions, ready for Datasette or the `sqlite3` shell.
 
+pub mod full_text;
 pub mod schema;
 
 use std::path::Path;
@@ -19,7 +20,7 @@ pub fn write(data: &Dataset, path: &Path) -> rusqlite::Result<()> {
     let tx = db.transaction()?;
     tx.execute_batch(&schema::create_all())?;
     insert(&tx, data)?;
-    for index in schema::FULL_TEXT {
+    for index in full_text::FULL_TEXT {
         tx.execute_batch(&index.create())?;
     }
     tx.commit()?;
