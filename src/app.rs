@@ -13,12 +13,12 @@ mod session;
 
 use std::sync::{Arc, OnceLock};
 
-use crate::data::{Dataset, Letter, Origin, Totals};
+use crate::data::{Dataset, Letter, Origin};
 use crate::i18n::{Lang, Message, Noun, Text};
 use crate::search::Index;
 
 pub use crate::keys::{Action, Binding, Mode, Pane};
-use crate::present::{CopyFormat, Detail, Target, copy, detail};
+use crate::present::{CopyFormat, Detail, RegionFigures, Target, copy, detail};
 pub use help::{HelpRow, HelpRows, HelpView};
 pub use hints::{Hint, HintContext};
 pub use letter::LetterView;
@@ -115,15 +115,6 @@ pub struct Starred {
     pub title: String,
 }
 
-/// What each region's row shows, counted once: the data never changes.
-#[derive(Debug, Clone, Default)]
-pub struct RegionSummary {
-    /// Number of the region's organisations.
-    pub organisations: usize,
-    /// The headcounts of the region's cities.
-    pub totals: Totals,
-}
-
 /// Where the letter goes once made, shared with the thread that makes it
 /// ahead of its first showing.
 pub type LetterSlot = Arc<OnceLock<Arc<Letter>>>;
@@ -162,10 +153,11 @@ pub struct App {
     pub theme_chosen: bool,
     /// Starred entries, in the order they were starred.
     pub starred: Vec<Starred>,
-    /// One summary per region, in `data.regions` order.
-    pub regions: Vec<RegionSummary>,
-    /// The summary of every region together.
-    pub all_regions: RegionSummary,
+    /// What each region's row shows, in `data.regions` order, computed once
+    /// by the presentation layer: the data never changes.
+    pub regions: Vec<RegionFigures>,
+    /// The figures of every region together.
+    pub all_regions: RegionFigures,
     /// The letter with its OCR line numbers, made when it is first shown or
     /// by the thread the loop starts after the first frame ([`App::letter_slot`]),
     /// whichever comes first; the other waits for it rather than make another.
@@ -182,14 +174,6 @@ pub struct App {
 /// The longest time between the two clicks of a double-click, in milliseconds
 /// (the usual default of desktops).
 pub const DOUBLE_CLICK_MS: u64 = 400;
-
-/// Number of organisations of each region, in `data.regions` order, in one pass
-/// over the organisations (an organisation that lists a region twice counts once).
-fn region_sizes(data: &Dataset) -> Vec<usize> {
-    let mut sizes = vec![0; data.regions.len()];
-    data.each_organisation_region(|i, _| sizes[i] += 1);
-    sizes
-}
 
 impl App {
     /// The explorer on `data`, its index built now (tests and benchmarks).
@@ -208,18 +192,8 @@ impl App {
 
     /// [`App::starting`] on data shared with others.
     pub fn starting_shared(data: Arc<Dataset>, origin: Origin, lang: Lang) -> App {
-        let regions = region_sizes(&data)
-            .into_iter()
-            .zip(&data.regions)
-            .map(|(organisations, r)| RegionSummary {
-                organisations,
-                totals: data.region_totals(&r.code),
-            })
-            .collect();
-        let all_regions = RegionSummary {
-            organisations: data.organisations.len(),
-            totals: data.headcount_totals(),
-        };
+        let regions = crate::present::figures::regions(&data);
+        let all_regions = crate::present::figures::all(&data);
         let mut app = App {
             search_generation: 0,
             organisations: Vec::new(),

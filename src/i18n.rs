@@ -3,6 +3,7 @@
 //! and `messages`. The data itself stays in French. Imports nothing of the domain.
 
 mod dataset;
+mod figures;
 mod help;
 mod hints;
 mod map;
@@ -11,14 +12,13 @@ mod provenance;
 mod strings;
 
 pub use dataset::DataText;
+pub use figures::FigureStrings;
 pub use help::help_text;
 pub use hints::{enter_text, help_extras, hint_text};
 pub use map::MapStrings;
 pub use messages::{Noun, Text};
 pub use provenance::{PROVENANCE_EN, PROVENANCE_FR, ProvenanceWords};
-pub use strings::{
-    DETAIL_EN, DETAIL_FR, DetailLabels, EN, FR, Strings, action_text, legal_basis, part_text,
-};
+pub use strings::{DETAIL_EN, DETAIL_FR, DetailLabels, EN, FR, Strings, action_text, part_text};
 
 /// Interface language.
 #[derive(
@@ -330,9 +330,9 @@ mod tests {
     #[test]
     fn withheld_marker_names_the_articles() {
         let arts = vec!["53".to_string(), "54".to_string()];
-        assert_eq!(EN.withheld_marker(&arts), "█ withheld — art. 53, 54");
+        assert_eq!(EN.withheld_marker(&arts), "█ withheld — s. 53, 54");
         assert_eq!(FR.withheld_marker(&arts), "█ caviardé — art. 53, 54");
-        assert_eq!(EN.withheld_marker_short(&arts), "█ art. 53, 54");
+        assert_eq!(EN.withheld_marker_short(&arts), "█ s. 53, 54");
         assert_eq!(FR.withheld_marker_short(&arts), "█ art. 53, 54");
     }
 }

@@ -139,7 +139,10 @@ fn y_on_a_region_copies_its_organisations_one_per_line() {
         "{copied}"
     );
     assert!(
-        copied.ends_with("Lanaudière (OCR l. 167, 195–197, 199) ; tableau des personnes immigrantes accompagnées (OCR l. 76)."),
+        copied.ends_with(
+            "Lanaudière (OCR l. 167, 195–197, 199) ; tableau des personnes immigrantes accompagnées \
+             (OCR l. 76) ; question 3 de la demande et sa réponse (OCR l. 50–53, 55)."
+        ),
         "{copied}"
     );
 }

@@ -56,7 +56,7 @@ fn the_last_city_scrolls_into_view_at_80x24() {
     t.keys(&["3", "G"]);
     t.wait_for("Montréal, its legal basis and the total", |s| {
         s.lines()
-            .any(|l| l.contains("Montréal ") && l.contains("█ art. 53, 54"))
+            .any(|l| l.contains("Montréal ") && l.contains("█ s. 53, 54"))
             && s.contains("217 ")
             && s.contains("▲ 17/17")
     });

@@ -340,7 +340,7 @@ fn the_preview_shows_from_100_columns_and_follows_the_cursor() {
     let city = with(Lang::En, &actions);
     snapshot("search_preview_city", &city, 120, 40);
     let screen = text(&draw(&city, 120, 40, ThemeName::Dark));
-    assert!(screen.contains("█ withheld — art. 53, 54"), "{screen}");
+    assert!(screen.contains("█ withheld — s. 53, 54"), "{screen}");
     assert!(screen.contains("Source (OCR)"), "{screen}");
 }
 
@@ -385,9 +385,14 @@ fn every_list_says_where_it_is_and_keeps_the_total_and_legal_basis_in_view() {
             let case = format!("{w}×{h} {lang:?}\n{screen}");
             // The last city, its legal basis, the total under it, and the
             // position with the mark of rows above.
+            // One wording per language: `s.` in English, `art.` in French.
+            let basis = match lang {
+                Lang::En => "s. 53, 54",
+                Lang::Fr => "art. 53, 54",
+            };
             let montreal = screen
                 .lines()
-                .find(|l| l.contains("Montréal ") && l.contains("art. 53, 54"))
+                .find(|l| l.contains("Montréal ") && l.contains(basis))
                 .unwrap_or_else(|| panic!("Montréal's row with its basis: {case}"));
             assert!(montreal.contains('█'), "{case}");
             assert!(screen.contains("217 "), "the total: {case}");

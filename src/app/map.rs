@@ -3,6 +3,7 @@
 
 use super::{App, FIRST_REGION_ROW, Overlay, Pane, step};
 use crate::geo::{self, Geography, View};
+use crate::present::RegionFigures;
 
 /// What the regions of the map are coloured by.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -44,35 +45,22 @@ pub struct MapView {
     pub geo: Option<&'static Geography>,
 }
 
-/// One region's figures, as the map colours and names them.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub struct RegionFigures {
-    pub organisations: usize,
-    pub people_known: u64,
-    pub withheld: usize,
-}
-
-impl RegionFigures {
-    pub fn value(&self, measure: Measure) -> u64 {
-        match measure {
-            Measure::Organisations => self.organisations as u64,
-            Measure::People => self.people_known,
-            Measure::Withheld => self.withheld as u64,
+impl Measure {
+    /// A region's value for the measure, from the presentation layer's
+    /// figures: `None` where the letter gives no count, never 0.
+    pub fn value(self, f: &RegionFigures) -> Option<u64> {
+        match self {
+            Measure::Organisations => Some(f.organisations as u64),
+            Measure::People => f.known_count,
+            Measure::Withheld => Some(f.withheld_cities as u64),
         }
     }
 }
 
 impl App {
-    /// The figures of `data.regions[i]`.
-    pub fn region_figures(&self, i: usize) -> RegionFigures {
-        self.regions
-            .get(i)
-            .map(|r| RegionFigures {
-                organisations: r.organisations,
-                people_known: r.totals.known,
-                withheld: r.totals.withheld,
-            })
-            .unwrap_or_default()
+    /// The figures of `data.regions[i]`, as every surface shows them.
+    pub fn region_figures(&self, i: usize) -> Option<&RegionFigures> {
+        self.regions.get(i)
     }
 
     /// The map's geography for this dataset, if its regions are Québec's.
@@ -191,8 +179,8 @@ mod tests {
             app.update(Action::Down);
         }
         assert_eq!(code(&app), "07");
-        let figures = app.region_figures(map(&app).region);
-        assert_eq!((figures.organisations, figures.people_known), (0, 63));
+        let figures = app.region_figures(map(&app).region).expect("07");
+        assert_eq!((figures.organisations, figures.known_count), (0, Some(63)));
         app.update(Action::Open);
         assert!(matches!(app.overlay, Overlay::None));
         assert_eq!(app.focus, Pane::Regions);

@@ -10,9 +10,9 @@ use crate::data::Dataset;
 use crate::i18n::{Lang, Message, Text};
 
 use super::ExportFormat;
-use super::listing::{Listing, count_cell, table, withheld_cell};
+use super::listing::{Listing, count_cell, markdown_format, table, withheld_cell, withheld_flag};
 use super::output::{self, cannot_write, refuse_existing};
-use super::table::{Format, Table, to_json};
+use super::table::{Table, to_json};
 
 /// What `export` was asked for.
 #[derive(Debug, Clone, Copy)]
@@ -62,6 +62,12 @@ fn export(data: &Dataset, request: &Request, lang: Lang) -> Result<ExitCode, Mes
             .output
             .and_then(|p| p.file_stem())
             .map_or_else(|| "pap".to_string(), |s| s.to_string_lossy().into_owned());
+        if request.output.is_none() {
+            // The file standard output goes to has no name here: say which
+            // name the tables' descriptions are for (the rest applies to any).
+            let note = Message::new(Text::ExportMetadataDatabase).with("database", &database);
+            eprintln!("pap-tui: {}", note.describe(lang));
+        }
         let meta = super::datasette::metadata(data, &database);
         match to_json(&meta) {
             Ok(json) => output::write_new(path, json.as_bytes(), request.force)?,
@@ -110,7 +116,8 @@ pub fn json(data: &Dataset) -> serde_json::Result<String> {
 }
 
 /// Every entry on one row, with a `kind` column; empty cells where a column does
-/// not apply. A withheld count is an empty `count` with its articles in `withheld`;
+/// not apply. A withheld count is an empty `count`, `withheld` true and its
+/// articles in `withheld_articles` (the data dictionary's names);
 /// a funding row names its annex organisation in `organisation_id`.
 pub fn csv(data: &Dataset) -> String {
     let mut t = Table::new(&[
@@ -121,14 +128,15 @@ pub fn csv(data: &Dataset) -> String {
         "regions",
         "count",
         "withheld",
+        "withheld_articles",
         "amount_cad",
         "organisation_id",
         "text",
     ]);
-    let row = |cells: [&str; 10]| cells.iter().map(|c| c.to_string()).collect::<Vec<_>>();
+    let row = |cells: [&str; 11]| cells.iter().map(|c| c.to_string()).collect::<Vec<_>>();
     for r in &data.regions {
         t.push(row([
-            "region", &r.code, &r.name, "", &r.code, "", "", "", "", "",
+            "region", &r.code, &r.name, "", &r.code, "", "", "", "", "", "",
         ]));
     }
     for o in &data.organisations {
@@ -145,13 +153,14 @@ pub fn csv(data: &Dataset) -> String {
             "",
             "",
             "",
+            "",
             note,
         ]));
     }
     for c in &data.cities {
-        let (count, withheld) = (count_cell(c), withheld_cell(c));
+        let (count, flag, articles) = (count_cell(c), withheld_flag(c), withheld_cell(c));
         t.push(row([
-            "city", &c.id, &c.name, "", &c.region, &count, &withheld, "", "", "",
+            "city", &c.id, &c.name, "", &c.region, &count, &flag, &articles, "", "", "",
         ]));
     }
     for f in &data.funding {
@@ -165,6 +174,7 @@ pub fn csv(data: &Dataset) -> String {
             "",
             "",
             "",
+            "",
             &amount,
             org,
             "",
@@ -174,7 +184,7 @@ pub fn csv(data: &Dataset) -> String {
         let text = a.text.as_deref().or(a.paraphrase.as_deref()).unwrap_or("");
         let name = format!("Article {}", a.number);
         t.push(row([
-            "article", &a.number, &name, "", "", "", "", "", "", text,
+            "article", &a.number, &name, "", "", "", "", "", "", "", text,
         ]));
     }
     t.to_csv()
@@ -204,7 +214,7 @@ pub fn markdown(data: &Dataset, lang: Lang) -> String {
     ];
     for (kind, listing) in sections {
         out.push_str(&format!("## {}\n\n", capitalised(kind)));
-        out.push_str(&table(data, listing, None, lang, Format::Text).to_markdown());
+        out.push_str(&table(data, listing, None, lang, markdown_format(listing)).to_markdown());
         out.push('\n');
     }
     out.push_str(&format!("## {}\n\n", capitalised(s.kind_article)));

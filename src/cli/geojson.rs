@@ -37,11 +37,49 @@ fn geography(data: &Dataset) -> Result<&'static Geography, Message> {
     Ok(geo)
 }
 
-/// One Feature per region: its shape, its organisations and its totals.
+/// The geography's credit as every feature carries it: GIS tools drop the
+/// collection's own members, the features' properties they keep.
+fn credit(geo: &Geography) -> [(&'static str, Value); 3] {
+    let (r, c) = (&geo.regions_source, &geo.cities_source);
+    [
+        (
+            "geometry_attribution",
+            json!(format!("{} {}", r.attribution, c.attribution)),
+        ),
+        (
+            "geometry_licence",
+            json!(if r.licence == c.licence {
+                r.licence.clone()
+            } else {
+                format!("{}; {}", r.licence, c.licence)
+            }),
+        ),
+        (
+            "geometry_note",
+            json!("Background geography, not from the letter."),
+        ),
+    ]
+}
+
+/// `properties` with the geography's credit added.
+fn credited(mut properties: Value, geo: &Geography) -> Value {
+    if let Some(object) = properties.as_object_mut() {
+        for (key, value) in credit(geo) {
+            object.insert(key.into(), value);
+        }
+    }
+    properties
+}
+
+/// One Feature per region: its shape and its figures (the data dictionary's
+/// fields, from the presentation layer: a known count is null, never 0, when
+/// the letter gives none).
 fn region_features(data: &Dataset, geo: &Geography) -> Vec<Value> {
+    let figures = crate::present::figures::regions(data);
     data.regions
         .iter()
-        .filter_map(|region| {
+        .zip(figures)
+        .filter_map(|(region, figures)| {
             let shape = &geo.regions[geo.region(&region.code)?];
             let ids: Vec<&str> = data
                 .organisations
@@ -49,20 +87,16 @@ fn region_features(data: &Dataset, geo: &Geography) -> Vec<Value> {
                 .filter(|o| o.regions.contains(&region.code))
                 .map(|o| o.id.as_str())
                 .collect();
-            let totals = data.region_totals(&region.code);
+            let mut properties = figures.json(&region.code, &region.name);
+            if let Some(object) = properties.as_object_mut() {
+                object.insert("kind".into(), json!("region"));
+                object.insert("organisation_ids".into(), json!(ids));
+            }
             Some(json!({
                 "type": "Feature",
                 "id": region.code,
                 "geometry": region_geometry(&shape.polygons),
-                "properties": {
-                    "kind": "region",
-                    "code": region.code,
-                    "name": region.name,
-                    "organisations": ids.len(),
-                    "organisation_ids": ids,
-                    "people_accompanied_known": totals.known,
-                    "cities_withheld": totals.withheld,
-                },
+                "properties": credited(properties, geo),
             }))
         })
         .collect()
@@ -78,18 +112,16 @@ fn city_features<'a>(data: &'a Dataset, geo: &Geography) -> (Vec<Value>, Vec<&'a
             without_point.push(city.name.as_str());
             continue;
         };
+        let mut properties = crate::present::CityValue::of(city).json(city);
+        if let Some(object) = properties.as_object_mut() {
+            object.insert("kind".into(), json!("city"));
+            object.insert("geonameid".into(), json!(point.geonameid));
+        }
         features.push(json!({
             "type": "Feature",
             "id": city.id,
             "geometry": { "type": "Point", "coordinates": [point.lon, point.lat] },
-            "properties": {
-                "kind": "city",
-                "name": city.name,
-                "region": city.region,
-                "count": city.count,
-                "withheld": city.withheld.as_ref().map(|w| &w.articles),
-                "geonameid": point.geonameid,
-            },
+            "properties": credited(properties, geo),
         }));
     }
     (features, without_point)
@@ -113,10 +145,17 @@ fn feature_collection(
             "ministry": d.ministry,
             "date": d.date,
             "subject": d.subject,
-            "properties": [
-                "organisations", "organisation_ids", "people_accompanied_known",
-                "cities_withheld", "name", "region", "count", "withheld",
-            ],
+            "properties": crate::present::dictionary::FIELDS
+                .iter()
+                .map(|f| json!({
+                    "name": f.name,
+                    "of": f.of,
+                    "type": f.kind,
+                    "absent": f.absent,
+                    "description": f.meaning,
+                    "source": f.source,
+                }))
+                .collect::<Vec<_>>(),
             "note": "These properties come from the letter (access-to-information decision); the geometry does not.",
         },
         "geometry_sources": {

@@ -143,6 +143,11 @@ fn localize(cmd: clap::Command, lang: Lang, top: bool) -> clap::Command {
         .subcommand_help_heading(words("#commands", lang))
         .subcommand_value_name(words("<COMMAND>", lang))
         .mut_subcommands(|sub| localize(sub, lang, false));
+    if ["regions", "cities", "export"].contains(&name.as_str()) {
+        // The data dictionary, from its one table.
+        let fields = crate::present::dictionary::help();
+        cmd = cmd.after_help(format!("{}\n{fields}", words("#fields", lang)));
+    }
     if top {
         cmd = cmd.long_about(words(&format!("{name}/long"), lang));
     } else {

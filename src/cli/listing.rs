@@ -1,8 +1,9 @@
 //! The list subcommands: regions, organisations, cities, funding and articles as
 //! aligned text, CSV or JSON, optionally limited to one region.
 
-use crate::data::{Article, City, Dataset, Funding, Headcount, Organisation, Region, Totals};
+use crate::data::{Article, City, Dataset, Funding, Headcount, Organisation, Region};
 use crate::i18n::Lang;
+use crate::present::{CityValue, RegionFigures};
 use crate::search::fold_accents;
 
 use super::table::{Column, Format, Layout, Table};
@@ -120,12 +121,15 @@ pub fn table(
 ) -> Table {
     match listing {
         Listing::Regions => {
-            let lines = regions_in(data, region).map(|region| RegionLine {
-                region,
-                organisations: data.organisations_in(&region.code).count(),
-                totals: data.region_totals(&region.code),
-            });
-            region_layout(lang).table(lines, format)
+            let figures = crate::present::figures::regions(data);
+            let lines = data
+                .regions
+                .iter()
+                .zip(figures)
+                .filter(|(r, _)| region.is_none_or(|code| r.code == code))
+                .map(|(region, figures)| RegionLine { region, figures })
+                .collect::<Vec<_>>();
+            region_layout(lang).table(&lines, format)
         }
         Listing::Organisations => {
             organisation_layout(data, lang).table(organisations_in(data, region), format)
@@ -138,38 +142,50 @@ pub fn table(
     }
 }
 
-/// A region with what its line counts.
-#[derive(Clone, Copy)]
+/// A region with its figures, from the presentation layer.
 struct RegionLine<'a> {
     region: &'a Region,
-    organisations: usize,
-    totals: Totals,
+    figures: RegionFigures,
 }
 
-fn region_layout<'a>(lang: Lang) -> Layout<'a, RegionLine<'a>> {
+fn region_layout<'a>(lang: Lang) -> Layout<'a, &'a RegionLine<'a>> {
+    use crate::present::dictionary as field;
     let s = lang.strings();
     Layout::new(vec![
-        Column::both("code", s.col_code, |l: RegionLine| l.region.code.clone()),
-        Column::both("name", s.col_region, |l: RegionLine| l.region.name.clone()),
-        Column::both("organisations", s.col_organisations, |l: RegionLine| {
-            l.organisations.to_string()
-        })
+        Column::both(field::REGION_CODE.name, s.col_code, |l: &RegionLine| {
+            l.region.code.clone()
+        }),
+        Column::both(field::REGION_NAME.name, s.col_region, |l: &RegionLine| {
+            l.region.name.clone()
+        }),
+        Column::both(
+            field::ORGANISATIONS.name,
+            s.col_organisations,
+            |l: &RegionLine| l.figures.organisations.to_string(),
+        )
         .right(),
-        Column::csv("cities", |l: RegionLine| l.totals.cities.to_string()),
+        Column::csv(field::LISTED_CITIES.name, |l: &RegionLine| {
+            l.figures.listed_cities.to_string()
+        }),
         // No known count (no city, or every city withheld) is an empty cell,
         // never a 0 that would read as "nobody accompanied".
-        Column::csv("known_count", |l: RegionLine| {
-            if l.totals.cities > l.totals.withheld {
-                l.totals.known.to_string()
-            } else {
-                String::new()
-            }
+        Column::csv(field::KNOWN_COUNT.name, |l: &RegionLine| {
+            l.figures
+                .known_count
+                .map_or_else(String::new, |n| n.to_string())
         }),
-        Column::csv("withheld_cities", |l: RegionLine| {
-            l.totals.withheld.to_string()
+        Column::csv(field::WITHHELD_CITIES.name, |l: &RegionLine| {
+            l.figures.withheld_cities.to_string()
         }),
-        Column::text(s.col_headcount, move |l: RegionLine| l.totals.summary(lang)).right(),
+        Column::csv(field::WITHHELD_ARTICLES.name, |l: &RegionLine| {
+            l.figures.withheld_articles.join(";")
+        }),
+        Column::text(s.col_headcount, move |l: &RegionLine| {
+            l.figures.summary(lang)
+        })
+        .right(),
     ])
+    .note(lang.figure_strings().computed.to_string())
 }
 
 fn organisation_layout<'a>(data: &'a Dataset, lang: Lang) -> Layout<'a, &'a Organisation> {
@@ -204,17 +220,20 @@ fn city_layout<'a>(data: &'a Dataset, region: Option<&'a str>, lang: Lang) -> La
             data.region_name(&c.region).to_string()
         }),
         Column::csv("count", |c: &City| count_cell(c)),
-        Column::csv("withheld", |c: &City| withheld_cell(c)),
-        Column::text(s.col_headcount, |c: &City| match c.headcount() {
-            Headcount::Withheld(w) => s.withheld_marker(&w.articles),
-            _ => count_cell(c),
-        })
-        .right(),
+        Column::csv("withheld", |c: &City| withheld_flag(c)),
+        Column::csv("withheld_articles", |c: &City| withheld_cell(c)),
+        Column::text(s.col_headcount, move |c: &City| CityValue::of(c).text(lang)).right(),
     ])
     .total(move || {
-        let totals = Totals::of(cities_in(data, region));
-        vec![s.total.to_string(), String::new(), totals.summary(lang)]
+        let figures = RegionFigures::of(0, cities_in(data, region));
+        let mark = lang.figure_strings().computed_mark;
+        vec![
+            format!("{mark} {}", s.total),
+            String::new(),
+            figures.summary(lang),
+        ]
     })
+    .note(lang.figure_strings().computed.to_string())
 }
 
 fn funding_layout<'a>(
@@ -235,9 +254,12 @@ fn funding_layout<'a>(
         Column::text(s.col_amount, move |f: &Funding| lang.amount(f.amount_cad)).right(),
     ])
     .total(move || {
-        let total = crate::data::amount_total(funding_in(data, region));
-        vec![s.total.to_string(), lang.amount(total)]
+        // A sum pap-tui makes: the letter prints no total.
+        let total = crate::present::figures::funding_total(funding_in(data, region));
+        let mark = lang.figure_strings().computed_mark;
+        vec![format!("{mark} {}", s.total), lang.amount(total)]
     })
+    .note(lang.figure_strings().computed.to_string())
 }
 
 /// Articles are listed as text blocks ([`articles_text`]); this table is for CSV.
@@ -262,6 +284,11 @@ pub(super) fn count_cell(c: &City) -> String {
         Headcount::Known(n) => n.to_string(),
         Headcount::Withheld(_) | Headcount::Missing => String::new(),
     }
+}
+
+/// Whether a city's count is withheld, as CSV holds a boolean.
+pub(super) fn withheld_flag(c: &City) -> String {
+    matches!(CityValue::of(c), CityValue::Withheld(_)).to_string()
 }
 
 /// The articles that withhold a city's count, as CSV holds them; empty when the
@@ -339,13 +366,22 @@ pub fn articles_markdown(data: &Dataset, lang: Lang) -> String {
     out
 }
 
+/// The columns a listing's Markdown table shows: regions and cities with
+/// the data dictionary's fields beside their words, the others as text.
+pub fn markdown_format(listing: Listing) -> Format {
+    match listing {
+        Listing::Regions | Listing::Cities => Format::Markdown,
+        _ => Format::Text,
+    }
+}
+
 /// A listing as Markdown to quote: the table (the articles under headings),
 /// then its citation: the decision and the OCR lines of every row.
 pub fn markdown(data: &Dataset, listing: Listing, region: Option<&str>, lang: Lang) -> String {
     use crate::present::citation::{Citation, Row};
     let body = match listing {
         Listing::Articles => articles_markdown(data, lang),
-        _ => table(data, listing, region, lang, Format::Text).to_markdown(),
+        _ => table(data, listing, region, lang, markdown_format(listing)).to_markdown(),
     };
     let rows: Vec<Row> = match listing {
         Listing::Regions => regions_in(data, region).map(Row::Region).collect(),
@@ -364,14 +400,37 @@ pub fn markdown(data: &Dataset, listing: Listing, region: Option<&str>, lang: La
     )
 }
 
-/// The model objects of a listing, for JSON output.
+/// A dictionary object with the OCR lines it was read from.
+fn with_source(mut value: serde_json::Value, source: &crate::data::Source) -> serde_json::Value {
+    if let (Some(object), Ok(lines)) = (value.as_object_mut(), serde_json::to_value(source)) {
+        object.insert("source".into(), lines);
+    }
+    value
+}
+
+/// The objects of a listing, for JSON output: regions and cities with the
+/// data dictionary's fields, the others as the dataset holds them.
 pub fn json_value(data: &Dataset, listing: Listing, region: Option<&str>) -> serde_json::Value {
     let value = match listing {
-        Listing::Regions => serde_json::to_value(regions_in(data, region).collect::<Vec<_>>()),
+        Listing::Regions => {
+            let figures = crate::present::figures::regions(data);
+            let rows: Vec<serde_json::Value> = data
+                .regions
+                .iter()
+                .zip(figures)
+                .filter(|(r, _)| region.is_none_or(|code| r.code == code))
+                .map(|(r, f)| with_source(f.json(&r.code, &r.name), &r.source))
+                .collect();
+            Ok(serde_json::Value::Array(rows))
+        }
         Listing::Organisations => {
             serde_json::to_value(organisations_in(data, region).collect::<Vec<_>>())
         }
-        Listing::Cities => serde_json::to_value(cities_in(data, region).collect::<Vec<_>>()),
+        Listing::Cities => Ok(serde_json::Value::Array(
+            cities_in(data, region)
+                .map(|c| with_source(CityValue::of(c).json(c), &c.source))
+                .collect(),
+        )),
         Listing::Funding => serde_json::to_value(funding_in(data, region).collect::<Vec<_>>()),
         Listing::Articles => serde_json::to_value(&data.articles),
     };

@@ -2,6 +2,7 @@
 //! primary and foreign keys, the OCR lines of every value in `sources`, and
 //! views for the common questions, ready for Datasette or the `sqlite3` shell.
 
+pub mod full_text;
 pub mod schema;
 
 use std::path::Path;
@@ -23,6 +24,9 @@ pub fn write(data: &Dataset, path: &Path) -> rusqlite::Result<()> {
     let tx = db.transaction()?;
     tx.execute_batch(&schema::create_all())?;
     insert(&tx, data)?;
+    for index in full_text::FULL_TEXT {
+        tx.execute_batch(&index.create())?;
+    }
     tx.commit()?;
     db.close().map_err(|(_, e)| e)
 }
@@ -410,7 +414,7 @@ mod tests {
                 |row| row.get(0),
             )
             .expect("Terrebonne");
-        assert_eq!(articles, "53, 54");
+        assert_eq!(articles, "53;54");
     }
 
     #[test]

@@ -17,6 +17,8 @@ pub struct Table {
     pub rows: Vec<Vec<String>>,
     /// Columns aligned to the right (numbers).
     pub right: Vec<usize>,
+    /// A line under the rows in text and Markdown: the legend of a mark.
+    pub note: Option<String>,
 }
 
 impl Table {
@@ -25,6 +27,7 @@ impl Table {
             header: header.iter().map(|h| h.to_string()).collect(),
             rows: Vec::new(),
             right: Vec::new(),
+            note: None,
         }
     }
 
@@ -85,6 +88,11 @@ impl Table {
             out.push_str(line.trim_end());
             out.push('\n');
         }
+        if let Some(note) = &self.note {
+            out.push('\n');
+            out.push_str(&text::line(note));
+            out.push('\n');
+        }
         out
     }
 
@@ -126,6 +134,11 @@ impl Table {
         for row in &self.rows {
             out.push_str(&line(row));
         }
+        if let Some(note) = &self.note {
+            out.push('\n');
+            out.push_str(&text::markdown_line(note));
+            out.push('\n');
+        }
         out
     }
 }
@@ -136,6 +149,9 @@ impl Table {
 pub enum Format {
     Text,
     Csv,
+    /// Text's words and CSV's raw values side by side, under the CSV keys
+    /// (the data dictionary's names) where a column has one.
+    Markdown,
 }
 
 /// One column of a listing, described once for both formats.
@@ -191,6 +207,7 @@ impl<'a, R> Column<'a, R> {
 pub struct Layout<'a, R> {
     columns: Vec<Column<'a, R>>,
     total: Option<Box<dyn FnOnce() -> Vec<String> + 'a>>,
+    note: Option<String>,
 }
 
 impl<'a, R: Copy> Layout<'a, R> {
@@ -198,11 +215,18 @@ impl<'a, R: Copy> Layout<'a, R> {
         Layout {
             columns,
             total: None,
+            note: None,
         }
     }
 
-    /// A last line, one cell per text column, that only text shows: a script
-    /// reading the CSV sums for itself.
+    /// A line under the rows that text and Markdown show: the legend of a mark.
+    pub fn note(mut self, note: String) -> Self {
+        self.note = Some(note);
+        self
+    }
+
+    /// A last line, one cell per text column, that text and Markdown show: a
+    /// script reading the CSV sums for itself.
     pub fn total(mut self, line: impl FnOnce() -> Vec<String> + 'a) -> Self {
         self.total = Some(Box::new(line));
         self
@@ -217,6 +241,7 @@ impl<'a, R: Copy> Layout<'a, R> {
                 match format {
                     Format::Text => c.title,
                     Format::Csv => c.key,
+                    Format::Markdown => c.key.or(c.title),
                 }
                 .map(|header| (header, c))
             })
@@ -226,14 +251,26 @@ impl<'a, R: Copy> Layout<'a, R> {
         for record in records {
             t.push(shown.iter().map(|(_, c)| (c.cell)(record)).collect());
         }
-        if format == Format::Text {
+        if format != Format::Csv {
             t.right = (shown.iter().enumerate())
                 .filter(|(_, (_, c))| c.right)
                 .map(|(i, _)| i)
                 .collect();
-            if let Some(total) = self.total {
-                t.push(total());
-            }
+            t.note = self.note;
+        }
+        if format != Format::Csv
+            && let Some(total) = self.total
+        {
+            // One cell per text column; the raw columns Markdown adds stay empty.
+            let mut cells = total().into_iter();
+            let row = shown
+                .iter()
+                .map(|(_, c)| match c.title {
+                    Some(_) => cells.next().unwrap_or_default(),
+                    None => String::new(),
+                })
+                .collect();
+            t.push(row);
         }
         t
     }

@@ -305,11 +305,6 @@ impl Dataset {
     pub fn headcount_totals(&self) -> Totals {
         Totals::of(self.cities.iter())
     }
-
-    /// The same totals over the cities of one region.
-    pub fn region_totals(&self, code: &str) -> Totals {
-        Totals::of(self.cities_in(code))
-    }
 }
 
 /// The largest headcount a city may have: more people than live in Québec, so
@@ -326,7 +321,9 @@ pub fn amount_total<'a>(rows: impl Iterator<Item = &'a Funding>) -> u64 {
     rows.fold(0u64, |total, f| total.saturating_add(f.amount_cad))
 }
 
-/// A headcount summary: what is known, and how many cities are withheld.
+/// A headcount summary for checks and counts: what is known, and how many
+/// cities are withheld. What a surface shows of a region's figures comes from
+/// `present::figures`, where a region with no known count has none, not 0.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Totals {
     pub cities: usize,
@@ -335,18 +332,6 @@ pub struct Totals {
 }
 
 impl Totals {
-    /// The summary in words, e.g. `41 + 1 withheld`, `2 caviardées`; `—` when
-    /// there is no city.
-    pub fn summary(&self, lang: crate::i18n::Lang) -> String {
-        let word = lang.noun(self.withheld as u64, crate::i18n::Noun::Withheld);
-        match (self.cities, self.known, self.withheld) {
-            (0, _, _) => "—".to_string(),
-            (_, known, 0) => known.to_string(),
-            (n, _, withheld) if n == withheld => format!("{withheld} {word}"),
-            (_, known, withheld) => format!("{known} + {withheld} {word}"),
-        }
-    }
-
     pub fn of<'a>(cities: impl Iterator<Item = &'a City>) -> Totals {
         cities.fold(Totals::default(), |t, c| Totals {
             cities: t.cities + 1,

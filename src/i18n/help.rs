@@ -423,6 +423,11 @@ const HELP: &[(&str, &str, &str)] = &[
     ("#also", "aussi", "also"),
     ("#usage", "Utilisation :", "Usage:"),
     ("#commands", "Commandes", "Commands"),
+    (
+        "#fields",
+        "Champs des chiffres, les mêmes en JSON, CSV, Markdown, SQLite et GeoJSON (Σ : calculé par pap-tui ; docs/data.md) :",
+        "Fields of the figures, the same in JSON, CSV, Markdown, SQLite and GeoJSON (Σ: computed by pap-tui; docs/data.md):",
+    ),
 ];
 
 /// The help of `key` in `lang`, or None when the table has no such row.

@@ -15,7 +15,6 @@ pub struct MapStrings {
     pub people_known: &'static str,
     pub withheld_cities: &'static str,
     pub legend: &'static str,
-    pub article_short: &'static str,
     pub no_geography: &'static str,
     /// Says that the boundaries and points are not from the letter.
     pub background: &'static str,
@@ -40,7 +39,6 @@ pub const MAP_FR: MapStrings = MapStrings {
     people_known: "Personnes accompagnées (connues)",
     withheld_cities: "Villes caviardées",
     legend: "Légende",
-    article_short: "art.",
     no_geography: "Aucune géographie connue pour les régions de ces données : elles ne sont pas les 17 régions administratives du Québec.",
     background: "Limites et villes : géographie de fond, pas la lettre.",
     credit_long: "Géographie de fond, pas la lettre · © Gouvernement du Québec (MRNF, BDGA), GeoNames, CC-BY 4.0 · côtes : Natural Earth · crédits : ?",
@@ -61,7 +59,6 @@ pub const MAP_EN: MapStrings = MapStrings {
     people_known: "People accompanied (known)",
     withheld_cities: "Withheld cities",
     legend: "Legend",
-    article_short: "s.",
     no_geography: "No geography is known for this dataset's regions: they are not Québec's 17 administrative regions.",
     background: "Boundaries and cities: background geography, not the letter.",
     credit_long: "Background geography, not the letter · © Gouvernement du Québec (MRNF, BDGA), GeoNames, CC-BY 4.0 · coasts: Natural Earth · credits: ?",

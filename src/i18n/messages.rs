@@ -71,6 +71,10 @@ rows! {
             fr: "--metadata va avec --format sqlite : Datasette lit des bases SQLite",
             en: "--metadata goes with --format sqlite: Datasette reads SQLite databases",
         }
+        ExportMetadataDatabase {
+            fr: "les descriptions des tables de --metadata visent la base « {database} » : Datasette nomme une base d'après son fichier, sans .db ; nommez-le {database}.db, ou donnez --output",
+            en: "--metadata describes the tables of the database \"{database}\": Datasette names a database after its file, without .db; name it {database}.db, or give --output",
+        }
         ExportNoGeography {
             fr: "aucune géographie connue pour les régions {codes} : la carte GeoJSON ne couvre que les 17 régions administratives du Québec",
             en: "no geography is known for the regions {codes}: the GeoJSON map covers only Québec's 17 administrative regions",

@@ -174,7 +174,9 @@ pub static DETAIL_EN: DetailLabels = DetailLabels {
 /// Every interface string of one language.
 #[derive(Debug)]
 pub struct Strings {
-    pub withheld: &'static str,
+    /// Before the article numbers of a withholding: Québec statutes are
+    /// cited `s.` (section) in English and `art.` in French.
+    pub section: &'static str,
     pub withheld_short: &'static str,
     pub col_code: &'static str,
     pub col_region: &'static str,
@@ -260,7 +262,8 @@ pub struct Strings {
     pub star_added: &'static str,
     pub star_removed: &'static str,
     /// The legend of the regions pane's columns: organisations, then people
-    /// accompanied, then after `+` the cities withheld (█ as everywhere).
+    /// accompanied, then after `+` the cities withheld (█ as everywhere); Σ
+    /// marks them as counts and sums made by pap-tui.
     pub region_legend: &'static str,
     /// What `T` says, before the theme's name.
     pub theme_word: &'static str,
@@ -287,7 +290,7 @@ pub struct Strings {
 }
 
 pub static FR: Strings = Strings {
-    withheld: "caviardé — art. {articles}",
+    section: "art.",
     withheld_short: "caviardé",
     col_code: "CODE",
     col_region: "RÉGION",
@@ -363,7 +366,7 @@ pub static FR: Strings = Strings {
     star_added: "Étoilé",
     star_removed: "Étoile retirée",
     theme_word: "Thème",
-    region_legend: "org. · personnes+█",
+    region_legend: "Σ org. · personnes+█",
     no_stars: "Aucune entrée étoilée. Appuyez sur s sur une entrée pour la garder ici.",
     copy_menu_title: "Copier",
     copy_formats: ["Texte", "Markdown avec la citation", "JSON"],
@@ -394,7 +397,7 @@ pub static FR: Strings = Strings {
 };
 
 pub static EN: Strings = Strings {
-    withheld: "withheld — art. {articles}",
+    section: "s.",
     withheld_short: "withheld",
     col_code: "CODE",
     col_region: "REGION",
@@ -470,7 +473,7 @@ pub static EN: Strings = Strings {
     star_added: "Starred",
     star_removed: "Unstarred",
     theme_word: "Theme",
-    region_legend: "orgs · people+█",
+    region_legend: "Σ orgs · people+█",
     no_stars: "No starred entry yet. Press s on an entry to keep it here.",
     copy_menu_title: "Copy",
     copy_formats: ["Plain text", "Markdown with citation", "JSON"],
@@ -500,14 +503,15 @@ pub static EN: Strings = Strings {
     ],
 };
 
-/// The articles a withholding invokes: `art. 53, 54` in both languages.
-pub fn legal_basis(articles: &[String]) -> String {
-    format!("art. {}", articles.join(", "))
-}
-
 impl Strings {
+    /// The articles a withholding invokes, the one wording of every surface:
+    /// `s. 53, 54` in English, `art. 53, 54` in French.
+    pub fn legal_basis(&self, articles: &[String]) -> String {
+        format!("{} {}", self.section, articles.join(", "))
+    }
+
     /// A withholding where there is room, the one way every pane, detail,
-    /// copy and listing writes it: `█ withheld — art. 53, 54`.
+    /// copy and listing writes it: `█ withheld — s. 53, 54`.
     pub fn withheld_marker(&self, articles: &[String]) -> String {
         format!("█ {}", self.withheld_words(articles))
     }
@@ -515,12 +519,12 @@ impl Strings {
     /// A withholding where room is short: `█ art. 53, 54`. The legal basis
     /// matters more than the word, which the block already says.
     pub fn withheld_marker_short(&self, articles: &[String]) -> String {
-        format!("█ {}", legal_basis(articles))
+        format!("█ {}", self.legal_basis(articles))
     }
 
-    /// The words after the block: `withheld — art. 53, 54`.
+    /// The words after the block: `withheld — s. 53, 54`.
     pub fn withheld_words(&self, articles: &[String]) -> String {
-        self.withheld.replace("{articles}", &articles.join(", "))
+        format!("{} — {}", self.withheld_short, self.legal_basis(articles))
     }
 
     /// An ISO date (`2020-02-06`) as a citation writes it, `6 février 2020`

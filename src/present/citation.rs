@@ -67,6 +67,33 @@ fn lines_in_region(o: &Organisation, code: &str) -> Vec<u32> {
     }
 }
 
+/// The answers that invoke `articles` to withhold a count, one part per
+/// question: a withheld value is cited with the passage giving its legal basis.
+fn withholding_parts(data: &Dataset, articles: &[String], lang: Lang) -> Vec<Part> {
+    if articles.is_empty() {
+        return Vec::new();
+    }
+    data.document
+        .questions
+        .iter()
+        .filter_map(|q| {
+            let lines: Vec<u32> = q
+                .answers
+                .iter()
+                .filter(|a| {
+                    a.outcome == crate::data::Outcome::PartlyRefused
+                        && a.articles.iter().any(|n| articles.contains(n))
+                })
+                .flat_map(|a| numbers(&a.source))
+                .collect();
+            let name = Message::new(Text::CiteQuestion)
+                .with("number", q.number)
+                .describe(lang);
+            (!lines.is_empty()).then(|| Part::new(name, lines))
+        })
+        .collect()
+}
+
 /// The annex's section of a region (or of several, joined).
 fn annex_part(lang: Lang, regions: &str) -> String {
     format!("{}, {regions}", lang.strings().part_annex)
@@ -195,6 +222,8 @@ impl<'a> Citation<'a> {
             let lines = cities.iter().flat_map(|c| numbers(&c.source));
             parts.push(Part::new(lang.strings().part_headcounts.to_string(), lines));
         }
+        let figures = super::figures::RegionFigures::of(0, cities.iter().copied());
+        parts.extend(withholding_parts(data, &figures.withheld_articles, lang));
         Citation::with(data, parts)
     }
 
@@ -204,10 +233,15 @@ impl<'a> Citation<'a> {
         Citation::one_part(data, annex_part(lang, &regions.join(", ")), &o.source)
     }
 
-    /// The citation of a city: its row of the headcounts' table.
+    /// The citation of a city: its row of the headcounts' table, and for a
+    /// withheld count the answer that invokes its articles.
     pub fn of_city(data: &'a Dataset, c: &City, lang: Lang) -> Citation<'a> {
         let name = lang.strings().part_headcounts.to_string();
-        Citation::one_part(data, name, &c.source)
+        let mut parts = vec![Part::new(name, numbers(&c.source))];
+        if let Some(w) = &c.withheld {
+            parts.extend(withholding_parts(data, &w.articles, lang));
+        }
+        Citation::with(data, parts)
     }
 
     /// The citation of a funding row: its row of the funding table.
@@ -362,6 +396,11 @@ mod tests {
         assert_eq!(
             parts(Citation::of_rows(&d, rows, None, Lang::En)),
             [
+                // Montréal is withheld: the answer invoking its articles is cited.
+                (
+                    "question 3 of the request and its answer".to_string(),
+                    vec![50, 51, 52, 53, 55]
+                ),
                 ("table of immigrants accompanied".to_string(), vec![62, 94]),
                 (annex("Laurentides"), vec![191]),
                 (annex("Lanaudière"), vec![195, 197]),
@@ -372,6 +411,10 @@ mod tests {
         assert_eq!(
             parts(Citation::of_rows(&d, rows, Some("14"), Lang::En)),
             [
+                (
+                    "question 3 of the request and its answer".to_string(),
+                    vec![50, 51, 52, 53, 55]
+                ),
                 ("table of immigrants accompanied".to_string(), vec![62, 94]),
                 (annex("Lanaudière"), vec![195, 197]),
             ]
@@ -411,7 +454,8 @@ mod tests {
             c.text(Lang::Fr),
             "Source : MIFI, décision d'accès à l'information 18159, 6 février 2020 — \
              annexe « Organismes par régions », Lanaudière (OCR l. 167, 195–197, 199) ; \
-             tableau des personnes immigrantes accompagnées (OCR l. 76)."
+             tableau des personnes immigrantes accompagnées (OCR l. 76) ; \
+             question 3 de la demande et sa réponse (OCR l. 50–53, 55)."
         );
         // A region the annex does not name: its city only.
         let c = Citation::of(&d, &Target::Region("07".into()), Lang::En).expect("c");

@@ -16,6 +16,7 @@ use crate::text;
 
 use super::citation::Citation;
 use super::detail::Target;
+use super::figures::{CityValue, RegionFigures, RegionState};
 
 /// How a copied entry is written.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -35,12 +36,23 @@ fn region_names(data: &Dataset, codes: &[String]) -> String {
 
 /// A city's headcount in a list: `61`, or `█ caviardé — art. 53, 54`.
 fn headcount_short(c: &City, lang: Lang) -> String {
+    CityValue::of(c).text(lang)
+}
+
+/// A withheld count as a copy says it, with all a reader needs to quote it:
+/// `█ withheld — s. 53, 54, Loi sur l'accès … (RLRQ, c. A-2.1) — people
+/// accompanied (12 Aug – 31 Dec 2019)`.
+fn withheld_copy(data: &Dataset, articles: &[String], lang: Lang) -> String {
     let s = lang.strings();
-    match c.headcount() {
-        Headcount::Known(n) => n.to_string(),
-        Headcount::Withheld(w) => text::line(&s.withheld_marker(&w.articles)).into_owned(),
-        Headcount::Missing => "?".to_string(),
-    }
+    let law = &data.document.law;
+    format!(
+        "{}, {} ({}) — {} ({})",
+        s.withheld_marker(articles),
+        text::line(&law.title),
+        text::line(&law.citation),
+        s.people_accompanied,
+        s.period
+    )
 }
 
 /// A region's answer: its organisations, one per line, then its cities with
@@ -62,18 +74,27 @@ fn region_answer(data: &Dataset, code: &str, lang: Lang) -> Option<String> {
         out.push_str(&format!("\n{}", s.no_organisation));
     }
     let cities: Vec<_> = data.cities_in(code).collect();
+    let figures = RegionFigures::of(organisations.len(), cities.iter().copied());
+    let f = lang.figure_strings();
+    out.push_str(&format!(
+        "\n{} ({}){}{}",
+        lang.labels().accompanied,
+        s.period,
+        s.colon,
+        figures.summary(lang)
+    ));
+    if figures.state() != RegionState::NoCity
+        && let Some(reason) = figures.absent_reason(lang)
+    {
+        out.push_str(&format!(" ({reason})"));
+    }
     if !cities.is_empty() {
-        out.push_str(&format!(
-            "\n{} ({}){}",
-            lang.labels().accompanied,
-            s.period,
-            s.colon.trim_end()
-        ));
         for c in cities {
             let name = text::line(&c.name);
             out.push_str(&format!("\n- {name} — {}", headcount_short(c, lang)));
         }
     }
+    out.push_str(&format!("\n{}", f.computed));
     Some(out)
 }
 
@@ -95,7 +116,9 @@ pub fn plain(data: &Dataset, target: &Target, lang: Lang) -> Option<String> {
                 Headcount::Known(n) => {
                     format!("{name} — {n} {} ({})", s.people_accompanied, s.period)
                 }
-                Headcount::Withheld(_) => format!("{name} — {}", headcount_short(c, lang)),
+                Headcount::Withheld(w) => {
+                    format!("{name} — {}", withheld_copy(data, &w.articles, lang))
+                }
                 Headcount::Missing => name.into_owned(),
             }
         }
@@ -165,12 +188,17 @@ pub fn render(data: &Dataset, target: &Target, lang: Lang, format: CopyFormat) -
     })
 }
 
-/// A region as JSON, with its organisations and its cities.
+/// A region as JSON, with its figures (the data dictionary's fields), its
+/// organisations and its cities.
 fn region_json(data: &Dataset, code: &str) -> Option<serde_json::Value> {
     let mut value = serde_json::to_value(data.region(code)?).ok()?;
     let organisations: Vec<_> = data.organisations_in(code).collect();
     let cities: Vec<_> = data.cities_in(code).collect();
+    let figures = RegionFigures::of(organisations.len(), cities.iter().copied());
     let object = value.as_object_mut()?;
+    for (key, field) in figures.json_fields() {
+        object.insert(key.into(), field);
+    }
     object.insert(
         "organisations".into(),
         serde_json::to_value(organisations).ok()?,
@@ -269,10 +297,24 @@ fn hits(data: &Dataset, query: &str, entries: &[&Entry], lang: Lang, markdown: b
     if markdown {
         out.push('\n');
     }
+    // A withheld city keeps its withholding in the list.
+    let city_ids: HashSet<&str> = entries
+        .iter()
+        .filter(|e| e.kind == Kind::City)
+        .map(|e| e.id.as_str())
+        .collect();
+    let cities = by_id(&data.cities, |c| &c.id, &city_ids);
     for (entry, citation) in entries.iter().zip(entry_citations(data, entries, lang)) {
         let lines = citation.lines();
         let kind = entry.kind.name(lang);
         out.push_str(&format!("\n- {} ({kind}", shown(&entry.label)));
+        if entry.kind == Kind::City
+            && let Some(CityValue::Withheld(articles)) =
+                cities.get(entry.id.as_str()).map(|c| CityValue::of(c))
+        {
+            let words = lang.strings().withheld_words(articles);
+            out.push_str(&format!(", █ {}", shown(&words)));
+        }
         if !lines.is_empty() {
             out.push_str(&format!(", OCR l. {}", super::citation::line_list(&lines)));
         }
@@ -328,7 +370,7 @@ mod tests {
         );
         assert!(md.contains("\n> - \\# \\[x\\](y)\n"), "{md}");
         assert!(
-            md.contains("\n> - Terrebonne — █ withheld — art. 53, 54\n"),
+            md.contains("\n> - Terrebonne — █ withheld — s. 53, 54\n"),
             "{md}"
         );
     }
@@ -379,12 +421,16 @@ mod tests {
             (
                 Target::City("montreal".into()),
                 Lang::Fr,
-                "Montréal — █ caviardé — art. 53, 54",
+                "Montréal — █ caviardé — art. 53, 54, Loi sur l'accès aux documents des organismes \
+                 publics et sur la protection des renseignements personnels (RLRQ, c. A-2.1) — \
+                 personnes accompagnées (12 août – 31 déc. 2019)",
             ),
             (
                 Target::City("montreal".into()),
                 Lang::En,
-                "Montréal — █ withheld — art. 53, 54",
+                "Montréal — █ withheld — s. 53, 54, Loi sur l'accès aux documents des organismes \
+                 publics et sur la protection des renseignements personnels (RLRQ, c. A-2.1) — \
+                 people accompanied (12 Aug – 31 Dec 2019)",
             ),
             (
                 Target::Funding("funding-3".into()),
@@ -589,7 +635,9 @@ mod tests {
                     .filter(|l| l.starts_with("- ") || l.starts_with("> - "))
                     .count();
                 assert_eq!(items, 4 + 1, "4 organisations, 1 city: {copy}");
-                assert_eq!(copy.lines().count(), 1 + 4 + 1 + 1 + 2, "{copy}");
+                // The title, 4 organisations, the figures, 1 city, the line
+                // saying what pap-tui computed, a blank line and the source.
+                assert_eq!(copy.lines().count(), 1 + 4 + 1 + 1 + 1 + 2, "{copy}");
             }
         }
         for target in [

@@ -95,9 +95,22 @@ fn region_detail(data: &Dataset, code: &str, lang: Lang, links: usize) -> Option
         }
         count += 1;
     }
-    let totals = data.region_totals(code);
-    d.fields.push((l.organisations, count.to_string()));
-    d.fields.push((l.accompanied, totals.summary(lang)));
+    let figures = super::figures::RegionFigures::of(count, data.cities_in(code));
+    let f = lang.figure_strings();
+    d.fields.push((
+        l.organisations,
+        format!("{} {}", f.computed_mark, figures.organisations),
+    ));
+    // `summary` says "no city listed" itself; an absent sum for cities all
+    // withheld is said in words too.
+    let mut accompanied = figures.summary(lang);
+    if figures.state() != super::figures::RegionState::NoCity
+        && let Some(reason) = figures.absent_reason(lang)
+    {
+        accompanied.push_str(&format!(" ({reason})"));
+    }
+    d.fields.push((l.accompanied, accompanied));
+    d.fields.push((l.note, f.computed.to_string()));
     if r.source.is_empty() {
         d.fields.push((l.note, l.not_in_letter.to_string()));
     }
@@ -174,6 +187,14 @@ fn city_detail(data: &Dataset, id: &str, lang: Lang) -> Option<Detail> {
     };
     if let Some(w) = withheld {
         d.fields.push((l.note, w.note.clone()));
+        // The passage of the letter that invokes the articles.
+        let f = lang.figure_strings();
+        for passage in super::figures::withholding_passages(data, &w.articles) {
+            d.fields.push((f.withheld_by, passage.text.clone()));
+            d.source.extend(passage.source.iter().cloned());
+        }
+        d.source.sort_by_key(|s| s.line);
+        d.source.dedup_by_key(|s| s.line);
     }
     d.links.push(region_link(data, &c.region, l));
     for a in withheld.iter().flat_map(|w| &w.articles) {
@@ -198,6 +219,11 @@ fn funding_detail(data: &Dataset, id: &str, lang: Lang) -> Option<Detail> {
     };
     d.fields.push((l.printed_as, f.organisation.clone()));
     d.fields.push((l.amount, lang.amount(f.amount_cad)));
+    // What the money was for: the letter's sentence above the table.
+    if let Some(purpose) = super::figures::funding_purpose(data) {
+        d.fields
+            .push((lang.figure_strings().funding_for, purpose.text.clone()));
+    }
     match f
         .organisation_id
         .as_deref()
@@ -282,12 +308,7 @@ fn city_link(c: &crate::data::City, lang: Lang) -> (String, Target) {
 
 /// A city's headcount in words: the number, or the withheld marker with its articles.
 pub fn headcount_text(c: &crate::data::City, lang: Lang) -> String {
-    let s = lang.strings();
-    match c.headcount() {
-        Headcount::Known(n) => n.to_string(),
-        Headcount::Withheld(w) => s.withheld_marker(&w.articles),
-        Headcount::Missing => "?".to_string(),
-    }
+    super::figures::CityValue::of(c).text(lang)
 }
 
 #[cfg(test)]
@@ -328,7 +349,7 @@ mod tests {
     fn region_without_organisation_still_shows_its_city() {
         let d = detail(&data(), &Target::Region("07".into()), Lang::En).expect("outaouais");
         assert_eq!(d.title, "Outaouais");
-        assert!(d.fields.contains(&("Organisations", "0".to_string())));
+        assert!(d.fields.contains(&("Organisations", "Σ 0".to_string())));
         assert_eq!(
             d.links,
             vec![("Gatineau — 63".to_string(), Target::City("gatineau".into()))]

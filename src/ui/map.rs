@@ -82,9 +82,11 @@ impl Scale {
     }
 }
 
-/// The step (0–3) of each geography region for a measure, and the scale.
+/// The step (0–3) of each geography region for a measure, and the scale. A
+/// region whose value is absent (no known count) or none (no organisation, no
+/// withheld city) gets the pattern, never the lowest level.
 fn fills(app: &App, geo: &Geography, measure: Measure) -> (Vec<Fill>, Scale) {
-    let values: Vec<u64> = geo
+    let values: Vec<Option<u64>> = geo
         .regions
         .iter()
         .map(|shape| {
@@ -92,15 +94,17 @@ fn fills(app: &App, geo: &Geography, measure: Measure) -> (Vec<Fill>, Scale) {
                 .regions
                 .iter()
                 .position(|r| r.code == shape.code)
-                .map_or(0, |i| app.region_figures(i).value(measure))
+                .and_then(|i| app.region_figures(i))
+                .and_then(|f| measure.value(f))
         })
         .collect();
-    let scale = Scale::new(values.iter().copied().max().unwrap_or(0));
+    let scale = Scale::new(values.iter().flatten().copied().max().unwrap_or(0));
     let fills = values
         .iter()
         .map(|&v| match v {
-            0 => Fill::None,
-            v => Fill::Level(scale.step(scale.level(v))),
+            None => Fill::None,
+            Some(0) if measure != Measure::People => Fill::None,
+            Some(v) => Fill::Level(scale.step(scale.level(v))),
         })
         .collect();
     (fills, scale)
@@ -395,34 +399,51 @@ fn render_side(
             Span::raw(format!(" {}", scale.range(level))),
         ]));
     }
+    let f = app.lang.figure_strings();
     lines.push(Line::raw(""));
-    if let Some(region) = app.data.regions.get(view.region) {
-        let f = app.region_figures(view.region);
+    if let (Some(region), Some(figures)) = (
+        app.data.regions.get(view.region),
+        app.region_figures(view.region),
+    ) {
         lines.push(Line::from(Span::styled(
             format!("{} {}", region.code, clean(&region.name)),
             theme.selected,
         )));
+        let mark = f.computed_mark;
         lines.push(Line::raw(format!(
-            "{}{}{}",
-            m.organisations, s.colon, f.organisations
+            "{mark} {}{}{}",
+            m.organisations, s.colon, figures.organisations
         )));
+        let known = match figures.known_count {
+            Some(n) => n.to_string(),
+            None => "—".to_string(),
+        };
         lines.push(Line::raw(format!(
-            "{}{}{}",
-            m.people_known, s.colon, f.people_known
+            "{mark} {}{}{known}",
+            m.people_known, s.colon
         )));
+        if let Some(reason) = figures.absent_reason(app.lang) {
+            lines.push(Line::styled(format!("  ({reason})"), theme.dim));
+        }
         lines.push(Line::raw(format!(
-            "{}{}{}",
-            m.withheld_cities, s.colon, f.withheld
+            "{mark} {}{}{}",
+            m.withheld_cities, s.colon, figures.withheld_cities
         )));
         for city in app.data.cities.iter().filter(|c| c.region == region.code) {
-            let figure = match (&city.count, &city.withheld) {
-                (Some(n), _) => n.to_string(),
-                (None, Some(w)) => format!("█ {} {}", m.article_short, w.articles.join(", ")),
-                (None, None) => "—".to_string(),
+            // The one wording of a withholding: `█ s. 53, 54`.
+            let value = crate::present::CityValue::of(city);
+            let figure = match value {
+                crate::present::CityValue::Withheld(articles) => {
+                    clean(&s.withheld_marker_short(articles)).into_owned()
+                }
+                other => other.text(app.lang),
             };
             lines.push(Line::raw(format!(" {} {figure}", clean(&city.name))));
         }
     }
+    // What Σ means, last: where rows are short the region's figures come first.
+    lines.push(Line::raw(""));
+    lines.push(Line::styled(f.computed, theme.dim));
     Paragraph::new(lines)
         .wrap(Wrap { trim: false })
         .render(area.inner(ratatui::layout::Margin::new(1, 0)), buf);

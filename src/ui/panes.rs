@@ -16,8 +16,8 @@ use super::theme::Theme;
 use super::window::Window;
 use super::{UiState, clean, fit, pad, pane_block, pane_index};
 use crate::app::{ALL_ROW, App, FIRST_REGION_ROW, Pane, STARRED_ROW};
-use crate::data::{Organisation, Totals};
-use crate::present::Target;
+use crate::data::Organisation;
+use crate::present::{RegionFigures, Target};
 
 pub use funding::render_funding;
 pub use headcounts::render_headcounts;
@@ -137,17 +137,6 @@ pub(super) fn star_mark(app: &App, target: &Target) -> &'static str {
     if app.is_starred(target) { "★ " } else { "" }
 }
 
-/// A region's headcounts in a few columns: `41+1█` is 41 known and one city
-/// withheld (█ as in the headcount bars), `—` when the letter lists no city.
-fn compact(t: &Totals) -> String {
-    match (t.cities, t.known, t.withheld) {
-        (0, _, _) => "—".to_string(),
-        (_, known, 0) => known.to_string(),
-        (n, _, withheld) if n == withheld => format!("{withheld}█"),
-        (_, known, withheld) => format!("{known}+{withheld}█"),
-    }
-}
-
 /// One row of the regions pane before it is laid out.
 struct RegionRow {
     name: String,
@@ -158,9 +147,12 @@ struct RegionRow {
 
 fn region_row(app: &App, row: usize, with_headcounts: bool) -> RegionRow {
     let s = app.lang.strings();
-    let summary = |orgs: usize, totals: &Totals| {
+    // The figures of the presentation layer: `—` is "no city listed",
+    // `2█` "every count withheld", never 0 for either.
+    let summary = |f: &RegionFigures| {
+        let orgs = f.organisations;
         if with_headcounts {
-            format!("{orgs:>3} {:>7}", compact(totals))
+            format!("{orgs:>3} {:>7}", f.compact())
         } else {
             format!("{orgs:>3}")
         }
@@ -173,7 +165,7 @@ fn region_row(app: &App, row: usize, with_headcounts: bool) -> RegionRow {
         },
         ALL_ROW => RegionRow {
             name: s.all_regions.to_string(),
-            summary: summary(app.all_regions.organisations, &app.all_regions.totals),
+            summary: summary(&app.all_regions),
             empty: false,
         },
         _ => match app.data.regions.get(row - FIRST_REGION_ROW) {
@@ -183,7 +175,7 @@ fn region_row(app: &App, row: usize, with_headcounts: bool) -> RegionRow {
                 let star = star_mark(app, &Target::Region(region.code.clone()));
                 RegionRow {
                     name: format!("{star}{} {}", clean(&region.code), clean(&region.name)),
-                    summary: summary(orgs, &region_summary.totals),
+                    summary: summary(region_summary),
                     empty: orgs == 0,
                 }
             }

@@ -219,8 +219,10 @@ fn cities_header(args: &[&str], env: &[(&str, &str)]) -> String {
 
 #[test]
 fn language_comes_from_the_locale_in_posix_order() {
-    let french = "VILLE                    RÉGION                               ACCOMPAGNÉES";
-    let english = "CITY                     REGION                                ACCOMPANIED";
+    let french =
+        "VILLE                    RÉGION                                          ACCOMPAGNÉES";
+    let english =
+        "CITY                     REGION                                       ACCOMPANIED";
     let cases: &[(&[(&str, &str)], &str)] = &[
         (&[], english),
         (&[("LANG", "C")], english),

@@ -46,6 +46,7 @@ fn csv_export_has_one_record_per_entry() {
             "regions",
             "count",
             "withheld",
+            "withheld_articles",
             "amount_cad",
             "organisation_id",
             "text"
@@ -59,19 +60,30 @@ fn csv_export_has_one_record_per_entry() {
     );
     let row = |id: &str| rows.iter().find(|r| r[1] == id).cloned().unwrap();
     assert_eq!(
-        row("laval")[..8],
-        ["city", "laval", "Laval", "", "13", "61", "", ""]
+        row("laval")[..9],
+        ["city", "laval", "Laval", "", "13", "61", "false", "", ""]
     );
     assert_eq!(
-        row("longueuil")[..8],
-        ["city", "longueuil", "Longueuil", "", "16", "", "53;54", ""]
+        row("longueuil")[..9],
+        [
+            "city",
+            "longueuil",
+            "Longueuil",
+            "",
+            "16",
+            "",
+            "true",
+            "53;54",
+            ""
+        ]
     );
     assert_eq!(
-        row("funding-2")[..10],
+        row("funding-2")[..11],
         [
             "funding",
             "funding-2",
             "Centre social d'aide aux immigrants (CSAI)",
+            "",
             "",
             "",
             "",
@@ -84,11 +96,16 @@ fn csv_export_has_one_record_per_entry() {
     assert_eq!(row("safima")[3..5], ["SAFIMA", "14"]);
     let data = embedded();
     assert_eq!(
-        row("53")[9],
+        row("53")[10],
         data.article("53").unwrap().text.clone().unwrap()
     );
     let withheld = rows.iter().filter(|r| r[0] == "city" && r[5].is_empty());
-    assert_eq!(withheld.filter(|r| r[6] == "53;54").count(), 12);
+    assert_eq!(
+        withheld
+            .filter(|r| r[6] == "true" && r[7] == "53;54")
+            .count(),
+        12
+    );
 }
 
 #[test]
@@ -98,8 +115,10 @@ fn markdown_export_has_each_table_and_the_citation() {
         out.starts_with(
             "# Parcours d'accompagnement personnalisé — MIFI 18159\n\n\
 Ministère de l'Immigration, de la Francisation et de l'Intégration, Bureau du sous-ministre · Montréal · 2020-02-06\n\n\
-## Region\n\n| CODE | REGION | ORGANISATIONS | ACCOMPANIED |\n| --- | --- | ---: | ---: |\n\
-| 01 | Bas-Saint-Laurent | 0 | — |\n"
+## Region\n\n\
+| code | name | organisations | listed\\_cities | known\\_count | withheld\\_cities | withheld\\_articles | ACCOMPANIED |\n\
+| --- | --- | ---: | --- | --- | --- | --- | ---: |\n\
+| 01 | Bas-Saint-Laurent | 0 | 0 |  | 0 |  | — (no city listed) |\n"
         ),
         "{out}"
     );
@@ -122,7 +141,9 @@ Ministère de l'Immigration, de la Francisation et de l'Intégration, Bureau du 
     let table_lines = out.lines().filter(|l| l.starts_with("| ")).count();
     assert_eq!(table_lines, 4 * 2 + 17 + 58 + 18 + 4);
     // Brackets are escaped like every character Markdown reads as markup.
-    assert!(out.contains("| Longueuil | Montérégie | █ withheld — art. 53, 54 |\n"));
+    assert!(out.contains(
+        "| longueuil | Longueuil | 16 | Montérégie |  | true | 53;54 | █ withheld — s. 53, 54 |\n"
+    ));
     assert!(out.contains("\n### Article 54\n\n"));
     assert!(out.ends_with(
         "---\n\nSource: MIFI, access-to-information decision 18159, 6 February 2020.\n"
@@ -130,7 +151,9 @@ Ministère de l'Immigration, de la Francisation et de l'Intégration, Bureau du 
 
     let fr = pap(&["export", "--format", "markdown", "--lang", "fr"]).ok();
     assert!(fr.contains("\n## Financement\n"), "{fr}");
-    assert!(fr.contains("| Longueuil | Montérégie | █ caviardé — art. 53, 54 |\n"));
+    assert!(fr.contains(
+        "| longueuil | Longueuil | 16 | Montérégie |  | true | 53;54 | █ caviardé — art. 53, 54 |\n"
+    ));
     assert!(fr.ends_with(
         "---\n\nSource : MIFI, décision d'accès à l'information 18159, 6 février 2020.\n"
     ));

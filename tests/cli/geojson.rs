@@ -88,16 +88,40 @@ fn geojson_is_a_valid_feature_collection_with_the_datasets_figures() {
             .collect();
         assert_eq!(p["organisations"], ids.len(), "{code}");
         assert_eq!(p["organisation_ids"], serde_json::json!(ids), "{code}");
-        let totals = data.region_totals(code);
-        assert_eq!(p["people_accompanied_known"], totals.known, "{code}");
-        assert_eq!(p["cities_withheld"], totals.withheld, "{code}");
+        // The known count is null where the letter gives none, never 0.
+        let counts: Vec<u64> = data.cities_in(code).filter_map(|c| c.count).collect();
+        let known = (!counts.is_empty()).then(|| counts.iter().sum::<u64>());
+        assert_eq!(p["known_count"], serde_json::json!(known), "{code}");
+        let withheld = data.cities_in(code).filter(|c| c.count.is_none()).count();
+        assert_eq!(p["withheld_cities"], withheld, "{code}");
+        assert_eq!(p["listed_cities"], data.cities_in(code).count(), "{code}");
+        // The geography's credit travels with every feature.
+        let credit = p["geometry_attribution"].as_str().unwrap_or_default();
+        assert!(
+            credit.contains("MRNF") && credit.contains("GeoNames"),
+            "{credit}"
+        );
+        assert!(
+            p["geometry_licence"]
+                .as_str()
+                .unwrap_or_default()
+                .contains("CC-BY 4.0")
+        );
     }
     let outaouais = regions
         .iter()
         .find(|f| f["properties"]["code"] == "07")
         .expect("07");
     assert_eq!(outaouais["properties"]["organisations"], 0);
-    assert_eq!(outaouais["properties"]["people_accompanied_known"], 63);
+    assert_eq!(outaouais["properties"]["known_count"], 63);
+    let montreal = regions
+        .iter()
+        .find(|f| f["properties"]["code"] == "06")
+        .expect("06");
+    assert_eq!(
+        montreal["properties"]["known_count"],
+        serde_json::Value::Null
+    );
     for city in &data.cities {
         let feature = cities
             .iter()
@@ -108,7 +132,12 @@ fn geojson_is_a_valid_feature_collection_with_the_datasets_figures() {
         assert_eq!(p["region"], city.region.as_str());
         assert_eq!(p["count"], serde_json::json!(city.count));
         let articles = city.withheld.as_ref().map(|w| w.articles.clone());
-        assert_eq!(p["withheld"], serde_json::json!(articles));
+        assert_eq!(p["withheld"], articles.is_some());
+        assert_eq!(
+            p["withheld_articles"],
+            serde_json::json!(articles.unwrap_or_default())
+        );
+        assert!(p["geometry_attribution"].is_string());
     }
 }
 

@@ -21,7 +21,9 @@ ORGANISATION                                         AMOUNT
 Centre d'action socio-communautaire de Montréal      $4,200
 Centre social d'aide aux immigrants (CSAI)           $4,200
 Service d'aide aux Néo-Canadiens (Sherbrooke) inc.   $5,000
-Total                                               $13,400
+Σ Total                                             $13,400
+
+Σ computed by pap-tui: the letter prints no such figure
 "
     );
     assert_eq!(
@@ -31,7 +33,9 @@ ORGANISME                                            MONTANT
 Centre d'action socio-communautaire de Montréal      4 200 $
 Centre social d'aide aux immigrants (CSAI)           4 200 $
 Service d'aide aux Néo-Canadiens (Sherbrooke) inc.   5 000 $
-Total                                               13 400 $
+Σ Total                                             13 400 $
+
+Σ calculé par pap-tui : la lettre n'imprime pas ce chiffre
 "
     );
 }
@@ -54,11 +58,12 @@ fn withheld_counts_show_their_articles_never_zero() {
     let en = pap(&["cities"]).ok();
     let fr = pap(&["villes", "--lang", "fr"]).ok();
     for (out, marker) in [
-        (&en, "  █ withheld — art. 53, 54"),
+        (&en, "  █ withheld — s. 53, 54"),
         (&fr, "  █ caviardé — art. 53, 54"),
     ] {
+        // Header, 17 cities, the total, and the legend of Σ after a blank line.
         let lines: Vec<&str> = out.lines().collect();
-        assert_eq!(lines.len(), 19, "{out}");
+        assert_eq!(lines.len(), 21, "{out}");
         assert_eq!(lines.iter().filter(|l| l.ends_with(marker)).count(), 12);
         for line in &lines[1..18] {
             assert!(!line.ends_with(" 0"), "{line}");
@@ -75,14 +80,20 @@ fn withheld_counts_show_their_articles_never_zero() {
     assert_eq!(line(&en, "Laval"), "Laval Laval 61");
     assert_eq!(
         line(&en, "Montréal"),
-        "Montréal Montréal █ withheld — art. 53, 54"
+        "Montréal Montréal █ withheld — s. 53, 54"
     );
     assert_eq!(
         line(&fr, "Longueuil"),
         "Longueuil Montérégie █ caviardé — art. 53, 54"
     );
-    assert_eq!(line(&en, "Total"), "Total 217 + 12 withheld");
-    assert_eq!(line(&fr, "Total"), "Total 217 + 12 caviardées");
+    assert_eq!(
+        line(&en, "Σ Total"),
+        "Σ Total Σ 217 + 12 withheld — s. 53, 54"
+    );
+    assert_eq!(
+        line(&fr, "Σ Total"),
+        "Σ Total Σ 217 + 12 caviardées — art. 53, 54"
+    );
 }
 
 #[test]
@@ -116,16 +127,20 @@ fn region_accepts_a_code_or_a_name_without_accents() {
     assert_eq!(
         pap(&["cities", "--region", "lanaudiere"]).ok(),
         "\
-CITY        REGION                   ACCOMPANIED
-Terrebonne  Lanaudière  █ withheld — art. 53, 54
-Total                                 1 withheld
+CITY        REGION                 ACCOMPANIED
+Terrebonne  Lanaudière  █ withheld — s. 53, 54
+Σ Total                 1 withheld — s. 53, 54
+
+Σ computed by pap-tui: the letter prints no such figure
 "
     );
     assert_eq!(
         pap(&["regions", "--region", "14"]).ok(),
         "\
-CODE  REGION      ORGANISATIONS  ACCOMPANIED
-14    Lanaudière              4   1 withheld
+CODE  REGION      ORGANISATIONS             ACCOMPANIED
+14    Lanaudière              4  1 withheld — s. 53, 54
+
+Σ computed by pap-tui: the letter prints no such figure
 "
     );
     let run = pap(&["funding", "--region", "estrie", "--format", "csv"]).code(0);
@@ -140,9 +155,11 @@ funding-3,Service d'aide aux Néo-Canadiens (Sherbrooke) inc.,sanc,5000\r\n"
         "pap-tui: 1 funding row(s) left out, not linked to an organisation of the annex \
 so in no region: Centre d'action socio-communautaire de Montréal\n"
     );
+    // Header, three rows, the total, a blank line and the legend of Σ: no
+    // note of rows left out without --region.
     assert_eq!(
         pap(&["funding"]).ok().lines().count(),
-        5,
+        7,
         "no note without --region"
     );
 }
@@ -187,17 +204,24 @@ fn csv_has_a_header_and_one_record_per_entry() {
             "code",
             "name",
             "organisations",
-            "cities",
+            "listed_cities",
             "known_count",
-            "withheld_cities"
+            "withheld_cities",
+            "withheld_articles"
         ]
     );
     assert_eq!(rows.len(), 17);
     let row = |code: &str| rows.iter().find(|r| r[0] == code).cloned().unwrap();
-    assert_eq!(row("13"), ["13", "Laval", "3", "1", "61", "0"]);
-    assert_eq!(row("06"), ["06", "Montréal", "11", "1", "", "1"]);
-    assert_eq!(row("16"), ["16", "Montérégie", "8", "3", "40", "2"]);
-    assert_eq!(row("01"), ["01", "Bas-Saint-Laurent", "0", "0", "", "0"]);
+    assert_eq!(row("13"), ["13", "Laval", "3", "1", "61", "0", ""]);
+    assert_eq!(row("06"), ["06", "Montréal", "11", "1", "", "1", "53;54"]);
+    assert_eq!(
+        row("16"),
+        ["16", "Montérégie", "8", "3", "40", "2", "53;54"]
+    );
+    assert_eq!(
+        row("01"),
+        ["01", "Bas-Saint-Laurent", "0", "0", "", "0", ""]
+    );
 
     let (header, rows) = rfc4180::table(&pap(&["organisations", "--format", "csv"]).ok());
     assert_eq!(
@@ -233,15 +257,26 @@ fn csv_has_a_header_and_one_record_per_entry() {
     let (header, rows) = rfc4180::table(&pap(&["cities", "--format", "csv"]).ok());
     assert_eq!(
         header,
-        ["id", "name", "region", "region_name", "count", "withheld"]
+        [
+            "id",
+            "name",
+            "region",
+            "region_name",
+            "count",
+            "withheld",
+            "withheld_articles"
+        ]
     );
     assert_eq!(rows.len(), 17);
     let withheld: Vec<_> = rows.iter().filter(|r| r[4].is_empty()).collect();
     assert_eq!(withheld.len(), 12);
-    assert!(withheld.iter().all(|r| r[5] == "53;54"), "{withheld:?}");
+    assert!(
+        withheld.iter().all(|r| r[5] == "true" && r[6] == "53;54"),
+        "{withheld:?}"
+    );
     assert!(rows.iter().all(|r| r[4] != "0"));
     let laval = rows.iter().find(|r| r[0] == "laval").unwrap();
-    assert_eq!(laval, &["laval", "Laval", "13", "Laval", "61", ""]);
+    assert_eq!(laval, &["laval", "Laval", "13", "Laval", "61", "false", ""]);
     let known: u64 = rows.iter().filter_map(|r| r[4].parse::<u64>().ok()).sum();
     assert_eq!(known, 217);
 
@@ -271,9 +306,7 @@ fn csv_has_a_header_and_one_record_per_entry() {
 fn json_is_the_model_and_stable() {
     let data = embedded();
     let expected = [
-        ("regions", serde_json::to_value(&data.regions)),
         ("organisations", serde_json::to_value(&data.organisations)),
-        ("cities", serde_json::to_value(&data.cities)),
         ("funding", serde_json::to_value(&data.funding)),
         ("articles", serde_json::to_value(&data.articles)),
     ];
@@ -288,10 +321,29 @@ fn json_is_the_model_and_stable() {
     assert_eq!(lanaudiere.as_array().map(Vec::len), Some(1));
     assert_eq!(lanaudiere[0]["id"], "terrebonne");
     assert_eq!(lanaudiere[0]["count"], Value::Null);
+    assert_eq!(lanaudiere[0]["withheld"], true);
     assert_eq!(
-        lanaudiere[0]["withheld"]["articles"],
+        lanaudiere[0]["withheld_articles"],
         serde_json::json!(["53", "54"])
     );
+    // Regions and cities carry the data dictionary's fields, stable too.
+    for list in ["regions", "cities"] {
+        let first = pap(&[list, "--format", "json"]).ok();
+        assert_eq!(pap(&[list, "--format", "json"]).ok(), first, "{list}");
+    }
+    let regions: Value = serde_json::from_str(&pap(&["regions", "--format", "json"]).ok()).unwrap();
+    let region = |code: &str| {
+        regions
+            .as_array()
+            .and_then(|all| all.iter().find(|r| r["code"] == code))
+            .cloned()
+            .unwrap()
+    };
+    assert_eq!(region("06")["known_count"], Value::Null);
+    assert_eq!(region("06")["withheld_cities"], 1);
+    assert_eq!(region("09")["known_count"], Value::Null);
+    assert_eq!(region("09")["listed_cities"], 0);
+    assert_eq!(region("16")["known_count"], 40);
 }
 
 #[test]
@@ -355,12 +407,15 @@ annex \"Organismes par régions\", Lanaudière (OCR l. 195–197, 199).\n"
     .ok();
     assert_eq!(
         fr,
-        "| VILLE | RÉGION | ACCOMPAGNÉES |\n| --- | --- | ---: |\n\
-| Brossard | Montérégie | 40 |\n\
-| Longueuil | Montérégie | █ caviardé — art. 53, 54 |\n\
-| Saint-Constant | Montérégie | █ caviardé — art. 53, 54 |\n\
-| Total |  | 40 + 2 caviardées |\n\
+        "| id | name | region | region\\_name | count | withheld | withheld\\_articles | ACCOMPAGNÉES |\n\
+| --- | --- | --- | --- | --- | --- | --- | ---: |\n\
+| brossard | Brossard | 16 | Montérégie | 40 | false |  | 40 |\n\
+| longueuil | Longueuil | 16 | Montérégie |  | true | 53;54 | █ caviardé — art. 53, 54 |\n\
+| saint-constant | Saint-Constant | 16 | Montérégie |  | true | 53;54 | █ caviardé — art. 53, 54 |\n\
+|  | Σ Total |  |  |  |  |  | Σ 40 + 2 caviardées — art. 53, 54 |\n\
+\nΣ calculé par pap-tui : la lettre n'imprime pas ce chiffre\n\
 \nSource : MIFI, décision d'accès à l'information 18159, 6 février 2020 — \
+question 3 de la demande et sa réponse (OCR l. 50–53, 55) ; \
 tableau des personnes immigrantes accompagnées (OCR l. 68, 72, 88).\n"
     );
 }
@@ -388,14 +443,12 @@ fn every_list_in_markdown_has_its_rows_and_the_decision() {
                 assert!(md.contains("\n### Article 53\n\n"), "{md}");
                 continue;
             }
-            // The text table's header and rows (and total), plus the rule.
+            // The text table's header and rows (and total), plus the rule;
+            // the legend of Σ under the table is no row.
             let text = pap(&[list, "--lang", lang]).ok();
+            let table_lines = text.lines().take_while(|l| !l.is_empty()).count();
             let rows = md.lines().filter(|l| l.starts_with("| ")).count();
-            assert_eq!(
-                rows,
-                text.lines().count() + 1,
-                "{list} {lang}:\n{md}\n{text}"
-            );
+            assert_eq!(rows, table_lines + 1, "{list} {lang}:\n{md}\n{text}");
         }
     }
 }

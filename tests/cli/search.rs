@@ -381,14 +381,16 @@ fn exclusions_alone_match_nothing_to_show() {
 #[test]
 fn markdown_hits_cite_their_ocr_lines() {
     let out = pap(&["search", "lanaudiere", "--format", "markdown"]).ok();
-    // Lanaudière's region cites Terrebonne's withheld row (76) and the annex's
-    // section (167 and 195–199); each organisation its own annex lines.
+    // Lanaudière's region cites Terrebonne's withheld row (76), the passage
+    // invoking the articles (50–55) and the annex's section (167 and
+    // 195–199); each organisation its own annex lines. Terrebonne stays
+    // withheld in the list.
     assert_eq!(
         out,
         "Search \"lanaudiere\": 6 hits\n\n\
-- Lanaudière (region, OCR l. 76, 167, 195–197, 199)\n\
+- Lanaudière (region, OCR l. 50–53, 55, 76, 167, 195–197, 199)\n\
 - Comité régional d'éducation pour le développement international de Lanaudière (organisation, OCR l. 196)\n\
-- Terrebonne (city, OCR l. 76)\n\
+- Terrebonne (city, █ withheld — s. 53, 54, OCR l. 50–53, 55, 76)\n\
 - Accueil multiethnique et intégration des nouveaux arrivants à Terrebonne et Mascouche (organisation, OCR l. 199)\n\
 - Perspectives Carrières (organisation, OCR l. 191, 195, 201)\n\
 - Service d'aide à la famille immigrante de la MRC de L'Assomption (SAFIMA) (organisation, OCR l. 197)\n\

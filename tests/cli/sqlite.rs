@@ -65,7 +65,7 @@ fn the_database_reads_back_with_its_keys_intact() {
             "SELECT city, count IS NULL, withheld, withheld_articles FROM headcounts \
              WHERE region = 'Lanaudière';"
         ),
-        "Terrebonne|1|1|53, 54\n"
+        "Terrebonne|1|1|53;54\n"
     );
     assert_eq!(
         sqlite3(
@@ -76,8 +76,28 @@ fn the_database_reads_back_with_its_keys_intact() {
     );
     assert_eq!(
         sqlite3(&db, "SELECT * FROM region_summary WHERE code = '07';"),
-        "07|Outaouais|0|1|63|0\n"
+        "07|Outaouais|0|1|63|0|\n"
     );
+    // No known count is NULL, never 0: Montréal's one city is withheld, and
+    // the letter lists no city in Côte-Nord.
+    assert_eq!(
+        sqlite3(
+            &db,
+            "SELECT code, known_count IS NULL, listed_cities, withheld_cities, withheld_articles \
+             FROM region_summary WHERE code IN ('06', '09') ORDER BY code;"
+        ),
+        "06|1|1|1|53;54\n09|1|0|0|\n"
+    );
+    // Full-text search finds Montréal without its accent, in the letter's
+    // lines and in the organisations the funding table names.
+    for (index, at_least) in [("sources_fts", 4), ("funding_fts", 1)] {
+        let found = sqlite3(
+            &db,
+            &format!("SELECT count(*) FROM {index} WHERE {index} MATCH 'montreal';"),
+        );
+        let found: u32 = found.trim().parse().unwrap_or(0);
+        assert!(found >= at_least, "{index}: {found}");
+    }
     // Every value keeps its OCR lines: the funding row for CSAI, from line 47.
     assert_eq!(
         sqlite3(
@@ -149,7 +169,8 @@ fn metadata_describes_every_table_for_datasette() {
         &db,
         "SELECT name FROM sqlite_master WHERE type IN ('table', 'view') ORDER BY name;",
     );
-    for name in names.lines() {
+    // Datasette hides the full-text indexes and their shadow tables.
+    for name in names.lines().filter(|n| !n.contains("_fts")) {
         let described = &tables[name];
         assert!(described["description"].is_string(), "{name} undescribed");
         let columns = sqlite3(
@@ -163,7 +184,8 @@ fn metadata_describes_every_table_for_datasette() {
             );
         }
     }
-    assert_eq!(tables.len(), names.lines().count());
+    let shown = names.lines().filter(|n| !n.contains("_fts")).count();
+    assert_eq!(tables.len(), shown);
 }
 
 #[test]
@@ -262,4 +284,75 @@ fn the_database_goes_to_a_pipe_but_never_to_a_terminal() {
         "{err}"
     );
     drop(pty.master);
+}
+
+/// Runs `datasette` on `db` with `metadata`, asking for `path` without a
+/// server (`--get`); `None` when Datasette is not installed.
+fn datasette(db: &Path, metadata: &Path, path: &str) -> Option<String> {
+    let out = Command::new("datasette")
+        .arg(db)
+        .arg("--metadata")
+        .arg(metadata)
+        .args(["--get", path])
+        .output()
+        .ok()?;
+    assert!(
+        out.status.success(),
+        "datasette {path}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    Some(String::from_utf8_lossy(&out.stdout).into_owned())
+}
+
+#[test]
+fn datasette_serves_the_export_with_full_text_search_and_its_licence() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("z.db");
+    let meta = dir.path().join("metadata.json");
+    pap(&[
+        "export",
+        "--format",
+        "sqlite",
+        "-o",
+        arg(&db),
+        "--metadata",
+        arg(&meta),
+    ])
+    .ok();
+    let Some(found) = datasette(&db, &meta, "/z/sources.json?_search=montreal&_shape=array") else {
+        println!(
+            "SKIPPED: datasette is not installed (pip install datasette); the export was not served"
+        );
+        return;
+    };
+    // Full-text search answers `montreal` without its accent, in the letter's
+    // lines and in the funding table's organisations.
+    let rows: serde_json::Value = serde_json::from_str(&found).unwrap();
+    assert!(rows.as_array().is_some_and(|r| !r.is_empty()), "{found}");
+    let funding =
+        datasette(&db, &meta, "/z/funding.json?_search=montreal&_shape=array").unwrap_or_default();
+    assert!(funding.contains("socio-communautaire"), "{funding}");
+    // The licence link, the source link and the database's own metadata,
+    // whatever the file is named.
+    let served = datasette(&db, &meta, "/-/metadata.json").unwrap_or_default();
+    let served: serde_json::Value = serde_json::from_str(&served).unwrap();
+    assert_eq!(served["license_url"], "https://opensource.org/license/mit");
+    assert!(served["source_url"].is_string(), "{served}");
+    let page = datasette(&db, &meta, "/z").unwrap_or_default();
+    assert!(
+        page.contains("https://opensource.org/license/mit"),
+        "{page}"
+    );
+    // Cities in the letter's order, with a facet on their region.
+    let cities = datasette(&db, &meta, "/z/cities.json?_shape=array").unwrap_or_default();
+    let cities: serde_json::Value = serde_json::from_str(&cities).unwrap();
+    assert_eq!(cities[0]["name"], "Laval");
+    assert_eq!(cities[1]["name"], "Québec");
+    let facets = datasette(&db, &meta, "/z/cities.json").unwrap_or_default();
+    let facets: serde_json::Value = serde_json::from_str(&facets).unwrap();
+    assert!(
+        facets["facet_results"]["region_code"].is_object(),
+        "{}",
+        facets["facet_results"]
+    );
 }

@@ -175,6 +175,11 @@ pub fn assert_no_control(out: &str, layout: Layout, what: &str) {
 /// A cell wider than the text tables' cap is printed whole and pushes the
 /// rest of its own row aside: the cells after it are not held to the columns.
 pub fn assert_columns_aligned(text: &str, rows: &[Vec<String>], right: &[usize]) {
+    // The legend of the Σ mark under a table is a line of its own.
+    let text = text
+        .strip_suffix(&format!("\n\n{COMPUTED}\n"))
+        .map_or_else(|| text.to_string(), |t| format!("{t}\n"));
+    let text = text.as_str();
     let lines: Vec<&str> = text.lines().collect();
     assert_eq!(lines.len(), rows.len(), "line count of\n{text}");
     let mut edges: Vec<Option<(usize, usize)>> = vec![None; rows[0].len()];
@@ -239,27 +244,46 @@ pub fn organisations_rows(data: &Dataset) -> Vec<Vec<String>> {
 /// The rows `pap-tui cities` prints in English, its total line included.
 pub fn cities_rows(data: &Dataset) -> Vec<Vec<String>> {
     let mut rows = vec![strings(&["CITY", "REGION", "ACCOMPANIED"])];
-    let (mut known, mut withheld) = (0, 0);
     for c in &data.cities {
         let shown = match c.headcount() {
-            Headcount::Known(n) => {
-                known += n;
-                n.to_string()
-            }
-            Headcount::Withheld(w) => {
-                withheld += 1;
-                format!("█ withheld — art. {}", w.articles.join(", "))
-            }
+            Headcount::Known(n) => n.to_string(),
+            Headcount::Withheld(w) => format!("█ withheld — s. {}", w.articles.join(", ")),
             Headcount::Missing => panic!("a valid dataset has no missing count"),
         };
         rows.push(vec![c.name.clone(), region_name(data, &c.region), shown]);
     }
     rows.push(vec![
-        "Total".to_string(),
+        "Σ Total".to_string(),
         String::new(),
-        format!("{known} + {withheld} withheld"),
+        headcount_summary(&data.cities.iter().collect::<Vec<_>>()),
     ]);
     rows
+}
+
+/// The legend line of the Σ mark, in English.
+pub const COMPUTED: &str = "Σ computed by pap-tui: the letter prints no such figure";
+
+/// The headcounts of `cities` as `regions` prints them in English, worked
+/// out here on their own: `Σ 41 + 1 withheld — s. 53, 54`, `2 withheld — s.
+/// 53, 54`, `Σ 63`, `— (no city listed)`.
+pub fn headcount_summary(cities: &[&pap_tui::data::City]) -> String {
+    let counts: Vec<u64> = cities.iter().filter_map(|c| c.count).collect();
+    let mut articles: Vec<&str> = Vec::new();
+    for w in cities.iter().filter_map(|c| c.withheld.as_ref()) {
+        for a in &w.articles {
+            if !articles.contains(&a.as_str()) {
+                articles.push(a);
+            }
+        }
+    }
+    let withheld = cities.len() - counts.len();
+    let words = format!("{withheld} withheld — s. {}", articles.join(", "));
+    match (counts.is_empty(), withheld) {
+        (true, 0) => "— (no city listed)".to_string(),
+        (true, _) => words,
+        (false, 0) => format!("Σ {}", counts.iter().sum::<u64>()),
+        (false, _) => format!("Σ {} + {words}", counts.iter().sum::<u64>()),
+    }
 }
 
 /// The rows `pap-tui regions` prints in English.
@@ -267,14 +291,7 @@ pub fn regions_rows(data: &Dataset) -> Vec<Vec<String>> {
     let mut rows = vec![strings(&["CODE", "REGION", "ORGANISATIONS", "ACCOMPANIED"])];
     for r in &data.regions {
         let cities: Vec<_> = data.cities.iter().filter(|c| c.region == r.code).collect();
-        let known: u64 = cities.iter().filter_map(|c| c.count).sum();
-        let withheld = cities.iter().filter(|c| c.count.is_none()).count();
-        let summary = match (cities.len(), withheld) {
-            (0, _) => "—".to_string(),
-            (_, 0) => known.to_string(),
-            (n, w) if n == w => format!("{w} withheld"),
-            (_, w) => format!("{known} + {w} withheld"),
-        };
+        let summary = headcount_summary(&cities);
         let orgs = data
             .organisations
             .iter()
@@ -304,6 +321,6 @@ pub fn funding_rows(data: &Dataset) -> Vec<Vec<String>> {
         rows.push(vec![f.organisation.clone(), dollars(f.amount_cad)]);
     }
     let total = data.funding.iter().map(|f| f.amount_cad).sum();
-    rows.push(vec!["Total".to_string(), dollars(total)]);
+    rows.push(vec!["Σ Total".to_string(), dollars(total)]);
     rows
 }

@@ -200,14 +200,15 @@ fn y_on_a_region_copies_its_answer() {
         ]
     );
     assert!(
-        text.contains("- Terrebonne — █ withheld — art. 53, 54"),
+        text.contains("- Terrebonne — █ withheld — s. 53, 54"),
         "{text}"
     );
     assert!(
         text.ends_with(
             "Source: MIFI, access-to-information decision 18159, 6 February 2020 — \
              annex \"Organismes par régions\", Lanaudière (OCR l. 167, 195–197, 199); \
-             table of immigrants accompanied (OCR l. 76)."
+             table of immigrants accompanied (OCR l. 76); \
+             question 3 of the request and its answer (OCR l. 50–53, 55)."
         ),
         "{text}"
     );
@@ -232,8 +233,7 @@ fn every_hit_is_copied_as_a_list_and_the_status_counts_them() {
         "{text}"
     );
     assert!(
-        text.contains("\n- Lanaudière (region, OCR l. 167, 195–197, 199, 76)")
-            || text.contains("\n- Lanaudière (region, OCR l. 76, 167, 195–197, 199)"),
+        text.contains("\n- Lanaudière (region, OCR l. 50–53, 55, 76, 167, 195–197, 199)"),
         "{text}"
     );
     assert!(

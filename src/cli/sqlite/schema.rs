@@ -1,7 +1,11 @@
 //! The SQLite export's tables and views, each column with what it means: the
 //! `CREATE` statements and Datasette's column descriptions are both made from
 //! these rows, so the two cannot drift apart. Names and descriptions are in
-//! English, like the dataset's keys; the values stay in French.
+//! English, like the dataset's keys; the values stay in French. The figures'
+//! columns take their names and meanings from the data dictionary
+//! (`present::dictionary`).
+
+use crate::present::dictionary as field;
 
 /// A column: its name, its SQL type and constraints, what it holds.
 pub type Column = (&'static str, &'static str, &'static str);
@@ -200,15 +204,11 @@ pub const TABLES: &[Table] = &[
                 "TEXT NOT NULL REFERENCES regions (code)",
                 "the city's region (added by the transcriber: the letter does not print it)",
             ),
-            (
-                "count",
-                "INTEGER",
-                "people accompanied; empty when withheld",
-            ),
+            ("count", "INTEGER", field::COUNT.meaning),
             (
                 "withheld",
                 "INTEGER NOT NULL CHECK (withheld IN (0, 1))",
-                "1 when the ministry withheld the count",
+                field::WITHHELD.meaning,
             ),
             (
                 "withheld_note",
@@ -419,7 +419,7 @@ pub const VIEWS: &[View] = &[
         about: "People accompanied per city with its region; a withheld row has no count, and the articles it was refused under.",
         select: "SELECT c.id AS city_id, c.name AS city, r.code AS region_code, r.name AS region, \
                  c.count AS count, c.withheld AS withheld, \
-                 (SELECT group_concat(article_number, ', ') FROM \
+                 (SELECT group_concat(article_number, ';') FROM \
                    (SELECT w.article_number FROM city_withheld_articles w \
                     WHERE w.city_id = c.id ORDER BY w.position)) AS withheld_articles, \
                  c.withheld_note AS withheld_note \
@@ -430,31 +430,41 @@ pub const VIEWS: &[View] = &[
             ("city", "its name"),
             ("region_code", "its region's code"),
             ("region", "its region's name"),
-            ("count", "people accompanied; empty when withheld"),
-            ("withheld", "1 when the count was withheld"),
-            ("withheld_articles", "the articles invoked, e.g. 53, 54"),
+            (field::COUNT.name, field::COUNT.meaning),
+            (field::WITHHELD.name, field::WITHHELD.meaning),
+            (
+                field::WITHHELD_ARTICLES.name,
+                field::WITHHELD_ARTICLES.meaning,
+            ),
             ("withheld_note", "the transcriber's note on the withholding"),
         ],
     },
     View {
         name: "region_summary",
-        about: "Each region's organisations and headcounts: the known people accompanied and how many cities were withheld.",
+        about: "Each region's figures, computed by pap-tui from the letter's rows (the letter prints no sum by region): \
+                organisations, listed cities, the known count (NULL, never 0, when the letter gives no count: \
+                no city listed, or every city withheld) and the withheld cities with their articles.",
         select: "SELECT r.code AS code, r.name AS name, \
                  (SELECT count(*) FROM organisation_regions m WHERE m.region_code = r.code) AS organisations, \
-                 (SELECT count(*) FROM cities c WHERE c.region_code = r.code) AS cities, \
-                 (SELECT coalesce(sum(c.count), 0) FROM cities c WHERE c.region_code = r.code) AS known_accompanied, \
-                 (SELECT count(*) FROM cities c WHERE c.region_code = r.code AND c.withheld = 1) AS withheld_cities \
+                 (SELECT count(*) FROM cities c WHERE c.region_code = r.code) AS listed_cities, \
+                 (SELECT sum(c.count) FROM cities c WHERE c.region_code = r.code) AS known_count, \
+                 (SELECT count(*) FROM cities c WHERE c.region_code = r.code AND c.withheld = 1) AS withheld_cities, \
+                 (SELECT group_concat(article_number, ';') FROM \
+                   (SELECT w.article_number FROM city_withheld_articles w \
+                    JOIN cities c ON c.id = w.city_id WHERE c.region_code = r.code \
+                    GROUP BY w.article_number ORDER BY min(c.position), min(w.position))) AS withheld_articles \
                  FROM regions r ORDER BY r.position",
         columns: &[
-            ("code", "the region's code"),
-            ("name", "the region's name"),
-            ("organisations", "organisations listed under it"),
-            ("cities", "cities of the headcount table in it"),
+            (field::REGION_CODE.name, field::REGION_CODE.meaning),
+            (field::REGION_NAME.name, field::REGION_NAME.meaning),
+            (field::ORGANISATIONS.name, field::ORGANISATIONS.meaning),
+            (field::LISTED_CITIES.name, field::LISTED_CITIES.meaning),
+            (field::KNOWN_COUNT.name, field::KNOWN_COUNT.meaning),
+            (field::WITHHELD_CITIES.name, field::WITHHELD_CITIES.meaning),
             (
-                "known_accompanied",
-                "people accompanied in the cities whose count was given (not a total: withheld cities are left out)",
+                field::WITHHELD_ARTICLES.name,
+                field::WITHHELD_ARTICLES.meaning,
             ),
-            ("withheld_cities", "cities whose count was withheld"),
         ],
     },
 ];

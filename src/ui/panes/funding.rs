@@ -32,7 +32,10 @@ pub fn render_funding(buf: &mut Buffer, area: Rect, app: &App, ui: &mut UiState,
         .iter()
         .map(|f| app.lang.amount(f.amount_cad))
         .collect();
-    let total = app.lang.amount(crate::data::amount_total(funding.iter()));
+    // A sum pap-tui makes: the letter prints no total.
+    let total = app
+        .lang
+        .amount(crate::present::figures::funding_total(funding.iter()));
     let amount_width = amounts
         .iter()
         .map(|a| a.width())
@@ -80,7 +83,9 @@ pub fn render_funding(buf: &mut Buffer, area: Rect, app: &App, ui: &mut UiState,
         (app, ui, theme),
     );
     if inner.height > 1 {
-        let line = format!("{} {total:>amount_width$}", pad(s.total, name_width));
+        let f = app.lang.figure_strings();
+        let label = format!("{} {}", f.computed_mark, s.total);
+        let line = format!("{} {total:>amount_width$}", pad(&label, name_width));
         row(
             buf,
             inner,

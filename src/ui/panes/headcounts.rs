@@ -14,9 +14,9 @@ use super::super::window::Window;
 use super::super::{UiState, clean, fit, pad, row};
 use super::{frame_pane, render_list, row_style, star_mark};
 use crate::app::{App, Pane};
-use crate::data::{City, Headcount, Withheld};
+use crate::data::City;
 use crate::i18n::{Noun, Strings};
-use crate::present::Target;
+use crate::present::{CityValue, Target};
 
 /// How a city row shares the pane's width: two columns for the "in the selected
 /// region" mark, the names and a space, and the rest for the bar or the block.
@@ -131,16 +131,16 @@ fn city_item<'a>(
         ),
         Span::raw(" "),
     ];
-    match c.headcount() {
-        Headcount::Known(count) => spans.extend(known_spans(count, styles, columns, theme)),
-        Headcount::Withheld(w) => spans.extend(withheld_spans(
+    match CityValue::of(c) {
+        CityValue::Count(count) => spans.extend(known_spans(count, styles, columns, theme)),
+        CityValue::Withheld(articles) => spans.extend(withheld_spans(
             app.lang.strings(),
-            w,
+            articles,
             styles,
             columns.rest,
             theme,
         )),
-        Headcount::Missing => spans.push(Span::styled("?", theme.error)),
+        CityValue::Missing => spans.push(Span::styled("?", theme.error)),
     }
     ListItem::new(Line::from(spans)).style(styles.row)
 }
@@ -169,12 +169,12 @@ fn known_spans<'a>(count: u64, styles: Styles, columns: &Columns, theme: &Theme)
 /// words of `Strings::withheld_marker` that fit.
 fn withheld_spans<'a>(
     s: &Strings,
-    w: &Withheld,
+    articles: &[String],
     styles: Styles,
     room: usize,
     theme: &Theme,
 ) -> [Span<'a>; 2] {
-    let label = withheld_label(s, w, room);
+    let label = withheld_label(s, articles, room);
     [
         Span::styled("█", styles.part(theme.redaction)),
         Span::styled(label, styles.part(theme.legal_basis)),
@@ -183,10 +183,10 @@ fn withheld_spans<'a>(
 
 /// What follows the block: the long form, or the short one when it does not
 /// fit, as `withheld_marker` and `withheld_marker_short` write them.
-fn withheld_label(s: &Strings, w: &Withheld, room: usize) -> String {
+fn withheld_label(s: &Strings, articles: &[String], room: usize) -> String {
     // Article numbers come from the file like everything else.
-    let long = clean(&s.withheld_marker(&w.articles)).into_owned();
-    let short = clean(&s.withheld_marker_short(&w.articles)).into_owned();
+    let long = clean(&s.withheld_marker(articles)).into_owned();
+    let short = clean(&s.withheld_marker_short(articles)).into_owned();
     let after_block = |marker: &str| marker.trim_start_matches('█').to_string();
     if long.width() <= room {
         after_block(&long)
@@ -195,27 +195,31 @@ fn withheld_label(s: &Strings, w: &Withheld, room: usize) -> String {
     }
 }
 
-/// The totals of the whole table on the pane's last row.
+/// The totals of the whole table on the pane's last row, from the
+/// presentation layer's figures: `Σ` marks them as pap-tui's sums, and with
+/// no known count the sum is `—`, never 0.
 fn render_totals(buf: &mut Buffer, inner: Rect, app: &App, theme: &Theme) {
     let s = app.lang.strings();
-    let totals = app.data.headcount_totals();
-    let articles: Vec<String> = withheld_articles(&app.data.cities)
-        .into_iter()
+    let figures = &app.all_regions;
+    let articles: Vec<String> = figures
+        .withheld_articles
+        .iter()
         .map(|a| clean(a).into_owned())
         .collect();
-    let basis = crate::i18n::legal_basis(&articles);
+    let basis = app.lang.legal_basis(&articles);
+    let known = figures.known_text(app.lang);
+    let withheld = figures.withheld_cities;
     let long = format!(
-        "{} {} · █ {} — {basis}",
-        totals.known,
+        "{known} {} · █ {} — {basis}",
         s.known,
-        app.lang.count(totals.withheld as u64, Noun::Withheld),
+        app.lang.count(withheld as u64, Noun::Withheld),
     );
-    let short = format!("{} · █ {} — {basis}", totals.known, totals.withheld);
+    let short = format!("{known} · █ {withheld} — {basis}");
     // The legal basis stays whole: the known count gives way first.
     let total = [long, short]
         .into_iter()
         .find(|t| t.width() <= inner.width as usize)
-        .unwrap_or_else(|| format!("█ {} — {basis}", totals.withheld));
+        .unwrap_or_else(|| format!("█ {withheld} — {basis}"));
     row(
         buf,
         inner,
@@ -223,18 +227,4 @@ fn render_totals(buf: &mut Buffer, inner: Rect, app: &App, theme: &Theme) {
         Line::from(Span::styled(fit(&total, inner.width as usize), theme.title)),
         theme.text,
     );
-}
-
-/// Every article invoked to withhold a headcount, once each, in table order.
-fn withheld_articles(cities: &[City]) -> Vec<&str> {
-    cities
-        .iter()
-        .filter_map(|c| c.withheld.as_ref())
-        .flat_map(|w| w.articles.iter().map(String::as_str))
-        .fold(Vec::new(), |mut all, a| {
-            if !all.contains(&a) {
-                all.push(a);
-            }
-            all
-        })
 }
