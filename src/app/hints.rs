@@ -28,7 +28,7 @@ pub struct HintContext {
     pub on_source_line: bool,
     /// In a detail, there are links to follow.
     pub has_links: bool,
-    /// In a detail, an earlier entry to go back to.
+    /// An earlier place than the main panes to go back to.
     pub nested: bool,
 }
 
@@ -220,7 +220,7 @@ impl App {
             typed: matches!(&self.overlay, Overlay::Search(sb) if !sb.input.is_empty()),
             on_source_line: detail.is_some_and(|v| v.source.is_some()),
             has_links: detail.is_some_and(|v| !v.detail.links.is_empty()),
-            nested: detail.is_some_and(|v| v.stack.len() > 1),
+            nested: !self.places.path().is_empty(),
         }
     }
 
