@@ -34,6 +34,12 @@ fn esc_from_the_letter_returns_to_the_detail_it_was_opened_from() {
     run(&mut app, &[Action::Open]);
     assert_eq!(app.mode(), Mode::Letter);
     assert_eq!(app.breadcrumbs(), ["Terrebonne"]);
+    let back = app.hints().into_iter().find(|h| h.keys == "q");
+    assert_eq!(
+        back.map(|h| h.what),
+        Some("back"),
+        "the hint says where q goes"
+    );
     run(&mut app, &[Action::Back]);
     assert_eq!(
         detail(&app),
