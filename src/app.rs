@@ -1,9 +1,11 @@
 //! The explorer's state and `App::update`, the only code that changes it. No
 //! terminal and no I/O here: side effects are returned as `Effect` values.
 
+mod back;
 mod copying;
 pub mod help;
 pub mod hints;
+pub mod history;
 pub mod letter;
 pub mod map;
 mod msg;
@@ -26,13 +28,13 @@ pub use map::{MapView, Measure};
 pub use msg::{Msg, SharedIndex};
 pub use search_box::SearchBox;
 
-/// The detail overlay: the entries opened so far (the last is shown), its
-/// detail, built when it is opened, and the highlighted cross-link, or the
-/// highlighted source line when the cursor is on one (each opens the letter
-/// there).
+/// The detail overlay: the entry shown, its detail, built when it is opened,
+/// and the highlighted cross-link, or the highlighted source line when the
+/// cursor is on one (each opens the letter there). The entries it was reached
+/// from are places of the history.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct DetailView {
-    pub stack: Vec<Target>,
+    pub target: Target,
     pub link: usize,
     pub source: Option<usize>,
     pub detail: Detail,
@@ -164,6 +166,8 @@ pub struct App {
     letter: LetterSlot,
     /// Past search queries, most recent last.
     pub history: Vec<String>,
+    /// The places behind the current one, for `Esc` and `Backspace`.
+    pub places: history::History,
     /// The list of hits last sent to the clipboard and how many it holds, to
     /// say so once the copy is done.
     copied_hits: Option<(String, usize)>,
@@ -216,6 +220,7 @@ impl App {
             theme: crate::config::ThemeName::default(),
             theme_chosen: false,
             history: Vec::new(),
+            places: history::History::default(),
             regions,
             all_regions,
             letter: Arc::new(OnceLock::new()),
@@ -269,14 +274,14 @@ impl App {
         }
     }
 
-    /// A detail overlay on `stack`, its top entry's detail built now.
-    fn detail_view(&self, stack: Vec<Target>) -> Option<DetailView> {
-        let detail = detail::detail(&self.data, stack.last()?, self.lang)?;
+    /// A detail overlay on `target`, its detail built now.
+    fn detail_view(&self, target: Target) -> Option<DetailView> {
+        let detail = detail::detail(&self.data, &target, self.lang)?;
         // The cross-links first, as Enter has always followed them; with
         // none, the first source line, which opens the letter.
         let source = (detail.links.is_empty() && !detail.source.is_empty()).then_some(0);
         Some(DetailView {
-            stack,
+            target,
             link: 0,
             source,
             detail,
@@ -343,8 +348,8 @@ impl App {
             Action::ToggleLanguage => self.set_language(self.lang.toggled()),
             Action::SetLanguage(lang) => self.set_language(lang),
             Action::CycleTheme => self.cycle_theme(effects),
-            Action::ToggleHelp => self.toggle_help(),
-            Action::ToggleLetter => self.toggle_letter(),
+            Action::ToggleHelp => self.toggle_help(effects),
+            Action::ToggleLetter => self.toggle_letter(effects),
             Action::ToggleMap
             | Action::CycleMeasure
             | Action::ToggleCityLabels
@@ -352,7 +357,7 @@ impl App {
             | Action::ZoomOut
             | Action::ZoomCorridor
             | Action::ToggleMapPanel
-            | Action::SelectMapRegion(_) => self.act_on_map(action),
+            | Action::SelectMapRegion(_) => self.act_on_map(action, effects),
             Action::Input(c) => self.edit_input(|s| s.push(c), effects),
             Action::Paste(text) if self.help_filter_open() => {
                 let line = crate::text::pasted_line(&text, crate::state::MAX_QUERY_CHARS);
@@ -377,9 +382,9 @@ impl App {
     }
 
     /// The map's actions.
-    fn act_on_map(&mut self, action: Action) {
+    fn act_on_map(&mut self, action: Action, effects: &mut Vec<Effect>) {
         match action {
-            Action::ToggleMap => self.toggle_map(),
+            Action::ToggleMap => self.toggle_map(effects),
             Action::CycleMeasure => self.change_map(|m, _| m.cycle_measure()),
             Action::ToggleCityLabels => self.change_map(|m, _| m.labels = !m.labels),
             Action::ZoomIn => self.change_map(|m, _| m.view = m.view.closer()),
@@ -461,14 +466,14 @@ impl App {
                     },
                     Err(why) => {
                         self.notify(format!("{}{}{why}", s.copy_failed, s.colon), true);
-                        self.overlay = Overlay::CopyText { text, scroll: 0 };
+                        self.go_to(Overlay::CopyText { text, scroll: 0 });
                     }
                 }
             }
         }
     }
 
-    /// Closes the overlay, clears the search, or goes back one detail.
+    /// Clears what is typed or filtered, else goes back one place.
     fn back(&mut self, effects: &mut Vec<Effect>) {
         match &mut self.overlay {
             Overlay::Search(sb) if !sb.input.is_empty() => {
@@ -476,16 +481,8 @@ impl App {
                 self.refresh_search(effects);
             }
             Overlay::Letter(view) if view.prompt.is_some() => self.cancel_letter_search(),
-            Overlay::Detail(view) if view.stack.len() > 1 => {
-                let mut stack = std::mem::take(&mut view.stack);
-                stack.pop();
-                if let Some(view) = self.detail_view(stack) {
-                    self.overlay = Overlay::Detail(view);
-                }
-            }
-            Overlay::Help(_) => self.back_from_help(),
-            Overlay::None => {}
-            _ => self.overlay = Overlay::None,
+            Overlay::Help(view) if view.filtering() => *view = HelpView::from(view.from),
+            _ => self.go_back(effects),
         }
     }
 
@@ -493,7 +490,7 @@ impl App {
         self.lang = lang;
         // The detail's labels are in the interface language.
         if let Overlay::Detail(view) = &self.overlay
-            && let Some(mut fresh) = self.detail_view(view.stack.clone())
+            && let Some(mut fresh) = self.detail_view(view.target.clone())
         {
             fresh.link = view.link;
             fresh.source = view.source;
@@ -501,16 +498,18 @@ impl App {
         }
     }
 
-    fn toggle_help(&mut self) {
-        self.overlay = match self.overlay {
-            Overlay::Help(_) => Overlay::None,
-            _ => Overlay::Help(HelpView::from(self.mode())),
+    /// `?`: the help, or back from it to where it was opened.
+    fn toggle_help(&mut self, effects: &mut Vec<Effect>) {
+        match self.overlay {
+            Overlay::Help(_) => self.go_back(effects),
+            _ => self.go_to(Overlay::Help(HelpView::from(self.mode()))),
         }
     }
 
-    fn toggle_letter(&mut self) {
+    /// `d`: the letter, or back from it.
+    fn toggle_letter(&mut self, effects: &mut Vec<Effect>) {
         match self.overlay {
-            Overlay::Letter(_) => self.overlay = Overlay::None,
+            Overlay::Letter(_) => self.go_back(effects),
             _ => self.open_letter(),
         }
     }
@@ -528,16 +527,14 @@ impl App {
                 let Some((_, target)) = view.detail.links.get(view.link) else {
                     return;
                 };
-                let mut stack = view.stack.clone();
-                stack.push(target.clone());
-                if let Some(view) = self.detail_view(stack) {
-                    self.overlay = Overlay::Detail(view);
+                if let Some(view) = self.detail_view(target.clone()) {
+                    self.go_to(Overlay::Detail(view));
                 }
             }
             Overlay::None => match self.target(self.focus) {
                 Some(target) => {
-                    if let Some(view) = self.detail_view(vec![target]) {
-                        self.overlay = Overlay::Detail(view);
+                    if let Some(view) = self.detail_view(target) {
+                        self.go_to(Overlay::Detail(view));
                     }
                 }
                 // "All regions" and "Starred" are lists, not entries: Enter
@@ -545,13 +542,14 @@ impl App {
                 None if self.focus == Pane::Regions => self.focus = Pane::Organisations,
                 None => {}
             },
+            // The copy made, back where the menu was opened.
             Overlay::CopyMenu { selected, .. } => {
                 let format = COPY_FORMATS[(*selected).min(COPY_FORMATS.len() - 1)];
                 self.copy(format, effects);
-                self.overlay = Overlay::None;
+                self.go_back(effects);
             }
             Overlay::Letter(_) => self.confirm_letter_search(),
-            Overlay::Map(_) => self.leave_map_on_region(),
+            Overlay::Map(_) => self.leave_map_on_region(effects),
             Overlay::Help(_) => self.confirm_help_filter(),
             Overlay::CopyText { .. } => {}
         }

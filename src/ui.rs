@@ -343,6 +343,26 @@ pub(crate) fn fit(text: &str, width: usize) -> String {
     out
 }
 
+/// An overlay's title after the path of places that led to it, as k9s shows
+/// its breadcrumbs (`Lanaudière › SAFIMA › letter l. 197`), within `width`
+/// columns. The path is cut from its left; a long title leaves it a quarter
+/// of the width at least, and is cut from its right.
+pub(crate) fn path_title(app: &App, title: &str, width: usize) -> String {
+    const SEPARATOR: &str = " › ";
+    let path = app.breadcrumbs().join(SEPARATOR);
+    let usable = width.saturating_sub(SEPARATOR.width());
+    if path.is_empty() || usable < 8 {
+        return fit(title, width);
+    }
+    let room = usable
+        .saturating_sub(title.width())
+        .max(usable / 4)
+        .min(path.width());
+    let path = fit_start(&path, room);
+    let title = fit(title, usable - path.width());
+    format!("{path}{SEPARATOR}{title}")
+}
+
 /// Breaks `text` into lines of at most `width` display columns, at spaces when
 /// it can, inside a word when a word is longer than a line.
 pub(crate) fn wrap(text: &str, width: usize) -> Vec<String> {

@@ -380,16 +380,12 @@ fn check_app(app: &App, index: &Index, worker: &Worker) -> Result<(), TestCaseEr
             );
         }
         Overlay::Detail(view) => {
-            prop_assert!(!view.stack.is_empty());
-            let fresh = view
-                .stack
-                .last()
-                .and_then(|t| pap_tui::present::detail::detail(&app.data, t, app.lang));
+            let fresh = pap_tui::present::detail::detail(&app.data, &view.target, app.lang);
             prop_assert_eq!(
                 fresh.as_ref(),
                 Some(&view.detail),
                 "the detail shown is that of {:?}",
-                view.stack.last()
+                view.target
             );
             let links = view.detail.links.len();
             prop_assert!(view.link < links.max(1), "link {} of {links}", view.link);
@@ -968,6 +964,8 @@ fn every_mode_is_reachable() {
         Action::ToggleHelp,
         Action::ToggleLetter,
         Action::OpenSearch,
+        // Back from the search to the letter, the help, then the panes.
+        Action::Back,
         Action::Back,
         Action::Back,
         Action::Focus(Pane::Organisations),

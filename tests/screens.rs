@@ -635,3 +635,55 @@ fn the_letter_footer_names_the_current_matchs_line() {
         );
     }
 }
+
+/// Lanaudière's detail, then SAFIMA's through its link, then the letter at
+/// SAFIMA's source line: the path the overlays' titles show.
+fn letter_through_lanaudiere(lang: Lang) -> App {
+    let mut app = with(lang, &[Action::Focus(Pane::Regions)]);
+    while app.region_code() != Some("14") {
+        app.update(Action::Down);
+    }
+    app.update(Action::Open);
+    let links = &app.open_detail().expect("Lanaudière").detail.links;
+    let safima = links
+        .iter()
+        .position(|(_, t)| t.id() == "safima")
+        .expect("a link to SAFIMA");
+    for _ in 0..safima {
+        app.update(Action::Down);
+    }
+    app.update(Action::Open);
+    app
+}
+
+#[test]
+fn the_overlays_title_shows_the_path_that_led_to_it() {
+    for (lang, name) in [(Lang::En, "path_detail_en"), (Lang::Fr, "path_detail_fr")] {
+        let app = letter_through_lanaudiere(lang);
+        let buf = draw(&app, 120, 40, ThemeName::Dark);
+        assert!(text(&buf).contains("Lanaudière › "), "{}", text(&buf));
+        for (w, h) in [(80, 24), (120, 40)] {
+            snapshot(name, &app, w, h);
+        }
+    }
+    let mut app = letter_through_lanaudiere(Lang::En);
+    app.update(Action::First);
+    app.update(Action::Open);
+    let buf = draw(&app, 120, 40, ThemeName::Dark);
+    let title = "Lanaudière › SAFIMA › d The letter (corrected transcription) · l. 197";
+    assert!(text(&buf).contains(title), "{}", text(&buf));
+    // At 80 columns the path is cut from its left, the title kept.
+    let buf = draw(&app, 80, 24, ThemeName::Dark);
+    let top = text(&buf)
+        .lines()
+        .find(|l| l.contains("d The letter"))
+        .map(str::to_string);
+    let top = top.expect("the letter's title");
+    assert!(
+        top.contains("…") && top.contains("SAFIMA › d The letter"),
+        "{top}"
+    );
+    for (w, h) in [(80, 24), (120, 40)] {
+        snapshot("path_letter", &app, w, h);
+    }
+}

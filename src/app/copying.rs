@@ -6,12 +6,10 @@ use super::{App, COPY_FORMATS, CopyFormat, Effect, Overlay, copy};
 impl App {
     pub(super) fn open_copy_menu(&mut self) {
         match self.current_target() {
-            Some(target) => {
-                self.overlay = Overlay::CopyMenu {
-                    target,
-                    selected: 0,
-                }
-            }
+            Some(target) => self.go_to(Overlay::CopyMenu {
+                target,
+                selected: 0,
+            }),
             None => self.nothing_selected(),
         }
     }

@@ -244,12 +244,4 @@ impl App {
             view.typing = false;
         }
     }
-
-    /// Esc in the help: a filter is cleared first; without one, the help closes.
-    pub(super) fn back_from_help(&mut self) {
-        match &mut self.overlay {
-            Overlay::Help(view) if view.filtering() => *view = HelpView::from(view.from),
-            _ => self.overlay = Overlay::None,
-        }
-    }
 }

@@ -28,7 +28,7 @@ pub struct HintContext {
     pub on_source_line: bool,
     /// In a detail, there are links to follow.
     pub has_links: bool,
-    /// In a detail, an earlier entry to go back to.
+    /// An earlier place than the main panes to go back to.
     pub nested: bool,
 }
 
@@ -44,6 +44,11 @@ const LETTER: Planned = (&[Action::ToggleLetter], "letter");
 const CLOSE: Planned = (&[Action::Back], "close");
 const TOP_END: Planned = (&[Action::First, Action::Last], "top_end");
 
+/// `Esc` closes onto the panes, or goes back to a place before them.
+fn close(c: HintContext) -> Planned {
+    (&[Action::Back], if c.nested { "back" } else { "close" })
+}
+
 /// The hints of a context, in the order a newcomer needs them.
 fn plan(c: HintContext) -> Vec<Planned> {
     match c.mode {
@@ -52,14 +57,18 @@ fn plan(c: HintContext) -> Vec<Planned> {
             (&[Action::Open], "open_hit"),
             COPY,
             (&[Action::CopyHits], "copy_hits"),
-            (&[Action::Back], if c.typed { "clear" } else { "close" }),
+            if c.typed {
+                (&[Action::Back], "clear")
+            } else {
+                close(c)
+            },
         ],
         Mode::Detail => plan_detail(c),
         Mode::Letter => vec![
             (&[Action::FindInLetter], "find"),
             (&[Action::NextMatch, Action::PreviousMatch], "match"),
             TOP_END,
-            CLOSE,
+            close(c),
             HELP,
         ],
         Mode::LetterSearch => vec![
@@ -67,7 +76,7 @@ fn plan(c: HintContext) -> Vec<Planned> {
             (&[Action::Back], "cancel"),
             (&[Action::ClearInput], "clear"),
         ],
-        Mode::Help => vec![(&[Action::FilterHelp], "filter"), CLOSE, TOP_END],
+        Mode::Help => vec![(&[Action::FilterHelp], "filter"), close(c), TOP_END],
         Mode::HelpFilter => vec![
             (&[Action::Open], "keep_filter"),
             (&[Action::Back], "clear_filter"),
@@ -84,7 +93,7 @@ fn plan(c: HintContext) -> Vec<Planned> {
             ),
             CLOSE,
         ],
-        Mode::CopyText => vec![CLOSE, TOP_END],
+        Mode::CopyText => vec![close(c), TOP_END],
         Mode::Map => vec![
             (&[Action::Open], "map_open"),
             (&[Action::CycleMeasure], "measure"),
@@ -136,8 +145,7 @@ fn plan_detail(c: HintContext) -> Vec<Planned> {
     } else if c.has_links {
         plan.push((&[Action::Open], "follow_link"));
     }
-    let back = if c.nested { "back" } else { "close" };
-    plan.extend([COPY, (&[Action::Back], back)]);
+    plan.extend([COPY, close(c)]);
     plan.extend([STAR, SEARCH, HELP, COPY_MENU, LETTER]);
     plan
 }
@@ -220,7 +228,7 @@ impl App {
             typed: matches!(&self.overlay, Overlay::Search(sb) if !sb.input.is_empty()),
             on_source_line: detail.is_some_and(|v| v.source.is_some()),
             has_links: detail.is_some_and(|v| !v.detail.links.is_empty()),
-            nested: detail.is_some_and(|v| v.stack.len() > 1),
+            nested: !self.places.path().is_empty(),
         }
     }
 

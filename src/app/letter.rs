@@ -116,13 +116,15 @@ pub fn find(letter: &Letter, query: &str) -> Vec<Match> {
 impl App {
     /// Opens the letter at its top.
     pub(super) fn open_letter(&mut self) {
-        self.overlay = Overlay::Letter(LetterView::top());
+        self.go_to(Overlay::Letter(LetterView::top()));
     }
 
     /// Opens the letter at the lines that show OCR line `source`.
     pub(super) fn open_letter_at(&mut self, source: &SourceLine) {
         let passage = self.letter().passage(source);
-        self.overlay = Overlay::Letter(passage.map_or_else(LetterView::top, LetterView::at));
+        self.go_to(Overlay::Letter(
+            passage.map_or_else(LetterView::top, LetterView::at),
+        ));
     }
 
     /// Opens the letter at the passage a search hit stands for, on the first
@@ -160,7 +162,7 @@ impl App {
                 break;
             }
         }
-        self.overlay = Overlay::Letter(view);
+        self.go_to(Overlay::Letter(view));
     }
 
     /// `/` in the letter: a search typed at its bottom.

@@ -1,7 +1,7 @@
 //! The map overlay's state and how actions change it: the selected region, the
 //! measure the regions are coloured by, the city labels and the zoom.
 
-use super::{App, FIRST_REGION_ROW, Overlay, Pane, step};
+use super::{App, Effect, FIRST_REGION_ROW, Overlay, Pane, step};
 use crate::geo::{self, Geography, View};
 use crate::present::RegionFigures;
 
@@ -68,10 +68,11 @@ impl App {
         geo::quebec().filter(|g| g.covers(self.data.regions.iter().map(|r| r.code.as_str())))
     }
 
-    /// Opens the map on the region selected in the main screen, or closes it.
-    pub(super) fn toggle_map(&mut self) {
+    /// Opens the map on the region selected in the main screen, or goes
+    /// back from it.
+    pub(super) fn toggle_map(&mut self, effects: &mut Vec<Effect>) {
         if matches!(self.overlay, Overlay::Map(_)) {
-            self.overlay = Overlay::None;
+            self.go_back(effects);
             return;
         }
         let region = self
@@ -79,14 +80,14 @@ impl App {
             .checked_sub(FIRST_REGION_ROW)
             .filter(|&i| i < self.data.regions.len())
             .unwrap_or(0);
-        self.overlay = Overlay::Map(MapView {
+        self.go_to(Overlay::Map(MapView {
             region,
             measure: Measure::default(),
             labels: true,
             view: View::default(),
             side: true,
             geo: self.map_geography(),
-        });
+        }));
     }
 
     /// Changes the open map, if one is open.
@@ -97,10 +98,12 @@ impl App {
         }
     }
 
-    /// Enter on the map: back to the main screen with the map's region selected.
-    pub(super) fn leave_map_on_region(&mut self) {
+    /// Enter on the map: back to the main screen, as a choice made, with
+    /// the map's region selected.
+    pub(super) fn leave_map_on_region(&mut self, effects: &mut Vec<Effect>) {
         if let Overlay::Map(view) = &self.overlay {
             let row = FIRST_REGION_ROW + view.region;
+            self.go_back(effects);
             self.overlay = Overlay::None;
             self.focus = Pane::Regions;
             self.select_region(row);

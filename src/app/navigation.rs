@@ -136,7 +136,7 @@ impl App {
     /// highlighted search hit, or the focused pane's selection.
     pub fn current_target(&self) -> Option<Target> {
         match &self.overlay {
-            Overlay::Detail(view) => view.stack.last().cloned(),
+            Overlay::Detail(view) => Some(view.target.clone()),
             Overlay::Search(sb) => sb.hits.get(sb.selected).and_then(|h| self.hit_target(*h)),
             Overlay::CopyMenu { target, .. } => Some(target.clone()),
             _ => self.target(self.focus),

@@ -25,6 +25,8 @@ pub struct SearchBox {
     /// the highlight moves rather than at every frame: a region of a large
     /// dataset has thousands of organisations.
     pub preview: Option<Preview>,
+    /// The hit to highlight when the hits come, for a search gone back to.
+    pub reselect: Option<usize>,
 }
 
 /// The detail of the entry a preview was built for, in the language it was built in.
@@ -45,7 +47,7 @@ pub(super) fn delete_word(s: &mut String) {
 
 impl App {
     pub(super) fn open_search(&mut self, effects: &mut Vec<Effect>) {
-        self.overlay = Overlay::Search(SearchBox::default());
+        self.go_to(Overlay::Search(SearchBox::default()));
         self.refresh_search(effects);
     }
 
@@ -71,6 +73,7 @@ impl App {
     ) {
         if let Overlay::Search(sb) = &mut self.overlay {
             edit(&mut sb.input);
+            sb.reselect = None;
             crate::state::cap_query(&mut sb.input);
             self.refresh_search(effects);
         }
@@ -96,6 +99,7 @@ impl App {
                 None => self.history.len() - 1,
             };
             sb.recalled = Some(position);
+            sb.reselect = None;
             sb.input = self.history[position].clone();
             self.refresh_search(effects);
         } else {
@@ -125,8 +129,11 @@ impl App {
         if let Overlay::Search(sb) = &mut self.overlay
             && sb.generation == generation
         {
+            sb.selected = sb
+                .reselect
+                .take()
+                .map_or(0, |i| i.min(hits.len().saturating_sub(1)));
             sb.hits = hits;
-            sb.selected = 0;
             sb.pending = false;
             if std::mem::take(&mut sb.open_when_ready) {
                 self.open_hit();
@@ -173,12 +180,12 @@ impl App {
         );
         match self.hit_target(hit) {
             Some(Target::Funding(id)) => {
-                if let Some(view) = self.detail_view(vec![Target::Funding(id)]) {
-                    self.overlay = Overlay::Detail(view);
+                if let Some(view) = self.detail_view(Target::Funding(id)) {
+                    self.go_to(Overlay::Detail(view));
                 }
             }
             Some(target) => {
-                self.overlay = Overlay::None;
+                self.go_to(Overlay::None);
                 self.jump_to(&target);
             }
             None if kind == Kind::Document => self.open_letter_for_hit(&id, &query),

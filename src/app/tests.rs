@@ -3,6 +3,7 @@
 use super::*;
 use crate::data;
 
+mod back;
 mod help;
 mod letter;
 mod panes;

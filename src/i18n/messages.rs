@@ -298,6 +298,26 @@ rows! {
             fr: "l. {line} · {percent} %",
             en: "l. {line} · {percent}%",
         }
+        LetterOpenedAt {
+            fr: "l. {line}",
+            en: "l. {line}",
+        }
+        CrumbLetter {
+            fr: "lettre",
+            en: "letter",
+        }
+        CrumbLetterAt {
+            fr: "lettre l. {line}",
+            en: "letter l. {line}",
+        }
+        CrumbMap {
+            fr: "carte",
+            en: "map",
+        }
+        CrumbArticle {
+            fr: "art. {number}",
+            en: "art. {number}",
+        }
         LetterMatch {
             fr: "« {query} » {current}/{total}",
             en: "\"{query}\" {current}/{total}",

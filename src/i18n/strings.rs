@@ -13,7 +13,11 @@ const ACTIONS: &[(&str, &str, &str)] = &[
         "suspendre (fg pour revenir)",
         "suspend (fg to come back)",
     ),
-    ("back", "fermer, effacer, revenir", "close, clear, go back"),
+    (
+        "back",
+        "effacer, revenir où l'on était",
+        "clear, back where you were",
+    ),
     ("next_pane", "volet suivant", "next pane"),
     ("previous_pane", "volet précédent", "previous pane"),
     ("focus_regions", "régions", "regions"),

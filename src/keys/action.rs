@@ -52,7 +52,7 @@ pub enum Action {
     /// Give the terminal back to the shell and stop, as Ctrl-Z does elsewhere;
     /// `fg` comes back.
     Suspend,
-    /// Close the overlay, clear the search, or go back.
+    /// Clear what is typed or filtered, else go back to the previous place.
     Back,
     /// Focus the next pane.
     NextPane,

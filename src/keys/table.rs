@@ -166,6 +166,8 @@ pub fn bindings() -> Vec<Binding> {
         b(ALL, ctrl('c'), Action::Quit),
         b(ALL, ctrl('z'), Action::Suspend),
         b(ALL, key(Esc), Action::Back),
+        // Where keys type text, Backspace deletes instead.
+        b(BROWSE, key(Backspace), Action::Back),
         b(NORMAL, key(Tab), Action::NextPane),
         b(NORMAL, key(BackTab), Action::PreviousPane),
         b(NORMAL, ch('1'), Action::FocusRegions),
@@ -695,6 +697,16 @@ mod tests {
             Some(Action::Back)
         );
         assert_eq!(at(&table, Mode::Search, ctrl('a')), Some(Action::CopyHits));
+        // Backspace goes back wherever it does not delete what is typed.
+        for mode in Mode::ALL {
+            let wanted = if mode.types() {
+                Action::DeleteBack
+            } else {
+                Action::Back
+            };
+            let bksp = key(KeyCode::Backspace);
+            assert_eq!(at(&table, mode, bksp), Some(wanted), "{mode:?}");
+        }
     }
 
     #[test]

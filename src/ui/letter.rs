@@ -157,7 +157,16 @@ pub fn render_letter(buf: &mut Buffer, area: Rect, app: &App, view: &LetterView,
     let s = app.lang.strings();
     let letter = app.letter();
     let rect = popup(buf, area, 90, 95);
-    let block = pane_block(format!("d {}", s.letter_title), true, theme);
+    // Where it was opened, if at a passage: `… › d The letter · l. 76`.
+    let title = match app.letter_line(view, false) {
+        Some(line) => {
+            let at = Message::new(Text::LetterOpenedAt).with("line", line);
+            format!("d {} · {}", s.letter_title, at.describe(app.lang))
+        }
+        None => format!("d {}", s.letter_title),
+    };
+    let width = usize::from(rect.width.saturating_sub(4));
+    let block = pane_block(super::path_title(app, &title, width), true, theme);
     let inner = block.inner(rect);
     block.render(rect, buf);
     if inner.width < 4 || inner.height == 0 {

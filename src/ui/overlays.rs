@@ -8,7 +8,7 @@ use ratatui::widgets::{List, ListItem, Paragraph, Widget, Wrap};
 use unicode_width::UnicodeWidthStr;
 
 use super::theme::Theme;
-use super::{clean, fit, pane_block, popup};
+use super::{clean, fit, pane_block, path_title, popup};
 use crate::app::App;
 use crate::app::help::{HelpRow, HelpView, help_rows};
 use crate::present::detail::Detail;
@@ -20,18 +20,15 @@ pub fn render_detail(buf: &mut Buffer, area: Rect, app: &App, theme: &Theme) {
     let detail = &view.detail;
     let s = app.lang.strings();
     let rect = popup(buf, area, 85, 90);
-    let crumbs = if view.stack.len() > 1 {
-        format!(" ({})", view.stack.len())
+    let star = if app.is_starred(&view.target) {
+        "★ "
     } else {
-        String::new()
-    };
-    let star = match view.stack.last() {
-        Some(target) if app.is_starred(target) => "★ ",
-        _ => "",
+        ""
     };
     let block = pane_block(
-        fit(
-            &format!("{star}{} — {}{crumbs}", detail.kind, detail.title),
+        path_title(
+            app,
+            &format!("{star}{} — {}", detail.kind, detail.title),
             usize::from(rect.width.saturating_sub(4)),
         ),
         true,
@@ -178,7 +175,7 @@ pub fn render_help(buf: &mut Buffer, area: Rect, app: &App, view: &HelpView, the
     } else {
         format!("? {}", s.help_title)
     };
-    let title = fit(&title, usize::from(rect.width.saturating_sub(4)));
+    let title = path_title(app, &title, usize::from(rect.width.saturating_sub(4)));
     let block = pane_block(title, true, theme);
     let inner = block.inner(rect);
     block.render(rect, buf);

@@ -75,7 +75,9 @@ pub fn render_search(buf: &mut Buffer, area: Rect, app: &App, sb: &SearchBox, th
             app.lang.count(sb.hits.len() as u64, Noun::Hit)
         )
     };
-    let block = pane_block(format!("/ {} — {count}", s.search_title), true, theme);
+    let title = format!("/ {} — {count}", s.search_title);
+    let width = usize::from(rect.width.saturating_sub(4));
+    let block = pane_block(super::path_title(app, &title, width), true, theme);
     let inner = block.inner(rect);
     block.render(rect, buf);
     if inner.height < 2 {
