@@ -43,6 +43,9 @@ pub struct UiState {
     pub areas: [Rect; PANES],
     /// First list row of each pane's inner area (some panes have a heading).
     pub list_top: [u16; PANES],
+    /// The lines each row of a pane's list takes on screen, from its first
+    /// row on screen: a long name is wrapped over several.
+    lines: [Vec<u16>; PANES],
     /// The map's regions cell by cell, for its last size and view.
     pub map: Option<crate::geo::Raster>,
     /// Where the map was drawn on the last frame, for the mouse.
@@ -85,10 +88,25 @@ impl UiState {
             inside.then(|| {
                 let top = self.list_top[i];
                 let row = (y >= top && y < area.y + area.height)
-                    .then(|| self.lists[i].offset() + usize::from(y - top));
+                    .then(|| self.row_at(i, usize::from(y - top)));
                 (pane, row)
             })
         })
+    }
+
+    /// The row of pane `i`'s list on its `line`th line from the top: rows
+    /// past the last on screen count one line each, as an empty list's do.
+    fn row_at(&self, i: usize, mut line: usize) -> usize {
+        let mut row = self.lists[i].offset();
+        for &lines in &self.lines[i] {
+            let lines = usize::from(lines);
+            if line < lines {
+                return row;
+            }
+            line -= lines;
+            row += 1;
+        }
+        row + line
     }
 }
 
@@ -165,15 +183,25 @@ fn draw_screen(
         Constraint::Length(cities.min(body.height.saturating_sub(articles.max(5)))),
         Constraint::Min(5),
     ]));
-    // The funding table under the regions, in the room their list leaves.
+    // The funding table under the regions, in the room their list leaves;
+    // with the focus, the room its names take wrapped, the regions the rest.
     let regions = u16::try_from(app.rows(Pane::Regions))
         .unwrap_or(u16::MAX)
         .saturating_add(2);
-    let funding = u16::try_from(app.data.funding.len())
-        .unwrap_or(u16::MAX)
-        .saturating_add(3);
+    let regions = if app.focus == Pane::Funding {
+        // The regions keep three rows.
+        let most = body.height.saturating_sub(5);
+        let lines = panes::funding_lines(app, left.width.saturating_sub(2), most.into());
+        let funding = u16::try_from(lines).unwrap_or(u16::MAX).saturating_add(2);
+        regions.min(body.height.saturating_sub(funding.min(most)))
+    } else {
+        let funding = u16::try_from(app.data.funding.len())
+            .unwrap_or(u16::MAX)
+            .saturating_add(3);
+        regions.min(body.height.saturating_sub(funding.min(6)))
+    };
     let [left, bottom_left] = left.layout(&Layout::vertical([
-        Constraint::Length(regions.min(body.height.saturating_sub(funding.min(6)))),
+        Constraint::Length(regions),
         Constraint::Min(0),
     ]));
     panes::render_regions(buf, left, app, ui, theme);

@@ -4,23 +4,24 @@
 
 mod funding;
 mod headcounts;
+mod organisations;
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{List, ListItem, Paragraph, Widget, Wrap};
+use ratatui::widgets::{ListItem, Paragraph, Widget, Wrap};
 use unicode_width::UnicodeWidthStr;
 
 use super::theme::Theme;
 use super::window::Window;
 use super::{UiState, clean, fit, pad, pane_block, pane_index};
 use crate::app::{ALL_ROW, App, FIRST_REGION_ROW, Pane, STARRED_ROW};
-use crate::data::Organisation;
 use crate::present::{RegionFigures, Target};
 
-pub use funding::render_funding;
+pub use funding::{lines_needed as funding_lines, render_funding};
 pub use headcounts::render_headcounts;
+pub use organisations::render_organisations;
 
 /// Draws the block and returns its inner area, remembering it for the mouse.
 fn frame_pane(
@@ -44,26 +45,29 @@ fn frame_pane(
 }
 
 /// Writes where a list is on the bottom border of its pane, right-aligned:
-/// `▲ 3/17 ▼`, the arrows when rows are hidden above or below. `shown` is the
-/// number of list rows on screen, `offset` the first of them.
+/// `▲ 3/17 ▼`, the arrows when rows are hidden above or below.
 pub(super) fn render_position(
     buf: &mut Buffer,
     pane_area: Rect,
     position: Position,
     theme: &Theme,
 ) {
-    let Position {
-        selected,
-        len,
-        offset,
-        shown,
-    } = position;
-    if len == 0 || pane_area.height < 2 || pane_area.width < 4 {
+    if pane_area.height < 2 || pane_area.width < 4 {
         return;
     }
-    let above = if offset > 0 { "▲ " } else { "" };
-    let below = if offset + shown < len { " ▼" } else { "" };
-    let text = format!(" {above}{}/{len}{below} ", selected + 1);
+    let number = position.number.map(|n| format!("{n}/{}", position.count));
+    let parts: Vec<&str> = [
+        position.above.then_some("▲"),
+        number.as_deref(),
+        position.below.then_some("▼"),
+    ]
+    .into_iter()
+    .flatten()
+    .collect();
+    if parts.is_empty() {
+        return;
+    }
+    let text = format!(" {} ", parts.join(" "));
     let width = text.width() as u16;
     if width + 2 > pane_area.width {
         return;
@@ -82,35 +86,88 @@ pub(super) fn render_list<'a>(
     pane: Pane,
     (app, ui, theme): (&App, &mut UiState, &Theme),
 ) {
-    window.render(List::new(items), list, buf, &mut ui.lists[pane_index(pane)]);
-    let position = Position::of(app, ui, pane, list.height);
+    let i = pane_index(pane);
+    let lines = window.render(items, list, buf, &mut ui.lists[i]);
+    let position = Position::of(app, pane, ui.lists[i].offset(), lines.len());
+    ui.lines[i] = lines;
     render_position(buf, area, position, theme);
 }
 
-/// Where a list stands, for `render_position`.
+/// Where a list stands, for `render_position`: the selected row's number
+/// among those its title counts, and whether rows are hidden above or below.
 #[derive(Debug, Clone, Copy)]
 pub(super) struct Position {
-    pub selected: usize,
-    pub len: usize,
-    /// The first row on screen.
-    pub offset: usize,
-    /// How many rows the screen shows.
-    pub shown: usize,
+    /// From 1; none on a row the title does not count.
+    pub number: Option<usize>,
+    /// What the title counts.
+    pub count: usize,
+    pub above: bool,
+    pub below: bool,
 }
 
 impl Position {
-    /// The position of `pane`'s list, as its state was left by the last render
-    /// in `height` rows.
-    pub(super) fn of(app: &App, ui: &UiState, pane: Pane, height: u16) -> Position {
+    /// The position of `pane`'s list, scrolled to `offset`, `shown` rows on
+    /// screen. The regions' title counts the regions, not the ★ and "all
+    /// regions" rows above them: so does the position.
+    pub(super) fn of(app: &App, pane: Pane, offset: usize, shown: usize) -> Position {
         let len = app.rows(pane);
-        let offset = ui.lists[pane_index(pane)].offset().min(len);
+        let selected = app.selected(pane).min(len.saturating_sub(1));
+        let (number, count) = match pane {
+            Pane::Regions => (
+                selected.checked_sub(FIRST_REGION_ROW).map(|r| r + 1),
+                app.data.regions.len(),
+            ),
+            _ => ((len > 0).then_some(selected + 1), len),
+        };
         Position {
-            selected: app.selected(pane).min(len.saturating_sub(1)),
-            len,
-            offset,
-            shown: usize::from(height).min(len - offset),
+            number,
+            count,
+            above: offset > 0,
+            below: offset.saturating_add(shown) < len,
         }
     }
+}
+
+/// A name and the mark after it (` ·3 regions`, ` (not in the annex)`) in
+/// lines of `width` columns, `most` at most, each line as its part of the
+/// name and its part of the mark; and whether the name was cut. The mark
+/// follows the name's last line when it fits there, else takes a line of
+/// its own when one is left; on a single line, the name gives it room.
+pub(super) fn name_lines(
+    name: &str,
+    mark: &str,
+    width: usize,
+    most: usize,
+) -> (Vec<(String, String)>, bool) {
+    if most <= 1 {
+        let room = width.saturating_sub(mark.width());
+        let line = (fit(name, room), mark.to_string());
+        return (vec![line], name.width() > room);
+    }
+    let (lines, cut) = wrapped(name, width, most);
+    let mut lines: Vec<(String, String)> = lines.into_iter().map(|l| (l, String::new())).collect();
+    let last = lines.last().map_or(0, |(l, _)| l.width());
+    if last + mark.width() <= width {
+        if let Some(line) = lines.last_mut() {
+            line.1 = mark.to_string();
+        }
+    } else if lines.len() < most && mark.trim_start().width() <= width {
+        lines.push((String::new(), mark.trim_start().to_string()));
+    }
+    (lines, cut)
+}
+
+/// `text` in lines of `width` columns, broken at spaces, at most `most` of
+/// them, the last cut with `…` when the text does not fit; and whether it was.
+pub(super) fn wrapped(text: &str, width: usize, most: usize) -> (Vec<String>, bool) {
+    let mut lines = super::wrap(text, width.max(1));
+    let most = most.max(1);
+    if lines.len() <= most {
+        return (lines, false);
+    }
+    let rest = lines.split_off(most - 1).join(" ");
+    lines.push(fit(&rest, width));
+    (lines, true)
 }
 
 /// The style of a row of `pane`: the selection's when `selected`, else `otherwise`.
@@ -246,144 +303,6 @@ fn render_region_legend(buf: &mut Buffer, area: Rect, app: &App, theme: &Theme) 
         let x = area.right() - 1 - legend.width() as u16;
         buf.set_string(x, area.y, legend, theme.dim);
     }
-}
-
-pub fn render_organisations(
-    buf: &mut Buffer,
-    area: Rect,
-    app: &App,
-    ui: &mut UiState,
-    theme: &Theme,
-) {
-    let s = app.lang.strings();
-    if app.starred_view() {
-        return render_starred(buf, area, app, ui, theme);
-    }
-    let place = app
-        .region_code()
-        .and_then(|c| app.data.region(c))
-        .map_or(s.all_regions.to_string(), |r| r.name.clone());
-    let title = format!(
-        "2 {} — {} ({})",
-        s.pane_organisations,
-        place,
-        app.organisations.len()
-    );
-    let inner = frame_pane(buf, area, Pane::Organisations, title, app, ui, theme);
-    if app.organisations.is_empty() {
-        return render_no_organisation(buf, inner, app, theme);
-    }
-    let width = inner.width as usize;
-    if let Some(&i) = app.organisations.get(app.organisation) {
-        let o = &app.data.organisations[i];
-        let (name, marker) = organisation_name(app, o);
-        let full = format!("{name}{marker}");
-        note_cut(app, ui, Pane::Organisations, &full, width);
-    }
-    let window = Window::around(app.organisation, app.organisations.len(), inner.height);
-    let items = window.rows().map(|r| {
-        let o = &app.data.organisations[app.organisations[r]];
-        organisation_item(app, o, r == app.organisation, width, theme)
-    });
-    render_list(
-        buf,
-        (area, inner),
-        &window,
-        items,
-        Pane::Organisations,
-        (app, ui, theme),
-    );
-}
-
-/// An organisation's name, and how many regions it serves when more than one.
-fn organisation_item<'a>(
-    app: &App,
-    o: &Organisation,
-    selected: bool,
-    width: usize,
-    theme: &Theme,
-) -> ListItem<'a> {
-    let style = row_style(app, Pane::Organisations, selected, theme.text, theme);
-    let (name, mut marker) = organisation_name(app, o);
-    // In a narrow pane the name comes first: the region count only when it
-    // leaves the name at least half the row.
-    if marker.width() * 2 > width {
-        marker.clear();
-    }
-    let name = fit(&name, width.saturating_sub(marker.width()));
-    let line = Line::from(vec![
-        Span::styled(name, style),
-        Span::styled(marker, if selected { style } else { theme.dim }),
-    ]);
-    ListItem::new(line).style(style)
-}
-
-/// An organisation's row in two parts: its name (starred or not), and how
-/// many regions it serves when more than one.
-fn organisation_name(app: &App, o: &Organisation) -> (String, String) {
-    let s = app.lang.strings();
-    let marker = if o.regions.len() > 1 {
-        format!(" ·{} {}", o.regions.len(), s.regions_word)
-    } else {
-        String::new()
-    };
-    let star = star_mark(app, &Target::Organisation(o.id.clone()));
-    (format!("{star}{}", clean(&o.display_name())), marker)
-}
-
-/// A region without organisations: says so, and lists the region's cities.
-fn render_no_organisation(buf: &mut Buffer, inner: Rect, app: &App, theme: &Theme) {
-    let s = app.lang.strings();
-    let mut text = vec![Line::styled(s.no_organisation, theme.dim)];
-    if let Some(code) = app.region_code() {
-        for c in app.data.cities_in(code) {
-            let value = crate::present::detail::headcount_text(c, app.lang);
-            text.push(Line::from(""));
-            // The headcount's text names the withholding's articles, from the file.
-            text.push(Line::styled(
-                clean(&format!("{} — {}", c.name, value)).into_owned(),
-                theme.related,
-            ));
-        }
-    }
-    Paragraph::new(text)
-        .wrap(Wrap { trim: true })
-        .render(inner, buf);
-}
-
-/// The middle pane when the "starred" row is selected: starred entries of every kind.
-fn render_starred(buf: &mut Buffer, area: Rect, app: &App, ui: &mut UiState, theme: &Theme) {
-    let s = app.lang.strings();
-    let title = format!("2 ★ {} ({})", s.starred, app.starred.len());
-    let inner = frame_pane(buf, area, Pane::Organisations, title, app, ui, theme);
-    if app.starred.is_empty() {
-        Paragraph::new(Line::styled(s.no_stars, theme.dim))
-            .wrap(Wrap { trim: true })
-            .render(inner, buf);
-        return;
-    }
-    let width = inner.width as usize;
-    if let Some(star) = app.starred.get(app.organisation) {
-        note_cut(app, ui, Pane::Organisations, &clean(&star.title), width);
-    }
-    let window = Window::around(app.organisation, app.starred.len(), inner.height);
-    let items = window.rows().map(|r| {
-        let star = &app.starred[r];
-        let selected = r == app.organisation;
-        let style = row_style(app, Pane::Organisations, selected, theme.text, theme);
-        // The title alone: a region, a city and an article read as what they
-        // are, and the detail says the kind.
-        let line = Line::from(Span::styled(fit(&clean(&star.title), width), style));
-        ListItem::new(line).style(style)
-    });
-    render_list(
-        buf,
-        (area, inner),
-        &window,
-        items,
-        Pane::Organisations,
-        (app, ui, theme),
-    );
 }
 
 pub fn render_articles(buf: &mut Buffer, area: Rect, app: &App, ui: &mut UiState, theme: &Theme) {

@@ -6,7 +6,7 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{List, ListItem, ListState, Paragraph, Widget};
+use ratatui::widgets::{ListItem, ListState, Paragraph, Widget};
 use unicode_width::UnicodeWidthStr;
 
 use super::theme::Theme;
@@ -217,7 +217,7 @@ fn render_hits(
         ListItem::new(Line::from(spans)).style(base)
     });
     // Each search is a new list of hits, drawn from its top.
-    window.render(List::new(items), list, buf, &mut ListState::default());
+    window.render(items, list, buf, &mut ListState::default());
 }
 
 /// The highlighted hit's detail: its fields and OCR lines (and links, room

@@ -11,7 +11,7 @@ use unicode_width::UnicodeWidthStr;
 use super::super::theme::Theme;
 use super::super::window::Window;
 use super::super::{UiState, clean, fit, pad, pane_index, row};
-use super::{frame_pane, render_list, row_style, star_mark};
+use super::{frame_pane, name_lines, render_list, row_style, star_mark};
 use crate::app::{App, Pane};
 use crate::present::Target;
 
@@ -28,20 +28,11 @@ pub fn render_funding(buf: &mut Buffer, area: Rect, app: &App, ui: &mut UiState,
         return;
     }
     let funding = &app.data.funding;
-    let amounts: Vec<String> = funding
-        .iter()
-        .map(|f| app.lang.amount(f.amount_cad))
-        .collect();
-    // A sum pap-tui makes: the letter prints no total.
-    let total = app
-        .lang
-        .amount(crate::present::figures::funding_total(funding.iter()));
-    let amount_width = amounts
-        .iter()
-        .map(|a| a.width())
-        .chain([total.width()])
-        .max()
-        .unwrap_or(0);
+    let Amounts {
+        each: amounts,
+        total,
+        width: amount_width,
+    } = Amounts::of(app);
     let width = usize::from(inner.width);
     let name_width = width.saturating_sub(amount_width + 1);
     // The total keeps the last row; the rows scroll above it.
@@ -49,30 +40,44 @@ pub fn render_funding(buf: &mut Buffer, area: Rect, app: &App, ui: &mut UiState,
         height: inner.height.saturating_sub(1).max(1),
         ..inner
     };
+    // Names wrap when every row still fits; they are cut otherwise, and the
+    // focused one is then shown whole on the status line.
+    let most = if lines_needed(app, inner.width, inner.height.into()) <= inner.height.into() {
+        usize::MAX
+    } else {
+        1
+    };
     if let Some(f) = funding.get(app.funding) {
-        let star = star_mark(app, &Target::Funding(f.id.clone()));
-        let full = format!("{star}{}", clean(&f.organisation));
-        let room = name_width.saturating_sub(absent_mark(app, f, name_width).width());
-        super::note_cut(app, ui, Pane::Funding, &full, room);
+        let (name, mark) = name_and_mark(app, f, name_width, most);
+        if name_lines(&name, &mark, name_width, most).1 {
+            super::note_cut(app, ui, Pane::Funding, &name, 0);
+        }
     }
     let window = Window::around(app.funding, funding.len(), list.height);
     let items = window.rows().map(|r| {
         let f = &funding[r];
         let selected = r == app.funding;
         let style = row_style(app, Pane::Funding, selected, theme.text, theme);
-        let star = star_mark(app, &Target::Funding(f.id.clone()));
-        let absent = absent_mark(app, f, name_width);
-        let name = fit(
-            &format!("{star}{}", clean(&f.organisation)),
-            name_width.saturating_sub(absent.width()),
-        );
-        let name_width = name_width.saturating_sub(absent.width());
-        let line = Line::from(vec![
-            Span::styled(pad(&name, name_width), style),
-            Span::styled(absent, if selected { style } else { theme.dim }),
-            Span::styled(format!(" {:>amount_width$}", amounts[r]), style),
-        ]);
-        ListItem::new(line).style(style)
+        let (name, mark) = name_and_mark(app, f, name_width, most);
+        let lines: Vec<Line> = name_lines(&name, &mark, name_width, most)
+            .0
+            .into_iter()
+            .enumerate()
+            .map(|(i, (name, mark))| {
+                // The amount on the first line.
+                let amount = if i == 0 { amounts[r].as_str() } else { "" };
+                let rest = name_width.saturating_sub(name.width() + mark.width());
+                Line::from(vec![
+                    Span::styled(name, style),
+                    Span::styled(mark, if selected { style } else { theme.dim }),
+                    Span::styled(
+                        format!("{} {amount:>amount_width$}", " ".repeat(rest)),
+                        style,
+                    ),
+                ])
+            })
+            .collect();
+        ListItem::new(lines).style(style)
     });
     render_list(
         buf,
@@ -96,13 +101,75 @@ pub fn render_funding(buf: &mut Buffer, area: Rect, app: &App, ui: &mut UiState,
     }
 }
 
+/// A row's name (starred or not), and the mark after it of an organisation
+/// the annex does not list.
+fn name_and_mark(
+    app: &App,
+    f: &crate::data::Funding,
+    name_width: usize,
+    most: usize,
+) -> (String, String) {
+    let star = star_mark(app, &Target::Funding(f.id.clone()));
+    let name = format!("{star}{}", clean(&f.organisation));
+    (name, absent_mark(app, f, name_width, most))
+}
+
+/// The amounts of the table as the language writes them, their total, and
+/// the width of the widest.
+struct Amounts {
+    each: Vec<String>,
+    total: String,
+    width: usize,
+}
+
+impl Amounts {
+    fn of(app: &App) -> Amounts {
+        let funding = &app.data.funding;
+        let each: Vec<String> = funding
+            .iter()
+            .map(|f| app.lang.amount(f.amount_cad))
+            .collect();
+        // A sum pap-tui makes: the letter prints no total.
+        let total = app
+            .lang
+            .amount(crate::present::figures::funding_total(funding.iter()));
+        let width = each
+            .iter()
+            .map(|a| a.width())
+            .chain([total.width()])
+            .max()
+            .unwrap_or(0);
+        Amounts { each, total, width }
+    }
+}
+
+/// The lines the funding table takes inside a pane `width` columns wide
+/// (borders aside), its names wrapped, its total under them; counted up to
+/// `most` + 1, which is enough to know it does not fit in `most`.
+pub fn lines_needed(app: &App, width: u16, most: usize) -> usize {
+    let amount_width = Amounts::of(app).width;
+    let name_width = usize::from(width).saturating_sub(amount_width + 1);
+    let mut lines = 1;
+    for f in &app.data.funding {
+        let (name, mark) = name_and_mark(app, f, name_width, usize::MAX);
+        lines += name_lines(&name, &mark, name_width, usize::MAX).0.len();
+        if lines > most {
+            break;
+        }
+    }
+    lines
+}
+
 /// What follows the name of an organisation the annex does not list: words
 /// where they leave room for the name, else a mark that the detail explains.
-fn absent_mark(app: &App, f: &crate::data::Funding, name_width: usize) -> String {
+fn absent_mark(app: &App, f: &crate::data::Funding, name_width: usize, most: usize) -> String {
     let l = app.lang.labels();
+    // On one line, the words leave the name 16 columns; wrapped, they may
+    // take a line of their own.
+    let name_room = if most > 1 { 0 } else { 16 };
     match f.organisation_id {
         Some(_) => String::new(),
-        None if name_width >= l.not_in_annex.width() + 3 + 16 => {
+        None if name_width >= l.not_in_annex.width() + 3 + name_room => {
             format!(" ({})", l.not_in_annex)
         }
         None => " *".to_string(),
