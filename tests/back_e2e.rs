@@ -20,7 +20,8 @@ fn city_row(name: &str) -> usize {
 #[test]
 fn esc_from_the_letter_returns_to_the_detail_it_was_opened_from() {
     let t = Tmux::explorer("back-detail", 120, 40);
-    // `3`, Terrebonne, Enter, ↑↑↑, Enter: the letter at l. 76.
+    // `3`, Terrebonne, Enter, ↑ (from the first link to the last source
+    // line, the table's row), Enter: the letter at l. 76.
     t.keys(&["3"]);
     t.wait_text("┏ 3 People accompanied");
     for _ in 0..city_row("Terrebonne") {
@@ -28,7 +29,7 @@ fn esc_from_the_letter_returns_to_the_detail_it_was_opened_from() {
     }
     t.keys(&["Enter"]);
     t.wait_text("City — Terrebonne");
-    t.keys(&["Up", "Up", "Up", "Enter"]);
+    t.keys(&["Up", "Enter"]);
     let letter = "Terrebonne › d The letter (corrected transcription) · l. 76";
     t.wait_text(letter);
     t.keys(&["Escape"]);

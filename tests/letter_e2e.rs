@@ -29,13 +29,25 @@ fn a_letter_hit_opens_the_letter_at_its_passage() {
             && s.contains("114–115▌ Nous vous avisons que vous pouvez demander")
             && s.contains("\"trente\" 1/1 · l. ")
     });
-    quit_from_the_letter(&t);
+    // Back to the search, its query kept; Esc clears it, Esc again closes it.
+    quit_from_the_letter(
+        &t,
+        "> 'trente",
+        &[("Escape", "Type to search"), ("Escape", "┏ 1 Regions")],
+    );
 }
 
-/// `q` closes the letter and leaves the program running; a second `q` on
-/// the panes quits.
-fn quit_from_the_letter(t: &Tmux) {
+/// `q` goes back from the letter to `opened_from` (text of that place) and
+/// leaves the program running; then each of `then`, a key and the text it
+/// leads to, back to the panes (two Escapes sent at once would read as
+/// Alt-Escape); there a letter opened with `d` closes onto them and `q` quits.
+fn quit_from_the_letter(t: &Tmux, opened_from: &str, then: &[(&str, &str)]) {
     t.keys(&["q"]);
+    t.wait_text(opened_from);
+    for (key, leads_to) in then {
+        t.keys(&[key]);
+        t.wait_text(leads_to);
+    }
     t.wait_main_screen();
     t.keys(&["d"]);
     t.wait_text("The letter (corrected transcription)");
@@ -73,7 +85,7 @@ fn slash_n_and_shift_n_search_the_letter() {
     t.wait_text("  1  Ministère");
     t.keys(&["G"]);
     t.wait_text("· 100%");
-    quit_from_the_letter(&t);
+    quit_from_the_letter(&t, "┏ 1 Regions", &[]);
 }
 
 #[test]
@@ -101,5 +113,10 @@ fn a_source_line_of_a_detail_opens_the_letter_at_that_line() {
         s.contains("The letter (corrected transcription)")
             && s.contains("197▌   - Service d'aide à la famille immigrante de la MRC de L'Assomption (SAFIMA)")
     });
-    quit_from_the_letter(&t);
+    // Back to the detail it was opened from, then to the panes.
+    quit_from_the_letter(
+        &t,
+        "┏ Organisation — Service d'aide",
+        &[("Escape", "Lanaudière")],
+    );
 }
