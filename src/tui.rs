@@ -125,6 +125,10 @@ struct Loop {
     store: Arc<Mutex<StateStore>>,
     options: Options,
     mouse_captured: bool,
+    /// The newest search the app asked for and the thread has not been sent:
+    /// keys that come in a burst (typed fast, pasted) are all applied before
+    /// the thread is asked, so that it starts on the last query, not the first.
+    search: Option<(u64, String)>,
 }
 
 /// The terminal taken for the explorer: the signals watched, the screen
@@ -212,6 +216,7 @@ fn run_on(mut app: App, options: Options, screen: Screen) -> Result<Exit, TuiErr
         ),
         store,
         mouse_captured: options.mouse,
+        search: None,
         options,
     };
     let ended = hung_up(lp.events(&mut app, &caught, &jobs), &caught);
@@ -324,9 +329,16 @@ impl Loop {
             }
             dirty |= self.job_control(jobs)?;
             self.sync_mouse(app)?;
-            if dirty {
-                self.draw(app)?;
-                dirty = false;
+            // With events still waiting (a burst of keys), they are applied
+            // first: one frame and one search for the burst, not one a key.
+            if !held {
+                if let Some((generation, query)) = self.search.take() {
+                    self.worker.search(generation, query);
+                }
+                if dirty {
+                    self.draw(app)?;
+                    dirty = false;
+                }
             }
             let event = match next_event(wait_for(held, app), &mut held, &mut stuck)? {
                 Incoming::HungUp => {
@@ -351,6 +363,7 @@ impl Loop {
             self.carry_out(app, effects);
             lock(&self.store).latest = Some(app.snapshot());
             dirty = true;
+            held = event::poll(Duration::ZERO)?;
         }
         Ok(exit)
     }
@@ -419,7 +432,7 @@ impl Loop {
         while let Some(effect) = queue.pop_front() {
             let outcome = match effect {
                 Effect::Search { generation, query } => {
-                    self.worker.search(generation, query);
+                    self.search = Some((generation, query));
                     None
                 }
                 Effect::Copy(text) => {

@@ -8,6 +8,10 @@ use crate::app::{LetterSlot, Msg, SharedIndex};
 use crate::data::{Dataset, Origin};
 use crate::search::{Index, Searcher};
 
+/// How long the search thread waits for a first query before it makes the
+/// letter: a query that comes meanwhile is answered first.
+const LETTER_AFTER_IDLE: std::time::Duration = std::time::Duration::from_millis(300);
+
 /// The loop's end of the search thread. Older queries not yet started are
 /// dropped for the newest, and each answer carries its query's generation.
 pub struct SearchWorker {
@@ -18,11 +22,12 @@ pub struct SearchWorker {
 impl SearchWorker {
     /// Starts the thread. It builds the index of `data` at once, unless
     /// `index` is given, and sends it back first; queries sent meanwhile wait
-    /// for it, and only the newest of them is answered. Then it makes the
+    /// for it, and only the newest of them is answered. Once the first answer
+    /// is sent, or no query has come for [`LETTER_AFTER_IDLE`], it makes the
     /// letter into the app's slot on a thread of its own: a large dataset's
     /// takes a while (half a second at 1 000 000 organisations), which opening
-    /// it would otherwise wait for, and made beside the index it would take
-    /// a core from the first answer.
+    /// it would otherwise wait for, and made beside the index or the first
+    /// search it would take a core from the first answer.
     pub fn spawn(
         data: Arc<Dataset>,
         index: Option<Arc<Index>>,
@@ -43,12 +48,33 @@ impl SearchWorker {
                 }
             };
             let (origin, slot) = letter;
-            std::thread::spawn(move || {
-                // Opened meanwhile, the letter waits for this one to be made.
-                slot.get_or_init(|| crate::data::letter(&data, &origin));
+            let mut make_letter = Some(move || {
+                std::thread::spawn(move || {
+                    // Opened meanwhile, the letter waits for this one to be made.
+                    slot.get_or_init(|| crate::data::letter(&data, &origin));
+                });
             });
             let mut searcher = Searcher::default();
-            while let Ok(mut request) = inbox.recv() {
+            loop {
+                // The letter waits for the first answer, or for a moment
+                // without a query: made beside a search, it takes a core from it.
+                let mut request = if make_letter.is_some() {
+                    match inbox.recv_timeout(LETTER_AFTER_IDLE) {
+                        Ok(request) => request,
+                        Err(mpsc::RecvTimeoutError::Timeout) => {
+                            if let Some(make) = make_letter.take() {
+                                make();
+                            }
+                            continue;
+                        }
+                        Err(mpsc::RecvTimeoutError::Disconnected) => break,
+                    }
+                } else {
+                    match inbox.recv() {
+                        Ok(request) => request,
+                        Err(_) => break,
+                    }
+                };
                 while let Ok(newer) = inbox.try_recv() {
                     request = newer;
                 }
@@ -59,6 +85,9 @@ impl SearchWorker {
                     .is_err()
                 {
                     break;
+                }
+                if let Some(make) = make_letter.take() {
+                    make();
                 }
             }
         });
@@ -101,7 +130,7 @@ mod tests {
     }
 
     #[test]
-    fn the_letter_is_made_into_the_apps_slot_once_the_index_is_sent() {
+    fn the_letter_is_made_into_the_apps_slot_when_no_query_comes() {
         let data = Arc::new(crate::data::load(None).expect("embedded").dataset);
         let origin = Origin::File("pap.json".into());
         let slot = Arc::new(OnceLock::new());
@@ -112,6 +141,23 @@ mod tests {
         wait_until("the letter", || slot.get().is_some());
         let made = slot.get().expect("made");
         assert_eq!(made.lines(), crate::data::letter(&data, &origin).lines());
+    }
+
+    #[test]
+    fn a_query_waiting_for_the_index_is_answered_before_the_letter_is_made() {
+        let data = Arc::new(crate::data::load(None).expect("embedded").dataset);
+        let slot = Arc::new(OnceLock::new());
+        let worker = SearchWorker::spawn(
+            Arc::clone(&data),
+            None,
+            (Origin::File("pap.json".into()), Arc::clone(&slot)),
+        );
+        worker.search(1, "montreal".into());
+        assert!(matches!(answer(&worker), Msg::IndexReady(_)));
+        // No letter before the answer: made beside it, it would slow it.
+        assert!(slot.get().is_none(), "the letter came before the answer");
+        assert!(matches!(answer(&worker), Msg::SearchResults { .. }));
+        wait_until("the letter", || slot.get().is_some());
     }
 
     #[test]
