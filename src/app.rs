@@ -2,12 +2,12 @@
 //! terminal and no I/O here: side effects are returned as `Effect` values.
 
 mod back;
-mod copying;
-pub mod help;
+mod copy_menu;
+pub mod help_rows;
 pub mod hints;
 pub mod history;
-pub mod letter;
-pub mod map;
+pub mod letter_view;
+pub mod map_view;
 mod msg;
 mod navigation;
 mod search_box;
@@ -21,10 +21,10 @@ use crate::search::Index;
 
 pub use crate::keys::{Action, Binding, Mode, Pane};
 use crate::present::{CopyFormat, Detail, RegionFigures, Target, copy, detail};
-pub use help::{HelpRow, HelpRows, HelpView};
+pub use help_rows::{HelpRow, HelpRows, HelpView};
 pub use hints::{Hint, HintContext};
-pub use letter::LetterView;
-pub use map::{MapView, Measure};
+pub use letter_view::LetterView;
+pub use map_view::{MapView, Measure};
 pub use msg::{Msg, SharedIndex};
 pub use search_box::SearchBox;
 
@@ -72,7 +72,7 @@ pub enum Effect {
     /// Put this text on the clipboard; answer with `Msg::CopyOutcome`.
     Copy(String),
     /// Write what the app remembers to `state.json`.
-    Save(crate::state::State),
+    Save(crate::store::state::State),
     /// Search for this query on the search thread; answer with `Msg::SearchResults`.
     Search { generation: u64, query: String },
     /// Give the terminal back and stop the process until it is continued.
@@ -151,7 +151,7 @@ pub struct App {
     pub running: bool,
     /// The theme in force, and whether the user chose it with `T` (then it
     /// is remembered and drawn; otherwise the one the loop started with is).
-    pub theme: crate::config::ThemeName,
+    pub theme: crate::store::config::ThemeName,
     pub theme_chosen: bool,
     /// Starred entries, in the order they were starred.
     pub starred: Vec<Starred>,
@@ -217,7 +217,7 @@ impl App {
             page: 10,
             running: true,
             starred: Vec::new(),
-            theme: crate::config::ThemeName::default(),
+            theme: crate::store::config::ThemeName::default(),
             theme_chosen: false,
             history: Vec::new(),
             places: history::History::default(),
@@ -360,7 +360,8 @@ impl App {
             | Action::SelectMapRegion(_) => self.act_on_map(action, effects),
             Action::Input(c) => self.edit_input(|s| s.push(c), effects),
             Action::Paste(text) if self.help_filter_open() => {
-                let line = crate::text::pasted_line(&text, crate::state::MAX_QUERY_CHARS);
+                let line =
+                    crate::base::escape::pasted_line(&text, crate::store::state::MAX_QUERY_CHARS);
                 self.edit_help_filter(|s| s.push_str(&line))
             }
             Action::Paste(text) if self.letter_prompt_open() => {
@@ -391,8 +392,8 @@ impl App {
             Action::ZoomOut => self.change_map(|m, _| m.view = m.view.wider()),
             Action::ZoomCorridor => self.change_map(|m, _| {
                 m.view = match m.view {
-                    crate::geo::View::Corridor => crate::geo::View::Province,
-                    _ => crate::geo::View::Corridor,
+                    crate::data::geo::View::Corridor => crate::data::geo::View::Province,
+                    _ => crate::data::geo::View::Corridor,
                 }
             }),
             Action::SelectMapRegion(i) => self.change_map(|m, n| m.select(i, n)),
@@ -405,7 +406,7 @@ impl App {
     fn cycle_theme(&mut self, effects: &mut Vec<Effect>) {
         self.theme = self.theme.next();
         self.theme_chosen = true;
-        let name = crate::names::name_of(&self.theme).unwrap_or_default();
+        let name = crate::base::enum_names::name_of(&self.theme).unwrap_or_default();
         let s = self.lang.strings();
         self.notify(format!("{}{}{name}", s.theme_word, s.colon), false);
         effects.push(Effect::Save(self.snapshot()));
@@ -439,7 +440,7 @@ impl App {
             Msg::SearchResults { generation, hits } => self.take_results(generation, hits),
             Msg::Notify(text, error) => self.notify(text, error),
             Msg::Theme(theme) => {
-                if theme == crate::config::ThemeName::Mono {
+                if theme == crate::store::config::ThemeName::Mono {
                     self.theme_chosen = false;
                 }
                 if !self.theme_chosen {

@@ -5,17 +5,17 @@
 mod args;
 mod cached;
 mod cite;
+mod clap_help;
 mod datasette;
 mod export;
 mod generate;
 mod geojson;
-mod help;
 pub mod listing;
 mod output;
-mod provenance;
 mod settings;
+mod sources_report;
 mod sqlite;
-pub mod table;
+pub mod text_table;
 
 use std::io::Write;
 use std::process::ExitCode;
@@ -28,9 +28,9 @@ pub use args::{
     SearchFormat, ValidateFormat,
 };
 pub use cached::search_cached;
-pub use help::{command, error_text, help_language, parse, refuse};
+pub use clap_help::{command, error_text, help_language, parse, refuse};
 use listing::{Listing, resolve_region};
-use table::{Format, Table, to_json};
+use text_table::{Format, Table, to_json};
 
 /// Writes to stdout; a closed pipe (`| head`) ends the program quietly.
 fn emit(text: &str) -> ExitCode {
@@ -54,7 +54,10 @@ fn emit_bytes(bytes: &[u8]) -> ExitCode {
 /// quote a hostile dataset (a name, an id, a JSON key).
 pub fn fail(lang: Lang, message: impl std::fmt::Display) -> ExitCode {
     let colon = lang.strings().colon;
-    eprintln!("pap-tui{colon}{}", crate::text::block(&message.to_string()));
+    eprintln!(
+        "pap-tui{colon}{}",
+        crate::base::escape::block(&message.to_string())
+    );
     ExitCode::from(2)
 }
 
@@ -87,7 +90,7 @@ pub fn settings(command: &Command, lang: Lang) -> Option<ExitCode> {
         Command::Paths => emit(&settings::paths(lang)),
         Command::Config {
             print_default: true,
-        } => emit(crate::config::DEFAULT_TOML),
+        } => emit(crate::store::config::DEFAULT_TOML),
         Command::Config {
             print_default: false,
         } => settings::check_config(lang),
@@ -159,7 +162,7 @@ pub fn run(command: &Command, data: &Dataset, lang: Lang) -> ExitCode {
             ocr,
             format,
             ..
-        } => provenance::run(data, ocr.as_deref(), *format, lang),
+        } => sources_report::run(data, ocr.as_deref(), *format, lang),
         Command::Validate { file, .. } => {
             let s = lang.strings();
             let origin = file
@@ -167,7 +170,7 @@ pub fn run(command: &Command, data: &Dataset, lang: Lang) -> ExitCode {
                 .map_or(data::Origin::Embedded, data::Origin::File);
             emit(&format!(
                 "{}{}{}{}{}\n",
-                crate::text::line(&origin.to_string()),
+                crate::base::escape::line(&origin.to_string()),
                 s.colon,
                 s.dataset_ok,
                 s.colon,
@@ -205,7 +208,7 @@ fn list(data: &Dataset, listing: Listing, args: &ListArgs, lang: Lang) -> ExitCo
         // A row whose organisation is not in the annex has no region: it cannot
         // be listed under one, and a total without it must not pass for complete.
         let unplaced: Vec<String> = listing::unplaced_funding(data)
-            .map(|f| crate::text::line(&f.organisation).into_owned())
+            .map(|f| crate::base::escape::line(&f.organisation).into_owned())
             .collect();
         if !unplaced.is_empty() {
             eprintln!("{}", lang.funding_left_out(&unplaced));

@@ -1,5 +1,6 @@
 //! The dataset: its model, loading from the embedded asset or a file, and validation.
 
+pub mod geo;
 mod letter;
 pub mod limits;
 mod load;

@@ -3,21 +3,21 @@
 //! and `messages`. The data itself stays in French. Imports nothing of the domain.
 
 mod dataset;
-mod figures;
-mod help;
-mod hints;
-mod map;
+mod figure_words;
+mod help_words;
+mod hint_words;
+mod map_words;
 mod messages;
-mod provenance;
+mod provenance_words;
 mod strings;
 
 pub use dataset::DataText;
-pub use figures::FigureStrings;
-pub use help::help_text;
-pub use hints::{enter_text, help_extras, hint_text};
-pub use map::MapStrings;
+pub use figure_words::FigureStrings;
+pub use help_words::help_text;
+pub use hint_words::{enter_text, help_extras, hint_text};
+pub use map_words::MapStrings;
 pub use messages::{Noun, Text};
-pub use provenance::{PROVENANCE_EN, PROVENANCE_FR, ProvenanceWords};
+pub use provenance_words::{PROVENANCE_EN, PROVENANCE_FR, ProvenanceWords};
 pub use strings::{DETAIL_EN, DETAIL_FR, DetailLabels, EN, FR, Strings, action_text, part_text};
 
 /// Interface language.

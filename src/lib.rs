@@ -2,22 +2,15 @@
 //! Parcours d'accompagnement personnalisé, in a terminal or from scripts.
 
 pub mod app;
-pub mod cache;
+pub mod base;
 pub mod cli;
-pub mod clipboard;
-pub mod config;
 pub mod data;
-pub mod file;
-pub mod geo;
 pub mod i18n;
-pub mod input;
 pub mod keys;
-pub mod names;
 pub mod present;
 pub mod search;
-pub mod state;
+pub mod store;
 #[cfg(any(test, feature = "synthetic"))]
 pub mod synthetic;
-pub mod text;
 pub mod tui;
 pub mod ui;

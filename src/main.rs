@@ -25,7 +25,7 @@ fn main() -> ExitCode {
     // SAFETY: sets one of mimalloc's integer options, which it reads
     // atomically; no memory is touched.
     unsafe { libmimalloc_sys::mi_option_set(PURGE_DELAY, 0) };
-    pap_tui::file::fail_oversized_writes();
+    pap_tui::base::files::fail_oversized_writes();
     let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
     let cli = match cli::parse(args.iter().cloned(), |k| std::env::var(k).ok()) {
         Ok(cli) => cli,

@@ -4,6 +4,7 @@
 //! (`worker`).
 
 mod frame;
+pub mod input;
 mod startup;
 pub mod terminal;
 mod worker;
@@ -18,7 +19,7 @@ use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
 
 use crate::app::{Action, App, Effect, Mode, Msg, Overlay};
-use crate::clipboard;
+use crate::base::clipboard;
 use crate::i18n::{Lang, Message, Text};
 use crate::ui::{self, UiState};
 
@@ -70,31 +71,31 @@ struct StateStore {
     failed: bool,
     /// The app's state when it was last saved (or started): a save applies
     /// only what changed since to the file, which other sessions write too.
-    base: crate::state::State,
+    base: crate::store::state::State,
     /// The app's latest snapshot, for the signal thread.
-    latest: Option<crate::state::State>,
+    latest: Option<crate::store::state::State>,
     /// Saved for the last time: nothing more is written.
     done: bool,
 }
 
 impl StateStore {
-    fn save(&mut self, state: &crate::state::State, lang: Lang) -> Option<Msg> {
+    fn save(&mut self, state: &crate::store::state::State, lang: Lang) -> Option<Msg> {
         let path = self.path.as_ref().filter(|_| !self.failed && !self.done)?;
-        match crate::state::save_merged(path, &self.base, state) {
+        match crate::store::state::save_merged(path, &self.base, state) {
             Ok(_) => {
                 self.base = state.clone();
                 None
             }
             Err(e) => {
                 self.failed = true;
-                let warning = crate::state::cannot_save(path, &e).describe(lang);
+                let warning = crate::store::state::cannot_save(path, &e).describe(lang);
                 Some(Msg::Notify(warning, true))
             }
         }
     }
 
     /// The last save of the session.
-    fn finish(&mut self, state: &crate::state::State, lang: Lang) {
+    fn finish(&mut self, state: &crate::store::state::State, lang: Lang) {
         self.save(state, lang);
         self.done = true;
     }
@@ -149,7 +150,7 @@ impl Screen {
         let store = Arc::new(Mutex::new(StateStore {
             path: None,
             failed: false,
-            base: crate::state::State::default(),
+            base: crate::store::state::State::default(),
             latest: None,
             done: false,
         }));
@@ -232,7 +233,7 @@ fn run_on(mut app: App, options: Options, screen: Screen) -> Result<Exit, TuiErr
     drop(_guard);
     // The process ends next: a temporary file still being written
     // would be left behind.
-    crate::file::remove_temporaries();
+    crate::base::files::remove_temporaries();
     // The process ends next: the system takes the app's memory back at once,
     // where freeing a large dataset string by string takes a while after the
     // user has quit (190 ms at 1 000 000 organisations).
@@ -356,7 +357,7 @@ impl Loop {
             // A resize asks for a redraw even when it changes nothing else.
             dirty |= matches!(event, Event::Resize(..));
             let now = u64::try_from(started.elapsed().as_millis()).unwrap_or(u64::MAX);
-            let Some(action) = crate::input::action(&event, app, &self.ui, now) else {
+            let Some(action) = crate::tui::input::action(&event, app, &self.ui, now) else {
                 continue;
             };
             let effects = app.update(action);
@@ -448,10 +449,9 @@ impl Loop {
                     })
                 }
                 Effect::Save(state) => lock(&self.store).save(&state, app.lang),
-                Effect::Suspend => self
-                    .suspend()
-                    .err()
-                    .map(|e| Msg::Notify(crate::text::line(&e.to_string()).into_owned(), true)),
+                Effect::Suspend => self.suspend().err().map(|e| {
+                    Msg::Notify(crate::base::escape::line(&e.to_string()).into_owned(), true)
+                }),
             };
             if let Some(msg) = outcome {
                 queue.extend(app.update(msg));

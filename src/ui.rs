@@ -3,11 +3,11 @@
 
 pub mod contrast;
 mod layout;
-mod letter;
-mod map;
+mod letter_overlay;
+mod map_canvas;
 mod overlays;
 mod panes;
-mod search_box;
+mod search_overlay;
 pub mod theme;
 mod window;
 
@@ -47,7 +47,7 @@ pub struct UiState {
     /// row on screen: a long name is wrapped over several.
     lines: [Vec<u16>; PANES],
     /// The map's regions cell by cell, for its last size and view.
-    pub map: Option<crate::geo::Raster>,
+    pub map: Option<crate::data::geo::Raster>,
     /// Where the map was drawn on the last frame, for the mouse.
     pub map_area: Rect,
     /// The focused pane's selected name, whole, when its row had to cut it:
@@ -213,8 +213,8 @@ fn draw_screen(
     match &app.overlay {
         Overlay::None => {}
         Overlay::Help(view) => overlays::render_help(buf, body, app, view, theme),
-        Overlay::Letter(view) => letter::render_letter(buf, body, app, view, theme),
-        Overlay::Search(sb) => search_box::render_search(buf, body, app, sb, theme),
+        Overlay::Letter(view) => letter_overlay::render_letter(buf, body, app, view, theme),
+        Overlay::Search(sb) => search_overlay::render_search(buf, body, app, sb, theme),
         Overlay::Detail(_) => overlays::render_detail(buf, body, app, theme),
         Overlay::CopyMenu { selected, .. } => {
             overlays::render_copy_menu(buf, body, app, *selected, theme)
@@ -222,7 +222,7 @@ fn draw_screen(
         Overlay::CopyText { text, scroll } => {
             overlays::render_copy_text(buf, body, app, text, *scroll, theme)
         }
-        Overlay::Map(view) => map::render_map(buf, body, app, view, ui, theme),
+        Overlay::Map(view) => map_canvas::render_map(buf, body, app, view, ui, theme),
     }
 }
 
@@ -346,7 +346,7 @@ pub(crate) fn popup(buf: &mut Buffer, area: Rect, width_pct: u16, height_pct: u1
 /// Text from the data made safe for one line of the screen: borrowed as it is
 /// when it is safe already, as nearly all of it is, so that a frame copies none.
 pub(crate) fn clean(text: &str) -> Cow<'_, str> {
-    crate::text::screen_line(text)
+    crate::base::escape::screen_line(text)
 }
 
 /// Cuts `text` to `width` display columns, ending with `…` when cut.

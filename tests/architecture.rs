@@ -154,6 +154,36 @@ fn every_module_imports_only_what_the_table_allows() {
 }
 
 #[test]
+fn every_file_name_is_used_once() {
+    let mut files = Vec::new();
+    sources(&root().join("src"), &mut files);
+    let mut seen: BTreeMap<String, Vec<String>> = BTreeMap::new();
+    for file in &files {
+        let relative = file.strip_prefix(root()).expect("under the root");
+        if relative.iter().any(|p| p == "tests" || p == "tests.rs") {
+            continue;
+        }
+        let name = file
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        seen.entry(name)
+            .or_default()
+            .push(relative.display().to_string());
+    }
+    let twice: Vec<String> = seen
+        .into_iter()
+        .filter(|(_, paths)| paths.len() > 1)
+        .map(|(name, paths)| format!("{name}: {}", paths.join(", ")))
+        .collect();
+    assert!(
+        twice.is_empty(),
+        "file names used twice:\n{}",
+        twice.join("\n")
+    );
+}
+
+#[test]
 fn imports_are_read_from_paths_and_groups() {
     let code = "use crate::data::{City, Region};\nuse crate::{search::Index, text, i18n::{Lang, Text}};\nlet x = crate::geo::project(p);\nmacro_rules! m { () => { $crate::ui::x } }";
     let found: Vec<String> = imports(code).into_iter().collect();

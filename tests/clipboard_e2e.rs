@@ -65,7 +65,7 @@ fn osc52_sequence_carries_exactly_the_text() {
     ]);
     copy_first_organisation(&t);
     t.wait_text("Copié (OSC 52)");
-    let encoded = pap_tui::clipboard::base64(expected().as_bytes());
+    let encoded = pap_tui::base::clipboard::base64(expected().as_bytes());
     let want = format!("\x1b]52;c;{encoded}\x07");
     let deadline = Instant::now() + Duration::from_secs(10);
     loop {

@@ -414,7 +414,7 @@ fn a_state_file_linked_to_a_device_is_left_alone() {
     let dir = tempfile::tempdir().expect("tempdir");
     let state = dir.path().join("state.json");
     std::os::unix::fs::symlink("/dev/zero", &state).expect("symlink");
-    let session = pap_tui::state::open(&state);
+    let session = pap_tui::store::state::open(&state);
     let said: Vec<String> = session
         .warnings
         .iter()
@@ -487,11 +487,14 @@ fn a_pasted_megabyte_is_cut_to_the_query_limit() {
             _ => None,
         })
         .collect();
-    assert_eq!(queries, [pap_tui::state::MAX_QUERY_CHARS]);
+    assert_eq!(queries, [pap_tui::store::state::MAX_QUERY_CHARS]);
     app.update(Action::Input('x'));
     let Overlay::Search(sb) = &app.overlay else {
         panic!("the search box is open");
     };
-    assert_eq!(sb.input.chars().count(), pap_tui::state::MAX_QUERY_CHARS);
+    assert_eq!(
+        sb.input.chars().count(),
+        pap_tui::store::state::MAX_QUERY_CHARS
+    );
     assert!(sb.input.starts_with("laval é"));
 }

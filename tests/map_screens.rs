@@ -240,7 +240,7 @@ fn a_click_on_gatineaus_cell_selects_outaouais() {
         row: y,
         modifiers: KeyModifiers::NONE,
     });
-    let action = pap_tui::input::action(&click, &app, &ui, 0).expect("a click on the map");
+    let action = pap_tui::tui::input::action(&click, &app, &ui, 0).expect("a click on the map");
     app.update(action);
     app.update(Action::Open);
     assert_eq!(app.region_code(), Some("07"));

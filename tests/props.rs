@@ -10,11 +10,11 @@ use crossterm::event::{
     Event, KeyCode, KeyEvent, KeyModifiers, MouseButton, MouseEvent, MouseEventKind,
 };
 use pap_tui::app::{Action, App, COPY_FORMATS, Effect, Msg, Overlay, Pane};
+use pap_tui::base::escape::is_unsafe;
 use pap_tui::data::{self, DataError, Dataset, EMBEDDED_JSON, Origin};
 use pap_tui::i18n::Lang;
 use pap_tui::keys::table::{self, Mode};
 use pap_tui::search::{Index, Query, Searcher};
-use pap_tui::text::is_unsafe;
 use pap_tui::ui::theme::ThemeName;
 use pap_tui::ui::{self, UiState};
 use proptest::collection::vec;
@@ -489,7 +489,7 @@ fn explore(
             Input::Direct(action) => app.update(action.clone()),
             Input::Loop(msg) => app.update(msg.clone()),
             _ => to_event(input)
-                .and_then(|event| pap_tui::input::action(&event, &app, &ui, step as u64 * 150))
+                .and_then(|event| pap_tui::tui::input::action(&event, &app, &ui, step as u64 * 150))
                 .map_or_else(Vec::new, |action| app.update(action)),
         };
         if app.mode() != Mode::Search {
@@ -799,7 +799,7 @@ fn markdown_escaping_reads_back_and_leaves_no_markup() {
     let strategy = vec(prop_oneof![3 => markup(), 1 => any_char()], 0..40)
         .prop_map(|c| c.into_iter().collect::<String>());
     check_property(2, strategy, |input| {
-        let out = pap_tui::text::markdown(&input);
+        let out = pap_tui::base::escape::markdown(&input);
         let mut back = String::new();
         let mut chars = out.chars().peekable();
         let mut line_start = true;

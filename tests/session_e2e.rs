@@ -85,7 +85,7 @@ fn osc52_inside_tmux_without_tmux_says_it_may_not_have_landed() {
 /// The ids of the starred entries in the state file.
 fn stars(dir: &Path) -> Vec<String> {
     let text = std::fs::read_to_string(dir.join("state.json")).unwrap_or_default();
-    let state: pap_tui::state::State = serde_json::from_str(&text).unwrap_or_default();
+    let state: pap_tui::store::state::State = serde_json::from_str(&text).unwrap_or_default();
     state.starred.into_iter().map(|s| s.id).collect()
 }
 

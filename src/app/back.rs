@@ -126,7 +126,7 @@ impl App {
             Place::Search { query, .. } => format!("/{query}"),
             Place::Help(_) => format!("? {}", self.lang.strings().help_title),
         };
-        Some(crate::text::line(&text).into_owned())
+        Some(crate::base::escape::line(&text).into_owned())
     }
 
     /// An entry's name as a breadcrumb says it: an organisation by its

@@ -31,5 +31,5 @@ pub enum Msg {
     Notify(String, bool),
     /// The theme the config and the environment chose, as the loop starts.
     /// Mono (from `NO_COLOR` or the config) wins over a remembered theme.
-    Theme(crate::config::ThemeName),
+    Theme(crate::store::config::ThemeName),
 }

@@ -74,7 +74,7 @@ impl App {
         if let Overlay::Search(sb) = &mut self.overlay {
             edit(&mut sb.input);
             sb.reselect = None;
-            crate::state::cap_query(&mut sb.input);
+            crate::store::state::cap_query(&mut sb.input);
             self.refresh_search(effects);
         }
     }
@@ -83,7 +83,7 @@ impl App {
     /// and no longer than a query may be.
     pub(super) fn paste(&mut self, text: &str, effects: &mut Vec<Effect>) {
         // Only what the box can hold is looked at.
-        let clean = crate::text::pasted_line(text, crate::state::MAX_QUERY_CHARS);
+        let clean = crate::base::escape::pasted_line(text, crate::store::state::MAX_QUERY_CHARS);
         self.edit_search(|s| s.push_str(&clean), effects);
     }
 
@@ -170,7 +170,7 @@ impl App {
             return;
         };
         let query = sb.input.clone();
-        crate::state::remember(&mut self.history, &query);
+        crate::store::state::remember(&mut self.history, &query);
         let Some(index) = &self.index else {
             return;
         };

@@ -2,8 +2,8 @@
 //! the history and the stars for `state.json`, and taking it back; starring.
 
 use super::{ALL_ROW, App, Effect, Pane, STARRED_ROW, Starred, Target, detail};
-use crate::names;
-use crate::state::{Star, State};
+use crate::base::enum_names;
+use crate::store::state::{Star, State};
 
 /// How `state.json` names the regions pane's two rows that are not regions.
 const STARRED: &str = "starred";
@@ -64,7 +64,7 @@ impl App {
             _ => self.region_code().map(str::to_string),
         };
         State {
-            focus: names::name_of(&self.focus),
+            focus: enum_names::name_of(&self.focus),
             region,
             organisation: match self.target(Pane::Organisations) {
                 Some(Target::Organisation(id)) => Some(id),
@@ -79,7 +79,7 @@ impl App {
                 .collect(),
             theme: self
                 .theme_chosen
-                .then(|| names::name_of(&self.theme))
+                .then(|| enum_names::name_of(&self.theme))
                 .flatten(),
             ..State::default()
         }
@@ -89,7 +89,7 @@ impl App {
     /// not have are ignored.
     pub fn restore(&mut self, state: &State) {
         self.history = state.history.clone();
-        if let Some(theme) = state.theme.as_deref().and_then(names::from_name) {
+        if let Some(theme) = state.theme.as_deref().and_then(enum_names::from_name) {
             self.theme = theme;
             self.theme_chosen = true;
         }
@@ -118,7 +118,11 @@ impl App {
         {
             self.city = i;
         }
-        if let Some(pane) = state.focus.as_deref().and_then(names::from_name::<Pane>) {
+        if let Some(pane) = state
+            .focus
+            .as_deref()
+            .and_then(enum_names::from_name::<Pane>)
+        {
             self.focus = pane;
         }
     }

@@ -233,7 +233,7 @@ fn stars_are_listed_across_kinds_and_saved() {
     };
     assert_eq!(
         state.starred,
-        [crate::state::Star {
+        [crate::store::state::Star {
             kind: "city".into(),
             id: "montreal".into()
         }]
@@ -282,11 +282,11 @@ fn snapshot_and_restore_round_trip_and_ignore_unknown_ids() {
     run(&mut app, &[Action::Open]);
     let mut state = app.snapshot();
     assert_eq!(state.history, ["gatineau"]);
-    state.starred.push(crate::state::Star {
+    state.starred.push(crate::store::state::Star {
         kind: "city".into(),
         id: "toronto".into(),
     });
-    state.starred.push(crate::state::Star {
+    state.starred.push(crate::store::state::Star {
         kind: "planet".into(),
         id: "mars".into(),
     });
@@ -299,11 +299,11 @@ fn snapshot_and_restore_round_trip_and_ignore_unknown_ids() {
     assert_eq!(other.region_code(), Some("07"));
     assert_eq!(selected_city(&other).as_deref(), Some("gatineau"));
 
-    let bad = crate::state::State {
+    let bad = crate::store::state::State {
         region: Some("99".into()),
         organisation: Some("nobody".into()),
         focus: Some("sideways".into()),
-        ..crate::state::State::default()
+        ..crate::store::state::State::default()
     };
     let mut third = self::app();
     third.restore(&bad);

@@ -5,10 +5,10 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use super::{Cli, Command, HitsOutput, fail_to_load, search};
-use crate::cache::{Key, Slot, Unsafe};
 use crate::data::{self, DataError, Origin};
 use crate::i18n::{Lang, Message, Text};
 use crate::search::{Index, Kind};
+use crate::store::cache::{Key, Slot, Unsafe};
 
 /// `search --data FILE` through the index cache: the index stored for the
 /// file's content if there is one, else the file loaded as any command loads
@@ -64,7 +64,10 @@ pub fn search_cached(cli: &Cli, lang: Lang) -> Option<ExitCode> {
             .with("dir", slot.dir.display())
             .with("error", e);
         let colon = lang.strings().colon;
-        eprintln!("pap-tui{colon}{}", crate::text::line(&note.describe(lang)));
+        eprintln!(
+            "pap-tui{colon}{}",
+            crate::base::escape::line(&note.describe(lang))
+        );
     }
     std::mem::forget((loaded, index));
     Some(code)
@@ -74,8 +77,8 @@ pub fn search_cached(cli: &Cli, lang: Lang) -> Option<ExitCode> {
 /// another user owns it or can write in it, which is said once on standard
 /// error: the command then works without the cache.
 fn cache_dir(lang: Lang) -> Option<PathBuf> {
-    let dir = crate::cache::cache_dir()?;
-    let Some(why) = crate::cache::unsafe_dir(&dir) else {
+    let dir = crate::store::cache::cache_dir()?;
+    let Some(why) = crate::store::cache::unsafe_dir(&dir) else {
         return Some(dir);
     };
     static SAID: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
@@ -85,7 +88,10 @@ fn cache_dir(lang: Lang) -> Option<PathBuf> {
             Unsafe::WritableByOthers => Text::CacheDirWritable,
         };
         let note = Message::new(text).with("dir", dir.display());
-        eprintln!("pap-tui: {}", crate::text::line(&note.describe(lang)));
+        eprintln!(
+            "pap-tui: {}",
+            crate::base::escape::line(&note.describe(lang))
+        );
     }
     None
 }

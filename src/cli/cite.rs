@@ -44,7 +44,7 @@ pub fn resolve(data: &Dataset, id: &str, kind: Option<CiteKind>) -> Result<Targe
         several => {
             let kinds: Vec<&str> = several.iter().map(|t| t.search_kind().as_str()).collect();
             return Err(Message::new(Text::CiteAmbiguous)
-                .with("id", crate::text::line(id))
+                .with("id", crate::base::escape::line(id))
                 .with("kinds", kinds.join(", ")));
         }
     }
@@ -53,7 +53,7 @@ pub fn resolve(data: &Dataset, id: &str, kind: Option<CiteKind>) -> Result<Targe
     {
         return Ok(Target::Region(region.code.clone()));
     }
-    Err(Message::new(Text::CiteNotFound).with("id", crate::text::line(id)))
+    Err(Message::new(Text::CiteNotFound).with("id", crate::base::escape::line(id)))
 }
 
 /// The entry with its citation, in `format`, ending with a line feed.
@@ -70,8 +70,9 @@ pub fn cite(
         CiteFormat::Markdown => CopyFormat::Markdown,
         CiteFormat::Json => CopyFormat::Json,
     };
-    let text = copy::render(data, &target, lang, format)
-        .ok_or_else(|| Message::new(Text::CiteNotFound).with("id", crate::text::line(id)))?;
+    let text = copy::render(data, &target, lang, format).ok_or_else(|| {
+        Message::new(Text::CiteNotFound).with("id", crate::base::escape::line(id))
+    })?;
     Ok(format!("{text}\n"))
 }
 

@@ -12,7 +12,7 @@ use crate::i18n::{Lang, Message, Text};
 use super::ExportFormat;
 use super::listing::{Listing, count_cell, markdown_format, table, withheld_cell, withheld_flag};
 use super::output::{self, cannot_write, refuse_existing};
-use super::table::{Table, to_json};
+use super::text_table::{Table, to_json};
 
 /// What `export` was asked for.
 #[derive(Debug, Clone, Copy)]
@@ -195,7 +195,7 @@ pub fn csv(data: &Dataset) -> String {
 pub fn markdown(data: &Dataset, lang: Lang) -> String {
     let s = lang.strings();
     let d = &data.document;
-    let line = crate::text::markdown_line;
+    let line = crate::base::escape::markdown_line;
     let mut out = format!(
         "# {} — {} {}\n\n{}, {} · {} · {}\n\n",
         line(&d.programme),

@@ -15,7 +15,7 @@ use crate::search::fold_accents;
 
 /// The completion script for `shell`, its descriptions in `lang`.
 pub fn completions(shell: Shell, lang: Lang) -> Vec<u8> {
-    let mut cmd = with_regions(super::help::command(lang));
+    let mut cmd = with_regions(super::clap_help::command(lang));
     let mut out = Vec::new();
     clap_complete::generate(shell, &mut cmd, "pap-tui", &mut out);
     if shell == Shell::Bash {
@@ -92,7 +92,7 @@ const ENVIRONMENT: [(&str, &str); 9] = [
 /// clap_mangen writes (NAME, SYNOPSIS, …) stay in English.
 pub fn man(lang: Lang) -> std::io::Result<Vec<u8>> {
     let words = |key: &str| help_text(key, lang).unwrap_or_default();
-    let cmd = super::help::command(lang);
+    let cmd = super::clap_help::command(lang);
     let page = Man::new(cmd.clone());
     let mut out = Vec::new();
     page.render_title(&mut out)?;
@@ -322,7 +322,7 @@ mod tests {
             let words = line.rsplit('|').next().unwrap_or(line);
             let words = words.split('>').next().unwrap_or(words);
             let args = words.split_whitespace().map(std::ffi::OsString::from);
-            let parsed = super::super::help::parse(args, |_| None);
+            let parsed = super::super::clap_help::parse(args, |_| None);
             assert!(parsed.is_ok(), "{line}: {parsed:?}");
             for lang in [Lang::Fr, Lang::En] {
                 assert!(help_text(key, lang).is_some(), "{key}");

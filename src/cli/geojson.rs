@@ -5,7 +5,7 @@
 use serde_json::{Value, json};
 
 use crate::data::Dataset;
-use crate::geo::{self, Geography, LonLat, Polygon};
+use crate::data::geo::{self, Geography, LonLat, Polygon};
 use crate::i18n::{Message, Text};
 
 /// The FeatureCollection, or why there is none: a dataset whose regions the

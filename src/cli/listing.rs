@@ -6,7 +6,7 @@ use crate::i18n::Lang;
 use crate::present::{CityValue, RegionFigures};
 use crate::search::fold_accents;
 
-use super::table::{Column, Format, Layout, Table};
+use super::text_table::{Column, Format, Layout, Table};
 
 /// What a list subcommand lists.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -53,17 +53,19 @@ pub fn resolve_region<'a>(data: &'a Dataset, query: &str) -> Result<&'a Region, 
             .collect()
     };
     match matches.as_slice() {
-        [] => Err(RegionError::None(crate::text::line(query).into_owned())),
+        [] => Err(RegionError::None(
+            crate::base::escape::line(query).into_owned(),
+        )),
         [one] => Ok(one),
         several => Err(RegionError::Several {
-            query: crate::text::line(query).into_owned(),
+            query: crate::base::escape::line(query).into_owned(),
             matches: several
                 .iter()
                 .map(|r| {
                     format!(
                         "{} ({})",
-                        crate::text::line(&r.name),
-                        crate::text::line(&r.code)
+                        crate::base::escape::line(&r.name),
+                        crate::base::escape::line(&r.code)
                     )
                 })
                 .collect::<Vec<_>>()
@@ -318,13 +320,18 @@ fn labelled_fields<'a>(
 /// history and why the letter cites it.
 pub fn articles_text(data: &Dataset, lang: Lang) -> String {
     let s = lang.strings();
-    let labelled =
-        |label: &str, value: &str| format!("{label}{}{}\n", s.colon, crate::text::line(value));
+    let labelled = |label: &str, value: &str| {
+        format!("{label}{}{}\n", s.colon, crate::base::escape::line(value))
+    };
     let mut out = String::new();
     for a in &data.articles {
-        out.push_str(&format!("{} {}\n", s.article, crate::text::line(&a.number)));
+        out.push_str(&format!(
+            "{} {}\n",
+            s.article,
+            crate::base::escape::line(&a.number)
+        ));
         if let Some(text) = &a.text {
-            out.push_str(&crate::text::block(text));
+            out.push_str(&crate::base::escape::block(text));
             out.push('\n');
         }
         for (label, value) in labelled_fields(a, s) {
@@ -337,9 +344,9 @@ pub fn articles_text(data: &Dataset, lang: Lang) -> String {
 
 /// [`articles_text`] as Markdown: a heading for each article, then its text,
 /// one paragraph a line, and each labelled field a paragraph; everything from
-/// the data escaped ([`crate::text::markdown`]).
+/// the data escaped ([`crate::base::escape::markdown`]).
 pub fn articles_markdown(data: &Dataset, lang: Lang) -> String {
-    use crate::text::markdown_line;
+    use crate::base::escape::markdown_line;
     let s = lang.strings();
     let labelled =
         |label: &str, value: &str| format!("{label}{}{}\n\n", s.colon, markdown_line(value));
@@ -351,11 +358,11 @@ pub fn articles_markdown(data: &Dataset, lang: Lang) -> String {
             markdown_line(&a.number)
         ));
         if let Some(text) = &a.text {
-            for line in crate::text::block(text)
+            for line in crate::base::escape::block(text)
                 .lines()
                 .filter(|l| !l.trim().is_empty())
             {
-                out.push_str(&crate::text::markdown(line));
+                out.push_str(&crate::base::escape::markdown(line));
                 out.push_str("\n\n");
             }
         }
@@ -396,7 +403,7 @@ pub fn markdown(data: &Dataset, listing: Listing, region: Option<&str>, lang: La
     format!(
         "{}\n\n{}\n",
         body.trim_end(),
-        crate::text::markdown_line(&citation)
+        crate::base::escape::markdown_line(&citation)
     )
 }
 

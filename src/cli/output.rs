@@ -4,7 +4,7 @@
 
 use std::path::Path;
 
-use crate::file::{NewFile, Readers, Replace};
+use crate::base::files::{NewFile, Readers, Replace};
 use crate::i18n::{Message, Text};
 
 /// The refusal for a file that exists, None when `path` may be written.
@@ -33,7 +33,7 @@ pub fn persist(file: NewFile, path: &Path, force: bool) -> Result<(), Message> {
 
 /// Writes `bytes` as the new file `path`.
 pub fn write_new(path: &Path, bytes: &[u8], force: bool) -> Result<(), Message> {
-    crate::file::write_whole(path, bytes, Readers::Anyone, replace(force))
+    crate::base::files::write_whole(path, bytes, Readers::Anyone, replace(force))
         .map_err(|e| refused(path, &e))
 }
 
@@ -53,5 +53,5 @@ pub fn cannot_write(path: &Path, error: &std::io::Error) -> Message {
 
 /// A path as a message shows it: control characters made visible.
 fn shown(path: &Path) -> String {
-    crate::text::line(&path.display().to_string()).into_owned()
+    crate::base::escape::line(&path.display().to_string()).into_owned()
 }

@@ -8,10 +8,10 @@ use crate::i18n::{Lang, Message, Text};
 
 /// The config and state files and the cache directory, one per line.
 pub fn paths(lang: Lang) -> String {
-    let paths = crate::config::Paths::from_env(|k| std::env::var(k).ok());
+    let paths = crate::store::config::Paths::from_env(|k| std::env::var(k).ok());
     let show = |p: Option<PathBuf>| {
         p.map_or(Message::new(Text::PathsNoDirectory).describe(lang), |p| {
-            crate::text::line(&p.display().to_string()).into_owned()
+            crate::base::escape::line(&p.display().to_string()).into_owned()
         })
     };
     format!(
@@ -24,9 +24,9 @@ pub fn paths(lang: Lang) -> String {
 
 /// Checks the config file and reports every problem the explorer would.
 pub fn check_config(lang: Lang) -> ExitCode {
-    let paths = crate::config::Paths::from_env(|k| std::env::var(k).ok());
+    let paths = crate::store::config::Paths::from_env(|k| std::env::var(k).ok());
     let file = paths.config_file();
-    let (config, mut warnings) = crate::config::load(file.as_deref());
+    let (config, mut warnings) = crate::store::config::load(file.as_deref());
     // The key overrides as the explorer applies them, so that every
     // problem it would report is listed here.
     let name = file.map_or_else(String::new, |p| p.display().to_string());
@@ -45,12 +45,17 @@ pub fn check_config(lang: Lang) -> ExitCode {
         });
         super::emit(&format!(
             "{}\n",
-            state.in_file(crate::text::line(&name)).describe(lang)
+            state
+                .in_file(crate::base::escape::line(&name))
+                .describe(lang)
         ))
     } else {
         let colon = lang.strings().colon;
         for w in &warnings {
-            eprintln!("pap-tui{colon}{}", crate::text::line(&w.describe(lang)));
+            eprintln!(
+                "pap-tui{colon}{}",
+                crate::base::escape::line(&w.describe(lang))
+            );
         }
         ExitCode::from(2)
     }

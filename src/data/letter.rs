@@ -179,7 +179,7 @@ fn embedded() -> Letter {
         .iter()
         .zip(alignment.gutter)
         .map(|(text, ocr)| LetterLine {
-            text: crate::text::screen_line(text).into_owned(),
+            text: crate::base::escape::screen_line(text).into_owned(),
             ocr,
         })
         .collect();
@@ -202,7 +202,7 @@ impl Builder {
         let ocr = self.part(source);
         for line in text.split('\n') {
             self.lines.push(LetterLine {
-                text: crate::text::screen_line(line).into_owned(),
+                text: crate::base::escape::screen_line(line).into_owned(),
                 ocr,
             });
         }
@@ -213,7 +213,7 @@ impl Builder {
     fn push_owned(&mut self, text: String, source: &[SourceLine]) {
         let plain = !text.contains('\n')
             && matches!(
-                crate::text::screen_line(&text),
+                crate::base::escape::screen_line(&text),
                 std::borrow::Cow::Borrowed(_)
             );
         if !plain {

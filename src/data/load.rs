@@ -8,7 +8,7 @@ use super::limits::{self, MAX_FILE_BYTES, MAX_TEXT_BYTES};
 use super::locate::{self, Locator, line_column, line_columns};
 use super::model::Dataset;
 use super::validate::{Problem, validate};
-use crate::file::FileKind;
+use crate::base::files::FileKind;
 use crate::i18n::{DataText, Lang, Message, Noun};
 
 /// The dataset compiled into the binary.
@@ -238,20 +238,20 @@ pub const STDIN: &str = "-";
 pub fn read(path: &Path) -> Result<Vec<u8>, DataError> {
     let origin = || Origin::File(path.to_path_buf());
     let bytes = if path == Path::new(STDIN) {
-        crate::file::read_stream_limited(std::io::stdin().lock(), MAX_FILE_BYTES)
+        crate::base::files::read_stream_limited(std::io::stdin().lock(), MAX_FILE_BYTES)
     } else {
-        crate::file::read_limited(path, MAX_FILE_BYTES)
+        crate::base::files::read_limited(path, MAX_FILE_BYTES)
     };
     bytes.map_err(|e| match e {
-        crate::file::ReadError::Io(source) => DataError::Read {
+        crate::base::files::ReadError::Io(source) => DataError::Read {
             origin: origin(),
             source,
         },
-        crate::file::ReadError::NotRegular(kind) => DataError::NotRegular {
+        crate::base::files::ReadError::NotRegular(kind) => DataError::NotRegular {
             origin: origin(),
             kind,
         },
-        crate::file::ReadError::TooLarge { limit } => DataError::TooLarge {
+        crate::base::files::ReadError::TooLarge { limit } => DataError::TooLarge {
             origin: origin(),
             limit,
         },

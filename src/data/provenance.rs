@@ -4,13 +4,13 @@
 //! what was forgiven, a judgment call of the transcription, or a mismatch.
 
 mod compare;
-mod figures;
+mod printed_figures;
 mod values;
 
 use serde::Serialize;
 
 pub use compare::{Forgiven, Found, find_text, same_word};
-pub use figures::{find_date, find_number, numbers};
+pub use printed_figures::{find_date, find_number, numbers};
 pub use values::check;
 
 use super::model::SourceLine;

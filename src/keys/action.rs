@@ -180,13 +180,13 @@ pub enum Action {
 impl Action {
     /// The action a config names, if it names one a config may bind.
     pub fn from_name(name: &str) -> Option<Action> {
-        crate::names::from_name(name)
+        crate::base::enum_names::from_name(name)
     }
 
     /// The name a config gives this action (`quit`, `copy_menu`), or the
     /// variant's own name, in snake case, for those a config cannot bind.
     pub fn name(&self) -> String {
-        match crate::names::name_of(self) {
+        match crate::base::enum_names::name_of(self) {
             Some(name) => name,
             None => match self {
                 Action::CopyChoice(_) => "copy_choice",

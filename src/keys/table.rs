@@ -737,7 +737,7 @@ mod tests {
 
     #[test]
     fn the_default_config_lists_exactly_the_actions_a_config_can_bind() {
-        let text = crate::config::DEFAULT_TOML;
+        let text = crate::store::config::DEFAULT_TOML;
         let start = text.find("# Actions:").expect("an Actions line");
         let listed: Vec<String> = text[start + "# Actions:".len()..]
             .split("[keys]")
@@ -752,7 +752,7 @@ mod tests {
         let configurable: Vec<String> = table
             .iter()
             .filter(|b| !without_typing(b.modes).is_empty())
-            .filter_map(|b| crate::names::name_of(&b.action))
+            .filter_map(|b| crate::base::enum_names::name_of(&b.action))
             .fold(Vec::new(), |mut all, name| {
                 if !all.contains(&name) {
                     all.push(name);

@@ -3,16 +3,16 @@
 //! data, and in every format the citation that locates it in the letter.
 //!
 //! A name, a code or any other one-line value of the data goes in on one line,
-//! its line feeds escaped ([`text::line`]), so that it never adds a line of its
+//! its line feeds escaped ([`escape::line`]), so that it never adds a line of its
 //! own to a list (`# Heading\n- list` as a false second entry). Only an
 //! article's text, paraphrase and history keep their line feeds: paragraphs.
 
 use std::collections::{HashMap, HashSet};
 
+use crate::base::escape;
 use crate::data::{City, Dataset, Headcount};
 use crate::i18n::{Lang, Message, Noun, Text};
 use crate::search::{Entry, Kind};
-use crate::text;
 
 use super::citation::Citation;
 use super::detail::Target;
@@ -29,7 +29,7 @@ pub enum CopyFormat {
 fn region_names(data: &Dataset, codes: &[String]) -> String {
     codes
         .iter()
-        .map(|c| text::line(data.region_name(c)).into_owned())
+        .map(|c| escape::line(data.region_name(c)).into_owned())
         .collect::<Vec<_>>()
         .join(", ")
 }
@@ -48,8 +48,8 @@ fn withheld_copy(data: &Dataset, articles: &[String], lang: Lang) -> String {
     format!(
         "{}, {} ({}) — {} ({})",
         s.withheld_marker(articles),
-        text::line(&law.title),
-        text::line(&law.citation),
+        escape::line(&law.title),
+        escape::line(&law.citation),
         s.people_accompanied,
         s.period
     )
@@ -63,12 +63,12 @@ fn region_answer(data: &Dataset, code: &str, lang: Lang) -> Option<String> {
     let organisations: Vec<_> = data.organisations_in(code).collect();
     let mut out = format!(
         "{} ({}) — {}",
-        text::line(&r.name),
-        text::line(&r.code),
+        escape::line(&r.name),
+        escape::line(&r.code),
         lang.count(organisations.len() as u64, Noun::Organisation)
     );
     for o in &organisations {
-        out.push_str(&format!("\n- {}", text::line(&o.display_name())));
+        out.push_str(&format!("\n- {}", escape::line(&o.display_name())));
     }
     if organisations.is_empty() {
         out.push_str(&format!("\n{}", s.no_organisation));
@@ -90,7 +90,7 @@ fn region_answer(data: &Dataset, code: &str, lang: Lang) -> Option<String> {
     }
     if !cities.is_empty() {
         for c in cities {
-            let name = text::line(&c.name);
+            let name = escape::line(&c.name);
             out.push_str(&format!("\n- {name} — {}", headcount_short(c, lang)));
         }
     }
@@ -106,12 +106,12 @@ pub fn plain(data: &Dataset, target: &Target, lang: Lang) -> Option<String> {
         Target::Region(code) => region_answer(data, code, lang)?,
         Target::Organisation(id) => {
             let o = data.organisation(id)?;
-            let name = text::line(&o.display_name()).into_owned();
+            let name = escape::line(&o.display_name()).into_owned();
             format!("{name} — {}", region_names(data, &o.regions))
         }
         Target::City(id) => {
             let c = data.cities.iter().find(|c| &c.id == id)?;
-            let name = text::line(&c.name);
+            let name = escape::line(&c.name);
             match c.headcount() {
                 Headcount::Known(n) => {
                     format!("{name} — {n} {} ({})", s.people_accompanied, s.period)
@@ -124,12 +124,12 @@ pub fn plain(data: &Dataset, target: &Target, lang: Lang) -> Option<String> {
         }
         Target::Funding(id) => {
             let f = data.funding.iter().find(|f| &f.id == id)?;
-            let name = text::line(&f.organisation);
+            let name = escape::line(&f.organisation);
             format!("{name} — {}", lang.amount(f.amount_cad))
         }
         Target::Article(number) => {
             let a = data.article(number)?;
-            let mut out = format!("{} {}", s.article, text::line(&a.number));
+            let mut out = format!("{} {}", s.article, escape::line(&a.number));
             if let Some(t) = &a.text {
                 out.push_str(&format!("\n{t}"));
             }
@@ -142,7 +142,7 @@ pub fn plain(data: &Dataset, target: &Target, lang: Lang) -> Option<String> {
             out
         }
     };
-    Some(text::block(&out).into_owned())
+    Some(escape::block(&out).into_owned())
 }
 
 /// The entry in a format, each with its citation: plain text with the
@@ -153,7 +153,7 @@ pub fn render(data: &Dataset, target: &Target, lang: Lang, format: CopyFormat) -
     let plain_text = plain(data, target, lang)?;
     let citation = Citation::of(data, target, lang)?;
     Some(match format {
-        CopyFormat::Plain => format!("{plain_text}\n\n{}", text::line(&citation.text(lang))),
+        CopyFormat::Plain => format!("{plain_text}\n\n{}", escape::line(&citation.text(lang))),
         CopyFormat::Markdown => {
             // The plain text's own bullets ("- " after its first line) stay a
             // list; what the data holds is escaped.
@@ -161,11 +161,11 @@ pub fn render(data: &Dataset, target: &Target, lang: Lang, format: CopyFormat) -
                 .lines()
                 .enumerate()
                 .map(|(i, l)| match l.strip_prefix("- ") {
-                    Some(item) if i > 0 => format!("> - {}", text::markdown(item)),
-                    _ => format!("> {}", text::markdown(l)),
+                    Some(item) if i > 0 => format!("> - {}", escape::markdown(item)),
+                    _ => format!("> {}", escape::markdown(l)),
                 })
                 .collect();
-            let cited = text::markdown_line(&citation.text(lang));
+            let cited = escape::markdown_line(&citation.text(lang));
             format!("{}\n>\n> {cited}", quoted.join("\n"))
         }
         CopyFormat::Json => {
@@ -183,7 +183,7 @@ pub fn render(data: &Dataset, target: &Target, lang: Lang, format: CopyFormat) -
             if let Some(object) = value.as_object_mut() {
                 object.insert("citation".into(), citation.json(lang));
             }
-            text::json(&value).ok()?
+            escape::json(&value).ok()?
         }
     })
 }
@@ -285,9 +285,9 @@ fn hits(data: &Dataset, query: &str, entries: &[&Entry], lang: Lang, markdown: b
     // One line each: a label's line feed would add an entry to the list.
     let shown = |t: &str| {
         if markdown {
-            text::markdown_line(t)
+            escape::markdown_line(t)
         } else {
-            text::line(t).into_owned()
+            escape::line(t).into_owned()
         }
     };
     let mut out = Message::new(Text::HitsHeading)
@@ -324,7 +324,7 @@ fn hits(data: &Dataset, query: &str, entries: &[&Entry], lang: Lang, markdown: b
         "\n\n{}.",
         shown(&Citation::decision(data).decision_text(lang))
     ));
-    text::block(&out).into_owned()
+    escape::block(&out).into_owned()
 }
 
 #[cfg(test)]
@@ -571,7 +571,7 @@ mod tests {
             let out =
                 render(&d, &Target::Organisation(id.clone()), Lang::En, format).expect("copy");
             assert!(
-                !out.chars().any(|c| c != '\n' && text::is_unsafe(c)),
+                !out.chars().any(|c| c != '\n' && escape::is_unsafe(c)),
                 "{format:?}: {out:?}"
             );
         }
@@ -618,7 +618,7 @@ mod tests {
                 list.lines().count(),
                 entries.len() + 3 + usize::from(markdown)
             );
-            assert!(!list.chars().any(|c| c != '\n' && text::is_unsafe(c)));
+            assert!(!list.chars().any(|c| c != '\n' && escape::is_unsafe(c)));
             if !markdown {
                 assert!(list.contains(escaped), "{list}");
             }
@@ -628,7 +628,7 @@ mod tests {
         let lanaudiere = Target::Region("14".into());
         for format in [CopyFormat::Plain, CopyFormat::Markdown, CopyFormat::Json] {
             let copy = render(&d, &lanaudiere, Lang::En, format).expect("Lanaudière");
-            assert!(!copy.chars().any(|c| c != '\n' && text::is_unsafe(c)));
+            assert!(!copy.chars().any(|c| c != '\n' && escape::is_unsafe(c)));
             if format != CopyFormat::Json {
                 let items = copy
                     .lines()

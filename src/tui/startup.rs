@@ -10,11 +10,11 @@
 use std::sync::Arc;
 
 use crate::app::{App, Msg};
-use crate::clipboard;
+use crate::base::clipboard;
 use crate::data::{Dataset, Origin};
 use crate::i18n::{Lang, Message, Noun, Text};
 use crate::keys::table::Binding;
-use crate::state::State;
+use crate::store::state::State;
 use crate::ui;
 
 use super::Options;
@@ -42,7 +42,7 @@ impl Setup {
     pub fn read_with(lang_flag: Option<Lang>, env: &dyn Fn(&str) -> Option<String>) -> Setup {
         let mut setup = Setup::without_state(lang_flag, env);
         if let Some(path) = setup.options.state_file.clone() {
-            let session = crate::state::open(&path);
+            let session = crate::store::state::open(&path);
             setup.warnings.extend(session.warnings);
             setup.state = Some(session.state);
             if !session.writable {
@@ -53,8 +53,8 @@ impl Setup {
     }
 
     fn without_state(lang_flag: Option<Lang>, env: &dyn Fn(&str) -> Option<String>) -> Setup {
-        let paths = crate::config::Paths::from_env(env);
-        let (config, mut warnings) = crate::config::load(paths.config_file().as_deref());
+        let paths = crate::store::config::Paths::from_env(env);
+        let (config, mut warnings) = crate::store::config::load(paths.config_file().as_deref());
         let lang = lang_flag
             .or(config.language)
             .unwrap_or_else(|| Lang::from_env(env));
@@ -62,7 +62,8 @@ impl Setup {
         let choice = match forced.as_deref().map(str::parse::<clipboard::Choice>) {
             Some(Ok(choice)) => choice,
             Some(Err(_)) => {
-                let value = crate::text::line(forced.as_deref().unwrap_or_default()).into_owned();
+                let value =
+                    crate::base::escape::line(forced.as_deref().unwrap_or_default()).into_owned();
                 warnings.push(Message::new(Text::ClipboardVariable).with("value", value));
                 config.clipboard
             }
@@ -129,7 +130,7 @@ mod tests {
             lang: Lang::En,
             options: Options {
                 mouse: true,
-                theme: crate::config::ThemeName::Dark,
+                theme: crate::store::config::ThemeName::Dark,
                 clipboard: clipboard::Plan {
                     method: clipboard::Method::Osc52,
                     also_osc52: false,

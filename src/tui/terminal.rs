@@ -142,7 +142,7 @@ pub fn enter(mouse: bool) -> io::Result<Guard> {
         let _ = writeln!(
             io::stderr(),
             "pap-tui: internal error{place}: {}\nThe terminal was restored. Please report this with the steps that led to it.",
-            crate::text::line(&message)
+            crate::base::escape::line(&message)
         );
     }));
     terminal::enable_raw_mode()?;
@@ -269,14 +269,14 @@ pub fn watch_signals(last_words: impl FnOnce() + Send + 'static) -> io::Result<A
     let caught = Arc::new(AtomicUsize::new(0));
     let mut signals = signal_hook::iterator::Signals::new([SIGINT, SIGTERM, SIGHUP])?;
     // The explorer ends the process itself, its temporary files removed last.
-    crate::file::ending_signals_handled_elsewhere();
+    crate::base::files::ending_signals_handled_elsewhere();
     let flag = Arc::clone(&caught);
     std::thread::spawn(move || {
         if let Some(signal) = signals.forever().next() {
             flag.store(signal as usize, Ordering::SeqCst);
             std::thread::sleep(SIGNAL_GRACE);
             last_words();
-            crate::file::remove_temporaries();
+            crate::base::files::remove_temporaries();
             restore();
             std::process::exit(128 + signal);
         }

@@ -10,7 +10,7 @@ use unicode_width::UnicodeWidthStr;
 use super::theme::Theme;
 use super::{clean, fit, pane_block, path_title, popup};
 use crate::app::App;
-use crate::app::help::{HelpRow, HelpView, help_rows};
+use crate::app::help_rows::{HelpRow, HelpView, help_rows};
 use crate::present::detail::Detail;
 
 pub fn render_detail(buf: &mut Buffer, area: Rect, app: &App, theme: &Theme) {
@@ -76,7 +76,7 @@ fn field_lines<'a>(detail: &Detail, width: usize, theme: &Theme) -> Vec<Line<'a>
     let value_width = width.saturating_sub(label_width).max(10);
     let mut lines = Vec::new();
     for (label, value) in &detail.fields {
-        let clean_value = crate::text::screen_block(value);
+        let clean_value = crate::base::escape::screen_block(value);
         let wrapped = clean_value
             .lines()
             .flat_map(|l| super::wrap(l, value_width));
@@ -284,7 +284,7 @@ pub fn render_copy_text(
     let block = pane_block(s.copy_text_title.to_string(), true, theme);
     let inner = block.inner(rect);
     block.render(rect, buf);
-    let clean_text = crate::text::screen_block(text);
+    let clean_text = crate::base::escape::screen_block(text);
     let lines: Vec<Line> = clean_text
         .lines()
         .map(|l| Line::from(l.to_string()))

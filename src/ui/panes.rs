@@ -361,7 +361,7 @@ fn render_article_text(buf: &mut Buffer, body: Rect, app: &App, theme: &Theme) {
     let mut lines: Vec<Line> = vec![Line::styled("─".repeat(body.width as usize), theme.border)];
     if let Some(text) = &a.text {
         lines.extend(
-            crate::text::screen_block(text)
+            crate::base::escape::screen_block(text)
                 .lines()
                 .map(|l| Line::from(l.to_string())),
         );

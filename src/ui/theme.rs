@@ -5,7 +5,7 @@
 use ratatui::style::{Color, Modifier, Style};
 
 /// A setting, so it is defined with the others; named here too, where themes are.
-pub use crate::config::ThemeName;
+pub use crate::store::config::ThemeName;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Theme {

@@ -187,7 +187,7 @@ pub fn assert_columns_aligned(text: &str, rows: &[Vec<String>], right: &[usize])
         let mut cursor = 0;
         let mut pushed_aside = false;
         for (i, raw) in row.iter().enumerate() {
-            let cell = pap_tui::text::line(raw);
+            let cell = pap_tui::base::escape::line(raw);
             if cell.is_empty() {
                 continue;
             }
@@ -216,7 +216,7 @@ pub fn assert_columns_aligned(text: &str, rows: &[Vec<String>], right: &[usize])
                 ),
             }
             cursor = at + cell.len();
-            pushed_aside |= cell.width() > pap_tui::cli::table::MAX_COLUMN_WIDTH;
+            pushed_aside |= cell.width() > pap_tui::cli::text_table::MAX_COLUMN_WIDTH;
         }
         assert_eq!(&line[cursor..], "", "line {n}: trailing text in {line:?}");
     }

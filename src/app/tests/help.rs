@@ -1,7 +1,7 @@
 //! The help overlay's filter, through `update` and the keymap.
 
 use super::*;
-use crate::app::help::{HelpRow, help_rows};
+use crate::app::help_rows::{HelpRow, help_rows};
 use crossterm::event::{KeyCode, KeyModifiers};
 
 fn help(app: &App) -> HelpView {

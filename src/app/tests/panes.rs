@@ -59,7 +59,7 @@ fn the_funding_pane_lists_the_table_with_a_detail_and_links() {
 
 #[test]
 fn t_cycles_the_theme_says_so_and_remembers_it_unless_mono_is_forced() {
-    use crate::config::ThemeName;
+    use crate::store::config::ThemeName;
     let mut app = app();
     app.update(Msg::Theme(ThemeName::Light));
     assert_eq!((app.theme, app.theme_chosen), (ThemeName::Light, false));

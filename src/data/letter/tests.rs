@@ -235,7 +235,7 @@ fn a_dataset_letter_is_made_safe_for_the_screen() {
         letter
             .lines()
             .iter()
-            .all(|l| !l.text.chars().any(crate::text::is_unsafe_on_screen))
+            .all(|l| !l.text.chars().any(crate::base::escape::is_unsafe_on_screen))
     );
     assert!(letter.lines().iter().any(|l| l.text == "second 18159"));
 }
@@ -268,7 +268,9 @@ fn a_dataset_letter_lists_each_organisation_under_each_of_its_regions() {
             .collect();
         let expected: Vec<String> = data
             .organisations_in(&r.code)
-            .map(|o| crate::text::screen_line(&format!("  - {}", o.display_name())).into_owned())
+            .map(|o| {
+                crate::base::escape::screen_line(&format!("  - {}", o.display_name())).into_owned()
+            })
             .collect();
         assert_eq!(listed, expected, "{heading}");
     }

@@ -50,7 +50,7 @@ fn highlighted<'a>(
             ));
         }
         current_matched = is_matched;
-        current.push_str(&crate::text::screen_line(&c.to_string()));
+        current.push_str(&crate::base::escape::screen_line(&c.to_string()));
     }
     if !current.is_empty() {
         spans.push(Span::styled(current, style(current_matched)));
@@ -231,7 +231,7 @@ fn render_preview(buf: &mut Buffer, area: Rect, app: &App, sb: &SearchBox, theme
     let entry = index.entry(hit.entry);
     let mut lines: Vec<Line> = Vec::new();
     let text_lines = |lines: &mut Vec<Line>, text: &str, indent: usize| {
-        for paragraph in crate::text::screen_block(text).lines() {
+        for paragraph in crate::base::escape::screen_block(text).lines() {
             for part in wrap(paragraph, width.saturating_sub(indent)) {
                 lines.push(Line::raw(format!("{}{part}", " ".repeat(indent))));
             }

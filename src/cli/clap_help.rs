@@ -114,7 +114,7 @@ pub fn error_text(
     let mut out = error.render().ansi().to_string();
     for arg in args {
         let arg = arg.to_string_lossy();
-        let shown = crate::text::line(&arg);
+        let shown = crate::base::escape::line(&arg);
         if shown == arg {
             continue;
         }
@@ -126,7 +126,7 @@ pub fn error_text(
             out.replace(arg.as_ref(), &shown)
         };
     }
-    crate::text::block(&out).into_owned()
+    crate::base::escape::block(&out).into_owned()
 }
 
 /// The help of `key`; empty where the table lacks it (a test checks that no

@@ -47,7 +47,7 @@ const KEEP_SEEN: usize = 32;
 
 /// The user's cache directory: `PAP_TUI_CACHE_DIR`, else the system's.
 pub fn cache_dir() -> Option<PathBuf> {
-    crate::config::Paths::from_env(|k| std::env::var(k).ok()).cache_dir
+    crate::store::config::Paths::from_env(|k| std::env::var(k).ok()).cache_dir
 }
 
 /// Why a cache directory is not used: anyone who can write in it could plant
@@ -87,7 +87,7 @@ pub fn unsafe_dir(dir: &Path) -> Option<Unsafe> {
 /// Makes the directory if it is missing, before a write; an unsafe one is an
 /// error.
 fn ready(dir: &Path) -> std::io::Result<()> {
-    crate::file::create_private_dir(dir)?;
+    crate::base::files::create_private_dir(dir)?;
     match unsafe_dir(dir) {
         None => Ok(()),
         Some(why) => Err(std::io::Error::new(
@@ -184,7 +184,7 @@ pub fn lookup(dir: &Path, key: Key) -> Option<Index> {
         return None;
     }
     let path = key.file(dir);
-    let bytes = crate::file::read_own(&path, MAX_BYTES).ok()?;
+    let bytes = crate::base::files::read_own(&path, MAX_BYTES).ok()?;
     let payload = payload(&bytes, key)?;
     let index = Index::from_bytes(payload)?;
     touch(&path);
@@ -205,9 +205,9 @@ fn touch(path: &Path) {
 /// A temporary file in `dir` (made if needed), for a writer to rename over
 /// its final name once whole, so that concurrent writers and readers never
 /// see half a file.
-fn temporary(dir: &Path) -> std::io::Result<crate::file::NewFile> {
+fn temporary(dir: &Path) -> std::io::Result<crate::base::files::NewFile> {
     ready(dir)?;
-    crate::file::NewFile::beside(&dir.join("index"), crate::file::Readers::Owner)
+    crate::base::files::NewFile::beside(&dir.join("index"), crate::base::files::Readers::Owner)
 }
 
 /// The payload of a cache file whose header matches `key` and whose checksum holds.
@@ -349,7 +349,7 @@ pub fn store(dir: &Path, key: Key, index: &Index) -> std::io::Result<()> {
     file.seek(std::io::SeekFrom::Start(0))?;
     file.write_all(&header(key, len, sum))?;
     file.sync_data()?;
-    temp.persist(&key.file(dir), crate::file::Replace::Yes)?;
+    temp.persist(&key.file(dir), crate::base::files::Replace::Yes)?;
     prune(dir, ".idx", KEEP, MAX_BYTES);
     remove_stale_temporaries(dir, SystemTime::now());
     Ok(())
@@ -366,7 +366,10 @@ fn remove_stale_temporaries(dir: &Path, now: SystemTime) {
     };
     for entry in read.filter_map(Result::ok) {
         let name = entry.file_name();
-        if !name.to_str().is_some_and(crate::file::is_temporary_name) {
+        if !name
+            .to_str()
+            .is_some_and(crate::base::files::is_temporary_name)
+        {
             continue;
         }
         let modified = entry.metadata().and_then(|m| m.modified());

@@ -5,7 +5,7 @@
 use std::path::Path;
 use std::process::ExitCode;
 
-use super::table::{Table, to_json};
+use super::text_table::{Table, to_json};
 use super::{ValidateFormat, emit, fail};
 use crate::data::provenance::{self, Call, Check, Forgiven, Ocr, Report, Verdict};
 use crate::data::{Dataset, EMBEDDED_OCR};

@@ -4,7 +4,7 @@
 
 use unicode_width::UnicodeWidthStr;
 
-use crate::text;
+use crate::base::escape;
 
 /// The widest a text column is padded to, in display columns: wider than any
 /// name of the letter (85).
@@ -47,7 +47,7 @@ impl Table {
     /// every row to its width.
     pub fn to_text(&self) -> String {
         let clean = |row: &[String]| -> Vec<String> {
-            row.iter().map(|c| text::line(c).into_owned()).collect()
+            row.iter().map(|c| escape::line(c).into_owned()).collect()
         };
         let header = clean(&self.header);
         let rows: Vec<Vec<String>> = self.rows.iter().map(|r| clean(r)).collect();
@@ -90,7 +90,7 @@ impl Table {
         }
         if let Some(note) = &self.note {
             out.push('\n');
-            out.push_str(&text::line(note));
+            out.push_str(&escape::line(note));
             out.push('\n');
         }
         out
@@ -112,7 +112,7 @@ impl Table {
     /// would read as markup (`|`, `*`, `_`, `` ` ``, brackets, `<`, `>`, `\\`)
     /// escaped, so that a name from a `--data` file renders as the text it is.
     pub fn to_markdown(&self) -> String {
-        let cell = text::markdown_line;
+        let cell = escape::markdown_line;
         let mut out = String::new();
         let line = |row: &[String]| {
             format!(
@@ -136,7 +136,7 @@ impl Table {
         }
         if let Some(note) = &self.note {
             out.push('\n');
-            out.push_str(&text::markdown_line(note));
+            out.push_str(&escape::markdown_line(note));
             out.push('\n');
         }
         out
@@ -287,7 +287,7 @@ const FORMULA_STARTS: [char; 6] = ['=', '+', '-', '@', '\t', '\r'];
 /// holds it, before a tab becomes a space and a carriage return an escape.
 /// Counts and amounts are never negative, so no number is changed.
 fn csv_field(raw: &str) -> String {
-    let clean = text::block(raw);
+    let clean = escape::block(raw);
     let clean = if raw.starts_with(FORMULA_STARTS) {
         std::borrow::Cow::Owned(format!("'{clean}"))
     } else {
@@ -304,7 +304,7 @@ fn csv_field(raw: &str) -> String {
 /// are written as `\uXXXX` escapes (serde_json already escapes C0 controls), so the
 /// output holds no raw control character and still parses to the same value.
 pub fn to_json<T: serde::Serialize>(value: &T) -> serde_json::Result<String> {
-    let mut out = text::json(value)?;
+    let mut out = escape::json(value)?;
     out.push('\n');
     Ok(out)
 }
@@ -405,7 +405,7 @@ mod tests {
         let value = vec!["\u{1b}[2J", "\u{202e}abc", "\u{9b}x", "é"];
         let json = to_json(&value).unwrap();
         assert!(
-            !json.chars().any(|c| c != '\n' && text::is_unsafe(c)),
+            !json.chars().any(|c| c != '\n' && escape::is_unsafe(c)),
             "{json}"
         );
         let back: Vec<String> = serde_json::from_str(&json).unwrap();

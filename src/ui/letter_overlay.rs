@@ -13,7 +13,7 @@ use unicode_width::UnicodeWidthChar;
 use super::theme::Theme;
 use super::{clean, fit, pane_block, popup, row};
 use crate::app::App;
-use crate::app::letter::{LetterView, Match};
+use crate::app::letter_view::{LetterView, Match};
 use crate::data::{Letter, OcrLines};
 use crate::i18n::{Message, Text};
 

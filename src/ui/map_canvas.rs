@@ -15,7 +15,7 @@ use ratatui::widgets::{Block, Borders, Clear, Paragraph, Widget, Wrap};
 use super::theme::Theme;
 use super::{UiState, clean, fit};
 use crate::app::{App, MapView, Measure};
-use crate::geo::{Geography, Raster, View};
+use crate::data::geo::{Geography, Raster, View};
 use unicode_width::UnicodeWidthStr;
 
 /// Shades of the four levels without colour, from the lowest.
@@ -242,8 +242,8 @@ fn draw_borders(
 
 fn outline(
     ctx: &mut ratatui::widgets::canvas::Context,
-    shape: &crate::geo::RegionShape,
-    p: &crate::geo::Projection,
+    shape: &crate::data::geo::RegionShape,
+    p: &crate::data::geo::Projection,
     color: Color,
 ) {
     for ring in shape.polygons.iter().flatten() {

@@ -206,7 +206,7 @@ impl App {
     /// Pasted text goes into the letter's search on one line, without
     /// control characters, as into the search box.
     pub(super) fn paste_into_letter_search(&mut self, text: &str) {
-        let clean = crate::text::pasted_line(text, usize::MAX);
+        let clean = crate::base::escape::pasted_line(text, usize::MAX);
         self.edit_letter_search(|s| s.push_str(&clean));
     }
 
@@ -282,7 +282,7 @@ impl App {
 
     fn say_not_found(&mut self, query: &str) {
         let text = Message::new(Text::LetterNotFound)
-            .with("query", crate::text::line(query))
+            .with("query", crate::base::escape::line(query))
             .describe(self.lang);
         self.notify(text, true);
     }

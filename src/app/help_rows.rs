@@ -127,12 +127,12 @@ fn grouped(keys: Vec<(String, &'static str)>) -> Vec<(String, &'static str)> {
 /// The map's whole credits: that the geography is not the letter's, and
 /// each source's attribution.
 fn credits(lang: Lang) -> Option<String> {
-    let geo = crate::geo::quebec()?;
+    let geo = crate::data::geo::quebec()?;
     Some(format!(
         "{} {} {}",
         lang.map_strings().background,
-        crate::text::line(&geo.regions_source.attribution),
-        crate::text::line(&geo.cities_source.attribution)
+        crate::base::escape::line(&geo.regions_source.attribution),
+        crate::base::escape::line(&geo.cities_source.attribution)
     ))
 }
 

@@ -51,7 +51,7 @@ pub fn action(event: &Event, app: &App, ui: &UiState, now: u64) -> Option<Action
 
 /// A click on the map: the dataset's region under it, if any.
 fn map_click(app: &App, ui: &UiState, x: u16, y: u16) -> Option<Action> {
-    let geo = crate::geo::quebec()?;
+    let geo = crate::data::geo::quebec()?;
     let code = &geo.regions.get(ui.map_hit(x, y)?)?.code;
     let region = app.data.regions.iter().position(|r| &r.code == code)?;
     Some(Action::SelectMapRegion(region))

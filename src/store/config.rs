@@ -6,8 +6,8 @@ use std::path::{Path, PathBuf};
 
 use serde::de::DeserializeOwned;
 
-use crate::clipboard::Choice;
-use crate::file::ReadError;
+use crate::base::clipboard::Choice;
+use crate::base::files::ReadError;
 use crate::i18n::{Lang, Message, Text};
 
 /// The theme names a user can choose.
@@ -139,7 +139,7 @@ mouse = true
 /// A setting's string as one of an enum's names, spelled as its serde derive
 /// spells them; any other value, a string or not, is `None`.
 fn named<T: DeserializeOwned>(value: &toml::Value) -> Option<T> {
-    crate::names::from_name(value.as_str()?)
+    crate::base::enum_names::from_name(value.as_str()?)
 }
 
 /// The keys of one `[keys]` entry: a key or a list of keys.
@@ -207,7 +207,7 @@ pub fn load(path: Option<&Path>) -> (Config, Vec<Message>) {
         return (Config::default(), Vec::new());
     };
     let file = path.display();
-    let text = match crate::file::read_limited(path, MAX_CONFIG_BYTES) {
+    let text = match crate::base::files::read_limited(path, MAX_CONFIG_BYTES) {
         Ok(bytes) => match String::from_utf8(bytes) {
             Ok(text) => text,
             Err(_) => {

@@ -8,7 +8,7 @@ use std::time::{SystemTime, UNIX_EPOCH};
 
 use serde::{Deserialize, Serialize};
 
-use crate::file::{ReadError, Readers, Replace};
+use crate::base::files::{ReadError, Readers, Replace};
 use crate::i18n::{Message, Text};
 
 /// The version this build writes; a file with a larger one is from a newer pap-tui.
@@ -161,7 +161,7 @@ enum Read {
 }
 
 fn read(path: &Path) -> Read {
-    let bytes = match crate::file::read_limited(path, MAX_STATE_BYTES) {
+    let bytes = match crate::base::files::read_limited(path, MAX_STATE_BYTES) {
         Ok(b) => b,
         // No file there: a first start, or a directory still to be made (which
         // saving reports if it cannot be).
@@ -244,10 +244,10 @@ pub fn cannot_save(path: &Path, error: &std::io::Error) -> Message {
 /// Creates the state's directory if needed (the user's alone), then a file
 /// in it, and removes it.
 fn check_writable(path: &Path) -> std::io::Result<()> {
-    let target = crate::file::through_links(path);
-    crate::file::create_private_dir(directory(&target))?;
+    let target = crate::base::files::through_links(path);
+    crate::base::files::create_private_dir(directory(&target))?;
     // Made as `save` makes its temporary file, and removed when dropped.
-    crate::file::NewFile::beside(&target, Readers::Owner).map(drop)
+    crate::base::files::NewFile::beside(&target, Readers::Owner).map(drop)
 }
 
 /// The directory a file is in.
@@ -265,11 +265,11 @@ fn directory(path: &Path) -> &Path {
 /// stays. On any error the temporary file is removed and the old file is left
 /// as it was.
 pub fn save(path: &Path, state: &State) -> std::io::Result<()> {
-    let target = crate::file::through_links(path);
-    crate::file::create_private_dir(directory(&target))?;
+    let target = crate::base::files::through_links(path);
+    crate::base::files::create_private_dir(directory(&target))?;
     let mut json = serde_json::to_vec_pretty(state).map_err(std::io::Error::other)?;
     json.push(b'\n');
-    crate::file::write_whole(&target, &json, Readers::Owner, Replace::Yes)
+    crate::base::files::write_whole(&target, &json, Readers::Owner, Replace::Yes)
 }
 
 /// The lock file beside the state, held while a session reads and writes the
@@ -325,9 +325,9 @@ pub fn merge(disk: State, base: &State, now: &State) -> State {
 /// queries. A file that cannot be read as a state is replaced, as [`save`]
 /// does. Returns the state written.
 pub fn save_merged(path: &Path, base: &State, now: &State) -> std::io::Result<State> {
-    crate::file::create_private_dir(directory(path))?;
+    crate::base::files::create_private_dir(directory(path))?;
     let _lock = lock_beside(path)?;
-    let disk = crate::file::read_limited(path, MAX_STATE_BYTES)
+    let disk = crate::base::files::read_limited(path, MAX_STATE_BYTES)
         .ok()
         .and_then(|bytes| serde_json::from_slice::<State>(&bytes).ok())
         .filter(|disk| disk.version <= VERSION)

@@ -72,8 +72,8 @@ struct CitiesFile {
     cities: Vec<CityPoint>,
 }
 
-const REGIONS_JSON: &str = include_str!("../assets/geo/quebec-regions.json");
-const CITIES_JSON: &str = include_str!("../assets/geo/cities.json");
+const REGIONS_JSON: &str = include_str!("../../assets/geo/quebec-regions.json");
+const CITIES_JSON: &str = include_str!("../../assets/geo/cities.json");
 
 /// The embedded geography, read once. The files are part of the program and a
 /// test reads them, so they cannot fail to parse in a build that passed it;

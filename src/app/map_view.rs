@@ -2,7 +2,7 @@
 //! measure the regions are coloured by, the city labels and the zoom.
 
 use super::{App, Effect, FIRST_REGION_ROW, Overlay, Pane, step};
-use crate::geo::{self, Geography, View};
+use crate::data::geo::{self, Geography, View};
 use crate::present::RegionFigures;
 
 /// What the regions of the map are coloured by.
