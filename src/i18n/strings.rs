@@ -50,8 +50,8 @@ const ACTIONS: &[(&str, &str, &str)] = &[
     ("star", "étoile : garder l'entrée", "star: keep the entry"),
     (
         "copy_starred",
-        "copier les entrées étoilées et leurs sources, dans l'ordre de la lettre",
-        "copy the starred entries with their sources, in the letter's order",
+        "copier les entrées étoilées et leurs sources",
+        "copy the starred entries with their sources",
     ),
     ("language", "English", "français"),
     (
