@@ -358,6 +358,26 @@ mod tests {
     }
 
     #[test]
+    fn on_starred_the_hints_name_the_quote_sheet() {
+        let starred = HintContext {
+            list_row: true,
+            starred_row: true,
+            ..context(Mode::Normal, Pane::Regions)
+        };
+        let said = hints(&bindings(), starred, Lang::En);
+        assert_eq!((said[1].keys.as_str(), said[1].what), ("S", "copy starred"));
+        let all = HintContext {
+            list_row: true,
+            ..context(Mode::Normal, Pane::Regions)
+        };
+        assert!(
+            !hints(&bindings(), all, Lang::En)
+                .iter()
+                .any(|h| h.keys == "S")
+        );
+    }
+
+    #[test]
     fn hints_follow_a_rebinding() {
         let mut table = bindings();
         let problems =
