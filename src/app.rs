@@ -48,9 +48,9 @@ pub enum Overlay {
     Letter(LetterView),
     Search(SearchBox),
     Detail(DetailView),
-    /// Choosing how to copy `target`.
+    /// Choosing how to copy an entry or the starred entries.
     CopyMenu {
-        target: Target,
+        of: Copied,
         selected: usize,
     },
     /// Text that could not be copied, shown to be selected by hand.
@@ -60,6 +60,15 @@ pub enum Overlay {
     },
     /// The map of Québec's regions.
     Map(MapView),
+}
+
+/// What the copy menu copies.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Copied {
+    /// The entry it was opened on.
+    Entry(Target),
+    /// The quote sheet: every starred entry, in the letter's order.
+    Starred,
 }
 
 /// The formats of the copy menu, in order.
@@ -153,7 +162,7 @@ pub struct App {
     /// is remembered and drawn; otherwise the one the loop started with is).
     pub theme: crate::store::config::ThemeName,
     pub theme_chosen: bool,
-    /// Starred entries, in the order they were starred.
+    /// Starred entries, in the letter's order (not the order of starring).
     pub starred: Vec<Starred>,
     /// What each region's row shows, in `data.regions` order, computed once
     /// by the presentation layer: the data never changes.
@@ -345,6 +354,7 @@ impl App {
             Action::CopyChoice(n) => self.copy_choice(n, effects),
             Action::ToggleStar => self.toggle_star(effects),
             Action::OpenCopyMenu => self.open_copy_menu(),
+            Action::CopyStarred => self.open_sheet_menu(),
             Action::ToggleLanguage => self.set_language(self.lang.toggled()),
             Action::SetLanguage(lang) => self.set_language(lang),
             Action::CycleTheme => self.cycle_theme(effects),
@@ -544,9 +554,12 @@ impl App {
                 None => {}
             },
             // The copy made, back where the menu was opened.
-            Overlay::CopyMenu { selected, .. } => {
+            Overlay::CopyMenu { of, selected } => {
                 let format = COPY_FORMATS[(*selected).min(COPY_FORMATS.len() - 1)];
-                self.copy(format, effects);
+                match of {
+                    Copied::Entry(_) => self.copy(format, effects),
+                    Copied::Starred => self.copy_sheet(format, effects),
+                }
                 self.go_back(effects);
             }
             Overlay::Letter(_) => self.confirm_letter_search(),

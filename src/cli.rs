@@ -15,6 +15,7 @@ mod output;
 mod settings;
 mod sources_report;
 mod sqlite;
+mod starred;
 pub mod text_table;
 
 use std::io::Write;
@@ -133,6 +134,7 @@ pub fn run(command: &Command, data: &Dataset, lang: Lang) -> ExitCode {
             Ok(text) => emit(&text),
             Err(message) => fail(lang, message.describe(lang)),
         },
+        Command::Starred { format, .. } => starred::run(data, *format, lang),
         Command::Regions(args) => list(data, Listing::Regions, args, lang),
         Command::Organisations(args) => list(data, Listing::Organisations, args, lang),
         Command::Cities(args) => list(data, Listing::Cities, args, lang),

@@ -32,6 +32,9 @@ mod geojson;
 #[path = "cli/cite.rs"]
 mod cite;
 
+#[path = "cli/starred.rs"]
+mod starred;
+
 #[path = "cli/validate.rs"]
 mod validate;
 

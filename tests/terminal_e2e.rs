@@ -170,7 +170,7 @@ fn no_terminal_means_a_message_and_status_2() {
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(err.contains("standard input is not a terminal"), "{err}");
     assert!(
-        err.contains("search, cite, regions, organisations"),
+        err.contains("search, cite, starred, regions, organisations"),
         "{err}"
     );
     assert!(

@@ -1,16 +1,51 @@
-//! Copying: the copy menu, a copy of the current entry in a format, and a copy
-//! of every hit of the search box. The text itself is made in `copy`.
+//! Copying: the copy menu, a copy of the current entry in a format, a copy
+//! of every hit of the search box, and the quote sheet of the starred entries.
+//! The text itself is made in `present` (`copy`, `sheet`).
 
-use super::{App, COPY_FORMATS, CopyFormat, Effect, Overlay, copy};
+use super::{App, COPY_FORMATS, Copied, CopyFormat, Effect, Overlay, Pane, copy};
 
 impl App {
+    /// `Y`: the copy menu of the current entry; on ★ Starred, whose row is
+    /// the starred entries, the menu of their quote sheet.
     pub(super) fn open_copy_menu(&mut self) {
         match self.current_target() {
             Some(target) => self.go_to(Overlay::CopyMenu {
-                target,
+                of: Copied::Entry(target),
                 selected: 0,
             }),
+            None if self.on_starred_row() => self.open_sheet_menu(),
             None => self.nothing_selected(),
+        }
+    }
+
+    /// The regions pane has the keyboard on its ★ Starred row.
+    fn on_starred_row(&self) -> bool {
+        matches!(self.overlay, Overlay::None) && self.focus == Pane::Regions && self.starred_view()
+    }
+
+    /// The copy menu of the quote sheet, or why there is nothing to copy.
+    pub(super) fn open_sheet_menu(&mut self) {
+        if self.starred.is_empty() {
+            let text = self.lang.strings().no_stars_to_copy;
+            self.notify(text, true);
+            return;
+        }
+        self.go_to(Overlay::CopyMenu {
+            of: Copied::Starred,
+            selected: 0,
+        });
+    }
+
+    /// Copies the quote sheet: every starred entry, in the letter's order,
+    /// each with its citation, in `format`.
+    pub(super) fn copy_sheet(&mut self, format: CopyFormat, effects: &mut Vec<Effect>) {
+        let targets: Vec<_> = self.starred.iter().map(|s| s.target.clone()).collect();
+        match crate::present::sheet::sheet(&self.data, &targets, self.lang, format) {
+            Some(text) => effects.push(Effect::Copy(text)),
+            None => {
+                let text = self.lang.strings().no_stars_to_copy;
+                self.notify(text, true);
+            }
         }
     }
 
@@ -23,8 +58,12 @@ impl App {
         }
     }
 
-    /// Copies the current entry, or says why nothing can be copied.
+    /// Copies the current entry (on ★ Starred, the quote sheet), or says why
+    /// nothing can be copied.
     pub fn copy(&mut self, format: CopyFormat, effects: &mut Vec<Effect>) {
+        if self.current_target().is_none() && self.on_starred_row() {
+            return self.copy_sheet(format, effects);
+        }
         let text = self
             .current_target()
             .and_then(|t| copy::render(&self.data, &t, self.lang, format));

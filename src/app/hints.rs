@@ -22,6 +22,8 @@ pub struct HintContext {
     /// The focused row is a list ("All regions", "★ Starred") or nothing: no
     /// entry to copy or star, and Enter goes into the list.
     pub list_row: bool,
+    /// The focused row is ★ Starred: the starred entries' quote sheet can be copied.
+    pub starred_row: bool,
     /// Text is typed in the search box: Esc clears it rather than closing.
     pub typed: bool,
     /// In a detail, Enter opens the chosen line of the letter.
@@ -120,6 +122,9 @@ fn plan_normal(c: HintContext) -> Vec<Planned> {
     if entry {
         plan.push(COPY);
     }
+    if c.starred_row {
+        plan.push((&[Action::CopyStarred], "quote_sheet"));
+    }
     if entry || c.pane == Pane::Regions {
         plan.push((&[Action::Open], open));
     }
@@ -187,6 +192,7 @@ pub fn every_context() -> Vec<HintContext> {
         mode: Mode::Normal,
         pane: Pane::Regions,
         list_row: false,
+        starred_row: false,
         typed: false,
         on_source_line: false,
         has_links: false,
@@ -198,6 +204,7 @@ pub fn every_context() -> Vec<HintContext> {
             all.push(HintContext {
                 pane,
                 list_row,
+                starred_row: list_row && pane == Pane::Regions,
                 ..base
             });
         }
@@ -225,6 +232,7 @@ impl App {
             mode: self.mode(),
             pane: self.focus,
             list_row: self.target(self.focus).is_none(),
+            starred_row: self.focus == Pane::Regions && self.starred_view(),
             typed: matches!(&self.overlay, Overlay::Search(sb) if !sb.input.is_empty()),
             on_source_line: detail.is_some_and(|v| v.source.is_some()),
             has_links: detail.is_some_and(|v| !v.detail.links.is_empty()),
@@ -255,6 +263,7 @@ mod tests {
             mode,
             pane,
             list_row: false,
+            starred_row: false,
             typed: false,
             on_source_line: false,
             has_links: true,
@@ -346,6 +355,26 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn on_starred_the_hints_name_the_quote_sheet() {
+        let starred = HintContext {
+            list_row: true,
+            starred_row: true,
+            ..context(Mode::Normal, Pane::Regions)
+        };
+        let said = hints(&bindings(), starred, Lang::En);
+        assert_eq!((said[1].keys.as_str(), said[1].what), ("S", "copy starred"));
+        let all = HintContext {
+            list_row: true,
+            ..context(Mode::Normal, Pane::Regions)
+        };
+        assert!(
+            !hints(&bindings(), all, Lang::En)
+                .iter()
+                .any(|h| h.keys == "S")
+        );
     }
 
     #[test]

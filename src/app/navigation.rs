@@ -138,7 +138,11 @@ impl App {
         match &self.overlay {
             Overlay::Detail(view) => Some(view.target.clone()),
             Overlay::Search(sb) => sb.hits.get(sb.selected).and_then(|h| self.hit_target(*h)),
-            Overlay::CopyMenu { target, .. } => Some(target.clone()),
+            Overlay::CopyMenu {
+                of: super::Copied::Entry(target),
+                ..
+            } => Some(target.clone()),
+            Overlay::CopyMenu { .. } => None,
             _ => self.target(self.focus),
         }
     }

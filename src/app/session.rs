@@ -3,6 +3,7 @@
 
 use super::{ALL_ROW, App, Effect, Pane, STARRED_ROW, Starred, Target, detail};
 use crate::base::enum_names;
+use crate::present::sheet;
 use crate::store::state::{Star, State};
 
 /// How `state.json` names the regions pane's two rows that are not regions.
@@ -40,9 +41,18 @@ impl App {
                 }
             }
         }
+        self.order_stars();
         let last = self.rows(Pane::Organisations).saturating_sub(1);
         self.organisation = self.organisation.min(last);
         effects.push(Effect::Save(self.snapshot()));
+    }
+
+    /// Puts the starred entries in the letter's order, wherever they are
+    /// listed, whatever the order they were starred in.
+    fn order_stars(&mut self) {
+        let order = sheet::letter_order(&self.data, self.starred.iter().map(|s| &s.target));
+        self.starred
+            .sort_by_key(|s| order.iter().position(|t| *t == s.target));
     }
 
     /// True when `target` is starred.
@@ -99,6 +109,7 @@ impl App {
             .filter_map(from_star)
             .filter_map(|t| self.starred_entry(t))
             .collect();
+        self.order_stars();
         let row = match state.region.as_deref() {
             Some(STARRED) => Some(STARRED_ROW),
             Some(ALL) | None => Some(ALL_ROW),

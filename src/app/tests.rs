@@ -8,6 +8,7 @@ mod help;
 mod letter;
 mod panes;
 mod search;
+mod stars;
 
 fn app() -> App {
     let loaded = data::load(None).expect("embedded");

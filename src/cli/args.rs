@@ -45,7 +45,8 @@ pub enum SearchFormat {
     Markdown,
 }
 
-/// How `cite` prints an entry: as `y` copies it, as Markdown, or as JSON.
+/// How `cite` prints an entry (and `starred` the starred ones): as `y`
+/// copies it, as Markdown, or as JSON.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum CiteFormat {
     Text,
@@ -151,6 +152,13 @@ pub enum Command {
         #[command(flatten)]
         data: DataArg,
     },
+    #[command(visible_alias = "étoilées")]
+    Starred {
+        #[arg(long, value_enum, default_value = "text", value_name = "FORMAT")]
+        format: CiteFormat,
+        #[command(flatten)]
+        data: DataArg,
+    },
     #[command(visible_alias = "régions")]
     Regions(ListArgs),
     #[command(visible_aliases = ["organismes", "orgs"])]
@@ -207,6 +215,7 @@ impl Command {
         match self {
             Command::Search { .. } => "search",
             Command::Cite { .. } => "cite",
+            Command::Starred { .. } => "starred",
             Command::Regions(_) => "regions",
             Command::Organisations(_) => "organisations",
             Command::Cities(_) => "cities",
@@ -227,6 +236,7 @@ impl Command {
         match self {
             Command::Search { data, .. }
             | Command::Cite { data, .. }
+            | Command::Starred { data, .. }
             | Command::Export { data, .. } => Some(data),
             Command::Regions(a)
             | Command::Organisations(a)

@@ -56,6 +56,15 @@ pub fn resolve(data: &Dataset, id: &str, kind: Option<CiteKind>) -> Result<Targe
     Err(Message::new(Text::CiteNotFound).with("id", crate::base::escape::line(id)))
 }
 
+/// The copy format that prints as `format` asks.
+pub fn copy_format(format: CiteFormat) -> CopyFormat {
+    match format {
+        CiteFormat::Text => CopyFormat::Plain,
+        CiteFormat::Markdown => CopyFormat::Markdown,
+        CiteFormat::Json => CopyFormat::Json,
+    }
+}
+
 /// The entry with its citation, in `format`, ending with a line feed.
 pub fn cite(
     data: &Dataset,
@@ -65,12 +74,7 @@ pub fn cite(
     lang: Lang,
 ) -> Result<String, Message> {
     let target = resolve(data, id, kind)?;
-    let format = match format {
-        CiteFormat::Text => CopyFormat::Plain,
-        CiteFormat::Markdown => CopyFormat::Markdown,
-        CiteFormat::Json => CopyFormat::Json,
-    };
-    let text = copy::render(data, &target, lang, format).ok_or_else(|| {
+    let text = copy::render(data, &target, lang, copy_format(format)).ok_or_else(|| {
         Message::new(Text::CiteNotFound).with("id", crate::base::escape::line(id))
     })?;
     Ok(format!("{text}\n"))

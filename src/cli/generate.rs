@@ -179,7 +179,7 @@ const FILES: [(&str, &str); 3] = [
 
 /// The command lines the EXAMPLES section shows, and the row of the help
 /// table that says what each does. A test parses every one.
-const EXAMPLES: [(&str, &str); 9] = [
+const EXAMPLES: [(&str, &str); 10] = [
     ("pap-tui", "example:explorer"),
     ("pap-tui search lanaudiere", "example:search"),
     (
@@ -191,6 +191,7 @@ const EXAMPLES: [(&str, &str); 9] = [
         "example:csv",
     ),
     ("pap-tui cite safima", "example:cite"),
+    ("pap-tui starred --format markdown", "example:starred"),
     (
         "pap-tui export --format sqlite --output pap.db --metadata metadata.json",
         "example:sqlite",

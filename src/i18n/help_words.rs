@@ -113,6 +113,15 @@ const HELP: &[(&str, &str, &str)] = &[
         "The entry's kind, when the id names several",
     ),
     (
+        "starred",
+        "Les entrées étoilées dans l'explorateur (s), dans l'ordre de la lettre, chacune avec sa citation : \
+         une feuille de citations à coller. Lit les étoiles du fichier d'état (voir pap-tui paths). \
+         Sort avec le statut 1 si aucune entrée n'est étoilée.",
+        "The entries starred in the explorer (s), in the letter's order, each with its citation: \
+         a quote sheet to paste. Reads the stars from the state file (see pap-tui paths). \
+         Exits 1 when no entry is starred.",
+    ),
+    (
         "regions",
         "Les 17 régions administratives, avec leurs organismes et leurs personnes accompagnées",
         "The 17 administrative regions, with organisations and headcounts",
@@ -232,9 +241,9 @@ const HELP: &[(&str, &str, &str)] = &[
     ("#man-exit", "CODE DE RETOUR", "EXIT STATUS"),
     (
         "man/exit",
-        "0 : succès. 1 : search n'a rien trouvé, ou validate --sources a trouvé une divergence. 2 : une erreur (arguments, jeu de données \
+        "0 : succès. 1 : search n'a rien trouvé, starred n'a aucune entrée étoilée, ou validate --sources a trouvé une divergence. 2 : une erreur (arguments, jeu de données \
          invalide, fichier existant…). 128 + N : l'explorateur a été arrêté par le signal N.",
-        "0: success. 1: search found nothing, or validate --sources found a mismatch. 2: an error (the arguments, an invalid dataset, \
+        "0: success. 1: search found nothing, starred has no starred entry, or validate --sources found a mismatch. 2: an error (the arguments, an invalid dataset, \
          an existing file…). 128 + N: the explorer was ended by signal N.",
     ),
     ("#man-environment", "ENVIRONNEMENT", "ENVIRONMENT"),
@@ -394,6 +403,11 @@ const HELP: &[(&str, &str, &str)] = &[
         "example:cite",
         "Une entrée avec sa citation : la décision, la partie de la lettre, la ligne de l'OCR.",
         "One entry with its citation: the decision, the part of the letter, the OCR line.",
+    ),
+    (
+        "example:starred",
+        "Les entrées étoilées dans l'explorateur, avec leurs citations, en Markdown à coller.",
+        "The entries starred in the explorer, with their citations, as Markdown to paste.",
     ),
     (
         "example:sqlite",

@@ -12,6 +12,7 @@ const HINTS: &[(&str, &str, &str)] = &[
     ("organisations", "organismes", "organisations"),
     ("help", "aide", "help"),
     ("star", "étoile", "star"),
+    ("quote_sheet", "copier les étoilées", "copy starred"),
     ("copy_menu", "copier en…", "copy as…"),
     ("letter", "lettre", "letter"),
     ("map", "carte", "map"),

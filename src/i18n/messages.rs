@@ -322,6 +322,18 @@ rows! {
             fr: "« {query} » {current}/{total}",
             en: "\"{query}\" {current}/{total}",
         }
+        SheetHeading {
+            fr: "Entrées étoilées, dans l'ordre de la lettre : {entries}",
+            en: "Starred entries, in the letter's order: {entries}",
+        }
+        StarredNone {
+            fr: "aucune entrée étoilée ; étoilez-en dans l'explorateur (s sur une entrée)",
+            en: "no starred entry; star some in the explorer (s on an entry)",
+        }
+        StarredNotRead {
+            fr: "les étoiles de ce fichier d'état ne peuvent être lues ; l'explorateur dit pourquoi à son ouverture",
+            en: "the stars of this state file cannot be read; the explorer says why when it opens",
+        }
         SearchNoHits {
             fr: "Aucun résultat pour « {query} ».",
             en: "No match for \"{query}\".",
@@ -383,6 +395,12 @@ rows! {
             fr_many: "caviardées",
             en_one: "withheld",
             en_many: "withheld",
+        }
+        Entry {
+            fr_one: "entrée",
+            fr_many: "entrées",
+            en_one: "entry",
+            en_many: "entries",
         }
         OtherWarning {
             fr_one: "autre",

@@ -48,6 +48,11 @@ const ACTIONS: &[(&str, &str, &str)] = &[
         "copy as text, Markdown or JSON",
     ),
     ("star", "étoile : garder l'entrée", "star: keep the entry"),
+    (
+        "copy_starred",
+        "copier les entrées étoilées et leurs sources",
+        "copy the starred entries with their sources",
+    ),
     ("language", "English", "français"),
     (
         "theme",
@@ -290,6 +295,9 @@ pub struct Strings {
     pub list_separator: &'static str,
     /// Nothing to copy in the search box.
     pub no_hits_to_copy: &'static str,
+    pub no_stars_to_copy: &'static str,
+    /// The copy menu's title when it copies the starred entries.
+    pub sheet_menu_title: &'static str,
     pub months: [&'static str; 12],
 }
 
@@ -384,6 +392,8 @@ pub static FR: Strings = Strings {
     part_funding: "tableau des montants additionnels",
     list_separator: " ; ",
     no_hits_to_copy: "Aucun résultat à copier",
+    no_stars_to_copy: "Aucune entrée étoilée à copier",
+    sheet_menu_title: "Copier les étoilées",
     months: [
         "janvier",
         "février",
@@ -491,6 +501,8 @@ pub static EN: Strings = Strings {
     part_funding: "additional-funding table",
     list_separator: "; ",
     no_hits_to_copy: "No hit to copy",
+    no_stars_to_copy: "No starred entry to copy",
+    sheet_menu_title: "Copy the starred",
     months: [
         "January",
         "February",

@@ -105,6 +105,9 @@ pub enum Action {
     /// Open the menu of copy formats.
     #[serde(rename = "copy_menu")]
     OpenCopyMenu,
+    /// Copy the quote sheet: every starred entry, in the letter's order, each
+    /// with its citation, in the format chosen from the copy menu.
+    CopyStarred,
     /// Star or unstar the selected entry.
     #[serde(rename = "star")]
     ToggleStar,

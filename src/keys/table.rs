@@ -200,6 +200,7 @@ pub fn bindings() -> Vec<Binding> {
         b(COPY_FROM, ch('y'), Action::Copy),
         b(COPY_FROM, ch('Y'), Action::OpenCopyMenu),
         b(COPY_FROM, ch('s'), Action::ToggleStar),
+        b(NORMAL, ch('S'), Action::CopyStarred),
         b(SEARCH, ctrl('y'), Action::Copy),
         b(SEARCH, ctrl('a'), Action::CopyHits),
         b(NOT_SEARCH, ch('d'), Action::ToggleLetter),

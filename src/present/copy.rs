@@ -168,24 +168,27 @@ pub fn render(data: &Dataset, target: &Target, lang: Lang, format: CopyFormat) -
             let cited = escape::markdown_line(&citation.text(lang));
             format!("{}\n>\n> {cited}", quoted.join("\n"))
         }
-        CopyFormat::Json => {
-            let mut value = match target {
-                Target::Region(code) => region_json(data, code)?,
-                Target::Organisation(id) => serde_json::to_value(data.organisation(id)?).ok()?,
-                Target::City(id) => {
-                    serde_json::to_value(data.cities.iter().find(|c| &c.id == id)?).ok()?
-                }
-                Target::Funding(id) => {
-                    serde_json::to_value(data.funding.iter().find(|f| &f.id == id)?).ok()?
-                }
-                Target::Article(n) => serde_json::to_value(data.article(n)?).ok()?,
-            };
-            if let Some(object) = value.as_object_mut() {
-                object.insert("citation".into(), citation.json(lang));
-            }
-            escape::json(&value).ok()?
-        }
+        CopyFormat::Json => escape::json(&json_value(data, target, lang)?).ok()?,
     })
+}
+
+/// The entry as the JSON copy gives it: the dataset object with its citation
+/// as fields (and, for a region, its organisations and cities).
+pub fn json_value(data: &Dataset, target: &Target, lang: Lang) -> Option<serde_json::Value> {
+    let citation = Citation::of(data, target, lang)?;
+    let mut value = match target {
+        Target::Region(code) => region_json(data, code)?,
+        Target::Organisation(id) => serde_json::to_value(data.organisation(id)?).ok()?,
+        Target::City(id) => serde_json::to_value(data.cities.iter().find(|c| &c.id == id)?).ok()?,
+        Target::Funding(id) => {
+            serde_json::to_value(data.funding.iter().find(|f| &f.id == id)?).ok()?
+        }
+        Target::Article(n) => serde_json::to_value(data.article(n)?).ok()?,
+    };
+    if let Some(object) = value.as_object_mut() {
+        object.insert("citation".into(), citation.json(lang));
+    }
+    Some(value)
 }
 
 /// A region as JSON, with its figures (the data dictionary's fields), its

@@ -127,9 +127,10 @@ mouse = true
 # several keys. An entry with a key that cannot be read changes nothing.
 # Actions: quit, back, next_pane, previous_pane, focus_regions, focus_organisations,
 # focus_headcounts, focus_articles, focus_funding, up, down, page_up, page_down,
-# first, last, left, right, open, search, copy, copy_menu, star, language, theme,
-# help, filter_help, letter, suspend, find, next_match, previous_match, map,
-# map_measure, city_labels, zoom_in, zoom_out, zoom_corridor, map_panel.
+# first, last, left, right, open, search, copy, copy_menu, star, copy_starred,
+# language, theme, help, filter_help, letter, suspend, find, next_match,
+# previous_match, map, map_measure, city_labels, zoom_in, zoom_out, zoom_corridor,
+# map_panel.
 [keys]
 # quit = "q"
 # down = ["j", "down"]

@@ -201,6 +201,18 @@ pub fn load(path: &Path) -> (State, Option<Message>) {
     }
 }
 
+/// The state as its file holds it, for a reader that changes nothing (the
+/// command line's `starred`): no file is the defaults; a file that cannot be
+/// read or used is left where it is, for the explorer to set aside and say why.
+pub fn peek(path: &Path) -> Result<State, Message> {
+    match read(path) {
+        Read::State(state) => Ok(state),
+        Read::Unreadable(_) | Read::Unusable(_) => {
+            Err(Message::new(Text::StarredNotRead).in_file(path.display()))
+        }
+    }
+}
+
 /// The state a session starts from, what to tell the user, and whether the
 /// session may write the file at all.
 #[derive(Debug)]

@@ -9,8 +9,8 @@ use unicode_width::UnicodeWidthStr;
 
 use super::theme::Theme;
 use super::{clean, fit, pane_block, path_title, popup};
-use crate::app::App;
 use crate::app::help_rows::{HelpRow, HelpView, help_rows};
+use crate::app::{App, Copied, Overlay};
 use crate::present::detail::Detail;
 
 pub fn render_detail(buf: &mut Buffer, area: Rect, app: &App, theme: &Theme) {
@@ -253,7 +253,14 @@ pub fn render_copy_menu(buf: &mut Buffer, area: Rect, app: &App, selected: usize
         height,
     };
     ratatui::widgets::Widget::render(ratatui::widgets::Clear, rect, buf);
-    let block = pane_block(format!("Y {}", s.copy_menu_title), true, theme);
+    let title = match &app.overlay {
+        Overlay::CopyMenu {
+            of: Copied::Starred,
+            ..
+        } => format!("★ {} ({})", s.sheet_menu_title, app.starred.len()),
+        _ => format!("Y {}", s.copy_menu_title),
+    };
+    let block = pane_block(title, true, theme);
     let inner = block.inner(rect);
     block.render(rect, buf);
     let items = s.copy_formats.iter().enumerate().map(|(n, name)| {

@@ -56,7 +56,7 @@ fn version_is_the_crate_version_on_every_subcommand() {
     let want = format!("pap-tui {}\n", env!("CARGO_PKG_VERSION"));
     assert_eq!(pap(&["--version"]).ok(), want);
     let names = subcommands();
-    assert_eq!(names.len(), 13, "{names:?}");
+    assert_eq!(names.len(), 14, "{names:?}");
     for name in &names {
         assert_eq!(pap(&[name, "--version"]).ok(), want, "{name} --version");
         assert_eq!(pap(&[name, "-V"]).ok(), want, "{name} -V");
@@ -98,6 +98,7 @@ fn data_is_offered_only_where_a_dataset_is_read() {
         let reads = [
             "search",
             "cite",
+            "starred",
             "regions",
             "organisations",
             "cities",
