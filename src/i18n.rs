@@ -2,7 +2,9 @@
 //! (`Message`, worded when shown), counted nouns, and the tables in `strings`
 //! and `messages`. The data itself stays in French. Imports nothing of the domain.
 
+mod action_words;
 mod dataset;
+mod detail_words;
 mod figure_words;
 mod help_words;
 mod hint_words;
@@ -11,14 +13,16 @@ mod messages;
 mod provenance_words;
 mod strings;
 
+pub use action_words::action_text;
 pub use dataset::DataText;
+pub use detail_words::{DETAIL_EN, DETAIL_FR, DetailLabels};
 pub use figure_words::FigureStrings;
 pub use help_words::help_text;
 pub use hint_words::{enter_text, help_extras, hint_text};
 pub use map_words::MapStrings;
 pub use messages::{Noun, Text};
 pub use provenance_words::{PROVENANCE_EN, PROVENANCE_FR, ProvenanceWords};
-pub use strings::{DETAIL_EN, DETAIL_FR, DetailLabels, EN, FR, Strings, action_text, part_text};
+pub use strings::{EN, FR, Strings, part_text};
 
 /// Interface language.
 #[derive(

@@ -96,21 +96,8 @@ pub fn find_number(value: u64, text: &str, dollars: bool) -> Option<Found> {
     })
 }
 
-/// The months as the letter writes them.
-const MONTHS: [&str; 12] = [
-    "janvier",
-    "février",
-    "mars",
-    "avril",
-    "mai",
-    "juin",
-    "juillet",
-    "août",
-    "septembre",
-    "octobre",
-    "novembre",
-    "décembre",
-];
+/// The months as the letter writes them: French, as the interface names them.
+const MONTHS: [&str; 12] = crate::i18n::FR.months;
 
 /// Year, month and day of an ISO 8601 date (`2019-08-12`).
 pub fn iso_date(text: &str) -> Option<(u64, usize, u64)> {
