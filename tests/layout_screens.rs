@@ -114,6 +114,29 @@ fn organisation_names_are_whole_at_120x40_for_every_region() {
     }
 }
 
+/// From 120×40, the articles' rows (each article's first line) are whole: the
+/// room a wide screen has goes to the pane that cut them, not to empty rows.
+#[test]
+fn the_articles_rows_are_whole_from_120x40() {
+    for lang in [Lang::En, Lang::Fr] {
+        for (width, height) in [(120, 40), (200, 60)] {
+            let app = lanaudiere(lang);
+            let mut ui = UiState::new(ThemeName::Dark);
+            let buf = draw(&app, &mut ui, width, height);
+            let pane = pane_lines(&buf, &ui, Pane::Articles);
+            let rows: Vec<&String> = pane.iter().take_while(|l| !l.starts_with('─')).collect();
+            let case = format!("{lang:?} {width}×{height}\n{}", text(&buf));
+            assert!(rows.iter().all(|l| !l.contains('…')), "a cut row: {case}");
+            let joined = rows.iter().map(|l| l.trim()).collect::<Vec<_>>().join(" ");
+            assert!(
+                joined.contains("Les renseignements personnels sont confidentiels")
+                    || joined.contains("Personal information is confidential"),
+                "article 53's first line not whole: {case}"
+            );
+        }
+    }
+}
+
 /// At 80×24, each pane that lists names, focused: no row of it cut. (The
 /// articles' rows are the first lines of long texts, shown whole under them.)
 #[test]

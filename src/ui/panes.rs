@@ -310,29 +310,44 @@ pub fn render_articles(buf: &mut Buffer, area: Rect, app: &App, ui: &mut UiState
     let title = format!("4 {}", s.pane_articles);
     let inner = frame_pane(buf, area, Pane::Articles, title, app, ui, theme);
     let width = inner.width as usize;
-    // Every article when it can, with the rule and a row of the selected
-    // one's text under them; the list scrolls otherwise.
-    let list_height = app
+    // Each article's first line, wrapped over at most a third of the pane
+    // where the columns are wide enough to read it.
+    let most = if width < 16 {
+        1
+    } else {
+        usize::from(inner.height / 3).max(1)
+    };
+    let rows: Vec<Vec<(String, String)>> = app
         .data
         .articles
-        .len()
-        .min((inner.height as usize).saturating_sub(2).max(1)) as u16;
+        .iter()
+        .map(|a| {
+            let first = a
+                .text
+                .as_deref()
+                .and_then(|t| t.lines().next())
+                .map_or_else(|| format!("({})", s.cited_only).into(), clean);
+            let star = star_mark(app, &Target::Article(a.number.clone()));
+            let text = format!("{star}{} {} — {}", s.article, clean(&a.number), first);
+            name_lines(&text, "", width, most).0
+        })
+        .collect();
+    // Every article when it can, with the rule and a row of the selected
+    // one's text under them; the list scrolls otherwise.
+    let lines: usize = rows.iter().map(Vec::len).sum();
+    let list_height = lines.min((inner.height as usize).saturating_sub(2).max(1)) as u16;
     let list = Rect {
         height: list_height.min(inner.height),
         ..inner
     };
     let window = Window::around(app.article, app.data.articles.len(), list.height);
     let items = window.rows().map(|r| {
-        let a = &app.data.articles[r];
         let style = row_style(app, Pane::Articles, r == app.article, theme.text, theme);
-        let first = a
-            .text
-            .as_deref()
-            .and_then(|t| t.lines().next())
-            .map_or_else(|| format!("({})", s.cited_only).into(), clean);
-        let star = star_mark(app, &Target::Article(a.number.clone()));
-        let text = format!("{star}{} {} — {}", s.article, clean(&a.number), first);
-        ListItem::new(Line::from(Span::styled(fit(&text, width), style))).style(style)
+        let lines: Vec<Line> = rows[r]
+            .iter()
+            .map(|(line, _)| Line::from(Span::styled(line.clone(), style)))
+            .collect();
+        ListItem::new(lines).style(style)
     });
     render_list(
         buf,
