@@ -4,24 +4,12 @@
 
 use std::path::{Path, PathBuf};
 
-use crate::support::{arg, pap, pap_env, write_dataset};
+use crate::support::{arg, files, pap, pap_env, write_dataset};
 
 /// A synthetic dataset of a few thousand organisations in `dir`.
 fn dataset(dir: &Path) -> PathBuf {
     let data = pap_tui::synthetic::dataset(3_000).expect("synthetic dataset");
     write_dataset(dir, "big.json", &data)
-}
-
-/// The names of the files in `dir`, sorted.
-fn files(dir: &Path) -> Vec<String> {
-    let mut names: Vec<String> = std::fs::read_dir(dir)
-        .into_iter()
-        .flatten()
-        .filter_map(Result::ok)
-        .map(|e| e.file_name().to_string_lossy().into_owned())
-        .collect();
-    names.sort();
-    names
 }
 
 fn search(data: &Path, cache: &Path, extra: &[&str]) -> crate::support::Run {

@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use std::process::{Child, Stdio};
 use std::time::{Duration, Instant};
 
-use crate::support::{arg, command, write_dataset};
+use crate::support::{arg, command, files, write_dataset};
 
 /// A dataset large enough that storing its index or exporting it takes a
 /// while, written once for the whole test run.
@@ -20,18 +20,6 @@ fn large_dataset() -> &'static Path {
             (dir, path)
         })
         .1
-}
-
-/// The names of the files in `dir`, sorted.
-fn files(dir: &Path) -> Vec<String> {
-    let mut names: Vec<String> = std::fs::read_dir(dir)
-        .into_iter()
-        .flatten()
-        .filter_map(Result::ok)
-        .map(|e| e.file_name().to_string_lossy().into_owned())
-        .collect();
-    names.sort();
-    names
 }
 
 fn is_temporary(name: &str) -> bool {

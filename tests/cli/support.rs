@@ -324,3 +324,15 @@ pub fn funding_rows(data: &Dataset) -> Vec<Vec<String>> {
     rows.push(vec!["Σ Total".to_string(), dollars(total)]);
     rows
 }
+
+/// The names of the files in `dir`, sorted.
+pub fn files(dir: &Path) -> Vec<String> {
+    let mut names: Vec<String> = std::fs::read_dir(dir)
+        .into_iter()
+        .flatten()
+        .filter_map(Result::ok)
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    names
+}
