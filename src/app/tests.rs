@@ -39,6 +39,18 @@ fn run(app: &mut App, actions: &[Action]) {
     }
 }
 
+/// Where the entry `id` stands among the open search box's hits.
+fn hit_position(app: &App, id: &str) -> usize {
+    let Overlay::Search(sb) = &app.overlay else {
+        panic!("search closed");
+    };
+    let index = app.index.clone().expect("index");
+    sb.hits
+        .iter()
+        .position(|h| index.entry(h.entry).id == id)
+        .unwrap_or_else(|| panic!("{id} is not a hit"))
+}
+
 fn type_text(app: &mut App, text: &str) {
     for c in text.chars() {
         act(app, Action::Input(c));

@@ -96,15 +96,7 @@ fn esc_from_a_letter_hit_returns_to_the_search_with_its_query_and_highlight() {
     let mut app = app();
     run(&mut app, &[Action::OpenSearch]);
     type_text(&mut app, "demande");
-    let Overlay::Search(sb) = &app.overlay else {
-        panic!("search closed");
-    };
-    let index = app.index.clone().expect("index");
-    let review = sb
-        .hits
-        .iter()
-        .position(|h| index.entry(h.entry).id == "review")
-        .expect("the review passage is a hit");
+    let review = hit_position(&app, "review");
     assert!(review > 0, "a highlight other than the first hit");
     run(&mut app, &vec![Action::Down; review]);
     run(&mut app, &[Action::Open]);
@@ -120,7 +112,7 @@ fn esc_from_a_letter_hit_returns_to_the_search_with_its_query_and_highlight() {
     };
     assert_eq!(sb.input, "demande");
     assert_eq!(sb.selected, review);
-    assert_eq!(index.entry(sb.hits[sb.selected].entry).id, "review");
+    assert_eq!(hit_position(&app, "review"), review);
     // Typing again starts from the first hit.
     type_text(&mut app, "r");
     let Overlay::Search(sb) = &app.overlay else {

@@ -24,15 +24,7 @@ fn a_letter_hit_opens_the_letter_at_its_passage_with_the_match_highlighted() {
     let mut app = app();
     run(&mut app, &[Action::OpenSearch]);
     type_text(&mut app, "trente");
-    let Overlay::Search(sb) = &app.overlay else {
-        panic!("search closed");
-    };
-    let index = app.index.clone().expect("index");
-    let review = sb
-        .hits
-        .iter()
-        .position(|h| index.entry(h.entry).id == "review")
-        .expect("the review passage is a hit");
+    let review = hit_position(&app, "review");
     run(&mut app, &vec![Action::Down; review]);
     run(&mut app, &[Action::Open]);
     assert_eq!(app.mode(), Mode::Letter);
