@@ -13,7 +13,6 @@ use criterion::{Criterion, criterion_group, criterion_main};
 use pap_tui::app::{Action, App, Pane};
 use pap_tui::data::Origin;
 use pap_tui::i18n::Lang;
-use pap_tui::ui::theme::ThemeName;
 use pap_tui::ui::{self, UiState};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
@@ -40,7 +39,7 @@ fn render(c: &mut Criterion) {
     for (name, mut app) in apps() {
         for (width, height) in [(120u16, 40u16), (200, 60)] {
             let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("terminal");
-            let mut state = UiState::new(ThemeName::Dark);
+            let mut state = UiState::default();
             group.bench_function(format!("main/{name}/{width}x{height}"), |b| {
                 b.iter(|| {
                     terminal
@@ -64,7 +63,7 @@ fn render(c: &mut Criterion) {
             }
         }
         let mut terminal = Terminal::new(TestBackend::new(120, 40)).expect("terminal");
-        let mut state = UiState::new(ThemeName::Dark);
+        let mut state = UiState::default();
         group.bench_function(format!("search/{name}/120x40"), |b| {
             b.iter(|| {
                 terminal
@@ -80,7 +79,7 @@ fn render(c: &mut Criterion) {
     map.update(Action::ToggleMap);
     for (width, height) in [(120u16, 40u16), (200, 60)] {
         let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("terminal");
-        let mut state = UiState::new(ThemeName::Dark);
+        let mut state = UiState::default();
         group.bench_function(format!("map/embedded/{width}x{height}"), |b| {
             b.iter(|| {
                 terminal

@@ -158,8 +158,9 @@ pub struct App {
     /// Rows that one page moves, from the terminal height.
     pub page: usize,
     pub running: bool,
-    /// The theme in force, and whether the user chose it with `T` (then it
-    /// is remembered and drawn; otherwise the one the loop started with is).
+    /// The theme drawn, the one place it is kept: the config's (given with
+    /// [`Msg::Theme`]) until the user chooses one with `T`, which is then
+    /// remembered (`theme_chosen`) and wins over the config's.
     pub theme: crate::store::config::ThemeName,
     pub theme_chosen: bool,
     /// Starred entries, in the letter's order (not the order of starring).

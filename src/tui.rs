@@ -209,7 +209,7 @@ fn run_on(mut app: App, options: Options, screen: Screen) -> Result<Exit, TuiErr
     app.update(Msg::Theme(options.theme));
     let mut lp = Loop {
         terminal,
-        ui: UiState::new(options.theme),
+        ui: UiState::default(),
         worker: SearchWorker::spawn(
             Arc::clone(&app.data),
             app.index.clone(),

@@ -23,7 +23,7 @@ use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 use crate::app::{App, Overlay, Pane};
 use crate::data::Origin;
-use theme::{Theme, ThemeName};
+use theme::Theme;
 
 /// The smallest terminal the explorer draws in; below it, a message.
 pub const MIN_WIDTH: u16 = 60;
@@ -36,7 +36,6 @@ const PANES: usize = Pane::ALL.len();
 /// where each pane was drawn (for the mouse).
 #[derive(Debug, Clone, Default)]
 pub struct UiState {
-    pub theme: Option<Theme>,
     /// Each pane's list as ratatui's `List` left it: the first row on screen.
     lists: [ListState; PANES],
     /// Inner area of each pane on the last frame, for mouse clicks.
@@ -56,17 +55,6 @@ pub struct UiState {
 }
 
 impl UiState {
-    pub fn new(theme: ThemeName) -> UiState {
-        UiState {
-            theme: Some(Theme::new(theme)),
-            ..UiState::default()
-        }
-    }
-
-    fn theme(&self) -> Theme {
-        self.theme.unwrap_or_else(|| Theme::new(ThemeName::Dark))
-    }
-
     /// The region of the geography under a screen position of the last map drawn.
     pub fn map_hit(&self, x: u16, y: u16) -> Option<usize> {
         let area = self.map_area;
@@ -122,12 +110,7 @@ pub fn render(frame: &mut Frame, app: &App, ui: &mut UiState) {
         ui.areas = [Rect::default(); PANES];
         return;
     }
-    // A theme chosen with `T` is drawn; otherwise the one the loop started with.
-    let theme = if app.theme_chosen {
-        Theme::new(app.theme)
-    } else {
-        ui.theme()
-    };
+    let theme = Theme::new(app.theme);
     if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
         render_too_small(frame.buffer_mut(), area, app, &theme);
         ui.areas = [Rect::default(); PANES];
@@ -511,7 +494,7 @@ mod tests {
         use crate::app::hints::{every_context, hints};
         use crate::i18n::Lang;
         let table = crate::keys::table::bindings();
-        let theme = Theme::new(ThemeName::Dark);
+        let theme = Theme::new(theme::ThemeName::Dark);
         for context in every_context() {
             for lang in [Lang::En, Lang::Fr] {
                 let said = hints(&table, context, lang);
@@ -559,7 +542,7 @@ mod tests {
         }
         let app = App::new(data, Origin::Embedded, Lang::En);
         let mut terminal = Terminal::new(TestBackend::new(120, 40)).expect("terminal");
-        let mut ui = UiState::new(ThemeName::Dark);
+        let mut ui = UiState::default();
         terminal
             .draw(|frame| render(frame, &app, &mut ui))
             .expect("draw");

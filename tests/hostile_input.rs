@@ -10,7 +10,6 @@ use std::process::{Command, Output};
 use pap_tui::app::App;
 use pap_tui::data::{self, DataError, Dataset, Origin};
 use pap_tui::i18n::Lang;
-use pap_tui::ui::theme::ThemeName;
 use pap_tui::ui::{self, UiState};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
@@ -116,7 +115,7 @@ fn invisible_dataset() -> Dataset {
 
 fn screen(app: &App, width: u16, height: u16) -> String {
     let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("terminal");
-    let mut ui = UiState::new(ThemeName::Dark);
+    let mut ui = UiState::default();
     terminal
         .draw(|frame| ui::render(frame, app, &mut ui))
         .expect("draw");

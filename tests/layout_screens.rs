@@ -7,7 +7,6 @@ use pap_tui::app::{Action, App, Effect, FIRST_REGION_ROW, Msg, Pane};
 use pap_tui::data;
 use pap_tui::i18n::Lang;
 use pap_tui::search::Searcher;
-use pap_tui::ui::theme::ThemeName;
 use pap_tui::ui::{self, UiState};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
@@ -78,7 +77,7 @@ fn a_selected_region_at_every_size_in_both_languages() {
     for (lang, name) in [(Lang::En, "en"), (Lang::Fr, "fr")] {
         let app = lanaudiere(lang);
         for (w, h) in [(60, 16), (80, 24), (120, 40), (200, 60)] {
-            let buf = draw(&app, &mut UiState::new(ThemeName::Dark), w, h);
+            let buf = draw(&app, &mut UiState::default(), w, h);
             insta::assert_snapshot!(format!("lanaudiere_{name}_{w}x{h}"), text(&buf));
         }
     }
@@ -99,7 +98,7 @@ fn organisation_names_are_whole_at_120x40_for_every_region() {
                 actions.push(Action::Focus(focus));
                 let app = with(lang, &actions);
                 assert_eq!(app.region, row);
-                let mut ui = UiState::new(ThemeName::Dark);
+                let mut ui = UiState::default();
                 let buf = draw(&app, &mut ui, 120, 40);
                 let pane = pane_lines(&buf, &ui, Pane::Organisations);
                 let case = format!("{lang:?}, region {region}, {focus:?}\n{}", text(&buf));
@@ -121,7 +120,7 @@ fn the_articles_rows_are_whole_from_120x40() {
     for lang in [Lang::En, Lang::Fr] {
         for (width, height) in [(120, 40), (200, 60)] {
             let app = lanaudiere(lang);
-            let mut ui = UiState::new(ThemeName::Dark);
+            let mut ui = UiState::default();
             let buf = draw(&app, &mut ui, width, height);
             let pane = pane_lines(&buf, &ui, Pane::Articles);
             let rows: Vec<&String> = pane.iter().take_while(|l| !l.starts_with('─')).collect();
@@ -152,7 +151,7 @@ fn the_focused_pane_is_whole_at_80x24() {
             actions.extend(vec![Action::Down; 15]);
             actions.push(Action::Focus(pane));
             let app = with(lang, &actions);
-            let mut ui = UiState::new(ThemeName::Dark);
+            let mut ui = UiState::default();
             let buf = draw(&app, &mut ui, 80, 24);
             let rows = pane_lines(&buf, &ui, pane);
             let case = format!("{lang:?} {pane:?}\n{}", text(&buf));
@@ -169,7 +168,7 @@ fn the_focused_pane_is_whole_at_80x24() {
     actions.extend("lanaudiere".chars().map(Action::Input));
     actions.extend([Action::Open, Action::Focus(Pane::Organisations)]);
     let app = with(Lang::Fr, &actions);
-    let buf = draw(&app, &mut UiState::new(ThemeName::Dark), 80, 24);
+    let buf = draw(&app, &mut UiState::default(), 80, 24);
     insta::assert_snapshot!("lanaudiere_organisations_fr_80x24", text(&buf));
 }
 
@@ -184,7 +183,7 @@ fn a_resize_keeps_the_top_rows_and_the_selection() {
     actions.extend(vec![Action::Down; FIRST_REGION_ROW + 15 - 1]);
     let app = with(Lang::En, &actions);
     let regions = |buf: &Buffer, ui: &UiState| pane_lines(buf, ui, Pane::Regions);
-    let mut ui = UiState::new(ThemeName::Dark);
+    let mut ui = UiState::default();
 
     let small = regions(&draw(&app, &mut ui, 80, 24), &ui);
     assert!(small.iter().any(|l| l.starts_with("16 Montérégie")));
@@ -214,12 +213,12 @@ fn a_resize_keeps_the_top_rows_and_the_selection() {
 #[test]
 fn the_position_counts_what_the_title_counts() {
     let app = lanaudiere(Lang::En);
-    let screen = text(&draw(&app, &mut UiState::new(ThemeName::Dark), 120, 40));
+    let screen = text(&draw(&app, &mut UiState::default(), 120, 40));
     assert!(screen.contains("1 Regions (17)"), "{screen}");
     assert!(screen.contains(" 14/17 ┛"), "{screen}");
     assert!(!screen.contains("/19"), "{screen}");
     let app = with(Lang::En, &[]);
-    let screen = text(&draw(&app, &mut UiState::new(ThemeName::Dark), 120, 40));
+    let screen = text(&draw(&app, &mut UiState::default(), 120, 40));
     assert!(
         !screen.contains("/19") && !screen.contains("/17 ┛"),
         "{screen}"
@@ -230,7 +229,7 @@ fn the_position_counts_what_the_title_counts() {
 #[test]
 fn a_click_on_a_wrapped_name_finds_its_row() {
     let app = lanaudiere(Lang::En);
-    let mut ui = UiState::new(ThemeName::Dark);
+    let mut ui = UiState::default();
     let buf = draw(&app, &mut ui, 120, 40);
     let area = ui.areas[index(Pane::Organisations)];
     let rows = pane_lines(&buf, &ui, Pane::Organisations);
@@ -256,7 +255,7 @@ fn a_click_on_a_wrapped_name_finds_its_row() {
 fn the_organisations_title_keeps_its_count() {
     let app = with(Lang::En, &[]);
     for width in [80, 100, 120] {
-        let screen = text(&draw(&app, &mut UiState::new(ThemeName::Dark), width, 30));
+        let screen = text(&draw(&app, &mut UiState::default(), width, 30));
         assert!(screen.contains("(58)"), "{screen}");
     }
 }

@@ -2,7 +2,7 @@
 //! and without colour, compared with insta snapshots, and the styles that say
 //! which region is selected and which have no organisation.
 
-use pap_tui::app::{Action, App};
+use pap_tui::app::{Action, App, Msg};
 use pap_tui::data;
 use pap_tui::i18n::Lang;
 use pap_tui::ui::theme::ThemeName;
@@ -14,7 +14,7 @@ use ratatui::layout::Rect;
 use ratatui::style::{Color, Modifier};
 
 mod support;
-use support::screen::{draw, styled, text};
+use support::screen::{draw, draw_in, styled, text};
 
 fn map(lang: Lang, actions: &[Action]) -> App {
     let loaded = data::load(None).expect("embedded");
@@ -32,9 +32,10 @@ fn to_outaouais() -> Vec<Action> {
 }
 
 /// The map drawn, with the area of its regions (left of the side panel).
-fn draw_map(app: &App, width: u16, height: u16, theme: ThemeName) -> (Buffer, Rect) {
+fn draw_map(app: &mut App, width: u16, height: u16, theme: ThemeName) -> (Buffer, Rect) {
+    app.update(Msg::Theme(theme));
     let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("terminal");
-    let mut ui = UiState::new(theme);
+    let mut ui = UiState::default();
     terminal
         .draw(|frame| ui::render(frame, app, &mut ui))
         .expect("draw");
@@ -70,9 +71,9 @@ fn every_map_label_cell_reads_on_its_own_background() {
     ];
     for (w, h) in [(80, 24), (120, 40), (200, 60)] {
         for (view, actions) in &views {
-            let app = map(Lang::En, actions);
+            let mut app = map(Lang::En, actions);
             for theme in [ThemeName::Dark, ThemeName::Light] {
-                let (buf, area) = draw_map(&app, w, h, theme);
+                let (buf, area) = draw_map(&mut app, w, h, theme);
                 let cells = label_cells(&buf, area);
                 assert!(cells.len() > 10, "{view} {w}x{h}: {} labels", cells.len());
                 for (x, y) in cells {
@@ -88,7 +89,7 @@ fn every_map_label_cell_reads_on_its_own_background() {
                     );
                 }
             }
-            let (buf, area) = draw_map(&app, w, h, ThemeName::Mono);
+            let (buf, area) = draw_map(&mut app, w, h, ThemeName::Mono);
             for (x, y) in label_cells(&buf, area) {
                 let cell = &buf[(x, y)];
                 assert_eq!((cell.fg, cell.bg), (Color::Reset, Color::Reset));
@@ -102,8 +103,8 @@ fn every_map_label_cell_reads_on_its_own_background() {
 /// legend has one level a value, never the same range twice.
 #[test]
 fn the_legend_of_a_small_measure_has_one_level_a_value() {
-    let app = map(Lang::En, &[Action::CycleMeasure, Action::CycleMeasure]);
-    let (buf, area) = draw_map(&app, 120, 40, ThemeName::Dark);
+    let mut app = map(Lang::En, &[Action::CycleMeasure, Action::CycleMeasure]);
+    let (buf, area) = draw_map(&mut app, 120, 40, ThemeName::Dark);
     let screen = text(&buf);
     let legend: Vec<String> = screen
         .lines()
@@ -126,7 +127,7 @@ fn the_legend_of_a_small_measure_has_one_level_a_value() {
 fn the_attribution_fits_one_line_at_every_size() {
     for (w, h) in [(60, 16), (80, 24), (120, 40), (200, 60)] {
         for lang in [Lang::En, Lang::Fr] {
-            let buf = draw(&map(lang, &[]), w, h, ThemeName::Dark);
+            let buf = draw(&map(lang, &[]), w, h);
             let screen = text(&buf);
             let border = screen.lines().nth(usize::from(h) - 2).unwrap_or_default();
             assert!(
@@ -141,9 +142,9 @@ fn the_attribution_fits_one_line_at_every_size() {
 /// `p` hides the side panel: the map takes the whole width.
 #[test]
 fn p_gives_the_side_panel_to_the_map() {
-    let with = draw_map(&map(Lang::En, &[]), 80, 24, ThemeName::Dark).1;
+    let with = draw_map(&mut map(Lang::En, &[]), 80, 24, ThemeName::Dark).1;
     let without = draw_map(
-        &map(Lang::En, &[Action::ToggleMapPanel]),
+        &mut map(Lang::En, &[Action::ToggleMapPanel]),
         80,
         24,
         ThemeName::Dark,
@@ -158,8 +159,8 @@ fn p_gives_the_side_panel_to_the_map() {
 fn the_map_with_its_colours_at_every_size() {
     for (w, h) in [(60, 16), (80, 24), (120, 40), (200, 60)] {
         for (lang, name) in [(Lang::En, "en"), (Lang::Fr, "fr")] {
-            let app = map(lang, &[Action::ZoomCorridor]);
-            let (buf, area) = draw_map(&app, w, h, ThemeName::Dark);
+            let mut app = map(lang, &[Action::ZoomCorridor]);
+            let (buf, area) = draw_map(&mut app, w, h, ThemeName::Dark);
             insta::assert_snapshot!(format!("map_corridor_{name}_{w}x{h}"), text(&buf));
             insta::assert_snapshot!(
                 format!("map_corridor_styled_{name}_{w}x{h}"),
@@ -174,11 +175,11 @@ fn the_map_in_both_languages_and_in_mono() {
     for (w, h) in [(80, 24), (120, 40)] {
         for (lang, name) in [(Lang::En, "en"), (Lang::Fr, "fr")] {
             let app = map(lang, &to_outaouais());
-            let buf = draw(&app, w, h, ThemeName::Dark);
+            let buf = draw(&app, w, h);
             insta::assert_snapshot!(format!("map_{name}_{w}x{h}"), text(&buf));
         }
-        let app = map(Lang::En, &to_outaouais());
-        let buf = draw(&app, w, h, ThemeName::Mono);
+        let mut app = map(Lang::En, &to_outaouais());
+        let buf = draw_in(&mut app, w, h, ThemeName::Mono);
         insta::assert_snapshot!(format!("map_mono_{w}x{h}"), text(&buf));
     }
 }
@@ -187,9 +188,9 @@ fn the_map_in_both_languages_and_in_mono() {
 /// the selected region, by their styles.
 #[test]
 fn empty_regions_are_a_pattern_and_the_selection_shows_without_colour() {
-    let app = map(Lang::En, &to_outaouais());
-    let colour = draw(&app, 120, 40, ThemeName::Dark);
-    let mono = draw(&app, 120, 40, ThemeName::Mono);
+    let mut app = map(Lang::En, &to_outaouais());
+    let colour = draw(&app, 120, 40);
+    let mono = draw_in(&mut app, 120, 40, ThemeName::Mono);
     // Outaouais has no organisation: its cells carry the pattern, not a shade.
     let pattern = |buf: &Buffer| buf.content().iter().filter(|c| c.symbol() == "╳").count();
     assert!(pattern(&colour) > 50 && pattern(&mono) > 50);
@@ -221,7 +222,7 @@ fn a_click_on_gatineaus_cell_selects_outaouais() {
     use crossterm::event::{Event, KeyModifiers, MouseButton, MouseEvent, MouseEventKind};
     let mut app = map(Lang::En, &[]);
     let mut terminal = Terminal::new(TestBackend::new(120, 40)).expect("terminal");
-    let mut ui = UiState::new(ThemeName::Dark);
+    let mut ui = UiState::default();
     terminal
         .draw(|frame| ui::render(frame, &app, &mut ui))
         .expect("draw");
@@ -251,7 +252,7 @@ fn a_click_on_gatineaus_cell_selects_outaouais() {
 #[test]
 fn the_help_opened_on_the_map_starts_with_its_keys_and_ends_with_the_credits() {
     let app = map(Lang::En, &[Action::ToggleHelp]);
-    let screen = text(&draw(&app, 80, 24, ThemeName::Dark));
+    let screen = text(&draw(&app, 80, 24));
     for keys in [
         "city names",
         "zoom out",
@@ -261,7 +262,7 @@ fn the_help_opened_on_the_map_starts_with_its_keys_and_ends_with_the_credits() {
         assert!(screen.contains(keys), "{keys}: {screen}");
     }
     let app = map(Lang::En, &[Action::ToggleHelp, Action::Last]);
-    let screen = text(&draw(&app, 80, 24, ThemeName::Dark));
+    let screen = text(&draw(&app, 80, 24));
     assert!(screen.contains("Map: credits"), "{screen}");
     assert!(screen.contains("GeoNames"), "{screen}");
 }

@@ -15,7 +15,6 @@ use pap_tui::data::{self, DataError, Dataset, EMBEDDED_JSON, Origin};
 use pap_tui::i18n::Lang;
 use pap_tui::keys::table::{self, Mode};
 use pap_tui::search::{Index, Query, Searcher};
-use pap_tui::ui::theme::ThemeName;
 use pap_tui::ui::{self, UiState};
 use proptest::collection::vec;
 use proptest::prelude::*;
@@ -473,7 +472,7 @@ fn explore(
     let mut size = start;
     let mut terminal = Terminal::new(TestBackend::new(size.0, size.1))
         .map_err(|e| TestCaseError::fail(e.to_string()))?;
-    let mut ui = UiState::new(ThemeName::Dark);
+    let mut ui = UiState::default();
     app.update(Action::Resize(size.0, size.1));
     check_app(&app, index, &worker)?;
     draw(&mut terminal, &app, &mut ui, size)?;
@@ -871,7 +870,7 @@ fn typing_a_suffix_after_a_separator_finds_what_a_fresh_search_finds() {
 #[test]
 fn zero_size_frame_forgets_the_panes() {
     let app = App::new(embedded().clone(), Origin::Embedded, Lang::En);
-    let mut ui = UiState::new(ThemeName::Dark);
+    let mut ui = UiState::default();
     let mut terminal = Terminal::new(TestBackend::new(80, 24)).expect("terminal");
     terminal
         .draw(|f| ui::render(f, &app, &mut ui))

@@ -10,7 +10,7 @@ use ratatui::buffer::Buffer;
 use ratatui::style::{Color, Modifier};
 
 mod support;
-use support::screen::{draw, text};
+use support::screen::{draw, draw_in, text};
 
 fn app(lang: Lang) -> App {
     let loaded = data::load(None).expect("embedded");
@@ -34,7 +34,7 @@ fn with(lang: Lang, actions: &[Action]) -> App {
 }
 
 fn snapshot(name: &str, app: &App, width: u16, height: u16) {
-    let buf = draw(app, width, height, ThemeName::Dark);
+    let buf = draw(app, width, height);
     insta::assert_snapshot!(format!("{name}_{width}x{height}"), text(&buf));
 }
 
@@ -80,7 +80,7 @@ fn overlays() {
 #[test]
 fn outaouais_is_visibly_empty_with_its_city() {
     let app = with(Lang::En, &vec![Action::Down; 7]);
-    let screen = text(&draw(&app, 120, 40, ThemeName::Dark));
+    let screen = text(&draw(&app, 120, 40));
     assert!(screen.contains("No organisation of this"), "{screen}");
     assert!(screen.contains("Gatineau — 63"), "{screen}");
     snapshot("outaouais", &app, 120, 40);
@@ -100,7 +100,7 @@ fn too_small_shows_a_message_and_never_panics() {
         (60, 16),
         (300, 100),
     ] {
-        let buf = draw(&app, w, h, ThemeName::Dark);
+        let buf = draw(&app, w, h);
         if w >= 12 && h >= 3 && (w < 60 || h < 16) {
             assert!(text(&buf).contains("Agrandissez"), "{w}x{h}");
         }
@@ -125,7 +125,7 @@ fn row_of(buf: &Buffer, needle: &str) -> u16 {
 
 #[test]
 fn withheld_counts_are_drawn_as_redaction_blocks_never_zero() {
-    let buf = draw(&app(Lang::Fr), 120, 40, ThemeName::Dark);
+    let buf = draw(&app(Lang::Fr), 120, 40);
     let screen = text(&buf);
     for city in ["Longueuil", "Montréal", "Terrebonne"] {
         let y = row_of(&buf, &format!("  {city} "));
@@ -159,9 +159,9 @@ fn withheld_counts_are_drawn_as_redaction_blocks_never_zero() {
 
 #[test]
 fn the_selected_row_is_reversed_with_and_without_colour() {
-    let app = with(Lang::En, &vec![Action::Down; 14]);
+    let mut app = with(Lang::En, &vec![Action::Down; 14]);
     for theme in [ThemeName::Dark, ThemeName::Mono] {
-        let buf = draw(&app, 120, 40, theme);
+        let buf = draw_in(&mut app, 120, 40, theme);
         let y = row_of(&buf, "14 Lanaudière");
         let cell = &buf[(2, y)];
         assert!(
@@ -176,8 +176,8 @@ fn the_selected_row_is_reversed_with_and_without_colour() {
 
 #[test]
 fn mono_theme_draws_no_colour() {
-    let app = type_text(Lang::En, "montreal");
-    let buf = draw(&app, 120, 40, ThemeName::Mono);
+    let mut app = type_text(Lang::En, "montreal");
+    let buf = draw_in(&mut app, 120, 40, ThemeName::Mono);
     for cell in buf.content() {
         assert_eq!((cell.fg, cell.bg), (Color::Reset, Color::Reset), "{cell:?}");
     }
@@ -186,7 +186,7 @@ fn mono_theme_draws_no_colour() {
 #[test]
 fn search_highlights_the_matched_letters() {
     let app = type_text(Lang::En, "montreal");
-    let buf = draw(&app, 120, 40, ThemeName::Dark);
+    let buf = draw(&app, 120, 40);
     let y = row_of(&buf, "city");
     let line: Vec<(String, bool)> = (0..buf.area.width)
         .map(|x| {
@@ -218,7 +218,7 @@ fn letter_at_safima(lang: Lang) -> App {
 fn the_letter_numbers_its_lines_and_marks_the_passage() {
     let app = letter_at_safima(Lang::En);
     snapshot("letter_safima", &app, 120, 40);
-    let buf = draw(&app, 120, 40, ThemeName::Dark);
+    let buf = draw(&app, 120, 40);
     let screen = text(&buf);
     let y = row_of(&buf, "(SAFIMA)");
     let line = screen.lines().nth(y as usize).unwrap_or_default();
@@ -236,13 +236,13 @@ fn the_letter_search_highlights_its_matches_and_the_current_one() {
     let typing = with(Lang::Fr, &actions);
     snapshot("letter_search_fr", &typing, 80, 24);
     actions.extend([Action::Open, Action::NextMatch]);
-    let app = with(Lang::En, &actions);
-    let buf = draw(&app, 120, 40, ThemeName::Dark);
+    let mut app = with(Lang::En, &actions);
+    let buf = draw(&app, 120, 40);
     let screen = text(&buf);
     assert!(screen.contains("\"montreal\" 2/"), "{screen}");
     // The current match reversed, the others underlined; both without colour too.
     for theme in [ThemeName::Dark, ThemeName::Mono] {
-        let buf = draw(&app, 120, 40, theme);
+        let buf = draw_in(&mut app, 120, 40, theme);
         let styled = |needle: &str| {
             let y = row_of(&buf, needle);
             let x = (0..buf.area.width)
@@ -267,7 +267,7 @@ fn a_detail_highlights_the_source_line_under_the_cursor() {
     actions.extend("safima".chars().map(Action::Input));
     actions.extend([Action::Open, Action::Open, Action::Up]);
     let app = with(Lang::En, &actions);
-    let buf = draw(&app, 120, 40, ThemeName::Dark);
+    let buf = draw(&app, 120, 40);
     let y = row_of(&buf, "l. 197");
     let x = (0..buf.area.width)
         .find(|&x| buf[(x, y)].symbol() == "l")
@@ -290,7 +290,7 @@ fn underlined(buf: &Buffer, y: u16) -> String {
 fn search_shows_the_field_that_matched() {
     let app = type_text(Lang::En, "lanaud");
     snapshot("search_lanaud", &app, 120, 40);
-    let buf = draw(&app, 120, 40, ThemeName::Dark);
+    let buf = draw(&app, 120, 40);
     // SAFIMA is in Lanaudière: its row says so, with the letters highlighted.
     let y = row_of(&buf, "Service d'aide à la famille");
     let row = text(&buf)
@@ -309,12 +309,7 @@ fn search_shows_the_field_that_matched() {
 #[test]
 fn a_search_with_no_hit_says_what_to_try() {
     snapshot("search_no_hits_fr", &type_text(Lang::Fr, "zzqqxxj"), 80, 24);
-    let screen = text(&draw(
-        &type_text(Lang::En, "zzqqxxj"),
-        120,
-        40,
-        ThemeName::Dark,
-    ));
+    let screen = text(&draw(&type_text(Lang::En, "zzqqxxj"), 120, 40));
     assert!(screen.contains("No match for \"zzqqxxj\"."), "{screen}");
     assert!(
         screen.contains("'word for exact text, or Esc to clear"),
@@ -327,10 +322,10 @@ fn a_search_with_no_hit_says_what_to_try() {
 fn the_preview_shows_from_100_columns_and_follows_the_cursor() {
     let app = type_text(Lang::En, "montreal");
     // The first hit is the region Montréal; its detail has its headcounts.
-    let wide = text(&draw(&app, 100, 30, ThemeName::Dark));
+    let wide = text(&draw(&app, 100, 30));
     assert!(wide.contains("│ Montréal"), "{wide}");
     assert!(wide.contains("Source (OCR)"), "{wide}");
-    let narrow = text(&draw(&app, 99, 30, ThemeName::Dark));
+    let narrow = text(&draw(&app, 99, 30));
     assert!(!narrow.contains("Source (OCR)"), "{narrow}");
     assert!(!narrow.contains("│ Montréal"), "{narrow}");
     // One step down, the city: its withheld count and the articles, at once.
@@ -339,7 +334,7 @@ fn the_preview_shows_from_100_columns_and_follows_the_cursor() {
     actions.push(Action::Down);
     let city = with(Lang::En, &actions);
     snapshot("search_preview_city", &city, 120, 40);
-    let screen = text(&draw(&city, 120, 40, ThemeName::Dark));
+    let screen = text(&draw(&city, 120, 40));
     assert!(screen.contains("█ withheld — s. 53, 54"), "{screen}");
     assert!(screen.contains("Source (OCR)"), "{screen}");
 }
@@ -362,12 +357,12 @@ fn starred_entries_carry_a_star_in_their_pane_the_detail_and_the_list() {
             Action::ToggleStar,
         ],
     );
-    let screen = text(&draw(&app, 120, 40, ThemeName::Dark));
+    let screen = text(&draw(&app, 120, 40));
     assert!(screen.contains("★ Montréal"), "{screen}");
     assert!(screen.contains("★ Article 1 "), "{screen}");
     assert!(screen.contains("Starred: Article 1"), "{screen}");
     app.update(Action::Open);
-    let screen = text(&draw(&app, 120, 40, ThemeName::Dark));
+    let screen = text(&draw(&app, 120, 40));
     assert!(screen.contains("★ Article — Article 1"), "{screen}");
     app.update(Action::Back);
     for a in [Action::Focus(Pane::Regions), Action::First, Action::Open] {
@@ -381,7 +376,7 @@ fn every_list_says_where_it_is_and_keeps_the_total_and_legal_basis_in_view() {
     for (w, h) in [(60, 16), (80, 24)] {
         for lang in [Lang::En, Lang::Fr] {
             let app = with(lang, &[Action::Focus(Pane::Headcounts), Action::Last]);
-            let screen = text(&draw(&app, w, h, ThemeName::Dark));
+            let screen = text(&draw(&app, w, h));
             let case = format!("{w}×{h} {lang:?}\n{screen}");
             // The last city, its legal basis, the total under it, and the
             // position with the mark of rows above.
@@ -413,7 +408,7 @@ fn every_list_says_where_it_is_and_keeps_the_total_and_legal_basis_in_view() {
 fn the_funding_table_is_on_the_main_screen() {
     for (w, h) in [(80, 24), (120, 40)] {
         for lang in [Lang::En, Lang::Fr] {
-            let screen = text(&draw(&app(lang), w, h, ThemeName::Dark));
+            let screen = text(&draw(&app(lang), w, h));
             let total = if lang == Lang::En {
                 "$13,400"
             } else {
@@ -430,7 +425,7 @@ fn the_funding_table_is_on_the_main_screen() {
 #[test]
 fn counts_are_right_aligned_and_the_legal_basis_is_never_dimmed() {
     for theme in [ThemeName::Dark, ThemeName::Light, ThemeName::Mono] {
-        let buf = draw(&app(Lang::En), 120, 40, theme);
+        let buf = draw_in(&mut app(Lang::En), 120, 40, theme);
         let screen = text(&buf);
         // Every known count ends in the same column.
         let ends: Vec<usize> = ["Laval ", "Québec ", "Sherbrooke "]
@@ -463,11 +458,11 @@ fn counts_are_right_aligned_and_the_legal_basis_is_never_dimmed() {
 #[test]
 fn the_help_says_how_many_lines_are_out_of_sight() {
     let app = with(Lang::En, &[Action::ToggleHelp]);
-    let screen = text(&draw(&app, 80, 24, ThemeName::Dark));
+    let screen = text(&draw(&app, 80, 24));
     assert!(screen.contains("━ ↓ "), "{screen}");
     // At its end, the lines above are said and the last one is in view.
     let app = with(Lang::En, &[Action::ToggleHelp, Action::Last]);
-    let screen = text(&draw(&app, 80, 24, ThemeName::Dark));
+    let screen = text(&draw(&app, 80, 24));
     assert!(screen.contains("━ ↑ "), "{screen}");
     assert!(!screen.contains("━ ↓ "), "{screen}");
 }
@@ -480,7 +475,7 @@ fn the_help_filters_its_rows() {
     actions.extend("cop".chars().map(Action::Input));
     let app = with(Lang::En, &actions);
     snapshot("help_filter_cop", &app, 80, 24);
-    let screen = text(&draw(&app, 80, 24, ThemeName::Dark));
+    let screen = text(&draw(&app, 80, 24));
     assert!(screen.contains("/cop▏ "), "{screen}");
     assert!(screen.contains("copy every hit"), "{screen}");
     assert!(!screen.contains("next pane"), "{screen}");
@@ -489,7 +484,7 @@ fn the_help_filters_its_rows() {
     actions.push(Action::Open);
     let app = with(Lang::Fr, &actions);
     snapshot("help_filter_fr", &app, 80, 24);
-    let screen = text(&draw(&app, 80, 24, ThemeName::Dark));
+    let screen = text(&draw(&app, 80, 24));
     assert!(screen.contains("/precedent "), "{screen}");
     assert!(screen.contains("volet précédent"), "{screen}");
 }
@@ -513,7 +508,7 @@ fn the_selected_name_cut_in_its_pane_is_shown_whole() {
     let (w, h) = (60, 16);
     let app = with(Lang::En, &actions);
     snapshot("cut_name", &app, w, h);
-    let screen = text(&draw(&app, w, h, ThemeName::Dark));
+    let screen = text(&draw(&app, w, h));
     let rows: Vec<&str> = screen.lines().collect();
     assert!(rows.iter().any(|r| r.contains("┃Accueil ")));
     assert!(rows.iter().any(|r| r.contains("intégration des nou…┃")));
@@ -535,7 +530,7 @@ fn the_selected_name_cut_in_its_pane_is_shown_whole() {
         (&actions[..], 80, 24),
     ] {
         let app = with(Lang::En, actions);
-        let screen = text(&draw(&app, w, h, ThemeName::Dark));
+        let screen = text(&draw(&app, w, h));
         let rows: Vec<&str> = screen.lines().collect();
         assert!(
             rows[rows.len() - 2].contains('┘') || rows[rows.len() - 2].contains('┛'),
@@ -563,7 +558,7 @@ fn enter_says_what_it_does_in_the_copy_menu_and_on_the_map() {
         ),
     ] {
         for (actions, said) in [(&menu[..], copy), (&map[..], organisations)] {
-            let screen = text(&draw(&with(lang, actions), 80, 24, ThemeName::Dark));
+            let screen = text(&draw(&with(lang, actions), 80, 24));
             let status = screen.lines().last().unwrap_or_default();
             assert!(status.contains(said), "{lang:?}: {status}");
             assert!(
@@ -587,7 +582,7 @@ fn the_search_box_shows_the_highlighted_hits_place() {
             _ => panic!("the search box is open"),
         };
         assert!(total > 3, "{total}");
-        let screen = text(&draw(&app, 80, 24, ThemeName::Dark));
+        let screen = text(&draw(&app, 80, 24));
         assert!(
             screen.contains(&format!("— 3/{total} {word} ")),
             "{lang:?}: {screen}"
@@ -616,7 +611,7 @@ fn the_letter_footer_names_the_current_matchs_line() {
     } else {
         format!("{}–{}", ocr.first, ocr.last)
     };
-    let screen = text(&draw(&app, 120, 40, ThemeName::Dark));
+    let screen = text(&draw(&app, 120, 40));
     assert!(
         screen.contains(&format!("\"montreal\" 2/{matches} · l. {label} · ")),
         "l. {label}: {screen}"
@@ -629,7 +624,7 @@ fn the_letter_footer_names_the_current_matchs_line() {
         let mut round = actions.clone();
         round.push(Action::SetLanguage(lang));
         round.extend(vec![Action::NextMatch; matches - 1]);
-        let screen = text(&draw(&with(lang, &round), 120, 40, ThemeName::Dark));
+        let screen = text(&draw(&with(lang, &round), 120, 40));
         assert!(screen.contains(said), "{lang:?}: {screen}");
         assert!(
             screen.contains(&format!("\"montreal\" 1/{matches}"))
@@ -663,7 +658,7 @@ fn letter_through_lanaudiere(lang: Lang) -> App {
 fn the_overlays_title_shows_the_path_that_led_to_it() {
     for (lang, name) in [(Lang::En, "path_detail_en"), (Lang::Fr, "path_detail_fr")] {
         let app = letter_through_lanaudiere(lang);
-        let buf = draw(&app, 120, 40, ThemeName::Dark);
+        let buf = draw(&app, 120, 40);
         assert!(text(&buf).contains("Lanaudière › "), "{}", text(&buf));
         for (w, h) in [(80, 24), (120, 40)] {
             snapshot(name, &app, w, h);
@@ -672,11 +667,11 @@ fn the_overlays_title_shows_the_path_that_led_to_it() {
     let mut app = letter_through_lanaudiere(Lang::En);
     app.update(Action::First);
     app.update(Action::Open);
-    let buf = draw(&app, 120, 40, ThemeName::Dark);
+    let buf = draw(&app, 120, 40);
     let title = "Lanaudière › SAFIMA › d The letter (corrected transcription) · l. 197";
     assert!(text(&buf).contains(title), "{}", text(&buf));
     // At 80 columns the path is cut from its left, the title kept.
-    let buf = draw(&app, 80, 24, ThemeName::Dark);
+    let buf = draw(&app, 80, 24);
     let top = text(&buf)
         .lines()
         .find(|l| l.contains("d The letter"))

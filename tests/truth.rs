@@ -14,7 +14,6 @@ use pap_tui::app::{Action, App, Effect, FIRST_REGION_ROW, Pane};
 use pap_tui::data::{self, City, Dataset, Organisation, SourceLine, Withheld};
 use pap_tui::i18n::Lang;
 use pap_tui::present::{Detail, Target, copy, detail};
-use pap_tui::ui::theme::ThemeName;
 use proptest::prelude::*;
 use serde_json::Value;
 
@@ -143,7 +142,7 @@ fn app(data: &Dataset) -> App {
 /// The regions pane, drawn wide enough to show every region and its column.
 fn check_regions_pane(data: &Dataset, truth: &[RegionTruth]) {
     let app = app(data);
-    let screen = text(&draw(&app, 200, 60, ThemeName::Dark));
+    let screen = text(&draw(&app, 200, 60));
     for t in truth {
         // The name may be cut (`…`) when the column of figures is wide.
         let prefix = format!("┃{} ", t.code);
@@ -178,7 +177,7 @@ fn check_map(data: &Dataset, truth: &[RegionTruth]) {
     let (width, height) = (200u16, 70u16);
     for (i, t) in truth.iter().enumerate() {
         app.update(Action::SelectMapRegion(i));
-        let screen = text(&draw(&app, width, height, ThemeName::Dark));
+        let screen = text(&draw(&app, width, height));
         // The panel: the 30 columns inside the right border.
         let panel: Vec<String> = screen
             .lines()

@@ -11,7 +11,6 @@ use std::process::Command;
 use pap_tui::app::{Action, App, Effect, Msg};
 use pap_tui::i18n::Lang;
 use pap_tui::search::Searcher;
-use pap_tui::ui::theme::ThemeName;
 use pap_tui::ui::{self, UiState};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
@@ -51,7 +50,7 @@ fn quick_start_screen() -> String {
         }
     }
     let mut terminal = Terminal::new(TestBackend::new(120, 40)).expect("terminal");
-    let mut state = UiState::new(ThemeName::Dark);
+    let mut state = UiState::default();
     terminal
         .draw(|frame| ui::render(frame, &app, &mut state))
         .expect("draw");

@@ -1,20 +1,27 @@
 //! The explorer drawn into ratatui's `TestBackend`, and the screen as text.
 
-use pap_tui::app::App;
+use pap_tui::app::{App, Msg};
 use pap_tui::ui::theme::ThemeName;
 use pap_tui::ui::{self, UiState};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
 
-/// One frame of `app` at `width`×`height` in `theme`.
-pub fn draw(app: &App, width: u16, height: u16, theme: ThemeName) -> Buffer {
+/// One frame of `app` at `width`×`height`, in the theme it has (dark unless
+/// it was given another).
+pub fn draw(app: &App, width: u16, height: u16) -> Buffer {
     let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("terminal");
-    let mut ui = UiState::new(theme);
+    let mut ui = UiState::default();
     terminal
         .draw(|frame| ui::render(frame, app, &mut ui))
         .expect("draw");
     terminal.backend().buffer().clone()
+}
+
+/// One frame of `app` in `theme`, given to it as the config gives it.
+pub fn draw_in(app: &mut App, width: u16, height: u16, theme: ThemeName) -> Buffer {
+    app.update(Msg::Theme(theme));
+    draw(app, width, height)
 }
 
 /// The screen as text, one line per row, trailing spaces kept out.
