@@ -11,6 +11,7 @@ pub mod map_view;
 mod msg;
 mod navigation;
 mod search_box;
+mod selection;
 mod session;
 
 use std::sync::{Arc, OnceLock};
@@ -27,6 +28,7 @@ pub use letter_view::LetterView;
 pub use map_view::{MapView, Measure};
 pub use msg::{Msg, SharedIndex};
 pub use search_box::SearchBox;
+pub use selection::{Lists, Selection};
 
 /// The detail overlay: the entry shown, its detail, built when it is opened,
 /// and the highlighted cross-link, or the highlighted source line when the
@@ -140,18 +142,10 @@ pub struct App {
     /// a closed box's late answer never passes for the next box's.
     search_generation: u64,
     pub lang: Lang,
-    pub focus: Pane,
-    /// Row of the regions pane: `STARRED_ROW`, `ALL_ROW`, or
-    /// `FIRST_REGION_ROW + i` for `data.regions[i]`.
-    pub region: usize,
-    /// Index into `organisations`.
-    pub organisation: usize,
-    pub city: usize,
-    pub article: usize,
-    /// Row of the funding pane.
-    pub funding: usize,
-    /// Indices into `data.organisations` of the selected region's organisations.
-    pub organisations: Vec<usize>,
+    /// The main screen's panes: the focus and each pane's row. The regions
+    /// pane's row is `STARRED_ROW`, `ALL_ROW`, or `FIRST_REGION_ROW + i` for
+    /// `data.regions[i]`.
+    panes: Selection,
     pub overlay: Overlay,
     pub status: Option<Status>,
     pub keymap: Vec<Binding>,
@@ -208,19 +202,13 @@ impl App {
     pub fn starting_shared(data: Arc<Dataset>, origin: Origin, lang: Lang) -> App {
         let regions = crate::present::figures::regions(&data);
         let all_regions = crate::present::figures::all(&data);
-        let mut app = App {
+        App {
             search_generation: 0,
-            organisations: Vec::new(),
+            panes: Selection::new(&data),
             data,
             origin,
             index: None,
             lang,
-            focus: Pane::Regions,
-            region: ALL_ROW,
-            organisation: 0,
-            city: 0,
-            article: 0,
-            funding: 0,
             overlay: Overlay::None,
             status: None,
             keymap: crate::keys::table::bindings(),
@@ -236,9 +224,7 @@ impl App {
             letter: Arc::new(OnceLock::new()),
             copied_hits: None,
             last_click: None,
-        };
-        app.select_region(ALL_ROW);
-        app
+        }
     }
 
     /// Where the letter goes once made, for a thread that makes it ahead of
@@ -328,22 +314,22 @@ impl App {
             Action::Quit => self.running = false,
             Action::Suspend => effects.push(Effect::Suspend),
             Action::Back => self.back(effects),
-            Action::NextPane => self.focus = self.focus.next(),
-            Action::PreviousPane => self.focus = self.focus.previous(),
-            Action::FocusRegions => self.focus = Pane::Regions,
-            Action::FocusOrganisations => self.focus = Pane::Organisations,
-            Action::FocusHeadcounts => self.focus = Pane::Headcounts,
-            Action::FocusArticles => self.focus = Pane::Articles,
-            Action::FocusFunding => self.focus = Pane::Funding,
-            Action::Focus(pane) => self.focus = pane,
+            Action::NextPane => self.panes.focus_on(self.focus().next()),
+            Action::PreviousPane => self.panes.focus_on(self.focus().previous()),
+            Action::FocusRegions => self.panes.focus_on(Pane::Regions),
+            Action::FocusOrganisations => self.panes.focus_on(Pane::Organisations),
+            Action::FocusHeadcounts => self.panes.focus_on(Pane::Headcounts),
+            Action::FocusArticles => self.panes.focus_on(Pane::Articles),
+            Action::FocusFunding => self.panes.focus_on(Pane::Funding),
+            Action::Focus(pane) => self.panes.focus_on(pane),
             Action::Up => self.move_by(-1, effects),
             Action::Down => self.move_by(1, effects),
             Action::PageUp => self.move_by(-page, effects),
             Action::PageDown => self.move_by(page, effects),
             Action::First => self.move_by(isize::MIN / 2, effects),
             Action::Last => self.move_by(isize::MAX / 2, effects),
-            Action::Left => self.focus_left(),
-            Action::Right => self.focus_right(),
+            Action::Left => self.panes.focus_left(),
+            Action::Right => self.panes.focus_right(),
             Action::Open => self.open(effects),
             Action::OpenSearch => self.open_search(effects),
             Action::FindInLetter => self.start_letter_search(),
@@ -432,7 +418,7 @@ impl App {
         });
         let again = double
             && matches!(self.overlay, Overlay::None)
-            && self.focus == pane
+            && self.focus() == pane
             && self.selected(pane) == row
             && row < self.rows(pane);
         self.select(pane, row);
@@ -543,7 +529,7 @@ impl App {
                     self.go_to(Overlay::Detail(view));
                 }
             }
-            Overlay::None => match self.target(self.focus) {
+            Overlay::None => match self.target(self.focus()) {
                 Some(target) => {
                     if let Some(view) = self.detail_view(target) {
                         self.go_to(Overlay::Detail(view));
@@ -551,7 +537,7 @@ impl App {
                 }
                 // "All regions" and "Starred" are lists, not entries: Enter
                 // goes into them.
-                None if self.focus == Pane::Regions => self.focus = Pane::Organisations,
+                None if self.focus() == Pane::Regions => self.panes.focus_on(Pane::Organisations),
                 None => {}
             },
             // The copy made, back where the menu was opened.

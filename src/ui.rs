@@ -151,7 +151,7 @@ fn draw_screen(
     ]));
     render_header(buf, header, app, theme);
     // Widths from what each column holds and from the focus.
-    let widths = layout::share(body.width, layout::needs(app), layout::column(app.focus));
+    let widths = layout::share(body.width, layout::needs(app), layout::column(app.focus()));
     let [left, middle, right] = body.layout(&Layout::horizontal(widths.map(Constraint::Length)));
     // The headcounts whole when they fit, leaving the articles their list,
     // a rule and a line of text.
@@ -171,7 +171,7 @@ fn draw_screen(
     let regions = u16::try_from(app.rows(Pane::Regions))
         .unwrap_or(u16::MAX)
         .saturating_add(2);
-    let regions = if app.focus == Pane::Funding {
+    let regions = if app.focus() == Pane::Funding {
         // The regions keep three rows.
         let most = body.height.saturating_sub(5);
         let lines = panes::funding_lines(app, left.width.saturating_sub(2), most.into());

@@ -97,14 +97,14 @@ fn organisation_names_are_whole_at_120x40_for_every_region() {
                 actions.extend(vec![Action::Down; row - 1]);
                 actions.push(Action::Focus(focus));
                 let app = with(lang, &actions);
-                assert_eq!(app.region, row);
+                assert_eq!(app.selected(Pane::Regions), row);
                 let mut ui = UiState::default();
                 let buf = draw(&app, &mut ui, 120, 40);
                 let pane = pane_lines(&buf, &ui, Pane::Organisations);
                 let case = format!("{lang:?}, region {region}, {focus:?}\n{}", text(&buf));
                 assert!(pane.iter().all(|l| !l.contains('…')), "a cut name: {case}");
                 let joined = pane.join(" ");
-                for &i in &app.organisations {
+                for &i in app.panes().organisations() {
                     let name = app.data.organisations[i].display_name();
                     assert!(joined.contains(&name), "{name} not whole: {case}");
                 }
@@ -236,7 +236,8 @@ fn a_click_on_a_wrapped_name_finds_its_row() {
     let name = "Accueil multiethnique";
     let first = rows.iter().position(|l| l.starts_with(name)).expect(name);
     let row = app
-        .organisations
+        .panes()
+        .organisations()
         .iter()
         .position(|&i| app.data.organisations[i].name.starts_with(name))
         .expect("its row");

@@ -348,7 +348,8 @@ fn check_app(app: &App, index: &Index, worker: &Worker) -> Result<(), TestCaseEr
         prop_assert!(selected < rows.max(1), "{pane:?}: row {selected} of {rows}");
     }
     prop_assert!(
-        app.organisations
+        app.panes()
+            .organisations()
             .iter()
             .all(|&i| i < app.data.organisations.len())
     );

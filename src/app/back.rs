@@ -2,8 +2,8 @@
 //! user opens something, how it is shown again on `Esc` or `Backspace`, and
 //! the path of places the overlays' titles show.
 
-use super::history::{Panes, Place};
-use super::{App, Effect, LetterView, Overlay, Pane, SearchBox, Target};
+use super::history::Place;
+use super::{App, Effect, LetterView, Overlay, SearchBox, Target};
 use crate::i18n::{Message, Text};
 
 impl App {
@@ -11,14 +11,7 @@ impl App {
     /// text that could not be copied are passed through, never returned to.
     pub(super) fn place(&self) -> Option<Place> {
         Some(match &self.overlay {
-            Overlay::None => Place::Panes(Panes {
-                focus: self.focus,
-                region: self.region,
-                organisation: self.organisation,
-                city: self.city,
-                article: self.article,
-                funding: self.funding,
-            }),
+            Overlay::None => Place::Panes(self.panes.place()),
             Overlay::Detail(view) => Place::Detail {
                 target: view.target.clone(),
                 link: view.link,
@@ -67,12 +60,11 @@ impl App {
         match place {
             Place::Panes(p) => {
                 self.overlay = Overlay::None;
-                self.set_selected(Pane::Regions, p.region);
-                self.set_selected(Pane::Organisations, p.organisation);
-                self.set_selected(Pane::Headcounts, p.city);
-                self.set_selected(Pane::Articles, p.article);
-                self.set_selected(Pane::Funding, p.funding);
-                self.focus = p.focus;
+                let lists = super::Lists {
+                    data: &self.data,
+                    starred: &self.starred,
+                };
+                self.panes.return_to(lists, p);
             }
             Place::Detail {
                 target,

@@ -20,7 +20,9 @@ impl App {
 
     /// The regions pane has the keyboard on its ★ Starred row.
     fn on_starred_row(&self) -> bool {
-        matches!(self.overlay, Overlay::None) && self.focus == Pane::Regions && self.starred_view()
+        matches!(self.overlay, Overlay::None)
+            && self.focus() == Pane::Regions
+            && self.starred_view()
     }
 
     /// The copy menu of the quote sheet, or why there is nothing to copy.

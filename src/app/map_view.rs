@@ -76,7 +76,7 @@ impl App {
             return;
         }
         let region = self
-            .region
+            .selected(Pane::Regions)
             .checked_sub(FIRST_REGION_ROW)
             .filter(|&i| i < self.data.regions.len())
             .unwrap_or(0);
@@ -105,7 +105,7 @@ impl App {
             let row = FIRST_REGION_ROW + view.region;
             self.go_back(effects);
             self.overlay = Overlay::None;
-            self.focus = Pane::Regions;
+            self.panes.focus_on(Pane::Regions);
             self.select_region(row);
         }
     }
@@ -186,7 +186,7 @@ mod tests {
         assert_eq!((figures.organisations, figures.known_count), (0, Some(63)));
         app.update(Action::Open);
         assert!(matches!(app.overlay, Overlay::None));
-        assert_eq!(app.focus, Pane::Regions);
+        assert_eq!(app.focus(), Pane::Regions);
         assert_eq!(app.region_code(), Some("07"));
     }
 

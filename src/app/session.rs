@@ -1,7 +1,7 @@
 //! What the explorer remembers between sessions: a snapshot of the selection,
 //! the history and the stars for `state.json`, and taking it back; starring.
 
-use super::{ALL_ROW, App, Effect, Pane, STARRED_ROW, Starred, Target, detail};
+use super::{ALL_ROW, App, Effect, Pane, STARRED_ROW, Selection, Starred, Target, detail};
 use crate::base::enum_names;
 use crate::present::sheet;
 use crate::store::state::{Star, State};
@@ -42,8 +42,8 @@ impl App {
             }
         }
         self.order_stars();
-        let last = self.rows(Pane::Organisations).saturating_sub(1);
-        self.organisation = self.organisation.min(last);
+        let rows = self.rows(Pane::Organisations);
+        self.panes.clamp_organisation(rows);
         effects.push(Effect::Save(self.snapshot()));
     }
 
@@ -68,19 +68,22 @@ impl App {
 
     /// What the app remembers between sessions.
     pub fn snapshot(&self) -> State {
-        let region = match self.region {
+        let region = match self.selected(Pane::Regions) {
             STARRED_ROW => Some(STARRED.to_string()),
             ALL_ROW => Some(ALL.to_string()),
             _ => self.region_code().map(str::to_string),
         };
         State {
-            focus: enum_names::name_of(&self.focus),
+            focus: enum_names::name_of(&self.focus()),
             region,
             organisation: match self.target(Pane::Organisations) {
                 Some(Target::Organisation(id)) => Some(id),
                 _ => None,
             },
-            city: self.data.cities.get(self.city).map(|c| c.id.clone()),
+            city: match self.target(Pane::Headcounts) {
+                Some(Target::City(id)) => Some(id),
+                _ => None,
+            },
             history: self.history.clone(),
             starred: self
                 .starred
@@ -113,28 +116,23 @@ impl App {
         let row = match state.region.as_deref() {
             Some(STARRED) => Some(STARRED_ROW),
             Some(ALL) | None => Some(ALL_ROW),
-            Some(code) => self.region_row(code),
+            Some(code) => Selection::region_row(&self.data, code),
         };
         self.select_region(row.unwrap_or(ALL_ROW));
-        if let Some(id) = &state.organisation
-            && let Some(i) = self
-                .organisations
-                .iter()
-                .position(|&o| self.data.organisations[o].id == *id)
-        {
-            self.organisation = i;
+        if let Some(id) = &state.organisation {
+            self.panes.reselect_organisation(&self.data, id);
         }
         if let Some(id) = &state.city
             && let Some(i) = self.data.cities.iter().position(|c| c.id == *id)
         {
-            self.city = i;
+            self.set_selected(Pane::Headcounts, i);
         }
         if let Some(pane) = state
             .focus
             .as_deref()
             .and_then(enum_names::from_name::<Pane>)
         {
-            self.focus = pane;
+            self.panes.focus_on(pane);
         }
     }
 }

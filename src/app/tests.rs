@@ -89,10 +89,10 @@ fn go_to_region(app: &mut App, code: &str) {
 #[test]
 fn starts_on_all_regions_with_every_organisation() {
     let app = app();
-    assert_eq!(app.focus, Pane::Regions);
+    assert_eq!(app.focus(), Pane::Regions);
     assert_eq!(app.region_code(), None);
     assert!(!app.starred_view(), "all regions, not the starred entries");
-    assert_eq!(app.organisations.len(), 58);
+    assert_eq!(app.panes().organisations().len(), 58);
     assert_eq!(app.mode(), Mode::Normal);
 }
 
@@ -101,7 +101,8 @@ fn selecting_a_region_filters_organisations() {
     let mut app = app();
     go_to_region(&mut app, "14");
     let ids: Vec<String> = app
-        .organisations
+        .panes()
+        .organisations()
         .iter()
         .map(|&i| app.data.organisations[i].id.clone())
         .collect();
@@ -115,7 +116,7 @@ fn selecting_a_region_filters_organisations() {
         ]
     );
     run(&mut app, &[Action::Right, Action::Down, Action::Down]);
-    assert_eq!(app.focus, Pane::Organisations);
+    assert_eq!(app.focus(), Pane::Organisations);
     assert_eq!(selected_org(&app).as_deref(), Some("safima"));
 }
 
@@ -123,7 +124,7 @@ fn selecting_a_region_filters_organisations() {
 fn a_region_without_organisations_is_selectable_and_empty() {
     let mut app = app();
     go_to_region(&mut app, "07");
-    assert!(app.organisations.is_empty());
+    assert!(app.panes().organisations().is_empty());
     assert_eq!(app.target(Pane::Organisations), None);
     run(&mut app, &[Action::Right, Action::Down, Action::Open]);
     assert!(matches!(
@@ -158,18 +159,18 @@ fn selection_stays_in_range() {
 fn panes_cycle_and_jump() {
     let mut app = app();
     run(&mut app, &[Action::NextPane, Action::NextPane]);
-    assert_eq!(app.focus, Pane::Headcounts);
+    assert_eq!(app.focus(), Pane::Headcounts);
     run(&mut app, &[Action::NextPane, Action::NextPane]);
-    assert_eq!(app.focus, Pane::Funding);
+    assert_eq!(app.focus(), Pane::Funding);
     run(&mut app, &[Action::NextPane]);
-    assert_eq!(app.focus, Pane::Regions);
+    assert_eq!(app.focus(), Pane::Regions);
     run(&mut app, &[Action::PreviousPane]);
-    assert_eq!(app.focus, Pane::Funding);
+    assert_eq!(app.focus(), Pane::Funding);
     run(
         &mut app,
         &[Action::Focus(Pane::Organisations), Action::Left],
     );
-    assert_eq!(app.focus, Pane::Regions);
+    assert_eq!(app.focus(), Pane::Regions);
 }
 
 #[test]
@@ -308,7 +309,7 @@ fn snapshot_and_restore_round_trip_and_ignore_unknown_ids() {
     let starred: Vec<&Target> = other.starred.iter().map(|s| &s.target).collect();
     assert_eq!(starred, [&Target::Organisation("safima".into())]);
     assert_eq!(other.history, ["gatineau"]);
-    assert_eq!(other.focus, Pane::Headcounts);
+    assert_eq!(other.focus(), Pane::Headcounts);
     assert_eq!(other.region_code(), Some("07"));
     assert_eq!(selected_city(&other).as_deref(), Some("gatineau"));
 
@@ -328,7 +329,7 @@ fn snapshot_and_restore_round_trip_and_ignore_unknown_ids() {
         selected_org(&third),
         third.data.organisations.first().map(|o| o.id.clone())
     );
-    assert_eq!(third.focus, Pane::Regions);
+    assert_eq!(third.focus(), Pane::Regions);
 }
 
 #[test]

@@ -55,10 +55,11 @@ pub(crate) fn city_name_width(app: &App) -> usize {
 /// The width of the widest organisation row of the selected region; with
 /// none, room for the sentence that says so.
 fn organisation_width(app: &App) -> usize {
-    if app.organisations.is_empty() {
+    if app.panes().organisations().is_empty() {
         return 40;
     }
-    app.organisations
+    app.panes()
+        .organisations()
         .iter()
         .take(MEASURED)
         .map(|&i| {
@@ -139,7 +140,7 @@ pub(crate) fn needs(app: &App) -> [Need; 3] {
     let title = 2 + app.lang.strings().pane_organisations.width() + 3 + place + 5;
     // With the focus, the regions' headcounts are part of their text: the
     // figures the regions pane alone shows side by side.
-    let counts = match app.focus {
+    let counts = match app.focus() {
         Pane::Regions => REGION_SUMMARY,
         _ => REGION_COUNTS,
     };
@@ -149,7 +150,7 @@ pub(crate) fn needs(app: &App) -> [Need; 3] {
         full: clamp(region + 1 + REGION_SUMMARY + 2),
         ample: clamp(region + 1 + REGION_SUMMARY + 2),
     };
-    let left = if app.focus == Pane::Funding {
+    let left = if app.focus() == Pane::Funding {
         let (short, long) = funding_width(app);
         Need {
             compact: clamp(short + 2).max(regions.compact),
@@ -164,7 +165,7 @@ pub(crate) fn needs(app: &App) -> [Need; 3] {
     // title whole too.
     // (A title takes its width and three columns: a space before it and
     // the two corners.)
-    let organisation_compact = match app.focus {
+    let organisation_compact = match app.focus() {
         Pane::Organisations => organisation.div_ceil(4).max(20),
         _ => organisation.div_ceil(4).max(title.min(40) + 1),
     };

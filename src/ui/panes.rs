@@ -35,7 +35,7 @@ fn frame_pane(
 ) -> Rect {
     // A title cut by the border would end mid-word: it ends in `…` instead.
     let title = fit(&title, usize::from(area.width.saturating_sub(3)));
-    let block = pane_block(title, app.focus == pane, theme);
+    let block = pane_block(title, app.focus() == pane, theme);
     let inner = block.inner(area);
     block.render(area, buf);
     let i = pane_index(pane);
@@ -174,7 +174,7 @@ pub(super) fn wrapped(text: &str, width: usize, most: usize) -> (Vec<String>, bo
 /// Rows are styled here rather than by the list's highlight, which would add the
 /// selection to the row's own style where the selection must replace it.
 fn row_style(app: &App, pane: Pane, selected: bool, otherwise: Style, theme: &Theme) -> Style {
-    match (selected, app.focus == pane) {
+    match (selected, app.focus() == pane) {
         (false, _) => otherwise,
         (true, true) => theme.selected,
         (true, false) => theme.selected_unfocused,
@@ -184,7 +184,7 @@ fn row_style(app: &App, pane: Pane, selected: bool, otherwise: Style, theme: &Th
 /// Remembers the focused pane's selected name when its row, `room` columns
 /// for it, cuts it: the status line then shows it whole.
 pub(super) fn note_cut(app: &App, ui: &mut UiState, pane: Pane, full: &str, room: usize) {
-    if app.focus == pane && full.width() > room {
+    if app.focus() == pane && full.width() > room {
         ui.cut = Some(full.to_string());
     }
 }
@@ -252,7 +252,11 @@ pub fn render_regions(buf: &mut Buffer, area: Rect, app: &App, ui: &mut UiState,
     // Narrow panes keep the names whole and leave headcounts to their pane.
     let names = super::layout::region_name_width(app);
     let with_headcounts = usize::from(inner.width) >= names + 1 + super::layout::REGION_SUMMARY;
-    let window = Window::around(app.region, app.rows(Pane::Regions), inner.height);
+    let window = Window::around(
+        app.selected(Pane::Regions),
+        app.rows(Pane::Regions),
+        inner.height,
+    );
     // The summary column is as wide as the widest row around the selection: with
     // a province's regions, all of them, so it stays put while the list scrolls.
     let regions: Vec<(usize, RegionRow)> = window
@@ -266,12 +270,21 @@ pub fn render_regions(buf: &mut Buffer, area: Rect, app: &App, ui: &mut UiState,
         .unwrap_or(0);
     let width = inner.width as usize;
     let name_width = width.saturating_sub(summary_width + 1);
-    if let Some((_, selected)) = regions.iter().find(|(r, _)| *r == app.region) {
+    if let Some((_, selected)) = regions
+        .iter()
+        .find(|(r, _)| *r == app.selected(Pane::Regions))
+    {
         note_cut(app, ui, Pane::Regions, &selected.name, name_width);
     }
     let items = regions.into_iter().map(|(r, region)| {
         let otherwise = if region.empty { theme.dim } else { theme.text };
-        let style = row_style(app, Pane::Regions, r == app.region, otherwise, theme);
+        let style = row_style(
+            app,
+            Pane::Regions,
+            r == app.selected(Pane::Regions),
+            otherwise,
+            theme,
+        );
         let text = format!(
             "{} {:>summary_width$}",
             pad(&region.name, name_width),
@@ -340,9 +353,19 @@ pub fn render_articles(buf: &mut Buffer, area: Rect, app: &App, ui: &mut UiState
         height: list_height.min(inner.height),
         ..inner
     };
-    let window = Window::around(app.article, app.data.articles.len(), list.height);
+    let window = Window::around(
+        app.selected(Pane::Articles),
+        app.data.articles.len(),
+        list.height,
+    );
     let items = window.rows().map(|r| {
-        let style = row_style(app, Pane::Articles, r == app.article, theme.text, theme);
+        let style = row_style(
+            app,
+            Pane::Articles,
+            r == app.selected(Pane::Articles),
+            theme.text,
+            theme,
+        );
         let lines: Vec<Line> = rows[r]
             .iter()
             .map(|(line, _)| Line::from(Span::styled(line.clone(), style)))
@@ -370,7 +393,7 @@ fn render_article_text(buf: &mut Buffer, body: Rect, app: &App, theme: &Theme) {
     if body.is_empty() {
         return;
     }
-    let Some(a) = app.data.articles.get(app.article) else {
+    let Some(a) = app.data.articles.get(app.selected(Pane::Articles)) else {
         return;
     };
     let mut lines: Vec<Line> = vec![Line::styled("─".repeat(body.width as usize), theme.border)];

@@ -8,7 +8,7 @@ use super::*;
 fn go_to_city(app: &mut App, name: &str) {
     run(app, &[Action::FocusHeadcounts, Action::First]);
     for _ in 0..app.rows(Pane::Headcounts) {
-        if app.data.cities[app.city].name == name {
+        if app.data.cities[app.selected(Pane::Headcounts)].name == name {
             return;
         }
         app.update(Action::Down);
@@ -49,7 +49,12 @@ fn esc_from_the_letter_returns_to_the_detail_it_was_opened_from() {
     run(&mut app, &[Action::Back]);
     assert_eq!(app.mode(), Mode::Normal);
     assert_eq!(
-        (app.focus, app.data.cities[app.city].name.as_str()),
+        (
+            app.focus(),
+            app.data.cities[app.selected(Pane::Headcounts)]
+                .name
+                .as_str()
+        ),
         (Pane::Headcounts, "Terrebonne")
     );
 }
@@ -124,7 +129,7 @@ fn esc_from_a_letter_hit_returns_to_the_search_with_its_query_and_highlight() {
 #[test]
 fn a_hit_that_selects_a_row_is_gone_back_from_to_the_search() {
     let mut app = app();
-    let before = (app.focus, app.region);
+    let before = (app.focus(), app.selected(Pane::Regions));
     run(&mut app, &[Action::OpenSearch]);
     type_text(&mut app, "safima");
     run(&mut app, &[Action::Open]);
@@ -135,7 +140,7 @@ fn a_hit_that_selects_a_row_is_gone_back_from_to_the_search() {
     // Esc clears the query, then closes the box on the panes as they were.
     run(&mut app, &[Action::Back, Action::Back]);
     assert_eq!(app.mode(), Mode::Normal);
-    assert_eq!((app.focus, app.region), before);
+    assert_eq!((app.focus(), app.selected(Pane::Regions)), before);
 }
 
 #[test]
@@ -178,11 +183,22 @@ fn back_from_the_first_place_does_what_esc_did() {
     let mut app = app();
     go_to_region(&mut app, "14");
     run(&mut app, &[Action::Down]);
-    let panes = (app.focus, app.region, app.organisation);
+    let panes = (
+        app.focus(),
+        app.selected(Pane::Regions),
+        app.selected(Pane::Organisations),
+    );
     // On the panes with nowhere to go back to: nothing changes.
     assert!(app.update(Action::Back).is_empty());
     assert_eq!(app.mode(), Mode::Normal);
-    assert_eq!((app.focus, app.region, app.organisation), panes);
+    assert_eq!(
+        (
+            app.focus(),
+            app.selected(Pane::Regions),
+            app.selected(Pane::Organisations)
+        ),
+        panes
+    );
     // An overlay with no place behind it closes.
     app.overlay = Overlay::Letter(LetterView::top());
     run(&mut app, &[Action::Back]);
@@ -191,7 +207,14 @@ fn back_from_the_first_place_does_what_esc_did() {
     for open in [Action::ToggleHelp, Action::ToggleMap, Action::ToggleLetter] {
         run(&mut app, &[open.clone(), Action::Back]);
         assert_eq!(app.mode(), Mode::Normal, "{open:?}");
-        assert_eq!((app.focus, app.region, app.organisation), panes);
+        assert_eq!(
+            (
+                app.focus(),
+                app.selected(Pane::Regions),
+                app.selected(Pane::Organisations)
+            ),
+            panes
+        );
     }
     assert!(app.places.is_empty(), "nothing left behind");
 }

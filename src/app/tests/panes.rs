@@ -24,21 +24,21 @@ fn enter_on_all_regions_or_starred_goes_into_the_list() {
     let mut app = app();
     run(&mut app, &[Action::Focus(Pane::Regions), Action::Open]);
     assert_eq!(app.mode(), Mode::Normal, "no overlay opens");
-    assert_eq!(app.focus, Pane::Organisations);
+    assert_eq!(app.focus(), Pane::Organisations);
     run(
         &mut app,
         &[Action::Focus(Pane::Regions), Action::First, Action::Open],
     );
     assert!(app.starred_view());
     assert_eq!(app.mode(), Mode::Normal);
-    assert_eq!(app.focus, Pane::Organisations);
+    assert_eq!(app.focus(), Pane::Organisations);
 }
 
 #[test]
 fn the_funding_pane_lists_the_table_with_a_detail_and_links() {
     let mut app = app();
     run(&mut app, &[Action::FocusFunding]);
-    assert_eq!(app.focus, Pane::Funding);
+    assert_eq!(app.focus(), Pane::Funding);
     assert_eq!(app.rows(Pane::Funding), 3);
     assert_eq!(
         app.target(Pane::Funding),
@@ -54,7 +54,10 @@ fn the_funding_pane_lists_the_table_with_a_detail_and_links() {
     // A search hit or a link to a funding row selects it in its pane.
     run(&mut app, &[Action::Back, Action::Back]);
     app.jump_to(&Target::Funding("funding-3".into()));
-    assert_eq!((app.focus, app.funding), (Pane::Funding, 2));
+    assert_eq!(
+        (app.focus(), app.selected(Pane::Funding)),
+        (Pane::Funding, 2)
+    );
 }
 
 #[test]
@@ -91,7 +94,7 @@ fn a_second_click_on_the_selected_row_opens_its_detail() {
     let mut app = app();
     run(&mut app, &[Action::Select(Pane::Headcounts, 2, 1_000)]);
     assert_eq!(app.mode(), Mode::Normal, "the first click selects");
-    assert_eq!(app.focus, Pane::Headcounts);
+    assert_eq!(app.focus(), Pane::Headcounts);
     run(&mut app, &[Action::Select(Pane::Headcounts, 2, 1_250)]);
     let view = app.open_detail().expect("the second click opens");
     assert_eq!(view.target, Target::City(app.data.cities[2].id.clone()));

@@ -14,7 +14,7 @@ fn search_jumps_to_the_organisation_in_its_region() {
     }
     run(&mut app, &[Action::Open]);
     assert_eq!(app.mode(), Mode::Normal);
-    assert_eq!(app.focus, Pane::Organisations);
+    assert_eq!(app.focus(), Pane::Organisations);
     assert_eq!(app.region_code(), Some("14"));
     assert_eq!(selected_org(&app).as_deref(), Some("safima"));
 }
@@ -25,7 +25,7 @@ fn search_jumps_to_a_city_and_its_region() {
     run(&mut app, &[Action::OpenSearch]);
     type_text(&mut app, "^gatineau");
     run(&mut app, &[Action::Open]);
-    assert_eq!(app.focus, Pane::Headcounts);
+    assert_eq!(app.focus(), Pane::Headcounts);
     assert_eq!(selected_city(&app).as_deref(), Some("gatineau"));
     assert_eq!(app.region_code(), Some("07"));
 }

@@ -47,16 +47,16 @@ pub fn render_funding(buf: &mut Buffer, area: Rect, app: &App, ui: &mut UiState,
     } else {
         1
     };
-    if let Some(f) = funding.get(app.funding) {
+    if let Some(f) = funding.get(app.selected(Pane::Funding)) {
         let (name, mark) = name_and_mark(app, f, name_width, most);
         if name_lines(&name, &mark, name_width, most).1 {
             super::note_cut(app, ui, Pane::Funding, &name, 0);
         }
     }
-    let window = Window::around(app.funding, funding.len(), list.height);
+    let window = Window::around(app.selected(Pane::Funding), funding.len(), list.height);
     let items = window.rows().map(|r| {
         let f = &funding[r];
-        let selected = r == app.funding;
+        let selected = r == app.selected(Pane::Funding);
         let style = row_style(app, Pane::Funding, selected, theme.text, theme);
         let (name, mark) = name_and_mark(app, f, name_width, most);
         let lines: Vec<Line> = name_lines(&name, &mark, name_width, most)

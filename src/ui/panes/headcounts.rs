@@ -69,15 +69,25 @@ pub fn render_headcounts(buf: &mut Buffer, area: Rect, app: &App, ui: &mut UiSta
         ..inner
     };
     let columns = Columns::of(&app.data.cities, inner.width as usize);
-    if let Some(c) = app.data.cities.get(app.city) {
+    if let Some(c) = app.data.cities.get(app.selected(Pane::Headcounts)) {
         let star = star_mark(app, &Target::City(c.id.clone()));
         let full = format!("{star}{}", clean(&c.name));
         super::note_cut(app, ui, Pane::Headcounts, &full, columns.name);
     }
-    let window = Window::around(app.city, app.data.cities.len(), list.height);
-    let items = window
-        .rows()
-        .map(|r| city_item(app, &app.data.cities[r], r == app.city, &columns, theme));
+    let window = Window::around(
+        app.selected(Pane::Headcounts),
+        app.data.cities.len(),
+        list.height,
+    );
+    let items = window.rows().map(|r| {
+        city_item(
+            app,
+            &app.data.cities[r],
+            r == app.selected(Pane::Headcounts),
+            &columns,
+            theme,
+        )
+    });
     render_list(
         buf,
         (area, list),

@@ -41,22 +41,36 @@ pub fn render_organisations(
     }
     let title = title(app, usize::from(area.width.saturating_sub(3)));
     let inner = frame_pane(buf, area, Pane::Organisations, title, app, ui, theme);
-    if app.organisations.is_empty() {
+    if app.panes().organisations().is_empty() {
         return render_no_organisation(buf, inner, app, theme);
     }
     let width = inner.width as usize;
     let most = most_lines(width, inner.height);
-    if let Some(&i) = app.organisations.get(app.organisation) {
+    if let Some(&i) = app
+        .panes()
+        .organisations()
+        .get(app.selected(Pane::Organisations))
+    {
         let o = &app.data.organisations[i];
         let (name, marker) = organisation_name(app, o);
         if wrapped(&name, width, most).1 {
             note_cut(app, ui, Pane::Organisations, &format!("{name}{marker}"), 0);
         }
     }
-    let window = Window::around(app.organisation, app.organisations.len(), inner.height);
+    let window = Window::around(
+        app.selected(Pane::Organisations),
+        app.panes().organisations().len(),
+        inner.height,
+    );
     let items = window.rows().map(|r| {
-        let o = &app.data.organisations[app.organisations[r]];
-        organisation_item(app, o, r == app.organisation, (width, most), theme)
+        let o = &app.data.organisations[app.panes().organisations()[r]];
+        organisation_item(
+            app,
+            o,
+            r == app.selected(Pane::Organisations),
+            (width, most),
+            theme,
+        )
     });
     render_list(
         buf,
@@ -76,7 +90,7 @@ fn title(app: &App, room: usize) -> String {
         .region_code()
         .and_then(|c| app.data.region(c))
         .map_or(s.all_regions.to_string(), |r| clean(&r.name).into_owned());
-    let count = app.organisations.len();
+    let count = app.panes().organisations().len();
     let whole = format!("2 {} — {place} ({count})", s.pane_organisations);
     if whole.width() <= room {
         return whole;
@@ -176,16 +190,20 @@ fn render_starred(buf: &mut Buffer, area: Rect, app: &App, ui: &mut UiState, the
     }
     let width = inner.width as usize;
     let most = most_lines(width, inner.height);
-    if let Some(star) = app.starred.get(app.organisation) {
+    if let Some(star) = app.starred.get(app.selected(Pane::Organisations)) {
         let title = clean(&star.title);
         if wrapped(&title, width, most).1 {
             note_cut(app, ui, Pane::Organisations, &title, 0);
         }
     }
-    let window = Window::around(app.organisation, app.starred.len(), inner.height);
+    let window = Window::around(
+        app.selected(Pane::Organisations),
+        app.starred.len(),
+        inner.height,
+    );
     let items = window.rows().map(|r| {
         let star = &app.starred[r];
-        let selected = r == app.organisation;
+        let selected = r == app.selected(Pane::Organisations);
         let style = row_style(app, Pane::Organisations, selected, theme.text, theme);
         // The title alone: a region, a city and an article read as what they
         // are, and the detail says the kind.
