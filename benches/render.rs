@@ -51,7 +51,7 @@ fn render(c: &mut Criterion) {
         // Answer the searches here, as the search thread would, so that the
         // frame has its hits to draw.
         let mut searcher = pap_tui::search::Searcher::default();
-        let index = app.index.clone().expect("index");
+        let index = app.index().cloned().expect("index");
         let actions =
             std::iter::once(Action::OpenSearch).chain("centre".chars().map(Action::Input));
         for action in actions {

@@ -134,44 +134,44 @@ pub type LetterSlot = Arc<OnceLock<Arc<Letter>>>;
 
 pub struct App {
     /// Shared with the thread that builds the index and searches.
-    pub data: Arc<Dataset>,
-    pub origin: Origin,
+    data: Arc<Dataset>,
+    origin: Origin,
     /// None until the search thread has built it: the panes need no index.
-    pub index: Option<Arc<Index>>,
+    index: Option<Arc<Index>>,
     /// Number of the latest search. It keeps counting across search boxes, so
     /// a closed box's late answer never passes for the next box's.
     search_generation: u64,
-    pub lang: Lang,
+    lang: Lang,
     /// The main screen's panes: the focus and each pane's row. The regions
     /// pane's row is `STARRED_ROW`, `ALL_ROW`, or `FIRST_REGION_ROW + i` for
     /// `data.regions[i]`.
     panes: Selection,
-    pub overlay: Overlay,
-    pub status: Option<Status>,
-    pub keymap: Vec<Binding>,
+    overlay: Overlay,
+    status: Option<Status>,
+    keymap: Vec<Binding>,
     /// Rows that one page moves, from the terminal height.
-    pub page: usize,
-    pub running: bool,
+    page: usize,
+    running: bool,
     /// The theme drawn, the one place it is kept: the config's (given with
     /// [`Msg::Theme`]) until the user chooses one with `T`, which is then
     /// remembered (`theme_chosen`) and wins over the config's.
-    pub theme: crate::store::config::ThemeName,
-    pub theme_chosen: bool,
+    theme: crate::store::config::ThemeName,
+    theme_chosen: bool,
     /// Starred entries, in the letter's order (not the order of starring).
-    pub starred: Vec<Starred>,
+    starred: Vec<Starred>,
     /// What each region's row shows, in `data.regions` order, computed once
     /// by the presentation layer: the data never changes.
-    pub regions: Vec<RegionFigures>,
+    regions: Vec<RegionFigures>,
     /// The figures of every region together.
-    pub all_regions: RegionFigures,
+    all_regions: RegionFigures,
     /// The letter with its OCR line numbers, made when it is first shown or
     /// by the thread the loop starts after the first frame ([`App::letter_slot`]),
     /// whichever comes first; the other waits for it rather than make another.
     letter: LetterSlot,
     /// Past search queries, most recent last.
-    pub history: Vec<String>,
+    history: Vec<String>,
     /// The places behind the current one, for `Esc` and `Backspace`.
-    pub places: history::History,
+    places: history::History,
     /// The list of hits last sent to the clipboard and how many it holds, to
     /// say so once the copy is done.
     copied_hits: Option<(String, usize)>,
@@ -225,6 +225,81 @@ impl App {
             copied_hits: None,
             last_click: None,
         }
+    }
+
+    /// The data the explorer shows, shared with the search thread.
+    pub fn data(&self) -> &Arc<Dataset> {
+        &self.data
+    }
+
+    /// Where the data came from.
+    pub fn origin(&self) -> &Origin {
+        &self.origin
+    }
+
+    /// The search index, once the search thread has built it.
+    pub fn index(&self) -> Option<&Arc<Index>> {
+        self.index.as_ref()
+    }
+
+    /// The interface language.
+    pub fn lang(&self) -> Lang {
+        self.lang
+    }
+
+    /// What covers the panes.
+    pub fn overlay(&self) -> &Overlay {
+        &self.overlay
+    }
+
+    /// The status bar's message, until the next action.
+    pub fn status(&self) -> Option<&Status> {
+        self.status.as_ref()
+    }
+
+    /// The key bindings in force.
+    pub fn keymap(&self) -> &[Binding] {
+        &self.keymap
+    }
+
+    /// The key bindings, the config's `[keys]` applied.
+    pub fn set_keymap(&mut self, keymap: Vec<Binding>) {
+        self.keymap = keymap;
+    }
+
+    /// Rows that one page moves, from the terminal's height.
+    pub fn page(&self) -> usize {
+        self.page
+    }
+
+    /// False once the user has quit.
+    pub fn running(&self) -> bool {
+        self.running
+    }
+
+    /// The theme drawn.
+    pub fn theme(&self) -> crate::store::config::ThemeName {
+        self.theme
+    }
+
+    /// The starred entries, in the letter's order.
+    pub fn starred(&self) -> &[Starred] {
+        &self.starred
+    }
+
+    /// Each region's figures, in `data.regions` order.
+    pub fn figures(&self) -> &[RegionFigures] {
+        &self.regions
+    }
+
+    /// The figures of every region together.
+    pub fn all_regions(&self) -> &RegionFigures {
+        &self.all_regions
+    }
+
+    /// Past search queries, most recent last.
+    pub fn history(&self) -> &[String] {
+        &self.history
     }
 
     /// Where the letter goes once made, for a thread that makes it ahead of

@@ -211,9 +211,9 @@ fn run_on(mut app: App, options: Options, screen: Screen) -> Result<Exit, TuiErr
         terminal,
         ui: UiState::default(),
         worker: SearchWorker::spawn(
-            Arc::clone(&app.data),
-            app.index.clone(),
-            (app.origin.clone(), app.letter_slot()),
+            Arc::clone(app.data()),
+            app.index().cloned(),
+            (app.origin().clone(), app.letter_slot()),
         ),
         store,
         mouse_captured: options.mouse,
@@ -223,7 +223,7 @@ fn run_on(mut app: App, options: Options, screen: Screen) -> Result<Exit, TuiErr
     let ended = hung_up(lp.events(&mut app, &caught, &jobs), &caught);
     // Saved whichever way the loop ended, an error writing to or reading from
     // a terminal that has just closed included.
-    lock(&lp.store).finish(&app.snapshot(), app.lang);
+    lock(&lp.store).finish(&app.snapshot(), app.lang());
     // ratatui's terminal shows the cursor when dropped and reports a failure
     // on standard error, which panics once the terminal has hung up (EIO on
     // both). The guard shows the cursor, and ignores what a closed terminal
@@ -269,7 +269,7 @@ enum Incoming {
 /// shorter still while hits are awaited, and not at all when crossterm holds
 /// events already read.
 fn wait_for(held: bool, app: &App) -> Duration {
-    let searching = matches!(&app.overlay, Overlay::Search(sb) if sb.pending);
+    let searching = matches!(app.overlay(), Overlay::Search(sb) if sb.pending);
     match (held, searching) {
         (true, _) => Duration::ZERO,
         (false, true) => Duration::from_millis(5),
@@ -321,7 +321,7 @@ impl Loop {
         let mut stuck = terminal::StuckInput::default();
         // The loop's clock, which stamps clicks for double-clicks.
         let started = std::time::Instant::now();
-        while app.running {
+        while app.running() {
             dirty |= self.drain_results(app);
             let signal = caught.load(Ordering::Relaxed);
             if signal != 0 {
@@ -439,16 +439,16 @@ impl Loop {
                 Effect::Copy(text) => {
                     let result =
                         clipboard::copy(self.options.clipboard, &text, self.terminal.backend_mut())
-                            .map_err(|e| e.in_language(app.lang));
+                            .map_err(|e| e.in_language(app.lang()));
                     let uncertain = result.is_ok() && self.options.osc52_may_be_dropped;
                     queue.extend(app.update(Msg::CopyOutcome(result, text)));
                     // Said after the outcome, in its place.
                     uncertain.then(|| {
-                        let said = Message::new(Text::ClipboardMayNotLand).describe(app.lang);
+                        let said = Message::new(Text::ClipboardMayNotLand).describe(app.lang());
                         Msg::Notify(said, true)
                     })
                 }
-                Effect::Save(state) => lock(&self.store).save(&state, app.lang),
+                Effect::Save(state) => lock(&self.store).save(&state, app.lang()),
                 Effect::Suspend => self.suspend().err().map(|e| {
                     Msg::Notify(crate::base::escape::line(&e.to_string()).into_owned(), true)
                 }),

@@ -110,7 +110,7 @@ pub fn render(frame: &mut Frame, app: &App, ui: &mut UiState) {
         ui.areas = [Rect::default(); PANES];
         return;
     }
-    let theme = Theme::new(app.theme);
+    let theme = Theme::new(app.theme());
     if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
         render_too_small(frame.buffer_mut(), area, app, &theme);
         ui.areas = [Rect::default(); PANES];
@@ -122,7 +122,7 @@ pub fn render(frame: &mut Frame, app: &App, ui: &mut UiState) {
     // file managers show the selected file's name; the screen is drawn again
     // with the room it takes.
     if let Some(full) = ui.cut.clone()
-        && matches!(app.overlay, Overlay::None)
+        && matches!(app.overlay(), Overlay::None)
     {
         let most = usize::from(area.height / 4).max(1);
         let mut lines = wrap(&clean(&full), usize::from(area.width.saturating_sub(1)));
@@ -155,10 +155,10 @@ fn draw_screen(
     let [left, middle, right] = body.layout(&Layout::horizontal(widths.map(Constraint::Length)));
     // The headcounts whole when they fit, leaving the articles their list,
     // a rule and a line of text.
-    let cities = u16::try_from(app.data.cities.len())
+    let cities = u16::try_from(app.data().cities.len())
         .unwrap_or(u16::MAX)
         .saturating_add(3);
-    let articles = u16::try_from(app.data.articles.len())
+    let articles = u16::try_from(app.data().articles.len())
         .unwrap_or(u16::MAX)
         .saturating_add(4)
         .min(body.height / 3);
@@ -178,7 +178,7 @@ fn draw_screen(
         let funding = u16::try_from(lines).unwrap_or(u16::MAX).saturating_add(2);
         regions.min(body.height.saturating_sub(funding.min(most)))
     } else {
-        let funding = u16::try_from(app.data.funding.len())
+        let funding = u16::try_from(app.data().funding.len())
             .unwrap_or(u16::MAX)
             .saturating_add(3);
         regions.min(body.height.saturating_sub(funding.min(6)))
@@ -193,7 +193,7 @@ fn draw_screen(
     panes::render_headcounts(buf, top_right, app, ui, theme);
     panes::render_articles(buf, bottom_right, app, ui, theme);
     render_status(buf, status, app, name, theme);
-    match &app.overlay {
+    match app.overlay() {
         Overlay::None => {}
         Overlay::Help(view) => overlays::render_help(buf, body, app, view, theme),
         Overlay::Letter(view) => letter_overlay::render_letter(buf, body, app, view, theme),
@@ -210,7 +210,7 @@ fn draw_screen(
 }
 
 fn render_too_small(buf: &mut Buffer, area: Rect, app: &App, theme: &Theme) {
-    let s = app.lang.strings();
+    let s = app.lang().strings();
     let text = s
         .too_small
         .replace("{min}", &format!("{MIN_WIDTH}×{MIN_HEIGHT}"))
@@ -223,8 +223,8 @@ fn render_too_small(buf: &mut Buffer, area: Rect, app: &App, theme: &Theme) {
 
 /// The title bar: the decision on the left, the data's origin on the right.
 fn render_header(buf: &mut Buffer, area: Rect, app: &App, theme: &Theme) {
-    let s = app.lang.strings();
-    let d = &app.data.document;
+    let s = app.lang().strings();
+    let d = &app.data().document;
     // The document's fields and the file's path come from a `--data` file.
     let left = format!(
         " {} · {} {} · {} · {}",
@@ -232,10 +232,10 @@ fn render_header(buf: &mut Buffer, area: Rect, app: &App, theme: &Theme) {
     );
     let left = clean(&left);
     let word = s.data_word;
-    let path = match &app.origin {
+    let path = match app.origin() {
         Origin::Embedded => format!("{word}{}assets/pap.json ({}) ", s.colon, s.embedded_word),
         // `<stdin>` for standard input, as messages name it.
-        Origin::File(_) => format!("{word}{}{} ", s.colon, clean(&app.origin.to_string())),
+        Origin::File(_) => format!("{word}{}{} ", s.colon, clean(&app.origin().to_string())),
     };
     let width = area.width as usize;
     let left = fit(&left, width);
@@ -260,7 +260,7 @@ fn render_status(buf: &mut Buffer, area: Rect, app: &App, name: &[String], theme
         height: 1,
         ..area
     };
-    if let Some(status) = &app.status {
+    if let Some(status) = app.status() {
         let style = if status.error { theme.error } else { theme.ok };
         let line = Line::from(Span::styled(
             fit(&clean(&status.text), area.width as usize),

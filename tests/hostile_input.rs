@@ -488,7 +488,7 @@ fn a_pasted_megabyte_is_cut_to_the_query_limit() {
         .collect();
     assert_eq!(queries, [pap_tui::store::state::MAX_QUERY_CHARS]);
     app.update(Action::Input('x'));
-    let Overlay::Search(sb) = &app.overlay else {
+    let Overlay::Search(sb) = app.overlay() else {
         panic!("the search box is open");
     };
     assert_eq!(

@@ -24,7 +24,7 @@ fn with(lang: Lang, actions: &[Action]) -> App {
     for a in actions {
         for effect in app.update(a.clone()) {
             if let Effect::Search { generation, query } = effect {
-                let index = app.index.clone().expect("index");
+                let index = app.index().cloned().expect("index");
                 let hits = searcher.search(&index, &query);
                 app.update(Msg::SearchResults { generation, hits });
             }
@@ -89,7 +89,7 @@ fn a_selected_region_at_every_size_in_both_languages() {
 #[test]
 fn organisation_names_are_whole_at_120x40_for_every_region() {
     for lang in [Lang::En, Lang::Fr] {
-        let regions = with(lang, &[]).data.regions.len();
+        let regions = with(lang, &[]).data().regions.len();
         for region in 0..regions {
             for focus in [Pane::Regions, Pane::Organisations] {
                 let row = FIRST_REGION_ROW + region;
@@ -105,7 +105,7 @@ fn organisation_names_are_whole_at_120x40_for_every_region() {
                 assert!(pane.iter().all(|l| !l.contains('…')), "a cut name: {case}");
                 let joined = pane.join(" ");
                 for &i in app.panes().organisations() {
-                    let name = app.data.organisations[i].display_name();
+                    let name = app.data().organisations[i].display_name();
                     assert!(joined.contains(&name), "{name} not whole: {case}");
                 }
             }
@@ -239,7 +239,7 @@ fn a_click_on_a_wrapped_name_finds_its_row() {
         .panes()
         .organisations()
         .iter()
-        .position(|&i| app.data.organisations[i].name.starts_with(name))
+        .position(|&i| app.data().organisations[i].name.starts_with(name))
         .expect("its row");
     for line in first..first + 3 {
         let y = area.y + u16::try_from(line).expect("a line");

@@ -351,10 +351,10 @@ fn check_app(app: &App, index: &Index, worker: &Worker) -> Result<(), TestCaseEr
         app.panes()
             .organisations()
             .iter()
-            .all(|&i| i < app.data.organisations.len())
+            .all(|&i| i < app.data().organisations.len())
     );
-    prop_assert!(app.page >= 1);
-    match &app.overlay {
+    prop_assert!(app.page() >= 1);
+    match app.overlay() {
         Overlay::Search(sb) => {
             prop_assert!(
                 sb.selected < sb.hits.len().max(1),
@@ -380,7 +380,7 @@ fn check_app(app: &App, index: &Index, worker: &Worker) -> Result<(), TestCaseEr
             );
         }
         Overlay::Detail(view) => {
-            let fresh = pap_tui::present::detail::detail(&app.data, &view.target, app.lang);
+            let fresh = pap_tui::present::detail::detail(app.data(), &view.target, app.lang());
             prop_assert_eq!(
                 fresh.as_ref(),
                 Some(&view.detail),
@@ -411,7 +411,7 @@ fn check_app(app: &App, index: &Index, worker: &Worker) -> Result<(), TestCaseEr
             prop_assert!(*scroll < text.lines().count().max(1));
         }
         Overlay::Help(view) => prop_assert!(view.scroll < 1_000),
-        Overlay::Map(view) => prop_assert!(view.region < app.data.regions.len().max(1)),
+        Overlay::Map(view) => prop_assert!(view.region < app.data().regions.len().max(1)),
         Overlay::None => {}
     }
     Ok(())
@@ -484,7 +484,7 @@ fn explore(
         }
         let effects = match input {
             Input::Deliver(newest) => worker
-                .answer(app.index.as_ref().expect("the index is built"), *newest)
+                .answer(app.index().expect("the index is built"), *newest)
                 .map_or_else(Vec::new, |msg| app.update(msg)),
             Input::Direct(action) => app.update(action.clone()),
             Input::Loop(msg) => app.update(msg.clone()),
@@ -908,15 +908,14 @@ fn a_closed_search_boxs_answer_is_not_taken_by_the_next() {
     let (generation, query) = sent[1].clone();
     assert_eq!(query, "x");
     let stale = app
-        .index
-        .as_ref()
+        .index()
         .expect("the index is built")
         .search(&Query::parse("x"));
     app.update(Msg::SearchResults {
         generation,
         hits: stale,
     });
-    let Overlay::Search(sb) = &app.overlay else {
+    let Overlay::Search(sb) = app.overlay() else {
         panic!("the search box is open");
     };
     assert_eq!(sb.input, "y");
@@ -924,8 +923,7 @@ fn a_closed_search_boxs_answer_is_not_taken_by_the_next() {
         sb.pending
             || sb.hits
                 == app
-                    .index
-                    .as_ref()
+                    .index()
                     .expect("the index is built")
                     .search(&Query::parse("y")),
         "hits of \"x\" shown as the answer to \"y\""
@@ -944,12 +942,12 @@ fn search_box_finds_safima_by_its_acronym_suffix() {
                 worker.requests.push_back((generation, query));
             }
         }
-        let index = app.index.clone().expect("the index is built");
+        let index = app.index().cloned().expect("the index is built");
         if let Some(msg) = worker.answer(&index, false) {
             app.update(msg);
         }
     }
-    let Overlay::Search(sb) = &app.overlay else {
+    let Overlay::Search(sb) = app.overlay() else {
         panic!("the search box is open");
     };
     assert_eq!(sb.hits.len(), 1, "{:?}", sb.hits);

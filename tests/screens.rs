@@ -24,7 +24,7 @@ fn with(lang: Lang, actions: &[Action]) -> App {
     for a in actions {
         for effect in app.update(a.clone()) {
             if let Effect::Search { generation, query } = effect {
-                let index = app.index.clone().expect("index");
+                let index = app.index().cloned().expect("index");
                 let hits = searcher.search(&index, &query);
                 app.update(Msg::SearchResults { generation, hits });
             }
@@ -577,7 +577,7 @@ fn the_search_box_shows_the_highlighted_hits_place() {
     actions.extend([Action::Down, Action::Down]);
     for (lang, word) in [(Lang::En, "hits"), (Lang::Fr, "résultats")] {
         let app = with(lang, &actions);
-        let total = match &app.overlay {
+        let total = match app.overlay() {
             pap_tui::app::Overlay::Search(sb) => sb.hits.len(),
             _ => panic!("the search box is open"),
         };
@@ -598,7 +598,7 @@ fn the_letter_footer_names_the_current_matchs_line() {
     actions.extend("montreal".chars().map(Action::Input));
     actions.extend([Action::Open, Action::NextMatch]);
     let app = with(Lang::En, &actions);
-    let (line, matches) = match &app.overlay {
+    let (line, matches) = match app.overlay() {
         pap_tui::app::Overlay::Letter(view) => (
             view.matches[view.current.expect("a current match")].line,
             view.matches.len(),

@@ -18,7 +18,7 @@ const WHEEL_ROWS: i32 = 3;
 /// `update` tells a double-click from two clicks and stays a pure function.
 pub fn action(event: &Event, app: &App, ui: &UiState, now: u64) -> Option<Action> {
     match event {
-        Event::Key(key) => key_action(&app.keymap, app.mode(), key),
+        Event::Key(key) => key_action(app.keymap(), app.mode(), key),
         Event::Paste(text) => Some(Action::Paste(text.clone())),
         Event::Resize(w, h) => Some(Action::Resize(*w, *h)),
         Event::Mouse(mouse) => match mouse.kind {
@@ -53,7 +53,7 @@ pub fn action(event: &Event, app: &App, ui: &UiState, now: u64) -> Option<Action
 fn map_click(app: &App, ui: &UiState, x: u16, y: u16) -> Option<Action> {
     let geo = crate::data::geo::quebec()?;
     let code = &geo.regions.get(ui.map_hit(x, y)?)?.code;
-    let region = app.data.regions.iter().position(|r| &r.code == code)?;
+    let region = app.data().regions.iter().position(|r| &r.code == code)?;
     Some(Action::SelectMapRegion(region))
 }
 
@@ -260,8 +260,8 @@ mod tests {
             let action = action(&event, &app, &UiState::default(), 0).expect("typed");
             app.update(action);
         }
-        assert!(app.running);
-        match &app.overlay {
+        assert!(app.running());
+        match app.overlay() {
             crate::app::Overlay::Search(sb) => assert_eq!(sb.input, "qjkdLy?/"),
             _ => panic!("search closed"),
         }

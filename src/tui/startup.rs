@@ -99,7 +99,7 @@ impl Setup {
     pub fn app(&self, data: Arc<Dataset>, origin: Origin) -> App {
         let lang = self.lang;
         let mut app = App::starting_shared(data, origin, lang);
-        app.keymap = self.keymap.clone();
+        app.set_keymap(self.keymap.clone());
         if let Some(state) = &self.state {
             app.restore(state);
         }
@@ -159,11 +159,7 @@ mod tests {
         setup.warnings.push(Message::new(Text::StateNotRegular));
         let app = setup.app(data, Origin::Embedded);
         assert_eq!(app.region_code(), Some("14"));
-        let status = app
-            .status
-            .as_ref()
-            .map(|s| s.text.clone())
-            .unwrap_or_default();
+        let status = app.status().map(|s| s.text.clone()).unwrap_or_default();
         assert!(status.contains("(+1"), "{status}");
     }
 }

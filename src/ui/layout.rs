@@ -32,7 +32,7 @@ pub(crate) const RIGHT: usize = 2;
 
 /// The width of the widest region name, `01 Bas-Saint-Laurent`.
 pub(crate) fn region_name_width(app: &App) -> usize {
-    app.data
+    app.data()
         .regions
         .iter()
         .take(MEASURED)
@@ -43,7 +43,7 @@ pub(crate) fn region_name_width(app: &App) -> usize {
 
 /// The width of the widest city name.
 pub(crate) fn city_name_width(app: &App) -> usize {
-    app.data
+    app.data()
         .cities
         .iter()
         .take(MEASURED)
@@ -63,7 +63,7 @@ fn organisation_width(app: &App) -> usize {
         .iter()
         .take(MEASURED)
         .map(|&i| {
-            let o = &app.data.organisations[i];
+            let o = &app.data().organisations[i];
             // The marker of organisations in several regions: ` ·3 regions`.
             let marker = if o.regions.len() > 1 { 11 } else { 0 };
             clean(&o.display_name()).width() + marker
@@ -76,10 +76,10 @@ fn organisation_width(app: &App) -> usize {
 /// `short` or `long` (the words or the mark of an organisation the annex
 /// does not list), a space and its amount.
 fn funding_width(app: &App) -> (usize, usize) {
-    let l = app.lang.labels();
-    let amount = |dollars| app.lang.amount(dollars).width();
-    let total = amount(crate::data::amount_total(app.data.funding.iter()));
-    app.data
+    let l = app.lang().labels();
+    let amount = |dollars| app.lang().amount(dollars).width();
+    let total = amount(crate::data::amount_total(app.data().funding.iter()));
+    app.data()
         .funding
         .iter()
         .take(MEASURED)
@@ -97,8 +97,8 @@ fn funding_width(app: &App) -> (usize, usize) {
 /// The width of the widest row of the articles' list: `Article 53 — ` and
 /// the first line of its text.
 fn article_width(app: &App) -> usize {
-    let s = app.lang.strings();
-    app.data
+    let s = app.lang().strings();
+    app.data()
         .articles
         .iter()
         .take(MEASURED)
@@ -133,11 +133,11 @@ pub(crate) fn needs(app: &App) -> [Need; 3] {
     // `2 Organisations — Lanaudière (4)`.
     let place = app
         .region_code()
-        .and_then(|c| app.data.region(c))
-        .map_or(app.lang.strings().all_regions.width(), |r| {
+        .and_then(|c| app.data().region(c))
+        .map_or(app.lang().strings().all_regions.width(), |r| {
             clean(&r.name).width()
         });
-    let title = 2 + app.lang.strings().pane_organisations.width() + 3 + place + 5;
+    let title = 2 + app.lang().strings().pane_organisations.width() + 3 + place + 5;
     // With the focus, the regions' headcounts are part of their text: the
     // figures the regions pane alone shows side by side.
     let counts = match app.focus() {

@@ -154,14 +154,14 @@ impl Page {
 }
 
 pub fn render_letter(buf: &mut Buffer, area: Rect, app: &App, view: &LetterView, theme: &Theme) {
-    let s = app.lang.strings();
+    let s = app.lang().strings();
     let letter = app.letter();
     let rect = popup(buf, area, 90, 95);
     // Where it was opened, if at a passage: `… › d The letter · l. 76`.
     let title = match app.letter_line(view, false) {
         Some(line) => {
             let at = Message::new(Text::LetterOpenedAt).with("line", line);
-            format!("d {} · {}", s.letter_title, at.describe(app.lang))
+            format!("d {} · {}", s.letter_title, at.describe(app.lang()))
         }
         None => format!("d {}", s.letter_title),
     };
@@ -272,7 +272,7 @@ fn position(app: &App, view: &LetterView, top: usize, bottom: usize) -> String {
         Some(line) => Message::new(Text::LetterPosition)
             .with("line", line)
             .with("percent", percent)
-            .describe(app.lang),
+            .describe(app.lang()),
         None => format!("{percent} %"),
     };
     if view.query.is_empty() {
@@ -285,7 +285,7 @@ fn position(app: &App, view: &LetterView, top: usize, bottom: usize) -> String {
         .with("query", clean(&view.query))
         .with("current", current)
         .with("total", view.matches.len())
-        .describe(app.lang);
+        .describe(app.lang());
     format!("{found} · {status}")
 }
 

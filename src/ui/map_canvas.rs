@@ -90,7 +90,7 @@ fn fills(app: &App, geo: &Geography, measure: Measure) -> (Vec<Fill>, Scale) {
         .regions
         .iter()
         .map(|shape| {
-            app.data
+            app.data()
                 .regions
                 .iter()
                 .position(|r| r.code == shape.code)
@@ -112,7 +112,7 @@ fn fills(app: &App, geo: &Geography, measure: Measure) -> (Vec<Fill>, Scale) {
 
 /// The attribution on the map's bottom border: the longest form that fits.
 fn credit(app: &App, width: u16) -> String {
-    let m = app.lang.map_strings();
+    let m = app.lang().map_strings();
     let room = usize::from(width.saturating_sub(4));
     [m.credit_long, m.credit_short]
         .into_iter()
@@ -132,7 +132,7 @@ pub fn render_map(
     theme: &Theme,
 ) {
     Clear.render(area, buf);
-    let m = app.lang.map_strings();
+    let m = app.lang().map_strings();
     let measure = m.measures[measure_index(view.measure)];
     let title = format!(
         " {} · {} · {} ",
@@ -186,7 +186,7 @@ pub fn render_map(
     let (fills, scale) = fills(app, geo, view.measure);
     let mono = theme.border.fg.is_none() && theme.title.fg.is_none();
     let selected = app
-        .data
+        .data()
         .regions
         .get(view.region)
         .and_then(|r| geo.region(&r.code));
@@ -319,8 +319,8 @@ fn draw_cities(
     view: &MapView,
     label: Style,
 ) {
-    let selected_code = app.data.regions.get(view.region).map(|r| r.code.as_str());
-    let mut cities: Vec<_> = app.data.cities.iter().collect();
+    let selected_code = app.data().regions.get(view.region).map(|r| r.code.as_str());
+    let mut cities: Vec<_> = app.data().cities.iter().collect();
     cities.sort_by_key(|c| {
         (
             Some(c.region.as_str()) != selected_code,
@@ -375,8 +375,8 @@ fn render_side(
     scale: Scale,
     theme: &Theme,
 ) {
-    let m = app.lang.map_strings();
-    let s = app.lang.strings();
+    let m = app.lang().map_strings();
+    let s = app.lang().strings();
     let mono = theme.border.fg.is_none() && theme.title.fg.is_none();
     let mut lines = vec![Line::from(Span::styled(m.legend, theme.title))];
     let none = m.none[measure_index(view.measure)];
@@ -399,10 +399,10 @@ fn render_side(
             Span::raw(format!(" {}", scale.range(level))),
         ]));
     }
-    let f = app.lang.figure_strings();
+    let f = app.lang().figure_strings();
     lines.push(Line::raw(""));
     if let (Some(region), Some(figures)) = (
-        app.data.regions.get(view.region),
+        app.data().regions.get(view.region),
         app.region_figures(view.region),
     ) {
         lines.push(Line::from(Span::styled(
@@ -422,21 +422,21 @@ fn render_side(
             "{mark} {}{}{known}",
             m.people_known, s.colon
         )));
-        if let Some(reason) = figures.absent_reason(app.lang) {
+        if let Some(reason) = figures.absent_reason(app.lang()) {
             lines.push(Line::styled(format!("  ({reason})"), theme.dim));
         }
         lines.push(Line::raw(format!(
             "{mark} {}{}{}",
             m.withheld_cities, s.colon, figures.withheld_cities
         )));
-        for city in app.data.cities.iter().filter(|c| c.region == region.code) {
+        for city in app.data().cities.iter().filter(|c| c.region == region.code) {
             // The one wording of a withholding: `█ s. 53, 54`.
             let value = crate::present::CityValue::of(city);
             let figure = match value {
                 crate::present::CityValue::Withheld(articles) => {
                     clean(&s.withheld_marker_short(articles)).into_owned()
                 }
-                other => other.text(app.lang),
+                other => other.text(app.lang()),
             };
             lines.push(Line::raw(format!(" {} {figure}", clean(&city.name))));
         }

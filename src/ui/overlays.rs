@@ -18,7 +18,7 @@ pub fn render_detail(buf: &mut Buffer, area: Rect, app: &App, theme: &Theme) {
         return;
     };
     let detail = &view.detail;
-    let s = app.lang.strings();
+    let s = app.lang().strings();
     let rect = popup(buf, area, 85, 90);
     let star = if app.is_starred(&view.target) {
         "★ "
@@ -104,7 +104,7 @@ fn source_lines<'a>(
     width: usize,
     theme: &Theme,
 ) -> Vec<Line<'a>> {
-    let s = app.lang.strings();
+    let s = app.lang().strings();
     detail
         .source
         .iter()
@@ -135,7 +135,7 @@ fn link_lines<'a>(
     if detail.links.is_empty() {
         return Vec::new();
     }
-    let s = app.lang.strings();
+    let s = app.lang().strings();
     let mut lines = vec![
         Line::from(""),
         Line::styled(format!("{} (Enter)", s.links_title), theme.title),
@@ -162,9 +162,9 @@ fn render_more_below(buf: &mut Buffer, rect: Rect, below: usize, theme: &Theme) 
 }
 
 pub fn render_help(buf: &mut Buffer, area: Rect, app: &App, view: &HelpView, theme: &Theme) {
-    let s = app.lang.strings();
+    let s = app.lang().strings();
     let rect = popup(buf, area, 70, 90);
-    let help = help_rows(&app.keymap, app.lang, &view.filter, view.from);
+    let help = help_rows(app.keymap(), app.lang(), &view.filter, view.from);
     // The filter and how many rows it keeps, as lazygit's help shows them.
     let title = if view.filtering() {
         let cursor = if view.typing { "▏" } else { "" };
@@ -243,7 +243,7 @@ pub fn render_help(buf: &mut Buffer, area: Rect, app: &App, view: &HelpView, the
 }
 
 pub fn render_copy_menu(buf: &mut Buffer, area: Rect, app: &App, selected: usize, theme: &Theme) {
-    let s = app.lang.strings();
+    let s = app.lang().strings();
     let width = 44.min(area.width);
     let height = (s.copy_formats.len() as u16 + 2).min(area.height);
     let rect = Rect {
@@ -253,11 +253,11 @@ pub fn render_copy_menu(buf: &mut Buffer, area: Rect, app: &App, selected: usize
         height,
     };
     ratatui::widgets::Widget::render(ratatui::widgets::Clear, rect, buf);
-    let title = match &app.overlay {
+    let title = match app.overlay() {
         Overlay::CopyMenu {
             of: Copied::Starred,
             ..
-        } => format!("★ {} ({})", s.sheet_menu_title, app.starred.len()),
+        } => format!("★ {} ({})", s.sheet_menu_title, app.starred().len()),
         _ => format!("Y {}", s.copy_menu_title),
     };
     let block = pane_block(title, true, theme);
@@ -286,7 +286,7 @@ pub fn render_copy_text(
     scroll: usize,
     theme: &Theme,
 ) {
-    let s = app.lang.strings();
+    let s = app.lang().strings();
     let rect = popup(buf, area, 80, 60);
     let block = pane_block(s.copy_text_title.to_string(), true, theme);
     let inner = block.inner(rect);

@@ -115,7 +115,7 @@ impl Position {
         let (number, count) = match pane {
             Pane::Regions => (
                 selected.checked_sub(FIRST_REGION_ROW).map(|r| r + 1),
-                app.data.regions.len(),
+                app.data().regions.len(),
             ),
             _ => ((len > 0).then_some(selected + 1), len),
         };
@@ -203,7 +203,7 @@ struct RegionRow {
 }
 
 fn region_row(app: &App, row: usize, with_headcounts: bool) -> RegionRow {
-    let s = app.lang.strings();
+    let s = app.lang().strings();
     // The figures of the presentation layer: `—` is "no city listed",
     // `2█` "every count withheld", never 0 for either.
     let summary = |f: &RegionFigures| {
@@ -217,17 +217,17 @@ fn region_row(app: &App, row: usize, with_headcounts: bool) -> RegionRow {
     match row {
         STARRED_ROW => RegionRow {
             name: format!("★ {}", s.starred),
-            summary: format!("{:>3}", app.starred.len()),
-            empty: app.starred.is_empty(),
+            summary: format!("{:>3}", app.starred().len()),
+            empty: app.starred().is_empty(),
         },
         ALL_ROW => RegionRow {
             name: s.all_regions.to_string(),
-            summary: summary(&app.all_regions),
+            summary: summary(app.all_regions()),
             empty: false,
         },
-        _ => match app.data.regions.get(row - FIRST_REGION_ROW) {
+        _ => match app.data().regions.get(row - FIRST_REGION_ROW) {
             Some(region) => {
-                let region_summary = &app.regions[row - FIRST_REGION_ROW];
+                let region_summary = &app.figures()[row - FIRST_REGION_ROW];
                 let orgs = region_summary.organisations;
                 let star = star_mark(app, &Target::Region(region.code.clone()));
                 RegionRow {
@@ -246,8 +246,8 @@ fn region_row(app: &App, row: usize, with_headcounts: bool) -> RegionRow {
 }
 
 pub fn render_regions(buf: &mut Buffer, area: Rect, app: &App, ui: &mut UiState, theme: &Theme) {
-    let s = app.lang.strings();
-    let title = format!("1 {} ({})", s.pane_regions, app.data.regions.len());
+    let s = app.lang().strings();
+    let title = format!("1 {} ({})", s.pane_regions, app.data().regions.len());
     let inner = frame_pane(buf, area, Pane::Regions, title, app, ui, theme);
     // Narrow panes keep the names whole and leave headcounts to their pane.
     let names = super::layout::region_name_width(app);
@@ -308,8 +308,8 @@ pub fn render_regions(buf: &mut Buffer, area: Rect, app: &App, ui: &mut UiState,
 /// The legend of the summary columns on the pane's top border, right-aligned
 /// over them, when it fits beside the title.
 fn render_region_legend(buf: &mut Buffer, area: Rect, app: &App, theme: &Theme) {
-    let s = app.lang.strings();
-    let title = format!(" 1 {} ({}) ", s.pane_regions, app.data.regions.len());
+    let s = app.lang().strings();
+    let title = format!(" 1 {} ({}) ", s.pane_regions, app.data().regions.len());
     let legend = format!(" {} ", s.region_legend);
     let room = usize::from(area.width).saturating_sub(2 + title.width() + 1);
     if legend.width() <= room {
@@ -319,7 +319,7 @@ fn render_region_legend(buf: &mut Buffer, area: Rect, app: &App, theme: &Theme) 
 }
 
 pub fn render_articles(buf: &mut Buffer, area: Rect, app: &App, ui: &mut UiState, theme: &Theme) {
-    let s = app.lang.strings();
+    let s = app.lang().strings();
     let title = format!("4 {}", s.pane_articles);
     let inner = frame_pane(buf, area, Pane::Articles, title, app, ui, theme);
     let width = inner.width as usize;
@@ -331,7 +331,7 @@ pub fn render_articles(buf: &mut Buffer, area: Rect, app: &App, ui: &mut UiState
         usize::from(inner.height / 3).max(1)
     };
     let rows: Vec<Vec<(String, String)>> = app
-        .data
+        .data()
         .articles
         .iter()
         .map(|a| {
@@ -355,7 +355,7 @@ pub fn render_articles(buf: &mut Buffer, area: Rect, app: &App, ui: &mut UiState
     };
     let window = Window::around(
         app.selected(Pane::Articles),
-        app.data.articles.len(),
+        app.data().articles.len(),
         list.height,
     );
     let items = window.rows().map(|r| {
@@ -393,7 +393,7 @@ fn render_article_text(buf: &mut Buffer, body: Rect, app: &App, theme: &Theme) {
     if body.is_empty() {
         return;
     }
-    let Some(a) = app.data.articles.get(app.selected(Pane::Articles)) else {
+    let Some(a) = app.data().articles.get(app.selected(Pane::Articles)) else {
         return;
     };
     let mut lines: Vec<Line> = vec![Line::styled("─".repeat(body.width as usize), theme.border)];

@@ -59,7 +59,7 @@ fn highlighted<'a>(
 }
 
 pub fn render_search(buf: &mut Buffer, area: Rect, app: &App, sb: &SearchBox, theme: &Theme) {
-    let s = app.lang.strings();
+    let s = app.lang().strings();
     // `area` is as wide as the terminal.
     let with_preview = area.width >= PREVIEW_MIN_WIDTH;
     let rect = popup(buf, area, if with_preview { 90 } else { 80 }, 80);
@@ -67,12 +67,12 @@ pub fn render_search(buf: &mut Buffer, area: Rect, app: &App, sb: &SearchBox, th
     let count = if sb.pending {
         format!("… {}", s.hits_word)
     } else if sb.hits.is_empty() {
-        app.lang.count(0, Noun::Hit)
+        app.lang().count(0, Noun::Hit)
     } else {
         format!(
             "{}/{}",
             sb.selected + 1,
-            app.lang.count(sb.hits.len() as u64, Noun::Hit)
+            app.lang().count(sb.hits.len() as u64, Noun::Hit)
         )
     };
     let title = format!("/ {} — {count}", s.search_title);
@@ -129,7 +129,7 @@ pub fn render_search(buf: &mut Buffer, area: Rect, app: &App, sb: &SearchBox, th
         (below, None)
     };
     // Hits come from the index: there are none before it is built.
-    let Some(index) = &app.index else {
+    let Some(index) = app.index() else {
         return;
     };
     let query = Query::parse(&sb.input);
@@ -147,17 +147,17 @@ pub fn render_search(buf: &mut Buffer, area: Rect, app: &App, sb: &SearchBox, th
 fn render_no_hits(buf: &mut Buffer, area: Rect, app: &App, sb: &SearchBox, theme: &Theme) {
     let width = area.width as usize;
     // The key that clears the query, as the keymap has it.
-    let clear = keys_by_action(&app.keymap, Mode::Search)
+    let clear = keys_by_action(app.keymap(), Mode::Search)
         .into_iter()
         .find(|(action, _)| *action == Action::Back)
         .and_then(|(_, keys)| keys.into_iter().next())
         .unwrap_or_default();
     let said = Message::new(Text::SearchNoHits)
         .with("query", clean(sb.input.trim()))
-        .describe(app.lang);
+        .describe(app.lang());
     let hint = Message::new(Text::SearchNoHitsHint)
         .with("clear", clear)
-        .describe(app.lang);
+        .describe(app.lang());
     let mut y = area.y;
     for (text, style) in [(said, theme.text), (hint, theme.dim)] {
         for line in wrap(&text, width) {
@@ -185,7 +185,7 @@ fn render_hits(
         let entry = index.entry(hit.entry);
         let selected = r == sb.selected;
         let base = if selected { theme.selected } else { theme.text };
-        let kind = format!("{:<KIND_WIDTH$}", entry.kind.name(app.lang));
+        let kind = format!("{:<KIND_WIDTH$}", entry.kind.name(app.lang()));
         let mut spans = vec![Span::styled(kind, if selected { base } else { theme.dim })];
         let matched = if query.is_empty() {
             Vec::new()
@@ -223,11 +223,11 @@ fn render_hits(
 /// The highlighted hit's detail: its fields and OCR lines (and links, room
 /// permitting), or a passage of the letter with its lines.
 fn render_preview(buf: &mut Buffer, area: Rect, app: &App, sb: &SearchBox, theme: &Theme) {
-    let (Some(index), Some(hit)) = (&app.index, sb.hits.get(sb.selected)) else {
+    let (Some(index), Some(hit)) = (app.index(), sb.hits.get(sb.selected)) else {
         return;
     };
     let width = (area.width as usize).max(1);
-    let s = app.lang.strings();
+    let s = app.lang().strings();
     let entry = index.entry(hit.entry);
     let mut lines: Vec<Line> = Vec::new();
     let text_lines = |lines: &mut Vec<Line>, text: &str, indent: usize| {
@@ -239,11 +239,11 @@ fn render_preview(buf: &mut Buffer, area: Rect, app: &App, sb: &SearchBox, theme
     };
     let built;
     let (source, links) = if entry.kind == Kind::Document {
-        let Some((text, source)) = passage(&app.data.document, &entry.id) else {
+        let Some((text, source)) = passage(&app.data().document, &entry.id) else {
             return;
         };
         lines.push(Line::styled(
-            fit(entry.kind.name(app.lang), width),
+            fit(entry.kind.name(app.lang()), width),
             theme.dim,
         ));
         text_lines(&mut lines, &text, 0);
@@ -254,8 +254,8 @@ fn render_preview(buf: &mut Buffer, area: Rect, app: &App, sb: &SearchBox, theme
         };
         // Built when the highlight moved; built here only if it is not this one's.
         let d = match &sb.preview {
-            Some(p) if p.target == target && p.lang == app.lang => &p.detail,
-            _ => match detail::preview(&app.data, &target, app.lang) {
+            Some(p) if p.target == target && p.lang == app.lang() => &p.detail,
+            _ => match detail::preview(app.data(), &target, app.lang()) {
                 Some(d) => {
                     built = d;
                     &built

@@ -43,7 +43,7 @@ fn quick_start_screen() -> String {
     for action in actions {
         for effect in app.update(action) {
             if let Effect::Search { generation, query } = effect {
-                let index = app.index.clone().expect("index");
+                let index = app.index().cloned().expect("index");
                 let hits = searcher.search(&index, &query);
                 app.update(Msg::SearchResults { generation, hits });
             }

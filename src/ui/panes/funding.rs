@@ -21,13 +21,13 @@ pub fn render_funding(buf: &mut Buffer, area: Rect, app: &App, ui: &mut UiState,
         ui.areas[pane_index(Pane::Funding)] = Rect::default();
         return;
     }
-    let s = app.lang.strings();
+    let s = app.lang().strings();
     let title = format!("5 {}", s.pane_funding);
     let inner = frame_pane(buf, area, Pane::Funding, title, app, ui, theme);
     if inner.height == 0 {
         return;
     }
-    let funding = &app.data.funding;
+    let funding = &app.data().funding;
     let Amounts {
         each: amounts,
         total,
@@ -88,7 +88,7 @@ pub fn render_funding(buf: &mut Buffer, area: Rect, app: &App, ui: &mut UiState,
         (app, ui, theme),
     );
     if inner.height > 1 {
-        let f = app.lang.figure_strings();
+        let f = app.lang().figure_strings();
         let label = format!("{} {}", f.computed_mark, s.total);
         let line = format!("{} {total:>amount_width$}", pad(&label, name_width));
         row(
@@ -124,14 +124,14 @@ struct Amounts {
 
 impl Amounts {
     fn of(app: &App) -> Amounts {
-        let funding = &app.data.funding;
+        let funding = &app.data().funding;
         let each: Vec<String> = funding
             .iter()
-            .map(|f| app.lang.amount(f.amount_cad))
+            .map(|f| app.lang().amount(f.amount_cad))
             .collect();
         // A sum pap-tui makes: the letter prints no total.
         let total = app
-            .lang
+            .lang()
             .amount(crate::present::figures::funding_total(funding.iter()));
         let width = each
             .iter()
@@ -150,7 +150,7 @@ pub fn lines_needed(app: &App, width: u16, most: usize) -> usize {
     let amount_width = Amounts::of(app).width;
     let name_width = usize::from(width).saturating_sub(amount_width + 1);
     let mut lines = 1;
-    for f in &app.data.funding {
+    for f in &app.data().funding {
         let (name, mark) = name_and_mark(app, f, name_width, usize::MAX);
         lines += name_lines(&name, &mark, name_width, usize::MAX).0.len();
         if lines > most {
@@ -163,7 +163,7 @@ pub fn lines_needed(app: &App, width: u16, most: usize) -> usize {
 /// What follows the name of an organisation the annex does not list: words
 /// where they leave room for the name, else a mark that the detail explains.
 fn absent_mark(app: &App, f: &crate::data::Funding, name_width: usize, most: usize) -> String {
-    let l = app.lang.labels();
+    let l = app.lang().labels();
     // On one line, the words leave the name 16 columns; wrapped, they may
     // take a line of their own.
     let name_room = if most > 1 { 0 } else { 16 };

@@ -53,7 +53,7 @@ impl Columns {
 }
 
 pub fn render_headcounts(buf: &mut Buffer, area: Rect, app: &App, ui: &mut UiState, theme: &Theme) {
-    let s = app.lang.strings();
+    let s = app.lang().strings();
     // The period, or at least its year, stays in the title.
     let title = [s.pane_headcounts, s.pane_headcounts_year]
         .into_iter()
@@ -68,21 +68,21 @@ pub fn render_headcounts(buf: &mut Buffer, area: Rect, app: &App, ui: &mut UiSta
         height: inner.height - 1,
         ..inner
     };
-    let columns = Columns::of(&app.data.cities, inner.width as usize);
-    if let Some(c) = app.data.cities.get(app.selected(Pane::Headcounts)) {
+    let columns = Columns::of(&app.data().cities, inner.width as usize);
+    if let Some(c) = app.data().cities.get(app.selected(Pane::Headcounts)) {
         let star = star_mark(app, &Target::City(c.id.clone()));
         let full = format!("{star}{}", clean(&c.name));
         super::note_cut(app, ui, Pane::Headcounts, &full, columns.name);
     }
     let window = Window::around(
         app.selected(Pane::Headcounts),
-        app.data.cities.len(),
+        app.data().cities.len(),
         list.height,
     );
     let items = window.rows().map(|r| {
         city_item(
             app,
-            &app.data.cities[r],
+            &app.data().cities[r],
             r == app.selected(Pane::Headcounts),
             &columns,
             theme,
@@ -144,7 +144,7 @@ fn city_item<'a>(
     match CityValue::of(c) {
         CityValue::Count(count) => spans.extend(known_spans(count, styles, columns, theme)),
         CityValue::Withheld(articles) => spans.extend(withheld_spans(
-            app.lang.strings(),
+            app.lang().strings(),
             articles,
             styles,
             columns.rest,
@@ -209,20 +209,20 @@ fn withheld_label(s: &Strings, articles: &[String], room: usize) -> String {
 /// presentation layer's figures: `Σ` marks them as pap-tui's sums, and with
 /// no known count the sum is `—`, never 0.
 fn render_totals(buf: &mut Buffer, inner: Rect, app: &App, theme: &Theme) {
-    let s = app.lang.strings();
-    let figures = &app.all_regions;
+    let s = app.lang().strings();
+    let figures = app.all_regions();
     let articles: Vec<String> = figures
         .withheld_articles
         .iter()
         .map(|a| clean(a).into_owned())
         .collect();
-    let basis = app.lang.legal_basis(&articles);
-    let known = figures.known_text(app.lang);
+    let basis = app.lang().legal_basis(&articles);
+    let known = figures.known_text(app.lang());
     let withheld = figures.withheld_cities;
     let long = format!(
         "{known} {} · █ {} — {basis}",
         s.known,
-        app.lang.count(withheld as u64, Noun::Withheld),
+        app.lang().count(withheld as u64, Noun::Withheld),
     );
     let short = format!("{known} · █ {withheld} — {basis}");
     // The legal basis stays whole: the known count gives way first.

@@ -51,7 +51,7 @@ pub fn render_organisations(
         .organisations()
         .get(app.selected(Pane::Organisations))
     {
-        let o = &app.data.organisations[i];
+        let o = &app.data().organisations[i];
         let (name, marker) = organisation_name(app, o);
         if wrapped(&name, width, most).1 {
             note_cut(app, ui, Pane::Organisations, &format!("{name}{marker}"), 0);
@@ -63,7 +63,7 @@ pub fn render_organisations(
         inner.height,
     );
     let items = window.rows().map(|r| {
-        let o = &app.data.organisations[app.panes().organisations()[r]];
+        let o = &app.data().organisations[app.panes().organisations()[r]];
         organisation_item(
             app,
             o,
@@ -85,10 +85,10 @@ pub fn render_organisations(
 /// `2 Organisations — Lanaudière (4)` within `room` columns: the region's
 /// name gives way first, the count stays.
 fn title(app: &App, room: usize) -> String {
-    let s = app.lang.strings();
+    let s = app.lang().strings();
     let place = app
         .region_code()
-        .and_then(|c| app.data.region(c))
+        .and_then(|c| app.data().region(c))
         .map_or(s.all_regions.to_string(), |r| clean(&r.name).into_owned());
     let count = app.panes().organisations().len();
     let whole = format!("2 {} — {place} ({count})", s.pane_organisations);
@@ -147,7 +147,7 @@ fn organisation_item<'a>(
 /// An organisation's row in two parts: its name (starred or not), and how
 /// many regions it serves when more than one.
 fn organisation_name(app: &App, o: &Organisation) -> (String, String) {
-    let s = app.lang.strings();
+    let s = app.lang().strings();
     let marker = if o.regions.len() > 1 {
         format!(" ·{} {}", o.regions.len(), s.regions_word)
     } else {
@@ -159,11 +159,11 @@ fn organisation_name(app: &App, o: &Organisation) -> (String, String) {
 
 /// A region without organisations: says so, and lists the region's cities.
 fn render_no_organisation(buf: &mut Buffer, inner: Rect, app: &App, theme: &Theme) {
-    let s = app.lang.strings();
+    let s = app.lang().strings();
     let mut text = vec![Line::styled(s.no_organisation, theme.dim)];
     if let Some(code) = app.region_code() {
-        for c in app.data.cities_in(code) {
-            let value = crate::present::detail::headcount_text(c, app.lang);
+        for c in app.data().cities_in(code) {
+            let value = crate::present::detail::headcount_text(c, app.lang());
             text.push(Line::from(""));
             // The headcount's text names the withholding's articles, from the file.
             text.push(Line::styled(
@@ -179,10 +179,10 @@ fn render_no_organisation(buf: &mut Buffer, inner: Rect, app: &App, theme: &Them
 
 /// The middle pane when the "starred" row is selected: starred entries of every kind.
 fn render_starred(buf: &mut Buffer, area: Rect, app: &App, ui: &mut UiState, theme: &Theme) {
-    let s = app.lang.strings();
-    let title = format!("2 ★ {} ({})", s.starred, app.starred.len());
+    let s = app.lang().strings();
+    let title = format!("2 ★ {} ({})", s.starred, app.starred().len());
     let inner = frame_pane(buf, area, Pane::Organisations, title, app, ui, theme);
-    if app.starred.is_empty() {
+    if app.starred().is_empty() {
         Paragraph::new(Line::styled(s.no_stars, theme.dim))
             .wrap(Wrap { trim: true })
             .render(inner, buf);
@@ -190,7 +190,7 @@ fn render_starred(buf: &mut Buffer, area: Rect, app: &App, ui: &mut UiState, the
     }
     let width = inner.width as usize;
     let most = most_lines(width, inner.height);
-    if let Some(star) = app.starred.get(app.selected(Pane::Organisations)) {
+    if let Some(star) = app.starred().get(app.selected(Pane::Organisations)) {
         let title = clean(&star.title);
         if wrapped(&title, width, most).1 {
             note_cut(app, ui, Pane::Organisations, &title, 0);
@@ -198,11 +198,11 @@ fn render_starred(buf: &mut Buffer, area: Rect, app: &App, ui: &mut UiState, the
     }
     let window = Window::around(
         app.selected(Pane::Organisations),
-        app.starred.len(),
+        app.starred().len(),
         inner.height,
     );
     let items = window.rows().map(|r| {
-        let star = &app.starred[r];
+        let star = &app.starred()[r];
         let selected = r == app.selected(Pane::Organisations);
         let style = row_style(app, Pane::Organisations, selected, theme.text, theme);
         // The title alone: a region, a city and an article read as what they
