@@ -3,11 +3,11 @@
 
 mod back;
 mod copy_menu;
-pub mod help_rows;
-pub mod hints;
-pub mod history;
-pub mod letter_view;
-pub mod map_view;
+pub(crate) mod help_rows;
+pub(crate) mod hints;
+pub(crate) mod history;
+pub(crate) mod letter_view;
+pub(crate) mod map_view;
 mod msg;
 mod navigation;
 mod search_box;
@@ -110,13 +110,13 @@ impl From<Msg> for Update {
 }
 
 /// Rows of the regions pane before the regions themselves.
-pub const STARRED_ROW: usize = 0;
+pub(crate) const STARRED_ROW: usize = 0;
 pub const ALL_ROW: usize = 1;
 pub const FIRST_REGION_ROW: usize = 2;
 
 /// A message in the status bar until the next action.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Status {
+pub(crate) struct Status {
     pub text: String,
     pub error: bool,
 }
@@ -130,7 +130,7 @@ pub struct Starred {
 
 /// Where the letter goes once made, shared with the thread that makes it
 /// ahead of its first showing.
-pub type LetterSlot = Arc<OnceLock<Arc<Letter>>>;
+pub(crate) type LetterSlot = Arc<OnceLock<Arc<Letter>>>;
 
 pub struct App {
     /// Shared with the thread that builds the index and searches.
@@ -181,7 +181,7 @@ pub struct App {
 
 /// The longest time between the two clicks of a double-click, in milliseconds
 /// (the usual default of desktops).
-pub const DOUBLE_CLICK_MS: u64 = 400;
+pub(crate) const DOUBLE_CLICK_MS: u64 = 400;
 
 impl App {
     /// The explorer on `data`, its index built now (tests and benchmarks).
@@ -194,12 +194,12 @@ impl App {
     /// The explorer as it starts: the index is left to the search thread, so
     /// the first frame does not wait for it. The loop hands it over with
     /// [`Msg::IndexReady`].
-    pub fn starting(data: Dataset, origin: Origin, lang: Lang) -> App {
+    pub(crate) fn starting(data: Dataset, origin: Origin, lang: Lang) -> App {
         App::starting_shared(Arc::new(data), origin, lang)
     }
 
     /// [`App::starting`] on data shared with others.
-    pub fn starting_shared(data: Arc<Dataset>, origin: Origin, lang: Lang) -> App {
+    pub(crate) fn starting_shared(data: Arc<Dataset>, origin: Origin, lang: Lang) -> App {
         let regions = crate::present::figures::regions(&data);
         let all_regions = crate::present::figures::all(&data);
         App {
@@ -233,7 +233,7 @@ impl App {
     }
 
     /// Where the data came from.
-    pub fn origin(&self) -> &Origin {
+    pub(crate) fn origin(&self) -> &Origin {
         &self.origin
     }
 
@@ -253,12 +253,12 @@ impl App {
     }
 
     /// The status bar's message, until the next action.
-    pub fn status(&self) -> Option<&Status> {
+    pub(crate) fn status(&self) -> Option<&Status> {
         self.status.as_ref()
     }
 
     /// The key bindings in force.
-    pub fn keymap(&self) -> &[Binding] {
+    pub(crate) fn keymap(&self) -> &[Binding] {
         &self.keymap
     }
 
@@ -273,7 +273,7 @@ impl App {
     }
 
     /// False once the user has quit.
-    pub fn running(&self) -> bool {
+    pub(crate) fn running(&self) -> bool {
         self.running
     }
 
@@ -283,28 +283,23 @@ impl App {
     }
 
     /// The starred entries, in the letter's order.
-    pub fn starred(&self) -> &[Starred] {
+    pub(crate) fn starred(&self) -> &[Starred] {
         &self.starred
     }
 
     /// Each region's figures, in `data.regions` order.
-    pub fn figures(&self) -> &[RegionFigures] {
+    pub(crate) fn figures(&self) -> &[RegionFigures] {
         &self.regions
     }
 
     /// The figures of every region together.
-    pub fn all_regions(&self) -> &RegionFigures {
+    pub(crate) fn all_regions(&self) -> &RegionFigures {
         &self.all_regions
-    }
-
-    /// Past search queries, most recent last.
-    pub fn history(&self) -> &[String] {
-        &self.history
     }
 
     /// Where the letter goes once made, for a thread that makes it ahead of
     /// its first showing.
-    pub fn letter_slot(&self) -> LetterSlot {
+    pub(crate) fn letter_slot(&self) -> LetterSlot {
         Arc::clone(&self.letter)
     }
 

@@ -10,7 +10,7 @@ mod datasette;
 mod export;
 mod generate;
 mod geojson;
-pub mod listing;
+pub(crate) mod listing;
 mod output;
 mod settings;
 mod sources_report;

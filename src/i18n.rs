@@ -46,7 +46,7 @@ pub enum Lang {
 impl Lang {
     /// The language of the locale variables, in POSIX precedence (`LC_ALL`,
     /// `LC_MESSAGES`, `LANG`): French for `fr*`, English otherwise.
-    pub fn from_env(get: impl Fn(&str) -> Option<String>) -> Lang {
+    pub(crate) fn from_env(get: impl Fn(&str) -> Option<String>) -> Lang {
         let locale = ["LC_ALL", "LC_MESSAGES", "LANG"]
             .into_iter()
             .filter_map(get)
@@ -57,7 +57,7 @@ impl Lang {
         }
     }
 
-    pub fn toggled(self) -> Lang {
+    pub(crate) fn toggled(self) -> Lang {
         match self {
             Lang::Fr => Lang::En,
             Lang::En => Lang::Fr,
@@ -65,7 +65,7 @@ impl Lang {
     }
 
     /// An amount in dollars as each language writes it: `4 200 $` or `$4,200`.
-    pub fn amount(self, dollars: u64) -> String {
+    pub(crate) fn amount(self, dollars: u64) -> String {
         let digits = dollars.to_string();
         let mut grouped = String::new();
         for (i, d) in digits.chars().enumerate() {
@@ -81,7 +81,7 @@ impl Lang {
     }
 
     /// A valid dataset's size, as `pap-tui validate` reports it.
-    pub fn dataset_counts(self, counts: DatasetCounts) -> String {
+    pub(crate) fn dataset_counts(self, counts: DatasetCounts) -> String {
         let DatasetCounts {
             regions,
             organisations,
@@ -103,7 +103,7 @@ impl Lang {
     }
 
     /// The note on funding rows that `--region` leaves out, naming them.
-    pub fn funding_left_out(self, names: &[String]) -> String {
+    pub(crate) fn funding_left_out(self, names: &[String]) -> String {
         let (n, names) = (names.len(), names.join("; "));
         match self {
             Lang::Fr => format!(
@@ -134,7 +134,7 @@ impl Lang {
 impl Lang {
     /// The noun as it goes with `n`: French takes the singular for 0 and 1,
     /// English for 1 only.
-    pub fn noun(self, n: u64, noun: Noun) -> &'static str {
+    pub(crate) fn noun(self, n: u64, noun: Noun) -> &'static str {
         let (fr_one, fr_many, en_one, en_many) = noun.row();
         match self {
             Lang::Fr if n <= 1 => fr_one,
@@ -145,7 +145,7 @@ impl Lang {
     }
 
     /// `n` and its noun: `1 hit`, `2 hits`, `1 résultat`, `0 résultat`.
-    pub fn count(self, n: u64, noun: Noun) -> String {
+    pub(crate) fn count(self, n: u64, noun: Noun) -> String {
         format!("{n} {}", self.noun(n, noun))
     }
 }
@@ -188,7 +188,7 @@ pub struct Message {
 }
 
 impl Message {
-    pub fn new(text: impl Into<Words>) -> Message {
+    pub(crate) fn new(text: impl Into<Words>) -> Message {
         Message {
             text: text.into(),
             values: Vec::new(),
@@ -197,7 +197,7 @@ impl Message {
     }
 
     /// The message with one more named value.
-    pub fn with(mut self, name: &'static str, value: impl std::fmt::Display) -> Message {
+    pub(crate) fn with(mut self, name: &'static str, value: impl std::fmt::Display) -> Message {
         self.values.push((name, value.to_string()));
         self
     }
@@ -221,7 +221,7 @@ impl Message {
 
 impl Lang {
     /// A message's text with the named values put in.
-    pub fn fill(self, text: impl Into<Words>, values: &[(&str, &str)]) -> String {
+    pub(crate) fn fill(self, text: impl Into<Words>, values: &[(&str, &str)]) -> String {
         let (fr, en) = text.into().row();
         let template = match self {
             Lang::Fr => fr,
@@ -259,7 +259,7 @@ impl Lang {
 /// How many entries of each kind a dataset holds, as plain numbers for
 /// [`Lang::dataset_counts`].
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub struct DatasetCounts {
+pub(crate) struct DatasetCounts {
     pub regions: usize,
     pub organisations: usize,
     pub cities: usize,

@@ -5,7 +5,7 @@
 //! and the words of `i18n`, and nothing of the explorer, so the command line
 //! and the explorer say the same.
 
-pub mod citation;
+pub(crate) mod citation;
 pub mod copy;
 pub mod detail;
 pub mod dictionary;

@@ -2,6 +2,6 @@
 //! (`config`), the explorer's `state.json` (`state`) and the index cache of
 //! `--data` files (`cache`).
 
-pub mod cache;
+pub(crate) mod cache;
 pub mod config;
 pub mod state;

@@ -6,7 +6,7 @@ use crate::data::{self, DataError, Dataset, Organisation, SourceLine};
 use crate::search::fold_accents;
 
 /// The seed of [`dataset`]: the same count always gives the same dataset.
-pub const SEED: u64 = 0x5EED_18159;
+pub(crate) const SEED: u64 = 0x5EED_18159;
 
 /// What an organisation is; the first word(s) of its name.
 const HEADS: &[&str] = &[
@@ -124,15 +124,15 @@ const SMALL_WORDS: &[&str] = &[
 
 /// xorshift64*: small, fast and good enough to pick words; no `rand` needed.
 #[derive(Debug, Clone)]
-pub struct Rng(u64);
+pub(crate) struct Rng(u64);
 
 impl Rng {
-    pub fn new(seed: u64) -> Rng {
+    pub(crate) fn new(seed: u64) -> Rng {
         // The state must never be zero.
         Rng(seed.max(1))
     }
 
-    pub fn next_u64(&mut self) -> u64 {
+    pub(crate) fn next_u64(&mut self) -> u64 {
         let mut x = self.0;
         x ^= x >> 12;
         x ^= x << 25;
@@ -142,17 +142,17 @@ impl Rng {
     }
 
     /// A number in `0..n`; `n` must not be zero.
-    pub fn below(&mut self, n: usize) -> usize {
+    pub(crate) fn below(&mut self, n: usize) -> usize {
         // The high bits are the best ones of xorshift64*.
         ((self.next_u64() >> 32) as usize) % n
     }
 
     /// True with probability `percent` / 100.
-    pub fn chance(&mut self, percent: usize) -> bool {
+    pub(crate) fn chance(&mut self, percent: usize) -> bool {
         self.below(100) < percent
     }
 
-    pub fn pick<'a, T>(&mut self, items: &'a [T]) -> &'a T {
+    pub(crate) fn pick<'a, T>(&mut self, items: &'a [T]) -> &'a T {
         &items[self.below(items.len())]
     }
 }

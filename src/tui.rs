@@ -38,7 +38,7 @@ pub enum Exit {
 
 /// Options of the loop that come from the environment or the config.
 #[derive(Debug, Clone)]
-pub struct Options {
+pub(crate) struct Options {
     pub mouse: bool,
     pub theme: ui::theme::ThemeName,
     pub clipboard: clipboard::Plan,

@@ -26,8 +26,8 @@ use crate::data::Origin;
 use theme::Theme;
 
 /// The smallest terminal the explorer draws in; below it, a message.
-pub const MIN_WIDTH: u16 = 60;
-pub const MIN_HEIGHT: u16 = 16;
+pub(crate) const MIN_WIDTH: u16 = 60;
+pub(crate) const MIN_HEIGHT: u16 = 16;
 
 /// The number of panes of the main screen.
 const PANES: usize = Pane::ALL.len();

@@ -96,7 +96,7 @@ impl App {
     /// The path to the current place, for the overlay's title: a short name
     /// for each place since the main panes, oldest first, the current one
     /// left out (its overlay titles itself).
-    pub fn breadcrumbs(&self) -> Vec<String> {
+    pub(crate) fn breadcrumbs(&self) -> Vec<String> {
         self.places
             .path()
             .iter()
@@ -151,7 +151,7 @@ impl App {
 
     /// The OCR line the letter was opened at (its passage), or with
     /// `or_top`, the first one on screen when it has no passage.
-    pub fn letter_line(&self, view: &LetterView, or_top: bool) -> Option<u32> {
+    pub(crate) fn letter_line(&self, view: &LetterView, or_top: bool) -> Option<u32> {
         let lines = self.letter().lines();
         let from = match view.passage {
             Some(p) => p.first,

@@ -26,7 +26,7 @@ impl Default for HelpView {
 
 impl HelpView {
     /// The help opened from `mode`.
-    pub fn from(mode: Mode) -> HelpView {
+    pub(crate) fn from(mode: Mode) -> HelpView {
         HelpView {
             scroll: 0,
             filter: String::new(),
@@ -36,7 +36,7 @@ impl HelpView {
     }
 
     /// Whether a filter is shown on the border: one is typed or being typed.
-    pub fn filtering(&self) -> bool {
+    pub(crate) fn filtering(&self) -> bool {
         self.typing || !self.filter.is_empty()
     }
 }
@@ -142,7 +142,7 @@ fn credits(lang: Lang) -> Option<String> {
 /// other sections and the map's credits. A row stays when its keys or its
 /// description hold the filter, accents and case ignored; a heading stays
 /// when one of its rows does.
-pub fn help_rows(keymap: &[Binding], lang: Lang, filter: &str, from: Mode) -> HelpRows {
+pub(crate) fn help_rows(keymap: &[Binding], lang: Lang, filter: &str, from: Mode) -> HelpRows {
     let wanted = crate::search::fold_accents(filter.trim());
     let holds =
         |text: &str| wanted.is_empty() || crate::search::fold_accents(text).contains(&wanted);
@@ -211,7 +211,7 @@ pub fn help_rows(keymap: &[Binding], lang: Lang, filter: &str, from: Mode) -> He
 
 impl App {
     /// The help overlay, if it is open.
-    pub fn open_help(&self) -> Option<&HelpView> {
+    pub(crate) fn open_help(&self) -> Option<&HelpView> {
         match &self.overlay {
             Overlay::Help(view) => Some(view),
             _ => None,

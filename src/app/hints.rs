@@ -170,7 +170,7 @@ fn key_for(bindings: &[Binding], mode: Mode, action: &Action) -> Option<String> 
 
 /// The hints of a context with their keys from `bindings`, in rank order. A
 /// hint whose actions have no key in the mode is left out.
-pub fn hints(bindings: &[Binding], context: HintContext, lang: Lang) -> Vec<Hint> {
+pub(crate) fn hints(bindings: &[Binding], context: HintContext, lang: Lang) -> Vec<Hint> {
     plan(context)
         .into_iter()
         .filter_map(|(actions, word)| {
@@ -186,8 +186,9 @@ pub fn hints(bindings: &[Binding], context: HintContext, lang: Lang) -> Vec<Hint
         .collect()
 }
 
+#[cfg(test)]
 /// Every context the status bar can be in, for tests of its hints.
-pub fn every_context() -> Vec<HintContext> {
+pub(crate) fn every_context() -> Vec<HintContext> {
     let base = HintContext {
         mode: Mode::Normal,
         pane: Pane::Regions,
@@ -226,7 +227,7 @@ pub fn every_context() -> Vec<HintContext> {
 
 impl App {
     /// Where the keyboard is now, for the status bar's hints.
-    pub fn hint_context(&self) -> HintContext {
+    pub(crate) fn hint_context(&self) -> HintContext {
         let detail = self.open_detail();
         HintContext {
             mode: self.mode(),
@@ -241,7 +242,7 @@ impl App {
     }
 
     /// The status bar's hints for where the keyboard is now.
-    pub fn hints(&self) -> Vec<Hint> {
+    pub(crate) fn hints(&self) -> Vec<Hint> {
         hints(&self.keymap, self.hint_context(), self.lang)
     }
 }

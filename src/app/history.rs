@@ -4,11 +4,11 @@
 use super::{HelpView, LetterView, MapView, Pane, Target};
 
 /// The most places kept; past it, the oldest is forgotten.
-pub const DEPTH: usize = 50;
+pub(crate) const DEPTH: usize = 50;
 
 /// The main panes as they were left: the focus and each pane's selection.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Panes {
+pub(crate) struct Panes {
     pub focus: Pane,
     pub region: usize,
     pub organisation: usize,
@@ -19,7 +19,7 @@ pub struct Panes {
 
 /// A place to come back to.
 #[derive(Debug, Clone)]
-pub enum Place {
+pub(crate) enum Place {
     Panes(Panes),
     /// An entry's detail with its highlighted link or source line.
     Detail {
@@ -40,13 +40,13 @@ pub enum Place {
 
 /// The places behind the current one, the most recent last.
 #[derive(Debug, Default)]
-pub struct History {
+pub(crate) struct History {
     places: Vec<Place>,
 }
 
 impl History {
     /// Remembers `place` as the one to come back to next.
-    pub fn push(&mut self, place: Place) {
+    pub(crate) fn push(&mut self, place: Place) {
         if self.places.len() == DEPTH {
             self.places.remove(0);
         }
@@ -54,21 +54,23 @@ impl History {
     }
 
     /// The place to go back to, forgotten as it is taken.
-    pub fn pop(&mut self) -> Option<Place> {
+    pub(crate) fn pop(&mut self) -> Option<Place> {
         self.places.pop()
     }
 
+    #[cfg(test)]
     pub fn len(&self) -> usize {
         self.places.len()
     }
 
-    pub fn is_empty(&self) -> bool {
+    #[cfg(test)]
+    pub(crate) fn is_empty(&self) -> bool {
         self.places.is_empty()
     }
 
     /// The path to the current place: the places since the main panes were
     /// last left, oldest first. Going back along it ends on the panes.
-    pub fn path(&self) -> &[Place] {
+    pub(crate) fn path(&self) -> &[Place] {
         let start = self
             .places
             .iter()

@@ -52,12 +52,12 @@ pub struct LetterView {
 
 impl LetterView {
     /// The view at the top of the letter.
-    pub fn top() -> LetterView {
+    pub(crate) fn top() -> LetterView {
         LetterView::default()
     }
 
     /// The view with `passage` marked and near the top of the screen.
-    pub fn at(passage: LetterSpan) -> LetterView {
+    pub(crate) fn at(passage: LetterSpan) -> LetterView {
         LetterView {
             scroll: passage.first.saturating_sub(CONTEXT),
             passage: Some(passage),
@@ -84,7 +84,7 @@ impl LetterView {
 
 /// Every occurrence of `query` in the letter, accents and case ignored. A
 /// query is searched as it is typed, spaces included, within each line.
-pub fn find(letter: &Letter, query: &str) -> Vec<Match> {
+pub(crate) fn find(letter: &Letter, query: &str) -> Vec<Match> {
     let wanted = fold(query.trim()).text;
     if wanted.is_empty() {
         return Vec::new();

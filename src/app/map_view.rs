@@ -18,7 +18,8 @@ pub enum Measure {
 }
 
 impl Measure {
-    pub const ALL: [Measure; 3] = [Measure::Organisations, Measure::People, Measure::Withheld];
+    pub(crate) const ALL: [Measure; 3] =
+        [Measure::Organisations, Measure::People, Measure::Withheld];
 
     fn next(self) -> Measure {
         match self {
@@ -48,7 +49,7 @@ pub struct MapView {
 impl Measure {
     /// A region's value for the measure, from the presentation layer's
     /// figures: `None` where the letter gives no count, never 0.
-    pub fn value(self, f: &RegionFigures) -> Option<u64> {
+    pub(crate) fn value(self, f: &RegionFigures) -> Option<u64> {
         match self {
             Measure::Organisations => Some(f.organisations as u64),
             Measure::People => f.known_count,
@@ -59,12 +60,12 @@ impl Measure {
 
 impl App {
     /// The figures of `data.regions[i]`, as every surface shows them.
-    pub fn region_figures(&self, i: usize) -> Option<&RegionFigures> {
+    pub(crate) fn region_figures(&self, i: usize) -> Option<&RegionFigures> {
         self.regions.get(i)
     }
 
     /// The map's geography for this dataset, if its regions are Québec's.
-    pub fn map_geography(&self) -> Option<&'static Geography> {
+    pub(crate) fn map_geography(&self) -> Option<&'static Geography> {
         geo::quebec().filter(|g| g.covers(self.data.regions.iter().map(|r| r.code.as_str())))
     }
 

@@ -36,7 +36,7 @@ impl App {
     }
 
     /// The pane with the keyboard.
-    pub fn focus(&self) -> Pane {
+    pub(crate) fn focus(&self) -> Pane {
         self.panes.focus()
     }
 
@@ -74,13 +74,13 @@ impl App {
     }
 
     /// The entry selected in a pane, if it is one ("all regions" is not).
-    pub fn target(&self, pane: Pane) -> Option<Target> {
+    pub(crate) fn target(&self, pane: Pane) -> Option<Target> {
         self.panes.target(self.lists(), pane)
     }
 
     /// The entry an action such as copy applies to: the shown detail, the
     /// highlighted search hit, or the focused pane's selection.
-    pub fn current_target(&self) -> Option<Target> {
+    pub(crate) fn current_target(&self) -> Option<Target> {
         match &self.overlay {
             Overlay::Detail(view) => Some(view.target.clone()),
             Overlay::Search(sb) => sb.hits.get(sb.selected).and_then(|h| self.hit_target(*h)),

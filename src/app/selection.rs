@@ -27,7 +27,7 @@ pub struct Selection {
 
 impl Selection {
     /// The regions pane focused on "all regions".
-    pub fn new(data: &Dataset) -> Selection {
+    pub(crate) fn new(data: &Dataset) -> Selection {
         let mut selection = Selection {
             at: Panes {
                 focus: Pane::Regions,
@@ -44,7 +44,7 @@ impl Selection {
     }
 
     /// The pane with the keyboard.
-    pub fn focus(&self) -> Pane {
+    pub(crate) fn focus(&self) -> Pane {
         self.at.focus
     }
 
@@ -131,7 +131,7 @@ impl Selection {
     }
 
     /// Number of rows of a pane.
-    pub fn rows(&self, lists: Lists<'_>, pane: Pane) -> usize {
+    pub(crate) fn rows(&self, lists: Lists<'_>, pane: Pane) -> usize {
         let data = lists.data;
         match pane {
             Pane::Regions => data.regions.len() + FIRST_REGION_ROW,
@@ -177,7 +177,7 @@ impl Selection {
     }
 
     /// The entry selected in a pane, if it is one ("all regions" is not).
-    pub fn target(&self, lists: Lists<'_>, pane: Pane) -> Option<Target> {
+    pub(crate) fn target(&self, lists: Lists<'_>, pane: Pane) -> Option<Target> {
         let data = lists.data;
         match pane {
             Pane::Regions => self

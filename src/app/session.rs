@@ -56,7 +56,7 @@ impl App {
     }
 
     /// True when `target` is starred.
-    pub fn is_starred(&self, target: &Target) -> bool {
+    pub(crate) fn is_starred(&self, target: &Target) -> bool {
         self.starred.iter().any(|s| &s.target == target)
     }
 
@@ -67,7 +67,7 @@ impl App {
     }
 
     /// What the app remembers between sessions.
-    pub fn snapshot(&self) -> State {
+    pub(crate) fn snapshot(&self) -> State {
         let region = match self.selected(Pane::Regions) {
             STARRED_ROW => Some(STARRED.to_string()),
             ALL_ROW => Some(ALL.to_string()),

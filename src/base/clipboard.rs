@@ -53,7 +53,7 @@ impl Tool {
         }
     }
 
-    pub fn name(self) -> &'static str {
+    pub(crate) fn name(self) -> &'static str {
         self.command().0
     }
 }
@@ -85,7 +85,7 @@ pub enum Unavailable {
 
 impl Unavailable {
     /// The reason, to be worded in the interface language.
-    pub fn message(self) -> Message {
+    pub(crate) fn message(self) -> Message {
         Message::new(match self {
             Unavailable::Disabled => Text::ClipboardDisabled,
             Unavailable::NoTmux => Text::ClipboardNoTmux,
@@ -103,7 +103,7 @@ pub struct Plan {
 
 /// The environment facts the choice depends on.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Environment {
+pub(crate) struct Environment {
     pub tmux: bool,
     pub ssh: bool,
     pub wayland: bool,
@@ -114,7 +114,7 @@ pub struct Environment {
 
 impl Environment {
     /// Reads the variables that matter.
-    pub fn from_env(get: impl Fn(&str) -> Option<String>) -> Environment {
+    pub(crate) fn from_env(get: impl Fn(&str) -> Option<String>) -> Environment {
         let set = |k: &str| get(k).is_some_and(|v| !v.is_empty());
         Environment {
             tmux: set("TMUX"),
@@ -128,7 +128,7 @@ impl Environment {
 }
 
 /// Whether a program is on `PATH`.
-pub fn on_path(program: &str) -> bool {
+pub(crate) fn on_path(program: &str) -> bool {
     std::env::var_os("PATH")
         .is_some_and(|paths| std::env::split_paths(&paths).any(|dir| dir.join(program).is_file()))
 }
@@ -154,7 +154,7 @@ fn native_tool(env: &Environment, has: &dyn Fn(&str) -> bool) -> Option<Tool> {
 
 /// Chooses how to copy, once, from the choice, the environment and the programs
 /// on `PATH`.
-pub fn choose(choice: Choice, env: &Environment, has: &dyn Fn(&str) -> bool) -> Plan {
+pub(crate) fn choose(choice: Choice, env: &Environment, has: &dyn Fn(&str) -> bool) -> Plan {
     let plan = |method, also_osc52| Plan { method, also_osc52 };
     match choice {
         Choice::Off => plan(Method::Off(Unavailable::Disabled), false),
@@ -183,13 +183,13 @@ pub fn choose(choice: Choice, env: &Environment, has: &dyn Fn(&str) -> bool) -> 
 /// whose default `set-clipboard external` drops the sequence from programs,
 /// when `auto` fell back on it for want of `tmux` on PATH. (Asked for by name,
 /// OSC 52 is the user's informed choice.)
-pub fn osc52_may_be_dropped(choice: Choice, plan: Plan, env: &Environment) -> bool {
+pub(crate) fn osc52_may_be_dropped(choice: Choice, plan: Plan, env: &Environment) -> bool {
     choice == Choice::Auto && env.tmux && plan.method == Method::Osc52
 }
 
 /// OSC 52 payloads above this many bytes (encoded) are refused: many terminals
 /// and tmux drop longer ones silently.
-pub const OSC52_MAX_ENCODED: usize = 74_994;
+pub(crate) const OSC52_MAX_ENCODED: usize = 74_994;
 
 // Written here rather than with crossterm's `CopyToClipboard` (its `osc52`
 // feature, left off so that no second base64 encoder is built): that command
@@ -221,7 +221,7 @@ pub fn base64(bytes: &[u8]) -> String {
 }
 
 /// The OSC 52 sequence that sets the clipboard to `text`.
-pub fn osc52(text: &str) -> Result<String, ClipboardError> {
+pub(crate) fn osc52(text: &str) -> Result<String, ClipboardError> {
     let encoded = base64(text.as_bytes());
     if encoded.len() > OSC52_MAX_ENCODED {
         return Err(ClipboardError::TooLong(encoded.len()));
@@ -248,7 +248,7 @@ pub enum ClipboardError {
 
 impl ClipboardError {
     /// The reason in the interface language.
-    pub fn in_language(&self, lang: Lang) -> String {
+    pub(crate) fn in_language(&self, lang: Lang) -> String {
         use ClipboardError::*;
         let message = match self {
             TooLong(n) => Message::new(Text::ClipboardTooLong)

@@ -7,13 +7,13 @@ use serde::de::value::{Error, StrDeserializer};
 use serde::{Deserialize, Serialize};
 
 /// The unit variant that `name` names, if any.
-pub fn from_name<'a, T: Deserialize<'a>>(name: &'a str) -> Option<T> {
+pub(crate) fn from_name<'a, T: Deserialize<'a>>(name: &'a str) -> Option<T> {
     let deserializer: StrDeserializer<'a, Error> = name.into_deserializer();
     T::deserialize(deserializer).ok()
 }
 
 /// The name of a unit variant; `None` for a value that is not one.
-pub fn name_of<T: Serialize>(value: &T) -> Option<String> {
+pub(crate) fn name_of<T: Serialize>(value: &T) -> Option<String> {
     match serde_json::to_value(value) {
         Ok(serde_json::Value::String(name)) => Some(name),
         _ => None,

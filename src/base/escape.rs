@@ -34,7 +34,7 @@ pub fn is_unsafe(c: char) -> bool {
 /// Pasted text as one line for a prompt: whitespace (line breaks included)
 /// becomes a space, unsafe characters are dropped, and no more than `max`
 /// characters are looked at.
-pub fn pasted_line(text: &str, max: usize) -> String {
+pub(crate) fn pasted_line(text: &str, max: usize) -> String {
     text.chars()
         .take(max)
         .map(|c| if c.is_whitespace() { ' ' } else { c })
@@ -55,7 +55,7 @@ fn escape_into(out: &mut String, c: char) {
 /// joiner, which terminals and ratatui count differently (ratatui measures an
 /// emoji ZWJ sequence as one glyph, most terminals draw each emoji of it), so a
 /// name holding one would shift every border right of it.
-pub fn is_unsafe_on_screen(c: char) -> bool {
+pub(crate) fn is_unsafe_on_screen(c: char) -> bool {
     is_unsafe(c) || c == '\u{200D}'
 }
 
@@ -91,17 +91,17 @@ pub fn line(text: &str) -> Cow<'_, str> {
 }
 
 /// A block of text: like [`line`], but line feeds are kept (and `\r\n` becomes `\n`).
-pub fn block(text: &str) -> Cow<'_, str> {
+pub(crate) fn block(text: &str) -> Cow<'_, str> {
     escaped(text, is_unsafe, true)
 }
 
 /// One line for the screen: like [`line`], and the zero-width joiner escaped too.
-pub fn screen_line(text: &str) -> Cow<'_, str> {
+pub(crate) fn screen_line(text: &str) -> Cow<'_, str> {
     escaped(text, is_unsafe_on_screen, false)
 }
 
 /// A block for the screen: like [`block`], and the zero-width joiner escaped too.
-pub fn screen_block(text: &str) -> Cow<'_, str> {
+pub(crate) fn screen_block(text: &str) -> Cow<'_, str> {
     escaped(text, is_unsafe_on_screen, true)
 }
 
@@ -141,14 +141,14 @@ pub fn markdown(text: &str) -> String {
 }
 
 /// One line of text from the data as Markdown: [`line`], then [`markdown`].
-pub fn markdown_line(text: &str) -> String {
+pub(crate) fn markdown_line(text: &str) -> String {
     markdown(&line(text))
 }
 
 /// A value as pretty JSON with nothing unsafe for a terminal in it: serde_json
 /// escapes the C0 controls, and this the rest (DEL, C1, bidi and other
 /// invisible controls), as `\uXXXX` escapes (surrogate pairs above U+FFFF).
-pub fn json<T: serde::Serialize>(value: &T) -> serde_json::Result<String> {
+pub(crate) fn json<T: serde::Serialize>(value: &T) -> serde_json::Result<String> {
     let raw = serde_json::to_string_pretty(value)?;
     let mut out = String::with_capacity(raw.len());
     for c in raw.chars() {

@@ -16,7 +16,7 @@ pub use atomic::{
 
 /// Why a file was not read.
 #[derive(Debug, thiserror::Error)]
-pub enum ReadError {
+pub(crate) enum ReadError {
     #[error("{0}")]
     Io(#[from] io::Error),
     #[error("not a regular file but a {0}")]
@@ -38,7 +38,7 @@ pub enum FileKind {
 
 impl FileKind {
     /// The kind of a file that is not regular.
-    pub fn of(kind: FileType) -> FileKind {
+    pub(crate) fn of(kind: FileType) -> FileKind {
         #[cfg(unix)]
         {
             use std::os::unix::fs::FileTypeExt;
@@ -128,13 +128,13 @@ fn open_regular(path: &Path, limit: u64, links: Links) -> Result<(File, u64), Re
 
 /// The bytes of the regular file at `path` (links followed), if it holds at
 /// most `limit` of them.
-pub fn read_limited(path: &Path, limit: u64) -> Result<Vec<u8>, ReadError> {
+pub(crate) fn read_limited(path: &Path, limit: u64) -> Result<Vec<u8>, ReadError> {
     read_open(open_regular(path, limit, Links::Follow)?, limit)
 }
 
 /// [`read_limited`] for a file of the program's own (the cache), which is
 /// never read through a link: a link there was put by someone else.
-pub fn read_own(path: &Path, limit: u64) -> Result<Vec<u8>, ReadError> {
+pub(crate) fn read_own(path: &Path, limit: u64) -> Result<Vec<u8>, ReadError> {
     read_open(open_regular(path, limit, Links::Refuse)?, limit)
 }
 
@@ -162,7 +162,7 @@ fn read_open((file, size): (File, u64), limit: u64) -> Result<Vec<u8>, ReadError
 /// holds the limit and one piece at most, one taken the stream and one piece.
 /// One buffer doubled as it fills would reach twice the limit for the byte
 /// past it (1.07 GB for an endless stream and a limit of 512 MiB).
-pub fn read_stream_limited(mut reader: impl Read, limit: u64) -> Result<Vec<u8>, ReadError> {
+pub(crate) fn read_stream_limited(mut reader: impl Read, limit: u64) -> Result<Vec<u8>, ReadError> {
     let mut pieces: Vec<Vec<u8>> = Vec::new();
     let mut total = 0u64;
     loop {
@@ -197,7 +197,7 @@ const STREAM_PIECE_BYTES: usize = 4 * 1024 * 1024;
 
 /// Files of this size or more are read in two halves at once, which puts the
 /// kernel's copying (and its zeroing of the fresh pages) on two cores.
-pub const HALVES_BYTES: usize = 8 * 1024 * 1024;
+pub(crate) const HALVES_BYTES: usize = 8 * 1024 * 1024;
 
 /// The `size` bytes of `file`, read in two halves on two threads; `None`
 /// when the file does not hold exactly `size` bytes any more (it is being

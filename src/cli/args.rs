@@ -211,7 +211,7 @@ pub enum Command {
 
 impl Command {
     /// The subcommand's name, as a user types it in English.
-    pub fn name(&self) -> &'static str {
+    pub(crate) fn name(&self) -> &'static str {
         match self {
             Command::Search { .. } => "search",
             Command::Cite { .. } => "cite",
@@ -255,7 +255,7 @@ impl Command {
 impl Cli {
     /// The dataset file to load, None for the embedded one: `--data` before
     /// the subcommand or after it, once, and only where a dataset is read.
-    pub fn dataset(&self) -> Result<Option<&Path>, Message> {
+    pub(crate) fn dataset(&self) -> Result<Option<&Path>, Message> {
         let before = self.data.as_deref();
         let Some(command) = &self.command else {
             return Ok(before);

@@ -35,7 +35,7 @@ fn exact(data: &Dataset, id: &str, kind: Option<CiteKind>) -> Vec<Target> {
 /// it (`safima`, `laval`, `funding-1`, `53`), or a region's code or name
 /// (`14`, `lanaudiere`). An exact id wins over a region's name; an id that
 /// names entries of several kinds asks for `--kind`.
-pub fn resolve(data: &Dataset, id: &str, kind: Option<CiteKind>) -> Result<Target, Message> {
+pub(crate) fn resolve(data: &Dataset, id: &str, kind: Option<CiteKind>) -> Result<Target, Message> {
     let id = id.trim();
     let found = exact(data, id, kind);
     match found.as_slice() {
@@ -57,7 +57,7 @@ pub fn resolve(data: &Dataset, id: &str, kind: Option<CiteKind>) -> Result<Targe
 }
 
 /// The copy format that prints as `format` asks.
-pub fn copy_format(format: CiteFormat) -> CopyFormat {
+pub(crate) fn copy_format(format: CiteFormat) -> CopyFormat {
     match format {
         CiteFormat::Text => CopyFormat::Plain,
         CiteFormat::Markdown => CopyFormat::Markdown,
@@ -66,7 +66,7 @@ pub fn copy_format(format: CiteFormat) -> CopyFormat {
 }
 
 /// The entry with its citation, in `format`, ending with a line feed.
-pub fn cite(
+pub(crate) fn cite(
     data: &Dataset,
     id: &str,
     kind: Option<CiteKind>,

@@ -15,7 +15,7 @@ use crate::present::dictionary::{FIELDS, description};
 
 /// The metadata for a database Datasette serves as `database` (the file's
 /// name without `.db`).
-pub fn metadata(data: &Dataset, database: &str) -> Value {
+pub(crate) fn metadata(data: &Dataset, database: &str) -> Value {
     let d = &data.document;
     let mut tables = Map::new();
     for t in TABLES {
@@ -104,7 +104,7 @@ pub fn metadata(data: &Dataset, database: &str) -> Value {
 }
 
 /// The licence of the transcription (MIT, the first of its two).
-pub const LICENSE_URL: &str = "https://opensource.org/license/mit";
+pub(crate) const LICENSE_URL: &str = "https://opensource.org/license/mit";
 
 /// Where the ministry publishes its access-to-information answers, as the
 /// letter prints it (`www.…`), with its scheme; `None` when the letter prints no address.

@@ -16,7 +16,7 @@ use super::text_table::{Table, to_json};
 
 /// What `export` was asked for.
 #[derive(Debug, Clone, Copy)]
-pub struct Request<'a> {
+pub(crate) struct Request<'a> {
     pub format: ExportFormat,
     pub output: Option<&'a Path>,
     pub metadata: Option<&'a Path>,
@@ -111,7 +111,7 @@ fn sqlite_error(error: impl std::fmt::Display) -> Message {
     Message::new(Text::ExportSqlite).with("error", error)
 }
 
-pub fn json(data: &Dataset) -> serde_json::Result<String> {
+pub(crate) fn json(data: &Dataset) -> serde_json::Result<String> {
     to_json(data)
 }
 
@@ -119,7 +119,7 @@ pub fn json(data: &Dataset) -> serde_json::Result<String> {
 /// not apply. A withheld count is an empty `count`, `withheld` true and its
 /// articles in `withheld_articles` (the data dictionary's names);
 /// a funding row names its annex organisation in `organisation_id`.
-pub fn csv(data: &Dataset) -> String {
+pub(crate) fn csv(data: &Dataset) -> String {
     let mut t = Table::new(&[
         "kind",
         "id",

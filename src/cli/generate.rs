@@ -14,7 +14,7 @@ use crate::keys::table::{Binding, Mode, bindings, keys_by_action};
 use crate::search::fold_accents;
 
 /// The completion script for `shell`, its descriptions in `lang`.
-pub fn completions(shell: Shell, lang: Lang) -> Vec<u8> {
+pub(crate) fn completions(shell: Shell, lang: Lang) -> Vec<u8> {
     let mut cmd = with_regions(super::clap_help::command(lang));
     let mut out = Vec::new();
     clap_complete::generate(shell, &mut cmd, "pap-tui", &mut out);
@@ -90,7 +90,7 @@ const ENVIRONMENT: [(&str, &str); 9] = [
 /// The man page, section 1, as roff: one page with every subcommand, so that
 /// `man pap-tui` is the whole manual. Its text is in `lang`; the headings
 /// clap_mangen writes (NAME, SYNOPSIS, …) stay in English.
-pub fn man(lang: Lang) -> std::io::Result<Vec<u8>> {
+pub(crate) fn man(lang: Lang) -> std::io::Result<Vec<u8>> {
     let words = |key: &str| help_text(key, lang).unwrap_or_default();
     let cmd = super::clap_help::command(lang);
     let page = Man::new(cmd.clone());

@@ -10,7 +10,7 @@ use crate::i18n::{Message, Text};
 
 /// The FeatureCollection, or why there is none: a dataset whose regions the
 /// geography does not know gets an error, never a wrong map.
-pub fn geojson(data: &Dataset) -> Result<Value, Message> {
+pub(crate) fn geojson(data: &Dataset) -> Result<Value, Message> {
     let geo = geography(data)?;
     let mut features = region_features(data, geo);
     let (cities, without_point) = city_features(data, geo);

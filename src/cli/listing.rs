@@ -10,7 +10,7 @@ use super::text_table::{Column, Format, Layout, Table};
 
 /// What a list subcommand lists.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Listing {
+pub(crate) enum Listing {
     Regions,
     Organisations,
     Cities,
@@ -20,7 +20,7 @@ pub enum Listing {
 
 /// Why a `--region` argument names no single region.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-pub enum RegionError {
+pub(crate) enum RegionError {
     #[error("no region matches \"{0}\"; run `pap-tui regions` to see the codes and names")]
     None(String),
     #[error("\"{query}\" matches several regions: {matches}; give a code or a longer name")]
@@ -29,7 +29,10 @@ pub enum RegionError {
 
 /// Resolves a region code (`14`, `4`) or an accent-insensitive name or part of a
 /// name (`lanaudiere`, `Gaspésie`) to one region.
-pub fn resolve_region<'a>(data: &'a Dataset, query: &str) -> Result<&'a Region, RegionError> {
+pub(crate) fn resolve_region<'a>(
+    data: &'a Dataset,
+    query: &str,
+) -> Result<&'a Region, RegionError> {
     let wanted = query.trim();
     if let Ok(n) = wanted.parse::<u32>()
         && let Some(r) = data
@@ -109,7 +112,7 @@ fn funding_in<'a>(data: &'a Dataset, region: Option<&'a str>) -> impl Iterator<I
 }
 
 /// Funding rows whose organisation is not in the annex, so in no region.
-pub fn unplaced_funding(data: &Dataset) -> impl Iterator<Item = &Funding> {
+pub(crate) fn unplaced_funding(data: &Dataset) -> impl Iterator<Item = &Funding> {
     data.funding.iter().filter(|f| data.funded(f).is_none())
 }
 
@@ -318,7 +321,7 @@ fn labelled_fields<'a>(
 
 /// Articles as readable text blocks: number, text (or the letter's paraphrase),
 /// history and why the letter cites it.
-pub fn articles_text(data: &Dataset, lang: Lang) -> String {
+pub(crate) fn articles_text(data: &Dataset, lang: Lang) -> String {
     let s = lang.strings();
     let labelled = |label: &str, value: &str| {
         format!("{label}{}{}\n", s.colon, crate::base::escape::line(value))
@@ -345,7 +348,7 @@ pub fn articles_text(data: &Dataset, lang: Lang) -> String {
 /// [`articles_text`] as Markdown: a heading for each article, then its text,
 /// one paragraph a line, and each labelled field a paragraph; everything from
 /// the data escaped ([`crate::base::escape::markdown`]).
-pub fn articles_markdown(data: &Dataset, lang: Lang) -> String {
+pub(crate) fn articles_markdown(data: &Dataset, lang: Lang) -> String {
     use crate::base::escape::markdown_line;
     let s = lang.strings();
     let labelled =
@@ -375,7 +378,7 @@ pub fn articles_markdown(data: &Dataset, lang: Lang) -> String {
 
 /// The columns a listing's Markdown table shows: regions and cities with
 /// the data dictionary's fields beside their words, the others as text.
-pub fn markdown_format(listing: Listing) -> Format {
+pub(crate) fn markdown_format(listing: Listing) -> Format {
     match listing {
         Listing::Regions | Listing::Cities => Format::Markdown,
         _ => Format::Text,
@@ -417,7 +420,11 @@ fn with_source(mut value: serde_json::Value, source: &crate::data::Source) -> se
 
 /// The objects of a listing, for JSON output: regions and cities with the
 /// data dictionary's fields, the others as the dataset holds them.
-pub fn json_value(data: &Dataset, listing: Listing, region: Option<&str>) -> serde_json::Value {
+pub(crate) fn json_value(
+    data: &Dataset,
+    listing: Listing,
+    region: Option<&str>,
+) -> serde_json::Value {
     let value = match listing {
         Listing::Regions => {
             let figures = crate::present::figures::regions(data);

@@ -8,7 +8,7 @@ use crate::base::files::{NewFile, Readers, Replace};
 use crate::i18n::{Message, Text};
 
 /// The refusal for a file that exists, None when `path` may be written.
-pub fn refuse_existing(path: &Path, force: bool) -> Option<Message> {
+pub(crate) fn refuse_existing(path: &Path, force: bool) -> Option<Message> {
     // `symlink_metadata`: a dangling link is a file that exists too.
     (!force && path.symlink_metadata().is_ok())
         .then(|| Message::new(Text::ExportExists).in_file(shown(path)))
@@ -16,7 +16,7 @@ pub fn refuse_existing(path: &Path, force: bool) -> Option<Message> {
 
 /// A new, empty temporary file in the directory `path` will be in, readable
 /// as an ordinary file once renamed (the umask decides, not 0600).
-pub fn temporary_beside(path: &Path) -> Result<NewFile, Message> {
+pub(crate) fn temporary_beside(path: &Path) -> Result<NewFile, Message> {
     NewFile::beside(path, Readers::Anyone).map_err(|e| cannot_write(path, &e))
 }
 
@@ -26,13 +26,13 @@ fn replace(force: bool) -> Replace {
 
 /// Puts the finished temporary file at `path`; without `force`, never over a
 /// file that appeared in the meantime.
-pub fn persist(file: NewFile, path: &Path, force: bool) -> Result<(), Message> {
+pub(crate) fn persist(file: NewFile, path: &Path, force: bool) -> Result<(), Message> {
     file.persist(path, replace(force))
         .map_err(|e| refused(path, &e))
 }
 
 /// Writes `bytes` as the new file `path`.
-pub fn write_new(path: &Path, bytes: &[u8], force: bool) -> Result<(), Message> {
+pub(crate) fn write_new(path: &Path, bytes: &[u8], force: bool) -> Result<(), Message> {
     crate::base::files::write_whole(path, bytes, Readers::Anyone, replace(force))
         .map_err(|e| refused(path, &e))
 }
@@ -45,7 +45,7 @@ fn refused(path: &Path, error: &std::io::Error) -> Message {
     }
 }
 
-pub fn cannot_write(path: &Path, error: &std::io::Error) -> Message {
+pub(crate) fn cannot_write(path: &Path, error: &std::io::Error) -> Message {
     Message::new(Text::ExportCannotWrite)
         .with("error", error)
         .in_file(shown(path))

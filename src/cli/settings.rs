@@ -7,7 +7,7 @@ use std::process::ExitCode;
 use crate::i18n::{Lang, Message, Text};
 
 /// The config and state files and the cache directory, one per line.
-pub fn paths(lang: Lang) -> String {
+pub(crate) fn paths(lang: Lang) -> String {
     let paths = crate::store::config::Paths::from_env(|k| std::env::var(k).ok());
     let show = |p: Option<PathBuf>| {
         p.map_or(Message::new(Text::PathsNoDirectory).describe(lang), |p| {
@@ -23,7 +23,7 @@ pub fn paths(lang: Lang) -> String {
 }
 
 /// Checks the config file and reports every problem the explorer would.
-pub fn check_config(lang: Lang) -> ExitCode {
+pub(crate) fn check_config(lang: Lang) -> ExitCode {
     let paths = crate::store::config::Paths::from_env(|k| std::env::var(k).ok());
     let file = paths.config_file();
     let (config, mut warnings) = crate::store::config::load(file.as_deref());

@@ -54,7 +54,7 @@ pub fn run(data: &Dataset, ocr: Option<&Path>, format: ValidateFormat, lang: Lan
 }
 
 /// The report as a table, then its summary and what it leaves out.
-pub fn text_report(report: &Report, lang: Lang) -> String {
+pub(crate) fn text_report(report: &Report, lang: Lang) -> String {
     let words = lang.provenance();
     let colon = lang.strings().colon;
     let mut table = Table::new(&[

@@ -2,8 +2,8 @@
 //! primary and foreign keys, the OCR lines of every value in `sources`, and
 //! views for the common questions, ready for Datasette or the `sqlite3` shell.
 
-pub mod full_text;
-pub mod schema;
+pub(crate) mod full_text;
+pub(crate) mod schema;
 
 use std::path::Path;
 
@@ -12,7 +12,7 @@ use rusqlite::{Connection, Transaction, params};
 use crate::data::{Dataset, Outcome, Source};
 
 /// Writes the dataset into a new database at `path` (an empty or absent file).
-pub fn write(data: &Dataset, path: &Path) -> rusqlite::Result<()> {
+pub(crate) fn write(data: &Dataset, path: &Path) -> rusqlite::Result<()> {
     let mut db = Connection::open(path)?;
     // No rollback journal: the database is a new file that is renamed into
     // place only once whole, and a journal beside it would outlive a process

@@ -12,7 +12,7 @@ pub const MAX_COLUMN_WIDTH: usize = 100;
 
 /// A table: a header row and data rows of the same length.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Table {
+pub(crate) struct Table {
     pub header: Vec<String>,
     pub rows: Vec<Vec<String>>,
     /// Columns aligned to the right (numbers).
@@ -22,7 +22,7 @@ pub struct Table {
 }
 
 impl Table {
-    pub fn new(header: &[&str]) -> Table {
+    pub(crate) fn new(header: &[&str]) -> Table {
         Table {
             header: header.iter().map(|h| h.to_string()).collect(),
             rows: Vec::new(),
@@ -31,12 +31,13 @@ impl Table {
         }
     }
 
-    pub fn right_align(mut self, columns: &[usize]) -> Table {
+    #[cfg(test)]
+    pub(crate) fn right_align(mut self, columns: &[usize]) -> Table {
         self.right = columns.to_vec();
         self
     }
 
-    pub fn push(&mut self, row: Vec<String>) {
+    pub(crate) fn push(&mut self, row: Vec<String>) {
         self.rows.push(row);
     }
 
@@ -45,7 +46,7 @@ impl Table {
     /// aside), two spaces apart, no trailing spaces. The cap keeps the output
     /// within a few times the input: one very long name would otherwise pad
     /// every row to its width.
-    pub fn to_text(&self) -> String {
+    pub(crate) fn to_text(&self) -> String {
         let clean = |row: &[String]| -> Vec<String> {
             row.iter().map(|c| escape::line(c).into_owned()).collect()
         };
@@ -98,7 +99,7 @@ impl Table {
 
     /// RFC 4180: CRLF between records, fields quoted when they hold a comma, a
     /// quote or a line break, quotes doubled.
-    pub fn to_csv(&self) -> String {
+    pub(crate) fn to_csv(&self) -> String {
         let mut out = String::new();
         for row in std::iter::once(&self.header).chain(&self.rows) {
             let fields: Vec<String> = row.iter().map(|c| csv_field(c)).collect();
@@ -111,7 +112,7 @@ impl Table {
     /// A GitHub-flavoured Markdown table; line breaks and the characters Markdown
     /// would read as markup (`|`, `*`, `_`, `` ` ``, brackets, `<`, `>`, `\\`)
     /// escaped, so that a name from a `--data` file renders as the text it is.
-    pub fn to_markdown(&self) -> String {
+    pub(crate) fn to_markdown(&self) -> String {
         let cell = escape::markdown_line;
         let mut out = String::new();
         let line = |row: &[String]| {
@@ -146,7 +147,7 @@ impl Table {
 /// Who a listing is written for: CSV keeps raw values under stable keys, for
 /// scripts; text shows them in the interface language, for people.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Format {
+pub(crate) enum Format {
     Text,
     Csv,
     /// Text's words and CSV's raw values side by side, under the CSV keys
@@ -155,7 +156,7 @@ pub enum Format {
 }
 
 /// One column of a listing, described once for both formats.
-pub struct Column<'a, R> {
+pub(crate) struct Column<'a, R> {
     /// The CSV header, a stable key; `None` when CSV leaves the column out.
     key: Option<&'static str>,
     /// The text header, in the interface language; `None` when text leaves it out.
@@ -167,7 +168,11 @@ pub struct Column<'a, R> {
 
 impl<'a, R> Column<'a, R> {
     /// A column both formats show, under `key` in CSV and `title` in text.
-    pub fn both(key: &'static str, title: &'static str, cell: impl Fn(R) -> String + 'a) -> Self {
+    pub(crate) fn both(
+        key: &'static str,
+        title: &'static str,
+        cell: impl Fn(R) -> String + 'a,
+    ) -> Self {
         Column {
             key: Some(key),
             title: Some(title),
@@ -177,7 +182,7 @@ impl<'a, R> Column<'a, R> {
     }
 
     /// A raw value only CSV shows: a code, a count apart from its withholding.
-    pub fn csv(key: &'static str, cell: impl Fn(R) -> String + 'a) -> Self {
+    pub(crate) fn csv(key: &'static str, cell: impl Fn(R) -> String + 'a) -> Self {
         Column {
             key: Some(key),
             title: None,
@@ -188,7 +193,7 @@ impl<'a, R> Column<'a, R> {
 
     /// Words only text shows: a name with its acronym, an amount as the language
     /// writes it.
-    pub fn text(title: &'static str, cell: impl Fn(R) -> String + 'a) -> Self {
+    pub(crate) fn text(title: &'static str, cell: impl Fn(R) -> String + 'a) -> Self {
         Column {
             key: None,
             title: Some(title),
@@ -197,21 +202,21 @@ impl<'a, R> Column<'a, R> {
         }
     }
 
-    pub fn right(mut self) -> Self {
+    pub(crate) fn right(mut self) -> Self {
         self.right = true;
         self
     }
 }
 
 /// The columns of a listing and the total line text ends it with.
-pub struct Layout<'a, R> {
+pub(crate) struct Layout<'a, R> {
     columns: Vec<Column<'a, R>>,
     total: Option<Box<dyn FnOnce() -> Vec<String> + 'a>>,
     note: Option<String>,
 }
 
 impl<'a, R: Copy> Layout<'a, R> {
-    pub fn new(columns: Vec<Column<'a, R>>) -> Self {
+    pub(crate) fn new(columns: Vec<Column<'a, R>>) -> Self {
         Layout {
             columns,
             total: None,
@@ -220,14 +225,14 @@ impl<'a, R: Copy> Layout<'a, R> {
     }
 
     /// A line under the rows that text and Markdown show: the legend of a mark.
-    pub fn note(mut self, note: String) -> Self {
+    pub(crate) fn note(mut self, note: String) -> Self {
         self.note = Some(note);
         self
     }
 
     /// A last line, one cell per text column, that text and Markdown show: a
     /// script reading the CSV sums for itself.
-    pub fn total(mut self, line: impl FnOnce() -> Vec<String> + 'a) -> Self {
+    pub(crate) fn total(mut self, line: impl FnOnce() -> Vec<String> + 'a) -> Self {
         self.total = Some(Box::new(line));
         self
     }
@@ -303,7 +308,7 @@ fn csv_field(raw: &str) -> String {
 /// Serialises `value` as pretty JSON in which C1 controls, DEL and bidi controls
 /// are written as `\uXXXX` escapes (serde_json already escapes C0 controls), so the
 /// output holds no raw control character and still parses to the same value.
-pub fn to_json<T: serde::Serialize>(value: &T) -> serde_json::Result<String> {
+pub(crate) fn to_json<T: serde::Serialize>(value: &T) -> serde_json::Result<String> {
     let mut out = escape::json(value)?;
     out.push('\n');
     Ok(out)

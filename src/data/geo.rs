@@ -14,7 +14,7 @@ pub use raster::{Projection, Raster, View};
 pub type LonLat = [f64; 2];
 
 /// A polygon: its outer ring first, then its holes.
-pub type Polygon = Vec<Vec<LonLat>>;
+pub(crate) type Polygon = Vec<Vec<LonLat>>;
 
 /// One administrative region's shape.
 #[derive(Debug, Clone, Deserialize)]
@@ -78,7 +78,7 @@ const CITIES_JSON: &str = include_str!("../../assets/geo/cities.json");
 /// The embedded geography, read once. The files are part of the program and a
 /// test reads them, so they cannot fail to parse in a build that passed it;
 /// should they, the map says no geography is known rather than panic.
-pub fn quebec() -> Option<&'static Geography> {
+pub(crate) fn quebec() -> Option<&'static Geography> {
     static GEO: OnceLock<Option<Geography>> = OnceLock::new();
     GEO.get_or_init(|| parse(REGIONS_JSON, CITIES_JSON))
         .as_ref()
@@ -100,7 +100,7 @@ fn parse(regions: &str, cities: &str) -> Option<Geography> {
 }
 
 /// West, south, east, north of some points.
-pub fn bounds<'a>(points: impl Iterator<Item = &'a LonLat>) -> [f64; 4] {
+pub(crate) fn bounds<'a>(points: impl Iterator<Item = &'a LonLat>) -> [f64; 4] {
     points.fold(
         [
             f64::INFINITY,
@@ -122,7 +122,7 @@ impl Geography {
     /// gazetteer's name that the letter's name begins with ("Chicoutimi" for
     /// the point named "Chicoutimi (Saguenay)", "Sainte-Marie" for the letter's
     /// "Sainte-Marie-de-Beauce").
-    pub fn city_point(&self, name: &str, region: &str) -> Option<&CityPoint> {
+    pub(crate) fn city_point(&self, name: &str, region: &str) -> Option<&CityPoint> {
         let in_region = || self.cities.iter().filter(move |c| c.region == region);
         in_region().find(|c| c.name == name).or_else(|| {
             in_region().find(|c| {
@@ -134,12 +134,12 @@ impl Geography {
 
     /// Whether the geography knows every one of these region codes, so that a
     /// map of them is the map of the dataset and not a wrong one.
-    pub fn covers<'a>(&self, mut codes: impl Iterator<Item = &'a str>) -> bool {
+    pub(crate) fn covers<'a>(&self, mut codes: impl Iterator<Item = &'a str>) -> bool {
         codes.all(|code| self.region(code).is_some())
     }
 
     /// The region a point lies in, if any.
-    pub fn region_at(&self, point: LonLat) -> Option<usize> {
+    pub(crate) fn region_at(&self, point: LonLat) -> Option<usize> {
         self.regions.iter().position(|r| {
             let [w, s, e, n] = r.bounds;
             point[0] >= w
@@ -151,7 +151,7 @@ impl Geography {
     }
 
     /// The box around every region: west, south, east, north.
-    pub fn bounds(&self) -> [f64; 4] {
+    pub(crate) fn bounds(&self) -> [f64; 4] {
         self.regions.iter().fold(
             [
                 f64::INFINITY,
@@ -172,7 +172,7 @@ impl Geography {
 }
 
 /// Whether a point is inside a polygon's outer ring and outside its holes.
-pub fn in_polygon(polygon: &Polygon, point: LonLat) -> bool {
+pub(crate) fn in_polygon(polygon: &Polygon, point: LonLat) -> bool {
     let mut rings = polygon.iter();
     match rings.next() {
         Some(outer) => in_ring(outer, point) && !rings.any(|hole| in_ring(hole, point)),
@@ -181,7 +181,7 @@ pub fn in_polygon(polygon: &Polygon, point: LonLat) -> bool {
 }
 
 /// Even-odd rule: a ray from the point crosses the ring an odd number of times.
-pub fn in_ring(ring: &[LonLat], [x, y]: LonLat) -> bool {
+pub(crate) fn in_ring(ring: &[LonLat], [x, y]: LonLat) -> bool {
     let mut inside = false;
     let mut previous = match ring.last() {
         Some(&p) => p,
@@ -198,7 +198,7 @@ pub fn in_ring(ring: &[LonLat], [x, y]: LonLat) -> bool {
 }
 
 /// Twice the signed area of a ring: positive when it turns counter-clockwise.
-pub fn signed_area(ring: &[LonLat]) -> f64 {
+pub(crate) fn signed_area(ring: &[LonLat]) -> f64 {
     ring.iter()
         .zip(ring.iter().cycle().skip(1))
         .map(|(a, b)| a[0] * b[1] - b[0] * a[1])

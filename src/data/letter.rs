@@ -42,7 +42,7 @@ impl LetterSpan {
         }
     }
 
-    pub fn contains(&self, line: usize) -> bool {
+    pub(crate) fn contains(&self, line: usize) -> bool {
         (self.first..=self.last).contains(&line)
     }
 }
@@ -144,15 +144,16 @@ impl Letter {
     }
 
     /// The letter lines that show every one of `sources`.
-    pub fn passage_of(&self, sources: &[SourceLine]) -> Option<LetterSpan> {
+    pub(crate) fn passage_of(&self, sources: &[SourceLine]) -> Option<LetterSpan> {
         sources
             .iter()
             .filter_map(|s| self.passage(s))
             .reduce(LetterSpan::union)
     }
 
+    #[cfg(test)]
     /// The letter lines that show OCR line `line`, whatever part of it.
-    pub fn passage_at(&self, line: u32) -> Option<LetterSpan> {
+    pub(crate) fn passage_at(&self, line: u32) -> Option<LetterSpan> {
         self.passage(&SourceLine {
             line,
             text: String::new(),

@@ -18,12 +18,12 @@ mod walk;
 
 use super::scan::string_end;
 
-pub use walk::any_long_value;
+pub(crate) use walk::any_long_value;
 
 /// A text longer than [`MAX_TEXT_BYTES`]: where its value starts, the path of
 /// its field (`organisations[3].name`) and its length in bytes, escapes read.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct LongText {
+pub(crate) struct LongText {
     pub offset: usize,
     pub field: String,
     pub bytes: usize,
@@ -43,7 +43,7 @@ struct Frame {
 /// Every string value of JSON `text` longer than `limit` bytes, in one pass.
 /// Meant for text that parsed; on anything else it stops and returns what it
 /// found so far.
-pub fn long_texts(text: &str, limit: usize) -> Vec<LongText> {
+pub(crate) fn long_texts(text: &str, limit: usize) -> Vec<LongText> {
     let bytes = text.as_bytes();
     let mut found = Vec::new();
     let mut stack: Vec<Frame> = Vec::new();

@@ -26,7 +26,7 @@ pub enum Origin {
 
 impl Origin {
     /// True for a dataset read from standard input (`--data -`).
-    pub fn is_stdin(&self) -> bool {
+    pub(crate) fn is_stdin(&self) -> bool {
         matches!(self, Origin::File(path) if path == Path::new(STDIN))
     }
 }
@@ -231,7 +231,7 @@ pub fn load(path: Option<&Path>) -> Result<Loaded, DataError> {
 }
 
 /// The path that names standard input, as in most command-line tools.
-pub const STDIN: &str = "-";
+pub(crate) const STDIN: &str = "-";
 
 /// The bytes of a dataset file, within the size limit; standard input for
 /// `-` (a file of that name is `./-`).

@@ -15,7 +15,7 @@ pub enum Step {
 }
 
 /// 1-based line and column (in characters) of a byte offset.
-pub fn line_column(text: &str, offset: usize) -> (usize, usize) {
+pub(crate) fn line_column(text: &str, offset: usize) -> (usize, usize) {
     let mut offset = offset.min(text.len());
     while !text.is_char_boundary(offset) {
         offset -= 1;
@@ -31,7 +31,7 @@ pub fn line_column(text: &str, offset: usize) -> (usize, usize) {
 /// sweep of the text however many offsets there are: a minified file is one
 /// line, and counting its characters from the start for each of 100 000
 /// problems took minutes.
-pub fn line_columns(text: &str, offsets: &[usize]) -> Vec<(usize, usize)> {
+pub(crate) fn line_columns(text: &str, offsets: &[usize]) -> Vec<(usize, usize)> {
     let mut order: Vec<usize> = (0..offsets.len()).collect();
     order.sort_by_key(|&i| offsets[i]);
     let mut placed = vec![(1, 1); offsets.len()];
@@ -61,7 +61,7 @@ fn characters(bytes: &[u8]) -> usize {
 }
 
 /// Byte offset of a 1-based line and a 1-based byte column, as serde_json reports them.
-pub fn offset_of(text: &str, line: usize, byte_column: usize) -> usize {
+pub(crate) fn offset_of(text: &str, line: usize, byte_column: usize) -> usize {
     let line_start: usize = text
         .split_inclusive('\n')
         .take(line.saturating_sub(1))
@@ -70,8 +70,9 @@ pub fn offset_of(text: &str, line: usize, byte_column: usize) -> usize {
     (line_start + byte_column.saturating_sub(1)).min(text.len())
 }
 
+#[cfg(test)]
 /// Byte offset of the value at `path`, or `None` if the text does not have it.
-pub fn locate(text: &str, path: &[Step]) -> Option<usize> {
+pub(crate) fn locate(text: &str, path: &[Step]) -> Option<usize> {
     Locator::new(text).locate(path)
 }
 
@@ -79,7 +80,7 @@ pub fn locate(text: &str, path: &[Step]) -> Option<usize> {
 /// every path it went through, and of every element of each array it entered,
 /// so that the 100 000th element of an array is not reached by skipping the
 /// 99 999 before it again.
-pub struct Locator<'a> {
+pub(crate) struct Locator<'a> {
     text: &'a str,
     /// Where each path already followed starts; `None` when the text lacks it.
     found: HashMap<Vec<Step>, Option<usize>>,
@@ -89,7 +90,7 @@ pub struct Locator<'a> {
 }
 
 impl<'a> Locator<'a> {
-    pub fn new(text: &'a str) -> Locator<'a> {
+    pub(crate) fn new(text: &'a str) -> Locator<'a> {
         Locator {
             text,
             found: HashMap::new(),
@@ -98,7 +99,7 @@ impl<'a> Locator<'a> {
     }
 
     /// Byte offset of the value at `path`, or `None` if the text does not have it.
-    pub fn locate(&mut self, path: &[Step]) -> Option<usize> {
+    pub(crate) fn locate(&mut self, path: &[Step]) -> Option<usize> {
         let known = (1..=path.len())
             .rev()
             .find_map(|n| self.found.get(&path[..n]).map(|&at| (n, at)));

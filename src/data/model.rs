@@ -231,7 +231,7 @@ impl Organisation {
     }
 
     /// [`Organisation::display_name`] written at the end of `out`.
-    pub fn push_display_name(&self, out: &mut String) {
+    pub(crate) fn push_display_name(&self, out: &mut String) {
         out.push_str(&self.name);
         if let Some(a) = &self.acronym {
             out.push_str(" (");
@@ -255,12 +255,12 @@ impl Dataset {
     }
 
     /// A region's name, or its code when the dataset has no such region.
-    pub fn region_name<'a>(&'a self, code: &'a str) -> &'a str {
+    pub(crate) fn region_name<'a>(&'a self, code: &'a str) -> &'a str {
         self.region(code).map_or(code, |r| r.name.as_str())
     }
 
     /// The annex's organisation a funding row names, if it is in the annex.
-    pub fn funded(&self, f: &Funding) -> Option<&Organisation> {
+    pub(crate) fn funded(&self, f: &Funding) -> Option<&Organisation> {
         f.organisation_id
             .as_deref()
             .and_then(|id| self.organisation(id))
@@ -271,7 +271,10 @@ impl Dataset {
     /// pass over them (where [`Dataset::organisations_in`] makes one per
     /// region); a region listed twice by one organisation counts once, and an
     /// unknown code not at all.
-    pub fn each_organisation_region<'a>(&'a self, mut each: impl FnMut(usize, &'a Organisation)) {
+    pub(crate) fn each_organisation_region<'a>(
+        &'a self,
+        mut each: impl FnMut(usize, &'a Organisation),
+    ) {
         // foldhash, not SipHash: one lookup per organisation's region.
         let position: foldhash::HashMap<&str, usize> = self
             .regions
@@ -332,7 +335,7 @@ pub struct Totals {
 }
 
 impl Totals {
-    pub fn of<'a>(cities: impl Iterator<Item = &'a City>) -> Totals {
+    pub(crate) fn of<'a>(cities: impl Iterator<Item = &'a City>) -> Totals {
         cities.fold(Totals::default(), |t, c| Totals {
             cities: t.cities + 1,
             // Saturates rather than wraps; `validate` checks that a valid

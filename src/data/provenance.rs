@@ -9,20 +9,20 @@ mod values;
 
 use serde::Serialize;
 
-pub use compare::{Forgiven, Found, find_text, same_word};
-pub use printed_figures::{find_date, find_number, numbers};
-pub use values::check;
+pub(crate) use compare::{Forgiven, Found, find_text, same_word};
+pub(crate) use printed_figures::{find_date, find_number, numbers};
+pub(crate) use values::check;
 
 use super::model::SourceLine;
 
 /// The OCR text a dataset's `source` lines are numbered in.
 #[derive(Debug, Clone)]
-pub struct Ocr<'a> {
+pub(crate) struct Ocr<'a> {
     lines: Vec<&'a str>,
 }
 
 impl<'a> Ocr<'a> {
-    pub fn new(text: &'a str) -> Ocr<'a> {
+    pub(crate) fn new(text: &'a str) -> Ocr<'a> {
         Ocr {
             lines: text.lines().collect(),
         }
@@ -38,10 +38,6 @@ impl<'a> Ocr<'a> {
         self.lines.len()
     }
 
-    pub fn is_empty(&self) -> bool {
-        self.lines.is_empty()
-    }
-
     fn is_blank(&self, number: u32) -> bool {
         self.line(number).is_none_or(|l| l.trim().is_empty())
     }
@@ -49,7 +45,7 @@ impl<'a> Ocr<'a> {
 
 /// The words that differ between the OCR and the value.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct Difference {
+pub(crate) struct Difference {
     pub ocr: String,
     pub value: String,
 }
@@ -58,7 +54,7 @@ pub struct Difference {
 /// docs/data.md under "Judgment calls".
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
-pub enum Call {
+pub(crate) enum Call {
     /// One organisation printed in the plural elsewhere is printed here in
     /// the singular; the dataset keeps one name.
     PluralForSingular,
@@ -72,7 +68,7 @@ pub enum Call {
 /// What the cited OCR lines say of a value.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(tag = "verdict", rename_all = "snake_case")]
-pub enum Verdict {
+pub(crate) enum Verdict {
     /// Printed as the value has it.
     Exact,
     /// Printed with OCR confusions only, each named.
@@ -90,7 +86,7 @@ pub enum Verdict {
 
 impl Verdict {
     /// True for the verdicts that make `validate --sources` fail.
-    pub fn fails(&self) -> bool {
+    pub(crate) fn fails(&self) -> bool {
         matches!(self, Verdict::Mismatch { .. } | Verdict::MissingLine { .. })
     }
 
@@ -115,7 +111,7 @@ impl Verdict {
 
 /// One value and its verdict.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct Check {
+pub(crate) struct Check {
     /// Where the value is in the dataset, e.g. `cities[0].count`.
     pub path: String,
     /// The value, as text; None for a count the dataset does not give.
@@ -132,7 +128,7 @@ pub struct Check {
 
 /// Every check of a dataset, in the dataset's order.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct Report {
+pub(crate) struct Report {
     pub checks: Vec<Check>,
     /// Regions the annex prints no heading for (their `source` is empty): the
     /// name is the official one, with nothing in the letter to check it against.
@@ -140,7 +136,7 @@ pub struct Report {
 }
 
 impl Report {
-    pub fn failures(&self) -> usize {
+    pub(crate) fn failures(&self) -> usize {
         self.checks.iter().filter(|c| c.verdict.fails()).count()
     }
 }

@@ -31,26 +31,26 @@ pub(crate) struct Scanner<'a> {
 }
 
 impl<'a> Scanner<'a> {
-    pub fn new(bytes: &'a [u8], pos: usize) -> Scanner<'a> {
+    pub(crate) fn new(bytes: &'a [u8], pos: usize) -> Scanner<'a> {
         Scanner { bytes, pos }
     }
 
-    pub fn peek(&self) -> Option<u8> {
+    pub(crate) fn peek(&self) -> Option<u8> {
         self.bytes.get(self.pos).copied()
     }
 
-    pub fn skip_ws(&mut self) {
+    pub(crate) fn skip_ws(&mut self) {
         self.pos = skip_space(self.bytes, self.pos);
     }
 
     /// Moves past `byte`, after whitespace; `None` if something else is there.
-    pub fn expect(&mut self, byte: u8) -> Option<()> {
+    pub(crate) fn expect(&mut self, byte: u8) -> Option<()> {
         self.skip_ws();
         (self.peek()? == byte).then(|| self.pos += 1)
     }
 
     /// Reads a string and returns its content as written (escapes kept).
-    pub fn string(&mut self) -> Option<&'a [u8]> {
+    pub(crate) fn string(&mut self) -> Option<&'a [u8]> {
         self.expect(b'"')?;
         let start = self.pos;
         let end = string_end(self.bytes, start)?;
@@ -61,7 +61,7 @@ impl<'a> Scanner<'a> {
     /// Moves just past the value here, its strings skipped whole. Inside an
     /// object or an array only the brackets are counted: the scanner serves
     /// text that parsed, or text whose parsing decides afterwards.
-    pub fn skip_value(&mut self) -> Option<()> {
+    pub(crate) fn skip_value(&mut self) -> Option<()> {
         self.skip_ws();
         match self.peek()? {
             b'"' => self.string().map(|_| ()),
@@ -96,7 +96,7 @@ impl<'a> Scanner<'a> {
     }
 
     /// Enters the object here and stops at the value of its member `key`.
-    pub fn enter_key(&mut self, key: &str) -> Option<()> {
+    pub(crate) fn enter_key(&mut self, key: &str) -> Option<()> {
         self.expect(b'{')?;
         loop {
             self.skip_ws();
@@ -119,7 +119,7 @@ impl<'a> Scanner<'a> {
     }
 
     /// The start of each element of the array here.
-    pub fn elements(&mut self) -> Option<Vec<usize>> {
+    pub(crate) fn elements(&mut self) -> Option<Vec<usize>> {
         self.expect(b'[')?;
         let mut starts = Vec::new();
         self.skip_ws();

@@ -15,7 +15,7 @@ use super::scan::{Scanner, skip_space};
 
 /// Files smaller than this are parsed on one core: a second thread would cost
 /// more than it saves.
-pub const SPLIT_BYTES: usize = 8 * 1024 * 1024;
+pub(crate) const SPLIT_BYTES: usize = 8 * 1024 * 1024;
 
 /// The dataset in `bytes`, its organisations read on two cores, when it is
 /// UTF-8 and no text in it is above the limit; `None` on any doubt.

@@ -20,7 +20,7 @@ pub struct FigureStrings {
     pub withheld_by: &'static str,
 }
 
-pub const FIGURES_FR: FigureStrings = FigureStrings {
+pub(crate) const FIGURES_FR: FigureStrings = FigureStrings {
     computed_mark: "Σ",
     computed: "Σ calculé par pap-tui : la lettre n'imprime pas ce chiffre",
     no_city: "aucune ville listée",
@@ -29,7 +29,7 @@ pub const FIGURES_FR: FigureStrings = FigureStrings {
     withheld_by: "Caviardé en vertu de",
 };
 
-pub const FIGURES_EN: FigureStrings = FigureStrings {
+pub(crate) const FIGURES_EN: FigureStrings = FigureStrings {
     computed_mark: "Σ",
     computed: "Σ computed by pap-tui: the letter prints no such figure",
     no_city: "no city listed",
@@ -39,7 +39,7 @@ pub const FIGURES_EN: FigureStrings = FigureStrings {
 };
 
 impl Lang {
-    pub fn figure_strings(self) -> &'static FigureStrings {
+    pub(crate) fn figure_strings(self) -> &'static FigureStrings {
         match self {
             Lang::Fr => &FIGURES_FR,
             Lang::En => &FIGURES_EN,
@@ -48,7 +48,7 @@ impl Lang {
 
     /// The articles a withholding invokes: `s. 53, 54` in English, `art. 53,
     /// 54` in French.
-    pub fn legal_basis(self, articles: &[String]) -> String {
+    pub(crate) fn legal_basis(self, articles: &[String]) -> String {
         self.strings().legal_basis(articles)
     }
 }

@@ -26,7 +26,7 @@ pub struct MapStrings {
     pub credits_heading: &'static str,
 }
 
-pub const MAP_FR: MapStrings = MapStrings {
+pub(crate) const MAP_FR: MapStrings = MapStrings {
     title: "Carte des régions",
     measures: [
         "organismes",
@@ -46,7 +46,7 @@ pub const MAP_FR: MapStrings = MapStrings {
     credits_heading: "Carte : crédits",
 };
 
-pub const MAP_EN: MapStrings = MapStrings {
+pub(crate) const MAP_EN: MapStrings = MapStrings {
     title: "Map of the regions",
     measures: [
         "organisations",
@@ -67,7 +67,7 @@ pub const MAP_EN: MapStrings = MapStrings {
 };
 
 impl Lang {
-    pub fn map_strings(self) -> &'static MapStrings {
+    pub(crate) fn map_strings(self) -> &'static MapStrings {
         match self {
             Lang::Fr => &MAP_FR,
             Lang::En => &MAP_EN,

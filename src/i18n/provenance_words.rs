@@ -110,7 +110,7 @@ pub static PROVENANCE_EN: ProvenanceWords = ProvenanceWords {
 };
 
 impl Lang {
-    pub fn provenance(self) -> &'static ProvenanceWords {
+    pub(crate) fn provenance(self) -> &'static ProvenanceWords {
         match self {
             Lang::Fr => &PROVENANCE_FR,
             Lang::En => &PROVENANCE_EN,

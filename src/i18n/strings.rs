@@ -345,30 +345,30 @@ pub static EN: Strings = Strings {
 impl Strings {
     /// The articles a withholding invokes, the one wording of every surface:
     /// `s. 53, 54` in English, `art. 53, 54` in French.
-    pub fn legal_basis(&self, articles: &[String]) -> String {
+    pub(crate) fn legal_basis(&self, articles: &[String]) -> String {
         format!("{} {}", self.section, articles.join(", "))
     }
 
     /// A withholding where there is room, the one way every pane, detail,
     /// copy and listing writes it: `█ withheld — s. 53, 54`.
-    pub fn withheld_marker(&self, articles: &[String]) -> String {
+    pub(crate) fn withheld_marker(&self, articles: &[String]) -> String {
         format!("█ {}", self.withheld_words(articles))
     }
 
     /// A withholding where room is short: `█ art. 53, 54`. The legal basis
     /// matters more than the word, which the block already says.
-    pub fn withheld_marker_short(&self, articles: &[String]) -> String {
+    pub(crate) fn withheld_marker_short(&self, articles: &[String]) -> String {
         format!("█ {}", self.legal_basis(articles))
     }
 
     /// The words after the block: `withheld — s. 53, 54`.
-    pub fn withheld_words(&self, articles: &[String]) -> String {
+    pub(crate) fn withheld_words(&self, articles: &[String]) -> String {
         format!("{} — {}", self.withheld_short, self.legal_basis(articles))
     }
 
     /// An ISO date (`2020-02-06`) as a citation writes it, `6 février 2020`
     /// or `6 February 2020`; any other text as it is.
-    pub fn date(&self, iso: &str) -> String {
+    pub(crate) fn date(&self, iso: &str) -> String {
         let mut parts = iso.splitn(3, '-');
         let (Some(year), Some(month), Some(day)) = (parts.next(), parts.next(), parts.next())
         else {

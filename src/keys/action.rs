@@ -26,16 +26,16 @@ impl Pane {
         Pane::Funding,
     ];
 
-    pub fn next(self) -> Pane {
+    pub(crate) fn next(self) -> Pane {
         Pane::ALL[(self.position() + 1) % Pane::ALL.len()]
     }
 
-    pub fn previous(self) -> Pane {
+    pub(crate) fn previous(self) -> Pane {
         Pane::ALL[(self.position() + Pane::ALL.len() - 1) % Pane::ALL.len()]
     }
 
     /// Position in `Pane::ALL`, also the number shown in the pane's title minus one.
-    pub fn position(self) -> usize {
+    pub(crate) fn position(self) -> usize {
         Pane::ALL.iter().position(|&p| p == self).unwrap_or(0)
     }
 }
@@ -182,13 +182,13 @@ pub enum Action {
 
 impl Action {
     /// The action a config names, if it names one a config may bind.
-    pub fn from_name(name: &str) -> Option<Action> {
+    pub(crate) fn from_name(name: &str) -> Option<Action> {
         crate::base::enum_names::from_name(name)
     }
 
     /// The name a config gives this action (`quit`, `copy_menu`), or the
     /// variant's own name, in snake case, for those a config cannot bind.
-    pub fn name(&self) -> String {
+    pub(crate) fn name(&self) -> String {
         match crate::base::enum_names::name_of(self) {
             Some(name) => name,
             None => match self {

@@ -28,7 +28,7 @@ pub enum Mode {
 
 impl Mode {
     /// Every mode, the main screen first.
-    pub const ALL: [Mode; 10] = [
+    pub(crate) const ALL: [Mode; 10] = [
         Mode::Normal,
         Mode::Search,
         Mode::Detail,
@@ -228,7 +228,7 @@ pub fn bindings() -> Vec<Binding> {
 
 /// Reads a key as a config writes it: `x`, `X`, `ctrl-x` (or `c-x`), `alt-x`
 /// (or `a-x`), or a name such as `esc`, `enter`, `pagedown`, `f5`.
-pub fn parse_key(text: &str) -> Option<Key> {
+pub(crate) fn parse_key(text: &str) -> Option<Key> {
     let lower = text.trim().to_ascii_lowercase();
     let prefixed = |prefixes: [&str; 2]| {
         prefixes
@@ -292,7 +292,7 @@ pub enum KeyProblem {
 
 impl KeyProblem {
     /// The warning, to be worded in the interface language.
-    pub fn message(&self) -> Message {
+    pub(crate) fn message(&self) -> Message {
         match self {
             KeyProblem::UnknownAction(name) => {
                 Message::new(Text::KeysUnknownAction).with("action", name)
@@ -312,7 +312,7 @@ impl KeyProblem {
 /// given, in the modes where it was bound. An entry with an unknown action or
 /// key changes nothing and is reported; so is each key then bound to two
 /// actions in one mode (the config's binding wins).
-pub fn apply_overrides(
+pub(crate) fn apply_overrides(
     table: &mut Vec<Binding>,
     overrides: &[(String, Vec<String>)],
 ) -> Vec<KeyProblem> {
@@ -425,7 +425,7 @@ fn merge(table: &mut Vec<Binding>, added: Vec<Binding>) -> Vec<KeyProblem> {
 }
 
 /// The action bound to `key` in `mode`; the first row wins.
-pub fn lookup(bindings: &[Binding], mode: Mode, key: Key) -> Option<Action> {
+pub(crate) fn lookup(bindings: &[Binding], mode: Mode, key: Key) -> Option<Action> {
     bindings
         .iter()
         .find(|b| b.modes.contains(&mode) && b.key == key)
@@ -433,7 +433,7 @@ pub fn lookup(bindings: &[Binding], mode: Mode, key: Key) -> Option<Action> {
 }
 
 /// How a key is written in the help overlay and the status bar.
-pub fn key_label(key: Key) -> String {
+pub(crate) fn key_label(key: Key) -> String {
     let name = match key.code {
         KeyCode::Char(' ') => "Space".to_string(),
         KeyCode::Char(c) => c.to_string(),

@@ -34,7 +34,7 @@ pub struct Citation<'a> {
 }
 
 /// OCR line numbers as a reader looks them up: `195–197, 199`.
-pub fn line_list(lines: &[u32]) -> String {
+pub(crate) fn line_list(lines: &[u32]) -> String {
     let mut runs: Vec<(u32, u32)> = Vec::new();
     for &n in lines {
         match runs.last_mut() {
@@ -101,7 +101,7 @@ fn annex_part(lang: Lang, regions: &str) -> String {
 
 /// A row of a list, for the citation of the whole list ([`Citation::of_rows`]).
 #[derive(Debug, Clone, Copy)]
-pub enum Row<'d> {
+pub(crate) enum Row<'d> {
     Region(&'d Region),
     Organisation(&'d Organisation),
     City(&'d City),
@@ -131,7 +131,7 @@ impl Parts {
 
 impl<'a> Citation<'a> {
     /// The decision alone.
-    pub fn decision(data: &'a Dataset) -> Citation<'a> {
+    pub(crate) fn decision(data: &'a Dataset) -> Citation<'a> {
         Citation::with(data, Vec::new())
     }
 
@@ -153,7 +153,7 @@ impl<'a> Citation<'a> {
     /// letter's order (by first line; parts without lines last). An
     /// organisation is cited in the annex's section of each of its regions, or
     /// of `region` alone when the list is limited to it.
-    pub fn of_rows(
+    pub(crate) fn of_rows(
         data: &'a Dataset,
         rows: impl IntoIterator<Item = Row<'a>>,
         region: Option<&str>,
@@ -190,7 +190,7 @@ impl<'a> Citation<'a> {
     }
 
     /// The citation of `target`, or None when the dataset has no such entry.
-    pub fn of(data: &'a Dataset, target: &Target, lang: Lang) -> Option<Citation<'a>> {
+    pub(crate) fn of(data: &'a Dataset, target: &Target, lang: Lang) -> Option<Citation<'a>> {
         Some(match target {
             Target::Region(code) => Citation::of_region(data, data.region(code)?, lang),
             Target::Organisation(id) => {
@@ -208,7 +208,7 @@ impl<'a> Citation<'a> {
 
     /// The citation of a region: its section of the annex with its
     /// organisations, and its cities' rows of the headcounts' table.
-    pub fn of_region(data: &'a Dataset, r: &Region, lang: Lang) -> Citation<'a> {
+    pub(crate) fn of_region(data: &'a Dataset, r: &Region, lang: Lang) -> Citation<'a> {
         let code = r.code.as_str();
         let mut parts = Vec::new();
         let organisations: Vec<_> = data.organisations_in(code).collect();
@@ -228,14 +228,14 @@ impl<'a> Citation<'a> {
     }
 
     /// The citation of an organisation: the annex's sections it is listed in.
-    pub fn of_organisation(data: &'a Dataset, o: &Organisation, lang: Lang) -> Citation<'a> {
+    pub(crate) fn of_organisation(data: &'a Dataset, o: &Organisation, lang: Lang) -> Citation<'a> {
         let regions: Vec<&str> = o.regions.iter().map(|c| data.region_name(c)).collect();
         Citation::one_part(data, annex_part(lang, &regions.join(", ")), &o.source)
     }
 
     /// The citation of a city: its row of the headcounts' table, and for a
     /// withheld count the answer that invokes its articles.
-    pub fn of_city(data: &'a Dataset, c: &City, lang: Lang) -> Citation<'a> {
+    pub(crate) fn of_city(data: &'a Dataset, c: &City, lang: Lang) -> Citation<'a> {
         let name = lang.strings().part_headcounts.to_string();
         let mut parts = vec![Part::new(name, numbers(&c.source))];
         if let Some(w) = &c.withheld {
@@ -245,13 +245,13 @@ impl<'a> Citation<'a> {
     }
 
     /// The citation of a funding row: its row of the funding table.
-    pub fn of_funding(data: &'a Dataset, f: &Funding, lang: Lang) -> Citation<'a> {
+    pub(crate) fn of_funding(data: &'a Dataset, f: &Funding, lang: Lang) -> Citation<'a> {
         let name = lang.strings().part_funding.to_string();
         Citation::one_part(data, name, &f.source)
     }
 
     /// The citation of an article of the law: where the letter quotes it.
-    pub fn of_article(data: &'a Dataset, a: &Article, lang: Lang) -> Citation<'a> {
+    pub(crate) fn of_article(data: &'a Dataset, a: &Article, lang: Lang) -> Citation<'a> {
         let law = &data.document.law;
         let name = Message::new(Text::CiteArticle)
             .with("number", &a.number)
@@ -263,7 +263,7 @@ impl<'a> Citation<'a> {
 
     /// The citation of one of the letter's passages that the search box finds
     /// (a `search::Kind::Document` entry, by its id).
-    pub fn of_passage(data: &'a Dataset, id: &str, lang: Lang) -> Citation<'a> {
+    pub(crate) fn of_passage(data: &'a Dataset, id: &str, lang: Lang) -> Citation<'a> {
         let name = match id.strip_prefix("question-") {
             Some(n) => Some(
                 Message::new(Text::CiteQuestion)
@@ -280,7 +280,7 @@ impl<'a> Citation<'a> {
     }
 
     /// Every OCR line the citation names, sorted.
-    pub fn lines(&self) -> Vec<u32> {
+    pub(crate) fn lines(&self) -> Vec<u32> {
         let mut lines: Vec<u32> = self.parts.iter().flat_map(|p| p.lines.clone()).collect();
         lines.sort_unstable();
         lines.dedup();
@@ -289,7 +289,7 @@ impl<'a> Citation<'a> {
 
     /// The decision, e.g. `Source : MIFI, décision d'accès à l'information
     /// 18159, 6 février 2020`.
-    pub fn decision_text(&self, lang: Lang) -> String {
+    pub(crate) fn decision_text(&self, lang: Lang) -> String {
         let d = self.document;
         Message::new(Text::Citation)
             .with("ministry", &d.ministry_acronym)
@@ -300,7 +300,7 @@ impl<'a> Citation<'a> {
 
     /// The citation as one sentence: the decision, then each part with its
     /// OCR lines.
-    pub fn text(&self, lang: Lang) -> String {
+    pub(crate) fn text(&self, lang: Lang) -> String {
         let s = lang.strings();
         let parts: Vec<String> = self
             .parts
@@ -325,7 +325,7 @@ impl<'a> Citation<'a> {
     }
 
     /// The citation as JSON fields.
-    pub fn json(&self, lang: Lang) -> serde_json::Value {
+    pub(crate) fn json(&self, lang: Lang) -> serde_json::Value {
         let d = self.document;
         serde_json::json!({
             "text": self.text(lang),

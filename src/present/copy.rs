@@ -100,7 +100,7 @@ fn region_answer(data: &Dataset, code: &str, lang: Lang) -> Option<String> {
 
 /// The entry as one or a few lines of plain text, without its citation, e.g.
 /// `Laval — 61 personnes accompagnées (12 août – 31 déc. 2019)`.
-pub fn plain(data: &Dataset, target: &Target, lang: Lang) -> Option<String> {
+pub(crate) fn plain(data: &Dataset, target: &Target, lang: Lang) -> Option<String> {
     let s = lang.strings();
     let out = match target {
         Target::Region(code) => region_answer(data, code, lang)?,
@@ -149,7 +149,12 @@ pub fn plain(data: &Dataset, target: &Target, lang: Lang) -> Option<String> {
 /// citation below it, Markdown quoted with the citation, or the JSON of the
 /// dataset object with the citation as fields (and, for a region, its
 /// organisations and cities).
-pub fn render(data: &Dataset, target: &Target, lang: Lang, format: CopyFormat) -> Option<String> {
+pub(crate) fn render(
+    data: &Dataset,
+    target: &Target,
+    lang: Lang,
+    format: CopyFormat,
+) -> Option<String> {
     let plain_text = plain(data, target, lang)?;
     let citation = Citation::of(data, target, lang)?;
     Some(match format {
@@ -174,7 +179,7 @@ pub fn render(data: &Dataset, target: &Target, lang: Lang, format: CopyFormat) -
 
 /// The entry as the JSON copy gives it: the dataset object with its citation
 /// as fields (and, for a region, its organisations and cities).
-pub fn json_value(data: &Dataset, target: &Target, lang: Lang) -> Option<serde_json::Value> {
+pub(crate) fn json_value(data: &Dataset, target: &Target, lang: Lang) -> Option<serde_json::Value> {
     let citation = Citation::of(data, target, lang)?;
     let mut value = match target {
         Target::Region(code) => region_json(data, code)?,
@@ -212,7 +217,7 @@ fn region_json(data: &Dataset, code: &str) -> Option<serde_json::Value> {
 
 /// The citation of a search hit's entry: its target's, or the letter
 /// passage's it stands for.
-pub fn entry_citation<'a>(data: &'a Dataset, entry: &Entry, lang: Lang) -> Citation<'a> {
+pub(crate) fn entry_citation<'a>(data: &'a Dataset, entry: &Entry, lang: Lang) -> Citation<'a> {
     let target = match entry.kind {
         Kind::Region => Some(Target::Region(entry.id.clone())),
         Kind::City => Some(Target::City(entry.id.clone())),
@@ -229,7 +234,11 @@ pub fn entry_citation<'a>(data: &'a Dataset, entry: &Entry, lang: Lang) -> Citat
 /// The citations of many hits at once (every hit of a large dataset): the
 /// organisations and cities they name found in one pass over the dataset,
 /// where [`entry_citation`] scans it for each.
-pub fn entry_citations<'a>(data: &'a Dataset, entries: &[&Entry], lang: Lang) -> Vec<Citation<'a>> {
+pub(crate) fn entry_citations<'a>(
+    data: &'a Dataset,
+    entries: &[&Entry],
+    lang: Lang,
+) -> Vec<Citation<'a>> {
     let ids = |kind: Kind| -> HashSet<&str> {
         entries
             .iter()

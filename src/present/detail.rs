@@ -28,7 +28,7 @@ impl Target {
     }
 
     /// The kind as a search kind, for its name in the interface.
-    pub fn search_kind(&self) -> crate::search::Kind {
+    pub(crate) fn search_kind(&self) -> crate::search::Kind {
         use crate::search::Kind;
         match self {
             Target::Region(_) => Kind::Region,
@@ -57,12 +57,12 @@ pub fn detail(data: &Dataset, target: &Target, lang: Lang) -> Option<Detail> {
 }
 
 /// The most links a preview keeps: more than any screen shows.
-pub const PREVIEW_LINKS: usize = 200;
+pub(crate) const PREVIEW_LINKS: usize = 200;
 
 /// The detail of `target` as a preview shows it: with at most
 /// [`PREVIEW_LINKS`] links, so that a region of a large dataset costs no more
 /// than a small one (its count of organisations is still whole).
-pub fn preview(data: &Dataset, target: &Target, lang: Lang) -> Option<Detail> {
+pub(crate) fn preview(data: &Dataset, target: &Target, lang: Lang) -> Option<Detail> {
     detail_with(data, target, lang, PREVIEW_LINKS)
 }
 
@@ -307,7 +307,7 @@ fn city_link(c: &crate::data::City, lang: Lang) -> (String, Target) {
 }
 
 /// A city's headcount in words: the number, or the withheld marker with its articles.
-pub fn headcount_text(c: &crate::data::City, lang: Lang) -> String {
+pub(crate) fn headcount_text(c: &crate::data::City, lang: Lang) -> String {
     super::figures::CityValue::of(c).text(lang)
 }
 

@@ -21,7 +21,7 @@ pub struct Field {
     pub computed: bool,
 }
 
-pub const REGION_CODE: Field = Field {
+pub(crate) const REGION_CODE: Field = Field {
     name: "code",
     of: "region",
     kind: "text",
@@ -31,7 +31,7 @@ pub const REGION_CODE: Field = Field {
     computed: false,
 };
 
-pub const REGION_NAME: Field = Field {
+pub(crate) const REGION_NAME: Field = Field {
     name: "name",
     of: "region",
     kind: "text",
@@ -41,7 +41,7 @@ pub const REGION_NAME: Field = Field {
     computed: false,
 };
 
-pub const ORGANISATIONS: Field = Field {
+pub(crate) const ORGANISATIONS: Field = Field {
     name: "organisations",
     of: "region",
     kind: "integer",
@@ -51,7 +51,7 @@ pub const ORGANISATIONS: Field = Field {
     computed: true,
 };
 
-pub const LISTED_CITIES: Field = Field {
+pub(crate) const LISTED_CITIES: Field = Field {
     name: "listed_cities",
     of: "region",
     kind: "integer",
@@ -61,7 +61,7 @@ pub const LISTED_CITIES: Field = Field {
     computed: true,
 };
 
-pub const KNOWN_COUNT: Field = Field {
+pub(crate) const KNOWN_COUNT: Field = Field {
     name: "known_count",
     of: "region",
     kind: "integer or null",
@@ -71,7 +71,7 @@ pub const KNOWN_COUNT: Field = Field {
     computed: true,
 };
 
-pub const WITHHELD_CITIES: Field = Field {
+pub(crate) const WITHHELD_CITIES: Field = Field {
     name: "withheld_cities",
     of: "region",
     kind: "integer",
@@ -81,7 +81,7 @@ pub const WITHHELD_CITIES: Field = Field {
     computed: true,
 };
 
-pub const CITY_ID: Field = Field {
+pub(crate) const CITY_ID: Field = Field {
     name: "id",
     of: "city",
     kind: "text",
@@ -91,7 +91,7 @@ pub const CITY_ID: Field = Field {
     computed: false,
 };
 
-pub const CITY_NAME: Field = Field {
+pub(crate) const CITY_NAME: Field = Field {
     name: "name",
     of: "city",
     kind: "text",
@@ -101,7 +101,7 @@ pub const CITY_NAME: Field = Field {
     computed: false,
 };
 
-pub const CITY_REGION: Field = Field {
+pub(crate) const CITY_REGION: Field = Field {
     name: "region",
     of: "city",
     kind: "text",
@@ -111,7 +111,7 @@ pub const CITY_REGION: Field = Field {
     computed: false,
 };
 
-pub const COUNT: Field = Field {
+pub(crate) const COUNT: Field = Field {
     name: "count",
     of: "city",
     kind: "integer or null",
@@ -121,7 +121,7 @@ pub const COUNT: Field = Field {
     computed: false,
 };
 
-pub const WITHHELD: Field = Field {
+pub(crate) const WITHHELD: Field = Field {
     name: "withheld",
     of: "city",
     kind: "boolean (SQLite: 0 or 1; CSV: true or false)",
@@ -131,7 +131,7 @@ pub const WITHHELD: Field = Field {
     computed: false,
 };
 
-pub const WITHHELD_ARTICLES: Field = Field {
+pub(crate) const WITHHELD_ARTICLES: Field = Field {
     name: "withheld_articles",
     of: "region, city",
     kind: "list of text (CSV and SQLite: joined with `;`)",
@@ -142,7 +142,7 @@ pub const WITHHELD_ARTICLES: Field = Field {
 };
 
 /// The dictionary, region fields then city fields.
-pub const FIELDS: &[Field] = &[
+pub(crate) const FIELDS: &[Field] = &[
     REGION_CODE,
     REGION_NAME,
     ORGANISATIONS,
@@ -159,13 +159,13 @@ pub const FIELDS: &[Field] = &[
 
 /// The field's description as an export's column description says it:
 /// its meaning, when it is absent, and its source.
-pub fn description(f: &Field) -> String {
+pub(crate) fn description(f: &Field) -> String {
     format!("{}. Absent: {}. Source: {}.", f.meaning, f.absent, f.source)
 }
 
 /// The dictionary as a command's help lists it: one field a line, with its
 /// type and when it is absent (the meanings are in docs/data.md).
-pub fn help() -> String {
+pub(crate) fn help() -> String {
     FIELDS
         .iter()
         .map(|f| {

@@ -25,7 +25,7 @@ pub enum CityValue<'a> {
 }
 
 impl<'a> CityValue<'a> {
-    pub fn of(c: &'a City) -> CityValue<'a> {
+    pub(crate) fn of(c: &'a City) -> CityValue<'a> {
         match c.headcount() {
             Headcount::Known(n) => CityValue::Count(n),
             Headcount::Withheld(w) => CityValue::Withheld(&w.articles),
@@ -34,7 +34,7 @@ impl<'a> CityValue<'a> {
     }
 
     /// The value in words: `61`, or `█ withheld — s. 53, 54`.
-    pub fn text(&self, lang: Lang) -> String {
+    pub(crate) fn text(&self, lang: Lang) -> String {
         match self {
             CityValue::Count(n) => n.to_string(),
             CityValue::Withheld(articles) => lang.strings().withheld_marker(articles),
@@ -43,7 +43,7 @@ impl<'a> CityValue<'a> {
     }
 
     /// The count, when the letter gives it.
-    pub fn count(&self) -> Option<u64> {
+    pub(crate) fn count(&self) -> Option<u64> {
         match self {
             CityValue::Count(n) => Some(*n),
             _ => None,
@@ -51,7 +51,7 @@ impl<'a> CityValue<'a> {
     }
 
     /// The articles, when the count is withheld; empty otherwise.
-    pub fn articles(&self) -> &'a [String] {
+    pub(crate) fn articles(&self) -> &'a [String] {
         match self {
             CityValue::Withheld(articles) => articles,
             _ => &[],
@@ -59,7 +59,7 @@ impl<'a> CityValue<'a> {
     }
 
     /// The city's fields of the data dictionary, as JSON and GeoJSON hold them.
-    pub fn json(&self, c: &City) -> Value {
+    pub(crate) fn json(&self, c: &City) -> Value {
         json!({
             field::CITY_ID.name: c.id,
             field::CITY_NAME.name: c.name,
@@ -99,7 +99,7 @@ pub struct RegionFigures {
 
 impl RegionFigures {
     /// The figures of `cities`, with `organisations` organisations.
-    pub fn of<'a>(organisations: usize, cities: impl IntoIterator<Item = &'a City>) -> Self {
+    pub(crate) fn of<'a>(organisations: usize, cities: impl IntoIterator<Item = &'a City>) -> Self {
         let mut f = RegionFigures {
             organisations,
             ..RegionFigures::default()
@@ -139,7 +139,7 @@ impl RegionFigures {
     }
 
     /// Why the known count is absent, when it is.
-    pub fn absent_reason(&self, lang: Lang) -> Option<&'static str> {
+    pub(crate) fn absent_reason(&self, lang: Lang) -> Option<&'static str> {
         let f = lang.figure_strings();
         match (self.known_count, self.state()) {
             (Some(_), _) => None,
@@ -149,7 +149,7 @@ impl RegionFigures {
     }
 
     /// The known count as a screen shows it: `Σ 41`, or `—`.
-    pub fn known_text(&self, lang: Lang) -> String {
+    pub(crate) fn known_text(&self, lang: Lang) -> String {
         match self.known_count {
             Some(n) => format!("{} {n}", lang.figure_strings().computed_mark),
             None => "—".to_string(),
@@ -158,7 +158,7 @@ impl RegionFigures {
 
     /// The headcounts in words, e.g. `Σ 41 + 1 withheld — s. 53, 54`,
     /// `2 withheld — s. 53, 54`, `— (no city listed)`.
-    pub fn summary(&self, lang: Lang) -> String {
+    pub(crate) fn summary(&self, lang: Lang) -> String {
         let withheld = || {
             format!(
                 "{} — {}",
@@ -177,7 +177,7 @@ impl RegionFigures {
     /// The headcounts in a few columns: `41+1█` is 41 known and one city
     /// withheld (█ as in the headcount bars), `2█` two cities all withheld,
     /// `—` no city listed.
-    pub fn compact(&self) -> String {
+    pub(crate) fn compact(&self) -> String {
         match (self.known_count, self.withheld_cities) {
             (None, 0) => "—".to_string(),
             (None, w) => format!("{w}█"),
@@ -187,7 +187,7 @@ impl RegionFigures {
     }
 
     /// The region's fields of the data dictionary (those the figures give).
-    pub fn json_fields(&self) -> [(&'static str, Value); 5] {
+    pub(crate) fn json_fields(&self) -> [(&'static str, Value); 5] {
         [
             (field::ORGANISATIONS.name, json!(self.organisations)),
             (field::LISTED_CITIES.name, json!(self.listed_cities)),
@@ -198,7 +198,7 @@ impl RegionFigures {
     }
 
     /// The region `code`, `name` and its figures as one JSON object.
-    pub fn json(&self, code: &str, name: &str) -> Value {
+    pub(crate) fn json(&self, code: &str, name: &str) -> Value {
         let mut object = serde_json::Map::new();
         object.insert(field::REGION_CODE.name.into(), json!(code));
         object.insert(field::REGION_NAME.name.into(), json!(name));
@@ -211,7 +211,7 @@ impl RegionFigures {
 
 /// The figures of every region, in `data.regions` order, in one pass over
 /// the organisations and one over the cities.
-pub fn regions(data: &Dataset) -> Vec<RegionFigures> {
+pub(crate) fn regions(data: &Dataset) -> Vec<RegionFigures> {
     let mut figures = vec![RegionFigures::default(); data.regions.len()];
     data.each_organisation_region(|i, _| figures[i].organisations += 1);
     let position: foldhash::HashMap<&str, usize> = data
@@ -236,18 +236,18 @@ pub fn region(data: &Dataset, code: &str) -> Option<RegionFigures> {
 }
 
 /// The figures of the whole table: every organisation and every city.
-pub fn all(data: &Dataset) -> RegionFigures {
+pub(crate) fn all(data: &Dataset) -> RegionFigures {
     RegionFigures::of(data.organisations.len(), &data.cities)
 }
 
 /// The funding table's total: a sum pap-tui makes, the letter prints none.
-pub fn funding_total<'a>(rows: impl Iterator<Item = &'a crate::data::Funding>) -> u64 {
+pub(crate) fn funding_total<'a>(rows: impl Iterator<Item = &'a crate::data::Funding>) -> u64 {
     crate::data::amount_total(rows)
 }
 
 /// The answer whose passage introduces the funding table, found by its lines:
 /// the one whose OCR lines hold a funding row's.
-pub fn funding_purpose(data: &Dataset) -> Option<&crate::data::Answer> {
+pub(crate) fn funding_purpose(data: &Dataset) -> Option<&crate::data::Answer> {
     let rows: Vec<u32> = data
         .funding
         .iter()
@@ -262,7 +262,7 @@ pub fn funding_purpose(data: &Dataset) -> Option<&crate::data::Answer> {
 
 /// The answers that invoke `articles` to refuse part of a request: the
 /// passage a withheld count's legal basis is read from.
-pub fn withholding_passages<'a>(
+pub(crate) fn withholding_passages<'a>(
     data: &'a Dataset,
     articles: &'a [String],
 ) -> impl Iterator<Item = &'a crate::data::Answer> + 'a {

@@ -39,7 +39,7 @@ fn place(data: &Dataset, target: &Target) -> Option<(u32, u8, usize)> {
 
 /// The entries of `targets` that the dataset has, each once, in the letter's
 /// order, whatever the order they were starred in.
-pub fn letter_order<'t>(
+pub(crate) fn letter_order<'t>(
     data: &Dataset,
     targets: impl IntoIterator<Item = &'t Target>,
 ) -> Vec<Target> {

@@ -21,7 +21,7 @@ pub enum Kind {
 
 impl Kind {
     /// The kind's name in the interface language.
-    pub fn name(self, lang: crate::i18n::Lang) -> &'static str {
+    pub(crate) fn name(self, lang: crate::i18n::Lang) -> &'static str {
         let s = lang.strings();
         match self {
             Kind::Region => s.kind_region,
@@ -97,7 +97,7 @@ pub enum Field {
 impl Field {
     /// True for fields whose few texts recur over many entries: the index
     /// keeps and scores each such text once.
-    pub fn recurs(self) -> bool {
+    pub(crate) fn recurs(self) -> bool {
         self == Field::Region
     }
 
@@ -154,7 +154,7 @@ impl Entry {
     }
 
     /// Field number `n`: 0 is the name.
-    pub fn field(&self, n: usize) -> Option<(Field, &str)> {
+    pub(crate) fn field(&self, n: usize) -> Option<(Field, &str)> {
         match n {
             0 => Some((Field::Name, &self.label)),
             n => self.fields.get(n - 1).map(|(f, t)| (*f, t.as_str())),

@@ -89,7 +89,7 @@ pub fn fold_accents(text: &str) -> String {
 /// Appends the folded form of `text` to `out`. Runs of plain ASCII (most of
 /// a French name) are copied and lowercased at once; every other character
 /// goes through [`fold_char`].
-pub fn fold_into(text: &str, out: &mut String) {
+pub(crate) fn fold_into(text: &str, out: &mut String) {
     let mut rest = text;
     while !rest.is_empty() {
         let (plain, tail) = rest.split_at(plain_prefix(rest.as_bytes()));
@@ -130,7 +130,7 @@ fn plain_prefix(bytes: &[u8]) -> usize {
 
 /// Turns folded character indices into sorted, merged ranges `[start, end)` of
 /// original character indices.
-pub fn original_ranges(folded: &Folded, indices: &[usize]) -> Vec<(usize, usize)> {
+pub(crate) fn original_ranges(folded: &Folded, indices: &[usize]) -> Vec<(usize, usize)> {
     let mut chars: Vec<usize> = indices
         .iter()
         .filter_map(|&i| folded.origin.get(i).map(|&o| o as usize))

@@ -103,7 +103,7 @@ pub(super) enum Candidates<'a> {
 }
 
 impl Index {
-    pub fn new(entries: Vec<Entry>) -> Index {
+    pub(crate) fn new(entries: Vec<Entry>) -> Index {
         let (parts, spans, shared) = fold_all(&entries);
         Index {
             entries,

@@ -19,7 +19,7 @@ pub(super) struct TieBreak {
 impl TieBreak {
     /// Sorts `entries`, whose folded labels `label` gives. Each core sorts a
     /// part; the parts are then merged.
-    pub fn new<'a>(entries: &[Entry], label: impl Fn(u32) -> &'a [u8] + Sync) -> TieBreak {
+    pub(crate) fn new<'a>(entries: &[Entry], label: impl Fn(u32) -> &'a [u8] + Sync) -> TieBreak {
         /// The kind and the first bytes of the folded label, compared before
         /// anything else so that most comparisons touch no string.
         type Key = (Kind, u64, u32);

@@ -6,7 +6,7 @@ use std::sync::OnceLock;
 
 /// Work on fewer items than this stays on the calling thread: below it, starting
 /// a thread costs more than it saves.
-pub const PARALLEL_THRESHOLD: usize = 8_192;
+pub(crate) const PARALLEL_THRESHOLD: usize = 8_192;
 
 /// Threads to use; asked once, since asking reads the cgroup files on Linux.
 fn threads() -> usize {
@@ -56,7 +56,7 @@ fn run<R: Send>(mut jobs: Vec<impl FnOnce() -> R + Send>) -> Vec<R> {
 
 /// Runs `work` on `0..len` split into one contiguous range per core (a single
 /// range below [`PARALLEL_THRESHOLD`]). Results come back in range order.
-pub fn in_ranges<R: Send>(len: usize, work: impl Fn(Range<usize>) -> R + Sync) -> Vec<R> {
+pub(crate) fn in_ranges<R: Send>(len: usize, work: impl Fn(Range<usize>) -> R + Sync) -> Vec<R> {
     let work = &work;
     run(split(len)
         .into_iter()
@@ -67,7 +67,7 @@ pub fn in_ranges<R: Send>(len: usize, work: impl Fn(Range<usize>) -> R + Sync) -
 /// Runs `work` on `items` split the same way, each part with its number and
 /// the range of `items` it is, so that every core fills its own part of one
 /// vector rather than a vector to be copied into it. Results come back in order.
-pub fn in_parts_mut<T: Send, R: Send>(
+pub(crate) fn in_parts_mut<T: Send, R: Send>(
     items: &mut [T],
     work: impl Fn(usize, Range<usize>, &mut [T]) -> R + Sync,
 ) -> Vec<R> {

@@ -38,14 +38,14 @@ impl Query {
         Query { terms }
     }
 
-    pub fn is_empty(&self) -> bool {
+    pub(crate) fn is_empty(&self) -> bool {
         self.terms.is_empty()
     }
 
     /// True when every entry matching `new_input` also matches `old_input`, so a
     /// search may look only at the previous hits. Holds when the new query extends
     /// the old one, unless the old one ended with a term whose extension widens it.
-    pub fn narrows(old_input: &str, new_input: &str) -> bool {
+    pub(crate) fn narrows(old_input: &str, new_input: &str) -> bool {
         if old_input.trim().is_empty() || !new_input.starts_with(old_input) {
             return false;
         }

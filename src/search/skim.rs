@@ -23,7 +23,7 @@ const NEG_INFINITY: i32 = i16::MIN as i32;
 
 /// A new matcher, for where this module does not apply (non-ASCII text, match
 /// positions for highlighting): new, so that no earlier call sways it.
-pub fn fresh_matcher() -> SkimMatcherV2 {
+pub(crate) fn fresh_matcher() -> SkimMatcherV2 {
     SkimMatcherV2::default().respect_case()
 }
 
@@ -100,7 +100,7 @@ thread_local! {
 }
 
 /// The skim score of `pattern` in `choice`, `None` when it is not a subsequence.
-pub fn score(choice: &str, pattern: &str) -> Option<i64> {
+pub(crate) fn score(choice: &str, pattern: &str) -> Option<i64> {
     if choice.is_ascii() && pattern.is_ascii() {
         SCRATCH.with(|scratch| {
             ascii_score(

@@ -25,7 +25,7 @@ use xxhash_rust::xxh3::{Xxh3, xxh3_128};
 use crate::search::{ByteSink, Index};
 
 /// Changes whenever the layout of a cache file or of [`Index::write_bytes`] does.
-pub const FORMAT_VERSION: u32 = 4;
+pub(crate) const FORMAT_VERSION: u32 = 4;
 
 const MAGIC: &[u8; 8] = b"PAPIDX\r\n";
 
@@ -37,23 +37,23 @@ const HEADER: usize = BEFORE_SUM + 16;
 const BEFORE_SUM: usize = 8 + 4 + 16 + 16 + 8 + 8 + 16;
 
 /// How many indexes are kept, the most recently used first.
-pub const KEEP: usize = 4;
+pub(crate) const KEEP: usize = 4;
 
 /// The most the kept indexes take together, in bytes (512 MiB).
-pub const MAX_BYTES: u64 = 512 << 20;
+pub(crate) const MAX_BYTES: u64 = 512 << 20;
 
 /// How many "seen once" marks are kept.
 const KEEP_SEEN: usize = 32;
 
 /// The user's cache directory: `PAP_TUI_CACHE_DIR`, else the system's.
-pub fn cache_dir() -> Option<PathBuf> {
+pub(crate) fn cache_dir() -> Option<PathBuf> {
     crate::store::config::Paths::from_env(|k| std::env::var(k).ok()).cache_dir
 }
 
 /// Why a cache directory is not used: anyone who can write in it could plant
 /// an index (an answer the data does not hold) or a link.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Unsafe {
+pub(crate) enum Unsafe {
     /// Another user owns it.
     OtherOwner,
     /// Its group or everyone may write in it.
@@ -63,7 +63,7 @@ pub enum Unsafe {
 /// Whether the cache directory `dir` is unsafe to use. One that is missing,
 /// or cannot be read, is not: it is made the user's alone (0700) when an
 /// index is first written, and writing fails on its own where it cannot.
-pub fn unsafe_dir(dir: &Path) -> Option<Unsafe> {
+pub(crate) fn unsafe_dir(dir: &Path) -> Option<Unsafe> {
     #[cfg(unix)]
     {
         use std::os::unix::fs::MetadataExt;
@@ -100,24 +100,24 @@ fn ready(dir: &Path) -> std::io::Result<()> {
 /// Where the index of one `--data` file is kept: the cache directory and the
 /// file's key.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Slot {
+pub(crate) struct Slot {
     pub dir: PathBuf,
     pub key: Key,
 }
 
 impl Slot {
     /// Whether an index is stored here, whole or not: what a lookup would read.
-    pub fn holds_index(&self) -> bool {
+    pub(crate) fn holds_index(&self) -> bool {
         std::fs::symlink_metadata(self.key.file(&self.dir)).is_ok_and(|m| m.is_file())
     }
 
     /// The index stored here, or `None` on any doubt.
-    pub fn lookup(&self) -> Option<Index> {
+    pub(crate) fn lookup(&self) -> Option<Index> {
         lookup(&self.dir, self.key)
     }
 
     /// After a miss: see [`remember`].
-    pub fn remember(&self, index: &Index) -> std::io::Result<Remembered> {
+    pub(crate) fn remember(&self, index: &Index) -> std::io::Result<Remembered> {
         remember(&self.dir, self.key, index)
     }
 }
@@ -130,7 +130,7 @@ pub struct Key(u128, u128, u64);
 
 impl Key {
     /// The key of a data file's bytes for this program.
-    pub fn of(data: &[u8]) -> Key {
+    pub(crate) fn of(data: &[u8]) -> Key {
         Key::with_build(data, build_id())
     }
 
@@ -179,7 +179,7 @@ fn build_id_of(exe: Option<&Path>) -> u128 {
 }
 
 /// The index stored for `key` in `dir`, or `None` on any doubt.
-pub fn lookup(dir: &Path, key: Key) -> Option<Index> {
+pub(crate) fn lookup(dir: &Path, key: Key) -> Option<Index> {
     if unsafe_dir(dir).is_some() {
         return None;
     }
@@ -298,7 +298,7 @@ impl ByteSink for Payload<'_> {
 
 /// What [`remember`] did.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Remembered {
+pub(crate) enum Remembered {
     /// First sight of the key: a mark is left, nothing stored.
     Marked,
     /// Second sight: the index is stored.
@@ -307,7 +307,7 @@ pub enum Remembered {
 
 /// After a miss: marks the key as seen, or stores the index if it was seen
 /// before. Then keeps only the newest [`KEEP`] indexes within [`MAX_BYTES`].
-pub fn remember(dir: &Path, key: Key, index: &Index) -> std::io::Result<Remembered> {
+pub(crate) fn remember(dir: &Path, key: Key, index: &Index) -> std::io::Result<Remembered> {
     ready(dir)?;
     let seen = key.seen(dir);
     // Only a file of its own counts: a link there is not followed, nor
@@ -329,7 +329,7 @@ pub fn remember(dir: &Path, key: Key, index: &Index) -> std::io::Result<Remember
 /// Writes the index for `key` at once: a temporary file in `dir`, renamed
 /// over the final name, so that concurrent writers and readers never see half
 /// a file.
-pub fn store(dir: &Path, key: Key, index: &Index) -> std::io::Result<()> {
+pub(crate) fn store(dir: &Path, key: Key, index: &Index) -> std::io::Result<()> {
     let mut temp = temporary(dir)?;
     // Room for the header, then the payload as it is made, then the header
     // with the payload's length and checksum: no copy of the whole index.

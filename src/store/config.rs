@@ -22,7 +22,7 @@ pub enum ThemeName {
 
 impl ThemeName {
     /// The theme after this one: dark, light, mono, dark again.
-    pub fn next(self) -> ThemeName {
+    pub(crate) fn next(self) -> ThemeName {
         match self {
             ThemeName::Dark => ThemeName::Light,
             ThemeName::Light => ThemeName::Mono,
@@ -33,7 +33,7 @@ impl ThemeName {
 
 /// Where the config and the state live.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Paths {
+pub(crate) struct Paths {
     pub config_dir: Option<PathBuf>,
     pub state_dir: Option<PathBuf>,
     /// Where search indexes of `--data` files are kept (`crate::cache`).
@@ -44,7 +44,7 @@ impl Paths {
     /// The platform's directories (XDG on Linux, Application Support on macOS,
     /// AppData on Windows), unless `PAP_TUI_CONFIG_DIR` / `PAP_TUI_STATE_DIR` say
     /// otherwise.
-    pub fn from_env(get: impl Fn(&str) -> Option<String>) -> Paths {
+    pub(crate) fn from_env(get: impl Fn(&str) -> Option<String>) -> Paths {
         let dirs = directories::ProjectDirs::from("ca.qc", "pap-tui", "pap-tui");
         let pick = |var: &str, default: Option<PathBuf>| {
             get(var)
@@ -69,17 +69,17 @@ impl Paths {
         }
     }
 
-    pub fn config_file(&self) -> Option<PathBuf> {
+    pub(crate) fn config_file(&self) -> Option<PathBuf> {
         self.config_dir.as_ref().map(|d| d.join("config.toml"))
     }
 
-    pub fn state_file(&self) -> Option<PathBuf> {
+    pub(crate) fn state_file(&self) -> Option<PathBuf> {
         self.state_dir.as_ref().map(|d| d.join("state.json"))
     }
 }
 
 /// The largest config file read, in bytes (1 MiB): a config is a few lines.
-pub const MAX_CONFIG_BYTES: u64 = 1024 * 1024;
+pub(crate) const MAX_CONFIG_BYTES: u64 = 1024 * 1024;
 
 /// The user's settings, every one with a default.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -105,7 +105,7 @@ impl Default for Config {
 }
 
 /// The commented example printed by `pap-tui config --print-default`.
-pub const DEFAULT_TOML: &str = r#"# pap-tui configuration: config.toml in the directory `pap-tui paths` shows.
+pub(crate) const DEFAULT_TOML: &str = r#"# pap-tui configuration: config.toml in the directory `pap-tui paths` shows.
 # Every setting is optional; a missing one keeps its default.
 
 # Interface language: "fr" or "en". Default: from LC_ALL, LC_MESSAGES or LANG.

@@ -12,12 +12,12 @@ use crate::base::files::{ReadError, Readers, Replace};
 use crate::i18n::{Message, Text};
 
 /// The version this build writes; a file with a larger one is from a newer pap-tui.
-pub const VERSION: u32 = 1;
+pub(crate) const VERSION: u32 = 1;
 /// How many search queries are kept.
-pub const HISTORY: usize = 50;
+pub(crate) const HISTORY: usize = 50;
 /// The largest state file read, in bytes (16 MiB): 50 queries and the stars
 /// of a large dataset take far less.
-pub const MAX_STATE_BYTES: u64 = 16 * 1024 * 1024;
+pub(crate) const MAX_STATE_BYTES: u64 = 16 * 1024 * 1024;
 
 /// A starred entry: its kind (`region`, `organisation`, `city`, `funding`,
 /// `article`) and id.
@@ -72,7 +72,7 @@ pub fn cap_query(query: &mut String) {
 }
 
 /// Adds a query at the end of a history, without duplicates, keeping the last 50.
-pub fn remember(history: &mut Vec<String>, query: &str) {
+pub(crate) fn remember(history: &mut Vec<String>, query: &str) {
     let mut query = query.trim().to_string();
     cap_query(&mut query);
     if query.is_empty() {
@@ -204,7 +204,7 @@ pub fn load(path: &Path) -> (State, Option<Message>) {
 /// The state as its file holds it, for a reader that changes nothing (the
 /// command line's `starred`): no file is the defaults; a file that cannot be
 /// read or used is left where it is, for the explorer to set aside and say why.
-pub fn peek(path: &Path) -> Result<State, Message> {
+pub(crate) fn peek(path: &Path) -> Result<State, Message> {
     match read(path) {
         Read::State(state) => Ok(state),
         Read::Unreadable(_) | Read::Unusable(_) => {
@@ -247,7 +247,7 @@ pub fn open(path: &Path) -> Session {
 }
 
 /// The warning when the state cannot be written.
-pub fn cannot_save(path: &Path, error: &std::io::Error) -> Message {
+pub(crate) fn cannot_save(path: &Path, error: &std::io::Error) -> Message {
     Message::new(Text::StateCannotSave)
         .with("error", error)
         .in_file(path.display())
@@ -276,7 +276,7 @@ fn directory(path: &Path) -> &Path {
 /// manager's) is written through: the file it leads to is replaced, the link
 /// stays. On any error the temporary file is removed and the old file is left
 /// as it was.
-pub fn save(path: &Path, state: &State) -> std::io::Result<()> {
+pub(crate) fn save(path: &Path, state: &State) -> std::io::Result<()> {
     let target = crate::base::files::through_links(path);
     crate::base::files::create_private_dir(directory(&target))?;
     let mut json = serde_json::to_vec_pretty(state).map_err(std::io::Error::other)?;
@@ -312,7 +312,7 @@ fn remembered_since<'a>(base: &[String], now: &'a [String]) -> &'a [String] {
 /// last saved) applied: the stars it added and removed, the queries it
 /// remembered, and its selection. What other sessions saved meanwhile stays,
 /// and a star this session removed is not brought back.
-pub fn merge(disk: State, base: &State, now: &State) -> State {
+pub(crate) fn merge(disk: State, base: &State, now: &State) -> State {
     let mut starred = disk.starred;
     starred.retain(|s| !base.starred.contains(s) || now.starred.contains(s));
     for star in &now.starred {
@@ -336,7 +336,7 @@ pub fn merge(disk: State, base: &State, now: &State) -> State {
 /// now, under a lock, so that two sessions keep each other's stars and
 /// queries. A file that cannot be read as a state is replaced, as [`save`]
 /// does. Returns the state written.
-pub fn save_merged(path: &Path, base: &State, now: &State) -> std::io::Result<State> {
+pub(crate) fn save_merged(path: &Path, base: &State, now: &State) -> std::io::Result<State> {
     crate::base::files::create_private_dir(directory(path))?;
     let _lock = lock_beside(path)?;
     let disk = crate::base::files::read_limited(path, MAX_STATE_BYTES)

@@ -11,13 +11,13 @@ const ROOM: usize = 64 * 1024;
 /// over the last one. Unlike a `BufWriter`, it never writes on its own: a
 /// frame left unfinished by a panic is dropped, not written over the shell
 /// once the terminal has been restored.
-pub struct FrameWriter<W: Write> {
+pub(crate) struct FrameWriter<W: Write> {
     frame: Vec<u8>,
     out: W,
 }
 
 impl<W: Write> FrameWriter<W> {
-    pub fn new(out: W) -> FrameWriter<W> {
+    pub(crate) fn new(out: W) -> FrameWriter<W> {
         FrameWriter {
             frame: Vec::with_capacity(ROOM),
             out,

@@ -61,7 +61,7 @@ fn map_click(app: &App, ui: &UiState, x: u16, y: u16) -> Option<Action> {
 /// Alt-j is not j. In the search box, the letter's search and the help's
 /// filter, a printable
 /// character with no modifier that the table does not bind is typed.
-pub fn key_action(bindings: &[Binding], mode: Mode, event: &KeyEvent) -> Option<Action> {
+pub(crate) fn key_action(bindings: &[Binding], mode: Mode, event: &KeyEvent) -> Option<Action> {
     if event.kind != KeyEventKind::Press {
         return None;
     }

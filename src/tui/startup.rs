@@ -21,7 +21,7 @@ use super::Options;
 
 /// What the explorer starts from besides the data.
 #[derive(Debug, Clone)]
-pub struct Setup {
+pub(crate) struct Setup {
     pub lang: Lang,
     pub options: Options,
     keymap: Vec<Binding>,
@@ -39,7 +39,10 @@ impl Setup {
     }
 
     /// [`Setup::read`] with the environment `env`.
-    pub fn read_with(lang_flag: Option<Lang>, env: &dyn Fn(&str) -> Option<String>) -> Setup {
+    pub(crate) fn read_with(
+        lang_flag: Option<Lang>,
+        env: &dyn Fn(&str) -> Option<String>,
+    ) -> Setup {
         let mut setup = Setup::without_state(lang_flag, env);
         if let Some(path) = setup.options.state_file.clone() {
             let session = crate::store::state::open(&path);
@@ -96,7 +99,7 @@ impl Setup {
     }
 
     /// The app on `data`, with the state restored and the first warning shown.
-    pub fn app(&self, data: Arc<Dataset>, origin: Origin) -> App {
+    pub(crate) fn app(&self, data: Arc<Dataset>, origin: Origin) -> App {
         let lang = self.lang;
         let mut app = App::starting_shared(data, origin, lang);
         app.set_keymap(self.keymap.clone());
@@ -115,7 +118,7 @@ impl Setup {
 }
 
 /// The app and the loop's options for this environment, and what to warn about.
-pub fn prepare(loaded: crate::data::Loaded, lang_flag: Option<Lang>) -> (App, Options) {
+pub(crate) fn prepare(loaded: crate::data::Loaded, lang_flag: Option<Lang>) -> (App, Options) {
     let setup = Setup::read(lang_flag);
     let app = setup.app(Arc::new(loaded.dataset), loaded.origin);
     (app, setup.options)

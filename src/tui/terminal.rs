@@ -66,7 +66,7 @@ impl TuiError {
 /// standard input. Without one, standard input stays as it is, and
 /// [`check_terminal`] says the explorer needs a terminal.
 #[cfg(unix)]
-pub fn keys_from_controlling_terminal() {
+pub(crate) fn keys_from_controlling_terminal() {
     use std::os::fd::AsRawFd;
     if io::stdin().is_terminal() {
         return;
@@ -81,7 +81,7 @@ pub fn keys_from_controlling_terminal() {
 }
 
 #[cfg(not(unix))]
-pub fn keys_from_controlling_terminal() {}
+pub(crate) fn keys_from_controlling_terminal() {}
 
 /// Checks that stdin and stdout are terminals and `TERM` is not `dumb`.
 pub fn check_terminal() -> Result<(), TuiError> {
@@ -114,7 +114,7 @@ pub fn restore() {
 }
 
 /// Restores the terminal when dropped, whichever way the loop ends.
-pub struct Guard;
+pub(crate) struct Guard;
 
 impl Drop for Guard {
     fn drop(&mut self) {
@@ -124,7 +124,7 @@ impl Drop for Guard {
 
 /// Raw mode, the alternate screen, bracketed paste, a hidden cursor and, if
 /// asked, mouse reporting; a panic restores the terminal before it reports.
-pub fn enter(mouse: bool) -> io::Result<Guard> {
+pub(crate) fn enter(mouse: bool) -> io::Result<Guard> {
     std::panic::set_hook(Box::new(|info| {
         restore();
         let place = info
@@ -202,7 +202,7 @@ fn reopen_input_nonblocking() {
 }
 
 /// Turns mouse reporting on or off.
-pub fn capture_mouse(on: bool) -> io::Result<()> {
+pub(crate) fn capture_mouse(on: bool) -> io::Result<()> {
     if on {
         execute!(io::stdout(), EnableMouseCapture)
     } else {
@@ -214,7 +214,7 @@ pub fn capture_mouse(on: bool) -> io::Result<()> {
 /// sends, or Ctrl-Z where the terminal sends it as a signal) and a resume
 /// (SIGCONT, as `fg` sends).
 #[derive(Debug, Clone, Default)]
-pub struct JobControl {
+pub(crate) struct JobControl {
     pub suspend: Arc<AtomicBool>,
     pub resumed: Arc<AtomicBool>,
 }
@@ -223,7 +223,7 @@ pub struct JobControl {
 /// reads: stopped by default, the process would leave the shell in the
 /// alternate screen with a hidden cursor and mouse reporting on.
 #[cfg(unix)]
-pub fn watch_job_control() -> io::Result<JobControl> {
+pub(crate) fn watch_job_control() -> io::Result<JobControl> {
     use signal_hook::consts::{SIGCONT, SIGTSTP};
     let jobs = JobControl::default();
     signal_hook::flag::register(SIGTSTP, Arc::clone(&jobs.suspend))?;
@@ -232,13 +232,13 @@ pub fn watch_job_control() -> io::Result<JobControl> {
 }
 
 #[cfg(not(unix))]
-pub fn watch_job_control() -> io::Result<JobControl> {
+pub(crate) fn watch_job_control() -> io::Result<JobControl> {
     Ok(JobControl::default())
 }
 
 /// Gives the terminal back as it was and stops the process, as SIGTSTP does
 /// by default; returns once the process is continued.
-pub fn suspend() {
+pub(crate) fn suspend() {
     restore();
     #[cfg(unix)]
     let _ = signal_hook::low_level::emulate_default_handler(signal_hook::consts::SIGTSTP);
@@ -247,7 +247,7 @@ pub fn suspend() {
 /// Takes the terminal again after a stop: the shell put it back in line mode
 /// and on its own screen. Raw mode is left first, because crossterm enters it
 /// again only if it believes it has left it.
-pub fn resume(mouse: bool) -> io::Result<()> {
+pub(crate) fn resume(mouse: bool) -> io::Result<()> {
     let _ = terminal::disable_raw_mode();
     terminal::enable_raw_mode()?;
     own_screen(false)?;
@@ -264,7 +264,9 @@ const SIGNAL_GRACE: Duration = Duration::from_millis(500);
 /// terminal), `last_words` runs (it saves the state), the terminal is restored
 /// and the process ends after a grace period, with status 128 + the signal.
 #[cfg(unix)]
-pub fn watch_signals(last_words: impl FnOnce() + Send + 'static) -> io::Result<Arc<AtomicUsize>> {
+pub(crate) fn watch_signals(
+    last_words: impl FnOnce() + Send + 'static,
+) -> io::Result<Arc<AtomicUsize>> {
     use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
     let caught = Arc::new(AtomicUsize::new(0));
     let mut signals = signal_hook::iterator::Signals::new([SIGINT, SIGTERM, SIGHUP])?;
@@ -287,13 +289,13 @@ pub fn watch_signals(last_words: impl FnOnce() + Send + 'static) -> io::Result<A
 /// The signal number a closed terminal sends, and the loop reports when it
 /// finds the terminal's input closed first.
 #[cfg(unix)]
-pub const HANG_UP: i32 = signal_hook::consts::SIGHUP;
+pub(crate) const HANG_UP: i32 = signal_hook::consts::SIGHUP;
 #[cfg(not(unix))]
-pub const HANG_UP: i32 = 1;
+pub(crate) const HANG_UP: i32 = 1;
 
 /// What the terminal's input holds after a wait.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Input {
+pub(crate) enum Input {
     /// Bytes to read.
     Data,
     /// Nothing came in the time (crossterm may still hold events it has read).
@@ -307,7 +309,7 @@ pub enum Input {
 /// as an endless empty input that crossterm 0.29 reads again forever without
 /// returning; this sees the hang-up first, so the loop can save and end.
 #[cfg(unix)]
-pub fn wait_input(timeout: Duration) -> Input {
+pub(crate) fn wait_input(timeout: Duration) -> Input {
     let mut watched = libc::pollfd {
         fd: libc::STDIN_FILENO,
         events: libc::POLLIN,
@@ -327,7 +329,7 @@ pub fn wait_input(timeout: Duration) -> Input {
 }
 
 #[cfg(not(unix))]
-pub fn wait_input(timeout: Duration) -> Input {
+pub(crate) fn wait_input(timeout: Duration) -> Input {
     match crossterm::event::poll(timeout) {
         Ok(true) => Input::Data,
         _ => Input::Quiet,
@@ -344,7 +346,7 @@ const STUCK_AFTER: Duration = Duration::from_secs(1);
 /// the loop asks the terminal for its primary device attributes: the answer,
 /// `ESC [ ? … c`, ends with the `c` the parser waits for, and it starts afresh.
 #[derive(Debug, Default)]
-pub struct StuckInput {
+pub(crate) struct StuckInput {
     /// When bytes first came without an event since the last event.
     since: Option<std::time::Instant>,
     /// When the terminal was last asked.
@@ -353,13 +355,13 @@ pub struct StuckInput {
 
 impl StuckInput {
     /// An event came: the parser works.
-    pub fn event(&mut self) {
+    pub(crate) fn event(&mut self) {
         *self = StuckInput::default();
     }
 
     /// Bytes came at `now` and no event: true when the terminal should be
     /// asked for its attributes (at most once every [`STUCK_AFTER`]).
-    pub fn no_event(&mut self, now: std::time::Instant) -> bool {
+    pub(crate) fn no_event(&mut self, now: std::time::Instant) -> bool {
         let since = *self.since.get_or_insert(now);
         let waited = now.duration_since(since) >= STUCK_AFTER;
         let not_just_asked = self
@@ -376,7 +378,7 @@ impl StuckInput {
 
 /// Asks the terminal for its primary device attributes (DA1, `ESC [ c`),
 /// which every VT100-compatible terminal answers.
-pub fn ask_device_attributes() -> io::Result<()> {
+pub(crate) fn ask_device_attributes() -> io::Result<()> {
     let mut out = io::stdout();
     out.write_all(b"\x1b[c")?;
     out.flush()
@@ -407,7 +409,9 @@ mod tests {
 }
 
 #[cfg(not(unix))]
-pub fn watch_signals(_last_words: impl FnOnce() + Send + 'static) -> io::Result<Arc<AtomicUsize>> {
+pub(crate) fn watch_signals(
+    _last_words: impl FnOnce() + Send + 'static,
+) -> io::Result<Arc<AtomicUsize>> {
     let caught = Arc::new(AtomicUsize::new(0));
     for signal in [signal_hook::consts::SIGINT, signal_hook::consts::SIGTERM] {
         signal_hook::flag::register_usize(signal, Arc::clone(&caught), signal as usize)?;

@@ -14,7 +14,7 @@ const LETTER_AFTER_IDLE: std::time::Duration = std::time::Duration::from_millis(
 
 /// The loop's end of the search thread. Older queries not yet started are
 /// dropped for the newest, and each answer carries its query's generation.
-pub struct SearchWorker {
+pub(crate) struct SearchWorker {
     requests: mpsc::Sender<(u64, String)>,
     pub results: mpsc::Receiver<Msg>,
 }
@@ -28,7 +28,7 @@ impl SearchWorker {
     /// takes a while (half a second at 1 000 000 organisations), which opening
     /// it would otherwise wait for, and made beside the index or the first
     /// search it would take a core from the first answer.
-    pub fn spawn(
+    pub(crate) fn spawn(
         data: Arc<Dataset>,
         index: Option<Arc<Index>>,
         letter: (Origin, LetterSlot),
@@ -95,7 +95,7 @@ impl SearchWorker {
     }
 
     /// Asks for the hits of `query`.
-    pub fn search(&self, generation: u64, query: String) {
+    pub(crate) fn search(&self, generation: u64, query: String) {
         // The thread lives as long as this end; a send cannot fail.
         let _ = self.requests.send((generation, query));
     }

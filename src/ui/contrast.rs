@@ -29,7 +29,7 @@ const CUBE: [u8; 6] = [0x00, 0x5f, 0x87, 0xaf, 0xd7, 0xff];
 
 /// The sRGB value of a colour in xterm's default palette; `None` for
 /// `Reset`, the terminal's own colour, which nobody can measure.
-pub fn xterm_rgb(color: Color) -> Option<(u8, u8, u8)> {
+pub(crate) fn xterm_rgb(color: Color) -> Option<(u8, u8, u8)> {
     let index = match color {
         Color::Reset => return None,
         Color::Rgb(r, g, b) => return Some((r, g, b)),
@@ -66,7 +66,7 @@ pub fn xterm_rgb(color: Color) -> Option<(u8, u8, u8)> {
 }
 
 /// WCAG 2.x relative luminance of an sRGB colour.
-pub fn luminance((r, g, b): (u8, u8, u8)) -> f64 {
+pub(crate) fn luminance((r, g, b): (u8, u8, u8)) -> f64 {
     let channel = |c: u8| {
         let c = f64::from(c) / 255.0;
         if c <= 0.04045 {

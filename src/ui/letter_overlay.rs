@@ -153,7 +153,13 @@ impl Page {
     }
 }
 
-pub fn render_letter(buf: &mut Buffer, area: Rect, app: &App, view: &LetterView, theme: &Theme) {
+pub(crate) fn render_letter(
+    buf: &mut Buffer,
+    area: Rect,
+    app: &App,
+    view: &LetterView,
+    theme: &Theme,
+) {
     let s = app.lang().strings();
     let letter = app.letter();
     let rect = popup(buf, area, 90, 95);

@@ -123,7 +123,7 @@ fn credit(app: &App, width: u16) -> String {
         )
 }
 
-pub fn render_map(
+pub(crate) fn render_map(
     buf: &mut Buffer,
     area: Rect,
     app: &App,

@@ -13,7 +13,7 @@ use crate::app::help_rows::{HelpRow, HelpView, help_rows};
 use crate::app::{App, Copied, Overlay};
 use crate::present::detail::Detail;
 
-pub fn render_detail(buf: &mut Buffer, area: Rect, app: &App, theme: &Theme) {
+pub(crate) fn render_detail(buf: &mut Buffer, area: Rect, app: &App, theme: &Theme) {
     let Some(view) = app.open_detail() else {
         return;
     };
@@ -161,7 +161,7 @@ fn render_more_below(buf: &mut Buffer, rect: Rect, below: usize, theme: &Theme) 
     buf.set_string(x, rect.y + rect.height - 1, more, theme.title);
 }
 
-pub fn render_help(buf: &mut Buffer, area: Rect, app: &App, view: &HelpView, theme: &Theme) {
+pub(crate) fn render_help(buf: &mut Buffer, area: Rect, app: &App, view: &HelpView, theme: &Theme) {
     let s = app.lang().strings();
     let rect = popup(buf, area, 70, 90);
     let help = help_rows(app.keymap(), app.lang(), &view.filter, view.from);
@@ -242,7 +242,13 @@ pub fn render_help(buf: &mut Buffer, area: Rect, app: &App, view: &HelpView, the
     }
 }
 
-pub fn render_copy_menu(buf: &mut Buffer, area: Rect, app: &App, selected: usize, theme: &Theme) {
+pub(crate) fn render_copy_menu(
+    buf: &mut Buffer,
+    area: Rect,
+    app: &App,
+    selected: usize,
+    theme: &Theme,
+) {
     let s = app.lang().strings();
     let width = 44.min(area.width);
     let height = (s.copy_formats.len() as u16 + 2).min(area.height);
@@ -278,7 +284,7 @@ pub fn render_copy_menu(buf: &mut Buffer, area: Rect, app: &App, selected: usize
     List::new(items).render(inner, buf);
 }
 
-pub fn render_copy_text(
+pub(crate) fn render_copy_text(
     buf: &mut Buffer,
     area: Rect,
     app: &App,

@@ -245,7 +245,13 @@ fn region_row(app: &App, row: usize, with_headcounts: bool) -> RegionRow {
     }
 }
 
-pub fn render_regions(buf: &mut Buffer, area: Rect, app: &App, ui: &mut UiState, theme: &Theme) {
+pub(crate) fn render_regions(
+    buf: &mut Buffer,
+    area: Rect,
+    app: &App,
+    ui: &mut UiState,
+    theme: &Theme,
+) {
     let s = app.lang().strings();
     let title = format!("1 {} ({})", s.pane_regions, app.data().regions.len());
     let inner = frame_pane(buf, area, Pane::Regions, title, app, ui, theme);
@@ -318,7 +324,13 @@ fn render_region_legend(buf: &mut Buffer, area: Rect, app: &App, theme: &Theme) 
     }
 }
 
-pub fn render_articles(buf: &mut Buffer, area: Rect, app: &App, ui: &mut UiState, theme: &Theme) {
+pub(crate) fn render_articles(
+    buf: &mut Buffer,
+    area: Rect,
+    app: &App,
+    ui: &mut UiState,
+    theme: &Theme,
+) {
     let s = app.lang().strings();
     let title = format!("4 {}", s.pane_articles);
     let inner = frame_pane(buf, area, Pane::Articles, title, app, ui, theme);

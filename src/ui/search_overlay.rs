@@ -19,7 +19,7 @@ use crate::present::detail;
 use crate::search::{Field, FieldMatch, Index, Kind, Query, passage};
 
 /// The narrowest terminal that shows the preview beside the hits.
-pub const PREVIEW_MIN_WIDTH: u16 = 100;
+pub(crate) const PREVIEW_MIN_WIDTH: u16 = 100;
 
 /// Columns of the kind before each hit.
 const KIND_WIDTH: usize = 13;
@@ -58,7 +58,13 @@ fn highlighted<'a>(
     spans
 }
 
-pub fn render_search(buf: &mut Buffer, area: Rect, app: &App, sb: &SearchBox, theme: &Theme) {
+pub(crate) fn render_search(
+    buf: &mut Buffer,
+    area: Rect,
+    app: &App,
+    sb: &SearchBox,
+    theme: &Theme,
+) {
     let s = app.lang().strings();
     // `area` is as wide as the terminal.
     let with_preview = area.width >= PREVIEW_MIN_WIDTH;

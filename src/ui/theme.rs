@@ -34,16 +34,17 @@ pub struct Theme {
     pub map_label: Style,
 }
 
+#[cfg(test)]
 /// What a style draws, and so the contrast it needs (WCAG 2.x): 4.5:1 for
 /// text, 3:1 for a border, a graphical object.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Role {
+pub(crate) enum Role {
     Text,
     Border,
 }
 
 impl Theme {
-    pub fn new(name: ThemeName) -> Theme {
+    pub(crate) fn new(name: ThemeName) -> Theme {
         let reverse = Style::new().add_modifier(Modifier::REVERSED | Modifier::BOLD);
         let bold = Style::new().add_modifier(Modifier::BOLD);
         match name {
@@ -116,9 +117,10 @@ impl Theme {
 }
 
 impl Theme {
+    #[cfg(test)]
     /// Every style with its name and what it draws. Destructured, so that a
     /// style added to the theme is added here, and its contrast tested.
-    pub fn styles(&self) -> [(&'static str, Style, Role); 17] {
+    pub(crate) fn styles(&self) -> [(&'static str, Style, Role); 17] {
         let Theme {
             text,
             dim,
@@ -161,7 +163,7 @@ impl Theme {
 }
 
 /// The theme to use: `NO_COLOR` (set and not empty) forces mono.
-pub fn effective(name: ThemeName, no_color: Option<&str>) -> ThemeName {
+pub(crate) fn effective(name: ThemeName, no_color: Option<&str>) -> ThemeName {
     match no_color {
         Some(v) if !v.is_empty() => ThemeName::Mono,
         _ => name,

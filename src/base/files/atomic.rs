@@ -14,7 +14,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 /// letters or digits, then [`SUFFIX`]. Pruning removes no other name.
 pub const PREFIX: &str = ".pap-tui-";
 /// See [`PREFIX`].
-pub const SUFFIX: &str = ".tmp";
+pub(crate) const SUFFIX: &str = ".tmp";
 /// See [`PREFIX`].
 const RANDOM: usize = 8;
 
@@ -165,7 +165,7 @@ pub enum Replace {
 
 impl NewFile {
     /// A new, empty file in the directory `target` is in (which must exist).
-    pub fn beside(target: &Path, readers: Readers) -> io::Result<NewFile> {
+    pub(crate) fn beside(target: &Path, readers: Readers) -> io::Result<NewFile> {
         let dir = match target.parent() {
             Some(dir) if !dir.as_os_str().is_empty() => dir,
             _ => Path::new("."),
@@ -188,12 +188,12 @@ impl NewFile {
     }
 
     /// Where the file is while it is written.
-    pub fn path(&self) -> &Path {
+    pub(crate) fn path(&self) -> &Path {
         self.temp.as_ref().map_or(Path::new(""), |t| t.path())
     }
 
     /// The open file.
-    pub fn file(&mut self) -> io::Result<&mut File> {
+    pub(crate) fn file(&mut self) -> io::Result<&mut File> {
         self.temp
             .as_mut()
             .map(tempfile::NamedTempFile::as_file_mut)
@@ -202,7 +202,7 @@ impl NewFile {
 
     /// Renames the file to `target` (a link there is replaced, not followed);
     /// with [`Replace::No`], never over a file that appeared meanwhile.
-    pub fn persist(mut self, target: &Path, replace: Replace) -> io::Result<()> {
+    pub(crate) fn persist(mut self, target: &Path, replace: Replace) -> io::Result<()> {
         let Some(temp) = self.temp.take() else {
             return Err(io::Error::other("already persisted"));
         };

@@ -4,12 +4,12 @@
 
 /// A full-text index Datasette detects (a `_fts` table whose `content` is
 /// its table), built once the rows are in: the export is never changed after.
-pub struct FullText {
+pub(crate) struct FullText {
     pub table: &'static str,
     pub columns: &'static [&'static str],
 }
 
-pub const FULL_TEXT: &[FullText] = &[
+pub(crate) const FULL_TEXT: &[FullText] = &[
     FullText {
         table: "organisations",
         columns: &["name", "acronym"],
@@ -25,13 +25,13 @@ pub const FULL_TEXT: &[FullText] = &[
 ];
 
 impl FullText {
-    pub fn name(&self) -> String {
+    pub(crate) fn name(&self) -> String {
         format!("{}_fts", self.table)
     }
 
     /// The FTS5 table over the table's columns, and its rows from the table.
     /// `remove_diacritics 2` lets `montreal` find `Montréal`.
-    pub fn create(&self) -> String {
+    pub(crate) fn create(&self) -> String {
         let name = self.name();
         format!(
             "CREATE VIRTUAL TABLE {name} USING fts5({}, content=\"{}\", \

@@ -8,9 +8,9 @@
 use crate::present::dictionary as field;
 
 /// A column: its name, its SQL type and constraints, what it holds.
-pub type Column = (&'static str, &'static str, &'static str);
+pub(crate) type Column = (&'static str, &'static str, &'static str);
 
-pub struct Table {
+pub(crate) struct Table {
     pub name: &'static str,
     pub about: &'static str,
     pub columns: &'static [Column],
@@ -32,7 +32,7 @@ const POSITION: Column = (
     "order in the letter, from 1",
 );
 
-pub const TABLES: &[Table] = &[
+pub(crate) const TABLES: &[Table] = &[
     Table {
         name: "document",
         about: "The letter itself: one row.",
@@ -391,7 +391,7 @@ pub const TABLES: &[Table] = &[
     },
 ];
 
-pub const VIEWS: &[View] = &[
+pub(crate) const VIEWS: &[View] = &[
     View {
         name: "organisations_by_region",
         about: "Which organisations serve each region: one row per listing, in the annex's order.",
@@ -470,7 +470,7 @@ pub const VIEWS: &[View] = &[
 ];
 
 impl Table {
-    pub fn create(&self) -> String {
+    pub(crate) fn create(&self) -> String {
         let mut lines: Vec<String> = self
             .columns
             .iter()
@@ -482,13 +482,13 @@ impl Table {
 }
 
 impl View {
-    pub fn create(&self) -> String {
+    pub(crate) fn create(&self) -> String {
         format!("CREATE VIEW {} AS {};\n", self.name, self.select)
     }
 }
 
 /// The whole schema, tables then views.
-pub fn create_all() -> String {
+pub(crate) fn create_all() -> String {
     TABLES
         .iter()
         .map(Table::create)

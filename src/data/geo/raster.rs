@@ -17,7 +17,7 @@ pub enum View {
 }
 
 impl View {
-    pub const ALL: [View; 3] = [View::Province, View::Corridor, View::Montreal];
+    pub(crate) const ALL: [View; 3] = [View::Province, View::Corridor, View::Montreal];
 
     /// West, south, east, north of what this view shows.
     pub fn window(self, geo: &Geography) -> [f64; 4] {
@@ -32,7 +32,7 @@ impl View {
     }
 
     /// The next closer view, or this one when it is the closest.
-    pub fn closer(self) -> View {
+    pub(crate) fn closer(self) -> View {
         match self {
             View::Province => View::Corridor,
             _ => View::Montreal,
@@ -40,7 +40,7 @@ impl View {
     }
 
     /// The next wider view, or this one when it is the widest.
-    pub fn wider(self) -> View {
+    pub(crate) fn wider(self) -> View {
         match self {
             View::Montreal => View::Corridor,
             _ => View::Province,
@@ -68,7 +68,7 @@ pub struct Projection {
 }
 
 impl Projection {
-    pub fn new(window: [f64; 4], width: u16, height: u16) -> Projection {
+    pub(crate) fn new(window: [f64; 4], width: u16, height: u16) -> Projection {
         let [w, s, e, n] = window;
         let shrink = ((s + n) / 2.0).to_radians().cos();
         let (xw, xe) = (w * shrink, e * shrink);
@@ -90,12 +90,12 @@ impl Projection {
     }
 
     /// The projected point of a longitude and latitude.
-    pub fn project(&self, [lon, lat]: LonLat) -> (f64, f64) {
+    pub(crate) fn project(&self, [lon, lat]: LonLat) -> (f64, f64) {
         (lon * self.shrink, lat)
     }
 
     /// The cell a longitude and latitude falls in, if it is on screen.
-    pub fn cell(&self, point: LonLat) -> Option<(u16, u16)> {
+    pub(crate) fn cell(&self, point: LonLat) -> Option<(u16, u16)> {
         let (x, y) = self.project(point);
         let col = (x - self.x0) / (self.x1 - self.x0) * f64::from(self.width);
         let row = (self.y1 - y) / (self.y1 - self.y0) * f64::from(self.height);
@@ -105,7 +105,7 @@ impl Projection {
     }
 
     /// The longitude and latitude at a fraction of a cell (0.5, 0.5 its centre).
-    pub fn lon_lat(&self, col: f64, row: f64) -> LonLat {
+    pub(crate) fn lon_lat(&self, col: f64, row: f64) -> LonLat {
         let x = self.x0 + col / f64::from(self.width.max(1)) * (self.x1 - self.x0);
         let y = self.y1 - row / f64::from(self.height.max(1)) * (self.y1 - self.y0);
         [x / self.shrink, y]
@@ -124,7 +124,7 @@ pub struct Raster {
 }
 
 impl Raster {
-    pub fn new(geo: &Geography, view: View, width: u16, height: u16) -> Raster {
+    pub(crate) fn new(geo: &Geography, view: View, width: u16, height: u16) -> Raster {
         let projection = Projection::new(view.window(geo), width, height);
         let (w, h) = (usize::from(width), usize::from(height));
         let mut halves = Vec::with_capacity(2 * w * h);
@@ -144,7 +144,7 @@ impl Raster {
     }
 
     /// The regions under the top and the bottom half of a cell.
-    pub fn halves(&self, col: u16, row: u16) -> (Option<usize>, Option<usize>) {
+    pub(crate) fn halves(&self, col: u16, row: u16) -> (Option<usize>, Option<usize>) {
         let w = usize::from(self.projection.width);
         let (col, row) = (usize::from(col), usize::from(row));
         if col >= w || row >= usize::from(self.projection.height) {
@@ -156,7 +156,7 @@ impl Raster {
     }
 
     /// The region a click on this cell means: the one under either half.
-    pub fn region_at(&self, col: u16, row: u16) -> Option<usize> {
+    pub(crate) fn region_at(&self, col: u16, row: u16) -> Option<usize> {
         let (top, bottom) = self.halves(col, row);
         bottom.or(top)
     }

@@ -19,14 +19,14 @@ use super::OcrLines;
 /// A word of an OCR line: its byte range in the line and the letter line it
 /// landed on, if it landed.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct PlacedWord {
+pub(crate) struct PlacedWord {
     pub start: usize,
     pub end: usize,
     pub letter_line: Option<usize>,
 }
 
 /// The alignment of the letter with the OCR.
-pub struct Alignment {
+pub(crate) struct Alignment {
     /// For each letter line, the OCR lines shown on it.
     pub gutter: Vec<Option<OcrLines>>,
     /// For each OCR line, its words.
@@ -47,7 +47,7 @@ struct Word {
 /// over may be found: the annex's headings are at most a few columns away.
 const MAX_DRIFT: usize = 60;
 
-pub fn align(ocr: &[&str], letter: &[&str]) -> Alignment {
+pub(crate) fn align(ocr: &[&str], letter: &[&str]) -> Alignment {
     let ocr_words = words(ocr.iter().copied());
     let letter_words = words(without_remarks(letter).iter().map(String::as_str));
     let similar = Similarity::new(&ocr_words, &letter_words);

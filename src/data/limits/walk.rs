@@ -10,7 +10,7 @@ use serde::ser::{self, Impossible};
 /// True when some string of `value` is longer than `limit` bytes, or when
 /// `value` holds something the walk cannot go through (the model has none):
 /// the caller then looks at the text itself.
-pub fn any_long_value<T: Serialize + ?Sized>(value: &T, limit: usize) -> bool {
+pub(crate) fn any_long_value<T: Serialize + ?Sized>(value: &T, limit: usize) -> bool {
     value.serialize(Walk { limit }).is_err()
 }
 

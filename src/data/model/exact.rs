@@ -10,7 +10,7 @@ use serde::de::{Deserialize, Deserializer, SeqAccess, Visitor};
 
 /// A `Vec<T>` whose capacity is its length when it holds one element or none,
 /// the common cases; longer lists grow as usual.
-pub fn vec<'de, D, T>(deserializer: D) -> Result<Vec<T>, D::Error>
+pub(crate) fn vec<'de, D, T>(deserializer: D) -> Result<Vec<T>, D::Error>
 where
     D: Deserializer<'de>,
     T: Deserialize<'de>,
@@ -54,7 +54,7 @@ thread_local! {
 /// bound on their number: growing the list by doubling would copy every
 /// organisation read so far at each step and leave the old lists' memory behind.
 /// Room never used costs address space only, not memory.
-pub fn with_room<T>(organisations: usize, parse: impl FnOnce() -> T) -> T {
+pub(crate) fn with_room<T>(organisations: usize, parse: impl FnOnce() -> T) -> T {
     let before = ROOM.replace(organisations);
     let out = parse();
     ROOM.set(before);
@@ -62,7 +62,7 @@ pub fn with_room<T>(organisations: usize, parse: impl FnOnce() -> T) -> T {
 }
 
 /// A `Vec<T>` that starts with the room [`with_room`] set.
-pub fn reserved<'de, D, T>(deserializer: D) -> Result<Vec<T>, D::Error>
+pub(crate) fn reserved<'de, D, T>(deserializer: D) -> Result<Vec<T>, D::Error>
 where
     D: Deserializer<'de>,
     T: Deserialize<'de>,
@@ -101,7 +101,7 @@ const MAX_ROOM: usize = 1 << 21;
 
 /// The room to reserve for the organisations of a dataset of `bytes` bytes,
 /// within [`MAX_ROOM`].
-pub fn room_for(bytes: usize) -> usize {
+pub(crate) fn room_for(bytes: usize) -> usize {
     (bytes / ORGANISATION_BYTES).min(MAX_ROOM)
 }
 

@@ -6,7 +6,7 @@ use serde::Serialize;
 /// An OCR confusion a comparison forgave.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]
-pub enum Forgiven {
+pub(crate) enum Forgiven {
     /// Upper and lower case (`MIFI`/`mifi`, a heading in capitals).
     Case,
     /// An accent the OCR lost (`Carriére` has one, `Orientheque` none).
@@ -31,7 +31,7 @@ pub enum Forgiven {
 }
 
 impl Forgiven {
-    pub const ALL: [Forgiven; 10] = [
+    pub(crate) const ALL: [Forgiven; 10] = [
         Forgiven::Case,
         Forgiven::AccentDropped,
         Forgiven::AccentChanged,
@@ -78,7 +78,7 @@ const GLYPHS: &[(&str, &str)] = &[
 
 /// Where a value was found in a text, and what was forgiven to find it.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Found {
+pub(crate) struct Found {
     /// Character range of the text that matched.
     pub start: usize,
     pub end: usize,
@@ -88,7 +88,7 @@ pub struct Found {
 }
 
 impl Found {
-    pub fn is_exact(&self) -> bool {
+    pub(crate) fn is_exact(&self) -> bool {
         self.forgiven.is_empty()
     }
 }
@@ -187,7 +187,7 @@ struct Cell {
 /// Finds `value` in `text`, whole words at both ends, at the least cost in
 /// forgiven characters. `text` holds OCR lines joined by `\n`. None when no
 /// place matches even with every confusion forgiven.
-pub fn find_text(value: &str, text: &str) -> Option<Found> {
+pub(crate) fn find_text(value: &str, text: &str) -> Option<Found> {
     let v: Vec<char> = value.trim().chars().collect();
     let o: Vec<char> = text.chars().collect();
     if v.is_empty() {
@@ -332,7 +332,7 @@ fn differences(
 }
 
 /// Whether `value` is the whole of `word`, with the confusions forgiven.
-pub fn same_word(value: &str, word: &str) -> Option<Found> {
+pub(crate) fn same_word(value: &str, word: &str) -> Option<Found> {
     find_text(value, word).filter(|f| f.start == 0 && f.end == word.chars().count())
 }
 

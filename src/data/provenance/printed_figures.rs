@@ -7,7 +7,7 @@ use super::compare::{Forgiven, Found, same_word};
 /// A number as the text prints it: its digits, where they are, and whether
 /// thousands are set apart by spaces.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Number {
+pub(crate) struct Number {
     pub value: u64,
     pub start: usize,
     pub end: usize,
@@ -20,7 +20,7 @@ fn is_group_space(c: char) -> bool {
 
 /// Every number of `text`, in order: runs of digits, with groups of three
 /// after a single space read as thousands (`4 200`).
-pub fn numbers(text: &str) -> Vec<Number> {
+pub(crate) fn numbers(text: &str) -> Vec<Number> {
     let c: Vec<char> = text.chars().collect();
     let digits_at = |at: usize| {
         let mut end = at;
@@ -62,7 +62,7 @@ pub fn numbers(text: &str) -> Vec<Number> {
 
 /// Finds the number `value` in `text`; with `dollars`, a `%` after it is
 /// forgiven as the OCR's `$`.
-pub fn find_number(value: u64, text: &str, dollars: bool) -> Option<Found> {
+pub(crate) fn find_number(value: u64, text: &str, dollars: bool) -> Option<Found> {
     let chars: Vec<char> = text.chars().collect();
     let n = numbers(text)
         .into_iter()
@@ -100,7 +100,7 @@ pub fn find_number(value: u64, text: &str, dollars: bool) -> Option<Found> {
 const MONTHS: [&str; 12] = crate::i18n::FR.months;
 
 /// Year, month and day of an ISO 8601 date (`2019-08-12`).
-pub fn iso_date(text: &str) -> Option<(u64, usize, u64)> {
+pub(crate) fn iso_date(text: &str) -> Option<(u64, usize, u64)> {
     let mut parts = text.split('-');
     let (y, m, d) = (parts.next()?, parts.next()?, parts.next()?);
     if parts.next().is_some() || y.len() != 4 || m.len() != 2 || d.len() != 2 {
@@ -113,7 +113,7 @@ pub fn iso_date(text: &str) -> Option<(u64, usize, u64)> {
 /// Finds the ISO date `iso` written in French in `text` (`12 août 2019`,
 /// `1er mars 2020`); a date of a range without its year (`du 12 août au 31
 /// décembre 2019`) takes the next year the text prints.
-pub fn find_date(iso: &str, text: &str) -> Option<Found> {
+pub(crate) fn find_date(iso: &str, text: &str) -> Option<Found> {
     let (year, month, day) = iso_date(iso)?;
     let chars: Vec<char> = text.chars().collect();
     let numbers = numbers(text);

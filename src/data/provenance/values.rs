@@ -6,7 +6,7 @@ use super::{Call, Checker, Kind, Report, Verdict, find_text, kind_of, numbers, s
 use crate::data::model::{Dataset, SourceLine};
 
 /// Checks every value of `data` against `ocr`.
-pub fn check(data: &Dataset, ocr: &super::Ocr) -> Report {
+pub(crate) fn check(data: &Dataset, ocr: &super::Ocr) -> Report {
     let mut c = Checker {
         ocr,
         checks: Vec::new(),

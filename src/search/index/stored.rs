@@ -211,10 +211,11 @@ fn read_place(r: &mut Reader<'_>) -> Option<Place> {
 }
 
 impl Index {
+    #[cfg(test)]
     /// The index as bytes: the entries, the shared texts, the folded parts
     /// with their places, then each entry's span. [`Index::from_bytes`] reads
     /// them back. `None` when a length does not fit the format (a text of 2 GiB).
-    pub fn to_bytes(&self) -> Option<Vec<u8>> {
+    pub(crate) fn to_bytes(&self) -> Option<Vec<u8>> {
         let text: usize = self.parts.iter().map(|p| p.text.len()).sum();
         let mut out = Vec::with_capacity(2 * text + 16 * self.spans.len());
         self.write_bytes(&mut out)?;
@@ -223,7 +224,7 @@ impl Index {
 
     /// The bytes of [`Index::to_bytes`], put into `out` piece by piece: a
     /// writer need not hold them all at once.
-    pub fn write_bytes(&self, out: &mut impl ByteSink) -> Option<()> {
+    pub(crate) fn write_bytes(&self, out: &mut impl ByteSink) -> Option<()> {
         put_entries(out, &self.entries)?;
         put_u32(out, self.shared.len())?;
         for s in &self.shared {
@@ -248,7 +249,7 @@ impl Index {
     /// The index that [`Index::to_bytes`] wrote, or `None` when the bytes are
     /// anything else: short, too long, not UTF-8, or a place or span outside
     /// its text.
-    pub fn from_bytes(bytes: &[u8]) -> Option<Index> {
+    pub(crate) fn from_bytes(bytes: &[u8]) -> Option<Index> {
         let mut r = Reader { bytes };
         let entries = read_entries(&mut r)?;
         let count = entries.len();
