@@ -210,11 +210,10 @@ fn draw_screen(
 }
 
 fn render_too_small(buf: &mut Buffer, area: Rect, app: &App, theme: &Theme) {
-    let s = app.lang().strings();
-    let text = s
-        .too_small
-        .replace("{min}", &format!("{MIN_WIDTH}×{MIN_HEIGHT}"))
-        .replace("{now}", &format!("{}×{}", area.width, area.height));
+    let text = crate::i18n::Message::new(crate::i18n::Text::TooSmall)
+        .with("min", format!("{MIN_WIDTH}×{MIN_HEIGHT}"))
+        .with("now", format!("{}×{}", area.width, area.height))
+        .describe(app.lang());
     Paragraph::new(text)
         .style(theme.error)
         .wrap(Wrap { trim: true })

@@ -9,7 +9,7 @@ use super::text_table::{Table, to_json};
 use super::{ValidateFormat, emit, fail};
 use crate::data::provenance::{self, Call, Check, Forgiven, Ocr, Report, Verdict};
 use crate::data::{Dataset, EMBEDDED_OCR};
-use crate::i18n::{Lang, ProvenanceWords};
+use crate::i18n::{Lang, Message, ProvenanceWords, Text};
 
 /// The widest a value is shown in the text report, in characters.
 const VALUE_WIDTH: usize = 48;
@@ -72,22 +72,19 @@ pub(crate) fn text_report(report: &Report, lang: Lang) -> String {
         ]);
     }
     let count = |f: fn(&Verdict) -> bool| report.checks.iter().filter(|c| f(&c.verdict)).count();
-    let summary = words
-        .summary
-        .replace("{values}", &report.checks.len().to_string())
-        .replace(
-            "{exact}",
-            &count(|v| matches!(v, Verdict::Exact)).to_string(),
+    let summary = Message::new(Text::SourcesSummary)
+        .with("values", report.checks.len())
+        .with("exact", count(|v| matches!(v, Verdict::Exact)))
+        .with(
+            "variants",
+            count(|v| matches!(v, Verdict::OcrVariant { .. })),
         )
-        .replace(
-            "{variants}",
-            &count(|v| matches!(v, Verdict::OcrVariant { .. })).to_string(),
+        .with(
+            "calls",
+            count(|v| matches!(v, Verdict::JudgmentCall { .. })),
         )
-        .replace(
-            "{calls}",
-            &count(|v| matches!(v, Verdict::JudgmentCall { .. })).to_string(),
-        )
-        .replace("{mismatches}", &report.failures().to_string());
+        .with("mismatches", report.failures())
+        .describe(lang);
     let mut out = table.to_text();
     out.push('\n');
     out.push_str(&summary);

@@ -286,6 +286,14 @@ rows! {
             fr: "Recherche « {query} » : {hits}",
             en: "Search \"{query}\": {hits}",
         }
+        TooSmall {
+            fr: "Agrandissez le terminal : au moins {min} (actuellement {now}).",
+            en: "Enlarge the terminal to at least {min} (now {now}).",
+        }
+        SourcesSummary {
+            fr: "{values} valeurs : {exact} exactes, {variants} variantes d'OCR, {calls} choix de transcription (docs/data.md), {mismatches} divergences",
+            en: "{values} values: {exact} exact, {variants} OCR variants, {calls} judgment calls (docs/data.md), {mismatches} mismatches",
+        }
         CopiedHits {
             fr: "Copié : {hits} ({via})",
             en: "Copied {hits} ({via})",

@@ -31,7 +31,6 @@ pub struct ProvenanceWords {
     /// The confusions, in the order of `Forgiven::ALL`.
     pub forgiven: [&'static str; 10],
     /// Summary: values, exact, OCR variants, judgment calls, mismatches.
-    pub summary: &'static str,
     pub not_compared: &'static str,
     pub regions_not_printed: &'static str,
     pub ocr_unreadable: &'static str,
@@ -67,7 +66,6 @@ pub static PROVENANCE_FR: ProvenanceWords = ProvenanceWords {
         "milliers espacés",
         "% pour $",
     ],
-    summary: "{values} valeurs : {exact} exactes, {variants} variantes d'OCR, {calls} choix de transcription (docs/data.md), {mismatches} divergences",
     not_compared: "Non comparés, car la lettre ne les imprime pas : les identifiants, les codes de région, la région des villes, document.ministry_acronym, document.law.citation, les notes et cited_for. Les passages (questions, réponses, mises en garde, textes des articles) sont des citations corrigées, non comparées mot à mot.",
     regions_not_printed: "Régions sans titre dans l'annexe (nom officiel, rien à comparer)",
     ocr_unreadable: "impossible de lire le fichier OCR",
@@ -103,7 +101,6 @@ pub static PROVENANCE_EN: ProvenanceWords = ProvenanceWords {
         "spaced thousands",
         "% for $",
     ],
-    summary: "{values} values: {exact} exact, {variants} OCR variants, {calls} judgment calls (docs/data.md), {mismatches} mismatches",
     not_compared: "Not compared, as the letter does not print them: ids, region codes, the cities' regions, document.ministry_acronym, document.law.citation, notes and cited_for. Passages (questions, answers, caveats, article texts) are corrected quotations, not compared word by word.",
     regions_not_printed: "Regions with no heading in the annex (official name, nothing to compare)",
     ocr_unreadable: "cannot read the OCR file",
