@@ -627,6 +627,16 @@ mod tests {
     }
 
     #[test]
+    fn a_merged_state_is_written_at_this_builds_version() {
+        let older = State {
+            version: 0,
+            ..sample()
+        };
+        let merged = merge(older.clone(), &older, &older);
+        assert_eq!(merged.version, VERSION);
+    }
+
+    #[test]
     fn peeking_reads_the_state_and_changes_nothing() {
         let dir = tempfile::tempdir().expect("tempdir");
         let path = dir.path().join("state.json");
