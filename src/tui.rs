@@ -117,6 +117,28 @@ fn lock(store: &Mutex<StateStore>) -> std::sync::MutexGuard<'_, StateStore> {
         .unwrap_or_else(std::sync::PoisonError::into_inner)
 }
 
+/// How long the signal thread waits for a save the loop is making: one stuck
+/// longer (a disk that does not answer, another session holding the state's
+/// lock) is given up, so that the process still ends; its temporary file is
+/// removed and `state.json` stays as it was.
+const SAVE_GRACE: Duration = Duration::from_secs(2);
+
+/// `mutex` locked (a poisoned one too), unless another thread holds it for
+/// longer than `grace`.
+fn lock_within<T>(mutex: &Mutex<T>, grace: Duration) -> Option<std::sync::MutexGuard<'_, T>> {
+    let deadline = std::time::Instant::now() + grace;
+    loop {
+        match mutex.try_lock() {
+            Ok(guard) => return Some(guard),
+            Err(std::sync::TryLockError::Poisoned(poisoned)) => return Some(poisoned.into_inner()),
+            Err(std::sync::TryLockError::WouldBlock) if std::time::Instant::now() < deadline => {
+                std::thread::sleep(Duration::from_millis(10));
+            }
+            Err(std::sync::TryLockError::WouldBlock) => return None,
+        }
+    }
+}
+
 /// What the loop holds besides the app: the terminal, the search thread, where
 /// the state goes, and the options.
 struct Loop {
@@ -156,7 +178,11 @@ impl Screen {
         }));
         let caught = terminal::watch_signals({
             let store = Arc::clone(&store);
-            move || lock(&store).finish_latest()
+            move || {
+                if let Some(mut store) = lock_within(&store, SAVE_GRACE) {
+                    store.finish_latest();
+                }
+            }
         })?;
         let jobs = terminal::watch_job_control()?;
         let guard = terminal::enter(mouse)?;
@@ -457,5 +483,37 @@ impl Loop {
                 queue.extend(app.update(msg));
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_lock_held_past_the_grace_is_given_up_and_a_free_one_taken() {
+        let mutex = Mutex::new(0u8);
+        let (held, release) = (std::sync::Barrier::new(2), std::sync::Barrier::new(2));
+        std::thread::scope(|s| {
+            s.spawn(|| {
+                let _guard = mutex.lock();
+                held.wait();
+                release.wait();
+            });
+            held.wait();
+            assert!(lock_within(&mutex, Duration::from_millis(50)).is_none());
+            release.wait();
+        });
+        assert!(lock_within(&mutex, Duration::ZERO).is_some(), "free");
+        // A thread that panicked holding it leaves it usable.
+        let _ = std::thread::scope(|s| {
+            s.spawn(|| {
+                let _guard = mutex.lock();
+                panic!("poisons the lock");
+            })
+            .join()
+        });
+        assert!(mutex.is_poisoned());
+        assert!(lock_within(&mutex, Duration::ZERO).is_some(), "poisoned");
     }
 }

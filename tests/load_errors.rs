@@ -47,6 +47,13 @@ fn missing_file_names_it() {
         msg.contains("/nonexistent/pap.json") && msg.contains("cannot read"),
         "{msg}"
     );
+    // The system's error stays reachable, for a caller that walks the chain.
+    let source = std::error::Error::source(&err)
+        .and_then(|s| s.downcast_ref::<std::io::Error>())
+        .map(std::io::Error::kind);
+    assert_eq!(source, Some(std::io::ErrorKind::NotFound));
+    let parse = parse_err("{");
+    assert!(std::error::Error::source(&parse).is_none(), "{parse:?}");
 }
 
 #[test]

@@ -3,6 +3,7 @@
 
 mod support;
 
+use std::path::Path;
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
@@ -254,4 +255,109 @@ fn a_killed_pane_ends_the_explorer_with_129() {
 #[test]
 fn a_killed_pane_and_its_sighup_end_the_explorer_with_129() {
     killing_the_pane_ends_with_129("killed-hup", true);
+}
+
+/// Whether every thread of process `pid` has a tracer (strace attached).
+fn traced(pid: u32) -> bool {
+    let Ok(tasks) = std::fs::read_dir(format!("/proc/{pid}/task")) else {
+        return false;
+    };
+    let mut any = false;
+    for task in tasks.filter_map(Result::ok) {
+        let status = std::fs::read_to_string(task.path().join("status")).unwrap_or_default();
+        let tracer = status
+            .lines()
+            .find_map(|l| l.strip_prefix("TracerPid:"))
+            .map(str::trim);
+        if tracer.is_none_or(|t| t == "0") {
+            return false;
+        }
+        any = true;
+    }
+    any
+}
+
+/// The names of pap-tui's temporary files in `dir`.
+fn temporaries(dir: &Path) -> Vec<String> {
+    std::fs::read_dir(dir)
+        .into_iter()
+        .flatten()
+        .filter_map(Result::ok)
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|n| n.starts_with(".pap-tui-") && n.ends_with(".tmp"))
+        .collect()
+}
+
+/// Waits, with a deadline, for `what` to hold.
+fn wait_until(what: &str, holds: impl Fn() -> bool) {
+    let deadline = Instant::now() + Duration::from_secs(10);
+    while !holds() {
+        assert!(Instant::now() < deadline, "timed out waiting for {what}");
+        std::thread::sleep(Duration::from_millis(10));
+    }
+}
+
+/// A child process, ended with the test whichever way it ends.
+struct Ended(std::process::Child);
+
+impl Drop for Ended {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
+/// A signal while the explorer saves its state and the save cannot finish
+/// (strace holds back every rename for a minute, as a disk that does not
+/// answer would): the explorer gives the save up after its grace, removes the
+/// temporary file it was writing, leaves `state.json` as it was (none here)
+/// and ends with 128 + the signal, well before the rename would have come.
+fn a_signal_during_a_stuck_save(signal: &str, status: &str) {
+    let (t, _dir, _log) = start(&format!("stuck-save-{signal}"), &[]);
+    t.wait_text("All regions");
+    let pid = t.program_pid();
+    let renames = "rename,renameat,renameat2";
+    let strace = Command::new("strace")
+        .args(["-f", "-qq", "-o", "/dev/null", "-p", &pid.to_string()])
+        .args(["-e", &format!("trace={renames}")])
+        .args(["-e", &format!("inject={renames}:delay_enter=60000000")])
+        .stdin(Stdio::null())
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("strace is required for this test: apt-get install strace; .ci/run does");
+    let strace = Ended(strace);
+    wait_until("strace to attach", || traced(pid));
+    // A star is saved at once: the save stops at its rename.
+    t.keys(&["j", "s"]);
+    let state_dir = t.home.path();
+    wait_until("the save's temporary file", || {
+        !temporaries(state_dir).is_empty()
+    });
+    let killed = Command::new("kill")
+        .args([&format!("-{signal}"), &pid.to_string()])
+        .status()
+        .expect("kill");
+    assert!(killed.success());
+    wait_until("the temporary file to be removed", || {
+        temporaries(state_dir).is_empty()
+    });
+    // The thread held at its rename ends once strace lets it go (strace
+    // keeps a thread it delays until the delay is over, even past an exit).
+    drop(strace);
+    assert_eq!(t.exit_status(), status, "exit status for SIG{signal}");
+    assert!(
+        !state_dir.join("state.json").exists(),
+        "a state saved though its rename never came"
+    );
+}
+
+#[test]
+fn sigterm_during_a_stuck_save_removes_its_temporary_file() {
+    a_signal_during_a_stuck_save("TERM", "143");
+}
+
+#[test]
+fn sighup_during_a_stuck_save_removes_its_temporary_file() {
+    a_signal_during_a_stuck_save("HUP", "129");
 }

@@ -238,6 +238,21 @@ mod tests {
     }
 
     #[test]
+    fn a_term_holding_a_separator_matches_no_word_of_long_text() {
+        let paragraph =
+            "services d'aide offerts en formation/emploi aux personnes immigrantes de la region";
+        assert!(paragraph.len() > LONG_TEXT);
+        // Each word is scored with the separator before it, for skim's word
+        // start; that separator is not part of the word.
+        assert!(score(&term("/empl"), paragraph, false).is_none());
+        assert!(score(&term("empl"), paragraph, false).is_some());
+        assert!(
+            score(&term("/empl"), "formation/emploi", false).is_some(),
+            "short text"
+        );
+    }
+
+    #[test]
     fn words_of_long_text() {
         let found: Vec<(usize, &str)> = words("a (bc) d,,e").collect();
         assert_eq!(found, [(0, "a"), (3, "bc"), (7, "d"), (10, "e")]);
@@ -275,6 +290,102 @@ mod tests {
     }
 
     #[test]
+    fn a_word_start_earns_a_bonus_from_two_letters_on_and_a_whole_word_more() {
+        let text = "la tuque";
+        // One letter starts some word almost everywhere: it earns nothing.
+        assert_eq!(word_bonus("l", text), 0);
+        assert_eq!(word_bonus("t", text), 0);
+        assert_eq!(word_bonus("tu", text), WORD_START_BONUS);
+        assert_eq!(word_bonus("la", text), WORD_START_BONUS + WHOLE_WORD_BONUS);
+        assert_eq!(
+            word_bonus("tuque", text),
+            WORD_START_BONUS + WHOLE_WORD_BONUS
+        );
+        assert_eq!(word_bonus("uq", text), 0, "inside a word");
+        assert_eq!(word_bonus("tuques", text), 0, "not there");
+    }
+
+    #[test]
+    fn anchored_and_exact_terms_weigh_by_their_length_and_double_in_the_name() {
+        let weight = |q: &str, text: &str, name: bool| match score(&term(q), text, name) {
+            Some(score) => score,
+            None => panic!("{q:?} does not match {text:?}"),
+        };
+        // Inside a word, where no word bonus comes in.
+        let text = "abcdef";
+        for name in [false, true] {
+            assert_eq!(weight("'cdef", text, name), 2 * weight("'cd", text, name));
+        }
+        assert_eq!(weight("'cd", text, true), 2 * weight("'cd", text, false));
+        assert_eq!(weight("^abcd", text, true), 2 * weight("^ab", text, true));
+        assert_eq!(weight("cdef$", text, true), 2 * weight("ef$", text, true));
+    }
+
+    #[test]
+    fn a_fuzzy_term_scores_skims_score_plus_its_bonuses() {
+        let fuzzy = |q: &str, text: &str, name: bool| score(&term(q), text, name);
+        let skim = |q: &str, text: &str| skim::score(text, q);
+        // Inside a word and outside the name: skim's score, no bonus.
+        assert_eq!(fuzzy("ntr", "montreal", false), skim("ntr", "montreal"));
+        // Each bonus is added to it, whatever skim gives.
+        let start = skim("mont", "montreal").map(|s| s + WORD_START_BONUS);
+        assert_eq!(fuzzy("mont", "montreal", false), start);
+        assert_eq!(
+            fuzzy("mont", "montreal", true),
+            start.map(|s| s + NAME_BONUS)
+        );
+        let whole = skim("laval", "laval").map(|s| s + WORD_START_BONUS + WHOLE_WORD_BONUS);
+        assert_eq!(fuzzy("laval", "laval", false), whole);
+        assert_eq!(
+            fuzzy("laval", "laval", true),
+            whole.map(|s| s + NAME_BONUS + WHOLE_NAME_BONUS),
+            "the whole name"
+        );
+    }
+
+    #[test]
+    fn an_exact_term_at_a_word_start_earns_the_word_bonus() {
+        let exact = |q: &str| score(&term(q), "montreal", false);
+        let gained = exact("'mont")
+            .zip(exact("'ontr"))
+            .map(|(s, inside)| s - inside);
+        assert_eq!(gained, Some(WORD_START_BONUS));
+    }
+
+    #[test]
+    fn one_separator_alone_matches_no_word_of_long_text() {
+        let paragraph =
+            "services d'aide offerts en formation/emploi aux personnes immigrantes de la region";
+        assert!(paragraph.len() > LONG_TEXT);
+        assert!(score(&term("/"), paragraph, false).is_none());
+        assert!(
+            score(&term("/"), "formation/emploi", false).is_some(),
+            "short text"
+        );
+    }
+
+    #[test]
+    fn in_long_text_the_first_of_the_best_words_is_highlighted() {
+        let long = "la personne qui a fait la demande et toute autre personne peuvent en appeler";
+        assert!(long.len() > LONG_TEXT);
+        let found = positions(&term("prsn"), long);
+        let first = long.find("personne").unwrap_or(usize::MAX);
+        let second = long.rfind("personne").unwrap_or(0);
+        assert_eq!(found.len(), 4);
+        assert!(
+            found.iter().all(|&i| i >= first && i < first + 8),
+            "{found:?}, not the second at {second}"
+        );
+        // The best word, not merely the first that holds the letters.
+        let long = "le dromadaire-nord du texte, puis la demande de revision du dossier";
+        assert!(long.len() > LONG_TEXT);
+        let found = positions(&term("dmnd"), long);
+        let best = long.find("demande").unwrap_or(usize::MAX);
+        assert_eq!(found.len(), 4);
+        assert!(found.iter().all(|&i| i >= best), "{found:?}");
+    }
+
+    #[test]
     fn positions_are_what_matched() {
         let at = |q: &str, text: &str| positions(&term(q), text);
         assert_eq!(at("lanaud", "lanaudiere"), [0, 1, 2, 3, 4, 5]);
@@ -291,6 +402,13 @@ mod tests {
             "within one word: {found:?}"
         );
         assert_eq!(at("tre$", "montreal centre"), [12, 13, 14]);
+        // A whole word before the start of the text, which skim would take.
+        assert_eq!(
+            at("montreal", "montrealais de montreal"),
+            (15..23).collect::<Vec<_>>()
+        );
+        // Short text: letters across words, as score found them.
+        assert_eq!(at("sfm", "sa fima"), [0, 3, 5]);
         assert_eq!(at("^mo", "montreal"), [0, 1]);
     }
 }

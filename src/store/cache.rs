@@ -555,6 +555,18 @@ mod tests {
         assert!(store(dir.path(), Key::of(b"some data"), &index()).is_ok());
         assert!(!left.exists());
         assert!(fresh.exists(), "a writer may still be writing it");
+        // Stale once older than an hour, not at the hour.
+        let written = std::fs::metadata(&fresh).and_then(|m| m.modified());
+        let Ok(written) = written else {
+            panic!("{written:?}");
+        };
+        remove_stale_temporaries(dir.path(), written + STALE);
+        assert!(fresh.exists(), "removed at the hour");
+        remove_stale_temporaries(
+            dir.path(),
+            written + STALE + std::time::Duration::from_millis(1),
+        );
+        assert!(!fresh.exists());
     }
 
     #[test]
@@ -579,8 +591,11 @@ mod tests {
         let mut expected = vec![false; 3];
         expected.extend(vec![true; KEEP]);
         assert_eq!(kept, expected);
-        // A size cap below two files keeps one.
+        // A size cap of two files (all of one size) keeps two; below, one.
         let one = std::fs::metadata(keys[KEEP + 2].file(dir.path())).map_or(0, |m| m.len());
+        prune(dir.path(), ".idx", KEEP, one * 2);
+        let left = keys.iter().filter(|k| k.file(dir.path()).exists()).count();
+        assert_eq!(left, 2);
         prune(dir.path(), ".idx", KEEP, one * 2 - 1);
         let left = keys.iter().filter(|k| k.file(dir.path()).exists()).count();
         assert_eq!(left, 1);
@@ -614,13 +629,44 @@ mod tests {
             key: Key::of(b"some data"),
         };
         assert!(!slot.holds_index());
+        assert!(slot.lookup().is_none());
         assert!(store(&slot.dir, slot.key, &index()).is_ok());
         assert!(slot.holds_index());
+        assert!(slot.lookup().is_some());
         let other = Slot {
             key: Key::of(b"other data"),
             ..slot.clone()
         };
         assert!(!other.holds_index());
+        assert!(other.lookup().is_none());
+    }
+
+    /// A link put where an index was, after it was read and before it is
+    /// marked as used: the mark does not go through it.
+    #[cfg(unix)]
+    #[test]
+    fn marking_an_index_as_used_never_goes_through_a_link() {
+        let outside = dir();
+        let dir = dir();
+        let victim = outside.path().join("victim.txt");
+        assert!(std::fs::write(&victim, b"precious").is_ok());
+        set_modified(&victim, ago(7200));
+        let before = std::fs::metadata(&victim).and_then(|m| m.modified()).ok();
+        let link = dir.path().join("link.idx");
+        assert!(std::os::unix::fs::symlink(&victim, &link).is_ok());
+        touch(&link);
+        let after = std::fs::metadata(&victim).and_then(|m| m.modified()).ok();
+        assert_eq!(before, after, "re-dated through a link");
+        // A file of its own is re-dated.
+        let own = dir.path().join("own.idx");
+        assert!(std::fs::write(&own, b"index").is_ok());
+        set_modified(&own, ago(7200));
+        touch(&own);
+        let age = std::fs::metadata(&own)
+            .and_then(|m| m.modified())
+            .ok()
+            .and_then(|m| SystemTime::now().duration_since(m).ok());
+        assert!(age.is_some_and(|a| a < STALE), "{age:?}");
     }
 
     #[test]

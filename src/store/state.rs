@@ -600,6 +600,75 @@ mod tests {
     }
 
     #[test]
+    fn a_file_set_aside_is_named_with_the_second_it_was_set_aside() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let path = dir.path().join("state.json");
+        std::fs::write(&path, "{").expect("write");
+        let seconds = || timestamp() / 1_000_000_000;
+        let before = seconds();
+        assert!(load(&path).1.is_some());
+        let after = seconds();
+        let names: Vec<String> = std::fs::read_dir(dir.path())
+            .expect("dir")
+            .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
+            .collect();
+        let [name] = names.as_slice() else {
+            panic!("{names:?}");
+        };
+        let when = name
+            .strip_prefix("state.json.bad-")
+            .and_then(|s| s.parse::<u128>().ok());
+        assert!(
+            when.is_some_and(|w| (before..=after).contains(&w)),
+            "{name}, set aside between {before} and {after}"
+        );
+        // Seconds since 1970, as `date +%s` gives: after 2020.
+        assert!(before > 1_577_836_800, "{before}");
+    }
+
+    #[test]
+    fn a_merged_state_is_written_at_this_builds_version() {
+        let older = State {
+            version: 0,
+            ..sample()
+        };
+        let merged = merge(older.clone(), &older, &older);
+        assert_eq!(merged.version, VERSION);
+    }
+
+    #[test]
+    fn peeking_reads_the_state_and_changes_nothing() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let path = dir.path().join("state.json");
+        assert_eq!(peek(&path).ok(), Some(State::default()), "no file");
+        save(&path, &sample()).expect("save");
+        assert_eq!(peek(&path).ok(), Some(sample()));
+        std::fs::write(&path, "{").expect("write");
+        assert!(peek(&path).is_err());
+        assert_eq!(std::fs::read_to_string(&path).ok().as_deref(), Some("{"));
+    }
+
+    #[test]
+    fn a_file_named_alone_is_in_the_current_directory() {
+        assert_eq!(directory(Path::new("state.json")), Path::new("."));
+        assert_eq!(directory(Path::new("a/state.json")), Path::new("a"));
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_file_that_cannot_be_opened_is_said_so_not_taken_for_missing() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let path = dir.path().join("state.json");
+        // A link to itself: opening it fails (ELOOP), whoever runs the test.
+        std::os::unix::fs::symlink("state.json", &path).expect("symlink");
+        let (state, warning) = load(&path);
+        assert_eq!(state, State::default());
+        let said = warning.map(|w| w.describe(Lang::En)).unwrap_or_default();
+        assert!(said.contains("cannot read"), "{said:?}");
+        assert!(std::fs::symlink_metadata(&path).is_ok(), "left where it is");
+    }
+
+    #[test]
     fn a_loaded_history_is_held_to_50_short_queries() {
         let dir = tempfile::tempdir().expect("tempdir");
         let path = dir.path().join("state.json");
