@@ -125,3 +125,22 @@ fn the_letters_cities_find_their_points() {
     }
     assert!(geo.city_point("Saint-Constant", "12").is_none());
 }
+
+#[test]
+fn a_point_on_the_maps_right_or_bottom_edge_is_off_it() {
+    let map = Projection {
+        width: 10,
+        height: 10,
+        shrink: 1.0,
+        x0: 0.0,
+        x1: 10.0,
+        y0: 0.0,
+        y1: 10.0,
+    };
+    assert_eq!(map.cell([0.0, 10.0]), Some((0, 0)), "top left");
+    assert_eq!(map.cell([9.5, 0.5]), Some((9, 9)), "bottom right");
+    assert_eq!(map.cell([10.0, 5.0]), None, "right edge");
+    assert_eq!(map.cell([5.0, 0.0]), None, "bottom edge");
+    assert_eq!(map.cell([-0.1, 5.0]), None);
+    assert_eq!(map.cell([5.0, 10.1]), None);
+}

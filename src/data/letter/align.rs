@@ -329,3 +329,40 @@ fn place_leftover_lines(
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_word_is_alike_its_misreading_not_another_word() {
+        assert_eq!(alike("personne", "personne"), 2);
+        assert_eq!(alike("personne", "persomne"), 1, "one letter misread");
+        assert_eq!(alike("chat", "chats"), 1, "one letter more");
+        assert_eq!(alike("personnes", "parsomnes"), 1, "two in a long word");
+        assert_eq!(alike("maison", "raisin"), 0, "two in a short word");
+        assert_eq!(alike("personnes", "parsommes"), 0, "three");
+        assert_eq!(alike("les", "lex"), 0, "too short to tell");
+    }
+
+    #[test]
+    fn each_ocr_word_lands_on_the_letter_line_that_holds_it() {
+        let ocr = ["la personne qui fait", "la demande peut"];
+        let letter = ["la personne", "qui fait la demande", "peut"];
+        let aligned = align(&ocr, &letter);
+        let landed: Vec<Vec<Option<usize>>> = aligned
+            .words
+            .iter()
+            .map(|line| line.iter().map(|w| w.letter_line).collect())
+            .collect();
+        assert_eq!(
+            landed,
+            [
+                vec![Some(0), Some(0), Some(1), Some(1)],
+                vec![Some(1), Some(1), Some(2)]
+            ]
+        );
+        let lines = |first, last| Some(OcrLines { first, last });
+        assert_eq!(aligned.gutter, [lines(1, 1), lines(1, 2), lines(2, 2)]);
+    }
+}
