@@ -60,11 +60,8 @@ impl App {
         match place {
             Place::Panes(p) => {
                 self.overlay = Overlay::None;
-                let lists = super::Lists {
-                    data: &self.data,
-                    starred: &self.starred,
-                };
-                self.panes.return_to(lists, p);
+                let (panes, lists) = self.panes_mut();
+                panes.return_to(lists, p);
             }
             Place::Detail {
                 target,

@@ -30,6 +30,15 @@ impl App {
         }
     }
 
+    /// The panes' state to change, with what they list (borrowed apart).
+    pub(super) fn panes_mut(&mut self) -> (&mut Selection, Lists<'_>) {
+        let lists = Lists {
+            data: &self.data,
+            starred: &self.starred,
+        };
+        (&mut self.panes, lists)
+    }
+
     /// The panes' state: focus, rows, the selected region's organisations.
     pub fn panes(&self) -> &Selection {
         &self.panes
@@ -66,11 +75,8 @@ impl App {
     }
 
     pub(super) fn set_selected(&mut self, pane: Pane, row: usize) {
-        let lists = Lists {
-            data: &self.data,
-            starred: &self.starred,
-        };
-        self.panes.set_selected(lists, pane, row);
+        let (panes, lists) = self.panes_mut();
+        panes.set_selected(lists, pane, row);
     }
 
     /// The entry selected in a pane, if it is one ("all regions" is not).
@@ -119,11 +125,9 @@ impl App {
             }
             Overlay::Map(view) => view.move_by(delta, regions),
             Overlay::None => {
-                let lists = Lists {
-                    data: &self.data,
-                    starred: &self.starred,
-                };
-                self.panes.move_by(lists, self.panes.focus(), delta);
+                let (panes, lists) = self.panes_mut();
+                let focus = panes.focus();
+                panes.move_by(lists, focus, delta);
             }
         }
     }
@@ -141,11 +145,8 @@ impl App {
     pub(super) fn scroll(&mut self, pane: Option<Pane>, delta: isize, effects: &mut Vec<Effect>) {
         match (&self.overlay, pane) {
             (Overlay::None, Some(p)) => {
-                let lists = Lists {
-                    data: &self.data,
-                    starred: &self.starred,
-                };
-                self.panes.move_by(lists, p, delta);
+                let (panes, lists) = self.panes_mut();
+                panes.move_by(lists, p, delta);
             }
             _ => self.move_by(delta, effects),
         }
