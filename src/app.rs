@@ -543,11 +543,10 @@ impl App {
 
     /// Clears what is typed or filtered, else goes back one place.
     fn back(&mut self, effects: &mut Vec<Effect>) {
+        if self.clear_search(effects) {
+            return;
+        }
         match &mut self.overlay {
-            Overlay::Search(sb) if !sb.input.is_empty() => {
-                sb.input.clear();
-                self.refresh_search(effects);
-            }
             Overlay::Letter(view) if view.prompt.is_some() => self.cancel_letter_search(),
             Overlay::Help(view) if view.filtering() => *view = HelpView::from(view.from),
             _ => self.go_back(effects),

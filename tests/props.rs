@@ -357,26 +357,26 @@ fn check_app(app: &App, index: &Index, worker: &Worker) -> Result<(), TestCaseEr
     match app.overlay() {
         Overlay::Search(sb) => {
             prop_assert!(
-                sb.selected < sb.hits.len().max(1),
+                sb.selected() < sb.hits().len().max(1),
                 "hit {} of {}",
-                sb.selected,
-                sb.hits.len()
+                sb.selected(),
+                sb.hits().len()
             );
             // Hits that are not awaited are those of the input.
-            if !sb.pending {
-                let fresh = index.search(&Query::parse(&sb.input));
-                prop_assert_eq!(&sb.hits, &fresh, "input {:?}", sb.input);
+            if !sb.pending() {
+                let fresh = index.search(&Query::parse(sb.input()));
+                prop_assert_eq!(sb.hits(), &fresh[..], "input {:?}", sb.input());
             }
             // Awaited hits have been asked for.
             prop_assert!(
-                !sb.pending
+                !sb.pending()
                     || worker
                         .requests
                         .iter()
-                        .any(|(g, q)| *g == sb.generation && *q == sb.input),
+                        .any(|(g, q)| *g == sb.generation() && *q == sb.input()),
                 "generation {} of {:?} never sent",
-                sb.generation,
-                sb.input
+                sb.generation(),
+                sb.input()
             );
         }
         Overlay::Detail(view) => {
@@ -918,10 +918,10 @@ fn a_closed_search_boxs_answer_is_not_taken_by_the_next() {
     let Overlay::Search(sb) = app.overlay() else {
         panic!("the search box is open");
     };
-    assert_eq!(sb.input, "y");
+    assert_eq!(sb.input(), "y");
     assert!(
-        sb.pending
-            || sb.hits
+        sb.pending()
+            || sb.hits()
                 == app
                     .index()
                     .expect("the index is built")
@@ -950,7 +950,7 @@ fn search_box_finds_safima_by_its_acronym_suffix() {
     let Overlay::Search(sb) = app.overlay() else {
         panic!("the search box is open");
     };
-    assert_eq!(sb.hits.len(), 1, "{:?}", sb.hits);
+    assert_eq!(sb.hits().len(), 1, "{:?}", sb.hits());
 }
 
 /// Every overlay that `check_app` checks is reached by actions the sequences hold.

@@ -578,7 +578,7 @@ fn the_search_box_shows_the_highlighted_hits_place() {
     for (lang, word) in [(Lang::En, "hits"), (Lang::Fr, "résultats")] {
         let app = with(lang, &actions);
         let total = match app.overlay() {
-            pap_tui::app::Overlay::Search(sb) => sb.hits.len(),
+            pap_tui::app::Overlay::Search(sb) => sb.hits().len(),
             _ => panic!("the search box is open"),
         };
         assert!(total > 3, "{total}");

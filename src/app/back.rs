@@ -23,8 +23,8 @@ impl App {
             }),
             Overlay::Map(view) => Place::Map(view.clone()),
             Overlay::Search(sb) => Place::Search {
-                query: sb.input.clone(),
-                selected: sb.selected,
+                query: sb.input().to_string(),
+                selected: sb.selected(),
             },
             Overlay::Help(view) => Place::Help(view.clone()),
             Overlay::CopyMenu { .. } | Overlay::CopyText { .. } => return None,
@@ -78,11 +78,7 @@ impl App {
             Place::Letter(view) => self.overlay = Overlay::Letter(view),
             Place::Map(view) => self.overlay = Overlay::Map(view),
             Place::Search { query, selected } => {
-                self.overlay = Overlay::Search(SearchBox {
-                    input: query,
-                    reselect: Some(selected),
-                    ..SearchBox::default()
-                });
+                self.overlay = Overlay::Search(SearchBox::returned_to(query, selected));
                 self.refresh_search(effects);
             }
             Place::Help(view) => self.overlay = Overlay::Help(view),

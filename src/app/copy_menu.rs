@@ -81,14 +81,14 @@ impl App {
             return;
         };
         let entries: Vec<&crate::search::Entry> =
-            sb.hits.iter().map(|h| index.entry(h.entry)).collect();
+            sb.hits().iter().map(|h| index.entry(h.entry)).collect();
         if entries.is_empty() {
             let text = self.lang.strings().no_hits_to_copy;
             self.notify(text, true);
             return;
         }
         let count = entries.len();
-        let text = copy::hits_list(&self.data, &sb.input, &entries, self.lang);
+        let text = copy::hits_list(&self.data, sb.input(), &entries, self.lang);
         self.copied_hits = Some((text.clone(), count));
         effects.push(Effect::Copy(text));
     }

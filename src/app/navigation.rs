@@ -89,7 +89,7 @@ impl App {
     pub(crate) fn current_target(&self) -> Option<Target> {
         match &self.overlay {
             Overlay::Detail(view) => Some(view.target.clone()),
-            Overlay::Search(sb) => sb.hits.get(sb.selected).and_then(|h| self.hit_target(*h)),
+            Overlay::Search(sb) => sb.highlighted().and_then(|h| self.hit_target(h)),
             Overlay::CopyMenu {
                 of: super::Copied::Entry(target),
                 ..

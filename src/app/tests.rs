@@ -45,7 +45,7 @@ fn hit_position(app: &App, id: &str) -> usize {
         panic!("search closed");
     };
     let index = app.index.clone().expect("index");
-    sb.hits
+    sb.hits()
         .iter()
         .position(|h| index.entry(h.entry).id == id)
         .unwrap_or_else(|| panic!("{id} is not a hit"))

@@ -115,15 +115,15 @@ fn esc_from_a_letter_hit_returns_to_the_search_with_its_query_and_highlight() {
     let Overlay::Search(sb) = &app.overlay else {
         panic!("back on the search: {:?}", app.mode());
     };
-    assert_eq!(sb.input, "demande");
-    assert_eq!(sb.selected, review);
+    assert_eq!(sb.input(), "demande");
+    assert_eq!(sb.selected(), review);
     assert_eq!(hit_position(&app, "review"), review);
     // Typing again starts from the first hit.
     type_text(&mut app, "r");
     let Overlay::Search(sb) = &app.overlay else {
         panic!("search closed");
     };
-    assert_eq!(sb.selected, 0);
+    assert_eq!(sb.selected(), 0);
 }
 
 #[test]
@@ -136,7 +136,7 @@ fn a_hit_that_selects_a_row_is_gone_back_from_to_the_search() {
     assert_eq!(app.mode(), Mode::Normal);
     assert_eq!(selected_org(&app).as_deref(), Some("safima"));
     run(&mut app, &[Action::Back]);
-    assert!(matches!(&app.overlay, Overlay::Search(sb) if sb.input == "safima"));
+    assert!(matches!(&app.overlay, Overlay::Search(sb) if sb.input() == "safima"));
     // Esc clears the query, then closes the box on the panes as they were.
     run(&mut app, &[Action::Back, Action::Back]);
     assert_eq!(app.mode(), Mode::Normal);

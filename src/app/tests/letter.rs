@@ -212,7 +212,7 @@ fn every_hit_is_copied_as_a_list_and_the_status_counts_them() {
     run(&mut app, &[Action::OpenSearch]);
     type_text(&mut app, "'lanaudiere");
     let hits = match &app.overlay {
-        Overlay::Search(sb) => sb.hits.len(),
+        Overlay::Search(sb) => sb.hits().len(),
         _ => panic!("search closed"),
     };
     assert!(hits >= 4, "{hits}");
@@ -259,7 +259,7 @@ fn the_letter_hit_for_its_identity_opens_on_the_letter_not_on_a_remark() {
     };
     let index = app.index.clone().expect("index");
     let identity = sb
-        .hits
+        .hits()
         .iter()
         .position(|h| index.entry(h.entry).id == "letter")
         .expect("the letter's identity is a hit");
