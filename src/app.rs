@@ -322,7 +322,7 @@ impl App {
             Overlay::None => Mode::Normal,
             Overlay::Help(view) if view.typing => Mode::HelpFilter,
             Overlay::Help(_) => Mode::Help,
-            Overlay::Letter(view) if view.prompt.is_some() => Mode::LetterSearch,
+            Overlay::Letter(view) if view.typing() => Mode::LetterSearch,
             Overlay::Letter(_) => Mode::Letter,
             Overlay::Search(_) => Mode::Search,
             Overlay::Detail(_) => Mode::Detail,
@@ -547,7 +547,7 @@ impl App {
             return;
         }
         match &mut self.overlay {
-            Overlay::Letter(view) if view.prompt.is_some() => self.cancel_letter_search(),
+            Overlay::Letter(view) if view.typing() => self.cancel_letter_search(),
             Overlay::Help(view) if view.filtering() => *view = HelpView::from(view.from),
             _ => self.go_back(effects),
         }

@@ -399,13 +399,13 @@ fn check_app(app: &App, index: &Index, worker: &Worker) -> Result<(), TestCaseEr
         Overlay::CopyMenu { selected, .. } => prop_assert!(*selected < COPY_FORMATS.len()),
         Overlay::Letter(view) => {
             let lines = app.letter().len();
-            prop_assert!(view.scroll < lines.max(1));
+            prop_assert!(view.scroll() < lines.max(1));
             prop_assert!(
-                view.matches
+                view.matches()
                     .iter()
                     .all(|m| m.line < lines && m.start < m.end)
             );
-            prop_assert!(view.current.is_none_or(|c| c < view.matches.len()));
+            prop_assert!(view.current().is_none_or(|c| c < view.matches().len()));
         }
         Overlay::CopyText { text, scroll } => {
             prop_assert!(*scroll < text.lines().count().max(1));

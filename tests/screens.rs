@@ -600,8 +600,8 @@ fn the_letter_footer_names_the_current_matchs_line() {
     let app = with(Lang::En, &actions);
     let (line, matches) = match app.overlay() {
         pap_tui::app::Overlay::Letter(view) => (
-            view.matches[view.current.expect("a current match")].line,
-            view.matches.len(),
+            view.matches()[view.current().expect("a current match")].line,
+            view.matches().len(),
         ),
         _ => panic!("the letter is open"),
     };

@@ -3,7 +3,7 @@
 //! the path of places the overlays' titles show.
 
 use super::history::Place;
-use super::{App, Effect, LetterView, Overlay, SearchBox, Target};
+use super::{App, Effect, Overlay, SearchBox, Target};
 use crate::i18n::{Message, Text};
 
 impl App {
@@ -17,10 +17,7 @@ impl App {
                 link: view.link,
                 source: view.source,
             },
-            Overlay::Letter(view) => Place::Letter(LetterView {
-                prompt: None,
-                ..view.clone()
-            }),
+            Overlay::Letter(view) => Place::Letter(view.without_prompt()),
             Overlay::Map(view) => Place::Map(view.clone()),
             Overlay::Search(sb) => Place::Search {
                 query: sb.input().to_string(),
@@ -101,7 +98,7 @@ impl App {
         let text = match place {
             Place::Panes(_) => return None,
             Place::Detail { target, .. } => self.short_title(target),
-            Place::Letter(view) => match self.letter_line(view, true) {
+            Place::Letter(view) => match view.ocr_line(self.letter(), true) {
                 Some(line) => Message::new(Text::CrumbLetterAt)
                     .with("line", line)
                     .describe(self.lang),
@@ -140,20 +137,5 @@ impl App {
             ),
         };
         found.unwrap_or_else(|| target.id().to_string())
-    }
-
-    /// The OCR line the letter was opened at (its passage), or with
-    /// `or_top`, the first one on screen when it has no passage.
-    pub(crate) fn letter_line(&self, view: &LetterView, or_top: bool) -> Option<u32> {
-        let lines = self.letter().lines();
-        let from = match view.passage {
-            Some(p) => p.first,
-            None if or_top => view.scroll,
-            None => return None,
-        };
-        lines
-            .get(from..)?
-            .iter()
-            .find_map(|l| l.ocr.map(|o| o.first))
     }
 }

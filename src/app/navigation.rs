@@ -116,7 +116,7 @@ impl App {
             Overlay::Search(_) => self.move_in_search(delta, effects),
             Overlay::Detail(view) => move_in_detail(view, delta),
             Overlay::Help(view) => view.scroll = step(view.scroll, delta, HELP_LINES),
-            Overlay::Letter(view) => view.scroll = step(view.scroll, delta, letter_lines),
+            Overlay::Letter(view) => view.scroll_by(delta, letter_lines),
             Overlay::CopyMenu { selected, .. } => {
                 *selected = step(*selected, delta, COPY_FORMATS.len());
             }

@@ -228,7 +228,7 @@ fn the_help_opened_over_the_letter_closes_onto_it() {
     };
     let scrolled = scrolled.clone();
     run(&mut app, &[Action::ToggleHelp]);
-    let top = app.letter().lines()[scrolled.scroll..]
+    let top = app.letter().lines()[scrolled.scroll()..]
         .iter()
         .find_map(|l| l.ocr)
         .expect("OCR lines below the top");
