@@ -449,26 +449,6 @@ impl App {
         }
     }
 
-    /// The map's actions.
-    fn act_on_map(&mut self, action: Action, effects: &mut Vec<Effect>) {
-        match action {
-            Action::ToggleMap => self.toggle_map(effects),
-            Action::CycleMeasure => self.change_map(|m, _| m.cycle_measure()),
-            Action::ToggleCityLabels => self.change_map(|m, _| m.labels = !m.labels),
-            Action::ZoomIn => self.change_map(|m, _| m.view = m.view.closer()),
-            Action::ZoomOut => self.change_map(|m, _| m.view = m.view.wider()),
-            Action::ZoomCorridor => self.change_map(|m, _| {
-                m.view = match m.view {
-                    crate::data::geo::View::Corridor => crate::data::geo::View::Province,
-                    _ => crate::data::geo::View::Corridor,
-                }
-            }),
-            Action::SelectMapRegion(i) => self.change_map(|m, n| m.select(i, n)),
-            Action::ToggleMapPanel => self.change_map(|m, _| m.side = !m.side),
-            _ => {}
-        }
-    }
-
     /// `T`: the next theme, said in the status bar and remembered.
     fn cycle_theme(&mut self, effects: &mut Vec<Effect>) {
         self.theme = self.theme.next();

@@ -411,7 +411,7 @@ fn check_app(app: &App, index: &Index, worker: &Worker) -> Result<(), TestCaseEr
             prop_assert!(*scroll < text.lines().count().max(1));
         }
         Overlay::Help(view) => prop_assert!(view.scroll < 1_000),
-        Overlay::Map(view) => prop_assert!(view.region < app.data().regions.len().max(1)),
+        Overlay::Map(view) => prop_assert!(view.region() < app.data().regions.len().max(1)),
         Overlay::None => {}
     }
     Ok(())
