@@ -320,7 +320,7 @@ impl App {
     pub fn mode(&self) -> Mode {
         match &self.overlay {
             Overlay::None => Mode::Normal,
-            Overlay::Help(view) if view.typing => Mode::HelpFilter,
+            Overlay::Help(view) if view.typing() => Mode::HelpFilter,
             Overlay::Help(_) => Mode::Help,
             Overlay::Letter(view) if view.typing() => Mode::LetterSearch,
             Overlay::Letter(_) => Mode::Letter,
@@ -528,7 +528,7 @@ impl App {
         }
         match &mut self.overlay {
             Overlay::Letter(view) if view.typing() => self.cancel_letter_search(),
-            Overlay::Help(view) if view.filtering() => *view = HelpView::from(view.from),
+            Overlay::Help(view) if view.filtering() => view.clear_filter(),
             _ => self.go_back(effects),
         }
     }
@@ -610,9 +610,6 @@ impl App {
         self.notify(msg, true);
     }
 }
-
-/// Upper bound for the help overlay's scroll; rendering clamps to what it drew.
-const HELP_LINES: usize = 256;
 
 /// `row + delta`, kept within `0..len`.
 fn step(row: usize, delta: isize, len: usize) -> usize {

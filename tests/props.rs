@@ -410,7 +410,7 @@ fn check_app(app: &App, index: &Index, worker: &Worker) -> Result<(), TestCaseEr
         Overlay::CopyText { text, scroll } => {
             prop_assert!(*scroll < text.lines().count().max(1));
         }
-        Overlay::Help(view) => prop_assert!(view.scroll < 1_000),
+        Overlay::Help(view) => prop_assert!(view.scroll() < 1_000),
         Overlay::Map(view) => prop_assert!(view.region() < app.data().regions.len().max(1)),
         Overlay::None => {}
     }

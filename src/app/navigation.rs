@@ -3,7 +3,7 @@
 //! to an entry from a search hit or a link.
 
 use super::selection::{Lists, Selection};
-use super::{App, COPY_FORMATS, DetailView, Effect, HELP_LINES, Overlay, Pane, Target, step};
+use super::{App, COPY_FORMATS, DetailView, Effect, Overlay, Pane, Target, step};
 
 /// Moves a detail's cursor through its source lines, then its cross-links,
 /// in the order they are drawn.
@@ -115,7 +115,7 @@ impl App {
         match &mut self.overlay {
             Overlay::Search(_) => self.move_in_search(delta, effects),
             Overlay::Detail(view) => move_in_detail(view, delta),
-            Overlay::Help(view) => view.scroll = step(view.scroll, delta, HELP_LINES),
+            Overlay::Help(view) => view.scroll_by(delta),
             Overlay::Letter(view) => view.scroll_by(delta, letter_lines),
             Overlay::CopyMenu { selected, .. } => {
                 *selected = step(*selected, delta, COPY_FORMATS.len());

@@ -9,7 +9,7 @@ use unicode_width::UnicodeWidthStr;
 
 use super::theme::Theme;
 use super::{clean, fit, pane_block, path_title, popup};
-use crate::app::help_rows::{HelpRow, HelpView, help_rows};
+use crate::app::help_rows::{HelpRow, HelpView};
 use crate::app::{App, Copied, Overlay};
 use crate::present::detail::Detail;
 
@@ -164,13 +164,16 @@ fn render_more_below(buf: &mut Buffer, rect: Rect, below: usize, theme: &Theme) 
 pub(crate) fn render_help(buf: &mut Buffer, area: Rect, app: &App, view: &HelpView, theme: &Theme) {
     let s = app.lang().strings();
     let rect = popup(buf, area, 70, 90);
-    let help = help_rows(app.keymap(), app.lang(), &view.filter, view.from);
+    let help = view.rows(app.keymap(), app.lang());
     // The filter and how many rows it keeps, as lazygit's help shows them.
     let title = if view.filtering() {
-        let cursor = if view.typing { "▏" } else { "" };
+        let cursor = if view.typing() { "▏" } else { "" };
         format!(
             "? {} /{}{cursor} {}/{}",
-            s.help_title, view.filter, help.kept, help.total
+            s.help_title,
+            view.filter(),
+            help.kept,
+            help.total
         )
     } else {
         format!("? {}", s.help_title)
@@ -227,7 +230,7 @@ pub(crate) fn render_help(buf: &mut Buffer, area: Rect, app: &App, view: &HelpVi
     }
     let height = inner.height as usize;
     let total = lines.len();
-    let scroll = view.scroll.min(total.saturating_sub(height));
+    let scroll = view.scroll().min(total.saturating_sub(height));
     Paragraph::new(lines)
         .scroll((scroll.min(u16::MAX as usize) as u16, 0))
         .render(inner, buf);
