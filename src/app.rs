@@ -3,6 +3,7 @@
 
 mod back;
 mod copy_menu;
+mod detail_view;
 pub(crate) mod help_rows;
 pub(crate) mod hints;
 pub(crate) mod history;
@@ -21,7 +22,8 @@ use crate::i18n::{Lang, Message, Noun, Text};
 use crate::search::Index;
 
 pub use crate::keys::{Action, Binding, Mode, Pane};
-use crate::present::{CopyFormat, Detail, RegionFigures, Target, copy, detail};
+use crate::present::{CopyFormat, RegionFigures, Target, copy};
+pub use detail_view::DetailView;
 pub use help_rows::{HelpRow, HelpRows, HelpView};
 pub use hints::{Hint, HintContext};
 pub use letter_view::LetterView;
@@ -29,18 +31,6 @@ pub use map_view::{MapView, Measure};
 pub use msg::{Msg, SharedIndex};
 pub use search_box::SearchBox;
 pub use selection::{Lists, Selection};
-
-/// The detail overlay: the entry shown, its detail, built when it is opened,
-/// and the highlighted cross-link, or the highlighted source line when the
-/// cursor is on one (each opens the letter there). The entries it was reached
-/// from are places of the history.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct DetailView {
-    pub target: Target,
-    pub link: usize,
-    pub source: Option<usize>,
-    pub detail: Detail,
-}
 
 /// What covers the panes, if anything.
 #[derive(Debug)]
@@ -332,28 +322,6 @@ impl App {
         }
     }
 
-    /// The detail currently open, if any.
-    pub fn open_detail(&self) -> Option<&DetailView> {
-        match &self.overlay {
-            Overlay::Detail(view) => Some(view),
-            _ => None,
-        }
-    }
-
-    /// A detail overlay on `target`, its detail built now.
-    fn detail_view(&self, target: Target) -> Option<DetailView> {
-        let detail = detail::detail(&self.data, &target, self.lang)?;
-        // The cross-links first, as Enter has always followed them; with
-        // none, the first source line, which opens the letter.
-        let source = (detail.links.is_empty() && !detail.source.is_empty()).then_some(0);
-        Some(DetailView {
-            target,
-            link: 0,
-            source,
-            detail,
-        })
-    }
-
     fn notify(&mut self, text: impl Into<String>, error: bool) {
         self.status = Some(Status {
             text: text.into(),
@@ -536,13 +504,7 @@ impl App {
     fn set_language(&mut self, lang: Lang) {
         self.lang = lang;
         // The detail's labels are in the interface language.
-        if let Overlay::Detail(view) = &self.overlay
-            && let Some(mut fresh) = self.detail_view(view.target.clone())
-        {
-            fresh.link = view.link;
-            fresh.source = view.source;
-            self.overlay = Overlay::Detail(fresh);
-        }
+        self.relabel_detail();
     }
 
     /// `?`: the help, or back from it to where it was opened.
@@ -564,20 +526,7 @@ impl App {
     fn open(&mut self, effects: &mut Vec<Effect>) {
         match &self.overlay {
             Overlay::Search(_) => self.open_hit(),
-            Overlay::Detail(view) if view.source.is_some() => {
-                let line = view.source.and_then(|i| view.detail.source.get(i)).cloned();
-                if let Some(line) = line {
-                    self.open_letter_at(&line);
-                }
-            }
-            Overlay::Detail(view) => {
-                let Some((_, target)) = view.detail.links.get(view.link) else {
-                    return;
-                };
-                if let Some(view) = self.detail_view(target.clone()) {
-                    self.go_to(Overlay::Detail(view));
-                }
-            }
+            Overlay::Detail(_) => self.follow_detail(),
             Overlay::None => match self.target(self.focus()) {
                 Some(target) => {
                     if let Some(view) = self.detail_view(target) {

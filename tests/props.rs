@@ -380,20 +380,24 @@ fn check_app(app: &App, index: &Index, worker: &Worker) -> Result<(), TestCaseEr
             );
         }
         Overlay::Detail(view) => {
-            let fresh = pap_tui::present::detail::detail(app.data(), &view.target, app.lang());
+            let fresh = pap_tui::present::detail::detail(app.data(), view.target(), app.lang());
             prop_assert_eq!(
                 fresh.as_ref(),
-                Some(&view.detail),
+                Some(view.detail()),
                 "the detail shown is that of {:?}",
-                view.target
+                view.target()
             );
-            let links = view.detail.links.len();
-            prop_assert!(view.link < links.max(1), "link {} of {links}", view.link);
-            let sources = view.detail.source.len();
+            let links = view.detail().links.len();
             prop_assert!(
-                view.source.is_none_or(|s| s < sources),
+                view.link() < links.max(1),
+                "link {} of {links}",
+                view.link()
+            );
+            let sources = view.detail().source.len();
+            prop_assert!(
+                view.source().is_none_or(|s| s < sources),
                 "source line {:?} of {sources}",
-                view.source
+                view.source()
             );
         }
         Overlay::CopyMenu { selected, .. } => prop_assert!(*selected < COPY_FORMATS.len()),

@@ -642,7 +642,7 @@ fn letter_through_lanaudiere(lang: Lang) -> App {
         app.update(Action::Down);
     }
     app.update(Action::Open);
-    let links = &app.open_detail().expect("Lanaudière").detail.links;
+    let links = &app.open_detail().expect("Lanaudière").detail().links;
     let safima = links
         .iter()
         .position(|(_, t)| t.id() == "safima")

@@ -13,9 +13,9 @@ impl App {
         Some(match &self.overlay {
             Overlay::None => Place::Panes(self.panes.place()),
             Overlay::Detail(view) => Place::Detail {
-                target: view.target.clone(),
-                link: view.link,
-                source: view.source,
+                target: view.target().clone(),
+                link: view.link(),
+                source: view.source(),
             },
             Overlay::Letter(view) => Place::Letter(view.without_prompt()),
             Overlay::Map(view) => Place::Map(view.clone()),
@@ -65,11 +65,9 @@ impl App {
                 link,
                 source,
             } => {
-                let Some(mut view) = self.detail_view(target) else {
+                let Some(view) = self.detail_returned_to(target, link, source) else {
                     return false;
                 };
-                view.link = link.min(view.detail.links.len().saturating_sub(1));
-                view.source = source.filter(|&s| s < view.detail.source.len());
                 self.overlay = Overlay::Detail(view);
             }
             Place::Letter(view) => self.overlay = Overlay::Letter(view),

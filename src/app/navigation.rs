@@ -3,23 +3,7 @@
 //! to an entry from a search hit or a link.
 
 use super::selection::{Lists, Selection};
-use super::{App, COPY_FORMATS, DetailView, Effect, Overlay, Pane, Target, step};
-
-/// Moves a detail's cursor through its source lines, then its cross-links,
-/// in the order they are drawn.
-fn move_in_detail(view: &mut DetailView, delta: isize) {
-    let sources = view.detail.source.len();
-    let rows = sources + view.detail.links.len();
-    let at = view.source.unwrap_or(sources + view.link);
-    let to = step(at, delta, rows);
-    if to < sources {
-        view.source = Some(to);
-        view.link = 0;
-    } else {
-        view.source = None;
-        view.link = to - sources;
-    }
-}
+use super::{App, COPY_FORMATS, Effect, Overlay, Pane, Target, step};
 
 impl App {
     /// What the panes list.
@@ -88,7 +72,7 @@ impl App {
     /// highlighted search hit, or the focused pane's selection.
     pub(crate) fn current_target(&self) -> Option<Target> {
         match &self.overlay {
-            Overlay::Detail(view) => Some(view.target.clone()),
+            Overlay::Detail(view) => Some(view.target().clone()),
             Overlay::Search(sb) => sb.highlighted().and_then(|h| self.hit_target(h)),
             Overlay::CopyMenu {
                 of: super::Copied::Entry(target),
@@ -114,7 +98,7 @@ impl App {
         };
         match &mut self.overlay {
             Overlay::Search(_) => self.move_in_search(delta, effects),
-            Overlay::Detail(view) => move_in_detail(view, delta),
+            Overlay::Detail(view) => view.move_by(delta),
             Overlay::Help(view) => view.scroll_by(delta),
             Overlay::Letter(view) => view.scroll_by(delta, letter_lines),
             Overlay::CopyMenu { selected, .. } => {

@@ -1,8 +1,9 @@
 //! What the explorer remembers between sessions: a snapshot of the selection,
 //! the history and the stars for `state.json`, and taking it back; starring.
 
-use super::{ALL_ROW, App, Effect, Pane, STARRED_ROW, Selection, Starred, Target, detail};
+use super::{ALL_ROW, App, Effect, Pane, STARRED_ROW, Selection, Starred, Target};
 use crate::base::enum_names;
+use crate::present::detail;
 use crate::present::sheet;
 use crate::store::state::{Star, State};
 

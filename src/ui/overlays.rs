@@ -17,10 +17,10 @@ pub(crate) fn render_detail(buf: &mut Buffer, area: Rect, app: &App, theme: &The
     let Some(view) = app.open_detail() else {
         return;
     };
-    let detail = &view.detail;
+    let detail = view.detail();
     let s = app.lang().strings();
     let rect = popup(buf, area, 85, 90);
-    let star = if app.is_starred(&view.target) {
+    let star = if app.is_starred(view.target()) {
         "★ "
     } else {
         ""
@@ -41,16 +41,16 @@ pub(crate) fn render_detail(buf: &mut Buffer, area: Rect, app: &App, theme: &The
     lines.push(Line::from(""));
     lines.push(Line::styled(s.source_title, theme.title));
     let source_top = lines.len();
-    lines.extend(source_lines(app, detail, view.source, width, theme));
+    lines.extend(source_lines(app, detail, view.source(), width, theme));
     let links_top = lines.len() + 2;
     // The highlighted link, unless a source line is chosen.
-    let link = view.source.is_none().then_some(view.link);
+    let link = view.source().is_none().then_some(view.link());
     lines.extend(link_lines(app, detail, link, width, theme));
     let height = inner.height as usize;
-    let wanted = match view.source {
+    let wanted = match view.source() {
         Some(n) => source_top + n + 1,
         None if detail.links.is_empty() => 0,
-        None => links_top + view.link + 1,
+        None => links_top + view.link() + 1,
     };
     // Keeps the chosen source line or link on screen.
     let scroll = wanted.saturating_sub(height);

@@ -134,11 +134,11 @@ fn a_source_line_of_a_detail_opens_the_letter_at_that_line() {
     type_text(&mut app, "safima");
     run(&mut app, &[Action::Open, Action::Open]);
     let view = app.open_detail().expect("the SAFIMA detail");
-    assert_eq!(view.source, None, "the cursor starts on the cross-links");
-    assert_eq!(view.detail.source[0].line, 197);
+    assert_eq!(view.source(), None, "the cursor starts on the cross-links");
+    assert_eq!(view.detail().source[0].line, 197);
     // Up from the first cross-link: the source line.
     run(&mut app, &[Action::Up]);
-    assert_eq!(app.open_detail().expect("detail").source, Some(0));
+    assert_eq!(app.open_detail().expect("detail").source(), Some(0));
     run(&mut app, &[Action::Open]);
     let safima = letter_line(&app, "(SAFIMA)");
     let view = letter_view(&app);
@@ -164,9 +164,9 @@ fn article_1_opens_the_letter_where_it_is_cited() {
         &[Action::Focus(Pane::Articles), Action::First, Action::Open],
     );
     let view = app.open_detail().expect("the article 1 detail");
-    assert_eq!(view.detail.title, "Article 1");
+    assert_eq!(view.detail().title, "Article 1");
     assert_eq!(
-        view.source,
+        view.source(),
         Some(0),
         "no cross-link: the cursor is on l. 102"
     );
