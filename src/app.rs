@@ -18,7 +18,7 @@ mod session;
 use std::sync::{Arc, OnceLock};
 
 use crate::data::{Dataset, Letter, Origin};
-use crate::i18n::{Lang, Message, Noun, Text};
+use crate::i18n::Lang;
 use crate::search::Index;
 
 pub use crate::keys::{Action, Binding, Mode, Pane};
@@ -168,10 +168,6 @@ pub struct App {
     /// The last click on a row: its pane, row and time, for double-clicks.
     last_click: Option<(Pane, usize, u64)>,
 }
-
-/// The longest time between the two clicks of a double-click, in milliseconds
-/// (the usual default of desktops).
-pub(crate) const DOUBLE_CLICK_MS: u64 = 400;
 
 impl App {
     /// The explorer on `data`, its index built now (tests and benchmarks).
@@ -394,15 +390,7 @@ impl App {
             | Action::ToggleMapPanel
             | Action::SelectMapRegion(_) => self.act_on_map(action, effects),
             Action::Input(c) => self.edit_input(|s| s.push(c), effects),
-            Action::Paste(text) if self.help_filter_open() => {
-                let line =
-                    crate::base::escape::pasted_line(&text, crate::store::state::MAX_QUERY_CHARS);
-                self.edit_help_filter(|s| s.push_str(&line))
-            }
-            Action::Paste(text) if self.letter_prompt_open() => {
-                self.paste_into_letter_search(&text)
-            }
-            Action::Paste(text) => self.paste(&text, effects),
+            Action::Paste(text) => self.paste_input(&text, effects),
             Action::DeleteBack => self.edit_input(
                 |s| {
                     s.pop();
@@ -427,28 +415,6 @@ impl App {
         effects.push(Effect::Save(self.snapshot()));
     }
 
-    /// A click on a row, `at` milliseconds on the loop's clock. The second
-    /// click of a double-click (the same row, within `DOUBLE_CLICK_MS` of the
-    /// first) opens its detail; a slower second click only selects.
-    fn click(&mut self, pane: Pane, row: usize, at: u64, effects: &mut Vec<Effect>) {
-        let double = self.last_click.is_some_and(|(p, r, then)| {
-            p == pane && r == row && at >= then && at - then <= DOUBLE_CLICK_MS
-        });
-        let again = double
-            && matches!(self.overlay, Overlay::None)
-            && self.focus() == pane
-            && self.selected(pane) == row
-            && row < self.rows(pane);
-        self.select(pane, row);
-        if again {
-            // A third click starts a new double-click.
-            self.last_click = None;
-            self.open(effects);
-        } else {
-            self.last_click = Some((pane, row, at));
-        }
-    }
-
     fn receive(&mut self, msg: Msg) {
         match msg {
             Msg::IndexReady(SharedIndex(index)) => self.index = Some(index),
@@ -462,42 +428,7 @@ impl App {
                     self.theme = theme;
                 }
             }
-            Msg::CopyOutcome(outcome, text) => {
-                let s = self.lang.strings();
-                let hits = self
-                    .copied_hits
-                    .take()
-                    .filter(|(copied, _)| *copied == text)
-                    .map(|(_, n)| n);
-                match outcome {
-                    Ok(via) => match hits {
-                        Some(n) => {
-                            let said = Message::new(Text::CopiedHits)
-                                .with("hits", self.lang.count(n as u64, Noun::Hit))
-                                .with("via", via)
-                                .describe(self.lang);
-                            self.notify(said, false);
-                        }
-                        None => self.notify(format!("{} ({via})", s.copied), false),
-                    },
-                    Err(why) => {
-                        self.notify(format!("{}{}{why}", s.copy_failed, s.colon), true);
-                        self.go_to(Overlay::CopyText { text, scroll: 0 });
-                    }
-                }
-            }
-        }
-    }
-
-    /// Clears what is typed or filtered, else goes back one place.
-    fn back(&mut self, effects: &mut Vec<Effect>) {
-        if self.clear_search(effects) {
-            return;
-        }
-        match &mut self.overlay {
-            Overlay::Letter(view) if view.typing() => self.cancel_letter_search(),
-            Overlay::Help(view) if view.filtering() => view.clear_filter(),
-            _ => self.go_back(effects),
+            Msg::CopyOutcome(outcome, text) => self.copied(outcome, text),
         }
     }
 

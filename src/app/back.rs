@@ -7,6 +7,18 @@ use super::{App, Effect, Overlay, SearchBox, Target};
 use crate::i18n::{Message, Text};
 
 impl App {
+    /// Clears what is typed or filtered, else goes back one place.
+    pub(super) fn back(&mut self, effects: &mut Vec<Effect>) {
+        if self.clear_search(effects) {
+            return;
+        }
+        match &mut self.overlay {
+            Overlay::Letter(view) if view.typing() => self.cancel_letter_search(),
+            Overlay::Help(view) if view.filtering() => view.clear_filter(),
+            _ => self.go_back(effects),
+        }
+    }
+
     /// Where the user is, as a place to come back to. The copy menu and the
     /// text that could not be copied are passed through, never returned to.
     pub(super) fn place(&self) -> Option<Place> {

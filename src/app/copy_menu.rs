@@ -1,8 +1,10 @@
 //! Copying: the copy menu, a copy of the current entry in a format, a copy
-//! of every hit of the search box, and the quote sheet of the starred entries.
+//! of every hit of the search box, the quote sheet of the starred entries,
+//! and what is said of a copy once the loop has made it.
 //! The text itself is made in `present` (`copy`, `sheet`).
 
 use super::{App, COPY_FORMATS, Copied, CopyFormat, Effect, Overlay, Pane, copy};
+use crate::i18n::{Message, Noun, Text};
 
 impl App {
     /// `Y`: the copy menu of the current entry; on ★ Starred, whose row is
@@ -91,5 +93,32 @@ impl App {
         let text = copy::hits_list(&self.data, sb.input(), &entries, self.lang);
         self.copied_hits = Some((text.clone(), count));
         effects.push(Effect::Copy(text));
+    }
+
+    /// The outcome of a copy: said on the status line; a copy that failed
+    /// shows its text, to be selected by hand.
+    pub(super) fn copied(&mut self, outcome: Result<&'static str, String>, text: String) {
+        let s = self.lang.strings();
+        let hits = self
+            .copied_hits
+            .take()
+            .filter(|(copied, _)| *copied == text)
+            .map(|(_, n)| n);
+        match outcome {
+            Ok(via) => match hits {
+                Some(n) => {
+                    let said = Message::new(Text::CopiedHits)
+                        .with("hits", self.lang.count(n as u64, Noun::Hit))
+                        .with("via", via)
+                        .describe(self.lang);
+                    self.notify(said, false);
+                }
+                None => self.notify(format!("{} ({via})", s.copied), false),
+            },
+            Err(why) => {
+                self.notify(format!("{}{}{why}", s.copy_failed, s.colon), true);
+                self.go_to(Overlay::CopyText { text, scroll: 0 });
+            }
+        }
     }
 }

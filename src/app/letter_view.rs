@@ -2,7 +2,7 @@
 //! a search in it (accents and case ignored, as the search box ignores them),
 //! with its matches and the one `n` and `N` are on.
 
-use super::{App, Effect, Overlay, step};
+use super::{App, Overlay, step};
 use crate::data::{Letter, LetterSpan, SourceLine};
 use crate::i18n::{Message, Text};
 use crate::present::document_sources;
@@ -400,16 +400,5 @@ impl App {
             .with("query", crate::base::escape::line(query))
             .describe(self.lang);
         self.notify(text, true);
-    }
-
-    /// Typing into the letter's search or the search box, whichever is open.
-    pub(super) fn edit_input(&mut self, edit: impl FnOnce(&mut String), effects: &mut Vec<Effect>) {
-        if self.help_filter_open() {
-            self.edit_help_filter(edit);
-        } else if self.letter_prompt_open() {
-            self.edit_letter_search(edit);
-        } else {
-            self.edit_search(edit, effects);
-        }
     }
 }

@@ -1,9 +1,14 @@
 //! Moving around: the cursor of whatever has the keyboard (an overlay's, or
-//! the panes', which [`Selection`] keeps), what entry is selected, and jumps
-//! to an entry from a search hit or a link.
+//! the panes', which [`Selection`] keeps), clicks, typing and pasting into
+//! whatever has the keyboard, what entry is selected, and jumps to an entry
+//! from a search hit or a link.
 
 use super::selection::{Lists, Selection};
 use super::{App, COPY_FORMATS, Effect, Overlay, Pane, Target, step};
+
+/// The longest time between the two clicks of a double-click, in milliseconds
+/// (the usual default of desktops).
+pub(super) const DOUBLE_CLICK_MS: u64 = 400;
 
 impl App {
     /// What the panes list.
@@ -133,6 +138,53 @@ impl App {
                 panes.move_by(lists, p, delta);
             }
             _ => self.move_by(delta, effects),
+        }
+    }
+
+    /// A click on a row, `at` milliseconds on the loop's clock. The second
+    /// click of a double-click (the same row, within `DOUBLE_CLICK_MS` of the
+    /// first) opens its detail; a slower second click only selects.
+    pub(super) fn click(&mut self, pane: Pane, row: usize, at: u64, effects: &mut Vec<Effect>) {
+        let double = self.last_click.is_some_and(|(p, r, then)| {
+            p == pane && r == row && at >= then && at - then <= DOUBLE_CLICK_MS
+        });
+        let again = double
+            && matches!(self.overlay, Overlay::None)
+            && self.focus() == pane
+            && self.selected(pane) == row
+            && row < self.rows(pane);
+        self.select(pane, row);
+        if again {
+            // A third click starts a new double-click.
+            self.last_click = None;
+            self.open(effects);
+        } else {
+            self.last_click = Some((pane, row, at));
+        }
+    }
+
+    /// Typing into the help's filter, the letter's search or the search box,
+    /// whichever has the keyboard.
+    pub(super) fn edit_input(&mut self, edit: impl FnOnce(&mut String), effects: &mut Vec<Effect>) {
+        if self.help_filter_open() {
+            self.edit_help_filter(edit);
+        } else if self.letter_prompt_open() {
+            self.edit_letter_search(edit);
+        } else {
+            self.edit_search(edit, effects);
+        }
+    }
+
+    /// Pasted text, into the help's filter, the letter's search or the
+    /// search box, whichever has the keyboard.
+    pub(super) fn paste_input(&mut self, text: &str, effects: &mut Vec<Effect>) {
+        if self.help_filter_open() {
+            let line = crate::base::escape::pasted_line(text, crate::store::state::MAX_QUERY_CHARS);
+            self.edit_help_filter(|s| s.push_str(&line));
+        } else if self.letter_prompt_open() {
+            self.paste_into_letter_search(text);
+        } else {
+            self.paste(text, effects);
         }
     }
 }

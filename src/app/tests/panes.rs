@@ -1,6 +1,7 @@
 //! Stars, the funding pane, the theme and clicks, through `update`.
 
 use super::*;
+use crate::app::navigation::DOUBLE_CLICK_MS;
 
 #[test]
 fn starring_says_so_in_the_interface_language() {
