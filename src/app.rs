@@ -405,16 +405,6 @@ impl App {
         }
     }
 
-    /// `T`: the next theme, said in the status bar and remembered.
-    fn cycle_theme(&mut self, effects: &mut Vec<Effect>) {
-        self.theme = self.theme.next();
-        self.theme_chosen = true;
-        let name = crate::base::enum_names::name_of(&self.theme).unwrap_or_default();
-        let s = self.lang.strings();
-        self.notify(format!("{}{}{name}", s.theme_word, s.colon), false);
-        effects.push(Effect::Save(self.snapshot()));
-    }
-
     fn receive(&mut self, msg: Msg) {
         match msg {
             Msg::IndexReady(SharedIndex(index)) => self.index = Some(index),
@@ -438,22 +428,6 @@ impl App {
         self.relabel_detail();
     }
 
-    /// `?`: the help, or back from it to where it was opened.
-    fn toggle_help(&mut self, effects: &mut Vec<Effect>) {
-        match self.overlay {
-            Overlay::Help(_) => self.go_back(effects),
-            _ => self.go_to(Overlay::Help(HelpView::from(self.mode()))),
-        }
-    }
-
-    /// `d`: the letter, or back from it.
-    fn toggle_letter(&mut self, effects: &mut Vec<Effect>) {
-        match self.overlay {
-            Overlay::Letter(_) => self.go_back(effects),
-            _ => self.open_letter(),
-        }
-    }
-
     fn open(&mut self, effects: &mut Vec<Effect>) {
         match &self.overlay {
             Overlay::Search(_) => self.open_hit(),
@@ -469,15 +443,7 @@ impl App {
                 None if self.focus() == Pane::Regions => self.panes.focus_on(Pane::Organisations),
                 None => {}
             },
-            // The copy made, back where the menu was opened.
-            Overlay::CopyMenu { of, selected } => {
-                let format = COPY_FORMATS[(*selected).min(COPY_FORMATS.len() - 1)];
-                match of {
-                    Copied::Entry(_) => self.copy(format, effects),
-                    Copied::Starred => self.copy_sheet(format, effects),
-                }
-                self.go_back(effects);
-            }
+            Overlay::CopyMenu { .. } => self.copy_chosen(effects),
             Overlay::Letter(_) => self.confirm_letter_search(),
             Overlay::Map(_) => self.leave_map_on_region(effects),
             Overlay::Help(_) => self.confirm_help_filter(),

@@ -7,6 +7,20 @@ use super::{App, COPY_FORMATS, Copied, CopyFormat, Effect, Overlay, Pane, copy};
 use crate::i18n::{Message, Noun, Text};
 
 impl App {
+    /// Enter on the copy menu: the copy made in the format chosen, then
+    /// back where the menu was opened.
+    pub(super) fn copy_chosen(&mut self, effects: &mut Vec<Effect>) {
+        let Overlay::CopyMenu { of, selected } = &self.overlay else {
+            return;
+        };
+        let format = COPY_FORMATS[(*selected).min(COPY_FORMATS.len() - 1)];
+        match of {
+            Copied::Entry(_) => self.copy(format, effects),
+            Copied::Starred => self.copy_sheet(format, effects),
+        }
+        self.go_back(effects);
+    }
+
     /// `Y`: the copy menu of the current entry; on ★ Starred, whose row is
     /// the starred entries, the menu of their quote sheet.
     pub(super) fn open_copy_menu(&mut self) {

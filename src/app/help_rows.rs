@@ -2,7 +2,7 @@
 //! types into, as lazygit's help has. Rendering only draws what is kept here;
 //! the view changes itself, and [`App`] routes the help's keys to it.
 
-use super::{Action, App, Overlay};
+use super::{Action, App, Effect, Overlay};
 use crate::i18n::Lang;
 use crate::keys::table::{Binding, Mode, keys_by_action};
 
@@ -266,6 +266,14 @@ pub(crate) fn help_rows(keymap: &[Binding], lang: Lang, filter: &str, from: Mode
 }
 
 impl App {
+    /// `?`: the help, or back from it to where it was opened.
+    pub(super) fn toggle_help(&mut self, effects: &mut Vec<Effect>) {
+        match self.overlay {
+            Overlay::Help(_) => self.go_back(effects),
+            _ => self.go_to(Overlay::Help(HelpView::from(self.mode()))),
+        }
+    }
+
     /// The help overlay, if it is open.
     pub(crate) fn open_help(&self) -> Option<&HelpView> {
         match &self.overlay {

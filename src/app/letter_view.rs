@@ -2,7 +2,7 @@
 //! a search in it (accents and case ignored, as the search box ignores them),
 //! with its matches and the one `n` and `N` are on.
 
-use super::{App, Overlay, step};
+use super::{App, Effect, Overlay, step};
 use crate::data::{Letter, LetterSpan, SourceLine};
 use crate::i18n::{Message, Text};
 use crate::present::document_sources;
@@ -312,6 +312,14 @@ pub(crate) fn find(letter: &Letter, query: &str) -> Vec<Match> {
 }
 
 impl App {
+    /// `d`: the letter, or back from it.
+    pub(super) fn toggle_letter(&mut self, effects: &mut Vec<Effect>) {
+        match self.overlay {
+            Overlay::Letter(_) => self.go_back(effects),
+            _ => self.open_letter(),
+        }
+    }
+
     /// Opens the letter at its top.
     pub(super) fn open_letter(&mut self) {
         self.go_to(Overlay::Letter(LetterView::top()));

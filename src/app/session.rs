@@ -22,6 +22,16 @@ fn from_star(star: &Star) -> Option<Target> {
 }
 
 impl App {
+    /// `T`: the next theme, said in the status bar and remembered.
+    pub(super) fn cycle_theme(&mut self, effects: &mut Vec<Effect>) {
+        self.theme = self.theme.next();
+        self.theme_chosen = true;
+        let name = crate::base::enum_names::name_of(&self.theme).unwrap_or_default();
+        let s = self.lang.strings();
+        self.notify(format!("{}{}{name}", s.theme_word, s.colon), false);
+        effects.push(Effect::Save(self.snapshot()));
+    }
+
     pub(super) fn toggle_star(&mut self, effects: &mut Vec<Effect>) {
         let Some(target) = self.current_target() else {
             self.nothing_selected();
