@@ -3,6 +3,7 @@
 
 mod back;
 mod copy_menu;
+mod detail_view;
 pub(crate) mod help_rows;
 pub(crate) mod hints;
 pub(crate) mod history;
@@ -17,11 +18,12 @@ mod session;
 use std::sync::{Arc, OnceLock};
 
 use crate::data::{Dataset, Letter, Origin};
-use crate::i18n::{Lang, Message, Noun, Text};
+use crate::i18n::Lang;
 use crate::search::Index;
 
 pub use crate::keys::{Action, Binding, Mode, Pane};
-use crate::present::{CopyFormat, Detail, RegionFigures, Target, copy, detail};
+use crate::present::{CopyFormat, RegionFigures, Target, copy};
+pub use detail_view::DetailView;
 pub use help_rows::{HelpRow, HelpRows, HelpView};
 pub use hints::{Hint, HintContext};
 pub use letter_view::LetterView;
@@ -29,18 +31,6 @@ pub use map_view::{MapView, Measure};
 pub use msg::{Msg, SharedIndex};
 pub use search_box::SearchBox;
 pub use selection::{Lists, Selection};
-
-/// The detail overlay: the entry shown, its detail, built when it is opened,
-/// and the highlighted cross-link, or the highlighted source line when the
-/// cursor is on one (each opens the letter there). The entries it was reached
-/// from are places of the history.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct DetailView {
-    pub target: Target,
-    pub link: usize,
-    pub source: Option<usize>,
-    pub detail: Detail,
-}
 
 /// What covers the panes, if anything.
 #[derive(Debug)]
@@ -179,10 +169,6 @@ pub struct App {
     last_click: Option<(Pane, usize, u64)>,
 }
 
-/// The longest time between the two clicks of a double-click, in milliseconds
-/// (the usual default of desktops).
-pub(crate) const DOUBLE_CLICK_MS: u64 = 400;
-
 impl App {
     /// The explorer on `data`, its index built now (tests and benchmarks).
     pub fn new(data: Dataset, origin: Origin, lang: Lang) -> App {
@@ -320,9 +306,9 @@ impl App {
     pub fn mode(&self) -> Mode {
         match &self.overlay {
             Overlay::None => Mode::Normal,
-            Overlay::Help(view) if view.typing => Mode::HelpFilter,
+            Overlay::Help(view) if view.typing() => Mode::HelpFilter,
             Overlay::Help(_) => Mode::Help,
-            Overlay::Letter(view) if view.prompt.is_some() => Mode::LetterSearch,
+            Overlay::Letter(view) if view.typing() => Mode::LetterSearch,
             Overlay::Letter(_) => Mode::Letter,
             Overlay::Search(_) => Mode::Search,
             Overlay::Detail(_) => Mode::Detail,
@@ -330,28 +316,6 @@ impl App {
             Overlay::CopyText { .. } => Mode::CopyText,
             Overlay::Map(_) => Mode::Map,
         }
-    }
-
-    /// The detail currently open, if any.
-    pub fn open_detail(&self) -> Option<&DetailView> {
-        match &self.overlay {
-            Overlay::Detail(view) => Some(view),
-            _ => None,
-        }
-    }
-
-    /// A detail overlay on `target`, its detail built now.
-    fn detail_view(&self, target: Target) -> Option<DetailView> {
-        let detail = detail::detail(&self.data, &target, self.lang)?;
-        // The cross-links first, as Enter has always followed them; with
-        // none, the first source line, which opens the letter.
-        let source = (detail.links.is_empty() && !detail.source.is_empty()).then_some(0);
-        Some(DetailView {
-            target,
-            link: 0,
-            source,
-            detail,
-        })
     }
 
     fn notify(&mut self, text: impl Into<String>, error: bool) {
@@ -426,15 +390,7 @@ impl App {
             | Action::ToggleMapPanel
             | Action::SelectMapRegion(_) => self.act_on_map(action, effects),
             Action::Input(c) => self.edit_input(|s| s.push(c), effects),
-            Action::Paste(text) if self.help_filter_open() => {
-                let line =
-                    crate::base::escape::pasted_line(&text, crate::store::state::MAX_QUERY_CHARS);
-                self.edit_help_filter(|s| s.push_str(&line))
-            }
-            Action::Paste(text) if self.letter_prompt_open() => {
-                self.paste_into_letter_search(&text)
-            }
-            Action::Paste(text) => self.paste(&text, effects),
+            Action::Paste(text) => self.paste_input(&text, effects),
             Action::DeleteBack => self.edit_input(
                 |s| {
                     s.pop();
@@ -446,58 +402,6 @@ impl App {
             Action::Select(pane, row, at) => self.click(pane, row, at, effects),
             Action::Resize(_, height) => self.page = usize::from(height.saturating_sub(8)).max(1),
             Action::Scroll(pane, delta) => self.scroll(pane, delta as isize, effects),
-        }
-    }
-
-    /// The map's actions.
-    fn act_on_map(&mut self, action: Action, effects: &mut Vec<Effect>) {
-        match action {
-            Action::ToggleMap => self.toggle_map(effects),
-            Action::CycleMeasure => self.change_map(|m, _| m.cycle_measure()),
-            Action::ToggleCityLabels => self.change_map(|m, _| m.labels = !m.labels),
-            Action::ZoomIn => self.change_map(|m, _| m.view = m.view.closer()),
-            Action::ZoomOut => self.change_map(|m, _| m.view = m.view.wider()),
-            Action::ZoomCorridor => self.change_map(|m, _| {
-                m.view = match m.view {
-                    crate::data::geo::View::Corridor => crate::data::geo::View::Province,
-                    _ => crate::data::geo::View::Corridor,
-                }
-            }),
-            Action::SelectMapRegion(i) => self.change_map(|m, n| m.select(i, n)),
-            Action::ToggleMapPanel => self.change_map(|m, _| m.side = !m.side),
-            _ => {}
-        }
-    }
-
-    /// `T`: the next theme, said in the status bar and remembered.
-    fn cycle_theme(&mut self, effects: &mut Vec<Effect>) {
-        self.theme = self.theme.next();
-        self.theme_chosen = true;
-        let name = crate::base::enum_names::name_of(&self.theme).unwrap_or_default();
-        let s = self.lang.strings();
-        self.notify(format!("{}{}{name}", s.theme_word, s.colon), false);
-        effects.push(Effect::Save(self.snapshot()));
-    }
-
-    /// A click on a row, `at` milliseconds on the loop's clock. The second
-    /// click of a double-click (the same row, within `DOUBLE_CLICK_MS` of the
-    /// first) opens its detail; a slower second click only selects.
-    fn click(&mut self, pane: Pane, row: usize, at: u64, effects: &mut Vec<Effect>) {
-        let double = self.last_click.is_some_and(|(p, r, then)| {
-            p == pane && r == row && at >= then && at - then <= DOUBLE_CLICK_MS
-        });
-        let again = double
-            && matches!(self.overlay, Overlay::None)
-            && self.focus() == pane
-            && self.selected(pane) == row
-            && row < self.rows(pane);
-        self.select(pane, row);
-        if again {
-            // A third click starts a new double-click.
-            self.last_click = None;
-            self.open(effects);
-        } else {
-            self.last_click = Some((pane, row, at));
         }
     }
 
@@ -514,91 +418,20 @@ impl App {
                     self.theme = theme;
                 }
             }
-            Msg::CopyOutcome(outcome, text) => {
-                let s = self.lang.strings();
-                let hits = self
-                    .copied_hits
-                    .take()
-                    .filter(|(copied, _)| *copied == text)
-                    .map(|(_, n)| n);
-                match outcome {
-                    Ok(via) => match hits {
-                        Some(n) => {
-                            let said = Message::new(Text::CopiedHits)
-                                .with("hits", self.lang.count(n as u64, Noun::Hit))
-                                .with("via", via)
-                                .describe(self.lang);
-                            self.notify(said, false);
-                        }
-                        None => self.notify(format!("{} ({via})", s.copied), false),
-                    },
-                    Err(why) => {
-                        self.notify(format!("{}{}{why}", s.copy_failed, s.colon), true);
-                        self.go_to(Overlay::CopyText { text, scroll: 0 });
-                    }
-                }
-            }
-        }
-    }
-
-    /// Clears what is typed or filtered, else goes back one place.
-    fn back(&mut self, effects: &mut Vec<Effect>) {
-        match &mut self.overlay {
-            Overlay::Search(sb) if !sb.input.is_empty() => {
-                sb.input.clear();
-                self.refresh_search(effects);
-            }
-            Overlay::Letter(view) if view.prompt.is_some() => self.cancel_letter_search(),
-            Overlay::Help(view) if view.filtering() => *view = HelpView::from(view.from),
-            _ => self.go_back(effects),
+            Msg::CopyOutcome(outcome, text) => self.copied(outcome, text),
         }
     }
 
     fn set_language(&mut self, lang: Lang) {
         self.lang = lang;
         // The detail's labels are in the interface language.
-        if let Overlay::Detail(view) = &self.overlay
-            && let Some(mut fresh) = self.detail_view(view.target.clone())
-        {
-            fresh.link = view.link;
-            fresh.source = view.source;
-            self.overlay = Overlay::Detail(fresh);
-        }
-    }
-
-    /// `?`: the help, or back from it to where it was opened.
-    fn toggle_help(&mut self, effects: &mut Vec<Effect>) {
-        match self.overlay {
-            Overlay::Help(_) => self.go_back(effects),
-            _ => self.go_to(Overlay::Help(HelpView::from(self.mode()))),
-        }
-    }
-
-    /// `d`: the letter, or back from it.
-    fn toggle_letter(&mut self, effects: &mut Vec<Effect>) {
-        match self.overlay {
-            Overlay::Letter(_) => self.go_back(effects),
-            _ => self.open_letter(),
-        }
+        self.relabel_detail();
     }
 
     fn open(&mut self, effects: &mut Vec<Effect>) {
         match &self.overlay {
             Overlay::Search(_) => self.open_hit(),
-            Overlay::Detail(view) if view.source.is_some() => {
-                let line = view.source.and_then(|i| view.detail.source.get(i)).cloned();
-                if let Some(line) = line {
-                    self.open_letter_at(&line);
-                }
-            }
-            Overlay::Detail(view) => {
-                let Some((_, target)) = view.detail.links.get(view.link) else {
-                    return;
-                };
-                if let Some(view) = self.detail_view(target.clone()) {
-                    self.go_to(Overlay::Detail(view));
-                }
-            }
+            Overlay::Detail(_) => self.follow_detail(),
             Overlay::None => match self.target(self.focus()) {
                 Some(target) => {
                     if let Some(view) = self.detail_view(target) {
@@ -610,15 +443,7 @@ impl App {
                 None if self.focus() == Pane::Regions => self.panes.focus_on(Pane::Organisations),
                 None => {}
             },
-            // The copy made, back where the menu was opened.
-            Overlay::CopyMenu { of, selected } => {
-                let format = COPY_FORMATS[(*selected).min(COPY_FORMATS.len() - 1)];
-                match of {
-                    Copied::Entry(_) => self.copy(format, effects),
-                    Copied::Starred => self.copy_sheet(format, effects),
-                }
-                self.go_back(effects);
-            }
+            Overlay::CopyMenu { .. } => self.copy_chosen(effects),
             Overlay::Letter(_) => self.confirm_letter_search(),
             Overlay::Map(_) => self.leave_map_on_region(effects),
             Overlay::Help(_) => self.confirm_help_filter(),
@@ -631,9 +456,6 @@ impl App {
         self.notify(msg, true);
     }
 }
-
-/// Upper bound for the help overlay's scroll; rendering clamps to what it drew.
-const HELP_LINES: usize = 256;
 
 /// `row + delta`, kept within `0..len`.
 fn step(row: usize, delta: isize, len: usize) -> usize {

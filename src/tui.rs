@@ -295,7 +295,7 @@ enum Incoming {
 /// shorter still while hits are awaited, and not at all when crossterm holds
 /// events already read.
 fn wait_for(held: bool, app: &App) -> Duration {
-    let searching = matches!(app.overlay(), Overlay::Search(sb) if sb.pending);
+    let searching = matches!(app.overlay(), Overlay::Search(sb) if sb.pending());
     match (held, searching) {
         (true, _) => Duration::ZERO,
         (false, true) => Duration::from_millis(5),

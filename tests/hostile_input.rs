@@ -492,8 +492,8 @@ fn a_pasted_megabyte_is_cut_to_the_query_limit() {
         panic!("the search box is open");
     };
     assert_eq!(
-        sb.input.chars().count(),
+        sb.input().chars().count(),
         pap_tui::store::state::MAX_QUERY_CHARS
     );
-    assert!(sb.input.starts_with("laval é"));
+    assert!(sb.input().starts_with("laval é"));
 }

@@ -357,61 +357,65 @@ fn check_app(app: &App, index: &Index, worker: &Worker) -> Result<(), TestCaseEr
     match app.overlay() {
         Overlay::Search(sb) => {
             prop_assert!(
-                sb.selected < sb.hits.len().max(1),
+                sb.selected() < sb.hits().len().max(1),
                 "hit {} of {}",
-                sb.selected,
-                sb.hits.len()
+                sb.selected(),
+                sb.hits().len()
             );
             // Hits that are not awaited are those of the input.
-            if !sb.pending {
-                let fresh = index.search(&Query::parse(&sb.input));
-                prop_assert_eq!(&sb.hits, &fresh, "input {:?}", sb.input);
+            if !sb.pending() {
+                let fresh = index.search(&Query::parse(sb.input()));
+                prop_assert_eq!(sb.hits(), &fresh[..], "input {:?}", sb.input());
             }
             // Awaited hits have been asked for.
             prop_assert!(
-                !sb.pending
+                !sb.pending()
                     || worker
                         .requests
                         .iter()
-                        .any(|(g, q)| *g == sb.generation && *q == sb.input),
+                        .any(|(g, q)| *g == sb.generation() && *q == sb.input()),
                 "generation {} of {:?} never sent",
-                sb.generation,
-                sb.input
+                sb.generation(),
+                sb.input()
             );
         }
         Overlay::Detail(view) => {
-            let fresh = pap_tui::present::detail::detail(app.data(), &view.target, app.lang());
+            let fresh = pap_tui::present::detail::detail(app.data(), view.target(), app.lang());
             prop_assert_eq!(
                 fresh.as_ref(),
-                Some(&view.detail),
+                Some(view.detail()),
                 "the detail shown is that of {:?}",
-                view.target
+                view.target()
             );
-            let links = view.detail.links.len();
-            prop_assert!(view.link < links.max(1), "link {} of {links}", view.link);
-            let sources = view.detail.source.len();
+            let links = view.detail().links.len();
             prop_assert!(
-                view.source.is_none_or(|s| s < sources),
+                view.link() < links.max(1),
+                "link {} of {links}",
+                view.link()
+            );
+            let sources = view.detail().source.len();
+            prop_assert!(
+                view.source().is_none_or(|s| s < sources),
                 "source line {:?} of {sources}",
-                view.source
+                view.source()
             );
         }
         Overlay::CopyMenu { selected, .. } => prop_assert!(*selected < COPY_FORMATS.len()),
         Overlay::Letter(view) => {
             let lines = app.letter().len();
-            prop_assert!(view.scroll < lines.max(1));
+            prop_assert!(view.scroll() < lines.max(1));
             prop_assert!(
-                view.matches
+                view.matches()
                     .iter()
                     .all(|m| m.line < lines && m.start < m.end)
             );
-            prop_assert!(view.current.is_none_or(|c| c < view.matches.len()));
+            prop_assert!(view.current().is_none_or(|c| c < view.matches().len()));
         }
         Overlay::CopyText { text, scroll } => {
             prop_assert!(*scroll < text.lines().count().max(1));
         }
-        Overlay::Help(view) => prop_assert!(view.scroll < 1_000),
-        Overlay::Map(view) => prop_assert!(view.region < app.data().regions.len().max(1)),
+        Overlay::Help(view) => prop_assert!(view.scroll() < 1_000),
+        Overlay::Map(view) => prop_assert!(view.region() < app.data().regions.len().max(1)),
         Overlay::None => {}
     }
     Ok(())
@@ -918,10 +922,10 @@ fn a_closed_search_boxs_answer_is_not_taken_by_the_next() {
     let Overlay::Search(sb) = app.overlay() else {
         panic!("the search box is open");
     };
-    assert_eq!(sb.input, "y");
+    assert_eq!(sb.input(), "y");
     assert!(
-        sb.pending
-            || sb.hits
+        sb.pending()
+            || sb.hits()
                 == app
                     .index()
                     .expect("the index is built")
@@ -950,7 +954,7 @@ fn search_box_finds_safima_by_its_acronym_suffix() {
     let Overlay::Search(sb) = app.overlay() else {
         panic!("the search box is open");
     };
-    assert_eq!(sb.hits.len(), 1, "{:?}", sb.hits);
+    assert_eq!(sb.hits().len(), 1, "{:?}", sb.hits());
 }
 
 /// Every overlay that `check_app` checks is reached by actions the sequences hold.

@@ -578,7 +578,7 @@ fn the_search_box_shows_the_highlighted_hits_place() {
     for (lang, word) in [(Lang::En, "hits"), (Lang::Fr, "résultats")] {
         let app = with(lang, &actions);
         let total = match app.overlay() {
-            pap_tui::app::Overlay::Search(sb) => sb.hits.len(),
+            pap_tui::app::Overlay::Search(sb) => sb.hits().len(),
             _ => panic!("the search box is open"),
         };
         assert!(total > 3, "{total}");
@@ -600,8 +600,8 @@ fn the_letter_footer_names_the_current_matchs_line() {
     let app = with(Lang::En, &actions);
     let (line, matches) = match app.overlay() {
         pap_tui::app::Overlay::Letter(view) => (
-            view.matches[view.current.expect("a current match")].line,
-            view.matches.len(),
+            view.matches()[view.current().expect("a current match")].line,
+            view.matches().len(),
         ),
         _ => panic!("the letter is open"),
     };
@@ -642,7 +642,7 @@ fn letter_through_lanaudiere(lang: Lang) -> App {
         app.update(Action::Down);
     }
     app.update(Action::Open);
-    let links = &app.open_detail().expect("Lanaudière").detail.links;
+    let links = &app.open_detail().expect("Lanaudière").detail().links;
     let safima = links
         .iter()
         .position(|(_, t)| t.id() == "safima")

@@ -3,28 +3,37 @@
 //! the path of places the overlays' titles show.
 
 use super::history::Place;
-use super::{App, Effect, LetterView, Overlay, SearchBox, Target};
+use super::{App, Effect, Overlay, SearchBox, Target};
 use crate::i18n::{Message, Text};
 
 impl App {
+    /// Clears what is typed or filtered, else goes back one place.
+    pub(super) fn back(&mut self, effects: &mut Vec<Effect>) {
+        if self.clear_search(effects) {
+            return;
+        }
+        match &mut self.overlay {
+            Overlay::Letter(view) if view.typing() => self.cancel_letter_search(),
+            Overlay::Help(view) if view.filtering() => view.clear_filter(),
+            _ => self.go_back(effects),
+        }
+    }
+
     /// Where the user is, as a place to come back to. The copy menu and the
     /// text that could not be copied are passed through, never returned to.
     pub(super) fn place(&self) -> Option<Place> {
         Some(match &self.overlay {
             Overlay::None => Place::Panes(self.panes.place()),
             Overlay::Detail(view) => Place::Detail {
-                target: view.target.clone(),
-                link: view.link,
-                source: view.source,
+                target: view.target().clone(),
+                link: view.link(),
+                source: view.source(),
             },
-            Overlay::Letter(view) => Place::Letter(LetterView {
-                prompt: None,
-                ..view.clone()
-            }),
+            Overlay::Letter(view) => Place::Letter(view.without_prompt()),
             Overlay::Map(view) => Place::Map(view.clone()),
             Overlay::Search(sb) => Place::Search {
-                query: sb.input.clone(),
-                selected: sb.selected,
+                query: sb.input().to_string(),
+                selected: sb.selected(),
             },
             Overlay::Help(view) => Place::Help(view.clone()),
             Overlay::CopyMenu { .. } | Overlay::CopyText { .. } => return None,
@@ -68,21 +77,15 @@ impl App {
                 link,
                 source,
             } => {
-                let Some(mut view) = self.detail_view(target) else {
+                let Some(view) = self.detail_returned_to(target, link, source) else {
                     return false;
                 };
-                view.link = link.min(view.detail.links.len().saturating_sub(1));
-                view.source = source.filter(|&s| s < view.detail.source.len());
                 self.overlay = Overlay::Detail(view);
             }
             Place::Letter(view) => self.overlay = Overlay::Letter(view),
             Place::Map(view) => self.overlay = Overlay::Map(view),
             Place::Search { query, selected } => {
-                self.overlay = Overlay::Search(SearchBox {
-                    input: query,
-                    reselect: Some(selected),
-                    ..SearchBox::default()
-                });
+                self.overlay = Overlay::Search(SearchBox::returned_to(query, selected));
                 self.refresh_search(effects);
             }
             Place::Help(view) => self.overlay = Overlay::Help(view),
@@ -105,7 +108,7 @@ impl App {
         let text = match place {
             Place::Panes(_) => return None,
             Place::Detail { target, .. } => self.short_title(target),
-            Place::Letter(view) => match self.letter_line(view, true) {
+            Place::Letter(view) => match view.ocr_line(self.letter(), true) {
                 Some(line) => Message::new(Text::CrumbLetterAt)
                     .with("line", line)
                     .describe(self.lang),
@@ -144,20 +147,5 @@ impl App {
             ),
         };
         found.unwrap_or_else(|| target.id().to_string())
-    }
-
-    /// The OCR line the letter was opened at (its passage), or with
-    /// `or_top`, the first one on screen when it has no passage.
-    pub(crate) fn letter_line(&self, view: &LetterView, or_top: bool) -> Option<u32> {
-        let lines = self.letter().lines();
-        let from = match view.passage {
-            Some(p) => p.first,
-            None if or_top => view.scroll,
-            None => return None,
-        };
-        lines
-            .get(from..)?
-            .iter()
-            .find_map(|l| l.ocr.map(|o| o.first))
     }
 }

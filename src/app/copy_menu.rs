@@ -1,10 +1,26 @@
 //! Copying: the copy menu, a copy of the current entry in a format, a copy
-//! of every hit of the search box, and the quote sheet of the starred entries.
+//! of every hit of the search box, the quote sheet of the starred entries,
+//! and what is said of a copy once the loop has made it.
 //! The text itself is made in `present` (`copy`, `sheet`).
 
 use super::{App, COPY_FORMATS, Copied, CopyFormat, Effect, Overlay, Pane, copy};
+use crate::i18n::{Message, Noun, Text};
 
 impl App {
+    /// Enter on the copy menu: the copy made in the format chosen, then
+    /// back where the menu was opened.
+    pub(super) fn copy_chosen(&mut self, effects: &mut Vec<Effect>) {
+        let Overlay::CopyMenu { of, selected } = &self.overlay else {
+            return;
+        };
+        let format = COPY_FORMATS[(*selected).min(COPY_FORMATS.len() - 1)];
+        match of {
+            Copied::Entry(_) => self.copy(format, effects),
+            Copied::Starred => self.copy_sheet(format, effects),
+        }
+        self.go_back(effects);
+    }
+
     /// `Y`: the copy menu of the current entry; on ★ Starred, whose row is
     /// the starred entries, the menu of their quote sheet.
     pub(super) fn open_copy_menu(&mut self) {
@@ -81,15 +97,42 @@ impl App {
             return;
         };
         let entries: Vec<&crate::search::Entry> =
-            sb.hits.iter().map(|h| index.entry(h.entry)).collect();
+            sb.hits().iter().map(|h| index.entry(h.entry)).collect();
         if entries.is_empty() {
             let text = self.lang.strings().no_hits_to_copy;
             self.notify(text, true);
             return;
         }
         let count = entries.len();
-        let text = copy::hits_list(&self.data, &sb.input, &entries, self.lang);
+        let text = copy::hits_list(&self.data, sb.input(), &entries, self.lang);
         self.copied_hits = Some((text.clone(), count));
         effects.push(Effect::Copy(text));
+    }
+
+    /// The outcome of a copy: said on the status line; a copy that failed
+    /// shows its text, to be selected by hand.
+    pub(super) fn copied(&mut self, outcome: Result<&'static str, String>, text: String) {
+        let s = self.lang.strings();
+        let hits = self
+            .copied_hits
+            .take()
+            .filter(|(copied, _)| *copied == text)
+            .map(|(_, n)| n);
+        match outcome {
+            Ok(via) => match hits {
+                Some(n) => {
+                    let said = Message::new(Text::CopiedHits)
+                        .with("hits", self.lang.count(n as u64, Noun::Hit))
+                        .with("via", via)
+                        .describe(self.lang);
+                    self.notify(said, false);
+                }
+                None => self.notify(format!("{} ({via})", s.copied), false),
+            },
+            Err(why) => {
+                self.notify(format!("{}{}{why}", s.copy_failed, s.colon), true);
+                self.go_to(Overlay::CopyText { text, scroll: 0 });
+            }
+        }
     }
 }

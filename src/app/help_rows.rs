@@ -1,21 +1,25 @@
 //! The help overlay: its rows, made from the keymap, and the filter that `/`
-//! types into, as lazygit's help has. Rendering only draws what is kept here.
+//! types into, as lazygit's help has. Rendering only draws what is kept here;
+//! the view changes itself, and [`App`] routes the help's keys to it.
 
-use super::{Action, App, Overlay};
+use super::{Action, App, Effect, Overlay};
 use crate::i18n::Lang;
 use crate::keys::table::{Binding, Mode, keys_by_action};
+
+/// Upper bound for the help overlay's scroll; rendering clamps to what it drew.
+const HELP_LINES: usize = 256;
 
 /// The help overlay's state: how far it is scrolled, what filters its rows,
 /// and where it was opened, whose keys it lists first.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct HelpView {
-    pub scroll: usize,
+    scroll: usize,
     /// The text typed after `/`; empty shows every row.
-    pub filter: String,
+    filter: String,
     /// Whether keys type into the filter (after `/`, until Enter or Esc).
-    pub typing: bool,
+    typing: bool,
     /// The mode the help was opened from.
-    pub from: Mode,
+    from: Mode,
 }
 
 impl Default for HelpView {
@@ -35,9 +39,61 @@ impl HelpView {
         }
     }
 
+    /// The first line on screen, before rendering clamps it.
+    pub fn scroll(&self) -> usize {
+        self.scroll
+    }
+
+    /// The text typed after `/`.
+    pub(crate) fn filter(&self) -> &str {
+        &self.filter
+    }
+
+    /// Whether keys type into the filter.
+    pub(crate) fn typing(&self) -> bool {
+        self.typing
+    }
+
+    /// The mode the help was opened from.
+    #[cfg(test)]
+    pub(crate) fn opened_from(&self) -> Mode {
+        self.from
+    }
+
     /// Whether a filter is shown on the border: one is typed or being typed.
     pub(crate) fn filtering(&self) -> bool {
         self.typing || !self.filter.is_empty()
+    }
+
+    /// The rows the help shows for `keymap`, kept by its filter.
+    pub(crate) fn rows(&self, keymap: &[Binding], lang: Lang) -> HelpRows {
+        help_rows(keymap, lang, &self.filter, self.from)
+    }
+
+    /// Scrolls by `delta` lines.
+    pub(super) fn scroll_by(&mut self, delta: isize) {
+        self.scroll = super::step(self.scroll, delta, HELP_LINES);
+    }
+
+    /// `/`: type into the filter, keeping what is typed already.
+    fn start_filter(&mut self) {
+        self.typing = true;
+    }
+
+    /// Changes the filter being typed; the rows start from the top again.
+    fn edit_filter(&mut self, edit: impl FnOnce(&mut String)) {
+        edit(&mut self.filter);
+        self.scroll = 0;
+    }
+
+    /// Enter while filtering: the filter stays, the keys move the rows again.
+    fn confirm_filter(&mut self) {
+        self.typing = false;
+    }
+
+    /// Esc while filtering: every row again, from the top.
+    pub(super) fn clear_filter(&mut self) {
+        *self = HelpView::from(self.from);
     }
 }
 
@@ -210,6 +266,14 @@ pub(crate) fn help_rows(keymap: &[Binding], lang: Lang, filter: &str, from: Mode
 }
 
 impl App {
+    /// `?`: the help, or back from it to where it was opened.
+    pub(super) fn toggle_help(&mut self, effects: &mut Vec<Effect>) {
+        match self.overlay {
+            Overlay::Help(_) => self.go_back(effects),
+            _ => self.go_to(Overlay::Help(HelpView::from(self.mode()))),
+        }
+    }
+
     /// The help overlay, if it is open.
     pub(crate) fn open_help(&self) -> Option<&HelpView> {
         match &self.overlay {
@@ -220,28 +284,27 @@ impl App {
 
     /// Whether keys type into the help's filter.
     pub(super) fn help_filter_open(&self) -> bool {
-        self.open_help().is_some_and(|v| v.typing)
+        self.open_help().is_some_and(HelpView::typing)
     }
 
-    /// `/` in the help: type into its filter, keeping what is typed already.
+    /// `/` in the help: type into its filter.
     pub(super) fn start_help_filter(&mut self) {
         if let Overlay::Help(view) = &mut self.overlay {
-            view.typing = true;
+            view.start_filter();
         }
     }
 
-    /// Changes the filter being typed; the rows start from the top again.
+    /// Changes the help's filter, if it is open.
     pub(super) fn edit_help_filter(&mut self, edit: impl FnOnce(&mut String)) {
         if let Overlay::Help(view) = &mut self.overlay {
-            edit(&mut view.filter);
-            view.scroll = 0;
+            view.edit_filter(edit);
         }
     }
 
-    /// Enter while filtering: the filter stays, the keys move the rows again.
+    /// Enter in the help: the filter stays, the keys move the rows again.
     pub(super) fn confirm_help_filter(&mut self) {
         if let Overlay::Help(view) = &mut self.overlay {
-            view.typing = false;
+            view.confirm_filter();
         }
     }
 }

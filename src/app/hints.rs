@@ -234,9 +234,9 @@ impl App {
             pane: self.focus(),
             list_row: self.target(self.focus()).is_none(),
             starred_row: self.focus() == Pane::Regions && self.starred_view(),
-            typed: matches!(&self.overlay, Overlay::Search(sb) if !sb.input.is_empty()),
-            on_source_line: detail.is_some_and(|v| v.source.is_some()),
-            has_links: detail.is_some_and(|v| !v.detail.links.is_empty()),
+            typed: matches!(&self.overlay, Overlay::Search(sb) if !sb.input().is_empty()),
+            on_source_line: detail.is_some_and(|v| v.source().is_some()),
+            has_links: detail.is_some_and(|v| !v.detail().links.is_empty()),
             nested: !self.places.path().is_empty(),
         }
     }

@@ -2,7 +2,7 @@
 //! a search in it (accents and case ignored, as the search box ignores them),
 //! with its matches and the one `n` and `N` are on.
 
-use super::{App, Effect, Overlay};
+use super::{App, Effect, Overlay, step};
 use crate::data::{Letter, LetterSpan, SourceLine};
 use crate::i18n::{Message, Text};
 use crate::present::document_sources;
@@ -27,8 +27,8 @@ pub struct Match {
 /// The search being typed at the bottom of the letter, and what to go back
 /// to if it is given up.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
-pub struct Prompt {
-    pub input: String,
+struct Prompt {
+    input: String,
     scroll_before: usize,
     query_before: String,
     current_before: Option<usize>,
@@ -38,16 +38,29 @@ pub struct Prompt {
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct LetterView {
     /// The first letter line on screen.
-    pub scroll: usize,
+    scroll: usize,
     /// The lines a link or a hit opened the letter at, marked in the gutter.
-    pub passage: Option<LetterSpan>,
+    passage: Option<LetterSpan>,
     /// The search being typed, if it is.
-    pub prompt: Option<Prompt>,
+    prompt: Option<Prompt>,
     /// The last search, and where it is found, in the letter's order.
-    pub query: String,
-    pub matches: Vec<Match>,
+    query: String,
+    matches: Vec<Match>,
     /// The match `n` and `N` moved to last.
-    pub current: Option<usize>,
+    current: Option<usize>,
+}
+
+/// What `n` or `N` did, for the status line to say.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(super) enum Stepped {
+    /// There is no search to step through.
+    NoSearch,
+    /// The search, which finds nothing.
+    NotFound(String),
+    /// To the next match.
+    Moved,
+    /// To the next match, round the letter's end.
+    Wrapped,
 }
 
 impl LetterView {
@@ -65,6 +78,112 @@ impl LetterView {
         }
     }
 
+    /// The view of a search hit's `passage`, on the first place in it where
+    /// a term of `query` is found (the longest term first), highlighted as a
+    /// search in the letter.
+    pub(super) fn for_hit(letter: &Letter, passage: Option<LetterSpan>, query: &str) -> LetterView {
+        let mut view = passage.map_or_else(LetterView::top, LetterView::at);
+        let mut terms: Vec<String> = crate::search::Query::parse(query)
+            .terms
+            .into_iter()
+            .filter(|t| !t.negated)
+            .map(|t| t.text)
+            .collect();
+        terms.sort_by_key(|t| std::cmp::Reverse(t.chars().count()));
+        for term in terms {
+            let matches = find(letter, &term);
+            let inside = match passage {
+                Some(p) => matches.iter().position(|m| p.contains(m.line)),
+                // The letter's own words rather than the transcriber's remarks.
+                None => matches
+                    .iter()
+                    .position(|m| letter.lines()[m.line].ocr.is_some())
+                    .or((!matches.is_empty()).then_some(0)),
+            };
+            if inside.is_some() {
+                view.show_matches(letter, &term, inside);
+                // The passage's start stays on screen when its match is near it.
+                if let (Some(p), Some(m)) = (passage, inside.map(|i| view.matches[i]))
+                    && m.line - p.first <= PASSAGE_ON_SCREEN
+                {
+                    view.scroll = p.first.saturating_sub(CONTEXT);
+                }
+                break;
+            }
+        }
+        view
+    }
+
+    /// The view as the way back keeps it: a search being typed is left out.
+    pub(super) fn without_prompt(&self) -> LetterView {
+        LetterView {
+            prompt: None,
+            ..self.clone()
+        }
+    }
+
+    /// The first letter line on screen.
+    pub fn scroll(&self) -> usize {
+        self.scroll
+    }
+
+    /// The lines a link or a hit opened the letter at.
+    pub(crate) fn passage(&self) -> Option<LetterSpan> {
+        self.passage
+    }
+
+    /// Whether a search is being typed.
+    pub(crate) fn typing(&self) -> bool {
+        self.prompt.is_some()
+    }
+
+    /// The search being typed, if it is.
+    pub(crate) fn prompt(&self) -> Option<&str> {
+        self.prompt.as_ref().map(|p| p.input.as_str())
+    }
+
+    /// The last search.
+    pub(crate) fn query(&self) -> &str {
+        &self.query
+    }
+
+    /// Where the last search is found, in the letter's order.
+    pub fn matches(&self) -> &[Match] {
+        &self.matches
+    }
+
+    /// The match `n` and `N` moved to last, as an index into [`Self::matches`].
+    pub fn current(&self) -> Option<usize> {
+        self.current
+    }
+
+    /// The OCR line the letter was opened at (its passage), or with
+    /// `or_top`, the first one on screen when it has no passage.
+    pub(crate) fn ocr_line(&self, letter: &Letter, or_top: bool) -> Option<u32> {
+        let from = match self.passage {
+            Some(p) => p.first,
+            None if or_top => self.scroll,
+            None => return None,
+        };
+        letter
+            .lines()
+            .get(from..)?
+            .iter()
+            .find_map(|l| l.ocr.map(|o| o.first))
+    }
+
+    /// Puts the view at `scroll` on match `current`, a state keys reach only slowly.
+    #[cfg(test)]
+    pub(crate) fn set_place(&mut self, scroll: usize, current: Option<usize>) {
+        self.scroll = scroll;
+        self.current = current;
+    }
+
+    /// Scrolls by `delta` lines within the letter's `lines`.
+    pub(super) fn scroll_by(&mut self, delta: isize, lines: usize) {
+        self.scroll = step(self.scroll, delta, lines);
+    }
+
     /// Searches `query` and makes match `current` the one on screen.
     fn show_matches(&mut self, letter: &Letter, query: &str, current: Option<usize>) {
         self.query = query.to_string();
@@ -79,6 +198,85 @@ impl LetterView {
     fn first_from(&self, line: usize) -> Option<usize> {
         let after = self.matches.iter().position(|m| m.line >= line);
         after.or((!self.matches.is_empty()).then_some(0))
+    }
+
+    /// `/`: a search typed at the bottom, remembering what to go back to.
+    pub(super) fn start_search(&mut self) {
+        self.prompt = Some(Prompt {
+            input: String::new(),
+            scroll_before: self.scroll,
+            query_before: self.query.clone(),
+            current_before: self.current,
+        });
+    }
+
+    /// Edits the search being typed and searches as it is typed, from where
+    /// the search began.
+    pub(super) fn edit_search(&mut self, letter: &Letter, edit: impl FnOnce(&mut String)) {
+        let Some(prompt) = &mut self.prompt else {
+            return;
+        };
+        edit(&mut prompt.input);
+        let from = prompt.scroll_before;
+        self.query = prompt.input.clone();
+        self.matches = find(letter, &self.query);
+        self.current = self.first_from(from);
+        self.scroll = match self.current {
+            Some(i) => self.matches[i].line.saturating_sub(CONTEXT),
+            None => from,
+        };
+    }
+
+    /// Enter: the search typed stays, its matches highlighted. Returns the
+    /// search if it finds nothing, to say so.
+    pub(super) fn confirm_search(&mut self) -> Option<String> {
+        let typed = self.prompt.take().is_some();
+        (typed && !self.query.trim().is_empty() && self.matches.is_empty())
+            .then(|| self.query.clone())
+    }
+
+    /// Esc while typing: back to the search and the place before it.
+    pub(super) fn cancel_search(&mut self, letter: &Letter) {
+        if let Some(prompt) = self.prompt.take() {
+            self.show_matches(letter, &prompt.query_before, prompt.current_before);
+            self.scroll = prompt.scroll_before;
+        }
+    }
+
+    /// `n` (`step` 1) and `N` (-1): the next or previous match, round the
+    /// letter's end, from the current match or from the top of the screen.
+    pub(super) fn next_match(&mut self, step: isize) -> Stepped {
+        if self.query.trim().is_empty() {
+            return Stepped::NoSearch;
+        }
+        let count = self.matches.len();
+        if count == 0 {
+            return Stepped::NotFound(self.query.clone());
+        }
+        // Whether the step goes round the letter's end, as vim says it does.
+        let (next, wrapped) = match (self.current, step >= 0) {
+            (Some(i), true) => ((i + 1) % count, i + 1 == count),
+            (Some(i), false) => ((i + count - 1) % count, i == 0),
+            (None, true) => match self.matches.iter().position(|m| m.line >= self.scroll) {
+                Some(i) => (i, false),
+                None => (0, true),
+            },
+            (None, false) => match self
+                .matches
+                .iter()
+                .rposition(|m| m.line < self.scroll + CONTEXT)
+            {
+                Some(i) => (i, false),
+                None => (count - 1, true),
+            },
+        };
+        self.current = Some(next);
+        self.scroll = self.matches[next].line.saturating_sub(CONTEXT);
+        if wrapped {
+            Stepped::Wrapped
+        } else {
+            Stepped::Moved
+        }
     }
 }
 
@@ -114,6 +312,14 @@ pub(crate) fn find(letter: &Letter, query: &str) -> Vec<Match> {
 }
 
 impl App {
+    /// `d`: the letter, or back from it.
+    pub(super) fn toggle_letter(&mut self, effects: &mut Vec<Effect>) {
+        match self.overlay {
+            Overlay::Letter(_) => self.go_back(effects),
+            _ => self.open_letter(),
+        }
+    }
+
     /// Opens the letter at its top.
     pub(super) fn open_letter(&mut self) {
         self.go_to(Overlay::Letter(LetterView::top()));
@@ -127,80 +333,34 @@ impl App {
         ));
     }
 
-    /// Opens the letter at the passage a search hit stands for, on the first
-    /// place in it where a term of the query is found (the longest term
-    /// first), highlighted as a search in the letter.
+    /// Opens the letter at the passage a search hit stands for, its terms
+    /// found there highlighted.
     pub(super) fn open_letter_for_hit(&mut self, id: &str, query: &str) {
         let letter = self.letter_arc();
         let passage = letter.passage_of(&document_sources(&self.data, id));
-        let mut view = passage.map_or_else(LetterView::top, LetterView::at);
-        let mut terms: Vec<String> = crate::search::Query::parse(query)
-            .terms
-            .into_iter()
-            .filter(|t| !t.negated)
-            .map(|t| t.text)
-            .collect();
-        terms.sort_by_key(|t| std::cmp::Reverse(t.chars().count()));
-        for term in terms {
-            let matches = find(&letter, &term);
-            let inside = match passage {
-                Some(p) => matches.iter().position(|m| p.contains(m.line)),
-                // The letter's own words rather than the transcriber's remarks.
-                None => matches
-                    .iter()
-                    .position(|m| letter.lines()[m.line].ocr.is_some())
-                    .or((!matches.is_empty()).then_some(0)),
-            };
-            if inside.is_some() {
-                view.show_matches(&letter, &term, inside);
-                // The passage's start stays on screen when its match is near it.
-                if let (Some(p), Some(m)) = (passage, inside.map(|i| view.matches[i]))
-                    && m.line - p.first <= PASSAGE_ON_SCREEN
-                {
-                    view.scroll = p.first.saturating_sub(CONTEXT);
-                }
-                break;
-            }
-        }
-        self.go_to(Overlay::Letter(view));
+        self.go_to(Overlay::Letter(LetterView::for_hit(
+            &letter, passage, query,
+        )));
     }
 
     /// `/` in the letter: a search typed at its bottom.
     pub(super) fn start_letter_search(&mut self) {
         if let Overlay::Letter(view) = &mut self.overlay {
-            view.prompt = Some(Prompt {
-                input: String::new(),
-                scroll_before: view.scroll,
-                query_before: view.query.clone(),
-                current_before: view.current,
-            });
+            view.start_search();
         }
     }
 
     /// Whether the letter's search is being typed.
     pub(super) fn letter_prompt_open(&self) -> bool {
-        matches!(&self.overlay, Overlay::Letter(view) if view.prompt.is_some())
+        matches!(&self.overlay, Overlay::Letter(view) if view.typing())
     }
 
-    /// Edits the letter's search and searches as it is typed, from where
-    /// the search began.
+    /// Edits the letter's search, if one is being typed.
     pub(super) fn edit_letter_search(&mut self, edit: impl FnOnce(&mut String)) {
         let letter = self.letter_arc();
-        let Overlay::Letter(view) = &mut self.overlay else {
-            return;
-        };
-        let Some(prompt) = &mut view.prompt else {
-            return;
-        };
-        edit(&mut prompt.input);
-        let from = prompt.scroll_before;
-        view.query = prompt.input.clone();
-        view.matches = find(&letter, &view.query);
-        view.current = view.first_from(from);
-        view.scroll = match view.current {
-            Some(i) => view.matches[i].line.saturating_sub(CONTEXT),
-            None => from,
-        };
+        if let Overlay::Letter(view) = &mut self.overlay {
+            view.edit_search(&letter, edit);
+        }
     }
 
     /// Pasted text goes into the letter's search on one line, without
@@ -210,14 +370,11 @@ impl App {
         self.edit_letter_search(|s| s.push_str(&clean));
     }
 
-    /// Enter: the search typed stays, its matches highlighted.
+    /// Enter: the search typed stays; one that finds nothing says so.
     pub(super) fn confirm_letter_search(&mut self) {
-        let Overlay::Letter(view) = &mut self.overlay else {
-            return;
-        };
-        if view.prompt.take().is_some() && !view.query.trim().is_empty() && view.matches.is_empty()
+        if let Overlay::Letter(view) = &mut self.overlay
+            && let Some(query) = view.confirm_search()
         {
-            let query = view.query.clone();
             self.say_not_found(&query);
         }
     }
@@ -225,58 +382,24 @@ impl App {
     /// Esc while typing: back to the search and the place before it.
     pub(super) fn cancel_letter_search(&mut self) {
         let letter = self.letter_arc();
-        if let Overlay::Letter(view) = &mut self.overlay
-            && let Some(prompt) = view.prompt.take()
-        {
-            view.show_matches(&letter, &prompt.query_before, prompt.current_before);
-            view.scroll = prompt.scroll_before;
+        if let Overlay::Letter(view) = &mut self.overlay {
+            view.cancel_search(&letter);
         }
     }
 
-    /// `n` (`step` 1) and `N` (-1): the next or previous match, round the
-    /// letter's end, from the current match or from the top of the screen.
+    /// `n` (`step` 1) and `N` (-1): the next or previous match, and a word
+    /// on the status line when there is none or the step goes round.
     pub(super) fn next_match(&mut self, step: isize) {
         let Overlay::Letter(view) = &mut self.overlay else {
             return;
         };
-        if view.query.trim().is_empty() {
-            let text = self.lang.strings().letter_no_search;
-            self.notify(text, true);
-            return;
-        }
-        let count = view.matches.len();
-        if count == 0 {
-            let query = view.query.clone();
-            self.say_not_found(&query);
-            return;
-        }
-        // Whether the step goes round the letter's end, as vim says it does.
-        let (next, wrapped) = match (view.current, step >= 0) {
-            (Some(i), true) => ((i + 1) % count, i + 1 == count),
-            (Some(i), false) => ((i + count - 1) % count, i == 0),
-            (None, true) => match view.matches.iter().position(|m| m.line >= view.scroll) {
-                Some(i) => (i, false),
-                None => (0, true),
-            },
-            (None, false) => match view
-                .matches
-                .iter()
-                .rposition(|m| m.line < view.scroll + CONTEXT)
-            {
-                Some(i) => (i, false),
-                None => (count - 1, true),
-            },
-        };
-        view.current = Some(next);
-        view.scroll = view.matches[next].line.saturating_sub(CONTEXT);
-        if wrapped {
-            let s = self.lang.strings();
-            let text = if step >= 0 {
-                s.letter_wrapped_top
-            } else {
-                s.letter_wrapped_bottom
-            };
-            self.notify(text, false);
+        let s = self.lang.strings();
+        match view.next_match(step) {
+            Stepped::NoSearch => self.notify(s.letter_no_search, true),
+            Stepped::NotFound(query) => self.say_not_found(&query),
+            Stepped::Moved => {}
+            Stepped::Wrapped if step >= 0 => self.notify(s.letter_wrapped_top, false),
+            Stepped::Wrapped => self.notify(s.letter_wrapped_bottom, false),
         }
     }
 
@@ -285,16 +408,5 @@ impl App {
             .with("query", crate::base::escape::line(query))
             .describe(self.lang);
         self.notify(text, true);
-    }
-
-    /// Typing into the letter's search or the search box, whichever is open.
-    pub(super) fn edit_input(&mut self, edit: impl FnOnce(&mut String), effects: &mut Vec<Effect>) {
-        if self.help_filter_open() {
-            self.edit_help_filter(edit);
-        } else if self.letter_prompt_open() {
-            self.edit_letter_search(edit);
-        } else {
-            self.edit_search(edit, effects);
-        }
     }
 }

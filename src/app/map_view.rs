@@ -1,7 +1,8 @@
 //! The map overlay's state and how actions change it: the selected region, the
-//! measure the regions are coloured by, the city labels and the zoom.
+//! measure the regions are coloured by, the city labels and the zoom. The
+//! view changes itself; [`App`] routes the map's actions to it.
 
-use super::{App, Effect, FIRST_REGION_ROW, Overlay, Pane, step};
+use super::{Action, App, Effect, FIRST_REGION_ROW, Overlay, Pane, step};
 use crate::data::geo::{self, Geography, View};
 use crate::present::RegionFigures;
 
@@ -34,16 +35,16 @@ impl Measure {
 #[derive(Debug, Clone)]
 pub struct MapView {
     /// Index into `data.regions` of the selected region.
-    pub region: usize,
-    pub measure: Measure,
+    region: usize,
+    measure: Measure,
     /// Whether the cities are named beside their marks.
-    pub labels: bool,
-    pub view: View,
+    labels: bool,
+    zoom: View,
     /// Whether the side panel (legend, the region's figures) is shown.
-    pub side: bool,
+    side: bool,
     /// The geography of the dataset's regions, or `None` when they are not
     /// the regions the embedded geography knows: no map is better than a wrong one.
-    pub geo: Option<&'static Geography>,
+    geo: Option<&'static Geography>,
 }
 
 impl Measure {
@@ -69,9 +70,20 @@ impl App {
         geo::quebec().filter(|g| g.covers(self.data.regions.iter().map(|r| r.code.as_str())))
     }
 
+    /// The map's actions: `m` opens or closes it, the others change it.
+    pub(super) fn act_on_map(&mut self, action: Action, effects: &mut Vec<Effect>) {
+        if action == Action::ToggleMap {
+            return self.toggle_map(effects);
+        }
+        let regions = self.data.regions.len();
+        if let Overlay::Map(view) = &mut self.overlay {
+            view.act(&action, regions);
+        }
+    }
+
     /// Opens the map on the region selected in the main screen, or goes
     /// back from it.
-    pub(super) fn toggle_map(&mut self, effects: &mut Vec<Effect>) {
+    fn toggle_map(&mut self, effects: &mut Vec<Effect>) {
         if matches!(self.overlay, Overlay::Map(_)) {
             self.go_back(effects);
             return;
@@ -81,22 +93,7 @@ impl App {
             .checked_sub(FIRST_REGION_ROW)
             .filter(|&i| i < self.data.regions.len())
             .unwrap_or(0);
-        self.go_to(Overlay::Map(MapView {
-            region,
-            measure: Measure::default(),
-            labels: true,
-            view: View::default(),
-            side: true,
-            geo: self.map_geography(),
-        }));
-    }
-
-    /// Changes the open map, if one is open.
-    pub(super) fn change_map(&mut self, change: impl FnOnce(&mut MapView, usize)) {
-        let regions = self.data.regions.len();
-        if let Overlay::Map(view) = &mut self.overlay {
-            change(view, regions);
-        }
+        self.go_to(Overlay::Map(MapView::on(region, self.map_geography())));
     }
 
     /// Enter on the map: back to the main screen, as a choice made, with
@@ -113,18 +110,71 @@ impl App {
 }
 
 impl MapView {
+    /// The map as it opens: on `data.regions[region]`, coloured by
+    /// organisations, the cities named, the whole province, with its panel.
+    fn on(region: usize, geo: Option<&'static Geography>) -> MapView {
+        MapView {
+            region,
+            measure: Measure::default(),
+            labels: true,
+            zoom: View::default(),
+            side: true,
+            geo,
+        }
+    }
+
+    /// Index into `data.regions` of the selected region.
+    pub fn region(&self) -> usize {
+        self.region
+    }
+
+    /// What the regions are coloured by.
+    pub(crate) fn measure(&self) -> Measure {
+        self.measure
+    }
+
+    /// Whether the cities are named beside their marks.
+    pub(crate) fn labels(&self) -> bool {
+        self.labels
+    }
+
+    /// The part of Québec shown.
+    pub(crate) fn zoom(&self) -> View {
+        self.zoom
+    }
+
+    /// Whether the side panel (legend, the region's figures) is shown.
+    pub(crate) fn side(&self) -> bool {
+        self.side
+    }
+
+    /// The geography of the dataset's regions, if the map knows them.
+    pub(crate) fn geo(&self) -> Option<&'static Geography> {
+        self.geo
+    }
+
+    /// Applies one of the map's own actions, among `regions` regions.
+    fn act(&mut self, action: &Action, regions: usize) {
+        match action {
+            Action::CycleMeasure => self.measure = self.measure.next(),
+            Action::ToggleCityLabels => self.labels = !self.labels,
+            Action::ZoomIn => self.zoom = self.zoom.closer(),
+            Action::ZoomOut => self.zoom = self.zoom.wider(),
+            Action::ZoomCorridor => {
+                self.zoom = match self.zoom {
+                    View::Corridor => View::Province,
+                    _ => View::Corridor,
+                }
+            }
+            Action::SelectMapRegion(i) if *i < regions => self.region = *i,
+            Action::ToggleMapPanel => self.side = !self.side,
+            _ => {}
+        }
+    }
+
+    /// Moves the selection by `delta` regions, among `regions`.
     pub(super) fn move_by(&mut self, delta: isize, regions: usize) {
         self.region = step(self.region, delta, regions);
-    }
-
-    pub(super) fn cycle_measure(&mut self) {
-        self.measure = self.measure.next();
-    }
-
-    pub(super) fn select(&mut self, region: usize, regions: usize) {
-        if region < regions {
-            self.region = region;
-        }
     }
 }
 
@@ -168,7 +218,7 @@ mod tests {
         app.update(Action::ToggleMap);
         assert_eq!(app.mode(), crate::app::Mode::Map);
         assert_eq!(code(&app), "14");
-        assert!(map(&app).geo.is_some());
+        assert!(map(&app).geo().is_some());
         app.update(Action::Back);
         assert!(matches!(app.overlay, Overlay::None));
         assert!(app.running);
@@ -183,7 +233,7 @@ mod tests {
             app.update(Action::Down);
         }
         assert_eq!(code(&app), "07");
-        let figures = app.region_figures(map(&app).region).expect("07");
+        let figures = app.region_figures(map(&app).region()).expect("07");
         assert_eq!((figures.organisations, figures.known_count), (0, Some(63)));
         app.update(Action::Open);
         assert!(matches!(app.overlay, Overlay::None));
@@ -197,24 +247,24 @@ mod tests {
         app.update(Action::ToggleMap);
         for expected in [Measure::People, Measure::Withheld, Measure::Organisations] {
             app.update(Action::CycleMeasure);
-            assert_eq!(map(&app).measure, expected);
+            assert_eq!(map(&app).measure(), expected);
         }
         app.update(Action::ZoomCorridor);
-        assert_eq!(map(&app).view, View::Corridor);
+        assert_eq!(map(&app).zoom(), View::Corridor);
         app.update(Action::ZoomIn);
-        assert_eq!(map(&app).view, View::Montreal);
+        assert_eq!(map(&app).zoom(), View::Montreal);
         app.update(Action::ZoomIn);
-        assert_eq!(map(&app).view, View::Montreal);
+        assert_eq!(map(&app).zoom(), View::Montreal);
         app.update(Action::ZoomOut);
         app.update(Action::ZoomOut);
-        assert_eq!(map(&app).view, View::Province);
+        assert_eq!(map(&app).zoom(), View::Province);
         app.update(Action::ToggleCityLabels);
-        assert!(!map(&app).labels);
-        assert!(map(&app).side);
+        assert!(!map(&app).labels());
+        assert!(map(&app).side());
         app.update(Action::ToggleMapPanel);
-        assert!(!map(&app).side);
+        assert!(!map(&app).side());
         app.update(Action::ToggleMapPanel);
-        assert!(map(&app).side);
+        assert!(map(&app).side());
         app.update(Action::SelectMapRegion(12));
         assert_eq!(code(&app), "13");
         app.update(Action::SelectMapRegion(99));
@@ -227,6 +277,6 @@ mod tests {
         loaded.dataset.regions[0].code = "99".into();
         let mut app = App::new(loaded.dataset, loaded.origin, Lang::En);
         app.update(Action::ToggleMap);
-        assert!(map(&app).geo.is_none());
+        assert!(map(&app).geo().is_none());
     }
 }

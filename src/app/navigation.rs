@@ -1,25 +1,14 @@
 //! Moving around: the cursor of whatever has the keyboard (an overlay's, or
-//! the panes', which [`Selection`] keeps), what entry is selected, and jumps
-//! to an entry from a search hit or a link.
+//! the panes', which [`Selection`] keeps), clicks, typing and pasting into
+//! whatever has the keyboard, what entry is selected, and jumps to an entry
+//! from a search hit or a link.
 
 use super::selection::{Lists, Selection};
-use super::{App, COPY_FORMATS, DetailView, Effect, HELP_LINES, Overlay, Pane, Target, step};
+use super::{App, COPY_FORMATS, Effect, Overlay, Pane, Target, step};
 
-/// Moves a detail's cursor through its source lines, then its cross-links,
-/// in the order they are drawn.
-fn move_in_detail(view: &mut DetailView, delta: isize) {
-    let sources = view.detail.source.len();
-    let rows = sources + view.detail.links.len();
-    let at = view.source.unwrap_or(sources + view.link);
-    let to = step(at, delta, rows);
-    if to < sources {
-        view.source = Some(to);
-        view.link = 0;
-    } else {
-        view.source = None;
-        view.link = to - sources;
-    }
-}
+/// The longest time between the two clicks of a double-click, in milliseconds
+/// (the usual default of desktops).
+pub(super) const DOUBLE_CLICK_MS: u64 = 400;
 
 impl App {
     /// What the panes list.
@@ -88,8 +77,8 @@ impl App {
     /// highlighted search hit, or the focused pane's selection.
     pub(crate) fn current_target(&self) -> Option<Target> {
         match &self.overlay {
-            Overlay::Detail(view) => Some(view.target.clone()),
-            Overlay::Search(sb) => sb.hits.get(sb.selected).and_then(|h| self.hit_target(*h)),
+            Overlay::Detail(view) => Some(view.target().clone()),
+            Overlay::Search(sb) => sb.highlighted().and_then(|h| self.hit_target(h)),
             Overlay::CopyMenu {
                 of: super::Copied::Entry(target),
                 ..
@@ -114,9 +103,9 @@ impl App {
         };
         match &mut self.overlay {
             Overlay::Search(_) => self.move_in_search(delta, effects),
-            Overlay::Detail(view) => move_in_detail(view, delta),
-            Overlay::Help(view) => view.scroll = step(view.scroll, delta, HELP_LINES),
-            Overlay::Letter(view) => view.scroll = step(view.scroll, delta, letter_lines),
+            Overlay::Detail(view) => view.move_by(delta),
+            Overlay::Help(view) => view.scroll_by(delta),
+            Overlay::Letter(view) => view.scroll_by(delta, letter_lines),
             Overlay::CopyMenu { selected, .. } => {
                 *selected = step(*selected, delta, COPY_FORMATS.len());
             }
@@ -149,6 +138,53 @@ impl App {
                 panes.move_by(lists, p, delta);
             }
             _ => self.move_by(delta, effects),
+        }
+    }
+
+    /// A click on a row, `at` milliseconds on the loop's clock. The second
+    /// click of a double-click (the same row, within `DOUBLE_CLICK_MS` of the
+    /// first) opens its detail; a slower second click only selects.
+    pub(super) fn click(&mut self, pane: Pane, row: usize, at: u64, effects: &mut Vec<Effect>) {
+        let double = self.last_click.is_some_and(|(p, r, then)| {
+            p == pane && r == row && at >= then && at - then <= DOUBLE_CLICK_MS
+        });
+        let again = double
+            && matches!(self.overlay, Overlay::None)
+            && self.focus() == pane
+            && self.selected(pane) == row
+            && row < self.rows(pane);
+        self.select(pane, row);
+        if again {
+            // A third click starts a new double-click.
+            self.last_click = None;
+            self.open(effects);
+        } else {
+            self.last_click = Some((pane, row, at));
+        }
+    }
+
+    /// Typing into the help's filter, the letter's search or the search box,
+    /// whichever has the keyboard.
+    pub(super) fn edit_input(&mut self, edit: impl FnOnce(&mut String), effects: &mut Vec<Effect>) {
+        if self.help_filter_open() {
+            self.edit_help_filter(edit);
+        } else if self.letter_prompt_open() {
+            self.edit_letter_search(edit);
+        } else {
+            self.edit_search(edit, effects);
+        }
+    }
+
+    /// Pasted text, into the help's filter, the letter's search or the
+    /// search box, whichever has the keyboard.
+    pub(super) fn paste_input(&mut self, text: &str, effects: &mut Vec<Effect>) {
+        if self.help_filter_open() {
+            let line = crate::base::escape::pasted_line(text, crate::store::state::MAX_QUERY_CHARS);
+            self.edit_help_filter(|s| s.push_str(&line));
+        } else if self.letter_prompt_open() {
+            self.paste_into_letter_search(text);
+        } else {
+            self.paste(text, effects);
         }
     }
 }

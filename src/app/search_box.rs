@@ -1,7 +1,10 @@
 //! The search box: what was typed, the hits the search thread sent back, the
-//! highlighted hit, and recalling past queries with ↑.
+//! highlighted hit, and recalling past queries with ↑. The box owns that state
+//! and changes it itself; [`App`] routes its actions here and keeps what
+//! several parts share (the count of searches, the history, the index).
 
 use super::{App, Effect, Overlay, Target, step};
+use crate::data::Dataset;
 use crate::i18n::Lang;
 use crate::present::detail::Detail;
 use crate::search::{Hit, Kind};
@@ -9,32 +12,32 @@ use crate::search::{Hit, Kind};
 /// The search box: what was typed, its hits, and the highlighted hit.
 #[derive(Debug, Default)]
 pub struct SearchBox {
-    pub input: String,
-    pub hits: Vec<Hit>,
-    pub selected: usize,
+    input: String,
+    hits: Vec<Hit>,
+    selected: usize,
     /// Position in the history while recalling past queries with ↑.
-    pub recalled: Option<usize>,
+    recalled: Option<usize>,
     /// Number of the latest query sent to the search thread, and whether its
     /// hits are still to come.
-    pub generation: u64,
-    pub pending: bool,
+    generation: u64,
+    pending: bool,
     /// `Enter` came while hits were awaited: the first of them opens when they
     /// come, never a hit of an older query still on screen.
-    pub open_when_ready: bool,
+    open_when_ready: bool,
     /// The highlighted hit's detail for the preview, built when hits come or
     /// the highlight moves rather than at every frame: a region of a large
     /// dataset has thousands of organisations.
-    pub preview: Option<Preview>,
+    preview: Option<Preview>,
     /// The hit to highlight when the hits come, for a search gone back to.
-    pub reselect: Option<usize>,
+    reselect: Option<usize>,
 }
 
 /// The detail of the entry a preview was built for, in the language it was built in.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Preview {
-    pub target: Target,
-    pub lang: Lang,
-    pub detail: Detail,
+struct Preview {
+    target: Target,
+    lang: Lang,
+    detail: Detail,
 }
 
 /// Deletes the word before the cursor, and the spaces after it.
@@ -43,6 +46,152 @@ pub(super) fn delete_word(s: &mut String) {
     s.truncate(trimmed);
     let cut = s.rfind(' ').map_or(0, |i| i + 1);
     s.truncate(cut);
+}
+
+impl SearchBox {
+    /// A search gone back to: its query, searched again, and the hit that
+    /// was highlighted, highlighted again when the hits come.
+    pub(super) fn returned_to(query: String, selected: usize) -> SearchBox {
+        SearchBox {
+            input: query,
+            reselect: Some(selected),
+            ..SearchBox::default()
+        }
+    }
+
+    /// What is typed.
+    pub fn input(&self) -> &str {
+        &self.input
+    }
+
+    /// The hits of the latest query answered.
+    pub fn hits(&self) -> &[Hit] {
+        &self.hits
+    }
+
+    /// The row of the highlighted hit.
+    pub fn selected(&self) -> usize {
+        self.selected
+    }
+
+    /// The highlighted hit, if there are hits.
+    pub(crate) fn highlighted(&self) -> Option<Hit> {
+        self.hits.get(self.selected).copied()
+    }
+
+    /// Whether the hits of the latest query are still to come.
+    pub fn pending(&self) -> bool {
+        self.pending
+    }
+
+    /// Number of the latest query sent to the search thread.
+    pub fn generation(&self) -> u64 {
+        self.generation
+    }
+
+    /// Whether the first hit opens when the hits come.
+    #[cfg(test)]
+    pub(crate) fn opens_when_ready(&self) -> bool {
+        self.open_when_ready
+    }
+
+    /// The entry the preview was last built for.
+    #[cfg(test)]
+    pub(crate) fn preview_target(&self) -> Option<&Target> {
+        self.preview.as_ref().map(|p| &p.target)
+    }
+
+    /// The preview's detail, if it was built for `target` in `lang`.
+    pub(crate) fn preview_of(&self, target: &Target, lang: Lang) -> Option<&Detail> {
+        self.preview
+            .as_ref()
+            .filter(|p| p.target == *target && p.lang == lang)
+            .map(|p| &p.detail)
+    }
+
+    /// Asks for the hits of what is typed, as search number `generation`.
+    fn ask(&mut self, generation: u64) -> Effect {
+        self.generation = generation;
+        self.pending = true;
+        self.open_when_ready = false;
+        Effect::Search {
+            generation,
+            query: self.input.clone(),
+        }
+    }
+
+    /// Changes what is typed, within a query's length.
+    fn edit(&mut self, edit: impl FnOnce(&mut String)) {
+        edit(&mut self.input);
+        self.reselect = None;
+        crate::store::state::cap_query(&mut self.input);
+    }
+
+    /// Clears what is typed.
+    fn clear(&mut self) {
+        self.input.clear();
+    }
+
+    /// ↑ on the first hit recalls an older query of `history`, as in a
+    /// shell; otherwise the highlighted hit moves. True when a query was
+    /// recalled, to be searched.
+    fn move_by(&mut self, delta: isize, history: &[String]) -> bool {
+        if delta == -1 && self.selected == 0 && !history.is_empty() {
+            let position = match self.recalled {
+                Some(p) => p.saturating_sub(1),
+                None => history.len() - 1,
+            };
+            self.recalled = Some(position);
+            self.reselect = None;
+            self.input = history[position].clone();
+            true
+        } else {
+            self.selected = step(self.selected, delta, self.hits.len());
+            false
+        }
+    }
+
+    /// Keeps the detail of `target`, the highlighted hit's entry, for the preview.
+    fn build_preview(&mut self, target: Option<Target>, data: &Dataset, lang: Lang) {
+        self.preview = target.and_then(|target| {
+            let detail = crate::present::detail::preview(data, &target, lang)?;
+            Some(Preview {
+                target,
+                lang,
+                detail,
+            })
+        });
+    }
+
+    /// Takes hits from the search thread if they answer the latest query;
+    /// false if they are an older query's.
+    fn take(&mut self, generation: u64, hits: Vec<Hit>) -> bool {
+        if self.generation != generation {
+            return false;
+        }
+        self.selected = self
+            .reselect
+            .take()
+            .map_or(0, |i| i.min(hits.len().saturating_sub(1)));
+        self.hits = hits;
+        self.pending = false;
+        true
+    }
+
+    /// Whether `Enter` came while the hits just taken were awaited; asked once.
+    fn take_open_request(&mut self) -> bool {
+        std::mem::take(&mut self.open_when_ready)
+    }
+
+    /// `Enter`: the highlighted hit and the query it answers. While hits are
+    /// awaited, none: the first of them opens when they come.
+    fn confirm(&mut self) -> Option<(Hit, String)> {
+        if self.pending {
+            self.open_when_ready = true;
+            return None;
+        }
+        Some((self.highlighted()?, self.input.clone()))
+    }
 }
 
 impl App {
@@ -56,13 +205,7 @@ impl App {
     pub(super) fn refresh_search(&mut self, effects: &mut Vec<Effect>) {
         if let Overlay::Search(sb) = &mut self.overlay {
             self.search_generation += 1;
-            sb.generation = self.search_generation;
-            sb.pending = true;
-            sb.open_when_ready = false;
-            effects.push(Effect::Search {
-                generation: sb.generation,
-                query: sb.input.clone(),
-            });
+            effects.push(sb.ask(self.search_generation));
         }
     }
 
@@ -72,10 +215,20 @@ impl App {
         effects: &mut Vec<Effect>,
     ) {
         if let Overlay::Search(sb) = &mut self.overlay {
-            edit(&mut sb.input);
-            sb.reselect = None;
-            crate::store::state::cap_query(&mut sb.input);
+            sb.edit(edit);
             self.refresh_search(effects);
+        }
+    }
+
+    /// Clears what is typed in the box; false if nothing is.
+    pub(super) fn clear_search(&mut self, effects: &mut Vec<Effect>) -> bool {
+        match &mut self.overlay {
+            Overlay::Search(sb) if !sb.input.is_empty() => {
+                sb.clear();
+                self.refresh_search(effects);
+                true
+            }
+            _ => false,
         }
     }
 
@@ -93,33 +246,18 @@ impl App {
         let Overlay::Search(sb) = &mut self.overlay else {
             return;
         };
-        if delta == -1 && sb.selected == 0 && !self.history.is_empty() {
-            let position = match sb.recalled {
-                Some(p) => p.saturating_sub(1),
-                None => self.history.len() - 1,
-            };
-            sb.recalled = Some(position);
-            sb.reselect = None;
-            sb.input = self.history[position].clone();
+        if sb.move_by(delta, &self.history) {
             self.refresh_search(effects);
         } else {
-            sb.selected = step(sb.selected, delta, sb.hits.len());
             self.refresh_preview();
         }
     }
 
     /// Builds the highlighted hit's detail for the preview.
     fn refresh_preview(&mut self) {
-        let preview = self.current_target().and_then(|target| {
-            let detail = crate::present::detail::preview(&self.data, &target, self.lang)?;
-            Some(Preview {
-                target,
-                lang: self.lang,
-                detail,
-            })
-        });
+        let target = self.current_target();
         if let Overlay::Search(sb) = &mut self.overlay {
-            sb.preview = preview;
+            sb.build_preview(target, &self.data, self.lang);
         }
     }
 
@@ -127,15 +265,9 @@ impl App {
     /// latest query.
     pub(super) fn take_results(&mut self, generation: u64, hits: Vec<Hit>) {
         if let Overlay::Search(sb) = &mut self.overlay
-            && sb.generation == generation
+            && sb.take(generation, hits)
         {
-            sb.selected = sb
-                .reselect
-                .take()
-                .map_or(0, |i| i.min(hits.len().saturating_sub(1)));
-            sb.hits = hits;
-            sb.pending = false;
-            if std::mem::take(&mut sb.open_when_ready) {
+            if sb.take_open_request() {
                 self.open_hit();
             } else {
                 self.refresh_preview();
@@ -162,14 +294,9 @@ impl App {
         let Overlay::Search(sb) = &mut self.overlay else {
             return;
         };
-        if sb.pending {
-            sb.open_when_ready = true;
-            return;
-        }
-        let Some(hit) = sb.hits.get(sb.selected).copied() else {
+        let Some((hit, query)) = sb.confirm() else {
             return;
         };
-        let query = sb.input.clone();
         crate::store::state::remember(&mut self.history, &query);
         let Some(index) = &self.index else {
             return;

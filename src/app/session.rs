@@ -1,8 +1,9 @@
 //! What the explorer remembers between sessions: a snapshot of the selection,
 //! the history and the stars for `state.json`, and taking it back; starring.
 
-use super::{ALL_ROW, App, Effect, Pane, STARRED_ROW, Selection, Starred, Target, detail};
+use super::{ALL_ROW, App, Effect, Pane, STARRED_ROW, Selection, Starred, Target};
 use crate::base::enum_names;
+use crate::present::detail;
 use crate::present::sheet;
 use crate::store::state::{Star, State};
 
@@ -21,6 +22,16 @@ fn from_star(star: &Star) -> Option<Target> {
 }
 
 impl App {
+    /// `T`: the next theme, said in the status bar and remembered.
+    pub(super) fn cycle_theme(&mut self, effects: &mut Vec<Effect>) {
+        self.theme = self.theme.next();
+        self.theme_chosen = true;
+        let name = crate::base::enum_names::name_of(&self.theme).unwrap_or_default();
+        let s = self.lang.strings();
+        self.notify(format!("{}{}{name}", s.theme_word, s.colon), false);
+        effects.push(Effect::Save(self.snapshot()));
+    }
+
     pub(super) fn toggle_star(&mut self, effects: &mut Vec<Effect>) {
         let Some(target) = self.current_target() else {
             self.nothing_selected();

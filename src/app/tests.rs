@@ -45,7 +45,7 @@ fn hit_position(app: &App, id: &str) -> usize {
         panic!("search closed");
     };
     let index = app.index.clone().expect("index");
-    sb.hits
+    sb.hits()
         .iter()
         .position(|h| index.entry(h.entry).id == id)
         .unwrap_or_else(|| panic!("{id} is not a hit"))
@@ -180,7 +180,7 @@ fn detail_follows_links_and_goes_back() {
         &mut app,
         &[Action::Focus(Pane::Headcounts), Action::Last, Action::Open],
     );
-    let detail = &app.open_detail().expect("detail").detail;
+    let detail = &app.open_detail().expect("detail").detail();
     assert_eq!(detail.title, "Montréal");
     let article = detail
         .links
@@ -190,11 +190,14 @@ fn detail_follows_links_and_goes_back() {
     run(&mut app, &vec![Action::Down; article]);
     run(&mut app, &[Action::Open]);
     assert_eq!(
-        app.open_detail().expect("detail").detail.title,
+        app.open_detail().expect("detail").detail().title,
         "Article 53"
     );
     run(&mut app, &[Action::Back]);
-    assert_eq!(app.open_detail().expect("detail").detail.title, "Montréal");
+    assert_eq!(
+        app.open_detail().expect("detail").detail().title,
+        "Montréal"
+    );
     run(&mut app, &[Action::Back]);
     assert_eq!(app.mode(), Mode::Normal);
 }

@@ -262,7 +262,7 @@ mod tests {
         }
         assert!(app.running());
         match app.overlay() {
-            crate::app::Overlay::Search(sb) => assert_eq!(sb.input, "qjkdLy?/"),
+            crate::app::Overlay::Search(sb) => assert_eq!(sb.input(), "qjkdLy?/"),
             _ => panic!("search closed"),
         }
     }

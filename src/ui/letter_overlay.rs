@@ -132,7 +132,7 @@ struct Page {
 
 impl Page {
     fn new(letter: &Letter, view: &LetterView, inner: Rect) -> Page {
-        let prompt_rows = u16::from(view.prompt.is_some());
+        let prompt_rows = u16::from(view.typing());
         let area = Rect {
             height: inner.height.saturating_sub(prompt_rows),
             ..inner
@@ -141,7 +141,7 @@ impl Page {
         // The gutter, a mark for the passage, a space, then the text.
         let text_width = (inner.width as usize).saturating_sub(gutter + 2).max(1);
         let top = view
-            .scroll
+            .scroll()
             .min(last_top(letter, text_width, area.height as usize))
             .min(letter.len().saturating_sub(1));
         Page {
@@ -164,7 +164,7 @@ pub(crate) fn render_letter(
     let letter = app.letter();
     let rect = popup(buf, area, 90, 95);
     // Where it was opened, if at a passage: `… › d The letter · l. 76`.
-    let title = match app.letter_line(view, false) {
+    let title = match view.ocr_line(letter, false) {
         Some(line) => {
             let at = Message::new(Text::LetterOpenedAt).with("line", line);
             format!("d {} · {}", s.letter_title, at.describe(app.lang()))
@@ -182,19 +182,19 @@ pub(crate) fn render_letter(
     let bottom = render_lines(buf, &page, letter, view, theme);
     let status = position(app, view, page.top, bottom);
     render_status(buf, rect, &status, theme);
-    if let Some(prompt) = &view.prompt {
-        render_search_prompt(buf, inner, &prompt.input, s.letter_search_prompt, theme);
+    if let Some(prompt) = view.prompt() {
+        render_search_prompt(buf, inner, prompt, s.letter_search_prompt, theme);
     }
 }
 
 /// The matches of the search on letter line `line`, each with whether it is
 /// the current one.
 fn matches_on(view: &LetterView, line: usize) -> Vec<(Match, bool)> {
-    view.matches
+    view.matches()
         .iter()
         .enumerate()
         .filter(|(_, m)| m.line == line)
-        .map(|(n, m)| (*m, view.current == Some(n)))
+        .map(|(n, m)| (*m, view.current() == Some(n)))
         .collect()
 }
 
@@ -217,7 +217,7 @@ fn render_lines(
             break;
         }
         bottom = i;
-        let in_passage = view.passage.is_some_and(|p| p.contains(i));
+        let in_passage = view.passage().is_some_and(|p| p.contains(i));
         let matches = matches_on(view, i);
         let chars: Vec<char> = line.text.chars().collect();
         for (n, range) in rows_of(&line.text, page.text_width).into_iter().enumerate() {
@@ -260,8 +260,8 @@ fn position(app: &App, view: &LetterView, top: usize, bottom: usize) -> String {
     let letter = app.letter();
     // The current match's OCR lines (`51–52`), else the first on screen.
     let at_match = view
-        .current
-        .and_then(|c| view.matches.get(c))
+        .current()
+        .and_then(|c| view.matches().get(c))
         .and_then(|m| letter.lines().get(m.line))
         .and_then(|l| l.ocr);
     let first_ocr = at_match.map(|o| gutter_label(Some(o))).or_else(|| {
@@ -281,16 +281,16 @@ fn position(app: &App, view: &LetterView, top: usize, bottom: usize) -> String {
             .describe(app.lang()),
         None => format!("{percent} %"),
     };
-    if view.query.is_empty() {
+    if view.query().is_empty() {
         return status;
     }
     let current = view
-        .current
+        .current()
         .map_or("–".to_string(), |c| (c + 1).to_string());
     let found = Message::new(Text::LetterMatch)
-        .with("query", clean(&view.query))
+        .with("query", clean(view.query()))
         .with("current", current)
-        .with("total", view.matches.len())
+        .with("total", view.matches().len())
         .describe(app.lang());
     format!("{found} · {status}")
 }

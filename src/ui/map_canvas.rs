@@ -133,19 +133,19 @@ pub(crate) fn render_map(
 ) {
     Clear.render(area, buf);
     let m = app.lang().map_strings();
-    let measure = m.measures[measure_index(view.measure)];
+    let measure = m.measures[measure_index(view.measure())];
     let title = format!(
         " {} · {} · {} ",
         m.title,
         measure,
-        m.views[view_index(view.view)]
+        m.views[view_index(view.zoom())]
     );
     let block = Block::default()
         .borders(Borders::ALL)
         .border_style(theme.border_focused)
         .title(Span::styled(title, theme.title));
     // The attribution, on the border: wherever the map is shown, it is.
-    let block = match view.geo {
+    let block = match view.geo() {
         Some(_) => block.title_bottom(Span::styled(
             format!(" {} ", credit(app, area.width)),
             theme.dim,
@@ -154,7 +154,7 @@ pub(crate) fn render_map(
     };
     let inner = block.inner(area);
     block.render(area, buf);
-    let Some(geo) = view.geo else {
+    let Some(geo) = view.geo() else {
         ui.map_area = Rect::default();
         Paragraph::new(m.no_geography)
             .style(theme.error)
@@ -162,7 +162,7 @@ pub(crate) fn render_map(
             .render(inner, buf);
         return;
     };
-    let side = if view.side {
+    let side = if view.side() {
         SIDE_WIDTH.min(inner.width / 2)
     } else {
         0
@@ -172,28 +172,33 @@ pub(crate) fn render_map(
         Constraint::Length(side),
     ]));
     let fresh = ui.map.as_ref().is_some_and(|r| {
-        r.view == view.view
+        r.view == view.zoom()
             && r.projection.width == map_area.width
             && r.projection.height == map_area.height
     });
     if !fresh {
-        ui.map = Some(Raster::new(geo, view.view, map_area.width, map_area.height));
+        ui.map = Some(Raster::new(
+            geo,
+            view.zoom(),
+            map_area.width,
+            map_area.height,
+        ));
     }
     ui.map_area = map_area;
     let Some(raster) = ui.map.as_ref() else {
         return;
     };
-    let (fills, scale) = fills(app, geo, view.measure);
+    let (fills, scale) = fills(app, geo, view.measure());
     let mono = theme.border.fg.is_none() && theme.title.fg.is_none();
     let selected = app
         .data()
         .regions
-        .get(view.region)
+        .get(view.region())
         .and_then(|r| geo.region(&r.code));
     draw_borders(buf, map_area, geo, raster, selected, mono);
     draw_fill(buf, map_area, raster, &fills, selected, mono);
     draw_cities(buf, map_area, app, (geo, raster), view, theme.map_label);
-    if view.side {
+    if view.side() {
         render_side(buf, side_area, app, view, scale, theme);
     }
 }
@@ -319,7 +324,11 @@ fn draw_cities(
     view: &MapView,
     label: Style,
 ) {
-    let selected_code = app.data().regions.get(view.region).map(|r| r.code.as_str());
+    let selected_code = app
+        .data()
+        .regions
+        .get(view.region())
+        .map(|r| r.code.as_str());
     let mut cities: Vec<_> = app.data().cities.iter().collect();
     cities.sort_by_key(|c| {
         (
@@ -346,7 +355,7 @@ fn draw_cities(
             Some(n) => n.to_string(),
             None => "█".to_string(),
         };
-        let text = if view.labels {
+        let text = if view.labels() {
             format!("●{count} {}", clean(&city.name))
         } else {
             format!("●{count}")
@@ -379,7 +388,7 @@ fn render_side(
     let s = app.lang().strings();
     let mono = theme.border.fg.is_none() && theme.title.fg.is_none();
     let mut lines = vec![Line::from(Span::styled(m.legend, theme.title))];
-    let none = m.none[measure_index(view.measure)];
+    let none = m.none[measure_index(view.measure())];
     lines.push(Line::from(vec![
         Span::styled(
             NONE_MARK.to_string(),
@@ -402,8 +411,8 @@ fn render_side(
     let f = app.lang().figure_strings();
     lines.push(Line::raw(""));
     if let (Some(region), Some(figures)) = (
-        app.data().regions.get(view.region),
-        app.region_figures(view.region),
+        app.data().regions.get(view.region()),
+        app.region_figures(view.region()),
     ) {
         lines.push(Line::from(Span::styled(
             format!("{} {}", region.code, clean(&region.name)),

@@ -9,7 +9,7 @@ use unicode_width::UnicodeWidthStr;
 
 use super::theme::Theme;
 use super::{clean, fit, pane_block, path_title, popup};
-use crate::app::help_rows::{HelpRow, HelpView, help_rows};
+use crate::app::help_rows::{HelpRow, HelpView};
 use crate::app::{App, Copied, Overlay};
 use crate::present::detail::Detail;
 
@@ -17,10 +17,10 @@ pub(crate) fn render_detail(buf: &mut Buffer, area: Rect, app: &App, theme: &The
     let Some(view) = app.open_detail() else {
         return;
     };
-    let detail = &view.detail;
+    let detail = view.detail();
     let s = app.lang().strings();
     let rect = popup(buf, area, 85, 90);
-    let star = if app.is_starred(&view.target) {
+    let star = if app.is_starred(view.target()) {
         "★ "
     } else {
         ""
@@ -41,16 +41,16 @@ pub(crate) fn render_detail(buf: &mut Buffer, area: Rect, app: &App, theme: &The
     lines.push(Line::from(""));
     lines.push(Line::styled(s.source_title, theme.title));
     let source_top = lines.len();
-    lines.extend(source_lines(app, detail, view.source, width, theme));
+    lines.extend(source_lines(app, detail, view.source(), width, theme));
     let links_top = lines.len() + 2;
     // The highlighted link, unless a source line is chosen.
-    let link = view.source.is_none().then_some(view.link);
+    let link = view.source().is_none().then_some(view.link());
     lines.extend(link_lines(app, detail, link, width, theme));
     let height = inner.height as usize;
-    let wanted = match view.source {
+    let wanted = match view.source() {
         Some(n) => source_top + n + 1,
         None if detail.links.is_empty() => 0,
-        None => links_top + view.link + 1,
+        None => links_top + view.link() + 1,
     };
     // Keeps the chosen source line or link on screen.
     let scroll = wanted.saturating_sub(height);
@@ -164,13 +164,16 @@ fn render_more_below(buf: &mut Buffer, rect: Rect, below: usize, theme: &Theme) 
 pub(crate) fn render_help(buf: &mut Buffer, area: Rect, app: &App, view: &HelpView, theme: &Theme) {
     let s = app.lang().strings();
     let rect = popup(buf, area, 70, 90);
-    let help = help_rows(app.keymap(), app.lang(), &view.filter, view.from);
+    let help = view.rows(app.keymap(), app.lang());
     // The filter and how many rows it keeps, as lazygit's help shows them.
     let title = if view.filtering() {
-        let cursor = if view.typing { "▏" } else { "" };
+        let cursor = if view.typing() { "▏" } else { "" };
         format!(
             "? {} /{}{cursor} {}/{}",
-            s.help_title, view.filter, help.kept, help.total
+            s.help_title,
+            view.filter(),
+            help.kept,
+            help.total
         )
     } else {
         format!("? {}", s.help_title)
@@ -227,7 +230,7 @@ pub(crate) fn render_help(buf: &mut Buffer, area: Rect, app: &App, view: &HelpVi
     }
     let height = inner.height as usize;
     let total = lines.len();
-    let scroll = view.scroll.min(total.saturating_sub(height));
+    let scroll = view.scroll().min(total.saturating_sub(height));
     Paragraph::new(lines)
         .scroll((scroll.min(u16::MAX as usize) as u16, 0))
         .render(inner, buf);

@@ -70,15 +70,15 @@ pub(crate) fn render_search(
     let with_preview = area.width >= PREVIEW_MIN_WIDTH;
     let rect = popup(buf, area, if with_preview { 90 } else { 80 }, 80);
     // The highlighted hit's place among them, as fzf shows it: `3/7 hits`.
-    let count = if sb.pending {
+    let count = if sb.pending() {
         format!("… {}", s.hits_word)
-    } else if sb.hits.is_empty() {
+    } else if sb.hits().is_empty() {
         app.lang().count(0, Noun::Hit)
     } else {
         format!(
             "{}/{}",
-            sb.selected + 1,
-            app.lang().count(sb.hits.len() as u64, Noun::Hit)
+            sb.selected() + 1,
+            app.lang().count(sb.hits().len() as u64, Noun::Hit)
         )
     };
     let title = format!("/ {} — {count}", s.search_title);
@@ -92,11 +92,11 @@ pub(crate) fn render_search(
     let width = inner.width as usize;
     let prompt = Line::from(vec![
         Span::styled("> ", theme.key),
-        Span::styled(fit(&clean(&sb.input), width.saturating_sub(3)), theme.text),
+        Span::styled(fit(&clean(sb.input()), width.saturating_sub(3)), theme.text),
         Span::styled("▏", theme.key),
     ]);
     row(buf, inner, inner.y, prompt, theme.text);
-    if sb.input.is_empty() {
+    if sb.input().is_empty() {
         row(
             buf,
             inner,
@@ -138,8 +138,8 @@ pub(crate) fn render_search(
     let Some(index) = app.index() else {
         return;
     };
-    let query = Query::parse(&sb.input);
-    if sb.hits.is_empty() && !sb.pending && !query.is_empty() {
+    let query = Query::parse(sb.input());
+    if sb.hits().is_empty() && !sb.pending() && !query.is_empty() {
         render_no_hits(buf, list, app, sb, theme);
         return;
     }
@@ -159,7 +159,7 @@ fn render_no_hits(buf: &mut Buffer, area: Rect, app: &App, sb: &SearchBox, theme
         .and_then(|(_, keys)| keys.into_iter().next())
         .unwrap_or_default();
     let said = Message::new(Text::SearchNoHits)
-        .with("query", clean(sb.input.trim()))
+        .with("query", clean(sb.input().trim()))
         .describe(app.lang());
     let hint = Message::new(Text::SearchNoHitsHint)
         .with("clear", clear)
@@ -185,11 +185,11 @@ fn render_hits(
     theme: &Theme,
 ) {
     let room = (list.width as usize).saturating_sub(KIND_WIDTH);
-    let window = Window::around(sb.selected, sb.hits.len(), list.height);
+    let window = Window::around(sb.selected(), sb.hits().len(), list.height);
     let items = window.rows().map(|r| {
-        let hit = &sb.hits[r];
+        let hit = &sb.hits()[r];
         let entry = index.entry(hit.entry);
-        let selected = r == sb.selected;
+        let selected = r == sb.selected();
         let base = if selected { theme.selected } else { theme.text };
         let kind = format!("{:<KIND_WIDTH$}", entry.kind.name(app.lang()));
         let mut spans = vec![Span::styled(kind, if selected { base } else { theme.dim })];
@@ -229,7 +229,7 @@ fn render_hits(
 /// The highlighted hit's detail: its fields and OCR lines (and links, room
 /// permitting), or a passage of the letter with its lines.
 fn render_preview(buf: &mut Buffer, area: Rect, app: &App, sb: &SearchBox, theme: &Theme) {
-    let (Some(index), Some(hit)) = (app.index(), sb.hits.get(sb.selected)) else {
+    let (Some(index), Some(hit)) = (app.index(), sb.highlighted()) else {
         return;
     };
     let width = (area.width as usize).max(1);
@@ -259,9 +259,9 @@ fn render_preview(buf: &mut Buffer, area: Rect, app: &App, sb: &SearchBox, theme
             return;
         };
         // Built when the highlight moved; built here only if it is not this one's.
-        let d = match &sb.preview {
-            Some(p) if p.target == target && p.lang == app.lang() => &p.detail,
-            _ => match detail::preview(app.data(), &target, app.lang()) {
+        let d = match sb.preview_of(&target, app.lang()) {
+            Some(d) => d,
+            None => match detail::preview(app.data(), &target, app.lang()) {
                 Some(d) => {
                     built = d;
                     &built

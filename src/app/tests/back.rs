@@ -30,7 +30,7 @@ fn esc_from_the_letter_returns_to_the_detail_it_was_opened_from() {
         &[Action::Open, Action::Up, Action::Up, Action::Up],
     );
     let before = detail(&app);
-    assert!(before.source.is_some(), "on a source line: {before:?}");
+    assert!(before.source().is_some(), "on a source line: {before:?}");
     run(&mut app, &[Action::Open]);
     assert_eq!(app.mode(), Mode::Letter);
     assert_eq!(app.breadcrumbs(), ["Terrebonne"]);
@@ -66,16 +66,19 @@ fn links_followed_are_gone_back_along_with_the_link_still_chosen() {
     run(&mut app, &[Action::Open]);
     let lanaudiere = detail(&app);
     let safima = lanaudiere
-        .detail
+        .detail()
         .links
         .iter()
         .position(|(_, t)| *t == Target::Organisation("safima".into()))
         .expect("Lanaudière links to SAFIMA");
     run(&mut app, &vec![Action::Down; safima]);
     let on_safima = detail(&app);
-    assert_eq!(on_safima.link, safima);
+    assert_eq!(on_safima.link(), safima);
     run(&mut app, &[Action::Open]);
-    assert_eq!(detail(&app).target, Target::Organisation("safima".into()));
+    assert_eq!(
+        *detail(&app).target(),
+        Target::Organisation("safima".into())
+    );
     assert_eq!(app.breadcrumbs(), ["Lanaudière"]);
     assert!(app.hint_context().nested, "Esc goes back, not out");
     // SAFIMA's source line opens the letter at l. 197.
@@ -83,8 +86,11 @@ fn links_followed_are_gone_back_along_with_the_link_still_chosen() {
     assert_eq!(app.mode(), Mode::Letter);
     assert_eq!(app.breadcrumbs(), ["Lanaudière", "SAFIMA"]);
     run(&mut app, &[Action::Back]);
-    assert_eq!(detail(&app).target, Target::Organisation("safima".into()));
-    assert_eq!(detail(&app).source, Some(0));
+    assert_eq!(
+        *detail(&app).target(),
+        Target::Organisation("safima".into())
+    );
+    assert_eq!(detail(&app).source(), Some(0));
     run(&mut app, &[Action::Back]);
     assert_eq!(detail(&app), on_safima);
     assert!(
@@ -115,15 +121,15 @@ fn esc_from_a_letter_hit_returns_to_the_search_with_its_query_and_highlight() {
     let Overlay::Search(sb) = &app.overlay else {
         panic!("back on the search: {:?}", app.mode());
     };
-    assert_eq!(sb.input, "demande");
-    assert_eq!(sb.selected, review);
+    assert_eq!(sb.input(), "demande");
+    assert_eq!(sb.selected(), review);
     assert_eq!(hit_position(&app, "review"), review);
     // Typing again starts from the first hit.
     type_text(&mut app, "r");
     let Overlay::Search(sb) = &app.overlay else {
         panic!("search closed");
     };
-    assert_eq!(sb.selected, 0);
+    assert_eq!(sb.selected(), 0);
 }
 
 #[test]
@@ -136,7 +142,7 @@ fn a_hit_that_selects_a_row_is_gone_back_from_to_the_search() {
     assert_eq!(app.mode(), Mode::Normal);
     assert_eq!(selected_org(&app).as_deref(), Some("safima"));
     run(&mut app, &[Action::Back]);
-    assert!(matches!(&app.overlay, Overlay::Search(sb) if sb.input == "safima"));
+    assert!(matches!(&app.overlay, Overlay::Search(sb) if sb.input() == "safima"));
     // Esc clears the query, then closes the box on the panes as they were.
     run(&mut app, &[Action::Back, Action::Back]);
     assert_eq!(app.mode(), Mode::Normal);
@@ -161,7 +167,7 @@ fn a_copy_from_the_y_menu_returns_to_the_detail() {
     run(&mut app, &[Action::OpenCopyMenu, Action::Back]);
     assert_eq!(detail(&app), shown);
     run(&mut app, &[Action::Back]);
-    assert_eq!(detail(&app).target, Target::Region("14".into()));
+    assert_eq!(*detail(&app).target(), Target::Region("14".into()));
 }
 
 #[test]
@@ -175,7 +181,7 @@ fn text_that_could_not_be_copied_closes_onto_the_detail() {
     app.update(Msg::CopyOutcome(Err("no clipboard".into()), "text".into()));
     assert_eq!(app.mode(), Mode::CopyText);
     run(&mut app, &[Action::Back]);
-    assert_eq!(detail(&app).target, Target::Region("14".into()));
+    assert_eq!(*detail(&app).target(), Target::Region("14".into()));
 }
 
 #[test]
@@ -228,7 +234,7 @@ fn the_help_opened_over_the_letter_closes_onto_it() {
     };
     let scrolled = scrolled.clone();
     run(&mut app, &[Action::ToggleHelp]);
-    let top = app.letter().lines()[scrolled.scroll..]
+    let top = app.letter().lines()[scrolled.scroll()..]
         .iter()
         .find_map(|l| l.ocr)
         .expect("OCR lines below the top");

@@ -17,7 +17,8 @@ fn plain(c: char) -> crate::keys::table::Key {
 
 /// The descriptions of the rows the help keeps.
 fn kept(app: &App) -> Vec<&'static str> {
-    help_rows(&app.keymap, app.lang, &help(app).filter, help(app).from)
+    help(app)
+        .rows(&app.keymap, app.lang)
         .rows
         .into_iter()
         .filter_map(|row| match row {
@@ -46,7 +47,7 @@ fn slash_in_the_help_filters_its_rows_by_description() {
     assert!(kept(&app).contains(&"copy every hit"));
     // Backspace edits the filter.
     run(&mut app, &[Action::DeleteBack, Action::DeleteBack]);
-    assert_eq!(help(&app).filter, "c");
+    assert_eq!(help(&app).filter(), "c");
 }
 
 #[test]
@@ -86,16 +87,16 @@ fn q_types_into_the_filter_and_esc_clears_it_before_closing() {
         );
     }
     type_text(&mut app, "quit");
-    assert_eq!(help(&app).filter, "quit");
+    assert_eq!(help(&app).filter(), "quit");
     assert!(app.running);
     // Enter keeps the filter; keys move the rows again.
     run(&mut app, &[Action::Open]);
     assert_eq!(app.mode(), Mode::Help);
-    assert_eq!(help(&app).filter, "quit");
+    assert_eq!(help(&app).filter(), "quit");
     // `/` again goes on typing the same filter.
     run(&mut app, &[Action::FilterHelp]);
     type_text(&mut app, "x");
-    assert_eq!(help(&app).filter, "quitx");
+    assert_eq!(help(&app).filter(), "quitx");
     // The first Esc clears the filter, the second closes the help.
     run(&mut app, &[Action::Back]);
     assert_eq!(app.mode(), Mode::Help);
@@ -118,7 +119,7 @@ fn arrows_scroll_the_help_while_its_filter_is_typed() {
         Some(Action::Down)
     );
     run(&mut app, &[Action::Down, Action::Down]);
-    assert_eq!(help(&app).scroll, 2);
+    assert_eq!(help(&app).scroll(), 2);
     assert_eq!(app.mode(), Mode::HelpFilter, "still typing");
 }
 
@@ -126,13 +127,13 @@ fn arrows_scroll_the_help_while_its_filter_is_typed() {
 fn typing_a_filter_starts_the_rows_from_the_top() {
     let mut app = app();
     run(&mut app, &[Action::ToggleHelp, Action::PageDown]);
-    assert!(help(&app).scroll > 0);
+    assert!(help(&app).scroll() > 0);
     run(&mut app, &[Action::FilterHelp]);
     type_text(&mut app, "m");
-    assert_eq!(help(&app).scroll, 0);
+    assert_eq!(help(&app).scroll(), 0);
     // A paste is made one safe line.
     run(&mut app, &[Action::Paste("ap\n\u{202E}".into())]);
-    assert_eq!(help(&app).filter, "map ");
+    assert_eq!(help(&app).filter(), "map ");
 }
 
 /// The descriptions a filter keeps in `lang`, the help opened from the panes.
@@ -206,7 +207,10 @@ fn the_help_starts_where_it_was_opened_and_lists_shared_keys_once() {
         run(&mut app, actions);
         run(&mut app, &[Action::ToggleHelp]);
         let view = help(&app);
-        match help_rows(&app.keymap, app.lang, "", view.from).rows.first() {
+        match help_rows(&app.keymap, app.lang, "", view.opened_from())
+            .rows
+            .first()
+        {
             Some(HelpRow::Heading(h)) => h.to_string(),
             other => panic!("{other:?}"),
         }
@@ -222,7 +226,7 @@ fn the_help_starts_where_it_was_opened_and_lists_shared_keys_once() {
     );
     type_text(&mut app, "zoom");
     run(&mut app, &[Action::Back]);
-    assert_eq!(help(&app).from, Mode::Map);
+    assert_eq!(help(&app).opened_from(), Mode::Map);
     for lang in [Lang::En, Lang::Fr] {
         let rows = help_rows(&app.keymap, lang, "", Mode::Normal).rows;
         let keys: Vec<&HelpRow> = rows

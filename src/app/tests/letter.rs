@@ -30,12 +30,15 @@ fn a_letter_hit_opens_the_letter_at_its_passage_with_the_match_highlighted() {
     assert_eq!(app.mode(), Mode::Letter);
     let view = letter_view(&app);
     let first = letter_line(&app, "Nous vous avisons que vous pouvez demander");
-    let passage = view.passage.expect("the passage is marked");
+    let passage = view.passage().expect("the passage is marked");
     assert_eq!(passage.first, first);
-    assert!(view.scroll <= first && first < view.scroll + 5, "{view:?}");
+    assert!(
+        view.scroll() <= first && first < view.scroll() + 5,
+        "{view:?}"
+    );
     // The term found is highlighted, on the line that has it.
-    assert_eq!(view.query, "trente");
-    let current = view.matches[view.current.expect("a current match")];
+    assert_eq!(view.query(), "trente");
+    let current = view.matches()[view.current().expect("a current match")];
     assert_eq!(
         current.line,
         letter_line(&app, "(CAI) de réviser cette décision")
@@ -57,43 +60,43 @@ fn the_letter_is_searched_with_slash_and_n_accents_and_case_ignored() {
     assert_eq!(app.mode(), Mode::LetterSearch);
     type_text(&mut app, "MONTREAL");
     let view = letter_view(&app);
-    let lines: Vec<usize> = view.matches.iter().map(|m| m.line).collect();
+    let lines: Vec<usize> = view.matches().iter().map(|m| m.line).collect();
     assert!(lines.len() >= 4, "{lines:?}");
     assert_eq!(lines[0], letter_line(&app, "Montréal, le 6 février 2020"));
-    assert_eq!(view.current, Some(0), "the first match from the top");
+    assert_eq!(view.current(), Some(0), "the first match from the top");
     run(&mut app, &[Action::Open]);
     assert_eq!(app.mode(), Mode::Letter, "Enter keeps the search");
     run(&mut app, &[Action::NextMatch]);
-    assert_eq!(letter_view(&app).current, Some(1));
+    assert_eq!(letter_view(&app).current(), Some(1));
     let second = lines[1];
-    assert!(letter_view(&app).scroll <= second);
+    assert!(letter_view(&app).scroll() <= second);
     run(&mut app, &[Action::PreviousMatch, Action::PreviousMatch]);
     assert_eq!(
-        letter_view(&app).current,
+        letter_view(&app).current(),
         Some(lines.len() - 1),
         "N on the first match goes round to the last"
     );
     run(&mut app, &[Action::NextMatch]);
     assert_eq!(
-        letter_view(&app).current,
+        letter_view(&app).current(),
         Some(0),
         "and n back to the first"
     );
 
     // g and G: top and bottom.
     run(&mut app, &[Action::Last]);
-    assert_eq!(letter_view(&app).scroll, app.letter().len() - 1);
+    assert_eq!(letter_view(&app).scroll(), app.letter().len() - 1);
     run(&mut app, &[Action::First]);
-    assert_eq!(letter_view(&app).scroll, 0);
+    assert_eq!(letter_view(&app).scroll(), 0);
 
     // A search given up with Esc leaves the previous one.
     run(&mut app, &[Action::FindInLetter]);
     type_text(&mut app, "zzz");
-    assert!(letter_view(&app).matches.is_empty());
+    assert!(letter_view(&app).matches().is_empty());
     run(&mut app, &[Action::Back]);
     assert_eq!(app.mode(), Mode::Letter);
-    assert_eq!(letter_view(&app).query, "MONTREAL");
-    assert_eq!(letter_view(&app).matches.len(), lines.len());
+    assert_eq!(letter_view(&app).query(), "MONTREAL");
+    assert_eq!(letter_view(&app).matches().len(), lines.len());
 
     // A search that is nowhere says so.
     run(&mut app, &[Action::FindInLetter]);
@@ -131,16 +134,16 @@ fn a_source_line_of_a_detail_opens_the_letter_at_that_line() {
     type_text(&mut app, "safima");
     run(&mut app, &[Action::Open, Action::Open]);
     let view = app.open_detail().expect("the SAFIMA detail");
-    assert_eq!(view.source, None, "the cursor starts on the cross-links");
-    assert_eq!(view.detail.source[0].line, 197);
+    assert_eq!(view.source(), None, "the cursor starts on the cross-links");
+    assert_eq!(view.detail().source[0].line, 197);
     // Up from the first cross-link: the source line.
     run(&mut app, &[Action::Up]);
-    assert_eq!(app.open_detail().expect("detail").source, Some(0));
+    assert_eq!(app.open_detail().expect("detail").source(), Some(0));
     run(&mut app, &[Action::Open]);
     let safima = letter_line(&app, "(SAFIMA)");
     let view = letter_view(&app);
     assert_eq!(
-        view.passage,
+        view.passage(),
         Some(crate::data::LetterSpan {
             first: safima,
             last: safima
@@ -161,14 +164,14 @@ fn article_1_opens_the_letter_where_it_is_cited() {
         &[Action::Focus(Pane::Articles), Action::First, Action::Open],
     );
     let view = app.open_detail().expect("the article 1 detail");
-    assert_eq!(view.detail.title, "Article 1");
+    assert_eq!(view.detail().title, "Article 1");
     assert_eq!(
-        view.source,
+        view.source(),
         Some(0),
         "no cross-link: the cursor is on l. 102"
     );
     run(&mut app, &[Action::Open]);
-    let passage = letter_view(&app).passage.expect("a passage");
+    let passage = letter_view(&app).passage().expect("a passage");
     assert_eq!(passage.first, letter_line(&app, "organisme. Or, la Loi"));
 }
 
@@ -212,7 +215,7 @@ fn every_hit_is_copied_as_a_list_and_the_status_counts_them() {
     run(&mut app, &[Action::OpenSearch]);
     type_text(&mut app, "'lanaudiere");
     let hits = match &app.overlay {
-        Overlay::Search(sb) => sb.hits.len(),
+        Overlay::Search(sb) => sb.hits().len(),
         _ => panic!("search closed"),
     };
     assert!(hits >= 4, "{hits}");
@@ -259,14 +262,14 @@ fn the_letter_hit_for_its_identity_opens_on_the_letter_not_on_a_remark() {
     };
     let index = app.index.clone().expect("index");
     let identity = sb
-        .hits
+        .hits()
         .iter()
         .position(|h| index.entry(h.entry).id == "letter")
         .expect("the letter's identity is a hit");
     run(&mut app, &vec![Action::Down; identity]);
     run(&mut app, &[Action::Open]);
     let view = letter_view(&app);
-    let current = view.matches[view.current.expect("a match")];
+    let current = view.matches()[view.current().expect("a match")];
     assert_eq!(current.line, letter_line(&app, "N/Réf. : 18159"));
 }
 
@@ -275,9 +278,9 @@ fn letter_scroll_is_bounded() {
     let mut app = app();
     run(&mut app, &[Action::ToggleLetter, Action::Last]);
     let lines = app.letter().len();
-    assert_eq!(letter_view(&app).scroll, lines - 1);
+    assert_eq!(letter_view(&app).scroll(), lines - 1);
     run(&mut app, &[Action::Up]);
-    assert_eq!(letter_view(&app).scroll, lines - 2);
+    assert_eq!(letter_view(&app).scroll(), lines - 2);
 }
 
 #[test]
@@ -306,15 +309,15 @@ fn n_and_shift_n_say_when_the_search_wraps() {
     run(&mut app, &[Action::ToggleLetter, Action::FindInLetter]);
     type_text(&mut app, "montreal");
     run(&mut app, &[Action::Open]);
-    let count = letter_view(&app).matches.len();
-    assert_eq!(letter_view(&app).current, Some(0));
+    let count = letter_view(&app).matches().len();
+    assert_eq!(letter_view(&app).current(), Some(0));
     run(&mut app, &[Action::NextMatch]);
     assert_eq!(app.status, None, "no wrap, no word");
     run(&mut app, &vec![Action::NextMatch; count - 2]);
-    assert_eq!(letter_view(&app).current, Some(count - 1));
+    assert_eq!(letter_view(&app).current(), Some(count - 1));
     assert_eq!(app.status, None);
     run(&mut app, &[Action::NextMatch]);
-    assert_eq!(letter_view(&app).current, Some(0));
+    assert_eq!(letter_view(&app).current(), Some(0));
     let status = app.status.clone().expect("a word on the wrap");
     assert_eq!(
         (status.text.as_str(), status.error),
@@ -324,16 +327,15 @@ fn n_and_shift_n_say_when_the_search_wraps() {
         &mut app,
         &[Action::SetLanguage(Lang::Fr), Action::PreviousMatch],
     );
-    assert_eq!(letter_view(&app).current, Some(count - 1));
+    assert_eq!(letter_view(&app).current(), Some(count - 1));
     let status = app.status.clone().expect("a word on the wrap");
     assert_eq!(status.text, "Recherche reprise à la fin de la lettre");
     // From the screen's top with no current match: past the last line, round.
     let end = app.letter().len();
     if let Overlay::Letter(view) = &mut app.overlay {
-        view.current = None;
-        view.scroll = end;
+        view.set_place(end, None);
     }
     run(&mut app, &[Action::NextMatch]);
-    assert_eq!(letter_view(&app).current, Some(0));
+    assert_eq!(letter_view(&app).current(), Some(0));
     assert!(app.status.is_some());
 }

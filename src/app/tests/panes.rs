@@ -1,6 +1,7 @@
 //! Stars, the funding pane, the theme and clicks, through `update`.
 
 use super::*;
+use crate::app::navigation::DOUBLE_CLICK_MS;
 
 #[test]
 fn starring_says_so_in_the_interface_language() {
@@ -46,11 +47,11 @@ fn the_funding_pane_lists_the_table_with_a_detail_and_links() {
     );
     run(&mut app, &[Action::Down, Action::Open]);
     let view = app.open_detail().expect("the funding detail");
-    assert_eq!(view.target, Target::Funding("funding-2".into()));
+    assert_eq!(*view.target(), Target::Funding("funding-2".into()));
     // Its link leads to the annex's organisation.
     run(&mut app, &[Action::Open]);
     let view = app.open_detail().expect("the organisation");
-    assert_eq!(view.target, Target::Organisation("csai".into()));
+    assert_eq!(*view.target(), Target::Organisation("csai".into()));
     // A search hit or a link to a funding row selects it in its pane.
     run(&mut app, &[Action::Back, Action::Back]);
     app.jump_to(&Target::Funding("funding-3".into()));
@@ -97,7 +98,7 @@ fn a_second_click_on_the_selected_row_opens_its_detail() {
     assert_eq!(app.focus(), Pane::Headcounts);
     run(&mut app, &[Action::Select(Pane::Headcounts, 2, 1_250)]);
     let view = app.open_detail().expect("the second click opens");
-    assert_eq!(view.target, Target::City(app.data.cities[2].id.clone()));
+    assert_eq!(*view.target(), Target::City(app.data.cities[2].id.clone()));
     // A click elsewhere only selects.
     run(
         &mut app,

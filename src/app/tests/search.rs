@@ -9,7 +9,7 @@ fn search_jumps_to_the_organisation_in_its_region() {
     assert_eq!(app.mode(), Mode::Search);
     type_text(&mut app, "safima");
     match &app.overlay {
-        Overlay::Search(sb) => assert!(!sb.hits.is_empty()),
+        Overlay::Search(sb) => assert!(!sb.hits().is_empty()),
         _ => panic!("search closed"),
     }
     run(&mut app, &[Action::Open]);
@@ -37,7 +37,7 @@ fn search_editing_and_escape() {
     type_text(&mut app, "montreal laval");
     run(&mut app, &[Action::DeleteWord]);
     let input = |app: &App| match &app.overlay {
-        Overlay::Search(sb) => sb.input.clone(),
+        Overlay::Search(sb) => sb.input().to_string(),
         _ => "<closed>".to_string(),
     };
     assert_eq!(input(&app), "montreal ");
@@ -57,7 +57,7 @@ fn up_on_the_first_hit_recalls_older_queries() {
     app.history = vec!["safima".into(), "laval".into()];
     run(&mut app, &[Action::OpenSearch, Action::Up]);
     let input = |app: &App| match &app.overlay {
-        Overlay::Search(sb) => sb.input.clone(),
+        Overlay::Search(sb) => sb.input().to_string(),
         _ => "<closed>".to_string(),
     };
     assert_eq!(input(&app), "laval");
@@ -67,7 +67,7 @@ fn up_on_the_first_hit_recalls_older_queries() {
     assert_eq!(input(&app), "safima", "stays on the oldest");
     run(&mut app, &[Action::Down]);
     match &app.overlay {
-        Overlay::Search(sb) => assert_eq!(sb.selected, 1, "↓ moves in the hits"),
+        Overlay::Search(sb) => assert_eq!(sb.selected(), 1, "↓ moves in the hits"),
         _ => panic!("closed"),
     }
 }
@@ -92,7 +92,7 @@ fn searches_are_effects_and_stale_answers_are_dropped() {
     );
     app.update(Action::Input('u'));
     let pending = |app: &App| match &app.overlay {
-        Overlay::Search(sb) => (sb.pending, sb.hits.len(), sb.input.clone()),
+        Overlay::Search(sb) => (sb.pending(), sb.hits().len(), sb.input().to_string()),
         _ => panic!("closed"),
     };
     assert_eq!(
@@ -145,8 +145,8 @@ fn the_explorer_starts_without_its_index_and_searches_once_it_comes() {
     let Overlay::Search(sb) = &app.overlay else {
         panic!("the search box stays open");
     };
-    assert!(sb.pending && sb.hits.is_empty() && sb.open_when_ready);
-    let generation = sb.generation;
+    assert!(sb.pending() && sb.hits().is_empty() && sb.opens_when_ready());
+    let generation = sb.generation();
 
     let index = Arc::new(Index::build(&app.data));
     let hits = index.search(&crate::search::Query::parse("montreal"));
@@ -211,7 +211,7 @@ fn enter_before_the_hits_come_opens_the_new_query_s_first_hit_not_an_old_one() {
     let Overlay::Search(sb) = &app.overlay else {
         panic!("open");
     };
-    assert!(!sb.open_when_ready);
+    assert!(!sb.opens_when_ready());
 }
 
 #[test]
@@ -220,7 +220,7 @@ fn the_preview_is_built_when_hits_come_and_the_highlight_moves() {
     run(&mut app, &[Action::OpenSearch]);
     type_text(&mut app, "lanaud");
     let preview = |app: &App| match &app.overlay {
-        Overlay::Search(sb) => sb.preview.as_ref().map(|p| p.target.clone()),
+        Overlay::Search(sb) => sb.preview_target().cloned(),
         _ => panic!("search closed"),
     };
     assert_eq!(preview(&app), app.current_target());
