@@ -164,15 +164,19 @@ impl SearchBox {
     }
 
     /// Takes hits from the search thread if they answer the latest query;
-    /// false if they are an older query's.
+    /// false if they are an older query's. The latest query's hits may come
+    /// twice, the second time with all of them in order (the first time only
+    /// the first rows are): the selection then stays where it is.
     fn take(&mut self, generation: u64, hits: Vec<Hit>) -> bool {
         if self.generation != generation {
             return false;
         }
-        self.selected = self
-            .reselect
-            .take()
-            .map_or(0, |i| i.min(hits.len().saturating_sub(1)));
+        let last = hits.len().saturating_sub(1);
+        self.selected = match self.reselect.take() {
+            Some(i) => i.min(last),
+            None if !self.pending => self.selected.min(last),
+            None => 0,
+        };
         self.hits = hits;
         self.pending = false;
         true

@@ -272,6 +272,22 @@ impl Index {
         candidates: Candidates<'_>,
         matched: Option<&mut Vec<u32>>,
     ) -> Vec<Hit> {
+        self.ranked_first(query, candidates, matched, usize::MAX).0
+    }
+
+    /// Matches of `query` among `candidates` with the best `first` of them in
+    /// order, best first, and the others after them in no order; and how many
+    /// are in order: all of them when there are no more than `first`.
+    /// [`Index::order_rest`] puts the others in order. Ordering a few costs a
+    /// pass over the matches; ordering many thousands sorts them all, and,
+    /// past a quarter of the entries, every entry once.
+    pub(super) fn ranked_first(
+        &self,
+        query: &Query,
+        candidates: Candidates<'_>,
+        matched: Option<&mut Vec<u32>>,
+        first: usize,
+    ) -> (Vec<Hit>, usize) {
         let mut scored = if query.is_empty() {
             // Everything matches with the same score.
             match candidates {
@@ -280,12 +296,14 @@ impl Index {
                         matched.clear();
                         matched.extend(0..self.entries.len() as u32);
                     }
-                    return self
+                    let hits: Vec<Hit> = self
                         .tie_break()
                         .order
                         .iter()
                         .map(|&entry| Hit { entry, score: 0 })
                         .collect();
+                    let ordered = hits.len();
+                    return (hits, ordered);
                 }
                 Candidates::Among(among) => among.iter().map(|&e| (Reverse(0), e)).collect(),
             }
@@ -296,6 +314,56 @@ impl Index {
             matched.clear();
             matched.extend(scored.iter().map(|&(_, e)| e));
         }
+        let ordered = if scored.len() > first && first > 0 {
+            // The best `first` before the others, chosen by score alone, as
+            // plain numbers: only the hits tied with the last of them need the
+            // tie-break. Then those `first` in order.
+            let (_, &mut (last, _), _) = scored.select_nth_unstable_by_key(first - 1, |h| h.0);
+            let better = partition(&mut scored, |h| h.0 < last);
+            let tied = better + partition(&mut scored[better..], |h| h.0 == last);
+            let cmp = |a: &Scored, b: &Scored| self.scored_cmp(a, b);
+            if tied > first {
+                scored[better..tied].select_nth_unstable_by(first - 1 - better, cmp);
+            }
+            scored[..first].sort_unstable_by(cmp);
+            first
+        } else {
+            self.order(&mut scored);
+            scored.len()
+        };
+        // Same size and alignment: collected in place, without a new allocation.
+        let hits = scored
+            .into_iter()
+            .map(|(Reverse(score), entry)| Hit { entry, score })
+            .collect();
+        (hits, ordered)
+    }
+
+    /// Puts in order the hits that [`Index::ranked_first`] left after the first
+    /// `ordered`, so that all are in the order of [`Index::search`]: each of
+    /// them ranks after every one of the first.
+    pub fn order_rest(&self, hits: &mut [Hit], ordered: usize) {
+        let Some(rest) = hits.get_mut(ordered..) else {
+            return;
+        };
+        let mut scored: Vec<Scored> = rest.iter().map(|h| (Reverse(h.score), h.entry)).collect();
+        self.order(&mut scored);
+        for (hit, (Reverse(score), entry)) in rest.iter_mut().zip(scored) {
+            *hit = Hit { entry, score };
+        }
+    }
+
+    /// The order of two matches: score, then the tie-break order.
+    fn scored_cmp(&self, a: &Scored, b: &Scored) -> Ordering {
+        match self.tie_break.get() {
+            Some(t) => (a.0, t.rank[a.1 as usize]).cmp(&(b.0, t.rank[b.1 as usize])),
+            None => a.0.cmp(&b.0).then_with(|| self.tie_break_cmp(a.1, b.1)),
+        }
+    }
+
+    /// Sorts matches best first: a few by comparing their labels, many by
+    /// tie-break rank, sorting every entry once (which later searches reuse).
+    fn order(&self, scored: &mut [Scored]) {
         match self.tie_break.get() {
             None if scored.len() <= self.entries.len() / DIRECT_SORT_FRACTION => {
                 scored.sort_unstable_by(|a, b| {
@@ -304,22 +372,17 @@ impl Index {
             }
             _ => {
                 let TieBreak { rank, order } = self.tie_break();
-                for hit in &mut scored {
+                for hit in scored.iter_mut() {
                     hit.1 = rank[hit.1 as usize];
                 }
                 // Ranks are unique, so the order is total and an unstable sort
                 // is deterministic.
                 scored.sort_unstable();
-                for hit in &mut scored {
+                for hit in scored.iter_mut() {
                     hit.1 = order[hit.1 as usize];
                 }
             }
         }
-        // Same size and alignment: collected in place, without a new allocation.
-        scored
-            .into_iter()
-            .map(|(Reverse(score), entry)| Hit { entry, score })
-            .collect()
     }
 
     /// Hits for `query` among `candidates` (every entry when `None`), best first:
@@ -359,10 +422,7 @@ impl Index {
             let (_, &mut (last, _), _) = scored.select_nth_unstable_by_key(limit - 1, |h| h.0);
             scored.retain(|h| h.0 <= last);
         }
-        let cmp = |a: &Scored, b: &Scored| match self.tie_break.get() {
-            Some(t) => (a.0, t.rank[a.1 as usize]).cmp(&(b.0, t.rank[b.1 as usize])),
-            None => a.0.cmp(&b.0).then_with(|| self.tie_break_cmp(a.1, b.1)),
-        };
+        let cmp = |a: &Scored, b: &Scored| self.scored_cmp(a, b);
         if scored.len() > limit {
             scored.select_nth_unstable_by(limit - 1, cmp);
             scored.truncate(limit);
@@ -418,6 +478,19 @@ impl Index {
             .find(|m| m.field == Field::Name)
             .map_or_else(Vec::new, |m| m.ranges)
     }
+}
+
+/// Moves the items that `front` holds for before the others, in no order;
+/// returns how many there are.
+fn partition<T>(items: &mut [T], front: impl Fn(&T) -> bool) -> usize {
+    let mut n = 0;
+    for i in 0..items.len() {
+        if front(&items[i]) {
+            items.swap(n, i);
+            n += 1;
+        }
+    }
+    n
 }
 
 /// Folds every entry, on every core for large datasets: each core folds its
@@ -567,6 +640,44 @@ mod tests {
         assert!(fresh.tie_break.get().is_none());
         for input in inputs {
             check(input);
+        }
+    }
+
+    #[test]
+    fn the_first_hits_in_order_then_the_rest_put_in_order_are_the_search() {
+        let inputs = ["e", "montreal", "int lev", "", "zzzz", "^centre", "e !inc"];
+        for built in ["fresh", "with the tie-break order"] {
+            let index = synthetic_index(3_000);
+            if built != "fresh" {
+                let _ = index.search(&Query::parse("e"));
+                assert!(index.tie_break.get().is_some());
+            }
+            for input in inputs {
+                let query = Query::parse(input);
+                let all = reference(&index, input);
+                for first in [0, 1, 5, 20, 999, 100_000] {
+                    let (mut hits, ordered) =
+                        index.ranked_first(&query, Candidates::All, None, first);
+                    assert_eq!(
+                        hits.len(),
+                        all.len(),
+                        "{input:?} {first}: every hit counted"
+                    );
+                    assert!(ordered >= first.min(all.len()), "{input:?} {first}");
+                    assert_eq!(
+                        hits[..ordered],
+                        all[..ordered],
+                        "{input:?} {first} [{built}]"
+                    );
+                    let mut rest: Vec<u32> = hits[ordered..].iter().map(|h| h.entry).collect();
+                    let mut want: Vec<u32> = all[ordered..].iter().map(|h| h.entry).collect();
+                    rest.sort_unstable();
+                    want.sort_unstable();
+                    assert_eq!(rest, want, "{input:?} {first}: the others, in any order");
+                    index.order_rest(&mut hits, ordered);
+                    assert_eq!(hits, all, "{input:?} {first} put in order [{built}]");
+                }
+            }
         }
     }
 

@@ -18,6 +18,13 @@ pub struct Searcher {
 
 impl Searcher {
     pub fn search(&mut self, index: &Index, input: &str) -> Vec<Hit> {
+        self.search_first(index, input, usize::MAX).0
+    }
+
+    /// The hits of `input` with only the best `first` in order, and how many
+    /// are in order ([`Index::ranked_first`]): what a list showing its first
+    /// rows needs at once; [`Index::order_rest`] orders the others.
+    pub fn search_first(&mut self, index: &Index, input: &str, first: usize) -> (Vec<Hit>, usize) {
         let query = Query::parse(input);
         let candidates = if Query::narrows(&self.last_input, input) {
             Candidates::Among(&self.last_hits)
@@ -25,7 +32,7 @@ impl Searcher {
             Candidates::All
         };
         // Matches come out in candidate order, ascending already.
-        let hits = index.ranked(&query, candidates, Some(&mut self.spare));
+        let hits = index.ranked_first(&query, candidates, Some(&mut self.spare), first);
         std::mem::swap(&mut self.last_hits, &mut self.spare);
         self.last_input.clear();
         self.last_input.push_str(input);

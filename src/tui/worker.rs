@@ -12,6 +12,12 @@ use crate::search::{Index, Searcher};
 /// letter: a query that comes meanwhile is answered first.
 const LETTER_AFTER_IDLE: std::time::Duration = std::time::Duration::from_millis(300);
 
+/// How many hits a first answer gives in order: more than a screen shows. The
+/// others follow in order in a second answer for the same query; ordering
+/// tens of thousands of hits first would keep the count and the first rows
+/// waiting for rows no one sees yet.
+pub(crate) const FIRST_ORDERED: usize = 1_000;
+
 /// The loop's end of the search thread. Older queries not yet started are
 /// dropped for the newest, and each answer carries its query's generation.
 pub(crate) struct SearchWorker {
@@ -55,10 +61,14 @@ impl SearchWorker {
                 });
             });
             let mut searcher = Searcher::default();
+            // A query that came while the last answer's hits were put in order.
+            let mut waiting: Option<(u64, String)> = None;
             loop {
                 // The letter waits for the first answer, or for a moment
                 // without a query: made beside a search, it takes a core from it.
-                let mut request = if make_letter.is_some() {
+                let mut request = if let Some(request) = waiting.take() {
+                    request
+                } else if make_letter.is_some() {
                     match inbox.recv_timeout(LETTER_AFTER_IDLE) {
                         Ok(request) => request,
                         Err(mpsc::RecvTimeoutError::Timeout) => {
@@ -79,12 +89,36 @@ impl SearchWorker {
                     request = newer;
                 }
                 let (generation, query) = request;
-                let hits = searcher.search(&index, &query);
+                // The first rows at once, with the count of every hit; the
+                // others put in order after, unless a newer query has come.
+                let (mut hits, ordered) = searcher.search_first(&index, &query, FIRST_ORDERED);
+                let answer = if ordered < hits.len() {
+                    hits.clone()
+                } else {
+                    std::mem::take(&mut hits)
+                };
                 if outbox
-                    .send(Msg::SearchResults { generation, hits })
+                    .send(Msg::SearchResults {
+                        generation,
+                        hits: answer,
+                    })
                     .is_err()
                 {
                     break;
+                }
+                if ordered < hits.len() {
+                    match inbox.try_recv() {
+                        Ok(newer) => waiting = Some(newer),
+                        Err(_) => {
+                            index.order_rest(&mut hits, ordered);
+                            if outbox
+                                .send(Msg::SearchResults { generation, hits })
+                                .is_err()
+                            {
+                                break;
+                            }
+                        }
+                    }
                 }
                 if let Some(make) = make_letter.take() {
                     make();
@@ -190,6 +224,44 @@ mod tests {
         } else {
             assert_eq!(generation, 2);
         }
+    }
+
+    #[test]
+    fn many_hits_come_first_with_their_first_rows_in_order_then_all_in_order() {
+        let data = Arc::new(crate::synthetic::dataset(3_000).expect("synthetic"));
+        let index = Arc::new(Index::build(&data));
+        let all = index.search(&crate::search::Query::parse("e"));
+        assert!(all.len() > FIRST_ORDERED, "{} hits", all.len());
+        let worker = SearchWorker::spawn(data, Some(index), unused_letter());
+        worker.search(3, "e".into());
+        let Msg::SearchResults { generation, hits } = answer(&worker) else {
+            panic!("hits expected");
+        };
+        assert_eq!(generation, 3);
+        assert_eq!(hits.len(), all.len(), "every hit counted at once");
+        assert_eq!(hits[..FIRST_ORDERED], all[..FIRST_ORDERED]);
+        let Msg::SearchResults { generation, hits } = answer(&worker) else {
+            panic!("the same hits in order expected");
+        };
+        assert_eq!(generation, 3);
+        assert_eq!(hits, all);
+        // Few hits are all in order in one answer.
+        worker.search(4, "montreal".into());
+        let Msg::SearchResults { generation, hits } = answer(&worker) else {
+            panic!("hits expected");
+        };
+        assert_eq!(generation, 4);
+        let few = Index::build(&crate::synthetic::dataset(3_000).expect("synthetic"))
+            .search(&crate::search::Query::parse("montreal"));
+        assert!(few.len() <= FIRST_ORDERED, "{} hits", few.len());
+        assert_eq!(hits, few);
+        assert!(
+            worker
+                .results
+                .recv_timeout(Duration::from_millis(300))
+                .is_err(),
+            "one answer for few hits"
+        );
     }
 
     #[test]

@@ -254,3 +254,43 @@ fn a_region_preview_keeps_its_count_whole_and_few_links() {
         "the first organisations, in order"
     );
 }
+
+#[test]
+fn the_hits_again_in_order_keep_the_selection_and_the_count() {
+    let mut app = app();
+    app.update(Action::OpenSearch);
+    let effects = app.update(Action::Input('e'));
+    let [Effect::Search { generation, query }] = effects.as_slice() else {
+        panic!("one search expected: {effects:?}");
+    };
+    let index = app.index.clone().expect("the index is built");
+    let all = index.search(&crate::search::Query::parse(query));
+    assert!(all.len() > 3, "{} hits", all.len());
+    // The first answer: the first two rows in order, the others in no order.
+    let (first, ordered) = crate::search::Searcher::default().search_first(&index, query, 2);
+    assert_eq!(ordered, 2);
+    app.update(Msg::SearchResults {
+        generation: *generation,
+        hits: first,
+    });
+    run(&mut app, &[Action::Down]);
+    let shown = |app: &App| match &app.overlay {
+        Overlay::Search(sb) => (
+            sb.pending(),
+            sb.hits().len(),
+            sb.selected(),
+            sb.highlighted(),
+        ),
+        _ => panic!("closed"),
+    };
+    assert_eq!(shown(&app), (false, all.len(), 1, Some(all[1])));
+    app.update(Msg::SearchResults {
+        generation: *generation,
+        hits: all.clone(),
+    });
+    assert_eq!(
+        shown(&app),
+        (false, all.len(), 1, Some(all[1])),
+        "the hits in order: the selection stays on the second row"
+    );
+}
