@@ -225,7 +225,8 @@ impl City {
 impl Organisation {
     /// Name followed by the acronym in parentheses, as the letter prints it.
     pub fn display_name(&self) -> String {
-        let mut out = String::with_capacity(self.name.len());
+        let acronym = self.acronym.as_ref().map_or(0, |a| a.len() + 3);
+        let mut out = String::with_capacity(self.name.len() + acronym);
         self.push_display_name(&mut out);
         out
     }

@@ -229,9 +229,16 @@ fn push_organisation_entries(data: &Dataset, out: &mut Vec<Entry>) {
         label: String::new(),
         fields: Vec::new(),
     });
+    // Each region's name by its code, looked up once per organisation's region
+    // rather than found by comparing codes along the regions.
+    let names: foldhash::HashMap<&str, &str> = data
+        .regions
+        .iter()
+        .map(|r| (r.code.as_str(), r.name.as_str()))
+        .collect();
     in_parts_mut(&mut out[first..], |_, range, part| {
         for (entry, o) in part.iter_mut().zip(&data.organisations[range]) {
-            *entry = organisation_entry(data, o);
+            *entry = organisation_entry(&names, o);
         }
     });
 }
@@ -386,8 +393,9 @@ pub fn passage(doc: &Document, id: &str) -> Option<(String, Vec<SourceLine>)> {
 }
 
 /// An organisation: its name and acronym as printed, found also by the name of
-/// each of its regions.
-fn organisation_entry(data: &Dataset, o: &Organisation) -> Entry {
+/// each of its regions (`names`, by code; an unknown code stands for itself,
+/// as in [`Dataset::region_name`]).
+fn organisation_entry(names: &foldhash::HashMap<&str, &str>, o: &Organisation) -> Entry {
     Entry {
         kind: Kind::Organisation,
         id: o.id.clone(),
@@ -395,7 +403,10 @@ fn organisation_entry(data: &Dataset, o: &Organisation) -> Entry {
         fields: o
             .regions
             .iter()
-            .map(|code| (Field::Region, data.region_name(code).to_string()))
+            .map(|code| {
+                let name = names.get(code.as_str()).copied().unwrap_or(code);
+                (Field::Region, name.to_string())
+            })
             .collect(),
     }
 }
