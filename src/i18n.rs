@@ -16,7 +16,7 @@ mod strings;
 pub use action_words::action_text;
 pub use dataset::DataText;
 pub use detail_words::{DETAIL_EN, DETAIL_FR, DetailLabels};
-pub use figure_words::FigureStrings;
+pub(crate) use figure_words::FigureWord;
 pub use help_words::help_text;
 pub use hint_words::{enter_text, help_extras, hint_text};
 pub use map_words::MapStrings;
@@ -131,7 +131,23 @@ impl Lang {
     }
 }
 
+/// A word pap-tui names itself: a variant of one of the word tables, whose
+/// row holds its French and English side by side.
+pub trait Word: Copy {
+    /// The word in French, then in English.
+    fn fr_en(self) -> (&'static str, &'static str);
+}
+
 impl Lang {
+    /// The word in this language.
+    pub fn word(self, word: impl Word) -> &'static str {
+        let (fr, en) = word.fr_en();
+        match self {
+            Lang::Fr => fr,
+            Lang::En => en,
+        }
+    }
+
     /// The noun as it goes with `n`: French takes the singular for 0 and 1,
     /// English for 1 only.
     pub(crate) fn noun(self, n: u64, noun: Noun) -> &'static str {

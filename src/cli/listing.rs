@@ -2,7 +2,7 @@
 //! aligned text, CSV or JSON, optionally limited to one region.
 
 use crate::data::{Article, City, Dataset, Funding, Headcount, Organisation, Region};
-use crate::i18n::Lang;
+use crate::i18n::{FigureWord, Lang};
 use crate::present::{CityValue, RegionFigures};
 use crate::search::fold_accents;
 
@@ -190,7 +190,7 @@ fn region_layout<'a>(lang: Lang) -> Layout<'a, &'a RegionLine<'a>> {
         })
         .right(),
     ])
-    .note(lang.figure_strings().computed.to_string())
+    .note(lang.word(FigureWord::Computed).to_string())
 }
 
 fn organisation_layout<'a>(data: &'a Dataset, lang: Lang) -> Layout<'a, &'a Organisation> {
@@ -231,14 +231,14 @@ fn city_layout<'a>(data: &'a Dataset, region: Option<&'a str>, lang: Lang) -> La
     ])
     .total(move || {
         let figures = RegionFigures::of(0, cities_in(data, region));
-        let mark = lang.figure_strings().computed_mark;
+        let mark = lang.word(FigureWord::ComputedMark);
         vec![
             format!("{mark} {}", s.total),
             String::new(),
             figures.summary(lang),
         ]
     })
-    .note(lang.figure_strings().computed.to_string())
+    .note(lang.word(FigureWord::Computed).to_string())
 }
 
 fn funding_layout<'a>(
@@ -261,10 +261,10 @@ fn funding_layout<'a>(
     .total(move || {
         // A sum pap-tui makes: the letter prints no total.
         let total = crate::present::figures::funding_total(funding_in(data, region));
-        let mark = lang.figure_strings().computed_mark;
+        let mark = lang.word(FigureWord::ComputedMark);
         vec![format!("{mark} {}", s.total), lang.amount(total)]
     })
-    .note(lang.figure_strings().computed.to_string())
+    .note(lang.word(FigureWord::Computed).to_string())
 }
 
 /// Articles are listed as text blocks ([`articles_text`]); this table is for CSV.

@@ -11,7 +11,7 @@ use std::collections::{HashMap, HashSet};
 
 use crate::base::escape;
 use crate::data::{City, Dataset, Headcount};
-use crate::i18n::{Lang, Message, Noun, Text};
+use crate::i18n::{FigureWord, Lang, Message, Noun, Text};
 use crate::search::{Entry, Kind};
 
 use super::citation::Citation;
@@ -75,7 +75,6 @@ fn region_answer(data: &Dataset, code: &str, lang: Lang) -> Option<String> {
     }
     let cities: Vec<_> = data.cities_in(code).collect();
     let figures = RegionFigures::of(organisations.len(), cities.iter().copied());
-    let f = lang.figure_strings();
     out.push_str(&format!(
         "\n{} ({}){}{}",
         lang.labels().accompanied,
@@ -94,7 +93,7 @@ fn region_answer(data: &Dataset, code: &str, lang: Lang) -> Option<String> {
             out.push_str(&format!("\n- {name} — {}", headcount_short(c, lang)));
         }
     }
-    out.push_str(&format!("\n{}", f.computed));
+    out.push_str(&format!("\n{}", lang.word(FigureWord::Computed)));
     Some(out)
 }
 

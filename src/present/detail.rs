@@ -2,7 +2,7 @@
 //! read from, and the cross-links a user can follow.
 
 use crate::data::{Dataset, Headcount, SourceLine};
-use crate::i18n::{DetailLabels, Lang};
+use crate::i18n::{DetailLabels, FigureWord, Lang};
 
 /// An entry of the dataset that can be selected, shown in detail or copied.
 /// `state.json` stores it as `{"kind": "organisation", "id": "safima"}`.
@@ -96,10 +96,13 @@ fn region_detail(data: &Dataset, code: &str, lang: Lang, links: usize) -> Option
         count += 1;
     }
     let figures = super::figures::RegionFigures::of(count, data.cities_in(code));
-    let f = lang.figure_strings();
     d.fields.push((
         l.organisations,
-        format!("{} {}", f.computed_mark, figures.organisations),
+        format!(
+            "{} {}",
+            lang.word(FigureWord::ComputedMark),
+            figures.organisations
+        ),
     ));
     // `summary` says "no city listed" itself; an absent sum for cities all
     // withheld is said in words too.
@@ -110,7 +113,8 @@ fn region_detail(data: &Dataset, code: &str, lang: Lang, links: usize) -> Option
         accompanied.push_str(&format!(" ({reason})"));
     }
     d.fields.push((l.accompanied, accompanied));
-    d.fields.push((l.note, f.computed.to_string()));
+    d.fields
+        .push((l.note, lang.word(FigureWord::Computed).to_string()));
     if r.source.is_empty() {
         d.fields.push((l.note, l.not_in_letter.to_string()));
     }
@@ -188,9 +192,9 @@ fn city_detail(data: &Dataset, id: &str, lang: Lang) -> Option<Detail> {
     if let Some(w) = withheld {
         d.fields.push((l.note, w.note.clone()));
         // The passage of the letter that invokes the articles.
-        let f = lang.figure_strings();
         for passage in super::figures::withholding_passages(data, &w.articles) {
-            d.fields.push((f.withheld_by, passage.text.clone()));
+            d.fields
+                .push((lang.word(FigureWord::WithheldBy), passage.text.clone()));
             d.source.extend(passage.source.iter().cloned());
         }
         d.source.sort_by_key(|s| s.line);
@@ -222,7 +226,7 @@ fn funding_detail(data: &Dataset, id: &str, lang: Lang) -> Option<Detail> {
     // What the money was for: the letter's sentence above the table.
     if let Some(purpose) = super::figures::funding_purpose(data) {
         d.fields
-            .push((lang.figure_strings().funding_for, purpose.text.clone()));
+            .push((lang.word(FigureWord::FundingFor), purpose.text.clone()));
     }
     match f
         .organisation_id

@@ -16,6 +16,7 @@ use super::theme::Theme;
 use super::{UiState, clean, fit};
 use crate::app::{App, MapView, Measure};
 use crate::data::geo::{Geography, Raster, View};
+use crate::i18n::FigureWord;
 use unicode_width::UnicodeWidthStr;
 
 /// Shades of the four levels without colour, from the lowest.
@@ -408,7 +409,7 @@ fn render_side(
             Span::raw(format!(" {}", scale.range(level))),
         ]));
     }
-    let f = app.lang().figure_strings();
+    let lang = app.lang();
     lines.push(Line::raw(""));
     if let (Some(region), Some(figures)) = (
         app.data().regions.get(view.region()),
@@ -418,7 +419,7 @@ fn render_side(
             format!("{} {}", region.code, clean(&region.name)),
             theme.selected,
         )));
-        let mark = f.computed_mark;
+        let mark = lang.word(FigureWord::ComputedMark);
         lines.push(Line::raw(format!(
             "{mark} {}{}{}",
             m.organisations, s.colon, figures.organisations
@@ -452,7 +453,7 @@ fn render_side(
     }
     // What Σ means, last: where rows are short the region's figures come first.
     lines.push(Line::raw(""));
-    lines.push(Line::styled(f.computed, theme.dim));
+    lines.push(Line::styled(lang.word(FigureWord::Computed), theme.dim));
     Paragraph::new(lines)
         .wrap(Wrap { trim: false })
         .render(area.inner(ratatui::layout::Margin::new(1, 0)), buf);

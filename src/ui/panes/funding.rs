@@ -13,6 +13,7 @@ use super::super::window::Window;
 use super::super::{UiState, clean, fit, pad, pane_index, row};
 use super::{frame_pane, name_lines, render_list, row_style, star_mark};
 use crate::app::{App, Pane};
+use crate::i18n::FigureWord;
 use crate::present::Target;
 
 pub fn render_funding(buf: &mut Buffer, area: Rect, app: &App, ui: &mut UiState, theme: &Theme) {
@@ -88,8 +89,8 @@ pub fn render_funding(buf: &mut Buffer, area: Rect, app: &App, ui: &mut UiState,
         (app, ui, theme),
     );
     if inner.height > 1 {
-        let f = app.lang().figure_strings();
-        let label = format!("{} {}", f.computed_mark, s.total);
+        let lang = app.lang();
+        let label = format!("{} {}", lang.word(FigureWord::ComputedMark), s.total);
         let line = format!("{} {total:>amount_width$}", pad(&label, name_width));
         row(
             buf,
