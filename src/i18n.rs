@@ -19,7 +19,7 @@ pub use detail_words::{DETAIL_EN, DETAIL_FR, DetailLabels};
 pub(crate) use figure_words::FigureWord;
 pub use help_words::help_text;
 pub use hint_words::{enter_text, help_extras, hint_text};
-pub use map_words::MapStrings;
+pub(crate) use map_words::MapWord;
 pub use messages::{Noun, Text};
 pub use provenance_words::{PROVENANCE_EN, PROVENANCE_FR, ProvenanceWords};
 pub use strings::{EN, FR, Strings, part_text};

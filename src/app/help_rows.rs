@@ -3,7 +3,7 @@
 //! the view changes itself, and [`App`] routes the help's keys to it.
 
 use super::{Action, App, Effect, Overlay};
-use crate::i18n::Lang;
+use crate::i18n::{Lang, MapWord};
 use crate::keys::table::{Binding, Mode, keys_by_action};
 
 /// Upper bound for the help overlay's scroll; rendering clamps to what it drew.
@@ -125,7 +125,7 @@ fn sections(lang: Lang) -> [(Mode, &'static str, &'static str); 10] {
         (Mode::Detail, s.mode_detail, "detail"),
         (Mode::Letter, s.mode_letter, "letter"),
         (Mode::LetterSearch, s.mode_letter_search, "letter_search"),
-        (Mode::Map, lang.map_strings().title, "map"),
+        (Mode::Map, lang.word(MapWord::Title), "map"),
         (Mode::CopyMenu, s.mode_copy_menu, "copy_menu"),
         (Mode::CopyText, s.mode_copy_text, "copy_text"),
         (Mode::Help, s.mode_help, "help"),
@@ -186,7 +186,7 @@ fn credits(lang: Lang) -> Option<String> {
     let geo = crate::data::geo::quebec()?;
     Some(format!(
         "{} {} {}",
-        lang.map_strings().background,
+        lang.word(MapWord::Background),
         crate::base::escape::line(&geo.regions_source.attribution),
         crate::base::escape::line(&geo.cities_source.attribution)
     ))
@@ -252,7 +252,7 @@ pub(crate) fn help_rows(keymap: &[Binding], lang: Lang, filter: &str, from: Mode
     }
     if let Some(text) = credits(lang) {
         total += 1;
-        let heading = lang.map_strings().credits_heading;
+        let heading = lang.word(MapWord::CreditsHeading);
         if holds(&text) || holds(heading) {
             kept += 1;
             push(heading, vec![HelpRow::Note(text)], &mut out);

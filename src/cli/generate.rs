@@ -8,7 +8,7 @@ use clap_complete::Shell;
 use clap_mangen::Man;
 use roff::{Roff, bold, roman};
 
-use crate::i18n::{Lang, help_text};
+use crate::i18n::{Lang, MapWord, help_text};
 use crate::keys::Action;
 use crate::keys::table::{Binding, Mode, bindings, keys_by_action};
 use crate::search::fold_accents;
@@ -260,7 +260,7 @@ fn mode_heading(mode: Mode, lang: Lang) -> &'static str {
         Mode::Search => s.mode_search,
         Mode::Detail => s.mode_detail,
         Mode::Letter => s.mode_letter,
-        Mode::Map => lang.map_strings().title,
+        Mode::Map => lang.word(MapWord::Title),
         Mode::LetterSearch => own("#keys-letter_search"),
         Mode::Help => own("#keys-help"),
         Mode::HelpFilter => own("#keys-help_filter"),
