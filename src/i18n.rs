@@ -15,7 +15,7 @@ mod strings;
 
 pub use action_words::action_text;
 pub use dataset::DataText;
-pub use detail_words::{DETAIL_EN, DETAIL_FR, DetailLabels};
+pub(crate) use detail_words::DetailLabel;
 pub(crate) use figure_words::FigureWord;
 pub use help_words::help_text;
 pub use hint_words::{enter_text, help_extras, hint_text};
@@ -112,14 +112,6 @@ impl Lang {
             Lang::En => format!(
                 "pap-tui: {n} funding row(s) left out, not linked to an organisation of the annex so in no region: {names}"
             ),
-        }
-    }
-
-    /// The labels of the detail view.
-    pub fn labels(self) -> &'static DetailLabels {
-        match self {
-            Lang::Fr => &DETAIL_FR,
-            Lang::En => &DETAIL_EN,
         }
     }
 

@@ -11,7 +11,7 @@ use std::collections::{HashMap, HashSet};
 
 use crate::base::escape;
 use crate::data::{City, Dataset, Headcount};
-use crate::i18n::{FigureWord, Lang, Message, Noun, Text};
+use crate::i18n::{DetailLabel, FigureWord, Lang, Message, Noun, Text};
 use crate::search::{Entry, Kind};
 
 use super::citation::Citation;
@@ -77,7 +77,7 @@ fn region_answer(data: &Dataset, code: &str, lang: Lang) -> Option<String> {
     let figures = RegionFigures::of(organisations.len(), cities.iter().copied());
     out.push_str(&format!(
         "\n{} ({}){}{}",
-        lang.labels().accompanied,
+        lang.word(DetailLabel::Accompanied),
         s.period,
         s.colon,
         figures.summary(lang)

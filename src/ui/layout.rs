@@ -6,6 +6,7 @@ use unicode_width::UnicodeWidthStr;
 
 use super::clean;
 use crate::app::{App, Pane};
+use crate::i18n::DetailLabel;
 
 /// Rows looked at to measure a list: enough for any real letter, and a
 /// bounded cost per frame for a huge dataset.
@@ -76,7 +77,7 @@ fn organisation_width(app: &App) -> usize {
 /// `short` or `long` (the words or the mark of an organisation the annex
 /// does not list), a space and its amount.
 fn funding_width(app: &App) -> (usize, usize) {
-    let l = app.lang().labels();
+    let lang = app.lang();
     let amount = |dollars| app.lang().amount(dollars).width();
     let total = amount(crate::data::amount_total(app.data().funding.iter()));
     app.data()
@@ -88,7 +89,10 @@ fn funding_width(app: &App) -> (usize, usize) {
             let room = 1 + amount(f.amount_cad).max(total);
             match f.organisation_id {
                 Some(_) => (name + room, name + room),
-                None => (name + 2 + room, name + 3 + l.not_in_annex.width() + room),
+                None => (
+                    name + 2 + room,
+                    name + 3 + lang.word(DetailLabel::NotInAnnex).width() + room,
+                ),
             }
         })
         .fold((0, 0), |(a, b), (c, d)| (a.max(c), b.max(d)))
