@@ -21,7 +21,7 @@ pub use help_words::help_text;
 pub use hint_words::{enter_text, help_extras, hint_text};
 pub(crate) use map_words::MapWord;
 pub use messages::{Noun, Text};
-pub use provenance_words::{PROVENANCE_EN, PROVENANCE_FR, ProvenanceWords};
+pub(crate) use provenance_words::ProvenanceWord;
 pub use strings::{EN, FR, Strings, part_text};
 
 /// Interface language.
