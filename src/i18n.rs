@@ -8,6 +8,7 @@ mod detail_words;
 mod figure_words;
 mod help_words;
 mod hint_words;
+mod label_words;
 mod map_words;
 mod messages;
 mod provenance_words;
@@ -19,10 +20,11 @@ pub(crate) use detail_words::DetailLabel;
 pub(crate) use figure_words::FigureWord;
 pub use help_words::help_text;
 pub use hint_words::{enter_text, help_extras, hint_text};
+pub use label_words::Label;
 pub(crate) use map_words::MapWord;
 pub use messages::{Noun, Text};
 pub(crate) use provenance_words::ProvenanceWord;
-pub use strings::{EN, FR, Strings, part_text};
+pub use strings::part_text;
 
 /// Interface language.
 #[derive(
@@ -112,13 +114,6 @@ impl Lang {
             Lang::En => format!(
                 "pap-tui: {n} funding row(s) left out, not linked to an organisation of the annex so in no region: {names}"
             ),
-        }
-    }
-
-    pub fn strings(self) -> &'static Strings {
-        match self {
-            Lang::Fr => &FR,
-            Lang::En => &EN,
         }
     }
 }
@@ -221,7 +216,7 @@ impl Message {
         let values: Vec<(&str, &str)> = self.values.iter().map(|(n, v)| (*n, v.as_str())).collect();
         let text = lang.fill(self.text, &values);
         match &self.file {
-            Some(file) => format!("{file}{}{text}", lang.strings().colon),
+            Some(file) => format!("{file}{}{text}", lang.word(Label::Colon)),
             None => text,
         }
     }
@@ -342,9 +337,9 @@ mod tests {
     #[test]
     fn withheld_marker_names_the_articles() {
         let arts = vec!["53".to_string(), "54".to_string()];
-        assert_eq!(EN.withheld_marker(&arts), "█ withheld — s. 53, 54");
-        assert_eq!(FR.withheld_marker(&arts), "█ caviardé — art. 53, 54");
-        assert_eq!(EN.withheld_marker_short(&arts), "█ s. 53, 54");
-        assert_eq!(FR.withheld_marker_short(&arts), "█ art. 53, 54");
+        assert_eq!(Lang::En.withheld_marker(&arts), "█ withheld — s. 53, 54");
+        assert_eq!(Lang::Fr.withheld_marker(&arts), "█ caviardé — art. 53, 54");
+        assert_eq!(Lang::En.withheld_marker_short(&arts), "█ s. 53, 54");
+        assert_eq!(Lang::Fr.withheld_marker_short(&arts), "█ art. 53, 54");
     }
 }

@@ -9,7 +9,7 @@ use super::text_table::{Table, to_json};
 use super::{ValidateFormat, emit, fail};
 use crate::data::provenance::{self, Call, Check, Forgiven, Ocr, Report, Verdict};
 use crate::data::{Dataset, EMBEDDED_OCR};
-use crate::i18n::{Lang, Message, ProvenanceWord, Text};
+use crate::i18n::{Label, Lang, Message, ProvenanceWord, Text};
 
 /// The widest a value is shown in the text report, in characters.
 const VALUE_WIDTH: usize = 48;
@@ -29,9 +29,9 @@ pub fn run(data: &Dataset, ocr: Option<&Path>, format: ValidateFormat, lang: Lan
                     format!(
                         "{}{}{}{}{e}",
                         path.display(),
-                        lang.strings().colon,
+                        lang.word(Label::Colon),
                         lang.word(ProvenanceWord::OcrUnreadable),
-                        lang.strings().colon
+                        lang.word(Label::Colon)
                     ),
                 );
             }
@@ -54,7 +54,7 @@ pub fn run(data: &Dataset, ocr: Option<&Path>, format: ValidateFormat, lang: Lan
 
 /// The report as a table, then its summary and what it leaves out.
 pub(crate) fn text_report(report: &Report, lang: Lang) -> String {
-    let colon = lang.strings().colon;
+    let colon = lang.word(Label::Colon);
     let mut table = Table::new(&[
         lang.word(ProvenanceWord::ColField),
         lang.word(ProvenanceWord::ColValue),

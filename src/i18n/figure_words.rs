@@ -1,8 +1,8 @@
-//! The words of figures: how a withholding's legal basis is written in each
-//! language, why a region has no known count, and the mark of a figure that
-//! pap-tui computed (a sum, a count, a total) where the letter prints none.
+//! The words of figures: why a region has no known count, the mark of a
+//! figure that pap-tui computed (a sum, a count, a total) where the letter
+//! prints none, and the labels of a funding's purpose and of a withholding's
+//! passage.
 
-use super::Lang;
 use super::messages::words;
 
 words! {
@@ -38,13 +38,5 @@ words! {
             fr: "Caviardé en vertu de",
             en: "Withheld under",
         }
-    }
-}
-
-impl Lang {
-    /// The articles a withholding invokes: `s. 53, 54` in English, `art. 53,
-    /// 54` in French.
-    pub(crate) fn legal_basis(self, articles: &[String]) -> String {
-        self.strings().legal_basis(articles)
     }
 }

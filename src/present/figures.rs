@@ -37,7 +37,7 @@ impl<'a> CityValue<'a> {
     pub(crate) fn text(&self, lang: Lang) -> String {
         match self {
             CityValue::Count(n) => n.to_string(),
-            CityValue::Withheld(articles) => lang.strings().withheld_marker(articles),
+            CityValue::Withheld(articles) => lang.withheld_marker(articles),
             CityValue::Missing => "?".to_string(),
         }
     }

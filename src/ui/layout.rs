@@ -6,7 +6,7 @@ use unicode_width::UnicodeWidthStr;
 
 use super::clean;
 use crate::app::{App, Pane};
-use crate::i18n::DetailLabel;
+use crate::i18n::{DetailLabel, Label};
 
 /// Rows looked at to measure a list: enough for any real letter, and a
 /// bounded cost per frame for a huge dataset.
@@ -101,15 +101,17 @@ fn funding_width(app: &App) -> (usize, usize) {
 /// The width of the widest row of the articles' list: `Article 53 — ` and
 /// the first line of its text.
 fn article_width(app: &App) -> usize {
-    let s = app.lang().strings();
+    let lang = app.lang();
     app.data()
         .articles
         .iter()
         .take(MEASURED)
         .map(|a| {
             let first = a.text.as_deref().and_then(|t| t.lines().next());
-            let first = first.map_or(s.cited_only.width() + 2, |t| clean(t).width());
-            s.article.width() + 1 + clean(&a.number).width() + 3 + first
+            let first = first.map_or(lang.word(Label::CitedOnly).width() + 2, |t| {
+                clean(t).width()
+            });
+            lang.word(Label::Article).width() + 1 + clean(&a.number).width() + 3 + first
         })
         .max()
         .unwrap_or(0)
@@ -138,10 +140,10 @@ pub(crate) fn needs(app: &App) -> [Need; 3] {
     let place = app
         .region_code()
         .and_then(|c| app.data().region(c))
-        .map_or(app.lang().strings().all_regions.width(), |r| {
+        .map_or(app.lang().word(Label::AllRegions).width(), |r| {
             clean(&r.name).width()
         });
-    let title = 2 + app.lang().strings().pane_organisations.width() + 3 + place + 5;
+    let title = 2 + app.lang().word(Label::PaneOrganisations).width() + 3 + place + 5;
     // With the focus, the regions' headcounts are part of their text: the
     // figures the regions pane alone shows side by side.
     let counts = match app.focus() {

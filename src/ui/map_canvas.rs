@@ -16,7 +16,7 @@ use super::theme::Theme;
 use super::{UiState, clean, fit};
 use crate::app::{App, MapView, Measure};
 use crate::data::geo::{Geography, Raster, View};
-use crate::i18n::{FigureWord, MapWord};
+use crate::i18n::{FigureWord, Label, MapWord};
 use unicode_width::UnicodeWidthStr;
 
 /// Shades of the four levels without colour, from the lowest.
@@ -398,7 +398,6 @@ fn render_side(
     theme: &Theme,
 ) {
     let lang = app.lang();
-    let s = app.lang().strings();
     let mono = theme.border.fg.is_none() && theme.title.fg.is_none();
     let mut lines = vec![Line::from(Span::styled(
         lang.word(MapWord::Legend),
@@ -437,7 +436,7 @@ fn render_side(
         lines.push(Line::raw(format!(
             "{mark} {}{}{}",
             lang.word(MapWord::Organisations),
-            s.colon,
+            lang.word(Label::Colon),
             figures.organisations
         )));
         let known = match figures.known_count {
@@ -447,7 +446,7 @@ fn render_side(
         lines.push(Line::raw(format!(
             "{mark} {}{}{known}",
             lang.word(MapWord::PeopleKnown),
-            s.colon
+            lang.word(Label::Colon)
         )));
         if let Some(reason) = figures.absent_reason(app.lang()) {
             lines.push(Line::styled(format!("  ({reason})"), theme.dim));
@@ -455,7 +454,7 @@ fn render_side(
         lines.push(Line::raw(format!(
             "{mark} {}{}{}",
             lang.word(MapWord::WithheldCities),
-            s.colon,
+            lang.word(Label::Colon),
             figures.withheld_cities
         )));
         for city in app.data().cities.iter().filter(|c| c.region == region.code) {
@@ -463,7 +462,7 @@ fn render_side(
             let value = crate::present::CityValue::of(city);
             let figure = match value {
                 crate::present::CityValue::Withheld(articles) => {
-                    clean(&s.withheld_marker_short(articles)).into_owned()
+                    clean(&lang.withheld_marker_short(articles)).into_owned()
                 }
                 other => other.text(app.lang()),
             };

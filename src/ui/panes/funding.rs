@@ -13,7 +13,7 @@ use super::super::window::Window;
 use super::super::{UiState, clean, fit, pad, pane_index, row};
 use super::{frame_pane, name_lines, render_list, row_style, star_mark};
 use crate::app::{App, Pane};
-use crate::i18n::{DetailLabel, FigureWord};
+use crate::i18n::{DetailLabel, FigureWord, Label};
 use crate::present::Target;
 
 pub fn render_funding(buf: &mut Buffer, area: Rect, app: &App, ui: &mut UiState, theme: &Theme) {
@@ -22,8 +22,8 @@ pub fn render_funding(buf: &mut Buffer, area: Rect, app: &App, ui: &mut UiState,
         ui.areas[pane_index(Pane::Funding)] = Rect::default();
         return;
     }
-    let s = app.lang().strings();
-    let title = format!("5 {}", s.pane_funding);
+    let lang = app.lang();
+    let title = format!("5 {}", lang.word(Label::PaneFunding));
     let inner = frame_pane(buf, area, Pane::Funding, title, app, ui, theme);
     if inner.height == 0 {
         return;
@@ -89,8 +89,11 @@ pub fn render_funding(buf: &mut Buffer, area: Rect, app: &App, ui: &mut UiState,
         (app, ui, theme),
     );
     if inner.height > 1 {
-        let lang = app.lang();
-        let label = format!("{} {}", lang.word(FigureWord::ComputedMark), s.total);
+        let label = format!(
+            "{} {}",
+            lang.word(FigureWord::ComputedMark),
+            lang.word(Label::Total)
+        );
         let line = format!("{} {total:>amount_width$}", pad(&label, name_width));
         row(
             buf,
