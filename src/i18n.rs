@@ -1,6 +1,7 @@
 //! Interface words in French and English: the language, messages with values
-//! (`Message`, worded when shown), counted nouns, and the tables in `strings`
-//! and `messages`. The data itself stays in French. Imports nothing of the domain.
+//! (`Message`, worded when shown), counted nouns, and the words, each a row
+//! with its French beside its English (`Lang::word`). The data itself stays in
+//! French. Imports nothing of the domain.
 
 mod action_words;
 mod dataset;

@@ -1,6 +1,6 @@
 //! Messages with values in them and the nouns the interface counts: one row
-//! each, French then English. The macro makes the enum and its table from the
-//! same rows, so a message cannot lack its words.
+//! each, French then English. The macros make the enum and its table from the
+//! same rows, so a message or a word cannot lack its words.
 
 /// Declares an enum and the function giving each variant's row.
 macro_rules! rows {
