@@ -18,7 +18,7 @@ mod session;
 use std::sync::{Arc, OnceLock};
 
 use crate::data::{Dataset, Letter, Origin};
-use crate::i18n::Lang;
+use crate::i18n::{Label, Lang};
 use crate::search::Index;
 
 pub use crate::keys::{Action, Binding, Mode, Pane};
@@ -452,7 +452,7 @@ impl App {
     }
 
     pub(crate) fn nothing_selected(&mut self) {
-        let msg = self.lang.strings().nothing_selected;
+        let msg = self.lang.word(Label::NothingSelected);
         self.notify(msg, true);
     }
 }

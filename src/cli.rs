@@ -22,7 +22,7 @@ use std::io::Write;
 use std::process::ExitCode;
 
 use crate::data::{self, DataError, Dataset, Loaded};
-use crate::i18n::{DatasetCounts, Lang, Message, Text};
+use crate::i18n::{DatasetCounts, Label, Lang, Message, Text};
 use crate::search::{Field, FieldMatch, Index, Kind, Query};
 pub use args::{
     CiteFormat, CiteKind, Cli, Command, DataArg, ExportFormat, KindArg, ListArgs, ListFormat,
@@ -54,7 +54,7 @@ fn emit_bytes(bytes: &[u8]) -> ExitCode {
 /// `lang`, and returns exit status 2. The message is made safe first: it may
 /// quote a hostile dataset (a name, an id, a JSON key).
 pub fn fail(lang: Lang, message: impl std::fmt::Display) -> ExitCode {
-    let colon = lang.strings().colon;
+    let colon = lang.word(Label::Colon);
     eprintln!(
         "pap-tui{colon}{}",
         crate::base::escape::block(&message.to_string())
@@ -166,16 +166,15 @@ pub fn run(command: &Command, data: &Dataset, lang: Lang) -> ExitCode {
             ..
         } => sources_report::run(data, ocr.as_deref(), *format, lang),
         Command::Validate { file, .. } => {
-            let s = lang.strings();
             let origin = file
                 .clone()
                 .map_or(data::Origin::Embedded, data::Origin::File);
             emit(&format!(
                 "{}{}{}{}{}\n",
                 crate::base::escape::line(&origin.to_string()),
-                s.colon,
-                s.dataset_ok,
-                s.colon,
+                lang.word(Label::Colon),
+                lang.word(Label::DatasetOk),
+                lang.word(Label::Colon),
                 lang.dataset_counts(dataset_counts(data)),
             ))
         }
@@ -311,7 +310,6 @@ fn search(
     }
     // Only the hits printed are ranked.
     let hits = index.search_top(&query, limit, |e| kind.is_none_or(|k| e.kind == k));
-    let s = lang.strings();
     let text = match format {
         HitsOutput::Markdown(data) => {
             let entries: Vec<_> = hits.iter().map(|h| index.entry(h.entry)).collect();
@@ -352,7 +350,11 @@ fn search(
             }
         }
         HitsOutput::Text => {
-            let mut t = Table::new(&[s.col_kind, s.col_id, s.col_label]);
+            let mut t = Table::new(&[
+                lang.word(Label::ColKind),
+                lang.word(Label::ColId),
+                lang.word(Label::ColLabel),
+            ]);
             for h in &hits {
                 let e = index.entry(h.entry);
                 // The name, then what else matched, as the explorer's hits show it.
@@ -375,7 +377,11 @@ fn search(
     let code = emit(&text);
     if hits.is_empty() {
         if !matches!(format, HitsOutput::Json) {
-            eprintln!("pap-tui{}{}", s.colon, s.no_hits);
+            eprintln!(
+                "pap-tui{}{}",
+                lang.word(Label::Colon),
+                lang.word(Label::NoHits)
+            );
         }
         return ExitCode::from(1);
     }

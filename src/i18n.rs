@@ -1,6 +1,7 @@
 //! Interface words in French and English: the language, messages with values
-//! (`Message`, worded when shown), counted nouns, and the tables in `strings`
-//! and `messages`. The data itself stays in French. Imports nothing of the domain.
+//! (`Message`, worded when shown), counted nouns, and the words, each a row
+//! with its French beside its English (`Lang::word`). The data itself stays in
+//! French. Imports nothing of the domain.
 
 mod action_words;
 mod dataset;
@@ -8,6 +9,7 @@ mod detail_words;
 mod figure_words;
 mod help_words;
 mod hint_words;
+mod label_words;
 mod map_words;
 mod messages;
 mod provenance_words;
@@ -15,14 +17,15 @@ mod strings;
 
 pub use action_words::action_text;
 pub use dataset::DataText;
-pub use detail_words::{DETAIL_EN, DETAIL_FR, DetailLabels};
-pub use figure_words::FigureStrings;
+pub(crate) use detail_words::DetailLabel;
+pub(crate) use figure_words::FigureWord;
 pub use help_words::help_text;
 pub use hint_words::{enter_text, help_extras, hint_text};
-pub use map_words::MapStrings;
+pub use label_words::Label;
+pub(crate) use map_words::MapWord;
 pub use messages::{Noun, Text};
-pub use provenance_words::{PROVENANCE_EN, PROVENANCE_FR, ProvenanceWords};
-pub use strings::{EN, FR, Strings, part_text};
+pub(crate) use provenance_words::ProvenanceWord;
+pub use strings::part_text;
 
 /// Interface language.
 #[derive(
@@ -114,24 +117,25 @@ impl Lang {
             ),
         }
     }
+}
 
-    /// The labels of the detail view.
-    pub fn labels(self) -> &'static DetailLabels {
-        match self {
-            Lang::Fr => &DETAIL_FR,
-            Lang::En => &DETAIL_EN,
-        }
-    }
-
-    pub fn strings(self) -> &'static Strings {
-        match self {
-            Lang::Fr => &FR,
-            Lang::En => &EN,
-        }
-    }
+/// A word pap-tui names itself: a variant of one of the word tables, whose
+/// row holds its French and English side by side.
+pub trait Word: Copy {
+    /// The word in French, then in English.
+    fn fr_en(self) -> (&'static str, &'static str);
 }
 
 impl Lang {
+    /// The word in this language.
+    pub fn word(self, word: impl Word) -> &'static str {
+        let (fr, en) = word.fr_en();
+        match self {
+            Lang::Fr => fr,
+            Lang::En => en,
+        }
+    }
+
     /// The noun as it goes with `n`: French takes the singular for 0 and 1,
     /// English for 1 only.
     pub(crate) fn noun(self, n: u64, noun: Noun) -> &'static str {
@@ -213,7 +217,7 @@ impl Message {
         let values: Vec<(&str, &str)> = self.values.iter().map(|(n, v)| (*n, v.as_str())).collect();
         let text = lang.fill(self.text, &values);
         match &self.file {
-            Some(file) => format!("{file}{}{text}", lang.strings().colon),
+            Some(file) => format!("{file}{}{text}", lang.word(Label::Colon)),
             None => text,
         }
     }
@@ -334,9 +338,9 @@ mod tests {
     #[test]
     fn withheld_marker_names_the_articles() {
         let arts = vec!["53".to_string(), "54".to_string()];
-        assert_eq!(EN.withheld_marker(&arts), "█ withheld — s. 53, 54");
-        assert_eq!(FR.withheld_marker(&arts), "█ caviardé — art. 53, 54");
-        assert_eq!(EN.withheld_marker_short(&arts), "█ s. 53, 54");
-        assert_eq!(FR.withheld_marker_short(&arts), "█ art. 53, 54");
+        assert_eq!(Lang::En.withheld_marker(&arts), "█ withheld — s. 53, 54");
+        assert_eq!(Lang::Fr.withheld_marker(&arts), "█ caviardé — art. 53, 54");
+        assert_eq!(Lang::En.withheld_marker_short(&arts), "█ s. 53, 54");
+        assert_eq!(Lang::Fr.withheld_marker_short(&arts), "█ art. 53, 54");
     }
 }

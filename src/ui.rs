@@ -11,6 +11,7 @@ mod search_overlay;
 pub mod theme;
 mod window;
 
+use crate::i18n::Label;
 use std::borrow::Cow;
 
 use ratatui::Frame;
@@ -222,19 +223,31 @@ fn render_too_small(buf: &mut Buffer, area: Rect, app: &App, theme: &Theme) {
 
 /// The title bar: the decision on the left, the data's origin on the right.
 fn render_header(buf: &mut Buffer, area: Rect, app: &App, theme: &Theme) {
-    let s = app.lang().strings();
+    let lang = app.lang();
     let d = &app.data().document;
     // The document's fields and the file's path come from a `--data` file.
     let left = format!(
         " {} · {} {} · {} · {}",
-        d.ministry_acronym, s.decision, d.reference, d.date, d.programme
+        d.ministry_acronym,
+        lang.word(Label::Decision),
+        d.reference,
+        d.date,
+        d.programme
     );
     let left = clean(&left);
-    let word = s.data_word;
+    let word = lang.word(Label::DataWord);
     let path = match app.origin() {
-        Origin::Embedded => format!("{word}{}assets/pap.json ({}) ", s.colon, s.embedded_word),
+        Origin::Embedded => format!(
+            "{word}{}assets/pap.json ({}) ",
+            lang.word(Label::Colon),
+            lang.word(Label::EmbeddedWord)
+        ),
         // `<stdin>` for standard input, as messages name it.
-        Origin::File(_) => format!("{word}{}{} ", s.colon, clean(&app.origin().to_string())),
+        Origin::File(_) => format!(
+            "{word}{}{} ",
+            lang.word(Label::Colon),
+            clean(&app.origin().to_string())
+        ),
     };
     let width = area.width as usize;
     let left = fit(&left, width);

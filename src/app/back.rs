@@ -4,7 +4,7 @@
 
 use super::history::Place;
 use super::{App, Effect, Overlay, SearchBox, Target};
-use crate::i18n::{Message, Text};
+use crate::i18n::{Label, Message, Text};
 
 impl App {
     /// Clears what is typed or filtered, else goes back one place.
@@ -116,7 +116,7 @@ impl App {
             },
             Place::Map(_) => Message::new(Text::CrumbMap).describe(self.lang),
             Place::Search { query, .. } => format!("/{query}"),
-            Place::Help(_) => format!("? {}", self.lang.strings().help_title),
+            Place::Help(_) => format!("? {}", self.lang.word(Label::HelpTitle)),
         };
         Some(crate::base::escape::line(&text).into_owned())
     }

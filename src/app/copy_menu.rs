@@ -4,7 +4,7 @@
 //! The text itself is made in `present` (`copy`, `sheet`).
 
 use super::{App, COPY_FORMATS, Copied, CopyFormat, Effect, Overlay, Pane, copy};
-use crate::i18n::{Message, Noun, Text};
+use crate::i18n::{Label, Message, Noun, Text};
 
 impl App {
     /// Enter on the copy menu: the copy made in the format chosen, then
@@ -44,7 +44,7 @@ impl App {
     /// The copy menu of the quote sheet, or why there is nothing to copy.
     pub(super) fn open_sheet_menu(&mut self) {
         if self.starred.is_empty() {
-            let text = self.lang.strings().no_stars_to_copy;
+            let text = self.lang.word(Label::NoStarsToCopy);
             self.notify(text, true);
             return;
         }
@@ -61,7 +61,7 @@ impl App {
         match crate::present::sheet::sheet(&self.data, &targets, self.lang, format) {
             Some(text) => effects.push(Effect::Copy(text)),
             None => {
-                let text = self.lang.strings().no_stars_to_copy;
+                let text = self.lang.word(Label::NoStarsToCopy);
                 self.notify(text, true);
             }
         }
@@ -99,7 +99,7 @@ impl App {
         let entries: Vec<&crate::search::Entry> =
             sb.hits().iter().map(|h| index.entry(h.entry)).collect();
         if entries.is_empty() {
-            let text = self.lang.strings().no_hits_to_copy;
+            let text = self.lang.word(Label::NoHitsToCopy);
             self.notify(text, true);
             return;
         }
@@ -112,7 +112,7 @@ impl App {
     /// The outcome of a copy: said on the status line; a copy that failed
     /// shows its text, to be selected by hand.
     pub(super) fn copied(&mut self, outcome: Result<&'static str, String>, text: String) {
-        let s = self.lang.strings();
+        let lang = self.lang;
         let hits = self
             .copied_hits
             .take()
@@ -127,10 +127,17 @@ impl App {
                         .describe(self.lang);
                     self.notify(said, false);
                 }
-                None => self.notify(format!("{} ({via})", s.copied), false),
+                None => self.notify(format!("{} ({via})", lang.word(Label::Copied)), false),
             },
             Err(why) => {
-                self.notify(format!("{}{}{why}", s.copy_failed, s.colon), true);
+                self.notify(
+                    format!(
+                        "{}{}{why}",
+                        lang.word(Label::CopyFailed),
+                        lang.word(Label::Colon)
+                    ),
+                    true,
+                );
                 self.go_to(Overlay::CopyText { text, scroll: 0 });
             }
         }

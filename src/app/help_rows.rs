@@ -3,7 +3,7 @@
 //! the view changes itself, and [`App`] routes the help's keys to it.
 
 use super::{Action, App, Effect, Overlay};
-use crate::i18n::Lang;
+use crate::i18n::{Label, Lang, MapWord};
 use crate::keys::table::{Binding, Mode, keys_by_action};
 
 /// Upper bound for the help overlay's scroll; rendering clamps to what it drew.
@@ -118,18 +118,25 @@ pub struct HelpRows {
 /// The modes the help lists, in order, with their headings and the names
 /// `i18n` gives them.
 fn sections(lang: Lang) -> [(Mode, &'static str, &'static str); 10] {
-    let s = lang.strings();
     [
-        (Mode::Normal, s.mode_normal, "normal"),
-        (Mode::Search, s.mode_search, "search"),
-        (Mode::Detail, s.mode_detail, "detail"),
-        (Mode::Letter, s.mode_letter, "letter"),
-        (Mode::LetterSearch, s.mode_letter_search, "letter_search"),
-        (Mode::Map, lang.map_strings().title, "map"),
-        (Mode::CopyMenu, s.mode_copy_menu, "copy_menu"),
-        (Mode::CopyText, s.mode_copy_text, "copy_text"),
-        (Mode::Help, s.mode_help, "help"),
-        (Mode::HelpFilter, s.mode_help_filter, "help_filter"),
+        (Mode::Normal, lang.word(Label::ModeNormal), "normal"),
+        (Mode::Search, lang.word(Label::ModeSearch), "search"),
+        (Mode::Detail, lang.word(Label::ModeDetail), "detail"),
+        (Mode::Letter, lang.word(Label::ModeLetter), "letter"),
+        (
+            Mode::LetterSearch,
+            lang.word(Label::ModeLetterSearch),
+            "letter_search",
+        ),
+        (Mode::Map, lang.word(MapWord::Title), "map"),
+        (Mode::CopyMenu, lang.word(Label::ModeCopyMenu), "copy_menu"),
+        (Mode::CopyText, lang.word(Label::ModeCopyText), "copy_text"),
+        (Mode::Help, lang.word(Label::ModeHelp), "help"),
+        (
+            Mode::HelpFilter,
+            lang.word(Label::ModeHelpFilter),
+            "help_filter",
+        ),
     ]
 }
 
@@ -186,7 +193,7 @@ fn credits(lang: Lang) -> Option<String> {
     let geo = crate::data::geo::quebec()?;
     Some(format!(
         "{} {} {}",
-        lang.map_strings().background,
+        lang.word(MapWord::Background),
         crate::base::escape::line(&geo.regions_source.attribution),
         crate::base::escape::line(&geo.cities_source.attribution)
     ))
@@ -226,7 +233,7 @@ pub(crate) fn help_rows(keymap: &[Binding], lang: Lang, filter: &str, from: Mode
         keys.retain(|key| !common.contains(key));
     }
     let common_at = usize::from(!sections.is_empty());
-    sections.insert(common_at, (lang.strings().mode_common, common));
+    sections.insert(common_at, (lang.word(Label::ModeCommon), common));
     let mut out = Vec::new();
     let (mut kept, mut total) = (0, 0);
     let push = |heading: &'static str, rows: Vec<HelpRow>, out: &mut Vec<HelpRow>| {
@@ -252,7 +259,7 @@ pub(crate) fn help_rows(keymap: &[Binding], lang: Lang, filter: &str, from: Mode
     }
     if let Some(text) = credits(lang) {
         total += 1;
-        let heading = lang.map_strings().credits_heading;
+        let heading = lang.word(MapWord::CreditsHeading);
         if holds(&text) || holds(heading) {
             kept += 1;
             push(heading, vec![HelpRow::Note(text)], &mut out);

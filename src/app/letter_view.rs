@@ -4,7 +4,7 @@
 
 use super::{App, Effect, Overlay, step};
 use crate::data::{Letter, LetterSpan, SourceLine};
-use crate::i18n::{Message, Text};
+use crate::i18n::{Label, Message, Text};
 use crate::present::document_sources;
 use crate::search::fold::fold;
 
@@ -393,13 +393,13 @@ impl App {
         let Overlay::Letter(view) = &mut self.overlay else {
             return;
         };
-        let s = self.lang.strings();
+        let lang = self.lang;
         match view.next_match(step) {
-            Stepped::NoSearch => self.notify(s.letter_no_search, true),
+            Stepped::NoSearch => self.notify(lang.word(Label::LetterNoSearch), true),
             Stepped::NotFound(query) => self.say_not_found(&query),
             Stepped::Moved => {}
-            Stepped::Wrapped if step >= 0 => self.notify(s.letter_wrapped_top, false),
-            Stepped::Wrapped => self.notify(s.letter_wrapped_bottom, false),
+            Stepped::Wrapped if step >= 0 => self.notify(lang.word(Label::LetterWrappedTop), false),
+            Stepped::Wrapped => self.notify(lang.word(Label::LetterWrappedBottom), false),
         }
     }
 

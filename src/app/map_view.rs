@@ -19,9 +19,6 @@ pub enum Measure {
 }
 
 impl Measure {
-    pub(crate) const ALL: [Measure; 3] =
-        [Measure::Organisations, Measure::People, Measure::Withheld];
-
     fn next(self) -> Measure {
         match self {
             Measure::Organisations => Measure::People,

@@ -3,6 +3,7 @@
 
 use super::{ALL_ROW, App, Effect, Pane, STARRED_ROW, Selection, Starred, Target};
 use crate::base::enum_names;
+use crate::i18n::Label;
 use crate::present::detail;
 use crate::present::sheet;
 use crate::store::state::{Star, State};
@@ -27,8 +28,15 @@ impl App {
         self.theme = self.theme.next();
         self.theme_chosen = true;
         let name = crate::base::enum_names::name_of(&self.theme).unwrap_or_default();
-        let s = self.lang.strings();
-        self.notify(format!("{}{}{name}", s.theme_word, s.colon), false);
+        let lang = self.lang;
+        self.notify(
+            format!(
+                "{}{}{name}",
+                lang.word(Label::ThemeWord),
+                lang.word(Label::Colon)
+            ),
+            false,
+        );
         effects.push(Effect::Save(self.snapshot()));
     }
 
@@ -37,16 +45,26 @@ impl App {
             self.nothing_selected();
             return;
         };
-        let s = self.lang.strings();
+        let lang = self.lang;
         match self.starred.iter().position(|s| s.target == target) {
             Some(i) => {
                 let star = self.starred.remove(i);
-                let said = format!("{}{}{}", s.star_removed, s.colon, star.title);
+                let said = format!(
+                    "{}{}{}",
+                    lang.word(Label::StarRemoved),
+                    lang.word(Label::Colon),
+                    star.title
+                );
                 self.notify(said, false);
             }
             None => {
                 if let Some(star) = self.starred_entry(target) {
-                    let said = format!("{}{}{}", s.star_added, s.colon, star.title);
+                    let said = format!(
+                        "{}{}{}",
+                        lang.word(Label::StarAdded),
+                        lang.word(Label::Colon),
+                        star.title
+                    );
                     self.starred.push(star);
                     self.notify(said, false);
                 }

@@ -6,7 +6,7 @@ use std::process::ExitCode;
 
 use super::{Cli, Command, HitsOutput, fail_to_load, search};
 use crate::data::{self, DataError, Origin};
-use crate::i18n::{Lang, Message, Text};
+use crate::i18n::{Label, Lang, Message, Text};
 use crate::search::{Index, Kind};
 use crate::store::cache::{Key, Slot, Unsafe};
 
@@ -63,7 +63,7 @@ pub fn search_cached(cli: &Cli, lang: Lang) -> Option<ExitCode> {
         let note = Message::new(Text::CacheNotWritten)
             .with("dir", slot.dir.display())
             .with("error", e);
-        let colon = lang.strings().colon;
+        let colon = lang.word(Label::Colon);
         eprintln!(
             "pap-tui{colon}{}",
             crate::base::escape::line(&note.describe(lang))

@@ -13,7 +13,7 @@ use clap::error::ErrorKind;
 use clap::{Arg, CommandFactory, FromArgMatches, ValueEnum};
 
 use super::args::Cli;
-use crate::i18n::{Lang, help_text};
+use crate::i18n::{Label, Lang, help_text};
 
 /// The language of the help, known before the arguments are parsed: `--lang`
 /// if it is there with a valid value, else the locale.
@@ -185,7 +185,7 @@ fn localize_arg(arg: Arg, command: &str, lang: Lang) -> Arg {
             help.push_str(&format!(
                 " [{}{}{}]",
                 words("#possible", lang),
-                lang.strings().colon,
+                lang.word(Label::Colon),
                 listed.join(", ")
             ));
         }
@@ -198,7 +198,7 @@ fn localize_arg(arg: Arg, command: &str, lang: Lang) -> Arg {
             help.push_str(&format!(
                 " [{}{}{}]",
                 words("#default", lang),
-                lang.strings().colon,
+                lang.word(Label::Colon),
                 defaults.join(", ")
             ));
         }

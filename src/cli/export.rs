@@ -7,7 +7,7 @@ use std::path::Path;
 use std::process::ExitCode;
 
 use crate::data::Dataset;
-use crate::i18n::{Lang, Message, Text};
+use crate::i18n::{Label, Lang, Message, Text};
 
 use super::ExportFormat;
 use super::listing::{Listing, count_cell, markdown_format, table, withheld_cell, withheld_flag};
@@ -193,7 +193,6 @@ pub(crate) fn csv(data: &Dataset) -> String {
 /// A Markdown document: the letter's identity, each table, the articles, and
 /// the citation to quote.
 pub fn markdown(data: &Dataset, lang: Lang) -> String {
-    let s = lang.strings();
     let d = &data.document;
     let line = crate::base::escape::markdown_line;
     let mut out = format!(
@@ -207,17 +206,20 @@ pub fn markdown(data: &Dataset, lang: Lang) -> String {
         line(&d.date),
     );
     let sections = [
-        (s.kind_region, Listing::Regions),
-        (s.kind_organisation, Listing::Organisations),
-        (s.kind_city, Listing::Cities),
-        (s.kind_funding, Listing::Funding),
+        (lang.word(Label::KindRegion), Listing::Regions),
+        (lang.word(Label::KindOrganisation), Listing::Organisations),
+        (lang.word(Label::KindCity), Listing::Cities),
+        (lang.word(Label::KindFunding), Listing::Funding),
     ];
     for (kind, listing) in sections {
         out.push_str(&format!("## {}\n\n", capitalised(kind)));
         out.push_str(&table(data, listing, None, lang, markdown_format(listing)).to_markdown());
         out.push('\n');
     }
-    out.push_str(&format!("## {}\n\n", capitalised(s.kind_article)));
+    out.push_str(&format!(
+        "## {}\n\n",
+        capitalised(lang.word(Label::KindArticle))
+    ));
     out.push_str(&super::listing::articles_markdown(data, lang));
     // The loaded letter's decision, as the explorer's copies cite it.
     let decision = crate::present::citation::Citation::decision(data).decision_text(lang);

@@ -8,7 +8,7 @@ use clap_complete::Shell;
 use clap_mangen::Man;
 use roff::{Roff, bold, roman};
 
-use crate::i18n::{Lang, help_text};
+use crate::i18n::{Label, Lang, MapWord, help_text};
 use crate::keys::Action;
 use crate::keys::table::{Binding, Mode, bindings, keys_by_action};
 use crate::search::fold_accents;
@@ -253,14 +253,13 @@ fn key_row(roff: &mut Roff, keys: &[String], what: &str) {
 
 /// The heading of a mode's keys: the help overlay's where it has one.
 fn mode_heading(mode: Mode, lang: Lang) -> &'static str {
-    let s = lang.strings();
     let own = |key: &str| help_text(key, lang).unwrap_or_default();
     match mode {
-        Mode::Normal => s.mode_normal,
-        Mode::Search => s.mode_search,
-        Mode::Detail => s.mode_detail,
-        Mode::Letter => s.mode_letter,
-        Mode::Map => lang.map_strings().title,
+        Mode::Normal => lang.word(Label::ModeNormal),
+        Mode::Search => lang.word(Label::ModeSearch),
+        Mode::Detail => lang.word(Label::ModeDetail),
+        Mode::Letter => lang.word(Label::ModeLetter),
+        Mode::Map => lang.word(MapWord::Title),
         Mode::LetterSearch => own("#keys-letter_search"),
         Mode::Help => own("#keys-help"),
         Mode::HelpFilter => own("#keys-help_filter"),

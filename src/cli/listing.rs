@@ -2,7 +2,7 @@
 //! aligned text, CSV or JSON, optionally limited to one region.
 
 use crate::data::{Article, City, Dataset, Funding, Headcount, Organisation, Region};
-use crate::i18n::Lang;
+use crate::i18n::{FigureWord, Label, Lang};
 use crate::present::{CityValue, RegionFigures};
 use crate::search::fold_accents;
 
@@ -155,17 +155,20 @@ struct RegionLine<'a> {
 
 fn region_layout<'a>(lang: Lang) -> Layout<'a, &'a RegionLine<'a>> {
     use crate::present::dictionary as field;
-    let s = lang.strings();
     Layout::new(vec![
-        Column::both(field::REGION_CODE.name, s.col_code, |l: &RegionLine| {
-            l.region.code.clone()
-        }),
-        Column::both(field::REGION_NAME.name, s.col_region, |l: &RegionLine| {
-            l.region.name.clone()
-        }),
+        Column::both(
+            field::REGION_CODE.name,
+            lang.word(Label::ColCode),
+            |l: &RegionLine| l.region.code.clone(),
+        ),
+        Column::both(
+            field::REGION_NAME.name,
+            lang.word(Label::ColRegion),
+            |l: &RegionLine| l.region.name.clone(),
+        ),
         Column::both(
             field::ORGANISATIONS.name,
-            s.col_organisations,
+            lang.word(Label::ColOrganisations),
             |l: &RegionLine| l.figures.organisations.to_string(),
         )
         .right(),
@@ -185,30 +188,35 @@ fn region_layout<'a>(lang: Lang) -> Layout<'a, &'a RegionLine<'a>> {
         Column::csv(field::WITHHELD_ARTICLES.name, |l: &RegionLine| {
             l.figures.withheld_articles.join(";")
         }),
-        Column::text(s.col_headcount, move |l: &RegionLine| {
+        Column::text(lang.word(Label::ColHeadcount), move |l: &RegionLine| {
             l.figures.summary(lang)
         })
         .right(),
     ])
-    .note(lang.figure_strings().computed.to_string())
+    .note(lang.word(FigureWord::Computed).to_string())
 }
 
 fn organisation_layout<'a>(data: &'a Dataset, lang: Lang) -> Layout<'a, &'a Organisation> {
-    let s = lang.strings();
     let names = move |o: &Organisation, separator: &str| {
         let names: Vec<&str> = o.regions.iter().map(|c| data.region_name(c)).collect();
         names.join(separator)
     };
     Layout::new(vec![
-        Column::both("id", s.col_id, |o: &Organisation| o.id.clone()),
+        Column::both("id", lang.word(Label::ColId), |o: &Organisation| {
+            o.id.clone()
+        }),
         Column::csv("name", |o: &Organisation| o.name.clone()),
-        Column::text(s.col_name, |o: &Organisation| o.display_name()),
+        Column::text(lang.word(Label::ColName), |o: &Organisation| {
+            o.display_name()
+        }),
         Column::csv("acronym", |o: &Organisation| {
             o.acronym.clone().unwrap_or_default()
         }),
         Column::csv("regions", |o: &Organisation| o.regions.join(";")),
         Column::csv("region_names", move |o: &Organisation| names(o, ";")),
-        Column::text(s.col_regions, move |o: &Organisation| names(o, ", ")),
+        Column::text(lang.word(Label::ColRegions), move |o: &Organisation| {
+            names(o, ", ")
+        }),
         Column::csv("note", |o: &Organisation| {
             o.note.clone().unwrap_or_default()
         }),
@@ -216,29 +224,33 @@ fn organisation_layout<'a>(data: &'a Dataset, lang: Lang) -> Layout<'a, &'a Orga
 }
 
 fn city_layout<'a>(data: &'a Dataset, region: Option<&'a str>, lang: Lang) -> Layout<'a, &'a City> {
-    let s = lang.strings();
     Layout::new(vec![
         Column::csv("id", |c: &City| c.id.clone()),
-        Column::both("name", s.col_city, |c: &City| c.name.clone()),
+        Column::both("name", lang.word(Label::ColCity), |c: &City| c.name.clone()),
         Column::csv("region", |c: &City| c.region.clone()),
-        Column::both("region_name", s.col_region, move |c: &City| {
-            data.region_name(&c.region).to_string()
-        }),
+        Column::both(
+            "region_name",
+            lang.word(Label::ColRegion),
+            move |c: &City| data.region_name(&c.region).to_string(),
+        ),
         Column::csv("count", |c: &City| count_cell(c)),
         Column::csv("withheld", |c: &City| withheld_flag(c)),
         Column::csv("withheld_articles", |c: &City| withheld_cell(c)),
-        Column::text(s.col_headcount, move |c: &City| CityValue::of(c).text(lang)).right(),
+        Column::text(lang.word(Label::ColHeadcount), move |c: &City| {
+            CityValue::of(c).text(lang)
+        })
+        .right(),
     ])
     .total(move || {
         let figures = RegionFigures::of(0, cities_in(data, region));
-        let mark = lang.figure_strings().computed_mark;
+        let mark = lang.word(FigureWord::ComputedMark);
         vec![
-            format!("{mark} {}", s.total),
+            format!("{mark} {}", lang.word(Label::Total)),
             String::new(),
             figures.summary(lang),
         ]
     })
-    .note(lang.figure_strings().computed.to_string())
+    .note(lang.word(FigureWord::Computed).to_string())
 }
 
 fn funding_layout<'a>(
@@ -246,25 +258,32 @@ fn funding_layout<'a>(
     region: Option<&'a str>,
     lang: Lang,
 ) -> Layout<'a, &'a Funding> {
-    let s = lang.strings();
     Layout::new(vec![
         Column::csv("id", |f: &Funding| f.id.clone()),
-        Column::both("organisation", s.col_organisation, |f: &Funding| {
-            f.organisation.clone()
-        }),
+        Column::both(
+            "organisation",
+            lang.word(Label::ColOrganisation),
+            |f: &Funding| f.organisation.clone(),
+        ),
         Column::csv("organisation_id", |f: &Funding| {
             f.organisation_id.clone().unwrap_or_default()
         }),
         Column::csv("amount_cad", |f: &Funding| f.amount_cad.to_string()),
-        Column::text(s.col_amount, move |f: &Funding| lang.amount(f.amount_cad)).right(),
+        Column::text(lang.word(Label::ColAmount), move |f: &Funding| {
+            lang.amount(f.amount_cad)
+        })
+        .right(),
     ])
     .total(move || {
         // A sum pap-tui makes: the letter prints no total.
         let total = crate::present::figures::funding_total(funding_in(data, region));
-        let mark = lang.figure_strings().computed_mark;
-        vec![format!("{mark} {}", s.total), lang.amount(total)]
+        let mark = lang.word(FigureWord::ComputedMark);
+        vec![
+            format!("{mark} {}", lang.word(Label::Total)),
+            lang.amount(total),
+        ]
     })
-    .note(lang.figure_strings().computed.to_string())
+    .note(lang.word(FigureWord::Computed).to_string())
 }
 
 /// Articles are listed as text blocks ([`articles_text`]); this table is for CSV.
@@ -307,37 +326,43 @@ pub(super) fn withheld_cell(c: &City) -> String {
 
 /// An article's labelled fields, in the order they are shown: the letter's
 /// paraphrase and the history when there are, and why the letter cites it.
-fn labelled_fields<'a>(
-    a: &'a crate::data::Article,
-    s: &'static crate::i18n::Strings,
-) -> impl Iterator<Item = (&'static str, &'a str)> {
-    let paraphrase = a.paraphrase.as_deref().map(|p| (s.paraphrase, p));
-    let history = a.history.as_deref().map(|h| (s.history, h));
+fn labelled_fields(
+    a: &crate::data::Article,
+    lang: Lang,
+) -> impl Iterator<Item = (&'static str, &str)> {
+    let paraphrase = a
+        .paraphrase
+        .as_deref()
+        .map(|p| (lang.word(Label::Paraphrase), p));
+    let history = a.history.as_deref().map(|h| (lang.word(Label::History), h));
     paraphrase
         .into_iter()
         .chain(history)
-        .chain([(s.cited_for, a.cited_for.as_str())])
+        .chain([(lang.word(Label::CitedFor), a.cited_for.as_str())])
 }
 
 /// Articles as readable text blocks: number, text (or the letter's paraphrase),
 /// history and why the letter cites it.
 pub(crate) fn articles_text(data: &Dataset, lang: Lang) -> String {
-    let s = lang.strings();
     let labelled = |label: &str, value: &str| {
-        format!("{label}{}{}\n", s.colon, crate::base::escape::line(value))
+        format!(
+            "{label}{}{}\n",
+            lang.word(Label::Colon),
+            crate::base::escape::line(value)
+        )
     };
     let mut out = String::new();
     for a in &data.articles {
         out.push_str(&format!(
             "{} {}\n",
-            s.article,
+            lang.word(Label::Article),
             crate::base::escape::line(&a.number)
         ));
         if let Some(text) = &a.text {
             out.push_str(&crate::base::escape::block(text));
             out.push('\n');
         }
-        for (label, value) in labelled_fields(a, s) {
+        for (label, value) in labelled_fields(a, lang) {
             out.push_str(&labelled(label, value));
         }
         out.push('\n');
@@ -350,14 +375,18 @@ pub(crate) fn articles_text(data: &Dataset, lang: Lang) -> String {
 /// the data escaped ([`crate::base::escape::markdown`]).
 pub(crate) fn articles_markdown(data: &Dataset, lang: Lang) -> String {
     use crate::base::escape::markdown_line;
-    let s = lang.strings();
-    let labelled =
-        |label: &str, value: &str| format!("{label}{}{}\n\n", s.colon, markdown_line(value));
+    let labelled = |label: &str, value: &str| {
+        format!(
+            "{label}{}{}\n\n",
+            lang.word(Label::Colon),
+            markdown_line(value)
+        )
+    };
     let mut out = String::new();
     for a in &data.articles {
         out.push_str(&format!(
             "### {} {}\n\n",
-            s.article,
+            lang.word(Label::Article),
             markdown_line(&a.number)
         ));
         if let Some(text) = &a.text {
@@ -369,7 +398,7 @@ pub(crate) fn articles_markdown(data: &Dataset, lang: Lang) -> String {
                 out.push_str("\n\n");
             }
         }
-        for (label, value) in labelled_fields(a, s) {
+        for (label, value) in labelled_fields(a, lang) {
             out.push_str(&labelled(label, value));
         }
     }

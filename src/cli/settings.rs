@@ -4,7 +4,7 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use crate::i18n::{Lang, Message, Text};
+use crate::i18n::{Label, Lang, Message, Text};
 
 /// The config and state files and the cache directory, one per line.
 pub(crate) fn paths(lang: Lang) -> String {
@@ -50,7 +50,7 @@ pub(crate) fn check_config(lang: Lang) -> ExitCode {
                 .describe(lang)
         ))
     } else {
-        let colon = lang.strings().colon;
+        let colon = lang.word(Label::Colon);
         for w in &warnings {
             eprintln!(
                 "pap-tui{colon}{}",

@@ -9,13 +9,12 @@ use super::text_table::{Table, to_json};
 use super::{ValidateFormat, emit, fail};
 use crate::data::provenance::{self, Call, Check, Forgiven, Ocr, Report, Verdict};
 use crate::data::{Dataset, EMBEDDED_OCR};
-use crate::i18n::{Lang, Message, ProvenanceWords, Text};
+use crate::i18n::{Label, Lang, Message, ProvenanceWord, Text};
 
 /// The widest a value is shown in the text report, in characters.
 const VALUE_WIDTH: usize = 48;
 
 pub fn run(data: &Dataset, ocr: Option<&Path>, format: ValidateFormat, lang: Lang) -> ExitCode {
-    let words = lang.provenance();
     let read;
     let text = match ocr {
         None => EMBEDDED_OCR,
@@ -30,9 +29,9 @@ pub fn run(data: &Dataset, ocr: Option<&Path>, format: ValidateFormat, lang: Lan
                     format!(
                         "{}{}{}{}{e}",
                         path.display(),
-                        lang.strings().colon,
-                        words.ocr_unreadable,
-                        lang.strings().colon
+                        lang.word(Label::Colon),
+                        lang.word(ProvenanceWord::OcrUnreadable),
+                        lang.word(Label::Colon)
                     ),
                 );
             }
@@ -55,20 +54,19 @@ pub fn run(data: &Dataset, ocr: Option<&Path>, format: ValidateFormat, lang: Lan
 
 /// The report as a table, then its summary and what it leaves out.
 pub(crate) fn text_report(report: &Report, lang: Lang) -> String {
-    let words = lang.provenance();
-    let colon = lang.strings().colon;
+    let colon = lang.word(Label::Colon);
     let mut table = Table::new(&[
-        words.col_field,
-        words.col_value,
-        words.col_lines,
-        words.col_verdict,
+        lang.word(ProvenanceWord::ColField),
+        lang.word(ProvenanceWord::ColValue),
+        lang.word(ProvenanceWord::ColLines),
+        lang.word(ProvenanceWord::ColVerdict),
     ]);
     for check in &report.checks {
         table.push(vec![
             check.path.clone(),
-            value(check, words),
-            lines(check, words),
-            verdict(&check.verdict, words, colon),
+            value(check, lang),
+            lines(check, lang),
+            verdict(&check.verdict, lang, colon),
         ]);
     }
     let count = |f: fn(&Verdict) -> bool| report.checks.iter().filter(|c| f(&c.verdict)).count();
@@ -92,18 +90,18 @@ pub(crate) fn text_report(report: &Report, lang: Lang) -> String {
     if !report.regions_not_printed.is_empty() {
         out.push_str(&format!(
             "{}{colon}{}\n",
-            words.regions_not_printed,
+            lang.word(ProvenanceWord::RegionsNotPrinted),
             report.regions_not_printed.join(", ")
         ));
     }
-    out.push_str(words.not_compared);
+    out.push_str(lang.word(ProvenanceWord::NotCompared));
     out.push('\n');
     out
 }
 
-fn value(check: &Check, words: &ProvenanceWords) -> String {
+fn value(check: &Check, lang: Lang) -> String {
     match &check.value {
-        None => words.blank.to_string(),
+        None => lang.word(ProvenanceWord::Blank).to_string(),
         Some(v) if v.chars().count() > VALUE_WIDTH => {
             let cut: String = v.chars().take(VALUE_WIDTH - 1).collect();
             format!("{cut}…")
@@ -114,7 +112,7 @@ fn value(check: &Check, words: &ProvenanceWords) -> String {
 
 /// `62`, `134–135`, `1, 3–5`; for a value that cites no line, where it was
 /// found, said so.
-fn lines(check: &Check, words: &ProvenanceWords) -> String {
+fn lines(check: &Check, lang: Lang) -> String {
     let mut parts: Vec<String> = Vec::new();
     let mut i = 0;
     while i < check.lines.len() {
@@ -137,19 +135,23 @@ fn lines(check: &Check, words: &ProvenanceWords) -> String {
     } else if lines.is_empty() {
         "—".to_string()
     } else {
-        format!("{lines} ({})", words.not_cited)
+        format!("{lines} ({})", lang.word(ProvenanceWord::NotCited))
     }
 }
 
-fn verdict(verdict: &Verdict, words: &ProvenanceWords, colon: &str) -> String {
+fn verdict(verdict: &Verdict, lang: Lang, colon: &str) -> String {
     match verdict {
-        Verdict::Exact => words.exact.to_string(),
+        Verdict::Exact => lang.word(ProvenanceWord::Exact).to_string(),
         Verdict::OcrVariant {
             forgiven,
             differences,
         } => {
-            let named: Vec<&str> = forgiven.iter().map(|f| forgiven_word(*f, words)).collect();
-            let mut out = format!("{} ({})", words.ocr_variant, named.join(", "));
+            let named: Vec<&str> = forgiven.iter().map(|f| forgiven_word(*f, lang)).collect();
+            let mut out = format!(
+                "{} ({})",
+                lang.word(ProvenanceWord::OcrVariant),
+                named.join(", ")
+            );
             let shown: Vec<String> = differences
                 .iter()
                 .map(|d| format!("«{}» → «{}»", d.ocr, d.value))
@@ -162,31 +164,52 @@ fn verdict(verdict: &Verdict, words: &ProvenanceWords, colon: &str) -> String {
         }
         Verdict::JudgmentCall { call, printed } => {
             let why = match call {
-                Call::PluralForSingular => words.plural_for_singular,
-                Call::OfficialName => words.official_name,
-                Call::BlankAsWithheld => words.blank_as_withheld,
+                Call::PluralForSingular => lang.word(ProvenanceWord::PluralForSingular),
+                Call::OfficialName => lang.word(ProvenanceWord::OfficialName),
+                Call::BlankAsWithheld => lang.word(ProvenanceWord::BlankAsWithheld),
             };
-            format!("{}{colon}{why} «{printed}»", words.judgment_call)
+            format!(
+                "{}{colon}{why} «{printed}»",
+                lang.word(ProvenanceWord::JudgmentCall)
+            )
         }
         Verdict::Mismatch { printed } if printed.is_empty() => {
-            format!("{}{colon}{}", words.mismatch, words.nothing_found)
+            format!(
+                "{}{colon}{}",
+                lang.word(ProvenanceWord::Mismatch),
+                lang.word(ProvenanceWord::NothingFound)
+            )
         }
         Verdict::Mismatch { printed } => {
-            format!("{}{colon}{} «{printed}»", words.mismatch, words.prints)
+            format!(
+                "{}{colon}{} «{printed}»",
+                lang.word(ProvenanceWord::Mismatch),
+                lang.word(ProvenanceWord::Prints)
+            )
         }
         Verdict::MissingLine { missing } => {
             let lines: Vec<String> = missing.iter().map(u32::to_string).collect();
             format!(
                 "{}{colon}{} {}",
-                words.missing_line,
-                words.no_such_line,
+                lang.word(ProvenanceWord::MissingLine),
+                lang.word(ProvenanceWord::NoSuchLine),
                 lines.join(", ")
             )
         }
     }
 }
 
-fn forgiven_word(f: Forgiven, words: &ProvenanceWords) -> &'static str {
-    let i = Forgiven::ALL.iter().position(|&g| g == f).unwrap_or(0);
-    words.forgiven[i]
+fn forgiven_word(f: Forgiven, lang: Lang) -> &'static str {
+    lang.word(match f {
+        Forgiven::Case => ProvenanceWord::ForgivenCase,
+        Forgiven::AccentDropped => ProvenanceWord::ForgivenAccentDropped,
+        Forgiven::AccentChanged => ProvenanceWord::ForgivenAccentChanged,
+        Forgiven::Apostrophe => ProvenanceWord::ForgivenApostrophe,
+        Forgiven::Dash => ProvenanceWord::ForgivenDash,
+        Forgiven::Glyph => ProvenanceWord::ForgivenGlyph,
+        Forgiven::Spacing => ProvenanceWord::ForgivenSpacing,
+        Forgiven::LineBreak => ProvenanceWord::ForgivenLineBreak,
+        Forgiven::SpacedThousands => ProvenanceWord::ForgivenSpacedThousands,
+        Forgiven::PercentForDollar => ProvenanceWord::ForgivenPercentForDollar,
+    })
 }

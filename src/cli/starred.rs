@@ -4,7 +4,7 @@
 use std::process::ExitCode;
 
 use crate::data::Dataset;
-use crate::i18n::{Lang, Message, Text};
+use crate::i18n::{Label, Lang, Message, Text};
 use crate::present::sheet;
 
 use super::args::CiteFormat;
@@ -30,7 +30,7 @@ pub fn run(data: &Dataset, format: CiteFormat, lang: Lang) -> ExitCode {
     match sheet::sheet(data, &targets, lang, copy_format(format)) {
         Some(text) => super::emit(&format!("{text}\n")),
         None => {
-            let colon = lang.strings().colon;
+            let colon = lang.word(Label::Colon);
             let said = Message::new(Text::StarredNone).describe(lang);
             eprintln!("pap-tui{colon}{said}");
             ExitCode::from(1)

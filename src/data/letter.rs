@@ -325,7 +325,7 @@ impl Builder {
         for c in &data.cities {
             let count = match c.headcount() {
                 Headcount::Known(n) => n.to_string(),
-                Headcount::Withheld(w) => fr.strings().withheld_marker(&w.articles),
+                Headcount::Withheld(w) => fr.withheld_marker(&w.articles),
                 Headcount::Missing => "?".to_string(),
             };
             self.push(&format!("   {} — {count}", c.name), &c.source);

@@ -9,7 +9,7 @@ use super::locate::{self, Locator, line_column, line_columns};
 use super::model::Dataset;
 use super::validate::{Problem, validate};
 use crate::base::files::FileKind;
-use crate::i18n::{DataText, Lang, Message, Noun};
+use crate::i18n::{DataText, Label, Lang, Message, Noun};
 
 /// The dataset compiled into the binary.
 pub const EMBEDDED_JSON: &str = include_str!("../../assets/pap.json");
@@ -132,7 +132,7 @@ impl DataError {
                 return format!(
                     "{}{}{}",
                     at(origin, *line, *column),
-                    lang.strings().colon,
+                    lang.word(Label::Colon),
                     super::serde_words::describe(message, lang)
                 );
             }

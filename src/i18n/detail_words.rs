@@ -1,72 +1,89 @@
-//! The labels of the detail view, one table per language.
+//! The labels of the detail view, French then English.
 
-/// The labels of the detail view, one table per language.
-#[derive(Debug)]
-pub struct DetailLabels {
-    pub region: &'static str,
-    pub organisation: &'static str,
-    pub city: &'static str,
-    pub funding: &'static str,
-    pub article: &'static str,
-    pub code: &'static str,
-    pub name: &'static str,
-    pub acronym: &'static str,
-    pub regions: &'static str,
-    pub note: &'static str,
-    pub accompanied: &'static str,
-    pub amount: &'static str,
-    pub printed_as: &'static str,
-    pub text: &'static str,
-    pub history: &'static str,
-    pub paraphrase: &'static str,
-    pub cited_for: &'static str,
-    pub organisations: &'static str,
-    pub not_in_annex: &'static str,
-    pub not_in_letter: &'static str,
+use super::messages::words;
+
+words! {
+    /// A label of the detail view.
+    DetailLabel {
+        Region {
+            fr: "Région",
+            en: "Region",
+        }
+        Organisation {
+            fr: "Organisme",
+            en: "Organisation",
+        }
+        City {
+            fr: "Ville",
+            en: "City",
+        }
+        Funding {
+            fr: "Financement",
+            en: "Funding",
+        }
+        Article {
+            fr: "Article",
+            en: "Article",
+        }
+        Code {
+            fr: "Code",
+            en: "Code",
+        }
+        Name {
+            fr: "Nom",
+            en: "Name",
+        }
+        Acronym {
+            fr: "Sigle",
+            en: "Acronym",
+        }
+        Regions {
+            fr: "Régions",
+            en: "Regions",
+        }
+        Note {
+            fr: "Note de transcription",
+            en: "Transcriber's note",
+        }
+        Accompanied {
+            fr: "Personnes accompagnées",
+            en: "People accompanied",
+        }
+        Amount {
+            fr: "Montant",
+            en: "Amount",
+        }
+        PrintedAs {
+            fr: "Tel qu'imprimé",
+            en: "As printed",
+        }
+        Text {
+            fr: "Texte",
+            en: "Text",
+        }
+        History {
+            fr: "Historique",
+            en: "History",
+        }
+        Paraphrase {
+            fr: "Selon la lettre",
+            en: "As the letter puts it",
+        }
+        CitedFor {
+            fr: "Cité pour (transcription)",
+            en: "Cited for (transcriber)",
+        }
+        Organisations {
+            fr: "Organismes",
+            en: "Organisations",
+        }
+        NotInAnnex {
+            fr: "absent de l'annexe",
+            en: "not in the annex",
+        }
+        NotInLetter {
+            fr: "la lettre ne nomme pas cette région",
+            en: "the letter does not name this region",
+        }
+    }
 }
-
-pub static DETAIL_FR: DetailLabels = DetailLabels {
-    region: "Région",
-    organisation: "Organisme",
-    city: "Ville",
-    funding: "Financement",
-    article: "Article",
-    code: "Code",
-    name: "Nom",
-    acronym: "Sigle",
-    regions: "Régions",
-    note: "Note de transcription",
-    accompanied: "Personnes accompagnées",
-    amount: "Montant",
-    printed_as: "Tel qu'imprimé",
-    text: "Texte",
-    history: "Historique",
-    paraphrase: "Selon la lettre",
-    cited_for: "Cité pour (transcription)",
-    organisations: "Organismes",
-    not_in_annex: "absent de l'annexe",
-    not_in_letter: "la lettre ne nomme pas cette région",
-};
-
-pub static DETAIL_EN: DetailLabels = DetailLabels {
-    region: "Region",
-    organisation: "Organisation",
-    city: "City",
-    funding: "Funding",
-    article: "Article",
-    code: "Code",
-    name: "Name",
-    acronym: "Acronym",
-    regions: "Regions",
-    note: "Transcriber's note",
-    accompanied: "People accompanied",
-    amount: "Amount",
-    printed_as: "As printed",
-    text: "Text",
-    history: "History",
-    paraphrase: "As the letter puts it",
-    cited_for: "Cited for (transcriber)",
-    organisations: "Organisations",
-    not_in_annex: "not in the annex",
-    not_in_letter: "the letter does not name this region",
-};

@@ -1,14 +1,14 @@
 //! Messages with values in them and the nouns the interface counts: one row
-//! each, French then English. The macro makes the enum and its table from the
-//! same rows, so a message cannot lack its words.
+//! each, French then English. The macros make the enum and its table from the
+//! same rows, so a message or a word cannot lack its words.
 
 /// Declares an enum and the function giving each variant's row.
 macro_rules! rows {
-    ($(#[$meta:meta])* $name:ident -> $row:ty { $($variant:ident { $($field:ident: $text:expr),* $(,)? })* }) => {
+    ($(#[$meta:meta])* $name:ident -> $row:ty { $($(#[$vmeta:meta])* $variant:ident { $($field:ident: $text:expr),* $(,)? })* }) => {
         $(#[$meta])*
         #[derive(Debug, Clone, Copy, PartialEq, Eq)]
         pub enum $name {
-            $($variant),*
+            $($(#[$vmeta])* $variant),*
         }
 
         impl $name {
@@ -23,6 +23,25 @@ macro_rules! rows {
 }
 
 pub(super) use rows;
+
+/// Declares an enum of words, each variant a row of its French and English,
+/// read with [`Lang::word`](super::Lang::word).
+macro_rules! words {
+    ($(#[$meta:meta])* $name:ident { $($body:tt)* }) => {
+        super::messages::rows! {
+            $(#[$meta])*
+            $name -> (&'static str, &'static str) { $($body)* }
+        }
+
+        impl super::Word for $name {
+            fn fr_en(self) -> (&'static str, &'static str) {
+                self.row()
+            }
+        }
+    };
+}
+
+pub(super) use words;
 
 rows! {
     /// A message with values in it; `{name}` marks where a value goes.

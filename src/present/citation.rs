@@ -5,7 +5,7 @@
 use std::collections::HashMap;
 
 use crate::data::{Article, City, Dataset, Document, Funding, Organisation, Region, SourceLine};
-use crate::i18n::{Lang, Message, Text};
+use crate::i18n::{Label, Lang, Message, Text};
 
 use super::detail::Target;
 
@@ -96,7 +96,7 @@ fn withholding_parts(data: &Dataset, articles: &[String], lang: Lang) -> Vec<Par
 
 /// The annex's section of a region (or of several, joined).
 fn annex_part(lang: Lang, regions: &str) -> String {
-    format!("{}, {regions}", lang.strings().part_annex)
+    format!("{}, {regions}", lang.word(Label::PartAnnex))
 }
 
 /// A row of a list, for the citation of the whole list ([`Citation::of_rows`]).
@@ -220,7 +220,10 @@ impl<'a> Citation<'a> {
         let cities: Vec<_> = data.cities_in(code).collect();
         if !cities.is_empty() {
             let lines = cities.iter().flat_map(|c| numbers(&c.source));
-            parts.push(Part::new(lang.strings().part_headcounts.to_string(), lines));
+            parts.push(Part::new(
+                lang.word(Label::PartHeadcounts).to_string(),
+                lines,
+            ));
         }
         let figures = super::figures::RegionFigures::of(0, cities.iter().copied());
         parts.extend(withholding_parts(data, &figures.withheld_articles, lang));
@@ -236,7 +239,7 @@ impl<'a> Citation<'a> {
     /// The citation of a city: its row of the headcounts' table, and for a
     /// withheld count the answer that invokes its articles.
     pub(crate) fn of_city(data: &'a Dataset, c: &City, lang: Lang) -> Citation<'a> {
-        let name = lang.strings().part_headcounts.to_string();
+        let name = lang.word(Label::PartHeadcounts).to_string();
         let mut parts = vec![Part::new(name, numbers(&c.source))];
         if let Some(w) = &c.withheld {
             parts.extend(withholding_parts(data, &w.articles, lang));
@@ -246,7 +249,7 @@ impl<'a> Citation<'a> {
 
     /// The citation of a funding row: its row of the funding table.
     pub(crate) fn of_funding(data: &'a Dataset, f: &Funding, lang: Lang) -> Citation<'a> {
-        let name = lang.strings().part_funding.to_string();
+        let name = lang.word(Label::PartFunding).to_string();
         Citation::one_part(data, name, &f.source)
     }
 
@@ -294,14 +297,13 @@ impl<'a> Citation<'a> {
         Message::new(Text::Citation)
             .with("ministry", &d.ministry_acronym)
             .with("reference", &d.reference)
-            .with("date", lang.strings().date(&d.date))
+            .with("date", lang.date(&d.date))
             .describe(lang)
     }
 
     /// The citation as one sentence: the decision, then each part with its
     /// OCR lines.
     pub(crate) fn text(&self, lang: Lang) -> String {
-        let s = lang.strings();
         let parts: Vec<String> = self
             .parts
             .iter()
@@ -320,7 +322,10 @@ impl<'a> Citation<'a> {
         if parts.is_empty() {
             format!("{decision}.")
         } else {
-            format!("{decision} — {}.", parts.join(s.list_separator))
+            format!(
+                "{decision} — {}.",
+                parts.join(lang.word(Label::ListSeparator))
+            )
         }
     }
 
@@ -501,10 +506,10 @@ mod tests {
 
     #[test]
     fn dates_that_are_not_iso_stay_as_they_are() {
-        let s = Lang::Fr.strings();
-        assert_eq!(s.date("2020-02-06"), "6 février 2020");
-        assert_eq!(s.date("2020-13-06"), "2020-13-06");
-        assert_eq!(s.date("le 6 février"), "le 6 février");
-        assert_eq!(Lang::En.strings().date("2019-12-16"), "16 December 2019");
+        let lang = Lang::Fr;
+        assert_eq!(lang.date("2020-02-06"), "6 février 2020");
+        assert_eq!(lang.date("2020-13-06"), "2020-13-06");
+        assert_eq!(lang.date("le 6 février"), "le 6 février");
+        assert_eq!(Lang::En.date("2019-12-16"), "16 December 2019");
     }
 }

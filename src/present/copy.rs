@@ -11,7 +11,7 @@ use std::collections::{HashMap, HashSet};
 
 use crate::base::escape;
 use crate::data::{City, Dataset, Headcount};
-use crate::i18n::{Lang, Message, Noun, Text};
+use crate::i18n::{DetailLabel, FigureWord, Label, Lang, Message, Noun, Text};
 use crate::search::{Entry, Kind};
 
 use super::citation::Citation;
@@ -43,22 +43,20 @@ fn headcount_short(c: &City, lang: Lang) -> String {
 /// `█ withheld — s. 53, 54, Loi sur l'accès … (RLRQ, c.) — people
 /// accompanied (12 Aug – 31 Dec 2019)`.
 fn withheld_copy(data: &Dataset, articles: &[String], lang: Lang) -> String {
-    let s = lang.strings();
     let law = &data.document.law;
     format!(
         "{}, {} ({}) — {} ({})",
-        s.withheld_marker(articles),
+        lang.withheld_marker(articles),
         escape::line(&law.title),
         escape::line(&law.citation),
-        s.people_accompanied,
-        s.period
+        lang.word(Label::PeopleAccompanied),
+        lang.word(Label::Period)
     )
 }
 
 /// A region's answer: its organisations, one per line, then its cities with
 /// their counts or their withholding.
 fn region_answer(data: &Dataset, code: &str, lang: Lang) -> Option<String> {
-    let s = lang.strings();
     let r = data.region(code)?;
     let organisations: Vec<_> = data.organisations_in(code).collect();
     let mut out = format!(
@@ -71,16 +69,15 @@ fn region_answer(data: &Dataset, code: &str, lang: Lang) -> Option<String> {
         out.push_str(&format!("\n- {}", escape::line(&o.display_name())));
     }
     if organisations.is_empty() {
-        out.push_str(&format!("\n{}", s.no_organisation));
+        out.push_str(&format!("\n{}", lang.word(Label::NoOrganisation)));
     }
     let cities: Vec<_> = data.cities_in(code).collect();
     let figures = RegionFigures::of(organisations.len(), cities.iter().copied());
-    let f = lang.figure_strings();
     out.push_str(&format!(
         "\n{} ({}){}{}",
-        lang.labels().accompanied,
-        s.period,
-        s.colon,
+        lang.word(DetailLabel::Accompanied),
+        lang.word(Label::Period),
+        lang.word(Label::Colon),
         figures.summary(lang)
     ));
     if figures.state() != RegionState::NoCity
@@ -94,14 +91,13 @@ fn region_answer(data: &Dataset, code: &str, lang: Lang) -> Option<String> {
             out.push_str(&format!("\n- {name} — {}", headcount_short(c, lang)));
         }
     }
-    out.push_str(&format!("\n{}", f.computed));
+    out.push_str(&format!("\n{}", lang.word(FigureWord::Computed)));
     Some(out)
 }
 
 /// The entry as one or a few lines of plain text, without its citation, e.g.
 /// `Laval — 61 personnes accompagnées (12 août – 31 déc. 2019)`.
 pub(crate) fn plain(data: &Dataset, target: &Target, lang: Lang) -> Option<String> {
-    let s = lang.strings();
     let out = match target {
         Target::Region(code) => region_answer(data, code, lang)?,
         Target::Organisation(id) => {
@@ -114,7 +110,11 @@ pub(crate) fn plain(data: &Dataset, target: &Target, lang: Lang) -> Option<Strin
             let name = escape::line(&c.name);
             match c.headcount() {
                 Headcount::Known(n) => {
-                    format!("{name} — {n} {} ({})", s.people_accompanied, s.period)
+                    format!(
+                        "{name} — {n} {} ({})",
+                        lang.word(Label::PeopleAccompanied),
+                        lang.word(Label::Period)
+                    )
                 }
                 Headcount::Withheld(w) => {
                     format!("{name} — {}", withheld_copy(data, &w.articles, lang))
@@ -129,12 +129,16 @@ pub(crate) fn plain(data: &Dataset, target: &Target, lang: Lang) -> Option<Strin
         }
         Target::Article(number) => {
             let a = data.article(number)?;
-            let mut out = format!("{} {}", s.article, escape::line(&a.number));
+            let mut out = format!("{} {}", lang.word(Label::Article), escape::line(&a.number));
             if let Some(t) = &a.text {
                 out.push_str(&format!("\n{t}"));
             }
             if let Some(p) = &a.paraphrase {
-                out.push_str(&format!("\n{}{}{p}", s.paraphrase, s.colon));
+                out.push_str(&format!(
+                    "\n{}{}{p}",
+                    lang.word(Label::Paraphrase),
+                    lang.word(Label::Colon)
+                ));
             }
             if let Some(h) = &a.history {
                 out.push_str(&format!("\n{h}"));
@@ -324,7 +328,7 @@ fn hits(data: &Dataset, query: &str, entries: &[&Entry], lang: Lang, markdown: b
             && let Some(CityValue::Withheld(articles)) =
                 cities.get(entry.id.as_str()).map(|c| CityValue::of(c))
         {
-            let words = lang.strings().withheld_words(articles);
+            let words = lang.withheld_words(articles);
             out.push_str(&format!(", █ {}", shown(&words)));
         }
         if !lines.is_empty() {

@@ -2,7 +2,7 @@
 //! read from, and the cross-links a user can follow.
 
 use crate::data::{Dataset, Headcount, SourceLine};
-use crate::i18n::{DetailLabels, Lang};
+use crate::i18n::{DetailLabel, FigureWord, Label, Lang};
 
 /// An entry of the dataset that can be selected, shown in detail or copied.
 /// `state.json` stores it as `{"kind": "organisation", "id": "safima"}`.
@@ -79,15 +79,15 @@ fn detail_with(data: &Dataset, target: &Target, lang: Lang, links: usize) -> Opt
 
 /// A region: its organisations and headcounts, linked to its organisations and cities.
 fn region_detail(data: &Dataset, code: &str, lang: Lang, links: usize) -> Option<Detail> {
-    let l = lang.labels();
     let r = data.region(code)?;
     let mut d = Detail {
         title: r.name.clone(),
-        kind: l.region,
+        kind: lang.word(DetailLabel::Region),
         source: r.source.clone(),
         ..Detail::default()
     };
-    d.fields.push((l.code, r.code.clone()));
+    d.fields
+        .push((lang.word(DetailLabel::Code), r.code.clone()));
     let (mut count, mut orgs) = (0, Vec::new());
     for o in data.organisations_in(code) {
         if count < links {
@@ -96,10 +96,13 @@ fn region_detail(data: &Dataset, code: &str, lang: Lang, links: usize) -> Option
         count += 1;
     }
     let figures = super::figures::RegionFigures::of(count, data.cities_in(code));
-    let f = lang.figure_strings();
     d.fields.push((
-        l.organisations,
-        format!("{} {}", f.computed_mark, figures.organisations),
+        lang.word(DetailLabel::Organisations),
+        format!(
+            "{} {}",
+            lang.word(FigureWord::ComputedMark),
+            figures.organisations
+        ),
     ));
     // `summary` says "no city listed" itself; an absent sum for cities all
     // withheld is said in words too.
@@ -109,10 +112,17 @@ fn region_detail(data: &Dataset, code: &str, lang: Lang, links: usize) -> Option
     {
         accompanied.push_str(&format!(" ({reason})"));
     }
-    d.fields.push((l.accompanied, accompanied));
-    d.fields.push((l.note, f.computed.to_string()));
+    d.fields
+        .push((lang.word(DetailLabel::Accompanied), accompanied));
+    d.fields.push((
+        lang.word(DetailLabel::Note),
+        lang.word(FigureWord::Computed).to_string(),
+    ));
     if r.source.is_empty() {
-        d.fields.push((l.note, l.not_in_letter.to_string()));
+        d.fields.push((
+            lang.word(DetailLabel::Note),
+            lang.word(DetailLabel::NotInLetter).to_string(),
+        ));
     }
     d.links.extend(orgs.into_iter().map(organisation_link));
     d.links
@@ -123,29 +133,30 @@ fn region_detail(data: &Dataset, code: &str, lang: Lang, links: usize) -> Option
 /// An organisation: its names and regions, linked to its regions, their cities
 /// and its funding rows.
 fn organisation_detail(data: &Dataset, id: &str, lang: Lang) -> Option<Detail> {
-    let l = lang.labels();
     let o = data.organisation(id)?;
     let mut d = Detail {
         title: o.display_name(),
-        kind: l.organisation,
+        kind: lang.word(DetailLabel::Organisation),
         source: o.source.clone(),
         ..Detail::default()
     };
-    d.fields.push((l.name, o.name.clone()));
+    d.fields
+        .push((lang.word(DetailLabel::Name), o.name.clone()));
     if let Some(a) = &o.acronym {
-        d.fields.push((l.acronym, a.clone()));
+        d.fields.push((lang.word(DetailLabel::Acronym), a.clone()));
     }
     let names: Vec<String> = o
         .regions
         .iter()
         .map(|c| data.region_name(c).to_string())
         .collect();
-    d.fields.push((l.regions, names.join(", ")));
+    d.fields
+        .push((lang.word(DetailLabel::Regions), names.join(", ")));
     if let Some(n) = &o.note {
-        d.fields.push((l.note, n.clone()));
+        d.fields.push((lang.word(DetailLabel::Note), n.clone()));
     }
     for code in &o.regions {
-        d.links.push(region_link(data, code, l));
+        d.links.push(region_link(data, code, lang));
         d.links
             .extend(data.cities_in(code).map(|c| city_link(c, lang)));
     }
@@ -157,8 +168,8 @@ fn organisation_detail(data: &Dataset, id: &str, lang: Lang) -> Option<Detail> {
         d.links.push((
             format!(
                 "{}{}{}",
-                l.funding,
-                lang.strings().colon,
+                lang.word(DetailLabel::Funding),
+                lang.word(Label::Colon),
                 lang.amount(f.amount_cad)
             ),
             Target::Funding(f.id.clone()),
@@ -170,36 +181,41 @@ fn organisation_detail(data: &Dataset, id: &str, lang: Lang) -> Option<Detail> {
 /// A city: its region and headcount, linked to its region, the articles that
 /// withhold its count and the organisations of its region.
 fn city_detail(data: &Dataset, id: &str, lang: Lang) -> Option<Detail> {
-    let l = lang.labels();
     let c = data.cities.iter().find(|c| c.id == id)?;
     let mut d = Detail {
         title: c.name.clone(),
-        kind: l.city,
+        kind: lang.word(DetailLabel::City),
         source: c.source.clone(),
         ..Detail::default()
     };
+    d.fields.push((
+        lang.word(DetailLabel::Region),
+        data.region_name(&c.region).to_string(),
+    ));
     d.fields
-        .push((l.region, data.region_name(&c.region).to_string()));
-    d.fields.push((l.accompanied, headcount_text(c, lang)));
+        .push((lang.word(DetailLabel::Accompanied), headcount_text(c, lang)));
     let withheld = match c.headcount() {
         Headcount::Withheld(w) => Some(w),
         _ => None,
     };
     if let Some(w) = withheld {
-        d.fields.push((l.note, w.note.clone()));
+        d.fields
+            .push((lang.word(DetailLabel::Note), w.note.clone()));
         // The passage of the letter that invokes the articles.
-        let f = lang.figure_strings();
         for passage in super::figures::withholding_passages(data, &w.articles) {
-            d.fields.push((f.withheld_by, passage.text.clone()));
+            d.fields
+                .push((lang.word(FigureWord::WithheldBy), passage.text.clone()));
             d.source.extend(passage.source.iter().cloned());
         }
         d.source.sort_by_key(|s| s.line);
         d.source.dedup_by_key(|s| s.line);
     }
-    d.links.push(region_link(data, &c.region, l));
+    d.links.push(region_link(data, &c.region, lang));
     for a in withheld.iter().flat_map(|w| &w.articles) {
-        d.links
-            .push((format!("{} {a}", l.article), Target::Article(a.clone())));
+        d.links.push((
+            format!("{} {a}", lang.word(DetailLabel::Article)),
+            Target::Article(a.clone()),
+        ));
     }
     d.links
         .extend(data.organisations_in(&c.region).map(organisation_link));
@@ -209,20 +225,21 @@ fn city_detail(data: &Dataset, id: &str, lang: Lang) -> Option<Detail> {
 /// A funding row: the organisation as printed and the amount, linked to the
 /// annex's organisation when it is there.
 fn funding_detail(data: &Dataset, id: &str, lang: Lang) -> Option<Detail> {
-    let l = lang.labels();
     let f = data.funding.iter().find(|f| f.id == id)?;
     let mut d = Detail {
         title: f.organisation.clone(),
-        kind: l.funding,
+        kind: lang.word(DetailLabel::Funding),
         source: f.source.clone(),
         ..Detail::default()
     };
-    d.fields.push((l.printed_as, f.organisation.clone()));
-    d.fields.push((l.amount, lang.amount(f.amount_cad)));
+    d.fields
+        .push((lang.word(DetailLabel::PrintedAs), f.organisation.clone()));
+    d.fields
+        .push((lang.word(DetailLabel::Amount), lang.amount(f.amount_cad)));
     // What the money was for: the letter's sentence above the table.
     if let Some(purpose) = super::figures::funding_purpose(data) {
         d.fields
-            .push((lang.figure_strings().funding_for, purpose.text.clone()));
+            .push((lang.word(FigureWord::FundingFor), purpose.text.clone()));
     }
     match f
         .organisation_id
@@ -230,7 +247,10 @@ fn funding_detail(data: &Dataset, id: &str, lang: Lang) -> Option<Detail> {
         .and_then(|o| data.organisation(o))
     {
         Some(o) => d.links.push(organisation_link(o)),
-        None => d.fields.push((l.organisation, l.not_in_annex.to_string())),
+        None => d.fields.push((
+            lang.word(DetailLabel::Organisation),
+            lang.word(DetailLabel::NotInAnnex).to_string(),
+        )),
     }
     Some(d)
 }
@@ -240,7 +260,6 @@ fn funding_detail(data: &Dataset, id: &str, lang: Lang) -> Option<Detail> {
 /// from and those of the answers that invoke it by number, so that each
 /// opens the letter where the article is cited.
 fn article_detail(data: &Dataset, number: &str, lang: Lang) -> Option<Detail> {
-    let l = lang.labels();
     let a = data.article(number)?;
     let mut source = a.source.clone();
     let citing = data
@@ -262,22 +281,23 @@ fn article_detail(data: &Dataset, number: &str, lang: Lang) -> Option<Detail> {
     }
     source.sort_by_key(|s| s.line);
     let mut d = Detail {
-        title: format!("{} {}", l.article, a.number),
-        kind: l.article,
+        title: format!("{} {}", lang.word(DetailLabel::Article), a.number),
+        kind: lang.word(DetailLabel::Article),
         source,
         ..Detail::default()
     };
     let texts = [
-        (l.text, &a.text),
-        (l.paraphrase, &a.paraphrase),
-        (l.history, &a.history),
+        (lang.word(DetailLabel::Text), &a.text),
+        (lang.word(DetailLabel::Paraphrase), &a.paraphrase),
+        (lang.word(DetailLabel::History), &a.history),
     ];
     for (label, text) in texts {
         if let Some(t) = text {
             d.fields.push((label, t.clone()));
         }
     }
-    d.fields.push((l.cited_for, a.cited_for.clone()));
+    d.fields
+        .push((lang.word(DetailLabel::CitedFor), a.cited_for.clone()));
     for c in &data.cities {
         if let Headcount::Withheld(w) = c.headcount()
             && w.articles.iter().any(|a| a == number)
@@ -288,9 +308,13 @@ fn article_detail(data: &Dataset, number: &str, lang: Lang) -> Option<Detail> {
     Some(d)
 }
 
-fn region_link(data: &Dataset, code: &str, l: &DetailLabels) -> (String, Target) {
+fn region_link(data: &Dataset, code: &str, lang: Lang) -> (String, Target) {
     (
-        format!("{} {}", l.region, data.region_name(code)),
+        format!(
+            "{} {}",
+            lang.word(DetailLabel::Region),
+            data.region_name(code)
+        ),
         Target::Region(code.to_string()),
     )
 }

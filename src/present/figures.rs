@@ -9,7 +9,7 @@
 use serde_json::{Value, json};
 
 use crate::data::{City, Dataset, Headcount};
-use crate::i18n::{Lang, Noun};
+use crate::i18n::{FigureWord, Lang, Noun};
 
 use super::dictionary as field;
 
@@ -37,7 +37,7 @@ impl<'a> CityValue<'a> {
     pub(crate) fn text(&self, lang: Lang) -> String {
         match self {
             CityValue::Count(n) => n.to_string(),
-            CityValue::Withheld(articles) => lang.strings().withheld_marker(articles),
+            CityValue::Withheld(articles) => lang.withheld_marker(articles),
             CityValue::Missing => "?".to_string(),
         }
     }
@@ -140,18 +140,17 @@ impl RegionFigures {
 
     /// Why the known count is absent, when it is.
     pub(crate) fn absent_reason(&self, lang: Lang) -> Option<&'static str> {
-        let f = lang.figure_strings();
         match (self.known_count, self.state()) {
             (Some(_), _) => None,
-            (None, RegionState::NoCity) => Some(f.no_city),
-            (None, _) => Some(f.all_withheld),
+            (None, RegionState::NoCity) => Some(lang.word(FigureWord::NoCity)),
+            (None, _) => Some(lang.word(FigureWord::AllWithheld)),
         }
     }
 
     /// The known count as a screen shows it: `Σ 41`, or `—`.
     pub(crate) fn known_text(&self, lang: Lang) -> String {
         match self.known_count {
-            Some(n) => format!("{} {n}", lang.figure_strings().computed_mark),
+            Some(n) => format!("{} {n}", lang.word(FigureWord::ComputedMark)),
             None => "—".to_string(),
         }
     }
@@ -167,7 +166,7 @@ impl RegionFigures {
             )
         };
         match (self.known_count, self.withheld_cities) {
-            (None, 0) => format!("— ({})", lang.figure_strings().no_city),
+            (None, 0) => format!("— ({})", lang.word(FigureWord::NoCity)),
             (None, _) => withheld(),
             (Some(_), 0) => self.known_text(lang),
             (Some(_), _) => format!("{} + {}", self.known_text(lang), withheld()),

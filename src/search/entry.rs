@@ -6,7 +6,7 @@ use crate::data::{
     Article, City, Dataset, Document, Funding, Headcount, Organisation, Question, Region,
     SourceLine,
 };
-use crate::i18n::Lang;
+use crate::i18n::{Label, Lang};
 
 /// What an entry is; the order is the tie-break order of hits.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -22,14 +22,13 @@ pub enum Kind {
 impl Kind {
     /// The kind's name in the interface language.
     pub(crate) fn name(self, lang: crate::i18n::Lang) -> &'static str {
-        let s = lang.strings();
         match self {
-            Kind::Region => s.kind_region,
-            Kind::City => s.kind_city,
-            Kind::Organisation => s.kind_organisation,
-            Kind::Funding => s.kind_funding,
-            Kind::Article => s.kind_article,
-            Kind::Document => s.kind_document,
+            Kind::Region => lang.word(Label::KindRegion),
+            Kind::City => lang.word(Label::KindCity),
+            Kind::Organisation => lang.word(Label::KindOrganisation),
+            Kind::Funding => lang.word(Label::KindFunding),
+            Kind::Article => lang.word(Label::KindArticle),
+            Kind::Document => lang.word(Label::KindDocument),
         }
     }
 

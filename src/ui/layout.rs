@@ -6,6 +6,7 @@ use unicode_width::UnicodeWidthStr;
 
 use super::clean;
 use crate::app::{App, Pane};
+use crate::i18n::{DetailLabel, Label};
 
 /// Rows looked at to measure a list: enough for any real letter, and a
 /// bounded cost per frame for a huge dataset.
@@ -76,7 +77,7 @@ fn organisation_width(app: &App) -> usize {
 /// `short` or `long` (the words or the mark of an organisation the annex
 /// does not list), a space and its amount.
 fn funding_width(app: &App) -> (usize, usize) {
-    let l = app.lang().labels();
+    let lang = app.lang();
     let amount = |dollars| app.lang().amount(dollars).width();
     let total = amount(crate::data::amount_total(app.data().funding.iter()));
     app.data()
@@ -88,7 +89,10 @@ fn funding_width(app: &App) -> (usize, usize) {
             let room = 1 + amount(f.amount_cad).max(total);
             match f.organisation_id {
                 Some(_) => (name + room, name + room),
-                None => (name + 2 + room, name + 3 + l.not_in_annex.width() + room),
+                None => (
+                    name + 2 + room,
+                    name + 3 + lang.word(DetailLabel::NotInAnnex).width() + room,
+                ),
             }
         })
         .fold((0, 0), |(a, b), (c, d)| (a.max(c), b.max(d)))
@@ -97,15 +101,17 @@ fn funding_width(app: &App) -> (usize, usize) {
 /// The width of the widest row of the articles' list: `Article 53 — ` and
 /// the first line of its text.
 fn article_width(app: &App) -> usize {
-    let s = app.lang().strings();
+    let lang = app.lang();
     app.data()
         .articles
         .iter()
         .take(MEASURED)
         .map(|a| {
             let first = a.text.as_deref().and_then(|t| t.lines().next());
-            let first = first.map_or(s.cited_only.width() + 2, |t| clean(t).width());
-            s.article.width() + 1 + clean(&a.number).width() + 3 + first
+            let first = first.map_or(lang.word(Label::CitedOnly).width() + 2, |t| {
+                clean(t).width()
+            });
+            lang.word(Label::Article).width() + 1 + clean(&a.number).width() + 3 + first
         })
         .max()
         .unwrap_or(0)
@@ -134,10 +140,10 @@ pub(crate) fn needs(app: &App) -> [Need; 3] {
     let place = app
         .region_code()
         .and_then(|c| app.data().region(c))
-        .map_or(app.lang().strings().all_regions.width(), |r| {
+        .map_or(app.lang().word(Label::AllRegions).width(), |r| {
             clean(&r.name).width()
         });
-    let title = 2 + app.lang().strings().pane_organisations.width() + 3 + place + 5;
+    let title = 2 + app.lang().word(Label::PaneOrganisations).width() + 3 + place + 5;
     // With the focus, the regions' headcounts are part of their text: the
     // figures the regions pane alone shows side by side.
     let counts = match app.focus() {

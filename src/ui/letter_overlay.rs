@@ -15,7 +15,7 @@ use super::{clean, fit, pane_block, popup, row};
 use crate::app::App;
 use crate::app::letter_view::{LetterView, Match};
 use crate::data::{Letter, OcrLines};
-use crate::i18n::{Message, Text};
+use crate::i18n::{Label, Message, Text};
 
 /// What the gutter shows for a line: `196`, or `101–102` for a line that
 /// shows the end of one OCR line and the start of the next.
@@ -160,16 +160,20 @@ pub(crate) fn render_letter(
     view: &LetterView,
     theme: &Theme,
 ) {
-    let s = app.lang().strings();
+    let lang = app.lang();
     let letter = app.letter();
     let rect = popup(buf, area, 90, 95);
     // Where it was opened, if at a passage: `… › d The letter · l. 76`.
     let title = match view.ocr_line(letter, false) {
         Some(line) => {
             let at = Message::new(Text::LetterOpenedAt).with("line", line);
-            format!("d {} · {}", s.letter_title, at.describe(app.lang()))
+            format!(
+                "d {} · {}",
+                lang.word(Label::LetterTitle),
+                at.describe(app.lang())
+            )
         }
-        None => format!("d {}", s.letter_title),
+        None => format!("d {}", lang.word(Label::LetterTitle)),
     };
     let width = usize::from(rect.width.saturating_sub(4));
     let block = pane_block(super::path_title(app, &title, width), true, theme);
@@ -183,7 +187,13 @@ pub(crate) fn render_letter(
     let status = position(app, view, page.top, bottom);
     render_status(buf, rect, &status, theme);
     if let Some(prompt) = view.prompt() {
-        render_search_prompt(buf, inner, prompt, s.letter_search_prompt, theme);
+        render_search_prompt(
+            buf,
+            inner,
+            prompt,
+            lang.word(Label::LetterSearchPrompt),
+            theme,
+        );
     }
 }
 

@@ -16,6 +16,7 @@ use super::theme::Theme;
 use super::{UiState, clean, fit};
 use crate::app::{App, MapView, Measure};
 use crate::data::geo::{Geography, Raster, View};
+use crate::i18n::{FigureWord, Label, MapWord};
 use unicode_width::UnicodeWidthStr;
 
 /// Shades of the four levels without colour, from the lowest.
@@ -112,15 +113,18 @@ fn fills(app: &App, geo: &Geography, measure: Measure) -> (Vec<Fill>, Scale) {
 
 /// The attribution on the map's bottom border: the longest form that fits.
 fn credit(app: &App, width: u16) -> String {
-    let m = app.lang().map_strings();
+    let lang = app.lang();
     let room = usize::from(width.saturating_sub(4));
-    [m.credit_long, m.credit_short]
-        .into_iter()
-        .find(|c| c.width() + 2 <= room)
-        .map_or_else(
-            || fit(m.credit_short, room.saturating_sub(2)),
-            str::to_string,
-        )
+    [
+        lang.word(MapWord::CreditLong),
+        lang.word(MapWord::CreditShort),
+    ]
+    .into_iter()
+    .find(|c| c.width() + 2 <= room)
+    .map_or_else(
+        || fit(lang.word(MapWord::CreditShort), room.saturating_sub(2)),
+        str::to_string,
+    )
 }
 
 pub(crate) fn render_map(
@@ -132,13 +136,13 @@ pub(crate) fn render_map(
     theme: &Theme,
 ) {
     Clear.render(area, buf);
-    let m = app.lang().map_strings();
-    let measure = m.measures[measure_index(view.measure())];
+    let lang = app.lang();
+    let (measure, _) = measure_words(view.measure());
     let title = format!(
         " {} · {} · {} ",
-        m.title,
-        measure,
-        m.views[view_index(view.zoom())]
+        lang.word(MapWord::Title),
+        lang.word(measure),
+        lang.word(view_word(view.zoom()))
     );
     let block = Block::default()
         .borders(Borders::ALL)
@@ -156,7 +160,7 @@ pub(crate) fn render_map(
     block.render(area, buf);
     let Some(geo) = view.geo() else {
         ui.map_area = Rect::default();
-        Paragraph::new(m.no_geography)
+        Paragraph::new(lang.word(MapWord::NoGeography))
             .style(theme.error)
             .wrap(Wrap { trim: true })
             .render(inner, buf);
@@ -203,12 +207,21 @@ pub(crate) fn render_map(
     }
 }
 
-fn measure_index(measure: Measure) -> usize {
-    Measure::ALL.iter().position(|&m| m == measure).unwrap_or(0)
+/// A measure's name, and what a region shows where it is zero.
+fn measure_words(measure: Measure) -> (MapWord, MapWord) {
+    match measure {
+        Measure::Organisations => (MapWord::MeasureOrganisations, MapWord::NoneOrganisations),
+        Measure::People => (MapWord::MeasurePeople, MapWord::NonePeople),
+        Measure::Withheld => (MapWord::MeasureWithheld, MapWord::NoneWithheld),
+    }
 }
 
-fn view_index(view: View) -> usize {
-    View::ALL.iter().position(|&v| v == view).unwrap_or(0)
+fn view_word(view: View) -> MapWord {
+    match view {
+        View::Province => MapWord::ViewProvince,
+        View::Corridor => MapWord::ViewCorridor,
+        View::Montreal => MapWord::ViewMontreal,
+    }
 }
 
 /// Every region's outline in Braille, the selected one last and brighter.
@@ -384,11 +397,13 @@ fn render_side(
     scale: Scale,
     theme: &Theme,
 ) {
-    let m = app.lang().map_strings();
-    let s = app.lang().strings();
+    let lang = app.lang();
     let mono = theme.border.fg.is_none() && theme.title.fg.is_none();
-    let mut lines = vec![Line::from(Span::styled(m.legend, theme.title))];
-    let none = m.none[measure_index(view.measure())];
+    let mut lines = vec![Line::from(Span::styled(
+        lang.word(MapWord::Legend),
+        theme.title,
+    ))];
+    let none = lang.word(measure_words(view.measure()).1);
     lines.push(Line::from(vec![
         Span::styled(
             NONE_MARK.to_string(),
@@ -408,7 +423,6 @@ fn render_side(
             Span::raw(format!(" {}", scale.range(level))),
         ]));
     }
-    let f = app.lang().figure_strings();
     lines.push(Line::raw(""));
     if let (Some(region), Some(figures)) = (
         app.data().regions.get(view.region()),
@@ -418,10 +432,12 @@ fn render_side(
             format!("{} {}", region.code, clean(&region.name)),
             theme.selected,
         )));
-        let mark = f.computed_mark;
+        let mark = lang.word(FigureWord::ComputedMark);
         lines.push(Line::raw(format!(
             "{mark} {}{}{}",
-            m.organisations, s.colon, figures.organisations
+            lang.word(MapWord::Organisations),
+            lang.word(Label::Colon),
+            figures.organisations
         )));
         let known = match figures.known_count {
             Some(n) => n.to_string(),
@@ -429,21 +445,24 @@ fn render_side(
         };
         lines.push(Line::raw(format!(
             "{mark} {}{}{known}",
-            m.people_known, s.colon
+            lang.word(MapWord::PeopleKnown),
+            lang.word(Label::Colon)
         )));
         if let Some(reason) = figures.absent_reason(app.lang()) {
             lines.push(Line::styled(format!("  ({reason})"), theme.dim));
         }
         lines.push(Line::raw(format!(
             "{mark} {}{}{}",
-            m.withheld_cities, s.colon, figures.withheld_cities
+            lang.word(MapWord::WithheldCities),
+            lang.word(Label::Colon),
+            figures.withheld_cities
         )));
         for city in app.data().cities.iter().filter(|c| c.region == region.code) {
             // The one wording of a withholding: `█ s. 53, 54`.
             let value = crate::present::CityValue::of(city);
             let figure = match value {
                 crate::present::CityValue::Withheld(articles) => {
-                    clean(&s.withheld_marker_short(articles)).into_owned()
+                    clean(&lang.withheld_marker_short(articles)).into_owned()
                 }
                 other => other.text(app.lang()),
             };
@@ -452,7 +471,7 @@ fn render_side(
     }
     // What Σ means, last: where rows are short the region's figures come first.
     lines.push(Line::raw(""));
-    lines.push(Line::styled(f.computed, theme.dim));
+    lines.push(Line::styled(lang.word(FigureWord::Computed), theme.dim));
     Paragraph::new(lines)
         .wrap(Wrap { trim: false })
         .render(area.inner(ratatui::layout::Margin::new(1, 0)), buf);

@@ -1,6 +1,7 @@
 //! What opens over the panes: an entry's detail, the letter, the help and the
 //! copy menu (the search box has its own file). Each is a centred popup.
 
+use crate::i18n::Label;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
@@ -18,7 +19,7 @@ pub(crate) fn render_detail(buf: &mut Buffer, area: Rect, app: &App, theme: &The
         return;
     };
     let detail = view.detail();
-    let s = app.lang().strings();
+    let lang = app.lang();
     let rect = popup(buf, area, 85, 90);
     let star = if app.is_starred(view.target()) {
         "★ "
@@ -39,7 +40,7 @@ pub(crate) fn render_detail(buf: &mut Buffer, area: Rect, app: &App, theme: &The
     let width = inner.width as usize;
     let mut lines = field_lines(detail, width, theme);
     lines.push(Line::from(""));
-    lines.push(Line::styled(s.source_title, theme.title));
+    lines.push(Line::styled(lang.word(Label::SourceTitle), theme.title));
     let source_top = lines.len();
     lines.extend(source_lines(app, detail, view.source(), width, theme));
     let links_top = lines.len() + 2;
@@ -104,7 +105,7 @@ fn source_lines<'a>(
     width: usize,
     theme: &Theme,
 ) -> Vec<Line<'a>> {
-    let s = app.lang().strings();
+    let lang = app.lang();
     detail
         .source
         .iter()
@@ -116,7 +117,10 @@ fn source_lines<'a>(
                 (theme.dim, theme.text)
             };
             Line::from(vec![
-                Span::styled(format!("  {} {:>3}  ", s.line_abbr, src.line), number),
+                Span::styled(
+                    format!("  {} {:>3}  ", lang.word(Label::LineAbbr), src.line),
+                    number,
+                ),
                 Span::styled(fit(&clean(&src.text), width.saturating_sub(9)), text),
             ])
         })
@@ -135,10 +139,13 @@ fn link_lines<'a>(
     if detail.links.is_empty() {
         return Vec::new();
     }
-    let s = app.lang().strings();
+    let lang = app.lang();
     let mut lines = vec![
         Line::from(""),
-        Line::styled(format!("{} (Enter)", s.links_title), theme.title),
+        Line::styled(
+            format!("{} (Enter)", lang.word(Label::LinksTitle)),
+            theme.title,
+        ),
     ];
     lines.extend(detail.links.iter().enumerate().map(|(n, (label, _))| {
         let style = if chosen == Some(n) {
@@ -162,7 +169,7 @@ fn render_more_below(buf: &mut Buffer, rect: Rect, below: usize, theme: &Theme) 
 }
 
 pub(crate) fn render_help(buf: &mut Buffer, area: Rect, app: &App, view: &HelpView, theme: &Theme) {
-    let s = app.lang().strings();
+    let lang = app.lang();
     let rect = popup(buf, area, 70, 90);
     let help = view.rows(app.keymap(), app.lang());
     // The filter and how many rows it keeps, as lazygit's help shows them.
@@ -170,13 +177,13 @@ pub(crate) fn render_help(buf: &mut Buffer, area: Rect, app: &App, view: &HelpVi
         let cursor = if view.typing() { "▏" } else { "" };
         format!(
             "? {} /{}{cursor} {}/{}",
-            s.help_title,
+            lang.word(Label::HelpTitle),
             view.filter(),
             help.kept,
             help.total
         )
     } else {
-        format!("? {}", s.help_title)
+        format!("? {}", lang.word(Label::HelpTitle))
     };
     let title = path_title(app, &title, usize::from(rect.width.saturating_sub(4)));
     let block = pane_block(title, true, theme);
@@ -226,7 +233,10 @@ pub(crate) fn render_help(buf: &mut Buffer, area: Rect, app: &App, view: &HelpVi
         }
     }
     if help.kept == 0 {
-        lines.push(Line::styled(s.no_hits.to_string(), theme.dim));
+        lines.push(Line::styled(
+            lang.word(Label::NoHits).to_string(),
+            theme.dim,
+        ));
     }
     let height = inner.height as usize;
     let total = lines.len();
@@ -252,9 +262,9 @@ pub(crate) fn render_copy_menu(
     selected: usize,
     theme: &Theme,
 ) {
-    let s = app.lang().strings();
+    let lang = app.lang();
     let width = 44.min(area.width);
-    let height = (s.copy_formats.len() as u16 + 2).min(area.height);
+    let height = (Label::COPY_FORMATS.len() as u16 + 2).min(area.height);
     let rect = Rect {
         x: area.x + (area.width - width) / 2,
         y: area.y + (area.height - height) / 2,
@@ -266,13 +276,18 @@ pub(crate) fn render_copy_menu(
         Overlay::CopyMenu {
             of: Copied::Starred,
             ..
-        } => format!("★ {} ({})", s.sheet_menu_title, app.starred().len()),
-        _ => format!("Y {}", s.copy_menu_title),
+        } => format!(
+            "★ {} ({})",
+            lang.word(Label::SheetMenuTitle),
+            app.starred().len()
+        ),
+        _ => format!("Y {}", lang.word(Label::CopyMenuTitle)),
     };
     let block = pane_block(title, true, theme);
     let inner = block.inner(rect);
     block.render(rect, buf);
-    let items = s.copy_formats.iter().enumerate().map(|(n, name)| {
+    let items = Label::COPY_FORMATS.iter().enumerate().map(|(n, &format)| {
+        let name = lang.word(format);
         let style = if n == selected {
             theme.selected
         } else {
@@ -295,9 +310,9 @@ pub(crate) fn render_copy_text(
     scroll: usize,
     theme: &Theme,
 ) {
-    let s = app.lang().strings();
+    let lang = app.lang();
     let rect = popup(buf, area, 80, 60);
-    let block = pane_block(s.copy_text_title.to_string(), true, theme);
+    let block = pane_block(lang.word(Label::CopyTextTitle).to_string(), true, theme);
     let inner = block.inner(rect);
     block.render(rect, buf);
     let clean_text = crate::base::escape::screen_block(text);

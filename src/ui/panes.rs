@@ -6,6 +6,7 @@ mod funding;
 mod headcounts;
 mod organisations;
 
+use crate::i18n::Label;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
@@ -203,7 +204,7 @@ struct RegionRow {
 }
 
 fn region_row(app: &App, row: usize, with_headcounts: bool) -> RegionRow {
-    let s = app.lang().strings();
+    let lang = app.lang();
     // The figures of the presentation layer: `—` is "no city listed",
     // `2█` "every count withheld", never 0 for either.
     let summary = |f: &RegionFigures| {
@@ -216,12 +217,12 @@ fn region_row(app: &App, row: usize, with_headcounts: bool) -> RegionRow {
     };
     match row {
         STARRED_ROW => RegionRow {
-            name: format!("★ {}", s.starred),
+            name: format!("★ {}", lang.word(Label::Starred)),
             summary: format!("{:>3}", app.starred().len()),
             empty: app.starred().is_empty(),
         },
         ALL_ROW => RegionRow {
-            name: s.all_regions.to_string(),
+            name: lang.word(Label::AllRegions).to_string(),
             summary: summary(app.all_regions()),
             empty: false,
         },
@@ -252,8 +253,12 @@ pub(crate) fn render_regions(
     ui: &mut UiState,
     theme: &Theme,
 ) {
-    let s = app.lang().strings();
-    let title = format!("1 {} ({})", s.pane_regions, app.data().regions.len());
+    let lang = app.lang();
+    let title = format!(
+        "1 {} ({})",
+        lang.word(Label::PaneRegions),
+        app.data().regions.len()
+    );
     let inner = frame_pane(buf, area, Pane::Regions, title, app, ui, theme);
     // Narrow panes keep the names whole and leave headcounts to their pane.
     let names = super::layout::region_name_width(app);
@@ -314,9 +319,13 @@ pub(crate) fn render_regions(
 /// The legend of the summary columns on the pane's top border, right-aligned
 /// over them, when it fits beside the title.
 fn render_region_legend(buf: &mut Buffer, area: Rect, app: &App, theme: &Theme) {
-    let s = app.lang().strings();
-    let title = format!(" 1 {} ({}) ", s.pane_regions, app.data().regions.len());
-    let legend = format!(" {} ", s.region_legend);
+    let lang = app.lang();
+    let title = format!(
+        " 1 {} ({}) ",
+        lang.word(Label::PaneRegions),
+        app.data().regions.len()
+    );
+    let legend = format!(" {} ", lang.word(Label::RegionLegend));
     let room = usize::from(area.width).saturating_sub(2 + title.width() + 1);
     if legend.width() <= room {
         let x = area.right() - 1 - legend.width() as u16;
@@ -331,8 +340,8 @@ pub(crate) fn render_articles(
     ui: &mut UiState,
     theme: &Theme,
 ) {
-    let s = app.lang().strings();
-    let title = format!("4 {}", s.pane_articles);
+    let lang = app.lang();
+    let title = format!("4 {}", lang.word(Label::PaneArticles));
     let inner = frame_pane(buf, area, Pane::Articles, title, app, ui, theme);
     let width = inner.width as usize;
     // Each article's first line, wrapped over at most a third of the pane
@@ -351,9 +360,17 @@ pub(crate) fn render_articles(
                 .text
                 .as_deref()
                 .and_then(|t| t.lines().next())
-                .map_or_else(|| format!("({})", s.cited_only).into(), clean);
+                .map_or_else(
+                    || format!("({})", lang.word(Label::CitedOnly)).into(),
+                    clean,
+                );
             let star = star_mark(app, &Target::Article(a.number.clone()));
-            let text = format!("{star}{} {} — {}", s.article, clean(&a.number), first);
+            let text = format!(
+                "{star}{} {} — {}",
+                lang.word(Label::Article),
+                clean(&a.number),
+                first
+            );
             name_lines(&text, "", width, most).0
         })
         .collect();

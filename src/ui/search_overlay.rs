@@ -13,7 +13,7 @@ use super::theme::Theme;
 use super::window::Window;
 use super::{clean, fit, pane_block, popup, row, wrap};
 use crate::app::{Action, App, SearchBox};
-use crate::i18n::{Message, Noun, Text};
+use crate::i18n::{Label, Message, Noun, Text};
 use crate::keys::table::{Mode, keys_by_action};
 use crate::present::detail;
 use crate::search::{Field, FieldMatch, Index, Kind, Query, passage};
@@ -65,13 +65,13 @@ pub(crate) fn render_search(
     sb: &SearchBox,
     theme: &Theme,
 ) {
-    let s = app.lang().strings();
+    let lang = app.lang();
     // `area` is as wide as the terminal.
     let with_preview = area.width >= PREVIEW_MIN_WIDTH;
     let rect = popup(buf, area, if with_preview { 90 } else { 80 }, 80);
     // The highlighted hit's place among them, as fzf shows it: `3/7 hits`.
     let count = if sb.pending() {
-        format!("… {}", s.hits_word)
+        format!("… {}", lang.word(Label::HitsWord))
     } else if sb.hits().is_empty() {
         app.lang().count(0, Noun::Hit)
     } else {
@@ -81,7 +81,7 @@ pub(crate) fn render_search(
             app.lang().count(sb.hits().len() as u64, Noun::Hit)
         )
     };
-    let title = format!("/ {} — {count}", s.search_title);
+    let title = format!("/ {} — {count}", lang.word(Label::SearchTitle));
     let width = usize::from(rect.width.saturating_sub(4));
     let block = pane_block(super::path_title(app, &title, width), true, theme);
     let inner = block.inner(rect);
@@ -101,7 +101,7 @@ pub(crate) fn render_search(
             buf,
             inner,
             inner.y + 1,
-            Line::styled(fit(s.search_prompt, width), theme.dim),
+            Line::styled(fit(lang.word(Label::SearchPrompt), width), theme.dim),
             theme.text,
         );
     }
@@ -233,7 +233,7 @@ fn render_preview(buf: &mut Buffer, area: Rect, app: &App, sb: &SearchBox, theme
         return;
     };
     let width = (area.width as usize).max(1);
-    let s = app.lang().strings();
+    let lang = app.lang();
     let entry = index.entry(hit.entry);
     let mut lines: Vec<Line> = Vec::new();
     let text_lines = |lines: &mut Vec<Line>, text: &str, indent: usize| {
@@ -279,9 +279,12 @@ fn render_preview(buf: &mut Buffer, area: Rect, app: &App, sb: &SearchBox, theme
     };
     if !source.is_empty() {
         lines.push(Line::raw(""));
-        lines.push(Line::styled(fit(s.source_title, width), theme.title));
+        lines.push(Line::styled(
+            fit(lang.word(Label::SourceTitle), width),
+            theme.title,
+        ));
         for src in &source {
-            let head = format!("{} {:>3}  ", s.line_abbr, src.line);
+            let head = format!("{} {:>3}  ", lang.word(Label::LineAbbr), src.line);
             let room = width.saturating_sub(head.width());
             lines.push(Line::from(vec![
                 Span::styled(head, theme.dim),
@@ -292,7 +295,10 @@ fn render_preview(buf: &mut Buffer, area: Rect, app: &App, sb: &SearchBox, theme
     let height = area.height as usize;
     if !links.is_empty() && lines.len() + 2 < height {
         lines.push(Line::raw(""));
-        lines.push(Line::styled(fit(s.links_title, width), theme.title));
+        lines.push(Line::styled(
+            fit(lang.word(Label::LinksTitle), width),
+            theme.title,
+        ));
         // Only the links that fit are drawn.
         let room = height - lines.len();
         for (label, _) in links.iter().take(room) {

@@ -5,7 +5,7 @@
 use std::io::Write;
 use std::process::{Command, Stdio};
 
-use pap_tui::i18n::{Lang, enter_text, help_text};
+use pap_tui::i18n::{Label, Lang, enter_text, help_text};
 use pap_tui::keys::Action;
 use pap_tui::keys::table::{Mode, bindings, keys_by_action};
 
@@ -284,9 +284,8 @@ fn the_man_page_lists_every_key_of_the_main_screen_from_the_key_table() {
         };
         // The keys bound everywhere, then the main screen's own.
         let everywhere = help_text("#keys-everywhere", lang).expect("a heading");
-        let strings = lang.strings();
-        let section = between(&plain, everywhere, strings.mode_search);
-        assert!(section.contains(strings.mode_normal), "{section}");
+        let section = between(&plain, everywhere, lang.word(Label::ModeSearch));
+        assert!(section.contains(lang.word(Label::ModeNormal)), "{section}");
         let tokens: Vec<&str> = section
             .split(|c: char| c.is_whitespace() || c == ',')
             .collect();

@@ -17,8 +17,6 @@ pub enum View {
 }
 
 impl View {
-    pub(crate) const ALL: [View; 3] = [View::Province, View::Corridor, View::Montreal];
-
     /// West, south, east, north of what this view shows.
     pub fn window(self, geo: &Geography) -> [f64; 4] {
         match self {

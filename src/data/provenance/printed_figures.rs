@@ -3,6 +3,7 @@
 //! never is.
 
 use super::compare::{Forgiven, Found, same_word};
+use crate::i18n::Lang;
 
 /// A number as the text prints it: its digits, where they are, and whether
 /// thousands are set apart by spaces.
@@ -96,9 +97,6 @@ pub(crate) fn find_number(value: u64, text: &str, dollars: bool) -> Option<Found
     })
 }
 
-/// The months as the letter writes them: French, as the interface names them.
-const MONTHS: [&str; 12] = crate::i18n::FR.months;
-
 /// Year, month and day of an ISO 8601 date (`2019-08-12`).
 pub(crate) fn iso_date(text: &str) -> Option<(u64, usize, u64)> {
     let mut parts = text.split('-');
@@ -115,6 +113,8 @@ pub(crate) fn iso_date(text: &str) -> Option<(u64, usize, u64)> {
 /// décembre 2019`) takes the next year the text prints.
 pub(crate) fn find_date(iso: &str, text: &str) -> Option<Found> {
     let (year, month, day) = iso_date(iso)?;
+    // The month as the letter writes it: French, as the interface names it.
+    let month = Lang::Fr.month(month)?;
     let chars: Vec<char> = text.chars().collect();
     let numbers = numbers(text);
     for (k, n) in numbers.iter().enumerate() {
@@ -135,7 +135,7 @@ pub(crate) fn find_date(iso: &str, text: &str) -> Option<Found> {
                 .take_while(|c| !c.is_whitespace() && !c.is_ascii_digit())
                 .count();
         let word: String = chars[word_start..word_end].iter().collect();
-        let Some(month_found) = same_word(MONTHS[month - 1], &word) else {
+        let Some(month_found) = same_word(month, &word) else {
             continue;
         };
         let Some(y) = numbers[k + 1..]
@@ -156,7 +156,7 @@ pub(crate) fn find_date(iso: &str, text: &str) -> Option<Found> {
         let differences = month_found
             .differences
             .into_iter()
-            .map(|(ocr, _)| (ocr, MONTHS[month - 1].to_string()))
+            .map(|(ocr, _)| (ocr, month.to_string()))
             .collect();
         return Some(Found {
             start: n.start,

@@ -13,6 +13,7 @@ use super::super::window::Window;
 use super::super::{UiState, clean, fit, pad, pane_index, row};
 use super::{frame_pane, name_lines, render_list, row_style, star_mark};
 use crate::app::{App, Pane};
+use crate::i18n::{DetailLabel, FigureWord, Label};
 use crate::present::Target;
 
 pub fn render_funding(buf: &mut Buffer, area: Rect, app: &App, ui: &mut UiState, theme: &Theme) {
@@ -21,8 +22,8 @@ pub fn render_funding(buf: &mut Buffer, area: Rect, app: &App, ui: &mut UiState,
         ui.areas[pane_index(Pane::Funding)] = Rect::default();
         return;
     }
-    let s = app.lang().strings();
-    let title = format!("5 {}", s.pane_funding);
+    let lang = app.lang();
+    let title = format!("5 {}", lang.word(Label::PaneFunding));
     let inner = frame_pane(buf, area, Pane::Funding, title, app, ui, theme);
     if inner.height == 0 {
         return;
@@ -88,8 +89,11 @@ pub fn render_funding(buf: &mut Buffer, area: Rect, app: &App, ui: &mut UiState,
         (app, ui, theme),
     );
     if inner.height > 1 {
-        let f = app.lang().figure_strings();
-        let label = format!("{} {}", f.computed_mark, s.total);
+        let label = format!(
+            "{} {}",
+            lang.word(FigureWord::ComputedMark),
+            lang.word(Label::Total)
+        );
         let line = format!("{} {total:>amount_width$}", pad(&label, name_width));
         row(
             buf,
@@ -163,14 +167,14 @@ pub fn lines_needed(app: &App, width: u16, most: usize) -> usize {
 /// What follows the name of an organisation the annex does not list: words
 /// where they leave room for the name, else a mark that the detail explains.
 fn absent_mark(app: &App, f: &crate::data::Funding, name_width: usize, most: usize) -> String {
-    let l = app.lang().labels();
+    let lang = app.lang();
     // On one line, the words leave the name 16 columns; wrapped, they may
     // take a line of their own.
     let name_room = if most > 1 { 0 } else { 16 };
     match f.organisation_id {
         Some(_) => String::new(),
-        None if name_width >= l.not_in_annex.width() + 3 + name_room => {
-            format!(" ({})", l.not_in_annex)
+        None if name_width >= lang.word(DetailLabel::NotInAnnex).width() + 3 + name_room => {
+            format!(" ({})", lang.word(DetailLabel::NotInAnnex))
         }
         None => " *".to_string(),
     }

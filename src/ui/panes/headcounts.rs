@@ -15,7 +15,7 @@ use super::super::{UiState, clean, fit, pad, row};
 use super::{frame_pane, render_list, row_style, star_mark};
 use crate::app::{App, Pane};
 use crate::data::City;
-use crate::i18n::{Noun, Strings};
+use crate::i18n::{Label, Lang, Noun};
 use crate::present::{CityValue, Target};
 
 /// How a city row shares the pane's width: two columns for the "in the selected
@@ -53,13 +53,16 @@ impl Columns {
 }
 
 pub fn render_headcounts(buf: &mut Buffer, area: Rect, app: &App, ui: &mut UiState, theme: &Theme) {
-    let s = app.lang().strings();
+    let lang = app.lang();
     // The period, or at least its year, stays in the title.
-    let title = [s.pane_headcounts, s.pane_headcounts_year]
-        .into_iter()
-        .map(|t| format!("3 {t}"))
-        .find(|t| t.width() + 3 <= usize::from(area.width))
-        .unwrap_or_else(|| format!("3 {}", s.pane_headcounts_short));
+    let title = [
+        lang.word(Label::PaneHeadcounts),
+        lang.word(Label::PaneHeadcountsYear),
+    ]
+    .into_iter()
+    .map(|t| format!("3 {t}"))
+    .find(|t| t.width() + 3 <= usize::from(area.width))
+    .unwrap_or_else(|| format!("3 {}", lang.word(Label::PaneHeadcountsShort)));
     let inner = frame_pane(buf, area, Pane::Headcounts, title, app, ui, theme);
     if inner.height == 0 {
         return;
@@ -144,7 +147,7 @@ fn city_item<'a>(
     match CityValue::of(c) {
         CityValue::Count(count) => spans.extend(known_spans(count, styles, columns, theme)),
         CityValue::Withheld(articles) => spans.extend(withheld_spans(
-            app.lang().strings(),
+            app.lang(),
             articles,
             styles,
             columns.rest,
@@ -176,15 +179,15 @@ fn known_spans<'a>(count: u64, styles: Styles, columns: &Columns, theme: &Theme)
 }
 
 /// A withheld headcount in `room` columns: the redaction block, then the
-/// words of `Strings::withheld_marker` that fit.
+/// words of `Lang::withheld_marker` that fit.
 fn withheld_spans<'a>(
-    s: &Strings,
+    lang: Lang,
     articles: &[String],
     styles: Styles,
     room: usize,
     theme: &Theme,
 ) -> [Span<'a>; 2] {
-    let label = withheld_label(s, articles, room);
+    let label = withheld_label(lang, articles, room);
     [
         Span::styled("█", styles.part(theme.redaction)),
         Span::styled(label, styles.part(theme.legal_basis)),
@@ -193,10 +196,10 @@ fn withheld_spans<'a>(
 
 /// What follows the block: the long form, or the short one when it does not
 /// fit, as `withheld_marker` and `withheld_marker_short` write them.
-fn withheld_label(s: &Strings, articles: &[String], room: usize) -> String {
+fn withheld_label(lang: Lang, articles: &[String], room: usize) -> String {
     // Article numbers come from the file like everything else.
-    let long = clean(&s.withheld_marker(articles)).into_owned();
-    let short = clean(&s.withheld_marker_short(articles)).into_owned();
+    let long = clean(&lang.withheld_marker(articles)).into_owned();
+    let short = clean(&lang.withheld_marker_short(articles)).into_owned();
     let after_block = |marker: &str| marker.trim_start_matches('█').to_string();
     if long.width() <= room {
         after_block(&long)
@@ -209,7 +212,7 @@ fn withheld_label(s: &Strings, articles: &[String], room: usize) -> String {
 /// presentation layer's figures: `Σ` marks them as pap-tui's sums, and with
 /// no known count the sum is `—`, never 0.
 fn render_totals(buf: &mut Buffer, inner: Rect, app: &App, theme: &Theme) {
-    let s = app.lang().strings();
+    let lang = app.lang();
     let figures = app.all_regions();
     let articles: Vec<String> = figures
         .withheld_articles
@@ -221,7 +224,7 @@ fn render_totals(buf: &mut Buffer, inner: Rect, app: &App, theme: &Theme) {
     let withheld = figures.withheld_cities;
     let long = format!(
         "{known} {} · █ {} — {basis}",
-        s.known,
+        lang.word(Label::Known),
         app.lang().count(withheld as u64, Noun::Withheld),
     );
     let short = format!("{known} · █ {withheld} — {basis}");

@@ -2,6 +2,7 @@
 //! starred entries of every kind. Names are what is read most here: a long
 //! one wraps over several lines rather than end in `…`.
 
+use crate::i18n::Label;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
@@ -85,17 +86,22 @@ pub fn render_organisations(
 /// `2 Organisations — Lanaudière (4)` within `room` columns: the region's
 /// name gives way first, the count stays.
 fn title(app: &App, room: usize) -> String {
-    let s = app.lang().strings();
+    let lang = app.lang();
     let place = app
         .region_code()
         .and_then(|c| app.data().region(c))
-        .map_or(s.all_regions.to_string(), |r| clean(&r.name).into_owned());
+        .map_or(lang.word(Label::AllRegions).to_string(), |r| {
+            clean(&r.name).into_owned()
+        });
     let count = app.panes().organisations().len();
-    let whole = format!("2 {} — {place} ({count})", s.pane_organisations);
+    let whole = format!(
+        "2 {} — {place} ({count})",
+        lang.word(Label::PaneOrganisations)
+    );
     if whole.width() <= room {
         return whole;
     }
-    let bare = format!("2 {} ({count})", s.pane_organisations);
+    let bare = format!("2 {} ({count})", lang.word(Label::PaneOrganisations));
     let place_room = room.saturating_sub(bare.width() + 3);
     // A place cut to a few letters says nothing: the count alone then, and
     // in a narrow pane the count before the word.
@@ -104,12 +110,15 @@ fn title(app: &App, room: usize) -> String {
         return match word_room {
             _ if bare.width() <= room => bare,
             0..5 => format!("2 ({count})"),
-            _ => format!("2 {} ({count})", fit(s.pane_organisations, word_room)),
+            _ => format!(
+                "2 {} ({count})",
+                fit(lang.word(Label::PaneOrganisations), word_room)
+            ),
         };
     }
     format!(
         "2 {} — {} ({count})",
-        s.pane_organisations,
+        lang.word(Label::PaneOrganisations),
         fit(&place, place_room)
     )
 }
@@ -147,9 +156,9 @@ fn organisation_item<'a>(
 /// An organisation's row in two parts: its name (starred or not), and how
 /// many regions it serves when more than one.
 fn organisation_name(app: &App, o: &Organisation) -> (String, String) {
-    let s = app.lang().strings();
+    let lang = app.lang();
     let marker = if o.regions.len() > 1 {
-        format!(" ·{} {}", o.regions.len(), s.regions_word)
+        format!(" ·{} {}", o.regions.len(), lang.word(Label::RegionsWord))
     } else {
         String::new()
     };
@@ -159,8 +168,8 @@ fn organisation_name(app: &App, o: &Organisation) -> (String, String) {
 
 /// A region without organisations: says so, and lists the region's cities.
 fn render_no_organisation(buf: &mut Buffer, inner: Rect, app: &App, theme: &Theme) {
-    let s = app.lang().strings();
-    let mut text = vec![Line::styled(s.no_organisation, theme.dim)];
+    let lang = app.lang();
+    let mut text = vec![Line::styled(lang.word(Label::NoOrganisation), theme.dim)];
     if let Some(code) = app.region_code() {
         for c in app.data().cities_in(code) {
             let value = crate::present::detail::headcount_text(c, app.lang());
@@ -179,11 +188,15 @@ fn render_no_organisation(buf: &mut Buffer, inner: Rect, app: &App, theme: &Them
 
 /// The middle pane when the "starred" row is selected: starred entries of every kind.
 fn render_starred(buf: &mut Buffer, area: Rect, app: &App, ui: &mut UiState, theme: &Theme) {
-    let s = app.lang().strings();
-    let title = format!("2 ★ {} ({})", s.starred, app.starred().len());
+    let lang = app.lang();
+    let title = format!(
+        "2 ★ {} ({})",
+        lang.word(Label::Starred),
+        app.starred().len()
+    );
     let inner = frame_pane(buf, area, Pane::Organisations, title, app, ui, theme);
     if app.starred().is_empty() {
-        Paragraph::new(Line::styled(s.no_stars, theme.dim))
+        Paragraph::new(Line::styled(lang.word(Label::NoStars), theme.dim))
             .wrap(Wrap { trim: true })
             .render(inner, buf);
         return;
