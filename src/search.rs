@@ -17,7 +17,7 @@ pub use field_match::FieldMatch;
 pub use fold::{fold, fold_accents};
 pub use index::{ByteSink, Hit, Index};
 pub use query::{Query, Term, TermKind};
-pub use searcher::Searcher;
+pub use searcher::{FIRST_ORDERED, Searcher};
 
 /// The index of the embedded dataset, for tests.
 #[cfg(test)]

@@ -96,8 +96,13 @@ impl App {
         let (Overlay::Search(sb), Some(index)) = (&self.overlay, &self.index) else {
             return;
         };
+        // Hits whose order is still to come are put in order for the copy.
+        let mut hits = sb.hits().to_vec();
+        if !sb.in_order() {
+            index.order_rest(&mut hits, crate::search::FIRST_ORDERED);
+        }
         let entries: Vec<&crate::search::Entry> =
-            sb.hits().iter().map(|h| index.entry(h.entry)).collect();
+            hits.iter().map(|h| index.entry(h.entry)).collect();
         if entries.is_empty() {
             let text = self.lang.word(Label::NoHitsToCopy);
             self.notify(text, true);

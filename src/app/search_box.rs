@@ -7,7 +7,7 @@ use super::{App, Effect, Overlay, Target, step};
 use crate::data::Dataset;
 use crate::i18n::Lang;
 use crate::present::detail::Detail;
-use crate::search::{Hit, Kind};
+use crate::search::{FIRST_ORDERED, Hit, Kind};
 
 /// The search box: what was typed, its hits, and the highlighted hit.
 #[derive(Debug, Default)]
@@ -21,6 +21,10 @@ pub struct SearchBox {
     /// hits are still to come.
     generation: u64,
     pending: bool,
+    /// Whether every hit is in order: a first answer with more than
+    /// [`FIRST_ORDERED`] hits has only those first in order, until the same
+    /// query's hits come again.
+    in_order: bool,
     /// `Enter` came while hits were awaited: the first of them opens when they
     /// come, never a hit of an older query still on screen.
     open_when_ready: bool,
@@ -67,6 +71,11 @@ impl SearchBox {
     /// The hits of the latest query answered.
     pub fn hits(&self) -> &[Hit] {
         &self.hits
+    }
+
+    /// Whether every hit is in order, not only the first [`FIRST_ORDERED`].
+    pub(crate) fn in_order(&self) -> bool {
+        self.in_order
     }
 
     /// The row of the highlighted hit.
@@ -177,6 +186,7 @@ impl SearchBox {
             None if !self.pending => self.selected.min(last),
             None => 0,
         };
+        self.in_order = !self.pending || hits.len() <= FIRST_ORDERED;
         self.hits = hits;
         self.pending = false;
         true

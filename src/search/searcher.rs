@@ -4,6 +4,12 @@
 use super::index::{Candidates, Hit, Index};
 use super::query::Query;
 
+/// How many hits the explorer's first answer to a query gives in order: more
+/// than a screen shows. The others follow in order in a second answer for the
+/// same query; ordering tens of thousands of hits first would keep the count
+/// and the first rows waiting for rows no one sees yet.
+pub const FIRST_ORDERED: usize = 1_000;
+
 /// Searches as a user types: when the new query extends the previous one, only
 /// the previous hits are scored again.
 #[derive(Debug, Clone, Default)]

@@ -6,17 +6,11 @@ use std::sync::{Arc, mpsc};
 
 use crate::app::{LetterSlot, Msg, SharedIndex};
 use crate::data::{Dataset, Origin};
-use crate::search::{Index, Searcher};
+use crate::search::{FIRST_ORDERED, Index, Searcher};
 
 /// How long the search thread waits for a first query before it makes the
 /// letter: a query that comes meanwhile is answered first.
 const LETTER_AFTER_IDLE: std::time::Duration = std::time::Duration::from_millis(300);
-
-/// How many hits a first answer gives in order: more than a screen shows. The
-/// others follow in order in a second answer for the same query; ordering
-/// tens of thousands of hits first would keep the count and the first rows
-/// waiting for rows no one sees yet.
-pub(crate) const FIRST_ORDERED: usize = 1_000;
 
 /// The loop's end of the search thread. Older queries not yet started are
 /// dropped for the newest, and each answer carries its query's generation.

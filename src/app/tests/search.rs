@@ -294,3 +294,38 @@ fn the_hits_again_in_order_keep_the_selection_and_the_count() {
         "the hits in order: the selection stays on the second row"
     );
 }
+
+#[test]
+fn copying_the_hits_before_they_are_all_in_order_copies_them_in_order() {
+    let data = crate::synthetic::dataset(3_000).expect("synthetic data");
+    let mut app = App::new(data, Origin::Embedded, Lang::En);
+    app.update(Action::OpenSearch);
+    let effects = app.update(Action::Input('e'));
+    let [Effect::Search { generation, query }] = effects.as_slice() else {
+        panic!("one search expected: {effects:?}");
+    };
+    let (generation, query) = (*generation, query.clone());
+    let index = app.index.clone().expect("the index is built");
+    let all = index.search(&crate::search::Query::parse(&query));
+    let (first, ordered) = crate::search::Searcher::default().search_first(
+        &index,
+        &query,
+        crate::search::FIRST_ORDERED,
+    );
+    assert_eq!(ordered, crate::search::FIRST_ORDERED);
+    assert_ne!(first, all, "the others are not in order yet");
+    let copied = |app: &mut App| match app.update(Action::CopyHits).as_slice() {
+        [Effect::Copy(text)] => text.clone(),
+        other => panic!("a copy expected: {other:?}"),
+    };
+    app.update(Msg::SearchResults {
+        generation,
+        hits: first,
+    });
+    let early = copied(&mut app);
+    app.update(Msg::SearchResults {
+        generation,
+        hits: all,
+    });
+    assert_eq!(early, copied(&mut app), "the same list, in order");
+}
