@@ -148,6 +148,16 @@ impl Lang {
         }
     }
 
+    /// `label: value`, with the colon of the language's typography: ` : ` in
+    /// French, `: ` in English.
+    pub(crate) fn labelled(
+        self,
+        label: impl std::fmt::Display,
+        value: impl std::fmt::Display,
+    ) -> String {
+        format!("{label}{}{value}", self.word(Label::Colon))
+    }
+
     /// `n` and its noun: `1 hit`, `2 hits`, `1 résultat`, `0 résultat`.
     pub(crate) fn count(self, n: u64, noun: Noun) -> String {
         format!("{n} {}", self.noun(n, noun))
@@ -217,7 +227,7 @@ impl Message {
         let values: Vec<(&str, &str)> = self.values.iter().map(|(n, v)| (*n, v.as_str())).collect();
         let text = lang.fill(self.text, &values);
         match &self.file {
-            Some(file) => format!("{file}{}{text}", lang.word(Label::Colon)),
+            Some(file) => lang.labelled(file, text),
             None => text,
         }
     }
@@ -317,6 +327,12 @@ mod tests {
         assert_eq!(Lang::Fr.count(0, Noun::Hit), "0 résultat");
         assert_eq!(Lang::Fr.count(12, Noun::Withheld), "12 caviardées");
         assert_eq!(Lang::En.count(1, Noun::Organisation), "1 organisation");
+    }
+
+    #[test]
+    fn a_label_and_its_value_take_each_language_s_colon() {
+        assert_eq!(Lang::Fr.labelled("Thème", "sombre"), "Thème : sombre");
+        assert_eq!(Lang::En.labelled("Theme", 3), "Theme: 3");
     }
 
     #[test]

@@ -135,14 +135,7 @@ impl App {
                 None => self.notify(format!("{} ({via})", lang.word(Label::Copied)), false),
             },
             Err(why) => {
-                self.notify(
-                    format!(
-                        "{}{}{why}",
-                        lang.word(Label::CopyFailed),
-                        lang.word(Label::Colon)
-                    ),
-                    true,
-                );
+                self.notify(lang.labelled(lang.word(Label::CopyFailed), why), true);
                 self.go_to(Overlay::CopyText { text, scroll: 0 });
             }
         }

@@ -29,14 +29,7 @@ impl App {
         self.theme_chosen = true;
         let name = crate::base::enum_names::name_of(&self.theme).unwrap_or_default();
         let lang = self.lang;
-        self.notify(
-            format!(
-                "{}{}{name}",
-                lang.word(Label::ThemeWord),
-                lang.word(Label::Colon)
-            ),
-            false,
-        );
+        self.notify(lang.labelled(lang.word(Label::ThemeWord), name), false);
         effects.push(Effect::Save(self.snapshot()));
     }
 
@@ -49,22 +42,12 @@ impl App {
         match self.starred.iter().position(|s| s.target == target) {
             Some(i) => {
                 let star = self.starred.remove(i);
-                let said = format!(
-                    "{}{}{}",
-                    lang.word(Label::StarRemoved),
-                    lang.word(Label::Colon),
-                    star.title
-                );
+                let said = lang.labelled(lang.word(Label::StarRemoved), star.title);
                 self.notify(said, false);
             }
             None => {
                 if let Some(star) = self.starred_entry(target) {
-                    let said = format!(
-                        "{}{}{}",
-                        lang.word(Label::StarAdded),
-                        lang.word(Label::Colon),
-                        star.title
-                    );
+                    let said = lang.labelled(lang.word(Label::StarAdded), &star.title);
                     self.starred.push(star);
                     self.notify(said, false);
                 }

@@ -13,7 +13,7 @@ use clap::error::ErrorKind;
 use clap::{Arg, CommandFactory, FromArgMatches, ValueEnum};
 
 use super::args::Cli;
-use crate::i18n::{Label, Lang, help_text};
+use crate::i18n::{Lang, help_text};
 
 /// The language of the help, known before the arguments are parsed: `--lang`
 /// if it is there with a valid value, else the locale.
@@ -183,10 +183,8 @@ fn localize_arg(arg: Arg, command: &str, lang: Lang) -> Arg {
                 .map(|v| listed_value(v, lang))
                 .collect();
             help.push_str(&format!(
-                " [{}{}{}]",
-                words("#possible", lang),
-                lang.word(Label::Colon),
-                listed.join(", ")
+                " [{}]",
+                lang.labelled(words("#possible", lang), listed.join(", "))
             ));
         }
         let defaults: Vec<String> = arg
@@ -196,10 +194,8 @@ fn localize_arg(arg: Arg, command: &str, lang: Lang) -> Arg {
             .collect();
         if !defaults.is_empty() {
             help.push_str(&format!(
-                " [{}{}{}]",
-                words("#default", lang),
-                lang.word(Label::Colon),
-                defaults.join(", ")
+                " [{}]",
+                lang.labelled(words("#default", lang), defaults.join(", "))
             ));
         }
     }

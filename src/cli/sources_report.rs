@@ -26,12 +26,9 @@ pub fn run(data: &Dataset, ocr: Option<&Path>, format: ValidateFormat, lang: Lan
             Err(e) => {
                 return fail(
                     lang,
-                    format!(
-                        "{}{}{}{}{e}",
+                    lang.labelled(
                         path.display(),
-                        lang.word(Label::Colon),
-                        lang.word(ProvenanceWord::OcrUnreadable),
-                        lang.word(Label::Colon)
+                        lang.labelled(lang.word(ProvenanceWord::OcrUnreadable), e),
                     ),
                 );
             }

@@ -134,11 +134,8 @@ pub(crate) fn plain(data: &Dataset, target: &Target, lang: Lang) -> Option<Strin
                 out.push_str(&format!("\n{t}"));
             }
             if let Some(p) = &a.paraphrase {
-                out.push_str(&format!(
-                    "\n{}{}{p}",
-                    lang.word(Label::Paraphrase),
-                    lang.word(Label::Colon)
-                ));
+                out.push('\n');
+                out.push_str(&lang.labelled(lang.word(Label::Paraphrase), p));
             }
             if let Some(h) = &a.history {
                 out.push_str(&format!("\n{h}"));

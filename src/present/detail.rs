@@ -2,7 +2,7 @@
 //! read from, and the cross-links a user can follow.
 
 use crate::data::{Dataset, Headcount, SourceLine};
-use crate::i18n::{DetailLabel, FigureWord, Label, Lang};
+use crate::i18n::{DetailLabel, FigureWord, Lang};
 
 /// An entry of the dataset that can be selected, shown in detail or copied.
 /// `state.json` stores it as `{"kind": "organisation", "id": "safima"}`.
@@ -166,12 +166,7 @@ fn organisation_detail(data: &Dataset, id: &str, lang: Lang) -> Option<Detail> {
         .filter(|f| f.organisation_id.as_deref() == Some(id))
     {
         d.links.push((
-            format!(
-                "{}{}{}",
-                lang.word(DetailLabel::Funding),
-                lang.word(Label::Colon),
-                lang.amount(f.amount_cad)
-            ),
+            lang.labelled(lang.word(DetailLabel::Funding), lang.amount(f.amount_cad)),
             Target::Funding(f.id.clone()),
         ));
     }

@@ -16,7 +16,7 @@ use super::theme::Theme;
 use super::{UiState, clean, fit};
 use crate::app::{App, MapView, Measure};
 use crate::data::geo::{Geography, Raster, View};
-use crate::i18n::{FigureWord, Label, MapWord};
+use crate::i18n::{FigureWord, MapWord};
 use unicode_width::UnicodeWidthStr;
 
 /// Shades of the four levels without colour, from the lowest.
@@ -434,28 +434,23 @@ fn render_side(
         )));
         let mark = lang.word(FigureWord::ComputedMark);
         lines.push(Line::raw(format!(
-            "{mark} {}{}{}",
-            lang.word(MapWord::Organisations),
-            lang.word(Label::Colon),
-            figures.organisations
+            "{mark} {}",
+            lang.labelled(lang.word(MapWord::Organisations), figures.organisations)
         )));
         let known = match figures.known_count {
             Some(n) => n.to_string(),
             None => "—".to_string(),
         };
         lines.push(Line::raw(format!(
-            "{mark} {}{}{known}",
-            lang.word(MapWord::PeopleKnown),
-            lang.word(Label::Colon)
+            "{mark} {}",
+            lang.labelled(lang.word(MapWord::PeopleKnown), known)
         )));
         if let Some(reason) = figures.absent_reason(app.lang()) {
             lines.push(Line::styled(format!("  ({reason})"), theme.dim));
         }
         lines.push(Line::raw(format!(
-            "{mark} {}{}{}",
-            lang.word(MapWord::WithheldCities),
-            lang.word(Label::Colon),
-            figures.withheld_cities
+            "{mark} {}",
+            lang.labelled(lang.word(MapWord::WithheldCities), figures.withheld_cities)
         )));
         for city in app.data().cities.iter().filter(|c| c.region == region.code) {
             // The one wording of a withholding: `█ s. 53, 54`.
