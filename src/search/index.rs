@@ -682,6 +682,38 @@ mod tests {
     }
 
     #[test]
+    fn the_first_hits_are_chosen_right_when_no_score_is_tied() {
+        // Each name spreads the letters further apart: every score differs, so
+        // the boundary between the first hits and the others falls between
+        // two scores, not inside a run of equal ones.
+        let names = ["abc", "abxc", "abxxc", "axbxxc", "axxbxxxc", "axxxbxxxxc"];
+        let entries = names
+            .iter()
+            .enumerate()
+            .map(|(n, name)| {
+                Entry::new(
+                    Kind::Organisation,
+                    format!("o{n}"),
+                    name.to_string(),
+                    vec![],
+                )
+            })
+            .collect();
+        let index = Index::new(entries);
+        let query = Query::parse("abc");
+        let all = index.search(&query);
+        assert_eq!(all.len(), names.len());
+        let scores: std::collections::BTreeSet<i64> = all.iter().map(|h| h.score).collect();
+        assert_eq!(scores.len(), all.len(), "every score differs: {all:?}");
+        for first in 1..=all.len() {
+            let (mut hits, ordered) = index.ranked_first(&query, Candidates::All, None, first);
+            assert_eq!(hits[..ordered], all[..ordered], "first {first}");
+            index.order_rest(&mut hits, ordered);
+            assert_eq!(hits, all, "first {first}");
+        }
+    }
+
+    #[test]
     fn hits_are_ranked_as_defined_before_and_after_the_tie_break_order_exists() {
         let index = synthetic_index(3_000);
         let selective = [
