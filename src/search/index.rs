@@ -315,17 +315,7 @@ impl Index {
             matched.extend(scored.iter().map(|&(_, e)| e));
         }
         let ordered = if scored.len() > first && first > 0 {
-            // The best `first` before the others, chosen by score alone, as
-            // plain numbers: only the hits tied with the last of them need the
-            // tie-break. Then those `first` in order.
-            let (_, &mut (last, _), _) = scored.select_nth_unstable_by_key(first - 1, |h| h.0);
-            let better = partition(&mut scored, |h| h.0 < last);
-            let tied = better + partition(&mut scored[better..], |h| h.0 == last);
-            let cmp = |a: &Scored, b: &Scored| self.scored_cmp(a, b);
-            if tied > first {
-                scored[better..tied].select_nth_unstable_by(first - 1 - better, cmp);
-            }
-            scored[..first].sort_unstable_by(cmp);
+            self.best_first(&mut scored, first);
             first
         } else {
             self.order(&mut scored);
@@ -351,6 +341,21 @@ impl Index {
         for (hit, (Reverse(score), entry)) in rest.iter_mut().zip(scored) {
             *hit = Hit { entry, score };
         }
+    }
+
+    /// Puts the best `first` matches (`0 < first < scored.len()`) at the front,
+    /// in order, the others after them in no order. They are chosen by score
+    /// alone, as plain numbers: only the matches tied with the last of them
+    /// need the tie-break.
+    fn best_first(&self, scored: &mut [Scored], first: usize) {
+        let (_, &mut (last, _), _) = scored.select_nth_unstable_by_key(first - 1, |h| h.0);
+        let better = partition(scored, |h| h.0 < last);
+        let tied = better + partition(&mut scored[better..], |h| h.0 == last);
+        let cmp = |a: &Scored, b: &Scored| self.scored_cmp(a, b);
+        if tied > first {
+            scored[better..tied].select_nth_unstable_by(first - 1 - better, cmp);
+        }
+        scored[..first].sort_unstable_by(cmp);
     }
 
     /// The order of two matches: score, then the tie-break order.
@@ -417,17 +422,11 @@ impl Index {
         };
         scored.retain(|&(_, e)| keep(&self.entries[e as usize]));
         if scored.len() > limit {
-            // Scores first, as plain numbers: only the hits tied with the last
-            // one kept need the tie-break.
-            let (_, &mut (last, _), _) = scored.select_nth_unstable_by_key(limit - 1, |h| h.0);
-            scored.retain(|h| h.0 <= last);
-        }
-        let cmp = |a: &Scored, b: &Scored| self.scored_cmp(a, b);
-        if scored.len() > limit {
-            scored.select_nth_unstable_by(limit - 1, cmp);
+            self.best_first(&mut scored, limit);
             scored.truncate(limit);
+        } else {
+            scored.sort_unstable_by(|a, b| self.scored_cmp(a, b));
         }
-        scored.sort_unstable_by(cmp);
         scored
             .into_iter()
             .map(|(Reverse(score), entry)| Hit { entry, score })
